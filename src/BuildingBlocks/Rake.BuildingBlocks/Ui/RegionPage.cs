@@ -1,0 +1,65 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.Extensions.DependencyInjection;
+using Rake.BuildingBlocks.Contracts;
+using Rake.BuildingBlocks.Localization;
+using Rake.BuildingBlocks.Regions;
+
+namespace Rake.BuildingBlocks.Ui;
+
+/// <summary>
+/// Base of every staff page under <c>/{region}/…</c>. It resolves the region and the person's roles there through the same
+/// gate as the API, and runs each operation in a fresh DI scope whose request context carries that region and person —
+/// a Blazor circuit lives long, so pages never hold a DbContext themselves.
+/// </summary>
+public abstract class RegionPage : ComponentBase
+{
+    [Parameter] public string Region { get; set; } = "";
+
+    [CascadingParameter] private Task<AuthenticationState>? AuthenticationState { get; set; }
+
+    [Inject] protected IRegionAccess Regions { get; set; } = default!;
+    [Inject] protected IServiceScopeFactory Scopes { get; set; } = default!;
+    [Inject] protected TextCatalog T { get; set; } = default!;
+    [Inject] protected NavigationManager Navigation { get; set; } = default!;
+
+    protected RegionAccess? Access { get; private set; }
+
+    protected RegionInfo? RegionInfo => Regions.Find(Region);
+
+    /// <summary>Roles of which the person needs at least one; empty means any role in the region.</summary>
+    protected virtual IReadOnlyCollection<RegionRole> RequiredRoles => [];
+
+    protected bool Allowed => Access is { Granted: true } && (RequiredRoles.Count == 0 || RequiredRoles.Any(Access.Roles.Contains));
+
+    protected bool Has(RegionRole role) => Access?.Roles.Contains(role) == true;
+
+    protected override async Task OnParametersSetAsync()
+    {
+        var state = AuthenticationState is null ? null : await AuthenticationState;
+        Access = await Regions.ResolveAsync(state?.User ?? new(), Region, CancellationToken.None);
+        if (Access.Outcome == RegionAccessOutcome.NotSignedIn)
+        {
+            Navigation.NavigateTo($"/login?returnUrl={Uri.EscapeDataString(Navigation.ToBaseRelativePath(Navigation.Uri).Insert(0, "/"))}", forceLoad: true);
+            return;
+        }
+        if (Allowed)
+        {
+            await OnRegionReadyAsync();
+        }
+    }
+
+    /// <summary>Loads the page's data once the region and the person's roles are known and allowed.</summary>
+    protected virtual Task OnRegionReadyAsync() => Task.CompletedTask;
+
+    /// <summary>Runs one operation as this person in this region, in its own scope.</summary>
+    protected async Task<TResult> InRegionAsync<TService, TResult>(Func<TService, Task<TResult>> operation)
+        where TService : notnull
+    {
+        await using var scope = Scopes.CreateAsyncScope();
+        Access!.ApplyTo(scope.ServiceProvider.GetRequiredService<RequestContext>());
+        return await operation(scope.ServiceProvider.GetRequiredService<TService>());
+    }
+
+    protected string Href(string path) => $"/{Region}/{path.TrimStart('/')}";
+}

@@ -1,0 +1,142 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Rake.BuildingBlocks.Contracts;
+using Rake.BuildingBlocks.Modules;
+using Rake.BuildingBlocks.Regions;
+
+namespace Rake.Host.Platform;
+
+/// <summary>At start: applies every context's migrations, mirrors the configured region catalogue, and in demo mode seeds demo users and data.</summary>
+internal sealed class DatabaseInitializer(
+    IServiceProvider services,
+    IEnumerable<MigratableContext> contexts,
+    IConfiguration configuration,
+    IHostEnvironment environment,
+    RegionCatalog catalog,
+    IReadOnlyList<IModule> modules,
+    ILogger<DatabaseInitializer> logger)
+{
+    public const string DemoPassword = "Demo-2026!";
+    public static readonly string[] DemoRegions = ["kainuu", "kymenlaakso", "keski-suomi"];
+
+    public static bool IsDemoMode(IHostEnvironment environment) => environment.IsDevelopment() || environment.IsEnvironment("Demo");
+
+    public async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        await using (var scope = services.CreateAsyncScope())
+        {
+            var platform = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+            if (platform.Database.IsSqlite())
+            {
+                // WAL lets readers proceed while a module writes; the modules share one SQLite file.
+                await platform.Database.OpenConnectionAsync(cancellationToken);
+                await platform.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+                await platform.Database.CloseConnectionAsync();
+            }
+            await platform.Database.MigrateAsync(cancellationToken);
+            foreach (var context in contexts)
+            {
+                await ((DbContext)scope.ServiceProvider.GetRequiredService(context.DbContextType)).Database.MigrateAsync(cancellationToken);
+            }
+            await SyncRegionsAsync(platform, cancellationToken);
+        }
+        await catalog.LoadAsync(cancellationToken);
+        if (IsDemoMode(environment))
+        {
+            await SeedDemoAsync(cancellationToken);
+        }
+    }
+
+    private async Task SyncRegionsAsync(PlatformDbContext db, CancellationToken cancellationToken)
+    {
+        var configured = configuration.GetSection("Rake:Regions").Get<List<RegionSettings>>() ?? [];
+        foreach (var region in configured)
+        {
+            if (!RegionId.IsValidCode(region.Code))
+            {
+                throw new InvalidOperationException($"Rake:Regions has an invalid code '{region.Code}': use lower-case letters, digits and hyphens.");
+            }
+            var row = await db.Regions.FindAsync([region.Code], cancellationToken);
+            if (row is null)
+            {
+                db.Regions.Add(row = new RegionRecord { Code = region.Code });
+            }
+            row.NameFi = region.NameFi;
+            row.NameSv = string.IsNullOrEmpty(region.NameSv) ? region.NameFi : region.NameSv;
+            row.NameEn = string.IsNullOrEmpty(region.NameEn) ? region.NameFi : region.NameEn;
+            row.Active = true;
+        }
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private async Task SeedDemoAsync(CancellationToken cancellationToken)
+    {
+        foreach (var code in DemoRegions.Where(c => catalog.Find(c) is not null))
+        {
+            var region = catalog.Find(code)!;
+            var userNames = new Dictionary<RegionRole, string>();
+            await using (var scope = services.CreateAsyncScope())
+            {
+                foreach (var role in Enum.GetValues<RegionRole>())
+                {
+                    var userName = $"{code}-{role.ToString().ToLowerInvariant()}";
+                    await EnsureUserAsync(scope.ServiceProvider, userName, $"{DemoRoleNames.Finnish(role)} ({region.NameFi})", [(code, role)], cancellationToken);
+                    userNames[role] = userName;
+                }
+            }
+            foreach (var module in modules)
+            {
+                await using var scope = services.CreateAsyncScope();
+                scope.ServiceProvider.GetRequiredService<RequestContext>().SetSystem(region.Id, "demo-seed");
+                await module.SeedDemoAsync(scope.ServiceProvider, new DemoRegion(code, userNames), cancellationToken);
+            }
+        }
+        await using (var scope = services.CreateAsyncScope())
+        {
+            // One person working in two regions, to show that roles are per region.
+            await EnsureUserAsync(scope.ServiceProvider, "rake-multi", "Monialue Ammattilainen",
+                [("kainuu", RegionRole.Professional), ("kymenlaakso", RegionRole.Professional)], cancellationToken);
+        }
+        logger.LogInformation("Demo users are seeded; the password of each is {Password}.", DemoPassword);
+    }
+
+    private static async Task EnsureUserAsync(IServiceProvider sp, string userName, string displayName, (string Region, RegionRole Role)[] roles, CancellationToken cancellationToken)
+    {
+        var users = sp.GetRequiredService<UserManager<RakeUser>>();
+        var db = sp.GetRequiredService<PlatformDbContext>();
+        var user = await users.FindByNameAsync(userName);
+        if (user is null)
+        {
+            user = new RakeUser { Id = Guid.CreateVersion7(), UserName = userName, DisplayName = displayName, Email = $"{userName}@demo.rake.invalid", EmailConfirmed = true };
+            var created = await users.CreateAsync(user, DemoPassword);
+            if (!created.Succeeded)
+            {
+                throw new InvalidOperationException($"Could not create demo user {userName}: {string.Join("; ", created.Errors.Select(e => e.Description))}");
+            }
+        }
+        foreach (var (region, role) in roles)
+        {
+            if (!await db.RegionRoles.AnyAsync(r => r.UserId == user.Id && r.RegionCode == region && r.Role == role, cancellationToken))
+            {
+                db.RegionRoles.Add(new RegionRoleAssignment { UserId = user.Id, RegionCode = region, Role = role });
+            }
+        }
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}
+
+internal static class DemoRoleNames
+{
+    public static string Finnish(RegionRole role) => role switch
+    {
+        RegionRole.RegionAdmin => "Pääkäyttäjä",
+        RegionRole.Professional => "Ammattilainen",
+        RegionRole.Supervisor => "Esihenkilö",
+        RegionRole.ResponsiblePerson => "Vastuuhenkilö",
+        RegionRole.WorkingGroupMember => "Työryhmän jäsen",
+        RegionRole.SteeringGroupMember => "Johtoryhmän jäsen",
+        RegionRole.Communications => "Viestijä",
+        RegionRole.Planner => "Suunnittelija",
+        _ => role.ToString(),
+    };
+}

@@ -1,0 +1,66 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Rake.BuildingBlocks.Contracts;
+using Rake.BuildingBlocks.Persistence;
+
+namespace Rake.Host.Platform;
+
+public sealed class RakeUser : IdentityUser<Guid>
+{
+    public string DisplayName { get; set; } = "";
+}
+
+/// <summary>A region of the catalogue: configured in appsettings (Rake:Regions) and mirrored here.</summary>
+public sealed class RegionRecord
+{
+    public string Code { get; set; } = "";
+    public string NameFi { get; set; } = "";
+    public string NameSv { get; set; } = "";
+    public string NameEn { get; set; } = "";
+    public bool Active { get; set; } = true;
+}
+
+/// <summary>A person's role in one region. Roles are per region, so they are not Identity's global roles.</summary>
+public sealed class RegionRoleAssignment
+{
+    public Guid UserId { get; set; }
+    public string RegionCode { get; set; } = "";
+    public RegionRole Role { get; set; }
+}
+
+/// <summary>Identity and the region catalogue: the Host's own data, in the <c>platform</c> schema.</summary>
+public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> options) : IdentityUserContext<RakeUser, Guid>(options)
+{
+    public const string SchemaName = "platform";
+
+    public DbSet<RegionRecord> Regions => Set<RegionRecord>();
+    public DbSet<RegionRoleAssignment> RegionRoles => Set<RegionRoleAssignment>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.Entity<RakeUser>().Property(u => u.DisplayName).HasMaxLength(200);
+        builder.Entity<RegionRecord>(b =>
+        {
+            b.ToTable("Regions");
+            b.HasKey(r => r.Code);
+            b.Property(r => r.Code).HasMaxLength(40);
+            b.Property(r => r.NameFi).HasMaxLength(200);
+            b.Property(r => r.NameSv).HasMaxLength(200);
+            b.Property(r => r.NameEn).HasMaxLength(200);
+        });
+        builder.Entity<RegionRoleAssignment>(b =>
+        {
+            b.ToTable("RegionRoles");
+            b.HasKey(r => new { r.UserId, r.RegionCode, r.Role });
+            b.Property(r => r.RegionCode).HasMaxLength(40);
+            b.Property(r => r.Role).HasConversion<string>().HasMaxLength(40);
+            b.HasIndex(r => new { r.RegionCode, r.Role });
+        });
+        SqliteNaming.ApplySchema(builder, Database, SchemaName);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+        SqliteNaming.ConfigureInstants(configurationBuilder, Database);
+}

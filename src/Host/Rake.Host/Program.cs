@@ -1,0 +1,4 @@
+using Rake.Host;
+
+var app = await RakeHost.BuildAsync(args);
+await app.RunAsync();

@@ -1,0 +1,157 @@
+using System.Globalization;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.Options;
+using Radzen;
+using Rake.BuildingBlocks.Localization;
+using Rake.BuildingBlocks.Modules;
+using Rake.BuildingBlocks.Persistence;
+using Rake.BuildingBlocks.Regions;
+using Rake.Host.Api;
+using Rake.Host.Components;
+using Rake.Host.Platform;
+
+namespace Rake.Host;
+
+/// <summary>Builds the Rake web application; Program.cs runs it and the tests start it in-process on a loopback port.</summary>
+public static class RakeHost
+{
+    public static async Task<WebApplication> BuildAsync(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        configure?.Invoke(builder);
+        var modules = RakeModules.Create();
+        AddServices(builder, modules);
+        var app = builder.Build();
+        await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
+        Configure(app, modules);
+        return app;
+    }
+
+    private static void AddServices(WebApplicationBuilder builder, IReadOnlyList<IModule> modules)
+    {
+        var services = builder.Services;
+        EnsureDataFolder(builder.Configuration);
+        services.AddSingleton(modules);
+        services.AddRakeBuildingBlocks(builder.Configuration);
+        foreach (var module in modules)
+        {
+            module.AddServices(services, builder.Configuration);
+        }
+        services.AddSingleton(new TextCatalog(
+            new[] { typeof(TextCatalog).Assembly, typeof(RakeHost).Assembly }.Concat(modules.Select(m => m.GetType().Assembly))));
+
+        services.AddDbContext<PlatformDbContext>((sp, options) =>
+            options.UseRakeDatabase(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value, PlatformDbContext.SchemaName));
+        services.AddScoped<IUserDirectory, UserDirectory>();
+        services.AddSingleton<RegionCatalog>();
+        services.AddSingleton<IRegionAccess>(sp => sp.GetRequiredService<RegionCatalog>());
+        services.AddSingleton<DatabaseInitializer>();
+        services.AddScoped<RegionEndpointFilter>();
+
+        services.AddAuthentication(options =>
+            {
+                options.DefaultScheme = "rake";
+                options.DefaultChallengeScheme = "rake";
+            })
+            .AddPolicyScheme("rake", "Cookie for people, bearer token for integrations", options =>
+                options.ForwardDefaultSelector = http =>
+                    http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                        ? IdentityConstants.BearerScheme
+                        : IdentityConstants.ApplicationScheme)
+            .AddCookie(IdentityConstants.ApplicationScheme, options =>
+            {
+                options.LoginPath = "/login";
+                options.Cookie.Name = "rake.auth";
+                options.Cookie.HttpOnly = true;
+                options.Cookie.SameSite = SameSiteMode.Lax;
+                options.SlidingExpiration = true;
+                options.ExpireTimeSpan = TimeSpan.FromHours(8);
+                // The API answers 401/403 as ProblemDetails instead of redirecting to the login page.
+                options.Events.OnRedirectToLogin = context => ApiOrRedirect(context, 401);
+                options.Events.OnRedirectToAccessDenied = context => ApiOrRedirect(context, 403);
+            })
+            .AddBearerToken(IdentityConstants.BearerScheme, options => options.BearerTokenExpiration = TimeSpan.FromHours(1));
+        services.AddAuthorization();
+        services.AddIdentityCore<RakeUser>(options =>
+            {
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
+                options.User.RequireUniqueEmail = false;
+            })
+            .AddEntityFrameworkStores<PlatformDbContext>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders();
+        services.AddCascadingAuthenticationState();
+
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+            context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier);
+        services.AddExceptionHandler<RakeExceptionHandler>();
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.AddOpenApi();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddLocalization();
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddRadzenComponents();
+        services.AddHttpContextAccessor();
+    }
+
+    private static Task ApiOrRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api"))
+        {
+            context.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+        context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+
+    private static void Configure(WebApplication app, IReadOnlyList<IModule> modules)
+    {
+        app.UseExceptionHandler();
+        app.UseWhen(http => http.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
+        var cultures = new[] { "fi", "sv", "en" }.Select(c => new CultureInfo(c)).ToList();
+        app.UseRequestLocalization(new RequestLocalizationOptions
+        {
+            DefaultRequestCulture = new RequestCulture("fi"),
+            SupportedCultures = cultures,
+            SupportedUICultures = cultures,
+        });
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapOpenApi();
+        app.MapHealthChecks("/health");
+        app.MapAuthEndpoints();
+        app.MapRegionCatalogEndpoints();
+        var regionApi = app.MapGroup("/api/v1/regions/{region}")
+            .RequireAuthorization()
+            .AddEndpointFilter<RegionEndpointFilter>();
+        foreach (var module in modules)
+        {
+            module.MapRegionEndpoints(regionApi);
+        }
+        app.MapStaticAssets();
+        app.MapRazorComponents<App>()
+            .AddInteractiveServerRenderMode()
+            .AddAdditionalAssemblies(modules.Select(m => m.UiAssembly).OfType<System.Reflection.Assembly>().Distinct().ToArray());
+    }
+
+    private static void EnsureDataFolder(IConfiguration configuration)
+    {
+        var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        if (options.Provider == DatabaseProvider.Sqlite)
+        {
+            var builder = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(options.ConnectionString);
+            var folder = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
+            if (!string.IsNullOrEmpty(folder))
+            {
+                Directory.CreateDirectory(folder);
+            }
+        }
+    }
+}

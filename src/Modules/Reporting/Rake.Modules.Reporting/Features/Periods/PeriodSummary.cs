@@ -1,0 +1,90 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Rake.BuildingBlocks.Contracts;
+using Rake.BuildingBlocks.Localization;
+using Rake.BuildingBlocks.Regions;
+using Rake.BuildingBlocks.Web;
+using Rake.Modules.Reporting.Domain;
+using Rake.Modules.Reporting.Persistence;
+
+namespace Rake.Modules.Reporting.Features.Periods;
+
+internal sealed record PeriodDto(string Id, DateOnly From, DateOnly To, bool IsInterim);
+
+internal sealed record CountDto(string Key, int Count);
+
+internal sealed record PhenomenonDto(int Number, DateTimeOffset ReceivedAt, string PhenomenonType, string Title, string Proposal, string ServiceArea, string Municipality);
+
+internal sealed record PeriodSummaryDto(
+    PeriodDto Period, int TotalCount, IReadOnlyList<CountDto> ByType, IReadOnlyList<CountDto> ByCategory,
+    IReadOnlyList<CountDto> ByServiceArea, IReadOnlyList<CountDto> ByMunicipality, IReadOnlyList<PhenomenonDto> Phenomena);
+
+internal static class PeriodEndpoints
+{
+    public static readonly RegionRole[] SummaryRoles =
+        [RegionRole.ResponsiblePerson, RegionRole.Supervisor, RegionRole.WorkingGroupMember, RegionRole.SteeringGroupMember, RegionRole.Communications, RegionRole.Planner, RegionRole.RegionAdmin];
+
+    public static void Map(IEndpointRouteBuilder api)
+    {
+        api.MapGet("/reporting-periods", (PeriodSummaryHandler handler, CancellationToken ct, int? year) => handler.PeriodsAsync(year, ct))
+            .WithTags("Reporting periods").WithSummary("The region's reporting periods of a year (default: this year), interim ones included.");
+        api.MapGet("/reporting-periods/{periodId}/summary", (string periodId, PeriodSummaryHandler handler, CancellationToken ct) => handler.SummaryAsync(periodId, ct))
+            .WithTags("Reporting periods").WithSummary("Counts by type, category, service area and municipality, and the phenomena with their proposals.");
+    }
+}
+
+/// <summary>Period summaries are computed from the stored reports each time, in the database, within the current region.</summary>
+internal sealed class PeriodSummaryHandler(ReportingDbContext db, IRequestContext actor, TextCatalog texts, TimeProvider clock)
+{
+    public async Task<IReadOnlyList<PeriodDto>> PeriodsAsync(int? year, CancellationToken ct)
+    {
+        var scheme = await SchemeAsync(ct);
+        return ReportingPeriod.ForYear(scheme, year ?? Helsinki.Today(clock).Year).Select(ToDto).ToList();
+    }
+
+    public async Task<PeriodSummaryDto> SummaryAsync(string periodId, CancellationToken ct)
+    {
+        if (!PeriodEndpoints.SummaryRoles.Any(actor.IsInRole))
+        {
+            throw new ForbiddenException(texts["reporting.summary.forbidden"]);
+        }
+        var scheme = await SchemeAsync(ct);
+        var period = ReportingPeriod.Parse(scheme, periodId);
+        if (period is null)
+        {
+            var examples = string.Join(", ", ReportingPeriod.ForYear(scheme, Helsinki.Today(clock).Year).Select(p => p.Id));
+            throw new ValidationException(new Dictionary<string, string[]> { ["periodId"] = [texts.Get("reporting.period.unknown", periodId, examples)] });
+        }
+        return await SummarizeAsync(period, ct);
+    }
+
+    public async Task<PeriodSummaryDto> SummarizeAsync(ReportingPeriod period, CancellationToken ct)
+    {
+        var from = Helsinki.StartOf(period.From);
+        var until = Helsinki.StartOf(period.To.AddDays(1));
+        var reports = db.Reports.AsNoTracking().Where(r => r.ReceivedAt >= from && r.ReceivedAt < until);
+        var byType = await reports.GroupBy(r => r.PhenomenonType).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        var byServiceArea = await reports.GroupBy(r => r.ServiceArea).Select(g => new CountDto(g.Key, g.Count())).ToListAsync(ct);
+        var byMunicipality = await reports.GroupBy(r => r.Municipality).Select(g => new CountDto(g.Key, g.Count())).ToListAsync(ct);
+        var byCategory = await db.ReportCategories.AsNoTracking()
+            .Where(c => reports.Any(r => r.Id == c.ReportId))
+            .GroupBy(c => c.Code).Select(g => new CountDto(g.Key, g.Count())).ToListAsync(ct);
+        var phenomena = await reports.OrderBy(r => r.Number)
+            .Select(r => new PhenomenonDto(r.Number, r.ReceivedAt, r.PhenomenonType.ToString(), r.Title, r.Proposal, r.ServiceArea, r.Municipality))
+            .ToListAsync(ct);
+        return new PeriodSummaryDto(
+            ToDto(period),
+            byType.Sum(t => t.Count),
+            Enum.GetValues<PhenomenonType>().Select(t => new CountDto(t.ToString(), byType.FirstOrDefault(x => x.Key == t)?.Count ?? 0)).ToList(),
+            Sorted(byCategory), Sorted(byServiceArea), Sorted(byMunicipality), phenomena);
+    }
+
+    private async Task<PeriodScheme> SchemeAsync(CancellationToken ct) =>
+        (await db.Settings.AsNoTracking().FirstOrDefaultAsync(ct))?.PeriodScheme ?? PeriodScheme.CalendarYear;
+
+    private static IReadOnlyList<CountDto> Sorted(List<CountDto> counts) => counts.OrderByDescending(c => c.Count).ThenBy(c => c.Key, StringComparer.Ordinal).ToList();
+
+    private static PeriodDto ToDto(ReportingPeriod p) => new(p.Id, p.From, p.To, p.IsInterim);
+}

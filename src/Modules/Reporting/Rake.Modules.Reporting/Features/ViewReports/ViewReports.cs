@@ -1,0 +1,114 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Rake.BuildingBlocks.Contracts;
+using Rake.BuildingBlocks.Localization;
+using Rake.BuildingBlocks.Regions;
+using Rake.BuildingBlocks.Web;
+using Rake.Modules.Reporting.Domain;
+using Rake.Modules.Reporting.Persistence;
+
+namespace Rake.Modules.Reporting.Features.ViewReports;
+
+internal sealed record PersonDto(string UserName, string DisplayName);
+
+internal sealed record TimelineEntryDto(DateTimeOffset At, string Status, string Actor, string? Comment);
+
+internal sealed record SupervisorRecordDto(
+    string? CoreOfReport, string? CommunicationGoal, string? Audience, string? CoreMessage, string? ChannelAndMethod,
+    string? Timing, string? Responsible, string? FollowUp, int? Priority, string? Result, DateTimeOffset UpdatedAt, string UpdatedBy);
+
+internal sealed record SocialReportDto(
+    Guid Id, int Number, DateTimeOffset ReceivedAt, string Status, string PhenomenonType, string Title, string Description,
+    string Proposal, string? TriedAlready, IReadOnlyList<string> Categories, string ServiceArea, string Municipality, string TargetGroup,
+    PersonDto Reporter, PersonDto Supervisor, IReadOnlyList<PersonDto> CoReporters, string Language,
+    IReadOnlyList<TimelineEntryDto> Timeline, SupervisorRecordDto? SupervisorRecord, IReadOnlyList<string> AllowedNextStatuses, bool CanProcess);
+
+internal sealed record SocialReportListItem(
+    Guid Id, int Number, DateTimeOffset ReceivedAt, string Status, string PhenomenonType, string Title,
+    string ServiceArea, string Municipality, PersonDto Supervisor);
+
+internal enum ListScope
+{
+    /// <summary>Everything the caller may see.</summary>
+    Visible,
+
+    /// <summary>Reports the caller made or co-reported.</summary>
+    Mine,
+
+    /// <summary>Reports sent to the caller as supervisor.</summary>
+    Inbox,
+}
+
+internal static class ViewReportsEndpoints
+{
+    public static void Map(IEndpointRouteBuilder api)
+    {
+        api.MapGet("/social-reports/{id:guid}", (Guid id, ViewReportsHandler handler, CancellationToken ct) => handler.GetAsync(id, ct))
+            .WithTags("Social reports").WithSummary("A report with its status timeline, if the caller may see it (otherwise 404).");
+        api.MapGet("/social-reports", (ViewReportsHandler handler, TextCatalog texts, CancellationToken ct, string? scope, int page = 1, int pageSize = 50) =>
+            {
+                var errors = new ValidationErrors(texts);
+                var parsedScope = scope is null ? ListScope.Visible : SubmitReport.SubmitReportHandler.ParseEnum<ListScope>(errors, "scope", scope);
+                if (page < 1) errors.AddText("page", "validation.min", 1);
+                if (pageSize is < 1 or > PageRequest.MaxPageSize) errors.AddText("pageSize", "validation.range", 1, PageRequest.MaxPageSize);
+                errors.ThrowIfAny();
+                return handler.ListAsync(parsedScope!.Value, new PageRequest(page, pageSize), ct);
+            })
+            .WithTags("Social reports").WithSummary("Reports the caller may see, newest first (scope: Visible, Mine or Inbox).");
+    }
+}
+
+internal sealed class ViewReportsHandler(ReportingDbContext db, IRequestContext actor)
+{
+    public async Task<SocialReportDto> GetAsync(Guid id, CancellationToken ct)
+    {
+        var report = await db.Reports.AsNoTracking()
+            .Include(r => r.Categories).Include(r => r.CoReporters).Include(r => r.Timeline).Include(r => r.Record)
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(r => r.Id == id, ct);
+        if (report is null || !ReportRules.CanRead(report, actor))
+        {
+            throw new NotFoundException($"No social report {id} that you may see in this region.");
+        }
+        return ToDto(report);
+    }
+
+    public async Task<PagedResult<SocialReportListItem>> ListAsync(ListScope scope, PageRequest page, CancellationToken ct)
+    {
+        var userId = actor.UserId!.Value;
+        var query = db.Reports.AsNoTracking();
+        query = scope switch
+        {
+            ListScope.Mine => query.Where(r => r.ReporterId == userId || r.CoReporters.Any(c => c.UserId == userId)),
+            ListScope.Inbox => query.Where(r => r.SupervisorId == userId),
+            _ when ReportRules.ReadAll.Any(actor.IsInRole) => query,
+            _ => query.Where(r => r.ReporterId == userId || r.SupervisorId == userId || r.CoReporters.Any(c => c.UserId == userId)),
+        };
+        var total = await query.CountAsync(ct);
+        var items = await query.OrderByDescending(r => r.Number).Skip(page.Skip).Take(page.PageSize)
+            .Select(r => new SocialReportListItem(r.Id, r.Number, r.ReceivedAt, r.Status.ToString(), r.PhenomenonType.ToString(), r.Title,
+                r.ServiceArea, r.Municipality, new PersonDto(r.SupervisorUserName, r.SupervisorName)))
+            .ToListAsync(ct);
+        return new PagedResult<SocialReportListItem>(items, total, page.Page, page.PageSize);
+    }
+
+    private SocialReportDto ToDto(SocialReport r)
+    {
+        var canProcess = ReportRules.CanProcess(r, actor);
+        var showRecord = canProcess || ReportRules.ReadAll.Any(actor.IsInRole);
+        return new SocialReportDto(
+            r.Id, r.Number, r.ReceivedAt, r.Status.ToString(), r.PhenomenonType.ToString(), r.Title, r.Description, r.Proposal, r.TriedAlready,
+            r.Categories.Select(c => c.Code).Order().ToList(), r.ServiceArea, r.Municipality, r.TargetGroup,
+            new PersonDto(r.ReporterUserName, r.ReporterName), new PersonDto(r.SupervisorUserName, r.SupervisorName),
+            r.CoReporters.Select(c => new PersonDto(c.UserName, c.DisplayName)).ToList(), r.Language,
+            r.Timeline.OrderBy(t => t.At).ThenBy(t => t.Id).Select(t => new TimelineEntryDto(t.At, t.Status.ToString(), t.Actor, t.Comment)).ToList(),
+            showRecord && r.Record is { } s
+                ? new SupervisorRecordDto(s.CoreOfReport, s.CommunicationGoal, s.Audience, s.CoreMessage, s.ChannelAndMethod, s.Timing,
+                    s.Responsible, s.FollowUp, s.Priority, s.Result, s.UpdatedAt, s.UpdatedBy)
+                : null,
+            ReportRules.NextStatuses(r.Status).Where(to => ReportRules.CanMove(r, to, actor)).Select(s => s.ToString()).ToList(),
+            canProcess);
+    }
+}

@@ -1,0 +1,125 @@
+using Microsoft.EntityFrameworkCore;
+using Rake.BuildingBlocks.Messaging;
+using Rake.BuildingBlocks.Persistence;
+using Rake.BuildingBlocks.Regions;
+using Rake.Modules.Reporting.Domain;
+
+namespace Rake.Modules.Reporting.Persistence;
+
+internal sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> options, IRequestContext requestContext, TimeProvider clock, OutboxSignal outboxSignal)
+    : ModuleDbContext(options, requestContext, clock, outboxSignal)
+{
+    public const string SchemaName = "reporting";
+
+    public override string Schema => SchemaName;
+
+    public DbSet<SocialReport> Reports => Set<SocialReport>();
+    public DbSet<ReportCategory> ReportCategories => Set<ReportCategory>();
+    public DbSet<TimelineEntry> Timeline => Set<TimelineEntry>();
+    public DbSet<SupervisorRecord> SupervisorRecords => Set<SupervisorRecord>();
+    public DbSet<TaxonomyTerm> Terms => Set<TaxonomyTerm>();
+    public DbSet<SupervisorListing> Supervisors => Set<SupervisorListing>();
+    public DbSet<ReportingSettings> Settings => Set<ReportingSettings>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+
+    protected override void ConfigureModule(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<SocialReport>(b =>
+        {
+            b.ToTable("SocialReports");
+            b.HasKey(r => r.Id);
+            b.HasIndex(r => new { r.RegionCode, r.Number }).IsUnique();
+            b.HasIndex(r => new { r.RegionCode, r.ReceivedAt });
+            b.HasIndex(r => new { r.RegionCode, r.SupervisorId });
+            b.HasIndex(r => new { r.RegionCode, r.ReporterId });
+            b.Property(r => r.ReporterUserName).HasMaxLength(256);
+            b.Property(r => r.ReporterName).HasMaxLength(200);
+            b.Property(r => r.PhenomenonType).HasConversion<string>().HasMaxLength(20);
+            b.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
+            b.Property(r => r.Title).HasMaxLength(SocialReport.TitleMax);
+            b.Property(r => r.Description).HasMaxLength(SocialReport.DescriptionMax);
+            b.Property(r => r.Proposal).HasMaxLength(SocialReport.ProposalMax);
+            b.Property(r => r.TriedAlready).HasMaxLength(SocialReport.TriedAlreadyMax);
+            b.Property(r => r.ServiceArea).HasMaxLength(SocialReport.CodeMax);
+            b.Property(r => r.Municipality).HasMaxLength(SocialReport.CodeMax);
+            b.Property(r => r.TargetGroup).HasMaxLength(SocialReport.CodeMax);
+            b.Property(r => r.SupervisorUserName).HasMaxLength(256);
+            b.Property(r => r.SupervisorName).HasMaxLength(200);
+            b.Property(r => r.Language).HasMaxLength(2);
+            b.HasMany(r => r.Categories).WithOne().HasForeignKey(c => c.ReportId).OnDelete(DeleteBehavior.Cascade);
+            b.HasMany(r => r.CoReporters).WithOne().HasForeignKey(c => c.ReportId).OnDelete(DeleteBehavior.Cascade);
+            b.HasMany(r => r.Timeline).WithOne().HasForeignKey(t => t.ReportId).OnDelete(DeleteBehavior.Cascade);
+            b.HasOne(r => r.Record).WithOne().HasForeignKey<SupervisorRecord>(s => s.ReportId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<ReportCategory>(b =>
+        {
+            b.ToTable("ReportCategories");
+            b.HasKey(c => new { c.ReportId, c.Code });
+            b.Property(c => c.Code).HasMaxLength(SocialReport.CodeMax);
+            b.HasIndex(c => new { c.RegionCode, c.Code });
+        });
+        modelBuilder.Entity<CoReporter>(b =>
+        {
+            b.ToTable("CoReporters");
+            b.HasKey(c => new { c.ReportId, c.UserId });
+            b.Property(c => c.UserName).HasMaxLength(256);
+            b.Property(c => c.DisplayName).HasMaxLength(200);
+            b.HasIndex(c => new { c.RegionCode, c.UserId });
+        });
+        modelBuilder.Entity<TimelineEntry>(b =>
+        {
+            b.ToTable("TimelineEntries");
+            b.HasKey(t => t.Id);
+            b.Property(t => t.Status).HasConversion<string>().HasMaxLength(20);
+            b.Property(t => t.Actor).HasMaxLength(200);
+            b.Property(t => t.Comment).HasMaxLength(TimelineEntry.CommentMax);
+            b.HasIndex(t => t.ReportId);
+        });
+        modelBuilder.Entity<SupervisorRecord>(b =>
+        {
+            b.ToTable("SupervisorRecords");
+            b.HasKey(s => s.ReportId);
+            foreach (var name in new[] { nameof(SupervisorRecord.CoreOfReport), nameof(SupervisorRecord.CommunicationGoal), nameof(SupervisorRecord.Audience),
+                         nameof(SupervisorRecord.CoreMessage), nameof(SupervisorRecord.ChannelAndMethod), nameof(SupervisorRecord.Timing),
+                         nameof(SupervisorRecord.Responsible), nameof(SupervisorRecord.FollowUp), nameof(SupervisorRecord.Result) })
+            {
+                b.Property(name).HasMaxLength(SupervisorRecord.FieldMax);
+            }
+            b.Property(s => s.UpdatedBy).HasMaxLength(200);
+        });
+        modelBuilder.Entity<TaxonomyTerm>(b =>
+        {
+            b.ToTable("TaxonomyTerms");
+            b.HasKey(t => t.Id);
+            b.Property(t => t.Kind).HasConversion<string>().HasMaxLength(20);
+            b.Property(t => t.Code).HasMaxLength(SocialReport.CodeMax);
+            b.Property(t => t.NameFi).HasMaxLength(200);
+            b.Property(t => t.NameSv).HasMaxLength(200);
+            b.Property(t => t.NameEn).HasMaxLength(200);
+            b.HasIndex(t => new { t.RegionCode, t.Kind, t.Code }).IsUnique();
+        });
+        modelBuilder.Entity<SupervisorListing>(b =>
+        {
+            b.ToTable("Supervisors");
+            b.HasKey(s => s.Id);
+            b.Property(s => s.UserName).HasMaxLength(256);
+            b.Property(s => s.DisplayName).HasMaxLength(200);
+            b.Property(s => s.ServiceArea).HasMaxLength(SocialReport.CodeMax);
+            b.HasIndex(s => new { s.RegionCode, s.UserId }).IsUnique();
+        });
+        modelBuilder.Entity<ReportingSettings>(b =>
+        {
+            b.ToTable("Settings");
+            b.HasKey(s => s.RegionCode);
+            b.Property(s => s.PeriodScheme).HasConversion<string>().HasMaxLength(40);
+        });
+        modelBuilder.Entity<Notification>(b =>
+        {
+            b.ToTable("Notifications");
+            b.HasKey(n => n.Id);
+            b.Property(n => n.Kind).HasMaxLength(40);
+            b.Property(n => n.Status).HasConversion<string>().HasMaxLength(20);
+            b.HasIndex(n => new { n.RegionCode, n.UserId, n.ReadAt });
+        });
+    }
+}

@@ -1,0 +1,60 @@
+using System.Reflection;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Rake.BuildingBlocks.Contracts;
+using Rake.BuildingBlocks.Messaging;
+using Rake.BuildingBlocks.Modules;
+using Rake.Modules.Reporting.Contracts;
+using Rake.Modules.Reporting.Features.Notifications;
+using Rake.Modules.Reporting.Features.Periods;
+using Rake.Modules.Reporting.Features.ProcessReport;
+using Rake.Modules.Reporting.Features.RegionSetup;
+using Rake.Modules.Reporting.Features.SubmitReport;
+using Rake.Modules.Reporting.Features.ViewReports;
+using Rake.Modules.Reporting.Persistence;
+
+namespace Rake.Modules.Reporting;
+
+/// <summary>Social reporting: submission with the PII guard, supervisor processing, periods and summaries, the region's taxonomy.</summary>
+public sealed class ReportingModule : IModule
+{
+    public string Name => "Reporting";
+
+    public Assembly UiAssembly => typeof(ReportingModule).Assembly;
+
+    public IReadOnlyList<ModuleNavItem> NavItems { get; } =
+    [
+        new("reports/new", "nav.newReport"),
+        new("reports/mine", "nav.myReports"),
+        new("reports/inbox", "nav.inbox", RegionRole.Supervisor, RegionRole.ResponsiblePerson),
+        new("reports/all", "nav.allReports", RegionRole.ResponsiblePerson, RegionRole.WorkingGroupMember, RegionRole.SteeringGroupMember),
+        new("reports/summary", "nav.summary", PeriodEndpoints.SummaryRoles),
+        new("reports/admin", "nav.reportingAdmin", RegionRole.RegionAdmin),
+    ];
+
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        IntegrationEventTypes.RegisterFrom(typeof(SocialReportSubmitted).Assembly);
+        services.AddModuleDbContext<ReportingDbContext>(ReportingDbContext.SchemaName);
+        services.Scan(scan => scan.FromAssemblies(typeof(ReportingModule).Assembly)
+            .AddClasses(c => c.Where(t => t.Name.EndsWith("Handler", StringComparison.Ordinal)), publicOnly: false)
+            .AsSelf()
+            .WithScopedLifetime());
+        services.AddIntegrationEventHandlers(typeof(ReportingModule).Assembly);
+    }
+
+    public void MapRegionEndpoints(IEndpointRouteBuilder regionApi)
+    {
+        SubmitReportEndpoint.Map(regionApi);
+        ViewReportsEndpoints.Map(regionApi);
+        ProcessReportEndpoints.Map(regionApi);
+        ExportRecordsEndpoint.Map(regionApi);
+        PeriodEndpoints.Map(regionApi);
+        RegionSetupEndpoints.Map(regionApi);
+        NotificationEndpoints.Map(regionApi);
+    }
+
+    public Task SeedDemoAsync(IServiceProvider regionScope, DemoRegion region, CancellationToken cancellationToken) =>
+        ReportingDemoData.SeedAsync(regionScope, region, cancellationToken);
+}
