@@ -19,7 +19,8 @@ public static class RakeHost
 {
     public static async Task<WebApplication> BuildAsync(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // The application name locates the static-asset manifest, also when a test process hosts Rake.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ApplicationName = typeof(RakeHost).Assembly.GetName().Name });
         configure?.Invoke(builder);
         var modules = RakeModules.Create();
         AddServices(builder, modules);

@@ -22,6 +22,11 @@ internal sealed class RakeExceptionHandler(IProblemDetailsService problemDetails
                 Status = 400, Title = "The request body is not valid JSON.",
                 Detail = $"{json.Message} Send a JSON object as described in /openapi/v1.json.",
             },
+            System.Text.RegularExpressions.RegexMatchTimeoutException => new ProblemDetails
+            {
+                Status = 422, Title = "The text could not be checked for personal data.",
+                Detail = "Nothing was stored. Shorten the text or split it into several reports, then send it again.",
+            },
             BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode, Title = "Bad request", Detail = bad.Message },
             _ => null,
         };

@@ -44,6 +44,10 @@ internal sealed record PiiFinding(PiiKind Kind, string Field, int Index, int Len
 /// </remarks>
 internal static partial class PiiGuard
 {
+    /// <summary>
+    /// Budget for one regex call over one window. Honest matching of a window takes a few milliseconds even in
+    /// unoptimised builds; catastrophic backtracking would take far longer, so this only ever cuts off the latter.
+    /// </summary>
     private const int MatchTimeoutMilliseconds = 250;
 
     /// <summary>How far (in characters, gap between the two) a name may be from a date to count as "name with date".</summary>
@@ -339,12 +343,14 @@ internal static partial class PiiGuard
     private static partial Regex PersonalIdentityCodeRegex();
 
     // Trunk prefix 0 or country code +358/00358, an area or operator code, then digit groups separated by at most
-    // one space or hyphen. Digit count is checked afterwards; the pattern only gives the shape.
+    // one space or hyphen (non-breaking spaces included, word processors insert them). Digit count is checked
+    // afterwards; the pattern only gives the shape.
     [GeneratedRegex(
-        @"(?<![\p{L}\p{N}+])(?:(?:\+|00)358[ -]?(?:\(0\)[ -]?)?[1-9][0-9]{0,2}|0[1-9][0-9]{0,2})(?:[ -]?[0-9]{2,4}){1,4}(?![\p{L}\p{N}])",
+        @"(?<![\p{L}\p{N}+])(?:(?:\+|00)358[ \u00A0-]?(?:\(0\)[ \u00A0-]?)?[1-9][0-9]{0,2}|0[1-9][0-9]{0,2})(?:[ \u00A0-]?[0-9]{2,4}){1,4}(?![\p{L}\p{N}])",
         RegexOptions.CultureInvariant, MatchTimeoutMilliseconds)]
     private static partial Regex PhoneRegex();
 
+    // Local part and domain labels are capped at their RFC 5321 lengths; the caps also bound MaxMatchReach.
     [GeneratedRegex(
         @"(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]{1,64}@[\p{L}\p{N}-]{1,63}(?:\.[\p{L}\p{N}-]{1,63}){0,8}\.\p{L}{2,24}(?![\p{L}\p{N}])",
         RegexOptions.CultureInvariant, MatchTimeoutMilliseconds)]
@@ -354,14 +360,14 @@ internal static partial class PiiGuard
     // apartment number ("Kauppakatu 12 B 5"). Lower-case "palvelupolku 2" style jargon is common in social work
     // prose, so the street name must start with a capital; typed-in lower-case addresses are the accepted miss.
     [GeneratedRegex(
-        @"(?<![\p{L}\p{N}-])\p{Lu}[\p{L}-]{0,40}(?:katu|tie|kuja|polku|väylä|raitti|ranta|tori|kaari|rinne|gatan|vägen|stigen|gränd)[ \t]{1,4}[0-9]{1,4}(?:[ \t]?[A-Za-zÅÄÖåäö](?:[ \t]?[0-9]{1,3})?)?(?![\p{L}\p{N}])",
+        @"(?<![\p{L}\p{N}-])\p{Lu}[\p{L}-]{0,40}(?:katu|tie|kuja|polku|väylä|raitti|ranta|tori|kaari|rinne|gatan|vägen|stigen|gränd)[ \t\u00A0]{1,4}[0-9]{1,4}(?:[ \t\u00A0]?[A-Za-zÅÄÖåäö](?:[ \t\u00A0]?[0-9]{1,3})?)?(?![\p{L}\p{N}])",
         RegexOptions.CultureInvariant, MatchTimeoutMilliseconds)]
     private static partial Regex StreetAddressRegex();
 
     // Two or three consecutive capitalised words (double-barrelled parts allowed), e.g. "Matti Virtanen",
     // "Åsa Hägglund", "Anna-Liisa Mäki-Korpela". Upper-case abbreviations such as "THL" do not fit \p{Lu}\p{Ll}.
     [GeneratedRegex(
-        @"(?<![\p{L}\p{N}])\p{Lu}\p{Ll}{1,30}(?:-\p{Lu}\p{Ll}{1,30})?(?:[ \t]{1,4}\p{Lu}\p{Ll}{1,30}(?:-\p{Lu}\p{Ll}{1,30})?){1,2}(?![\p{L}\p{N}])",
+        @"(?<![\p{L}\p{N}])\p{Lu}\p{Ll}{1,30}(?:-\p{Lu}\p{Ll}{1,30})?(?:[ \t\u00A0]{1,4}\p{Lu}\p{Ll}{1,30}(?:-\p{Lu}\p{Ll}{1,30})?){1,2}(?![\p{L}\p{N}])",
         RegexOptions.CultureInvariant, MatchTimeoutMilliseconds)]
     private static partial Regex PersonNameRegex();
 

@@ -1,0 +1,103 @@
+using System.Globalization;
+using Microsoft.Extensions.Configuration;
+using Rake.BuildingBlocks.Persistence;
+
+namespace Rake.Benchmarks;
+
+/// <summary>
+/// Command-line options (<c>--name value</c> or <c>--name=value</c>). The database comes from
+/// <c>--provider</c>/<c>--connection</c>, or like the Host from <c>Database:Provider</c>/<c>Database:ConnectionString</c>
+/// (arguments <c>--Database:Provider=Postgres</c> or environment variables <c>Database__Provider</c>).
+/// </summary>
+internal sealed record BenchOptions(
+    string Part,
+    int Warmup,
+    int Requests,
+    int Concurrency,
+    int Reports,
+    int Runs,
+    string PeriodId,
+    DatabaseProvider Provider,
+    string? ConnectionString,
+    bool KeepDatabase,
+    string Environment,
+    int Seed)
+{
+    public const string Usage = """
+        Usage: dotnet run -c Release --project benchmarks/Rake.Benchmarks -- [options]
+          --part all|load|summary   what to measure (default all)
+          --warmup N                submissions (and bare inserts) before measuring (default 200)
+          --requests N              measured submissions (and bare inserts) (default 2000)
+          --concurrency N           requests in flight at once (default 8)
+          --reports N               kymenlaakso reports generated for the summary (default 100000; plus N/10 of kainuu)
+          --runs N                  timed summary runs, median printed (default 5)
+          --period ID               half-year of kymenlaakso to summarise (default 2025-H1 = 1.12.2024-31.5.2025)
+          --provider Sqlite|Postgres  (default Sqlite on a fresh temp file; or Database:Provider)
+          --connection CS           PostgreSQL: a server connection string; a fresh database is created in it
+                                    and dropped afterwards (or Database:ConnectionString)
+          --keep-db true            keep the generated databases for inspection
+          --environment NAME        Host environment of the load test (default Demo: demo users and data
+                                    are seeded as in Development, without the development-only diagnostics)
+          --seed N                  random seed of the generated reports (default 2026)
+        """;
+
+    public bool RunLoad => Part is "all" or "load";
+
+    public bool RunSummary => Part is "all" or "summary";
+
+    public static BenchOptions Parse(string[] args)
+    {
+        if (args.Any(a => a is "-h" or "--help" or "-?"))
+        {
+            Console.WriteLine(Usage);
+            System.Environment.Exit(0);
+        }
+        var cli = new ConfigurationBuilder().AddCommandLine(args).Build();
+        var env = new ConfigurationBuilder().AddEnvironmentVariables().Build();
+        string? Get(string key, string? hostKey = null) =>
+            cli[key] ?? (hostKey is null ? null : cli[hostKey] ?? env[hostKey]);
+        int Int(string key, int fallback, int min)
+        {
+            var text = Get(key);
+            if (text is null)
+            {
+                return fallback;
+            }
+            if (!int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) || value < min)
+            {
+                throw new ArgumentException($"--{key} must be a whole number of at least {min}, not '{text}'.");
+            }
+            return value;
+        }
+
+        var part = (Get("part") ?? "all").ToLowerInvariant();
+        if (part is not ("all" or "load" or "summary"))
+        {
+            throw new ArgumentException($"--part must be all, load or summary, not '{part}'.");
+        }
+        var providerText = Get("provider", "Database:Provider") ?? nameof(DatabaseProvider.Sqlite);
+        if (!Enum.TryParse<DatabaseProvider>(providerText, ignoreCase: true, out var provider) || !Enum.IsDefined(provider))
+        {
+            throw new ArgumentException($"The provider must be Sqlite or Postgres, not '{providerText}'.");
+        }
+        var connection = Get("connection", "Database:ConnectionString");
+        if (provider == DatabaseProvider.Postgres && string.IsNullOrWhiteSpace(connection))
+        {
+            throw new ArgumentException("PostgreSQL needs --connection (or Database:ConnectionString): a server where a fresh database may be created.");
+        }
+        return new BenchOptions(
+            part,
+            Int("warmup", 200, 0),
+            Int("requests", 2000, 1),
+            Int("concurrency", 8, 1),
+            Int("reports", 100_000, 10),
+            Int("runs", 5, 1),
+            Get("period") ?? "2025-H1",
+            provider,
+            // On SQLite the benchmark always makes its own temp files; a configured SQLite path is never touched.
+            provider == DatabaseProvider.Postgres ? connection : null,
+            bool.TryParse(Get("keep-db"), out var keep) && keep,
+            Get("environment") ?? "Demo",
+            Int("seed", 2026, 0));
+    }
+}
