@@ -9,10 +9,10 @@ public static class Helsinki
 
     public static DateOnly ToLocalDate(DateTimeOffset instant) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, TimeZone).DateTime);
 
-    /// <summary>The instant local midnight starts the given date.</summary>
+    /// <summary>The instant local midnight starts the given date, in UTC (PostgreSQL stores instants only as UTC).</summary>
     public static DateTimeOffset StartOf(DateOnly date)
     {
         var local = date.ToDateTime(TimeOnly.MinValue);
-        return new DateTimeOffset(local, TimeZone.GetUtcOffset(local));
+        return new DateTimeOffset(local, TimeZone.GetUtcOffset(local)).ToUniversalTime();
     }
 }

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Runs every test of Rake: once on SQLite, once on a real PostgreSQL started here on 127.0.0.1.
+# Installs what it needs (Chromium, PostgreSQL) with apt-get on a fresh machine.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup-machine.sh
+
+export RAKE_CHROMIUM="${RAKE_CHROMIUM:-/usr/bin/chromium}"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+dotnet build Rake.Modular.sln -c Release -nologo -clp:ErrorsOnly
+
+log="$(mktemp)"
+status=0
+echo "== Test run 1/2: SQLite"
+dotnet test Rake.Modular.sln -c Release --no-build -nologo 2>&1 | tee -a "$log" || status=1
+
+echo "== Test run 2/2: PostgreSQL"
+RAKE_TEST_POSTGRES="$(scripts/postgres.sh start)" dotnet test Rake.Modular.sln -c Release --no-build -nologo 2>&1 | tee -a "$log" || status=1
+scripts/postgres.sh stop
+
+passed=$(grep -oE 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+failed=$(grep -oE 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+echo "${passed:-0} passed, ${failed:-0} failed"
+if [ "${passed:-0}" = 0 ]; then status=1; fi
+exit $status
