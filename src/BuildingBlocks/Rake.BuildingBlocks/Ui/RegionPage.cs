@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Rake.BuildingBlocks.Contracts;
 using Rake.BuildingBlocks.Localization;
@@ -17,6 +18,9 @@ public abstract class RegionPage : ComponentBase
     [Parameter] public string Region { get; set; } = "";
 
     [CascadingParameter] private Task<AuthenticationState>? AuthenticationState { get; set; }
+
+    /// <summary>The request: pages render on the server and read their posted forms from it (docs/adr/0004).</summary>
+    [CascadingParameter] protected Microsoft.AspNetCore.Http.HttpContext? HttpContext { get; set; }
 
     [Inject] protected IRegionAccess Regions { get; set; } = default!;
     [Inject] protected IServiceScopeFactory Scopes { get; set; } = default!;
@@ -62,4 +66,38 @@ public abstract class RegionPage : ComponentBase
     }
 
     protected string Href(string path) => $"/{Region}/{path.TrimStart('/')}";
+
+    /// <summary>Field errors of the last posted form, keyed by field name, as the API reports them.</summary>
+    protected IReadOnlyDictionary<string, string[]> Errors { get; set; } = new Dictionary<string, string[]>();
+
+    protected bool IsPost => HttpMethods.IsPost(HttpContext?.Request.Method ?? "");
+
+    protected string? Form(string name) =>
+        HttpContext?.Request.HasFormContentType == true && HttpContext.Request.Form.TryGetValue(name, out var value) ? value.ToString() : null;
+
+    protected IReadOnlyList<string> FormValues(string name) =>
+        HttpContext?.Request.HasFormContentType == true ? HttpContext.Request.Form[name].Where(v => !string.IsNullOrEmpty(v)).Select(v => v!).ToList() : [];
+
+    protected string? Query(string name) => HttpContext?.Request.Query.TryGetValue(name, out var value) == true ? value.ToString() : null;
+
+    /// <summary>Marks an input invalid and ties it to its error message for screen readers.</summary>
+    protected IReadOnlyDictionary<string, object> FieldAttributes(string field, string? describedBy = null)
+    {
+        var attributes = new Dictionary<string, object> { ["id"] = field, ["name"] = field };
+        var ids = new List<string>();
+        if (describedBy is not null)
+        {
+            ids.Add(describedBy);
+        }
+        if (Errors.ContainsKey(field))
+        {
+            attributes["aria-invalid"] = "true";
+            ids.Add($"{field}-error");
+        }
+        if (ids.Count > 0)
+        {
+            attributes["aria-describedby"] = string.Join(' ', ids);
+        }
+        return attributes;
+    }
 }

@@ -1,0 +1,74 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace Rake.Host.Tests;
+
+/// <summary>
+/// Debian's Chromium driven by Playwright (its own browser download cannot run here). Every page a browser test visits
+/// is checked with axe-core against WCAG 2.1 A and AA, and a screenshot is kept for a person to look at.
+/// </summary>
+public sealed class Browser : IAsyncLifetime
+{
+    public static readonly string ScreenshotFolder = Path.Combine(Path.GetTempPath(), "rake-screenshots");
+
+    private IPlaywright? playwright;
+
+    public IBrowser Chromium { get; private set; } = default!;
+
+    public async Task InitializeAsync()
+    {
+        var executable = Environment.GetEnvironmentVariable("RAKE_CHROMIUM") ?? "/usr/bin/chromium";
+        if (!File.Exists(executable))
+        {
+            throw new InvalidOperationException($"Chromium was not found at {executable}. Run scripts/test.sh, which installs it, or set RAKE_CHROMIUM.");
+        }
+        playwright = await Playwright.CreateAsync();
+        Chromium = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = executable,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+        });
+        Directory.CreateDirectory(ScreenshotFolder);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Chromium.DisposeAsync();
+        playwright?.Dispose();
+    }
+
+    public static async Task<IPage> SignInAsync(IBrowser browser, RakeTestHost host, string userName, List<string> outsideRequests)
+    {
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = host.BaseAddress, Locale = "fi-FI" });
+        var page = await context.NewPageAsync();
+        var origin = new Uri(host.BaseAddress).Authority;
+        page.Request += (_, request) =>
+        {
+            if (new Uri(request.Url).Authority != origin)
+            {
+                outsideRequests.Add(request.Url);
+            }
+        };
+        await page.GotoAsync("/login");
+        await page.FillAsync("#username", userName);
+        await page.FillAsync("#password", RakeTestHost.Password);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync(url => !url.Contains("/login"));
+        return page;
+    }
+
+    /// <summary>Fails with every WCAG 2.1 A/AA violation axe-core finds on the page as it is now.</summary>
+    public static async Task AssertAccessibleAsync(IPage page, string name)
+    {
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, $"{name}.png"), FullPage = true });
+        var result = await page.RunAxe(new AxeRunOptions
+        {
+            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+        });
+        var violations = result.Violations.Select(v =>
+            $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(" | ", v.Nodes.Select(n => n.Html))}").ToList();
+        Assert.True(violations.Count == 0, $"axe-core found WCAG 2.1 AA violations on {name} ({page.Url}):\n{string.Join("\n", violations)}");
+    }
+}
