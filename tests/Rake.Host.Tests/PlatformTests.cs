@@ -62,6 +62,27 @@ public sealed class PlatformTests(SharedHost shared)
     }
 
     [Fact]
+    public async Task The_region_admin_reads_the_audit_trail_of_their_own_region_only()
+    {
+        using var professional = await Host.ClientFor("kymenlaakso-professional");
+        using var supervisor = await Host.ClientFor("kymenlaakso-supervisor");
+        var (id, _, location) = await Reports.SubmitAsync(professional, "kymenlaakso");
+        await supervisor.PostAsJsonAsync($"{location}/status-changes", new { status = "WithSupervisor" });
+
+        using var admin = await Host.ClientFor("kymenlaakso-regionadmin");
+        var trail = await admin.GetFromJsonAsync<JsonArray>($"/api/v1/regions/kymenlaakso/audit?entityId={id}");
+        var actions = trail!.Select(e => $"{e!["actor"]}:{e["action"]}:{e["changedProperties"]}").ToList();
+        Assert.Contains("kymenlaakso-professional:Added:", actions);
+        Assert.Contains("kymenlaakso-supervisor:Modified:Status", actions);
+        Assert.All(trail!, e => Assert.Equal("reporting", e!["module"]!.GetValue<string>()));
+
+        using var otherAdmin = await Host.ClientFor("kainuu-regionadmin");
+        Assert.Empty((await otherAdmin.GetFromJsonAsync<JsonArray>($"/api/v1/regions/kainuu/audit?entityId={id}"))!);
+        await Reports.ReadProblemAsync(await otherAdmin.GetAsync($"/api/v1/regions/kymenlaakso/audit?entityId={id}"), HttpStatusCode.Forbidden);
+        await Reports.ReadProblemAsync(await professional.GetAsync("/api/v1/regions/kymenlaakso/audit"), HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
     public async Task A_redelivered_event_is_applied_once()
     {
         var supervisor = Guid.NewGuid();

@@ -132,6 +132,7 @@ public static class RakeHost
         var regionApi = app.MapGroup("/api/v1/regions/{region}")
             .RequireAuthorization()
             .AddEndpointFilter<RegionEndpointFilter>();
+        regionApi.MapAuditEndpoints();
         foreach (var module in modules)
         {
             module.MapRegionEndpoints(regionApi);
