@@ -87,7 +87,7 @@ public static class ArchitectureRules
             }
             var expected = module + "Module";
             var exported = assembly.GetExportedTypes();
-            foreach (var type in exported.Where(t => t.Name != expected && !IsMigration(t) && !IsComponent(t)).OrderBy(t => t.FullName, StringComparer.Ordinal))
+            foreach (var type in exported.Where(t => t.Name != expected && !IsMigration(t) && !IsComponent(t) && !IsRazorImports(t)).OrderBy(t => t.FullName, StringComparer.Ordinal))
             {
                 violations.Add($"Rule 3: {self} exports public type {type.FullName} (only {expected} may be public)");
             }
@@ -266,6 +266,12 @@ public static class ArchitectureRules
     }
 
     // Matched by name so the checker needs neither EF's migrations nor ASP.NET Core's component model at compile time.
+    /// <summary>
+    /// The Razor SDK compiles each <c>_Imports.razor</c> (shared using directives) into a public class <c>_Imports</c>
+    /// with no members of its own; it is generated, not part of the module's surface.
+    /// </summary>
+    private static bool IsRazorImports(Type type) => type.Name == "_Imports" && type.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly).Length == 0;
+
     private static bool IsMigration(Type type)
     {
         for (var current = type.BaseType; current is not null; current = current.BaseType)
