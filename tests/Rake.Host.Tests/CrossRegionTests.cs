@@ -88,8 +88,7 @@ public sealed class CrossRegionTests(SharedHost shared)
         using var reporter = await Host.ClientFor("kymenlaakso-professional");
         var (id, _, _) = await Reports.SubmitAsync(reporter, "kymenlaakso");
 
-        await using var scope = Host.Services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<RequestContext>().SetSystem(new RegionId("kainuu"), "test");
+        await using var scope = Host.RegionScope("kainuu");
         var db = scope.ServiceProvider.GetRequiredService<ReportingDbContext>();
         Assert.Null(await db.Reports.FirstOrDefaultAsync(r => r.Id == id));
         var hidden = await db.Reports.IgnoreQueryFilters().SingleAsync(r => r.Id == id);

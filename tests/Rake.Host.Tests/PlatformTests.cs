@@ -51,8 +51,7 @@ public sealed class PlatformTests(SharedHost shared)
     {
         using var professional = await Host.ClientFor("kainuu-professional");
         var (id, _, _) = await Reports.SubmitAsync(professional, "kainuu");
-        await using var scope = Host.Services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<RequestContext>().SetSystem(new RegionId("kainuu"), "test");
+        await using var scope = Host.RegionScope("kainuu");
         var db = scope.ServiceProvider.GetRequiredService<ReportingDbContext>();
         var entry = await db.AuditEntries.SingleAsync(a => a.EntityType == "SocialReport" && a.EntityId == id.ToString());
         Assert.Equal("kainuu", entry.RegionCode);
@@ -89,15 +88,13 @@ public sealed class PlatformTests(SharedHost shared)
         var submitted = new SocialReportSubmitted(Guid.NewGuid(), new RegionId("kainuu"), DateTimeOffset.UtcNow, Guid.NewGuid(), 99999, Guid.NewGuid(), supervisor, "Negative", ["housing"]);
         for (var delivery = 0; delivery < 3; delivery++)
         {
-            await using var scope = Host.Services.CreateAsyncScope();
-            scope.ServiceProvider.GetRequiredService<RequestContext>().SetSystem(new RegionId("kainuu"), "test");
+            await using var scope = Host.RegionScope("kainuu");
             foreach (var h in scope.ServiceProvider.GetServices<Rake.BuildingBlocks.Messaging.IIntegrationEventHandler<SocialReportSubmitted>>())
             {
                 await h.HandleAsync(submitted, CancellationToken.None);
             }
         }
-        await using var check = Host.Services.CreateAsyncScope();
-        check.ServiceProvider.GetRequiredService<RequestContext>().SetSystem(new RegionId("kainuu"), "test");
+        await using var check = Host.RegionScope("kainuu");
         var db = check.ServiceProvider.GetRequiredService<ReportingDbContext>();
         Assert.Equal(1, await db.Notifications.CountAsync(n => n.UserId == supervisor));
     }

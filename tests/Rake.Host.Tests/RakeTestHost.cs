@@ -91,6 +91,14 @@ public sealed class RakeTestHost : IAsyncDisposable
         return client;
     }
 
+    /// <summary>A DI scope acting as the system in one region, for looking at (or tampering with) stored data directly.</summary>
+    public AsyncServiceScope RegionScope(string region)
+    {
+        var scope = Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<Rake.BuildingBlocks.Regions.RequestContext>().SetSystem(new Rake.BuildingBlocks.Contracts.RegionId(region), "test");
+        return scope;
+    }
+
     /// <summary>Delivers every pending outbox message now, instead of waiting for the dispatcher's next round.</summary>
     public Task<int> DeliverEventsAsync() => Services.GetRequiredService<OutboxDispatcher>().DispatchPendingAsync(CancellationToken.None);
 
