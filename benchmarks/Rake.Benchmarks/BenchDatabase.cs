@@ -47,7 +47,7 @@ internal sealed class BenchDatabase : IAsyncDisposable
         if (options.Provider == DatabaseProvider.Sqlite)
         {
             var file = Path.Combine(Path.GetTempPath(), $"rake-bench-{label}-{stamp}.db");
-            return new BenchDatabase(DatabaseProvider.Sqlite, $"Data Source={file}", file, options.KeepDatabase, sqliteFile: file);
+            return new BenchDatabase(DatabaseProvider.Sqlite, $"Data Source={file}", $"SQLite file {file}", options.KeepDatabase, sqliteFile: file);
         }
         var admin = new NpgsqlConnectionStringBuilder(options.ConnectionString);
         var name = $"rake_bench_{label}_{stamp}";
@@ -59,8 +59,24 @@ internal sealed class BenchDatabase : IAsyncDisposable
             await command.ExecuteNonQueryAsync();
         }
         var fresh = new NpgsqlConnectionStringBuilder(admin.ConnectionString) { Database = name };
-        return new BenchDatabase(DatabaseProvider.Postgres, fresh.ConnectionString, $"database {name} on {admin.Host}:{admin.Port}",
+        return new BenchDatabase(DatabaseProvider.Postgres, fresh.ConnectionString, $"PostgreSQL database {name} on {admin.Host}:{admin.Port}",
             options.KeepDatabase, postgresAdmin: admin.ConnectionString, postgresDatabase: name);
+    }
+
+    /// <summary>Experiment (<c>--sqlite-busy-timeout</c>): set on every connection the load test opens; 0 = as the Host.</summary>
+    public int SqliteBusyTimeoutMs { get; set; }
+
+    /// <summary>Opens a connection, with the busy-timeout experiment applied when it is on.</summary>
+    public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default)
+    {
+        var connection = CreateConnection();
+        await connection.OpenAsync(cancellationToken);
+        if (IsSqlite && SqliteBusyTimeoutMs > 0)
+        {
+            await using var pragma = Command(connection, $"PRAGMA busy_timeout = {SqliteBusyTimeoutMs}");
+            await pragma.ExecuteNonQueryAsync(cancellationToken);
+        }
+        return connection;
     }
 
     public DbConnection CreateConnection() =>

@@ -14,6 +14,7 @@ internal sealed record BenchOptions(
     int Warmup,
     int Requests,
     int Concurrency,
+    int Sequential,
     int Reports,
     int Runs,
     string PeriodId,
@@ -21,7 +22,8 @@ internal sealed record BenchOptions(
     string? ConnectionString,
     bool KeepDatabase,
     string Environment,
-    int Seed)
+    int Seed,
+    int SqliteBusyTimeoutMs)
 {
     public const string Usage = """
         Usage: dotnet run -c Release --project benchmarks/Rake.Benchmarks -- [options]
@@ -29,6 +31,7 @@ internal sealed record BenchOptions(
           --warmup N                submissions (and bare inserts) before measuring (default 200)
           --requests N              measured submissions (and bare inserts) (default 2000)
           --concurrency N           requests in flight at once (default 8)
+          --sequential N            then N more of each one at a time: no clashes between requests (default 200; 0 skips)
           --reports N               kymenlaakso reports generated for the summary (default 100000; plus N/10 of kainuu)
           --runs N                  timed summary runs, median printed (default 5)
           --period ID               half-year of kymenlaakso to summarise (default 2025-H1 = 1.12.2024-31.5.2025)
@@ -39,6 +42,8 @@ internal sealed record BenchOptions(
           --environment NAME        Host environment of the load test (default Demo: demo users and data
                                     are seeded as in Development, without the development-only diagnostics)
           --seed N                  random seed of the generated reports (default 2026)
+          --sqlite-busy-timeout MS  experiment, load test on SQLite: run PRAGMA busy_timeout = MS on every connection
+                                    (the Host does not; Microsoft.Data.Sqlite then retries a busy database every 150 ms)
         """;
 
     public bool RunLoad => Part is "all" or "load";
@@ -90,6 +95,7 @@ internal sealed record BenchOptions(
             Int("warmup", 200, 0),
             Int("requests", 2000, 1),
             Int("concurrency", 8, 1),
+            Int("sequential", 200, 0),
             Int("reports", 100_000, 10),
             Int("runs", 5, 1),
             Get("period") ?? "2025-H1",
@@ -98,6 +104,7 @@ internal sealed record BenchOptions(
             provider == DatabaseProvider.Postgres ? connection : null,
             bool.TryParse(Get("keep-db"), out var keep) && keep,
             Get("environment") ?? "Demo",
-            Int("seed", 2026, 0));
+            Int("seed", 2026, 0),
+            Int("sqlite-busy-timeout", 0, 0));
     }
 }

@@ -24,6 +24,11 @@ internal static class LoadBenchmark
     {
         report.Section($"1. Submission load ({options.Provider}, Host environment {options.Environment})");
         await using var database = await BenchDatabase.CreateFreshAsync(options, "load");
+        if (database.IsSqlite && options.SqliteBusyTimeoutMs > 0)
+        {
+            database.SqliteBusyTimeoutMs = options.SqliteBusyTimeoutMs;
+            report.Line($"EXPERIMENT: PRAGMA busy_timeout = {options.SqliteBusyTimeoutMs} on every connection (the Host itself does not set it)");
+        }
         var dbErrors = new DbErrorCounter();
         var started = Stopwatch.StartNew();
         await using var app = await BenchHost.BuildAsync(database, options.Environment, dbErrors);
@@ -37,7 +42,7 @@ internal static class LoadBenchmark
         {
             throw new InvalidOperationException($"The Host listens on {address}; the benchmark only sends to the loopback address.");
         }
-        report.Line($"Host up in {started.Elapsed.TotalSeconds:0.0} s at {address}; database {database.Where}");
+        report.Line($"Host up in {started.Elapsed.TotalSeconds:0.0} s at {address}; {database.Where}");
 
         using var http = new HttpClient(new SocketsHttpHandler
         {
@@ -57,8 +62,11 @@ internal static class LoadBenchmark
         var dispatcher = app.Services.GetRequiredService<OutboxDispatcher>();
 
         // Warm-up (JIT, pools, caches), then an empty outbox so the measured runs start from the same state.
-        await FireAsync(http, submit, options.Warmup, options.Concurrency, 0);
-        await FireAsync(http, bareTarget, options.Warmup, options.Concurrency, 0);
+        var warmups = new[]
+        {
+            await FireAsync(http, submit, options.Warmup, options.Concurrency, 0),
+            await FireAsync(http, bareTarget, options.Warmup, options.Concurrency, 0),
+        };
         await DrainOutboxAsync(database, dispatcher);
         dbErrors.Reset();
 
@@ -69,6 +77,15 @@ internal static class LoadBenchmark
         var backlog = await PendingOutboxAsync(database);
         var drain = await DrainOutboxAsync(database, dispatcher);
 
+        // The same, one request at a time: no clashes between requests (the outbox dispatcher still runs after each submission).
+        var sequential = new List<LoadResult>();
+        if (options.Sequential > 0)
+        {
+            sequential.Add(await FireAsync(http, bareTarget, options.Sequential, 1, options.Warmup + options.Requests));
+            sequential.Add(await FireAsync(http, submit, options.Sequential, 1, options.Warmup + options.Requests));
+            await DrainOutboxAsync(database, dispatcher);
+        }
+
         var reports = database.Table("reporting", "SocialReports");
         var stored = await database.ScalarAsync($"SELECT COUNT(*) FROM {reports} WHERE \"RegionCode\" = '{Region}'");
         var distinctNumbers = await database.ScalarAsync($"SELECT COUNT(DISTINCT \"Number\") FROM {reports} WHERE \"RegionCode\" = '{Region}'");
@@ -76,29 +93,49 @@ internal static class LoadBenchmark
         var failedEvents = await database.ScalarAsync($"SELECT COUNT(*) FROM {database.Table("reporting", "OutboxMessages")} WHERE \"LastError\" IS NOT NULL");
         await app.StopAsync();
 
-        report.Line($"{options.Requests} measured requests per endpoint after {options.Warmup} warm-up, {options.Concurrency} in flight, " +
-                    "HttpClient in the same process over 127.0.0.1 (client and server share the cores)");
+        report.Line($"{options.Requests} measured requests per endpoint with {options.Concurrency} in flight after {options.Warmup} warm-up" +
+                    (options.Sequential > 0 ? $", then {options.Sequential} one at a time" : "") +
+                    "; HttpClient in the same process over 127.0.0.1 (client and server share the cores)");
         report.Table(
-            ["Endpoint", "Requests", "Errors", "Req/s", "p50 ms", "p90 ms", "p99 ms", "Max ms"],
-            [submitResult.Row(), bareResult.Row()]);
-        report.Line($"Submission vs bare insert: {bareResult.RequestsPerSecond / submitResult.RequestsPerSecond:0.0}x the throughput, " +
-                    $"p50 {submitResult.Percentile(50) / bareResult.Percentile(50):0.0}x, p99 {submitResult.Percentile(99) / bareResult.Percentile(99):0.0}x the latency");
-        report.Line($"Report-number clashes retried by SubmitReportHandler (unique index violations): {clashes}; other failed SaveChanges: {otherDbErrors}" +
-                    (dbErrors.FirstOther is { } first ? $" (first: {Shorten(first)})" : ""));
-        report.Line($"Outbox backlog when the run ended: {backlog} events; delivered in {drain.TotalSeconds:0.00} s; events that failed delivery: {failedEvents}");
-        var expected = (long)options.Warmup + options.Requests;
-        var numbersOk = stored == expected && distinctNumbers == stored && maxNumber == stored;
-        report.Line($"Stored kymenlaakso reports: {stored} (expected {expected}), numbers 1..{maxNumber} without gaps or duplicates: {(numbersOk ? "OK" : "MISMATCH")}");
-        foreach (var result in new[] { submitResult, bareResult }.Where(r => r.FirstError is not null))
+            ["Endpoint", "In flight", "Requests", "Errors", "Req/s", "p50 ms", "p90 ms", "p99 ms", "Max ms"],
+            [submitResult.Row(), bareResult.Row(), .. sequential.AsEnumerable().Reverse().Select(r => r.Row())]);
+        report.Line($"Bare insert vs submission with {options.Concurrency} in flight: {bareResult.RequestsPerSecond / submitResult.RequestsPerSecond:0.0}x the requests/s; " +
+                    $"the submission's p50 is {submitResult.Percentile(50) / bareResult.Percentile(50):0.0}x and its p99 {submitResult.Percentile(99) / bareResult.Percentile(99):0.0}x the bare insert's");
+        if (sequential.Count == 2)
         {
-            report.Line($"First error of {result.Target.Name}: {result.FirstError}");
+            report.Line($"One at a time: a submission takes {sequential[1].Percentile(50):0.0} ms (p50), the bare insert {sequential[0].Percentile(50):0.0} ms");
         }
-        var ok = submitResult.Errors == 0 && bareResult.Errors == 0 && numbersOk;
-        report.Line(ok ? "Errors: 0 - OK" : "ERRORS - see above");
+        report.Line($"Report-number clashes retried by SubmitReportHandler during the {options.Concurrency}-in-flight run (unique index violations): {clashes}; " +
+                    $"other failed SaveChanges: {otherDbErrors}" + (dbErrors.FirstOther is { } first ? $" (first: {Shorten(first)})" : ""));
+        report.Line($"Outbox backlog when that run ended: {backlog} events; delivered in {drain.TotalSeconds:0.00} s; events that failed delivery: {failedEvents}");
+        var sent = (long)options.Warmup + options.Requests + options.Sequential;
+        var numbersOk = distinctNumbers == stored && maxNumber == stored;
+        report.Line($"Stored kymenlaakso reports: {stored} of {sent} sent" + (stored == sent ? "" : $" ({sent - stored} missing)") +
+                    $"; numbers 1..{maxNumber} without gaps or duplicates: {(numbersOk ? "OK" : "MISMATCH")}");
+        numbersOk &= stored == sent;
+        var all = warmups.Select(r => (Run: "warm-up", Result: r))
+            .Concat(new[] { submitResult, bareResult }.Concat(sequential).Select(r => (Run: "measured", Result: r)))
+            .ToList();
+        foreach (var (run, result) in all.Where(r => r.Result.Errors > 0))
+        {
+            report.Line($"{result.Errors} errors of {result.Target.Name}, {run}, {result.Concurrency} in flight; first: {result.FirstError}");
+        }
+        if (dbErrors.Unhandled > 0)
+        {
+            report.Line($"The Host logged {dbErrors.Unhandled} unhandled errors (500) after the warm-up; the first: {Shorten(dbErrors.FirstUnhandled ?? "")}");
+        }
+        var ok = all.All(r => r.Result.Errors == 0) && numbersOk;
+        report.Line(ok
+            ? $"Errors: 0 of {all.Sum(r => r.Result.Latencies.Length)} requests (warm-up included) - OK"
+            : $"ERRORS: {all.Sum(r => r.Result.Errors)} of {all.Sum(r => r.Result.Latencies.Length)} requests (warm-up included) - see above");
         return ok;
     }
 
-    private static string Shorten(string text) => text.Length > 300 ? text[..300] + "..." : text;
+    private static string Shorten(string text)
+    {
+        var line = string.Join(" ", text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        return line.Length > 300 ? line[..300] + "..." : line;
+    }
 
     private static async Task<string> TokenAsync(HttpClient http, string userName)
     {
@@ -159,7 +196,7 @@ internal static class LoadBenchmark
         })).ToArray();
         await Task.WhenAll(workers);
         clock.Stop();
-        return new LoadResult(target, latencies, errors, firstError, clock.Elapsed);
+        return new LoadResult(target, concurrency, latencies, errors, firstError, clock.Elapsed);
     }
 
     private static async Task<long> PendingOutboxAsync(BenchDatabase database)
@@ -203,7 +240,7 @@ internal static class LoadBenchmark
 
     private sealed record Target(string Name, string Path, string? Token);
 
-    private sealed record LoadResult(Target Target, double[] Latencies, int Errors, string? FirstError, TimeSpan Elapsed)
+    private sealed record LoadResult(Target Target, int Concurrency, double[] Latencies, int Errors, string? FirstError, TimeSpan Elapsed)
     {
         private readonly double[] sorted = Latencies.Order().ToArray();
 
@@ -215,7 +252,7 @@ internal static class LoadBenchmark
 
         public string[] Row() =>
         [
-            Target.Name, Latencies.Length.ToString(Report.Culture), Errors.ToString(Report.Culture),
+            Target.Name, Concurrency.ToString(Report.Culture), Latencies.Length.ToString(Report.Culture), Errors.ToString(Report.Culture),
             RequestsPerSecond.ToString("0", Report.Culture), Percentile(50).ToString("0.0", Report.Culture),
             Percentile(90).ToString("0.0", Report.Culture), Percentile(99).ToString("0.0", Report.Culture),
             (sorted.Length == 0 ? 0 : sorted[^1]).ToString("0.0", Report.Culture),
@@ -274,8 +311,7 @@ internal sealed class BareInsert(BenchDatabase database)
     {
         var id = Guid.CreateVersion7();
         var n = Interlocked.Increment(ref number);
-        await using var connection = database.CreateConnection();
-        await connection.OpenAsync(ct);
+        await using var connection = await database.OpenAsync(ct);
         await using var command = BenchDatabase.Command(connection,
             $"""
              INSERT INTO {Table} ("Id", "RegionCode", "Number", "ReceivedAt", "ReporterUserName", "PhenomenonType", "Title", "Description",

@@ -42,6 +42,7 @@ public sealed class ReportingModule : IModule
             .AsSelf()
             .WithScopedLifetime());
         services.AddIntegrationEventHandlers(typeof(ReportingModule).Assembly);
+        services.AddSingleton<Domain.ReportNumbering>();
     }
 
     public void MapRegionEndpoints(IEndpointRouteBuilder regionApi)

@@ -56,7 +56,8 @@ internal sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> op
             b.ToTable("ReportCategories");
             b.HasKey(c => new { c.ReportId, c.Code });
             b.Property(c => c.Code).HasMaxLength(SocialReport.CodeMax);
-            b.HasIndex(c => new { c.RegionCode, c.Code });
+            // No index on (RegionCode, Code): categories are always reached through their report, and with such an
+            // index SQLite's planner scans every category row of the region instead of the period's reports.
         });
         modelBuilder.Entity<CoReporter>(b =>
         {

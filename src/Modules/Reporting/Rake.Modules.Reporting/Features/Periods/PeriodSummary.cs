@@ -68,8 +68,8 @@ internal sealed class PeriodSummaryHandler(ReportingDbContext db, IRequestContex
         var byType = await reports.GroupBy(r => r.PhenomenonType).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
         var byServiceArea = await reports.GroupBy(r => r.ServiceArea).Select(g => new CountDto(g.Key, g.Count())).ToListAsync(ct);
         var byMunicipality = await reports.GroupBy(r => r.Municipality).Select(g => new CountDto(g.Key, g.Count())).ToListAsync(ct);
-        var byCategory = await db.ReportCategories.AsNoTracking()
-            .Where(c => reports.Any(r => r.Id == c.ReportId))
+        // A join, not a correlated EXISTS: SQLite would otherwise test every category row of every period one by one.
+        var byCategory = await reports.SelectMany(r => r.Categories)
             .GroupBy(c => c.Code).Select(g => new CountDto(g.Key, g.Count())).ToListAsync(ct);
         var phenomena = await reports.OrderBy(r => r.Number)
             .Select(r => new PhenomenonDto(r.Number, r.ReceivedAt, r.PhenomenonType.ToString(), r.Title, r.Proposal, r.ServiceArea, r.Municipality))

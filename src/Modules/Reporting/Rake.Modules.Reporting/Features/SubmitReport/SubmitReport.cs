@@ -47,7 +47,7 @@ internal static class SubmitReportEndpoint
 /// Validates a submission completely before anything is written: every field error at once, then the PII guard.
 /// A refused submission stores nothing. Report numbers run per region; a clash between two simultaneous submissions is retried.
 /// </summary>
-internal sealed class SubmitReportHandler(ReportingDbContext db, IRequestContext actor, IUserDirectory users, TextCatalog texts, TimeProvider clock)
+internal sealed class SubmitReportHandler(ReportingDbContext db, IRequestContext actor, IUserDirectory users, TextCatalog texts, TimeProvider clock, ReportNumbering numbering)
 {
     public const int MaxCoReporters = 10;
     public const string PersonalIdentityCodeProblem = "https://rake.invalid/problems/personal-identity-code";
@@ -122,23 +122,27 @@ internal sealed class SubmitReportHandler(ReportingDbContext db, IRequestContext
 
     private async Task SaveWithNextNumberAsync(SocialReport report, CancellationToken ct)
     {
-        const int attempts = 8;
+        var region = actor.RequireRegion();
+        // Within one process, submissions of a region take numbers one at a time, so they never clash. Between
+        // processes on one database the unique index catches a clash, and the loser retries after a random pause.
+        using var turn = await numbering.TakeTurnAsync(region, ct);
         for (var attempt = 1; ; attempt++)
         {
             report.Number = (await db.Reports.MaxAsync(r => (int?)r.Number, ct) ?? 0) + 1;
             db.Reports.Add(report);
-            db.Publish(new SocialReportSubmitted(Guid.CreateVersion7(), actor.RequireRegion(), report.ReceivedAt, report.Id, report.Number,
+            db.Publish(new SocialReportSubmitted(Guid.CreateVersion7(), region, report.ReceivedAt, report.Id, report.Number,
                 report.ReporterId, report.SupervisorId, report.PhenomenonType.ToString(), report.Categories.Select(c => c.Code).ToList()));
             try
             {
                 await db.SaveChangesAsync(ct);
                 return;
             }
-            catch (DbUpdateException) when (attempt < attempts)
+            catch (DbUpdateException) when (attempt < ReportNumbering.MaxAttempts)
             {
-                // Another submission took the same number: forget this attempt entirely and take the next free number.
+                // Forget this attempt entirely (report, audit rows, outbox event) and take the next free number.
                 db.ChangeTracker.Clear();
                 db.DiscardPendingEvents();
+                await Task.Delay(ReportNumbering.Backoff(attempt), ct);
             }
         }
     }

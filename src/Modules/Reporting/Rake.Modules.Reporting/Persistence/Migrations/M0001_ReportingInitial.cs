@@ -57,7 +57,6 @@ internal sealed class M0001_ReportingInitial : Migration
             t.PrimaryKey($"PK_{T("ReportCategories")}", x => new { x.ReportId, x.Code });
             t.ForeignKey($"FK_{T("ReportCategories")}_{T("SocialReports")}_ReportId", x => x.ReportId, T("SocialReports"), "Id", s, onDelete: ReferentialAction.Cascade);
         });
-        mb.CreateIndex($"IX_{T("ReportCategories")}_RegionCode_Code", T("ReportCategories"), ["RegionCode", "Code"], s);
 
         mb.CreateTable(T("CoReporters"), schema: s, columns: t => new
         {
