@@ -148,7 +148,8 @@ public static class ArchitectureRules
 
     /// <summary>
     /// Rule 5: every class marked <see cref="ActivityAttribute"/> has a type name unique across the given assemblies and
-    /// prefixed <c>Rake.&lt;Module&gt;.</c> (the module whose assembly declares it), a version of at least 1, and only
+    /// prefixed <c>Rake.&lt;Module&gt;.</c> (the module whose assembly declares it; Elsa built-ins declared in
+    /// Rake.Modules.Workflows keep their <c>Elsa.</c> names), a version of at least 1, and only
     /// JSON-serialisable public settable properties (its inputs).
     /// </summary>
     public static IReadOnlyList<string> Activities(IEnumerable<Assembly> assemblies)
@@ -170,6 +171,10 @@ public static class ArchitectureRules
                 if (module is null)
                 {
                     violations.Add($"Rule 5: activity {type.FullName} is declared in {self}, which is not a module implementation");
+                }
+                else if (module == "Workflows" && activity.TypeName.StartsWith("Elsa.", StringComparison.Ordinal))
+                {
+                    // The engine implements Elsa's built-ins under their Elsa type names (architecture.md, "Workflows").
                 }
                 else
                 {

@@ -1,0 +1,186 @@
+using System.Text.Json.Nodes;
+using Rake.Workflows.Abstractions;
+
+namespace Rake.Modules.Workflows.Engine.Activities;
+
+[Activity("Elsa.Start", Category = "Flow", DisplayName = "Start", Description = "The starting point of a flowchart.")]
+internal sealed class Start : WorkflowActivity
+{
+    public override ValueTask ExecuteAsync(IActivityExecutionContext context)
+    {
+        context.Complete();
+        return ValueTask.CompletedTask;
+    }
+}
+
+/// <summary>Ends its flowchart at once, even if other branches are still pending.</summary>
+[Activity("Elsa.End", Category = "Flow", DisplayName = "End", Description = "Completes the flowchart.")]
+internal sealed class End : WorkflowActivity, ITerminalActivity
+{
+    public override ValueTask ExecuteAsync(IActivityExecutionContext context)
+    {
+        context.Complete();
+        return ValueTask.CompletedTask;
+    }
+}
+
+/// <summary>Ends the whole workflow: queued work and bookmarks are dropped.</summary>
+[Activity("Elsa.Finish", Category = "Primitives", DisplayName = "Finish", Description = "Marks the workflow as finished.")]
+internal sealed class Finish : WorkflowActivity, ITerminalActivity
+{
+    public override ValueTask ExecuteAsync(IActivityExecutionContext context)
+    {
+        if (context is ActivityContext engineContext)
+        {
+            engineContext.FinishWorkflow = true;
+        }
+        context.Complete();
+        return ValueTask.CompletedTask;
+    }
+}
+
+[Activity("Elsa.WriteLine", Category = "Console", DisplayName = "Write line", Description = "Writes a line of text.")]
+internal sealed class WriteLine : WorkflowActivity
+{
+    [Input(DisplayName = "Text", Description = "The text to write.")]
+    public string? Text { get; set; }
+
+    public override ValueTask ExecuteAsync(IActivityExecutionContext context)
+    {
+        context.WriteLine(Text);
+        context.Complete();
+        return ValueTask.CompletedTask;
+    }
+}
+
+/// <summary>
+/// Sets a workflow variable. Its <c>variable</c> input is a reference object, not an expression, and its value may be of
+/// any JSON type, so both are read from the context rather than declared as typed properties.
+/// </summary>
+[Activity("Elsa.SetVariable", Category = "Primitives", DisplayName = "Set variable", Description = "Assigns a value to a workflow variable.")]
+internal sealed class SetVariable : WorkflowActivity
+{
+    public override async ValueTask ExecuteAsync(IActivityExecutionContext context)
+    {
+        var reference = context.GetRawInput("variable");
+        var name = (string?)reference?["name"] ?? (reference is JsonValue v ? v.ToString() : null);
+        if (string.IsNullOrEmpty(name))
+        {
+            context.Fault("SetVariable has no variable to set.");
+            return;
+        }
+        context.SetVariable(name, await context.GetInputAsync("value"));
+        context.Complete();
+    }
+}
+
+[Activity("Elsa.FlowDecision", Category = "Branching", DisplayName = "Decision", Description = "Takes the True or False port depending on a condition.")]
+[Outcome("True")]
+[Outcome("False")]
+internal sealed class FlowDecision : WorkflowActivity
+{
+    [Input(DisplayName = "Condition", Description = "The condition to evaluate.", UIHint = InputUIHints.SingleLine)]
+    public bool Condition { get; set; }
+
+    public override ValueTask ExecuteAsync(IActivityExecutionContext context)
+    {
+        context.Complete(Condition ? "True" : "False");
+        return ValueTask.CompletedTask;
+    }
+}
+
+internal enum SwitchMode { MatchFirst, MatchAny }
+
+/// <summary>Takes the port of the first (or every) case whose condition holds, or <c>Default</c>.</summary>
+[Activity("Elsa.FlowSwitch", Category = "Branching", DisplayName = "Switch", Description = "Takes the ports of the matching cases.")]
+internal sealed class FlowSwitch : WorkflowActivity
+{
+    [Input(DisplayName = "Mode", Description = "Whether only the first matching case or all of them are taken.", UIHint = InputUIHints.DropDown)]
+    public SwitchMode Mode { get; set; } = SwitchMode.MatchFirst;
+
+    public override async ValueTask ExecuteAsync(IActivityExecutionContext context)
+    {
+        var matches = new List<string>();
+        foreach (var (label, type, expression) in Cases(context.GetRawInput("cases")))
+        {
+            if (Truthy(await context.EvaluateAsync(type, expression)))
+            {
+                matches.Add(label);
+                if (Mode == SwitchMode.MatchFirst)
+                {
+                    break;
+                }
+            }
+        }
+        context.Complete(matches.Count > 0 ? [.. matches] : ["Default"]);
+    }
+
+    public override IEnumerable<string>? GetDynamicOutcomes(IActivityDesign design) =>
+        Cases(design.GetRawInput("cases")).Select(c => c.Label).Append("Default");
+
+    private static IEnumerable<(string Label, string Type, string? Expression)> Cases(JsonNode? node) =>
+        (node as JsonArray ?? [])
+        .OfType<JsonObject>()
+        .Select(c => ((string?)c["label"] ?? "", (string?)c["condition"]?["type"] ?? "JavaScript", (string?)(c["condition"]?["value"] as JsonValue)));
+
+    private static bool Truthy(object? value) => value switch
+    {
+        bool b => b,
+        string s => bool.TryParse(s, out var b) && b,
+        _ => false,
+    };
+}
+
+/// <summary>Takes every one of its branch ports at once.</summary>
+[Activity("Elsa.FlowFork", Category = "Branching", DisplayName = "Fork", Description = "Continues on every branch.")]
+internal sealed class FlowFork : WorkflowActivity
+{
+    [Input(DisplayName = "Branches", Description = "The names of the branches.", UIHint = InputUIHints.DynamicOutcomes)]
+    public string[]? Branches { get; set; }
+
+    public override ValueTask ExecuteAsync(IActivityExecutionContext context)
+    {
+        context.Complete(Branches ?? []);
+        return ValueTask.CompletedTask;
+    }
+
+    public override IEnumerable<string>? GetDynamicOutcomes(IActivityDesign design) =>
+        design.GetExpressionType("branches") is "JavaScript" or "Variable" ? null
+        : design.TryGetConstantInput<string[]>("branches", out var branches) ? branches ?? [] : [];
+}
+
+internal enum FlowJoinMode { WaitAny, WaitAll, WaitAllActive }
+
+/// <summary>Merges branches; the flowchart decides when it runs (see <see cref="Flowchart"/>).</summary>
+[Activity("Elsa.FlowJoin", Category = "Branching", DisplayName = "Join", Description = "Merges several branches into one.")]
+internal sealed class FlowJoin : WorkflowActivity, IJoinActivity
+{
+    [Input(DisplayName = "Mode", Description = "WaitAny continues on the first branch to arrive; WaitAll waits for every branch.", UIHint = InputUIHints.DropDown)]
+    public FlowJoinMode Mode { get; set; } = FlowJoinMode.WaitAny;
+
+    public override ValueTask ExecuteAsync(IActivityExecutionContext context)
+    {
+        context.Complete();
+        return ValueTask.CompletedTask;
+    }
+}
+
+/// <summary>Faults the workflow with a message, code and category.</summary>
+[Activity("Elsa.Fault", Category = "Primitives", DisplayName = "Fault", Description = "Faults the workflow.")]
+internal sealed class Fault : WorkflowActivity
+{
+    [Input(DisplayName = "Code", Description = "A code for the fault.")]
+    public string? Code { get; set; }
+
+    [Input(DisplayName = "Category", Description = "The category of the fault.")]
+    public string? Category { get; set; }
+
+    [Input(DisplayName = "Message", Description = "What went wrong.")]
+    public string? Message { get; set; }
+
+    public override ValueTask ExecuteAsync(IActivityExecutionContext context)
+    {
+        context.Fault(Message ?? "The workflow faulted.", Code, Category);
+        return ValueTask.CompletedTask;
+    }
+}

@@ -1,0 +1,72 @@
+using System.Text.Json.Nodes;
+using Rake.Modules.Workflows.Engine.Expressions;
+using Rake.Workflows.Abstractions;
+
+namespace Rake.Modules.Workflows.Engine;
+
+/// <summary>The engine's side of <see cref="IActivityExecutionContext"/>; it records what the activity asked for.</summary>
+internal sealed class ActivityContext(WorkflowEngine engine, WorkflowInstance instance, ActivityExecution execution, CancellationToken cancellationToken)
+    : IActivityExecutionContext, IJavaScriptScope
+{
+    public ActivityNode Node => execution.Node;
+    public WorkflowActivity? Activity { get; set; }
+    public IReadOnlyList<string>? Outcomes { get; private set; }
+    public List<BookmarkRequest> BookmarkRequests { get; } = [];
+    public WorkflowFault? FaultRequest { get; private set; }
+    public Dictionary<string, object?> Outputs { get; } = new(StringComparer.OrdinalIgnoreCase);
+    public bool FinishWorkflow { get; set; }
+
+    public string ActivityId => execution.Node.Id;
+    public string ActivityType => execution.Node.Type;
+    public string WorkflowInstanceId => instance.Id;
+    public TimeProvider Time => engine.Time;
+    public CancellationToken CancellationToken => cancellationToken;
+    public bool IsTriggerOfRun => instance.Options.TriggerActivityId == execution.Node.Id && execution.Parent == instance.Root;
+
+    public ValueTask<object?> GetInputAsync(string name)
+    {
+        var input = execution.Node.Input(name);
+        return ValueTask.FromResult(input is null ? null : engine.Evaluate(input.ExpressionType, input.Value, this));
+    }
+
+    public JsonNode? GetRawInput(string name) => execution.Node.RawInput(name);
+
+    public ValueTask<object?> EvaluateAsync(string expressionType, string? expression) =>
+        ValueTask.FromResult(engine.Evaluate(expressionType, expression is null ? null : JsonValue.Create(expression), this));
+
+    public IEnumerable<string> VariableNames => instance.Variables.Keys;
+
+    public object? GetVariable(string name) => instance.Variables.GetValueOrDefault(name);
+
+    public void SetVariable(string name, object? value)
+    {
+        if (instance.VariableTypes.TryGetValue(name, out var typeName) && ValueConverter.TypeOf(typeName) is var type && type != typeof(object) && value is not null)
+        {
+            value = ValueConverter.Convert(value, type);
+        }
+        instance.Variables[name] = ValueConverter.ToStateValue(value);
+    }
+
+    public object? GetInput(string name) =>
+        instance.Options.Input is { } input && input.TryGetValue(name, out var value) ? ValueConverter.ToStateValue(value) : null;
+
+    /// <summary>The nearest enclosing ParallelForEach item.</summary>
+    public object? CurrentValue => execution.Ancestors().Prepend(execution).FirstOrDefault(e => e.HasCurrentValue)?.CurrentValue;
+
+    public void SetOutput(string name, object? value) => Outputs[name] = ValueConverter.ToStateValue(value);
+
+    public void Journal(string message) =>
+        instance.Journal.Add(new JournalEntry(engine.Time.GetUtcNow(), execution.Node.Id, execution.Node.Type, "Journal", message));
+
+    public void WriteLine(string? text) => instance.Lines.Add(text ?? "");
+
+    public void Complete(params string[] outcomes) => Outcomes = outcomes;
+
+    public void CreateBookmark(BookmarkRequest bookmark) => BookmarkRequests.Add(bookmark);
+
+    public void Fault(string message, string? code = null, string? category = null) =>
+        FaultRequest = new WorkflowFault(execution.Node.Id, message, code, category);
+
+    public void PublishEvent(string eventName, string? correlationId, object? payload) =>
+        instance.PublishedEvents.Add(new PublishedEvent(execution.Node.Id, eventName, correlationId, ValueConverter.ToStateValue(payload)));
+}

@@ -1,0 +1,226 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Rake.Modules.Workflows.Engine;
+
+/// <summary>
+/// A workflow definition in Elsa 3 JSON. The parsed JSON is kept whole and the typed view reads from it, so
+/// everything the engine does not understand (designer metadata, Studio properties, future fields) survives a
+/// round trip untouched.
+/// </summary>
+internal sealed class WorkflowDefinition
+{
+    private WorkflowDefinition(JsonObject json, ActivityNode root, IReadOnlyList<VariableDefinition> variables)
+    {
+        Json = json;
+        Root = root;
+        Variables = variables;
+    }
+
+    public JsonObject Json { get; }
+    public ActivityNode Root { get; }
+    public IReadOnlyList<VariableDefinition> Variables { get; }
+
+    public string DefinitionId => (string?)Json["definitionId"] ?? (string?)Json["id"] ?? "";
+    public string? Name => (string?)Json["name"];
+    public int Version => Json["version"] is JsonValue v && v.TryGetValue<int>(out var n) ? n : 1;
+
+    /// <summary>Names of the workflow-level outputs (<c>outputs[].name</c>), which activity outputs can bind to.</summary>
+    public IReadOnlyList<string> OutputNames =>
+        Json["outputs"] is JsonArray outputs ? outputs.Select(o => (string?)o?["name"]).OfType<string>().ToList() : [];
+
+    public IEnumerable<ActivityNode> AllActivities() => Root.Descendants();
+
+    public static WorkflowDefinition Parse(string json) => Parse(Encoding.UTF8.GetBytes(json));
+
+    /// <exception cref="WorkflowDefinitionFormatException">The JSON is malformed or lacks a root activity.</exception>
+    public static WorkflowDefinition Parse(ReadOnlySpan<byte> utf8)
+    {
+        // Elsa's exported files sometimes carry a UTF-8 BOM, which the JSON reader rejects.
+        if (utf8.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            utf8 = utf8[3..];
+        }
+        JsonNode? node;
+        try
+        {
+            node = JsonNode.Parse(utf8, documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        }
+        catch (JsonException ex)
+        {
+            throw new WorkflowDefinitionFormatException($"The workflow JSON is malformed: {ex.Message}", ex);
+        }
+        if (node is not JsonObject json)
+        {
+            throw new WorkflowDefinitionFormatException("The workflow JSON must be an object.");
+        }
+        if (json["root"] is not JsonObject root)
+        {
+            throw new WorkflowDefinitionFormatException("The workflow has no 'root' activity.");
+        }
+        var variables = json["variables"] is JsonArray array
+            ? array.OfType<JsonObject>().Select(VariableDefinition.From).ToList()
+            : [];
+        return new WorkflowDefinition(json, ActivityNode.From(root, parent: null), variables);
+    }
+
+    public string ToJson(bool indented = true) => Json.ToJsonString(new JsonSerializerOptions { WriteIndented = indented });
+}
+
+internal sealed class WorkflowDefinitionFormatException(string message, Exception? inner = null) : Exception(message, inner);
+
+internal sealed record VariableDefinition(string Id, string Name, string TypeName, JsonNode? Value)
+{
+    public static VariableDefinition From(JsonObject json) => new(
+        (string?)json["id"] ?? (string?)json["name"] ?? "",
+        (string?)json["name"] ?? (string?)json["id"] ?? "",
+        (string?)json["typeName"] ?? "Object",
+        json["value"]?.DeepClone());
+}
+
+/// <summary>An input as Elsa writes it: <c>{typeName, expression:{type, value}}</c>; the value may be a string or any JSON.</summary>
+internal sealed record InputValue(string? TypeName, string ExpressionType, JsonNode? Value)
+{
+    /// <summary>The expression text: a string value as is, other JSON (a literal <c>false</c>) as its JSON text.</summary>
+    public string? Text => Value switch
+    {
+        null => null,
+        JsonValue v when v.GetValueKind() == JsonValueKind.String => v.GetValue<string>(),
+        _ => Value.ToJsonString(),
+    };
+
+    public static InputValue? From(JsonNode? node)
+    {
+        if (node is not JsonObject obj || obj["expression"] is not JsonObject expression)
+        {
+            return null;
+        }
+        return new InputValue((string?)obj["typeName"], (string?)expression["type"] ?? "Literal", expression["value"]);
+    }
+}
+
+internal sealed record Connection(string Source, string SourcePort, string Target, string TargetPort)
+{
+    public override string ToString() => $"{Source}:{SourcePort}->{Target}:{TargetPort}";
+}
+
+/// <summary>One activity of the definition, with its children when it is a container (flowchart, FlowNode, ParallelForEach).</summary>
+internal sealed class ActivityNode
+{
+    /// <summary>Keys that describe the activity itself rather than its inputs.</summary>
+    private static readonly HashSet<string> StructuralKeys = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "id", "nodeId", "name", "type", "version", "customProperties", "metadata", "canStartWorkflow", "runAsynchronously",
+        "source", "line", "activities", "connections", "start", "body", "variables", "applicationProperties",
+    };
+
+    private ActivityNode(JsonObject json, ActivityNode? parent)
+    {
+        Json = json;
+        Parent = parent;
+    }
+
+    public JsonObject Json { get; }
+    public ActivityNode? Parent { get; }
+    public string Id => (string?)Json["id"] ?? "";
+    public string Type => (string?)Json["type"] ?? "";
+    public int Version => Json["version"] is JsonValue v && v.TryGetValue<int>(out var n) ? n : 1;
+    public string? Name => (string?)Json["name"];
+
+    /// <summary>A flowchart's activities; empty for other activities.</summary>
+    public IReadOnlyList<ActivityNode> Activities { get; private set; } = [];
+    public IReadOnlyList<Connection> Connections { get; private set; } = [];
+
+    /// <summary>The old format's explicit start activity id (<c>root.start</c>).</summary>
+    public string? StartId => Json["start"] switch
+    {
+        JsonValue v when v.GetValueKind() == JsonValueKind.String => v.GetValue<string>(),
+        JsonObject o => (string?)o["id"],
+        _ => null,
+    };
+
+    /// <summary>The body of FlowNode, ParallelForEach and similar containers.</summary>
+    public ActivityNode? Body { get; private set; }
+
+    /// <summary>Old files put the flag at activity level, new ones in <c>customProperties</c>.</summary>
+    public bool CanStartWorkflow =>
+        Flag(Json["canStartWorkflow"]) || Flag(Json["customProperties"]?["canStartWorkflow"]);
+
+    public string? MergeMode => (string?)(Json["customProperties"]?["mergeMode"] as JsonValue);
+
+    public IEnumerable<string> InputNames => Json.Select(p => p.Key).Where(k => !StructuralKeys.Contains(k));
+
+    public JsonNode? RawInput(string name) => FindProperty(name);
+
+    public InputValue? Input(string name) => InputValue.From(FindProperty(name));
+
+    public ActivityNode? FindChild(string id) => Activities.FirstOrDefault(a => a.Id == id);
+
+    public IEnumerable<ActivityNode> Descendants()
+    {
+        yield return this;
+        foreach (var child in Activities)
+        {
+            foreach (var node in child.Descendants())
+            {
+                yield return node;
+            }
+        }
+        if (Body is not null)
+        {
+            foreach (var node in Body.Descendants())
+            {
+                yield return node;
+            }
+        }
+    }
+
+    /// <summary>Input names are camel case in JSON but some writers differ in case; a case-insensitive match is what Elsa accepts.</summary>
+    private JsonNode? FindProperty(string name)
+    {
+        if (Json.TryGetPropertyValue(name, out var exact))
+        {
+            return exact;
+        }
+        return Json.FirstOrDefault(p => string.Equals(p.Key, name, StringComparison.OrdinalIgnoreCase)).Value;
+    }
+
+    private static bool Flag(JsonNode? node) => node is JsonValue v && v.TryGetValue<bool>(out var b) && b;
+
+    public static ActivityNode From(JsonObject json, ActivityNode? parent)
+    {
+        var node = new ActivityNode(json, parent);
+        if (json["activities"] is JsonArray activities)
+        {
+            node.Activities = activities.OfType<JsonObject>().Select(a => From(a, node)).ToList();
+        }
+        if (json["connections"] is JsonArray connections)
+        {
+            node.Connections = connections.OfType<JsonObject>().Select(ParseConnection).OfType<Connection>().ToList();
+        }
+        if (json["body"] is JsonObject body && body["type"] is not null)
+        {
+            node.Body = From(body, node);
+        }
+        return node;
+    }
+
+    /// <summary>Both generations: <c>{source:{activity,port}, target:{activity,port}}</c> and flat <c>{source, target, sourcePort, targetPort}</c>.</summary>
+    private static Connection? ParseConnection(JsonObject json)
+    {
+        if (json["source"] is JsonObject source && json["target"] is JsonObject target)
+        {
+            return new Connection(
+                (string?)source["activity"] ?? "", (string?)source["port"] ?? "Done",
+                (string?)target["activity"] ?? "", (string?)target["port"] ?? "In");
+        }
+        if (json["source"] is JsonValue flatSource && json["target"] is JsonValue flatTarget)
+        {
+            return new Connection(
+                flatSource.GetValue<string>(), (string?)json["sourcePort"] ?? "Done",
+                flatTarget.GetValue<string>(), (string?)json["targetPort"] ?? "In");
+        }
+        return null;
+    }
+}

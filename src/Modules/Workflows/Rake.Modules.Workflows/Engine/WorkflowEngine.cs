@@ -1,0 +1,361 @@
+using System.Text.Json.Nodes;
+using Rake.Modules.Workflows.Engine.Activities;
+using Rake.Modules.Workflows.Engine.Expressions;
+using Rake.Workflows.Abstractions;
+
+namespace Rake.Modules.Workflows.Engine;
+
+/// <summary>A container activity (flowchart, FlowNode, ParallelForEach): the engine tells it about its children.</summary>
+internal interface IContainerActivity
+{
+    void Start(WorkflowEngine engine, WorkflowInstance instance, ActivityExecution self);
+
+    void OnChildCompleted(WorkflowEngine engine, WorkflowInstance instance, ActivityExecution self, ActivityExecution child, IReadOnlyList<string> outcomes);
+
+    void OnChildCanceled(WorkflowEngine engine, WorkflowInstance instance, ActivityExecution self, ActivityExecution child);
+}
+
+/// <summary>Activities that end their flowchart at once (Elsa's ITerminalNode: End, Finish).</summary>
+internal interface ITerminalActivity;
+
+/// <summary>Elsa's FlowJoin: before running it cancels the still-running ancestors in its flowchart.</summary>
+internal interface IJoinActivity;
+
+/// <summary>
+/// Runs workflow instances in memory with Elsa's scheduling model: a FIFO queue of work items, each executed to
+/// completion, a bookmark or a fault; containers decide what runs next when a child completes.
+/// </summary>
+internal sealed class WorkflowEngine(ActivityRegistry registry, ExpressionEvaluator evaluator, TimeProvider time)
+{
+    private long _nextId;
+
+    public ActivityRegistry Registry => registry;
+    public TimeProvider Time => time;
+
+    public async Task<WorkflowInstance> StartAsync(WorkflowDefinition definition, RunOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var instance = new WorkflowInstance(Guid.NewGuid().ToString("N"), definition, options ?? new RunOptions());
+        foreach (var variable in definition.Variables.Concat(VariablesOf(definition.Root)))
+        {
+            instance.VariableTypes[variable.Name] = variable.TypeName;
+            instance.Variables[variable.Name] = InitialValue(variable);
+        }
+        instance.SubStatus = WorkflowSubStatus.Executing;
+        instance.Scheduler.AddLast(new WorkItem(definition.Root, Owner: null));
+        await RunLoopAsync(instance, cancellationToken);
+        return instance;
+    }
+
+    /// <summary>Resumes one bookmark with <paramref name="input"/>, then runs until the queue is empty.</summary>
+    public async Task ResumeAsync(WorkflowInstance instance, string bookmarkId, object? input, CancellationToken cancellationToken = default)
+    {
+        var bookmark = instance.Bookmarks.FirstOrDefault(b => b.Id == bookmarkId)
+            ?? throw new InvalidOperationException($"Bookmark '{bookmarkId}' is not pending on instance {instance.Id}.");
+        instance.Bookmarks.Remove(bookmark);
+        var execution = instance.FindExecution(bookmark.ActivityExecutionId);
+        if (execution is null || execution.Status != ActivityStatus.Running)
+        {
+            return;
+        }
+        instance.Status = WorkflowStatus.Running;
+        instance.SubStatus = WorkflowSubStatus.Executing;
+        var descriptor = Describe(execution.Node);
+        var context = new ActivityContext(this, instance, execution, cancellationToken);
+        try
+        {
+            var activity = descriptor.Create();
+            BindInputs(descriptor, activity, context);
+            context.Activity = activity;
+            await activity.ResumeAsync(context, new ResumedBookmark(bookmark.Id, bookmark.Kind, bookmark.Name, input));
+            AfterActivity(instance, execution, context, descriptor);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            FaultActivity(instance, execution, ex.Message, null, null);
+        }
+        await RunLoopAsync(instance, cancellationToken);
+    }
+
+    private async Task RunLoopAsync(WorkflowInstance instance, CancellationToken cancellationToken)
+    {
+        while (instance.Scheduler.First is { } first && instance.SubStatus is WorkflowSubStatus.Executing)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            instance.Scheduler.RemoveFirst();
+            await ExecuteAsync(instance, first.Value, cancellationToken);
+        }
+        if (instance.SubStatus is WorkflowSubStatus.Executing)
+        {
+            if (instance.Root?.Status == ActivityStatus.Completed)
+            {
+                instance.Status = WorkflowStatus.Finished;
+                instance.SubStatus = WorkflowSubStatus.Finished;
+            }
+            else if (instance.Bookmarks.Count > 0)
+            {
+                instance.SubStatus = WorkflowSubStatus.Suspended;
+            }
+            // Otherwise the run stalled with nothing to wait for (a starved Merge join); Elsa leaves it running too.
+        }
+    }
+
+    private async Task ExecuteAsync(WorkflowInstance instance, WorkItem item, CancellationToken cancellationToken)
+    {
+        var execution = new ActivityExecution(NewId(), item.Node, item.Owner)
+        {
+            ViaBackwardConnection = item.ViaBackwardConnection,
+            CurrentValue = item.CurrentValue,
+            HasCurrentValue = item.HasCurrentValue,
+        };
+        if (item.Owner is null)
+        {
+            instance.Root = execution;
+        }
+        else
+        {
+            item.Owner.Children.Add(execution);
+        }
+        instance.Journal.Add(new JournalEntry(time.GetUtcNow(), execution.Node.Id, execution.Node.Type, "Started"));
+
+        ActivityDescriptor descriptor;
+        try
+        {
+            descriptor = Describe(item.Node);
+        }
+        catch (Exception ex)
+        {
+            FaultActivity(instance, execution, ex.Message, null, null);
+            return;
+        }
+        var context = new ActivityContext(this, instance, execution, cancellationToken);
+        try
+        {
+            var activity = descriptor.Create();
+            if (activity is IJoinActivity && execution.Parent?.ContainerState is FlowchartState)
+            {
+                Flowchart.CancelInboundAncestors(this, instance, execution.Parent, execution.Node.Id);
+            }
+            if (activity is IContainerActivity container)
+            {
+                execution.ContainerState = null;
+                context.Activity = activity;
+                container.Start(this, instance, execution);
+                return;
+            }
+            BindInputs(descriptor, activity, context);
+            context.Activity = activity;
+            await activity.ExecuteAsync(context);
+            AfterActivity(instance, execution, context, descriptor);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            FaultActivity(instance, execution, ex.Message, null, null);
+        }
+    }
+
+    private void AfterActivity(WorkflowInstance instance, ActivityExecution execution, ActivityContext context, ActivityDescriptor descriptor)
+    {
+        if (context.FaultRequest is { } fault)
+        {
+            FaultActivity(instance, execution, fault.Message, fault.Code, fault.Category);
+            return;
+        }
+        foreach (var request in context.BookmarkRequests)
+        {
+            instance.Bookmarks.Add(new Bookmark(NewId(), execution.Id, execution.Node.Id, execution.Node.Type, request.Kind, request.Name, request.DueAt, request.Payload));
+        }
+        if (context.Outcomes is { } outcomes)
+        {
+            MapOutputs(instance, execution, context, descriptor);
+            if (context.FinishWorkflow)
+            {
+                // Elsa's Finish: nothing else runs and nothing waits any more.
+                instance.Scheduler.Clear();
+                instance.Bookmarks.Clear();
+            }
+            Complete(instance, execution, outcomes.Count == 0 ? [WorkflowActivity.DoneOutcome] : outcomes);
+        }
+    }
+
+    /// <summary>Marks an execution completed and tells its container, which schedules what follows.</summary>
+    public void Complete(WorkflowInstance instance, ActivityExecution execution, IReadOnlyList<string> outcomes)
+    {
+        if (execution.Status != ActivityStatus.Running)
+        {
+            return;
+        }
+        execution.Status = ActivityStatus.Completed;
+        instance.Bookmarks.RemoveAll(b => b.ActivityExecutionId == execution.Id);
+        instance.Journal.Add(new JournalEntry(time.GetUtcNow(), execution.Node.Id, execution.Node.Type, "Completed", string.Join(",", outcomes)));
+        if (execution.Parent is { } parent && Describe(parent.Node).Create() is IContainerActivity container && parent.Status == ActivityStatus.Running)
+        {
+            container.OnChildCompleted(this, instance, parent, execution, outcomes);
+        }
+    }
+
+    /// <summary>Cancels a running execution and everything under it, including work it scheduled.</summary>
+    public void Cancel(WorkflowInstance instance, ActivityExecution execution)
+    {
+        if (execution.Status != ActivityStatus.Running)
+        {
+            return;
+        }
+        foreach (var child in execution.Children.Where(c => c.Status == ActivityStatus.Running).ToList())
+        {
+            Cancel(instance, child);
+        }
+        RemoveScheduledWork(instance, execution);
+        execution.Status = ActivityStatus.Canceled;
+        instance.Bookmarks.RemoveAll(b => b.ActivityExecutionId == execution.Id);
+        instance.Journal.Add(new JournalEntry(time.GetUtcNow(), execution.Node.Id, execution.Node.Type, "Canceled"));
+        if (execution.Parent is { } parent && parent.Status == ActivityStatus.Running && Describe(parent.Node).Create() is IContainerActivity container)
+        {
+            container.OnChildCanceled(this, instance, parent, execution);
+        }
+    }
+
+    /// <summary>Completes a container early (a terminal node was reached): running children are cancelled first.</summary>
+    public void CompleteContainer(WorkflowInstance instance, ActivityExecution container)
+    {
+        foreach (var child in container.Children.Where(c => c.Status == ActivityStatus.Running).ToList())
+        {
+            // Detach the callback: a cancelled child must not re-enter the container that is completing.
+            CancelQuietly(instance, child);
+        }
+        RemoveScheduledWork(instance, container);
+        Complete(instance, container, [WorkflowActivity.DoneOutcome]);
+    }
+
+    private void CancelQuietly(WorkflowInstance instance, ActivityExecution execution)
+    {
+        foreach (var child in execution.Children.Where(c => c.Status == ActivityStatus.Running).ToList())
+        {
+            CancelQuietly(instance, child);
+        }
+        RemoveScheduledWork(instance, execution);
+        execution.Status = ActivityStatus.Canceled;
+        instance.Bookmarks.RemoveAll(b => b.ActivityExecutionId == execution.Id);
+        instance.Journal.Add(new JournalEntry(time.GetUtcNow(), execution.Node.Id, execution.Node.Type, "Canceled"));
+    }
+
+    private static void RemoveScheduledWork(WorkflowInstance instance, ActivityExecution owner)
+    {
+        for (var node = instance.Scheduler.First; node is not null;)
+        {
+            var next = node.Next;
+            if (node.Value.Owner is { } o && (o == owner || o.Ancestors().Contains(owner)))
+            {
+                instance.Scheduler.Remove(node);
+            }
+            node = next;
+        }
+    }
+
+    public void Schedule(WorkflowInstance instance, ActivityNode node, ActivityExecution owner, bool viaBackwardConnection = false) =>
+        instance.Scheduler.AddLast(new WorkItem(node, owner, viaBackwardConnection, owner.CurrentValue, owner.HasCurrentValue));
+
+    public void ScheduleWithValue(WorkflowInstance instance, ActivityNode node, ActivityExecution owner, object? currentValue) =>
+        instance.Scheduler.AddLast(new WorkItem(node, owner, false, currentValue, true));
+
+    public static bool HasScheduledWork(WorkflowInstance instance, ActivityExecution owner) =>
+        instance.Scheduler.Any(w => w.Owner is { } o && (o == owner || o.Ancestors().Contains(owner)));
+
+    public static bool IsScheduled(WorkflowInstance instance, ActivityExecution owner, string activityId) =>
+        instance.Scheduler.Any(w => w.Owner == owner && w.Node.Id == activityId);
+
+    public void FaultActivity(WorkflowInstance instance, ActivityExecution execution, string message, string? code, string? category)
+    {
+        execution.Status = ActivityStatus.Faulted;
+        instance.Journal.Add(new JournalEntry(time.GetUtcNow(), execution.Node.Id, execution.Node.Type, "Faulted", message));
+        // Elsa's default incident strategy: the instance ends faulted and nothing else is scheduled.
+        instance.Fault = new WorkflowFault(execution.Node.Id, message, code, category);
+        instance.Status = WorkflowStatus.Finished;
+        instance.SubStatus = WorkflowSubStatus.Faulted;
+        instance.Scheduler.Clear();
+    }
+
+    public ActivityDescriptor Describe(ActivityNode node) =>
+        registry.Find(node.Type, node.Version)
+        ?? throw new InvalidOperationException($"Activity '{node.Id}' has unknown type '{node.Type}' version {node.Version}.");
+
+    /// <summary>Evaluates an input of a node in the scope of an execution (for containers and joins that read inputs).</summary>
+    public object? EvaluateInput(WorkflowInstance instance, ActivityExecution scope, ActivityNode node, string name)
+    {
+        var input = node.Input(name);
+        return input is null ? null : evaluator.Evaluate(input.ExpressionType, input.Value, new ActivityContext(this, instance, scope, default));
+    }
+
+    public object? Evaluate(string expressionType, JsonNode? value, IJavaScriptScope scope) => evaluator.Evaluate(expressionType, value, scope);
+
+    private void BindInputs(ActivityDescriptor descriptor, WorkflowActivity activity, ActivityContext context)
+    {
+        foreach (var input in descriptor.Inputs)
+        {
+            var value = context.Node.Input(input.Name);
+            if (value is null)
+            {
+                continue;
+            }
+            object? evaluated;
+            try
+            {
+                evaluated = evaluator.Evaluate(value.ExpressionType, value.Value, context);
+                input.Property.SetValue(activity, ValueConverter.Convert(evaluated, input.Property.PropertyType));
+            }
+            catch (Exception ex) when (ex is FormatException or InvalidCastException or System.Text.Json.JsonException or OverflowException or ArgumentException)
+            {
+                throw new InvalidOperationException($"Input '{input.Name}' of activity '{context.Node.Id}' could not be converted to {input.Property.PropertyType.Name}: {ex.Message}", ex);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Outputs bound in the definition (<c>"result": {memoryReference:{id}}</c>) go to the variable or workflow output
+    /// of that id or name.
+    /// </summary>
+    private static void MapOutputs(WorkflowInstance instance, ActivityExecution execution, ActivityContext context, ActivityDescriptor descriptor)
+    {
+        var values = new Dictionary<string, object?>(context.Outputs, StringComparer.OrdinalIgnoreCase);
+        foreach (var output in descriptor.Outputs)
+        {
+            values[output.Name] = ValueConverter.ToStateValue(output.Property.GetValue(context.Activity));
+        }
+        foreach (var (name, value) in values)
+        {
+            if (execution.Node.RawInput(name)?["memoryReference"]?["id"] is JsonValue reference && reference.GetValue<string>() is { } target)
+            {
+                var variable = instance.Definition.Variables.FirstOrDefault(v => v.Id == target || v.Name == target);
+                if (variable is not null)
+                {
+                    instance.Variables[variable.Name] = value;
+                }
+                else
+                {
+                    instance.Output[target] = value;
+                }
+            }
+        }
+    }
+
+    private static IEnumerable<VariableDefinition> VariablesOf(ActivityNode root) =>
+        root.Json["variables"] is JsonArray array ? array.OfType<JsonObject>().Select(VariableDefinition.From) : [];
+
+    private static object? InitialValue(VariableDefinition variable)
+    {
+        if (variable.Value is null)
+        {
+            return null;
+        }
+        var type = ValueConverter.TypeOf(variable.TypeName);
+        try
+        {
+            return ValueConverter.ToStateValue(ValueConverter.Convert(variable.Value, type));
+        }
+        catch (Exception ex) when (ex is FormatException or System.Text.Json.JsonException or InvalidCastException)
+        {
+            return ValueConverter.ToStateValue(variable.Value);
+        }
+    }
+
+    public string NewId() => Interlocked.Increment(ref _nextId).ToString(System.Globalization.CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,89 @@
+using Rake.Workflows.Abstractions;
+
+namespace Rake.Modules.Workflows.Engine;
+
+/// <summary>Elsa's two-level status: Running or Finished, and how.</summary>
+internal enum WorkflowStatus { Running, Finished }
+
+internal enum WorkflowSubStatus { Pending, Executing, Suspended, Finished, Cancelled, Faulted }
+
+internal enum ActivityStatus { Running, Completed, Canceled, Faulted }
+
+/// <summary>Counter-based is Elsa's default; token-based is what <c>WithTokenBasedFlowchart()</c> asks for.</summary>
+internal enum FlowchartMode { CounterBased, TokenBased }
+
+internal sealed record RunOptions
+{
+    public FlowchartMode FlowchartMode { get; init; } = FlowchartMode.CounterBased;
+
+    /// <summary>The activity whose trigger started the run (a Timer firing); it becomes the start and does not wait again.</summary>
+    public string? TriggerActivityId { get; init; }
+
+    public IReadOnlyDictionary<string, object?>? Input { get; init; }
+}
+
+internal sealed record JournalEntry(DateTimeOffset At, string ActivityId, string ActivityType, string Event, string? Message = null);
+
+internal sealed record Bookmark(
+    string Id, string ActivityExecutionId, string ActivityId, string ActivityType, BookmarkKind Kind, string Name, DateTimeOffset? DueAt, object? Payload);
+
+internal sealed record WorkflowFault(string ActivityId, string Message, string? Code, string? Category);
+
+internal sealed record PublishedEvent(string ActivityId, string EventName, string? CorrelationId, object? Payload);
+
+/// <summary>One execution of an activity; containers own the executions of their children.</summary>
+internal sealed class ActivityExecution(string id, ActivityNode node, ActivityExecution? parent)
+{
+    public string Id { get; } = id;
+    public ActivityNode Node { get; } = node;
+    public ActivityExecution? Parent { get; } = parent;
+    public ActivityStatus Status { get; set; } = ActivityStatus.Running;
+    public List<ActivityExecution> Children { get; } = [];
+
+    /// <summary>Entered through a loop (backward) connection, which counter-based flowcharts do not count as a visit.</summary>
+    public bool ViaBackwardConnection { get; init; }
+
+    /// <summary>Per-container bookkeeping (flowchart counters or tokens, ParallelForEach progress).</summary>
+    public object? ContainerState { get; set; }
+
+    /// <summary>Scoped values such as ParallelForEach's current item, visible to descendants.</summary>
+    public object? CurrentValue { get; init; }
+    public bool HasCurrentValue { get; init; }
+
+    public IEnumerable<ActivityExecution> Ancestors()
+    {
+        for (var p = Parent; p is not null; p = p.Parent)
+        {
+            yield return p;
+        }
+    }
+
+    public IEnumerable<ActivityExecution> Descendants() => Children.SelectMany(c => c.Descendants().Prepend(c));
+}
+
+internal sealed record WorkItem(ActivityNode Node, ActivityExecution? Owner, bool ViaBackwardConnection = false, object? CurrentValue = null, bool HasCurrentValue = false);
+
+/// <summary>A running or finished workflow, held in memory; persistence is a later step and will map this state.</summary>
+internal sealed class WorkflowInstance(string id, WorkflowDefinition definition, RunOptions options)
+{
+    public string Id { get; } = id;
+    public WorkflowDefinition Definition { get; } = definition;
+    public RunOptions Options { get; } = options;
+    public WorkflowStatus Status { get; set; } = WorkflowStatus.Running;
+    public WorkflowSubStatus SubStatus { get; set; } = WorkflowSubStatus.Pending;
+    public Dictionary<string, object?> Variables { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, string> VariableTypes { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, object?> Output { get; } = new(StringComparer.Ordinal);
+    public List<string> Lines { get; } = [];
+    public List<JournalEntry> Journal { get; } = [];
+    public List<Bookmark> Bookmarks { get; } = [];
+    public List<PublishedEvent> PublishedEvents { get; } = [];
+    public WorkflowFault? Fault { get; set; }
+    public ActivityExecution? Root { get; set; }
+    public LinkedList<WorkItem> Scheduler { get; } = new();
+
+    public int CompletedCount(string activityId) => Journal.Count(e => e.ActivityId == activityId && e.Event == "Completed");
+
+    public ActivityExecution? FindExecution(string executionId) =>
+        Root is null ? null : Root.Descendants().Prepend(Root).FirstOrDefault(e => e.Id == executionId);
+}
