@@ -20,6 +20,10 @@ public sealed class RakeTestHost : IAsyncDisposable
 
     private readonly Dictionary<string, string> tokens = new();
     private readonly string? sqliteFolder;
+    private readonly bool ownsDatabase = true;
+
+    private RakeTestHost(WebApplication app, string baseAddress, string? sqliteFolder, string connectionString, bool postgres, bool ownsDatabase)
+        : this(app, baseAddress, sqliteFolder, connectionString, postgres) => this.ownsDatabase = ownsDatabase;
 
     private RakeTestHost(WebApplication app, string baseAddress, string? sqliteFolder, string connectionString, bool postgres)
     {
@@ -38,12 +42,19 @@ public sealed class RakeTestHost : IAsyncDisposable
 
     public static bool UsePostgres => !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("RAKE_TEST_POSTGRES"));
 
-    public static async Task<RakeTestHost> StartAsync(string environment = "Development", Action<WebApplicationBuilder>? configure = null)
+    /// <param name="existingConnectionString">
+    /// Runs on a database another host used before (a restart); the caller then owns that database and removes it.
+    /// </param>
+    public static async Task<RakeTestHost> StartAsync(string environment = "Development", Action<WebApplicationBuilder>? configure = null, string? existingConnectionString = null)
     {
         string? folder = null;
         string connectionString;
         var postgres = UsePostgres;
-        if (postgres)
+        if (existingConnectionString is not null)
+        {
+            connectionString = existingConnectionString;
+        }
+        else if (postgres)
         {
             var server = new NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable("RAKE_TEST_POSTGRES"))
             {
@@ -70,7 +81,7 @@ public sealed class RakeTestHost : IAsyncDisposable
             });
         await app.StartAsync();
         var address = app.Urls.First();
-        return new RakeTestHost(app, address, folder, connectionString, postgres);
+        return new RakeTestHost(app, address, folder, connectionString, postgres, ownsDatabase: existingConnectionString is null);
     }
 
     public HttpClient Anonymous() => new() { BaseAddress = new Uri(BaseAddress) };
@@ -106,7 +117,7 @@ public sealed class RakeTestHost : IAsyncDisposable
     {
         await App.StopAsync();
         await App.DisposeAsync();
-        if (IsPostgres)
+        if (IsPostgres && ownsDatabase)
         {
             NpgsqlConnection.ClearAllPools();
             var builder = new NpgsqlConnectionStringBuilder(ConnectionString);

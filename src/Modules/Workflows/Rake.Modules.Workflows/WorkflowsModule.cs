@@ -1,18 +1,50 @@
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Rake.BuildingBlocks.Modules;
+using Rake.Modules.Workflows.Engine;
+using Rake.Modules.Workflows.Engine.Expressions;
+using Rake.Modules.Workflows.Features.Definitions;
+using Rake.Modules.Workflows.Features.Instances;
+using Rake.Modules.Workflows.Features.Tasks;
 using Rake.Modules.Workflows.Persistence;
+using Rake.Modules.Workflows.Runtime;
 
 namespace Rake.Modules.Workflows;
 
 /// <summary>
-/// The Workflows module. Registered so its schema, outbox and audit trail exist from the start; its features
-/// come with their own issues (see README, "What is not done yet").
+/// Workflows: region-scoped definitions in Elsa 3 JSON with draft and published versions, durable instances and
+/// bookmarks, human tasks for region roles, events, and the import of <c>workflows/&lt;region&gt;/*.json</c> in demo mode.
 /// </summary>
 public sealed class WorkflowsModule : IModule
 {
     public string Name => "Workflows";
 
-    public void AddServices(IServiceCollection services, IConfiguration configuration) =>
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
         services.AddModuleDbContext<WorkflowsDbContext>(WorkflowsDbContext.SchemaName);
+        services.TryAddSingleton(_ => WorkflowEngineFactory.DiscoverRegistry());
+        services.TryAddSingleton(_ => new JavaScriptOptions());
+        services.TryAddSingleton<WorkflowEngineFactory>();
+        services.AddSingleton<WorkflowImportReport>();
+        services.AddScoped<WorkflowRuntime>();
+        services.AddScoped<DefinitionStore>();
+        services.AddScoped<DefinitionImporter>();
+        services.AddScoped<DefinitionsHandler>();
+        services.AddScoped<InstancesHandler>();
+        services.AddScoped<TasksHandler>();
+        services.AddSingleton<WorkflowTimers>();
+        services.AddHostedService<WorkflowTimerService>();
+    }
+
+    public void MapRegionEndpoints(IEndpointRouteBuilder regionApi)
+    {
+        DefinitionEndpoints.Map(regionApi);
+        InstanceEndpoints.Map(regionApi);
+        TaskEndpoints.Map(regionApi);
+    }
+
+    public async Task SeedDemoAsync(IServiceProvider regionScope, DemoRegion region, CancellationToken cancellationToken) =>
+        await regionScope.GetRequiredService<DefinitionImporter>().ImportRegionAsync(region.Code, cancellationToken);
 }

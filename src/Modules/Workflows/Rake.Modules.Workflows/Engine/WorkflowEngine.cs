@@ -358,4 +358,16 @@ internal sealed class WorkflowEngine(ActivityRegistry registry, ExpressionEvalua
     }
 
     public string NewId() => Interlocked.Increment(ref _nextId).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// Moves the id counter past <paramref name="lastUsed"/>, so an instance restored from storage gets no ids it
+    /// already holds (the counter restarts with each process).
+    /// </summary>
+    public void ReserveIdsUpTo(long lastUsed)
+    {
+        long current;
+        while ((current = Interlocked.Read(ref _nextId)) < lastUsed && Interlocked.CompareExchange(ref _nextId, lastUsed, current) != current)
+        {
+        }
+    }
 }

@@ -39,7 +39,8 @@ internal sealed class ParallelForEach : WorkflowActivity, IContainerActivity
     public override ValueTask ExecuteAsync(IActivityExecutionContext context) =>
         throw new InvalidOperationException("A ParallelForEach is run by the engine as a container.");
 
-    private sealed class Progress
+    /// <summary>Internal rather than private so the runtime can persist it with the instance.</summary>
+    internal sealed class Progress
     {
         public int Pending { get; set; }
     }

@@ -1,0 +1,143 @@
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Rake.BuildingBlocks.Regions;
+using Rake.Modules.Workflows.Engine;
+using Rake.Modules.Workflows.Persistence;
+
+namespace Rake.Modules.Workflows.Runtime;
+
+internal sealed record PublishOutcome(WorkflowDefinitionVersion? Version, IReadOnlyList<ValidationError> Errors)
+{
+    public bool Succeeded => Version is not null && Errors.Count == 0;
+}
+
+/// <summary>
+/// Versions of the region's definitions. A published version is never changed: saving after a publish makes a new
+/// draft, and a running instance keeps pointing at the version it started on.
+/// </summary>
+internal sealed class DefinitionStore(WorkflowsDbContext db, WorkflowEngineFactory engines, IRequestContext actor, TimeProvider clock)
+{
+    public Task<WorkflowDefinitionVersion?> LatestAsync(string definitionId, CancellationToken ct) =>
+        db.Definitions.Where(d => d.DefinitionId == definitionId).OrderByDescending(d => d.Version).FirstOrDefaultAsync(ct);
+
+    public Task<WorkflowDefinitionVersion?> LatestPublishedAsync(string definitionId, CancellationToken ct) =>
+        db.Definitions.Where(d => d.DefinitionId == definitionId && d.IsPublished).OrderByDescending(d => d.Version).FirstOrDefaultAsync(ct);
+
+    /// <summary>Saves a draft: a new version after a published one, otherwise the open draft is overwritten. Drafts are not validated.</summary>
+    public async Task<WorkflowDefinitionVersion> SaveDraftAsync(WorkflowDefinition definition, CancellationToken ct)
+    {
+        var definitionId = string.IsNullOrWhiteSpace(definition.DefinitionId) ? Guid.NewGuid().ToString("N") : definition.DefinitionId;
+        var latest = await LatestAsync(definitionId, ct);
+        WorkflowDefinitionVersion version;
+        if (latest is { IsPublished: false })
+        {
+            version = latest;
+        }
+        else
+        {
+            version = NewVersion(definitionId, (latest?.Version ?? 0) + 1, latest);
+        }
+        Fill(version, definition);
+        await db.SaveChangesAsync(ct);
+        return version;
+    }
+
+    /// <summary>Validates and publishes the latest version; an already published latest version is returned unchanged.</summary>
+    public async Task<PublishOutcome> PublishAsync(string definitionId, CancellationToken ct)
+    {
+        var latest = await LatestAsync(definitionId, ct);
+        if (latest is null)
+        {
+            return new PublishOutcome(null, []);
+        }
+        if (latest.IsPublished)
+        {
+            return new PublishOutcome(latest, []);
+        }
+        var errors = Validate(latest.Json);
+        if (errors.Count > 0)
+        {
+            return new PublishOutcome(latest, errors);
+        }
+        latest.IsPublished = true;
+        await db.SaveChangesAsync(ct);
+        return new PublishOutcome(latest, []);
+    }
+
+    /// <summary>
+    /// Imports a file: stored and published as a new version when its content differs from the latest published
+    /// version (true), left alone when it is the same (false). Validation is the caller's.
+    /// </summary>
+    public async Task<(WorkflowDefinitionVersion Version, bool Changed)> ImportAsync(WorkflowDefinition definition, CancellationToken ct)
+    {
+        var definitionId = definition.DefinitionId;
+        var latest = await LatestAsync(definitionId, ct);
+        var published = latest is { IsPublished: true } ? latest : await LatestPublishedAsync(definitionId, ct);
+        if (published is not null && SameContent(published.Json, definition))
+        {
+            return (published, false);
+        }
+        var version = latest is { IsPublished: false } ? latest : NewVersion(definitionId, (latest?.Version ?? 0) + 1, latest);
+        Fill(version, definition);
+        version.IsPublished = true;
+        await db.SaveChangesAsync(ct);
+        return (version, true);
+    }
+
+    public IReadOnlyList<ValidationError> Validate(string json)
+    {
+        try
+        {
+            return engines.Publisher().Validate(WorkflowDefinition.Parse(json));
+        }
+        catch (WorkflowDefinitionFormatException ex)
+        {
+            return [new ValidationError(null, ex.Message)];
+        }
+    }
+
+    private WorkflowDefinitionVersion NewVersion(string definitionId, int number, WorkflowDefinitionVersion? previousLatest)
+    {
+        if (previousLatest is not null)
+        {
+            previousLatest.IsLatest = false;
+        }
+        var version = new WorkflowDefinitionVersion
+        {
+            Id = Guid.CreateVersion7(clock.GetUtcNow()),
+            DefinitionId = definitionId,
+            Version = number,
+            IsLatest = true,
+            CreatedAt = clock.GetUtcNow(),
+            CreatedBy = actor.UserName ?? "system",
+        };
+        db.Definitions.Add(version);
+        return version;
+    }
+
+    private static void Fill(WorkflowDefinitionVersion version, WorkflowDefinition definition)
+    {
+        var json = (JsonObject)definition.Json.DeepClone();
+        json["definitionId"] = version.DefinitionId;
+        json["version"] = version.Version;
+        version.Name = Truncate(definition.Name is { Length: > 0 } name ? name : version.DefinitionId, WorkflowDefinitionVersion.NameMax);
+        version.Json = json.ToJsonString();
+    }
+
+    /// <summary>Compares what the file says, ignoring the version number and flags the store writes itself.</summary>
+    private static bool SameContent(string storedJson, WorkflowDefinition candidate)
+    {
+        static JsonObject Normalise(JsonObject json)
+        {
+            var copy = (JsonObject)json.DeepClone();
+            foreach (var key in new[] { "version", "isPublished", "isLatest", "id" })
+            {
+                copy.Remove(key);
+            }
+            return copy;
+        }
+        return JsonNode.DeepEquals(Normalise(WorkflowDefinition.Parse(storedJson).Json), Normalise(candidate.Json));
+    }
+
+    private static string Truncate(string text, int max) => text.Length <= max ? text : text[..max];
+}

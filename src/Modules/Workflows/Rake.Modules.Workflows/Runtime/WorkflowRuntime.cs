@@ -1,0 +1,286 @@
+using System.Reflection;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Rake.BuildingBlocks.Contracts;
+using Rake.BuildingBlocks.Regions;
+using Rake.Modules.Workflows.Engine;
+using Rake.Modules.Workflows.Engine.Expressions;
+using Rake.Modules.Workflows.Persistence;
+using Rake.Workflows.Abstractions;
+
+namespace Rake.Modules.Workflows.Runtime;
+
+/// <summary>Builds an engine per operation: the id counter then starts fresh and is moved past a restored instance's ids.</summary>
+internal sealed class WorkflowEngineFactory(ActivityRegistry registry, JavaScriptOptions javaScript, TimeProvider time)
+{
+    public ActivityRegistry Registry => registry;
+
+    public WorkflowEngine Create() => new(registry, new ExpressionEvaluator(new JavaScriptSandbox(javaScript)), time);
+
+    public WorkflowPublisher Publisher() => new(registry, time);
+
+    /// <summary>
+    /// Activities come from every loaded assembly that builds on the activity SDK: this module's built-ins and the
+    /// modules' contributions, which the Host has loaded by listing the modules.
+    /// </summary>
+    public static ActivityRegistry DiscoverRegistry()
+    {
+        var sdk = typeof(WorkflowActivity).Assembly.GetName().Name;
+        var assemblies = AppDomain.CurrentDomain.GetAssemblies()
+            .Where(a => !a.IsDynamic && a.GetReferencedAssemblies().Any(r => r.Name == sdk))
+            .Append(typeof(WorkflowEngineFactory).Assembly)
+            .Distinct()
+            .OrderBy(a => a.FullName, StringComparer.Ordinal);
+        return new ActivityRegistry(assemblies.Where(Loadable));
+    }
+
+    private static bool Loadable(Assembly assembly)
+    {
+        try
+        {
+            _ = assembly.GetTypes();
+            return true;
+        }
+        catch (ReflectionTypeLoadException)
+        {
+            return false;
+        }
+    }
+}
+
+internal enum ResumeOutcome { Resumed, NotFound, AlreadyCompleted }
+
+/// <summary>
+/// The only way the rest of the module runs workflows: start, resume, raise events, complete tasks. Every run is
+/// loaded from and saved to the database in one SaveChanges (instance, journal and bookmarks), so a restart loses
+/// nothing; a revision check makes two concurrent resumes of one bookmark run it once.
+/// </summary>
+internal sealed class WorkflowRuntime(WorkflowsDbContext db, WorkflowEngineFactory engines, IRequestContext actor, TimeProvider clock, ILogger<WorkflowRuntime> logger)
+{
+    public const string HumanTaskKind = nameof(BookmarkKind.HumanTask);
+    public const string EventKind = nameof(BookmarkKind.Event);
+    private const int MaxAttempts = 5;
+
+    /// <summary>How deep events published by workflows may cascade into other workflows within one call.</summary>
+    private const int MaxEventDepth = 8;
+
+    private int eventDepth;
+
+    /// <summary>Starts the latest published version of a definition; null when the region has no published version of it.</summary>
+    public async Task<WorkflowInstanceRecord?> StartAsync(string definitionId, IReadOnlyDictionary<string, object?>? input, CancellationToken ct)
+    {
+        var version = await db.Definitions.AsNoTracking()
+            .Where(d => d.DefinitionId == definitionId && d.IsPublished)
+            .OrderByDescending(d => d.Version)
+            .FirstOrDefaultAsync(ct);
+        if (version is null)
+        {
+            return null;
+        }
+        var engine = engines.Create();
+        var instance = await engine.StartAsync(WorkflowDefinition.Parse(version.Json), new RunOptions { Input = input }, ct);
+        var now = clock.GetUtcNow();
+        var record = new WorkflowInstanceRecord
+        {
+            Id = Guid.Parse(instance.Id),
+            DefinitionId = version.DefinitionId,
+            DefinitionVersion = version.Version,
+            DefinitionVersionId = version.Id,
+            CreatedAt = now,
+        };
+        db.Instances.Add(record);
+        Apply(record, instance, [], now, completedBy: null);
+        await db.SaveChangesAsync(ct);
+        logger.LogInformation("Started workflow {DefinitionId} v{Version} as {InstanceId} ({Status})", version.DefinitionId, version.Version, record.Id, record.SubStatus);
+        await DeliverPublishedAsync(instance.PublishedEvents, ct);
+        return record;
+    }
+
+    /// <summary>Resumes one stored bookmark with <paramref name="input"/>, on the definition version the instance started with.</summary>
+    public async Task<ResumeOutcome> ResumeAsync(Guid bookmarkRecordId, object? input, string? completedBy, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            db.ChangeTracker.Clear();
+            var bookmark = await db.Bookmarks.FirstOrDefaultAsync(b => b.Id == bookmarkRecordId, ct);
+            if (bookmark is null)
+            {
+                return ResumeOutcome.NotFound;
+            }
+            if (bookmark.CompletedAt is not null)
+            {
+                return ResumeOutcome.AlreadyCompleted;
+            }
+            var record = await db.Instances.FirstAsync(i => i.Id == bookmark.InstanceId, ct);
+            var version = await db.Definitions.AsNoTracking().FirstAsync(d => d.Id == record.DefinitionVersionId, ct);
+            var engine = engines.Create();
+            var instance = InstanceStateSerializer.Deserialize(record.Id.ToString("N"), WorkflowDefinition.Parse(version.Json), record.State, record.Journal, engine);
+            var open = await db.Bookmarks.Where(b => b.InstanceId == record.Id && b.CompletedAt == null).ToListAsync(ct);
+            var now = clock.GetUtcNow();
+            var result = ResumeOutcome.AlreadyCompleted;
+            var publishedBefore = instance.PublishedEvents.Count;
+            if (instance.Bookmarks.Any(b => b.Id == bookmark.BookmarkId))
+            {
+                await engine.ResumeAsync(instance, bookmark.BookmarkId, input, ct);
+                result = ResumeOutcome.Resumed;
+            }
+            Apply(record, instance, open, now, completedBy ?? actor.UserName ?? "system");
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                await DeliverPublishedAsync(instance.PublishedEvents.Skip(publishedBefore).ToList(), ct);
+                return result;
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < MaxAttempts)
+            {
+                // Another resume of this instance committed first; start over from what it saved.
+                db.DiscardPendingEvents();
+            }
+        }
+    }
+
+    /// <summary>Resumes every open Event bookmark of this name in the region; returns how many ran.</summary>
+    public async Task<int> RaiseEventAsync(string name, object? payload, CancellationToken ct, Guid? onlyInstance = null)
+    {
+        var ids = await db.Bookmarks.AsNoTracking()
+            .Where(b => b.Kind == EventKind && b.Name == name && b.CompletedAt == null)
+            .Where(b => onlyInstance == null || b.InstanceId == onlyInstance)
+            .OrderBy(b => b.CreatedAt)
+            .Select(b => b.Id)
+            .ToListAsync(ct);
+        var resumed = 0;
+        foreach (var id in ids)
+        {
+            if (await ResumeAsync(id, payload is JsonNode node ? node.DeepClone() : payload, null, ct) == ResumeOutcome.Resumed)
+            {
+                resumed++;
+            }
+        }
+        return resumed;
+    }
+
+    /// <summary>
+    /// Events an instance published (Elsa.PublishEvent) go to the region's waiting instances once its run is saved;
+    /// a correlation id addresses the instance of that id only.
+    /// </summary>
+    private async Task DeliverPublishedAsync(IReadOnlyList<PublishedEvent> events, CancellationToken ct)
+    {
+        if (events.Count == 0)
+        {
+            return;
+        }
+        if (eventDepth >= MaxEventDepth)
+        {
+            logger.LogWarning("Workflow events {Events} were not delivered: events cascaded more than {Depth} levels deep.", string.Join(", ", events.Select(e => e.EventName)), MaxEventDepth);
+            return;
+        }
+        eventDepth++;
+        try
+        {
+            foreach (var published in events)
+            {
+                Guid? target = null;
+                if (!string.IsNullOrEmpty(published.CorrelationId))
+                {
+                    if (!Guid.TryParse(published.CorrelationId, out var id))
+                    {
+                        continue;
+                    }
+                    target = id;
+                }
+                await RaiseEventAsync(published.EventName, published.Payload, ct, target);
+            }
+        }
+        finally
+        {
+            eventDepth--;
+        }
+    }
+
+    /// <summary>Open human tasks for the caller's roles in the current region.</summary>
+    public async Task<List<WorkflowBookmarkRecord>> OpenTasksAsync(CancellationToken ct)
+    {
+        var roles = actor.Roles.Select(r => r.ToString()).ToList();
+        return await db.Bookmarks.AsNoTracking()
+            .Where(b => b.Kind == HumanTaskKind && b.CompletedAt == null && b.Role != null && roles.Contains(b.Role))
+            .OrderBy(b => b.DueAt).ThenBy(b => b.CreatedAt)
+            .ToListAsync(ct);
+    }
+
+    /// <summary>Loads an open or completed human task, or null when the region has none of that id.</summary>
+    public Task<WorkflowBookmarkRecord?> FindTaskAsync(Guid id, CancellationToken ct) =>
+        db.Bookmarks.AsNoTracking().FirstOrDefaultAsync(b => b.Id == id && b.Kind == HumanTaskKind, ct);
+
+    /// <summary>Whether the caller may complete the task: they hold its role here (a task without a role is the region admin's).</summary>
+    public bool MayComplete(WorkflowBookmarkRecord task) =>
+        task.Role is { } role && Enum.TryParse<RegionRole>(role, ignoreCase: true, out var parsed)
+            ? actor.IsInRole(parsed)
+            : actor.IsInRole(RegionRole.RegionAdmin);
+
+    private void Apply(WorkflowInstanceRecord record, WorkflowInstance instance, List<WorkflowBookmarkRecord> open, DateTimeOffset now, string? completedBy)
+    {
+        record.Status = instance.Status.ToString();
+        record.SubStatus = instance.SubStatus.ToString();
+        record.State = InstanceStateSerializer.Serialize(instance);
+        record.Journal = InstanceStateSerializer.SerializeJournal(instance);
+        record.FaultMessage = instance.Fault is { } fault ? Truncate($"{fault.ActivityId}: {fault.Message}", 2000) : null;
+        record.UpdatedAt = now;
+        record.Revision++;
+        var pending = instance.Bookmarks.Select(b => b.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var gone in open.Where(b => !pending.Contains(b.BookmarkId)))
+        {
+            gone.CompletedAt = now;
+            gone.CompletedBy = completedBy ?? "system";
+        }
+        var stored = open.Select(b => b.BookmarkId).ToHashSet(StringComparer.Ordinal);
+        foreach (var bookmark in instance.Bookmarks.Where(b => !stored.Contains(b.Id)))
+        {
+            var payload = bookmark.Payload is null ? null : bookmark.Payload as JsonNode ?? JsonSerializer.SerializeToNode(bookmark.Payload);
+            db.Bookmarks.Add(new WorkflowBookmarkRecord
+            {
+                Id = Guid.CreateVersion7(now),
+                InstanceId = record.Id,
+                BookmarkId = bookmark.Id,
+                ActivityId = Truncate(bookmark.ActivityId, 200),
+                ActivityType = Truncate(bookmark.ActivityType, 200),
+                Kind = bookmark.Kind.ToString(),
+                Name = Truncate(bookmark.Name, 200),
+                Role = RoleOf(payload),
+                // PostgreSQL stores instants in UTC only; a Helsinki end-of-day would otherwise be refused.
+                DueAt = (bookmark.DueAt ?? DueOf(payload))?.ToUniversalTime(),
+                Payload = payload?.ToJsonString(),
+                CreatedAt = now,
+            });
+        }
+    }
+
+    /// <summary>A human task names its role in its payload (<c>role</c>); it must be a region role to be anyone's task.</summary>
+    private static string? RoleOf(JsonNode? payload)
+    {
+        if (payload is not JsonObject obj)
+        {
+            return null;
+        }
+        var value = obj.FirstOrDefault(p => string.Equals(p.Key, "role", StringComparison.OrdinalIgnoreCase)).Value;
+        return value is JsonValue v && v.TryGetValue<string>(out var role) && Enum.TryParse<RegionRole>(role, ignoreCase: true, out var parsed)
+            ? parsed.ToString()
+            : null;
+    }
+
+    private static DateTimeOffset? DueOf(JsonNode? payload)
+    {
+        if (payload is not JsonObject obj)
+        {
+            return null;
+        }
+        var value = obj.FirstOrDefault(p => string.Equals(p.Key, "dueAt", StringComparison.OrdinalIgnoreCase) || string.Equals(p.Key, "dueDate", StringComparison.OrdinalIgnoreCase)).Value;
+        return value is JsonValue v && v.TryGetValue<string>(out var text)
+               && DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var due)
+            ? due
+            : null;
+    }
+
+    private static string Truncate(string text, int max) => text.Length <= max ? text : text[..max];
+}

@@ -1,0 +1,221 @@
+using System.Text.Json.Nodes;
+using Rake.Modules.Reporting;
+using Rake.Modules.Workflows.Engine;
+using Rake.Modules.Workflows.Engine.Expressions;
+using Rake.Workflows.Abstractions;
+
+namespace Rake.Modules.Workflows.Tests;
+
+/// <summary>A clock the test moves by hand (Microsoft.Extensions.TimeProvider.Testing is not needed for this).</summary>
+internal sealed class ManualClock(DateTimeOffset start) : TimeProvider
+{
+    private DateTimeOffset _now = start.ToUniversalTime();
+
+    public override DateTimeOffset GetUtcNow() => _now;
+
+    public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.Utc;
+
+    public void MoveTo(DateTimeOffset at)
+    {
+        if (at > _now)
+        {
+            _now = at.ToUniversalTime();
+        }
+    }
+}
+
+/// <summary>The engine as the Host will build it: built-ins plus the activities the modules contribute.</summary>
+internal static class RakeWorkflows
+{
+    public static readonly ActivityRegistry Registry = new([typeof(ActivityRegistry).Assembly, typeof(ReportingModule).Assembly]);
+
+    public static readonly TimeZoneInfo Helsinki = TimeZoneInfo.FindSystemTimeZoneById("Europe/Helsinki");
+
+    public static WorkflowEngine Engine(TimeProvider time) =>
+        new(Registry, new ExpressionEvaluator(new JavaScriptSandbox(new JavaScriptOptions())), time);
+
+    public static WorkflowPublisher Publisher(TimeProvider time) => new(Registry, time);
+
+    public static DateOnly HelsinkiDay(DateTimeOffset at) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, Helsinki).DateTime);
+
+    /// <summary>The repository's <c>workflows/</c> folder, found by walking up from the test binaries.</summary>
+    public static string WorkflowsFolder { get; } = LocateWorkflows();
+
+    public static WorkflowDefinition Load(string relativePath) =>
+        WorkflowDefinition.Parse(File.ReadAllBytes(Path.Combine(WorkflowsFolder, relativePath)));
+
+    private static string LocateWorkflows()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "workflows");
+            if (Directory.Exists(candidate) && File.Exists(Path.Combine(dir.FullName, "Rake.Modular.sln")))
+            {
+                return candidate;
+            }
+        }
+        throw new DirectoryNotFoundException("The repository's workflows/ folder was not found above " + AppContext.BaseDirectory);
+    }
+}
+
+/// <summary>What showed up during a simulation, on a Helsinki calendar day: a human task (role, title) or a compilation (period).</summary>
+internal sealed record Appearance(DateOnly Day, string Kind, string Who, string What, string? Due = null)
+{
+    public override string ToString() => $"{Day:yyyy-MM-dd} {Kind} {Who}: {What}";
+}
+
+/// <summary>
+/// Runs published definitions over simulated time, as the Host's scheduler will: cron and StartAt triggers start
+/// instances, Time bookmarks are resumed when due, and every human task is completed ("Done") by a person at its due
+/// time (the end of its due day in Helsinki), or a day after it appeared when it has none.
+/// The engine only creates bookmarks with due times; this loop is the scheduler.
+/// </summary>
+internal sealed class YearSimulation
+{
+    private readonly ManualClock _clock;
+    private readonly WorkflowEngine _engine;
+    private readonly List<ScheduledTrigger> _triggers = [];
+    private readonly List<(DateTimeOffset At, WorkflowDefinition Definition)> _manualStarts = [];
+    private readonly List<WorkflowInstance> _instances = [];
+    private readonly HashSet<string> _seenBookmarks = [];
+    private readonly Dictionary<string, DateTimeOffset> _taskCreated = [];
+    private readonly Dictionary<string, int> _journalSeen = [];
+
+    public YearSimulation(DateTimeOffset start)
+    {
+        _clock = new ManualClock(start);
+        _engine = RakeWorkflows.Engine(_clock);
+    }
+
+    public List<Appearance> Log { get; } = [];
+
+    /// <summary>The outcome a person chooses for a task (its payload); "Done" unless a test says otherwise.</summary>
+    public Func<JsonObject, string> Decide { get; init; } = _ => WorkflowActivity.DoneOutcome;
+    public IReadOnlyList<WorkflowInstance> Instances => _instances;
+
+    private sealed class ScheduledTrigger(WorkflowDefinition definition, TriggerRequest request)
+    {
+        public WorkflowDefinition Definition { get; } = definition;
+        public TriggerRequest Request { get; } = request;
+        public DateTimeOffset? Next { get; set; }
+    }
+
+    /// <summary>Publishes the definition (it must validate) and registers its time triggers.</summary>
+    public void Publish(WorkflowDefinition definition)
+    {
+        var result = RakeWorkflows.Publisher(_clock).Publish(definition);
+        Assert.True(result.Succeeded, string.Join("; ", result.ValidationErrors.Select(e => $"{e.ActivityId}: {e.Message}")));
+        foreach (var trigger in result.Triggers.Where(t => t.Kind == BookmarkKind.Time))
+        {
+            var scheduled = new ScheduledTrigger(definition, trigger);
+            scheduled.Next = trigger.CronExpression is { } cron ? CronSchedule.Parse(cron).GetNextOccurrence(_clock.GetUtcNow()) : trigger.DueAt;
+            _triggers.Add(scheduled);
+        }
+    }
+
+    /// <summary>A person starts the workflow by hand at <paramref name="at"/> (Kymenlaakso's phenomenon report).</summary>
+    public void StartManually(WorkflowDefinition definition, DateTimeOffset at) => _manualStarts.Add((at, definition));
+
+    public async Task RunUntilAsync(DateTimeOffset end)
+    {
+        for (var step = 0; step < 10_000; step++)
+        {
+            var next = NextAction();
+            if (next is null || next.Value.At >= end)
+            {
+                _clock.MoveTo(end);
+                return;
+            }
+            _clock.MoveTo(next.Value.At);
+            await next.Value.Run();
+        }
+        throw new InvalidOperationException("The simulation did not settle in 10 000 steps.");
+    }
+
+    private (DateTimeOffset At, Func<Task> Run)? NextAction()
+    {
+        var candidates = new List<(DateTimeOffset At, int Order, Func<Task> Run)>();
+        foreach (var trigger in _triggers.Where(t => t.Next is not null))
+        {
+            candidates.Add((trigger.Next!.Value, 0, () => FireAsync(trigger)));
+        }
+        foreach (var (at, definition) in _manualStarts)
+        {
+            candidates.Add((at, 0, async () =>
+            {
+                _manualStarts.Remove((at, definition));
+                await StartAsync(definition, new RunOptions());
+            }));
+        }
+        foreach (var instance in _instances.Where(i => i.Status == WorkflowStatus.Running))
+        {
+            foreach (var bookmark in instance.Bookmarks)
+            {
+                var at = bookmark.Kind switch
+                {
+                    BookmarkKind.Time => bookmark.DueAt,
+                    BookmarkKind.HumanTask => bookmark.DueAt ?? _taskCreated[bookmark.Id].AddDays(1),
+                    _ => null,
+                };
+                if (at is { } due)
+                {
+                    object? input = bookmark.Kind == BookmarkKind.HumanTask
+                        ? new JsonObject { ["outcome"] = Decide((JsonObject)bookmark.Payload!), ["completedBy"] = "simulation" }
+                        : null;
+                    candidates.Add((due, 1, async () =>
+                    {
+                        await _engine.ResumeAsync(instance, bookmark.Id, input);
+                        Observe(instance);
+                    }));
+                }
+            }
+        }
+        return candidates.Count == 0 ? null : candidates.OrderBy(c => c.At).ThenBy(c => c.Order).Select(c => ((DateTimeOffset, Func<Task>)?)(c.At, c.Run)).First();
+    }
+
+    private async Task FireAsync(ScheduledTrigger trigger)
+    {
+        var now = _clock.GetUtcNow();
+        trigger.Next = trigger.Request.CronExpression is { } cron ? CronSchedule.Parse(cron).GetNextOccurrence(now) : null;
+        await StartAsync(trigger.Definition, new RunOptions { TriggerActivityId = trigger.Request.ActivityId });
+    }
+
+    private async Task StartAsync(WorkflowDefinition definition, RunOptions options)
+    {
+        var instance = await _engine.StartAsync(definition, options);
+        _instances.Add(instance);
+        Observe(instance);
+    }
+
+    private void Observe(WorkflowInstance instance)
+    {
+        if (instance.Fault is { } fault)
+        {
+            throw new InvalidOperationException($"{instance.Definition.DefinitionId} faulted at {fault.ActivityId}: {fault.Message}");
+        }
+        var now = _clock.GetUtcNow();
+        var day = RakeWorkflows.HelsinkiDay(now);
+        foreach (var bookmark in instance.Bookmarks.Where(b => b.Kind == BookmarkKind.HumanTask && _seenBookmarks.Add(instance.Id + "/" + b.Id)))
+        {
+            _taskCreated[bookmark.Id] = now;
+            var payload = (JsonObject)bookmark.Payload!;
+            Log.Add(new Appearance(day, "Task", (string)payload["role"]!, (string)payload["title"]!, (string?)payload["dueDate"]));
+        }
+        var seen = _journalSeen.GetValueOrDefault(instance.Id);
+        foreach (var entry in instance.Journal.Skip(seen))
+        {
+            if (entry.Event == "Completed" && entry.ActivityType == "Rake.Reporting.CompilePeriodSummary")
+            {
+                var journal = instance.Journal.Last(e => e.ActivityId == entry.ActivityId && e.Event == "Journal");
+                Log.Add(new Appearance(day, "Compilation", "", journal.Message!));
+            }
+        }
+        _journalSeen[instance.Id] = instance.Journal.Count;
+    }
+
+    /// <summary>Month (1–12) → what appeared in it, sorted, for the given year.</summary>
+    public SortedDictionary<int, string[]> ByMonth(int year) => new(
+        Log.Where(a => a.Day.Year == year)
+            .GroupBy(a => a.Day.Month)
+            .ToDictionary(g => g.Key, g => g.Select(a => a.Kind == "Task" ? $"{a.Who}: {a.What}" : $"Compilation: {a.What}").Order(StringComparer.Ordinal).ToArray()));
+}

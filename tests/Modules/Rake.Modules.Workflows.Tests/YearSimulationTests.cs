@@ -1,0 +1,214 @@
+namespace Rake.Modules.Workflows.Tests;
+
+/// <summary>
+/// Each region's definitions run over a simulated year (a manual clock) with the scheduler loop of
+/// <see cref="YearSimulation"/>: triggers start instances, Time bookmarks resume when due, every human task is
+/// completed at the end of its due day. The tables list, month by month (Helsinki time), the human tasks (role: title)
+/// and the compilations that appear, as the seed documents describe the processes.
+///
+/// How a workflow "runs over a year" with this engine: one instance per cycle. A cron trigger on the definition
+/// (Kainuu and Keski-Suomi: 1 January; Kymenlaakso: 1 June and 1 December, the day after each reporting period ends)
+/// starts an instance; inside it, Elsa.Cron activities wait for the next month's first day (a Time bookmark), and
+/// human tasks hang off them in parallel so a late task never delays the calendar. The instance finishes when the
+/// year's last task is done; the next trigger starts next year's instance. A one-off date (Keski-Suomi's evaluation
+/// in spring 2029) is a second trigger, Elsa.StartAt, in the same flowchart. Kymenlaakso's phenomenon report has no
+/// calendar: it is started by hand.
+/// </summary>
+public sealed class YearSimulationTests
+{
+    private static readonly DateTimeOffset Year2026 = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset Year2027 = new(2027, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    private const string WgMeeting = "WorkingGroupMember: RAKE-työryhmän kokous";
+
+    private static void AssertMonths(SortedDictionary<int, string[]> expected, SortedDictionary<int, string[]> actual)
+    {
+        static string Show(SortedDictionary<int, string[]> table) =>
+            string.Join("\n", table.Select(m => $"{m.Key,2}: {string.Join(" | ", m.Value)}"));
+        var sorted = new SortedDictionary<int, string[]>(expected.ToDictionary(m => m.Key, m => m.Value.Order(StringComparer.Ordinal).ToArray()));
+        Assert.Equal(Show(sorted), Show(actual));
+    }
+
+    [Fact]
+    public async Task Kainuu_annual_cycle_follows_the_vuosikello_month_by_month()
+    {
+        var sim = new YearSimulation(Year2026);
+        sim.Publish(RakeWorkflows.Load("kainuu/annual-cycle.json"));
+
+        await sim.RunUntilAsync(Year2027);
+
+        AssertMonths(new()
+        {
+            [1] =
+            [
+                "RegionAdmin: Avaa vuoden sosiaalisen raportoinnin tiedonkeruu",
+                "Compilation: Period to compile: 2025 (2025-01-01 – 2025-12-31).",
+                "ResponsiblePerson: Kokoa edellisen vuoden raakadata sosiaalista raporttia varten",
+            ],
+            [2] =
+            [
+                WgMeeting + " (helmikuu)",
+                "WorkingGroupMember: Arvioi toteutussuunnitelman ja tavoitteiden toteutuminen ja kirjaa arvio sosiaaliseen raporttiin",
+                "WorkingGroupMember: Seuraa osallisuusohjelman toteutumista",
+            ],
+            [3] = ["Planner: Laadi edellisen vuoden sosiaalinen raportti"],
+            [4] =
+            [
+                "Compilation: Period to compile: 2026 interim Q1 (2026-01-01 – 2026-03-31).",
+                "Supervisor: Osavuosiraporttitiedot (tammi–maalis): ilmoitusten määrä ja ajankohtaiset ilmiöt",
+            ],
+            [5] =
+            [
+                WgMeeting + " (toukokuu)",
+                // The annual social report is due at the end of May (spring); its distribution follows at once.
+                "SteeringGroupMember: Välitä sosiaalinen raportti HYTETU-työryhmille ja aluehallitukselle",
+                "Communications: Julkaise sosiaalinen raportti Kaima-intranetissä ja verkkosivuilla",
+            ],
+            [7] =
+            [
+                "Compilation: Period to compile: 2026 interim Q2 (2026-01-01 – 2026-06-30).",
+                "Supervisor: Osavuosiraporttitiedot (tammi–kesä): ilmoitusten määrä ja ajankohtaiset ilmiöt",
+            ],
+            [8] = ["Supervisor: Laadi määrärahaesitykset rakenteellisen sosiaalityön tiedon pohjalta"],
+            [9] = [WgMeeting + " (syyskuu)"],
+            [10] =
+            [
+                "Compilation: Period to compile: 2026 interim Q3 (2026-01-01 – 2026-09-30).",
+                "Supervisor: Osavuosiraporttitiedot (tammi–syys): ilmoitusten määrä ja ajankohtaiset ilmiöt",
+            ],
+            [11] =
+            [
+                WgMeeting + " (marraskuu)",
+                "WorkingGroupMember: Katselmoi toteutussuunnitelma ja arvioi päivitystarve",
+                "WorkingGroupMember: Tarkastele HYTETU-työryhmien jäsenten nimeämistä",
+                "Communications: Päivitä Kaima-intranetin RAKE-alasivu",
+            ],
+            [12] = ["RegionAdmin: Päätä vuoden sosiaalisen raportoinnin tiedonkeruu"],
+        }, sim.ByMonth(2026));
+
+        // Meetings four times a year, as the plan says.
+        Assert.Equal([2, 5, 9, 11], sim.Log.Where(a => a.What.StartsWith("RAKE-työryhmän kokous", StringComparison.Ordinal)).Select(a => a.Day.Month));
+        // Budget proposals by the end of August; the annual social report in spring (by the end of May).
+        Assert.Equal("2026-08-31", sim.Log.Single(a => a.What.StartsWith("Laadi määrärahaesitykset", StringComparison.Ordinal)).Due);
+        Assert.Equal("2026-05-31", sim.Log.Single(a => a.What == "Laadi edellisen vuoden sosiaalinen raportti").Due);
+        // Data collection: opened in January, closed by the end of December.
+        Assert.Equal("2026-12-31", sim.Log.Single(a => a.What == "Päätä vuoden sosiaalisen raportoinnin tiedonkeruu").Due);
+        Assert.Single(sim.Instances);
+        Assert.Equal(Engine.WorkflowStatus.Finished, sim.Instances[0].Status);
+    }
+
+    [Fact]
+    public async Task Kainuu_starts_a_new_cycle_each_january_and_a_plan_needing_update_goes_to_the_planner()
+    {
+        var sim = new YearSimulation(Year2026)
+        {
+            Decide = task => (string?)task["title"] == "Katselmoi toteutussuunnitelma ja arvioi päivitystarve" ? "Päivitettävä" : "Done",
+        };
+        sim.Publish(RakeWorkflows.Load("kainuu/annual-cycle.json"));
+
+        await sim.RunUntilAsync(new DateTimeOffset(2027, 1, 2, 0, 0, 0, TimeSpan.Zero));
+
+        var update = Assert.Single(sim.Log, a => a.What == "Päivitä toteutussuunnitelma");
+        Assert.Equal((new DateOnly(2026, 11, 30), "Planner"), (update.Day, update.Who));
+        Assert.Equal(2, sim.Instances.Count);
+        Assert.Contains(sim.Log, a => a.Day == new DateOnly(2027, 1, 1) && a.What == "Avaa vuoden sosiaalisen raportoinnin tiedonkeruu");
+        Assert.Contains(sim.Log, a => a.Day == new DateOnly(2027, 1, 1) && a.What == "Period to compile: 2026 (2026-01-01 – 2026-12-31).");
+    }
+
+    [Fact]
+    public async Task Kymenlaakso_compiles_each_half_year_then_routes_it_and_runs_a_phenomenon_report()
+    {
+        // From mid-November 2025, so the routing of the period 1.6.–30.11.2025 carries over into 2026 as it would.
+        var sim = new YearSimulation(new DateTimeOffset(2025, 11, 15, 0, 0, 0, TimeSpan.Zero));
+        sim.Publish(RakeWorkflows.Load("kymenlaakso/half-year-routing.json"));
+        sim.StartManually(RakeWorkflows.Load("kymenlaakso/phenomenon-report.json"), new DateTimeOffset(2026, 2, 2, 7, 0, 0, TimeSpan.Zero));
+
+        await sim.RunUntilAsync(Year2027);
+
+        const string Summary = "ResponsiblePerson: Kokoa raportointikauden puolivuotiskooste";
+        const string Comments = "WorkingGroupMember: Kommentoi puolivuotiskooste";
+        const string Decision = "SteeringGroupMember: Päätä jatkotoimenpiteet ja nimeä vastuuhenkilöt";
+        const string InfoSession = "Communications: Järjestä sosiaalisen raportoinnin infotilaisuus henkilöstölle";
+        const string Publication = "Communications: Julkaise puolivuotiskooste intranetissä";
+        AssertMonths(new()
+        {
+            [1] = [InfoSession],
+            [2] = [Publication, "SteeringGroupMember: Valitse raportin ilmiö"],
+            [3] = ["WorkingGroupMember: Työpaja 1: miten ilmiö näkyy palveluissa ja kuinka laaja se on"],
+            [4] = ["WorkingGroupMember: Työpaja 2: toimenpide- ja ratkaisuehdotukset"],
+            [5] = ["ResponsiblePerson: Laadi tiivis raportti ilmiöstä ja toimenpide-ehdotuksista"],
+            [6] =
+            [
+                "Compilation: Period to compile: 2026-H1 (2025-12-01 – 2026-05-31).", Summary, Comments, Decision,
+                "WorkingGroupMember: Kommentoi ilmiölähtöisen raportin luonnos",
+                "SteeringGroupMember: Päätä ilmiölähtöisen raportin toimenpiteistä ja eteenpäin viemisestä",
+            ],
+            [7] = [InfoSession, "Communications: Julkaise ilmiölähtöinen sosiaalinen raportti"],
+            [8] = [Publication],
+            [12] = ["Compilation: Period to compile: 2026-H2 (2026-06-01 – 2026-11-30).", Summary, Comments, Decision],
+        }, sim.ByMonth(2026));
+
+        // The half-year run in order: compile on the day after the period ends, then comments, decision, info, publication.
+        var run = sim.Log.Where(a => a.Day >= new DateOnly(2026, 6, 1) && a.Day <= new DateOnly(2026, 8, 31) && !a.What.Contains("ilmiö", StringComparison.OrdinalIgnoreCase))
+            .Select(a => $"{a.Day:dd.MM.} {(a.Kind == "Task" ? a.Who : a.Kind)}");
+        Assert.Equal(["01.06. ResponsiblePerson", "01.06. Compilation", "15.06. WorkingGroupMember", "29.06. SteeringGroupMember", "20.07. Communications", "10.08. Communications"], run);
+        Assert.Equal("2025-12-01", sim.Log.First(a => a.Kind == "Compilation").Day.ToString("yyyy-MM-dd"));
+    }
+
+    [Fact]
+    public async Task Keski_suomi_derives_yearly_actions_and_prepares_network_and_steering_meetings()
+    {
+        var sim = new YearSimulation(Year2026);
+        sim.Publish(RakeWorkflows.Load("keski-suomi/annual-plan-cycle.json"));
+
+        await sim.RunUntilAsync(Year2027);
+
+        AssertMonths(KeskiSuomiYear(), sim.ByMonth(2026));
+        Assert.DoesNotContain(sim.Log, a => a.What.Contains("2025–2029 arviointi", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Keski_suomi_evaluates_the_whole_plan_in_spring_2029()
+    {
+        var sim = new YearSimulation(new DateTimeOffset(2029, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        sim.Publish(RakeWorkflows.Load("keski-suomi/annual-plan-cycle.json"));
+
+        await sim.RunUntilAsync(new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero));
+
+        var expected = KeskiSuomiYear();
+        expected[3] = [.. expected[3], "ResponsiblePerson: Valmistele toteutussuunnitelman 2025–2029 arviointi"];
+        expected[4] = ["SteeringGroupMember: Ohjausryhmä: arvioi toteutussuunnitelma 2025–2029"];
+        expected[5] = ["SteeringGroupMember: Päivitä suunnitelma seuraavalle valtuustokaudelle"];
+        AssertMonths(expected, sim.ByMonth(2029));
+    }
+
+    private static SortedDictionary<int, string[]> KeskiSuomiYear() => new()
+    {
+        [1] =
+        [
+            "ResponsiblePerson: Valmistele vuoden tavoitteet, toimenpiteet ja vastuutahot suunnitelmasta 2025–2029",
+            "ResponsiblePerson: Valmistele verkoston kokous (vuoden toimenpiteet)",
+        ],
+        [2] =
+        [
+            "WorkingGroupMember: Verkoston kokous: vuoden tavoitteet ja toimenpiteet",
+            "ResponsiblePerson: Valmistele ohjausryhmän kokous (vuoden tavoitteet)",
+        ],
+        [3] =
+        [
+            "SteeringGroupMember: Ohjausryhmä: hyväksy vuoden tavoitteet, toimenpiteet ja vastuutahot",
+            "Communications: Julkaise vuoden toimenpiteet Polku-intrassa",
+        ],
+        [9] =
+        [
+            "ResponsiblePerson: Valmistele verkoston kokous (toimenpiteiden seuranta)",
+            "WorkingGroupMember: Verkoston kokous: toimenpiteiden toteutumisen seuranta",
+        ],
+        [11] =
+        [
+            "ResponsiblePerson: Kokoa vuoden seuranta ja arviointi",
+            "ResponsiblePerson: Valmistele ohjausryhmän kokous (vuoden arviointi)",
+            "SteeringGroupMember: Ohjausryhmä: vuoden arviointi ja raportointi",
+        ],
+    };
+}
