@@ -157,11 +157,11 @@ public sealed class RakeActivityTests
     [InlineData("2026-12-01T06:00:00Z", "previous half-year", 12, "2026-H2", "2026-06-01", "2026-11-30")]
     [InlineData("2026-01-15T06:00:00Z", "current half-year", 12, "2026-H1", "2025-12-01", "2026-05-31")]
     [InlineData("2026-07-01T06:00:00Z", "previous half-year", 1, "2026-H1", "2026-01-01", "2026-06-30")]
-    [InlineData("2026-04-01T06:00:00Z", "interim Q1", 1, "2026 interim Q1", "2026-01-01", "2026-03-31")]
-    [InlineData("2026-10-01T06:00:00Z", "Interim Q3", 1, "2026 interim Q3", "2026-01-01", "2026-09-30")]
+    [InlineData("2026-04-01T06:00:00Z", "interim Q1", 1, "2026-Q1", "2026-01-01", "2026-03-31")]
+    [InlineData("2026-10-01T06:00:00Z", "Interim Q3", 1, "2026-Q3", "2026-01-01", "2026-09-30")]
     [InlineData("2026-01-01T06:00:00Z", "previous year", 1, "2025", "2025-01-01", "2025-12-31")]
     [InlineData("2026-12-31T22:30:00Z", "current year", 1, "2027", "2027-01-01", "2027-12-31")]
-    [InlineData("2026-03-01T06:00:00Z", "2026-Q3", 1, "2026-Q3", "2026-07-01", "2026-09-30")]
+    [InlineData("2026-03-01T06:00:00Z", "2026-Q3", 1, "2026-Q3", "2026-01-01", "2026-09-30")]
     [InlineData("2026-03-01T06:00:00Z", "2026-H2", 12, "2026-H2", "2026-06-01", "2026-11-30")]
     public async Task Compile_period_summary_resolves_and_emits_the_period(string now, string period, int firstMonth, string label, string from, string to)
     {

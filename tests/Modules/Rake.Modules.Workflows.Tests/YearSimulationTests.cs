@@ -54,7 +54,7 @@ public sealed class YearSimulationTests
             [3] = ["Planner: Laadi edellisen vuoden sosiaalinen raportti"],
             [4] =
             [
-                "Compilation: Period to compile: 2026 interim Q1 (2026-01-01 – 2026-03-31).",
+                "Compilation: Period to compile: 2026-Q1 (2026-01-01 – 2026-03-31).",
                 "Supervisor: Osavuosiraporttitiedot (tammi–maalis): ilmoitusten määrä ja ajankohtaiset ilmiöt",
             ],
             [5] =
@@ -66,14 +66,14 @@ public sealed class YearSimulationTests
             ],
             [7] =
             [
-                "Compilation: Period to compile: 2026 interim Q2 (2026-01-01 – 2026-06-30).",
+                "Compilation: Period to compile: 2026-Q2 (2026-01-01 – 2026-06-30).",
                 "Supervisor: Osavuosiraporttitiedot (tammi–kesä): ilmoitusten määrä ja ajankohtaiset ilmiöt",
             ],
             [8] = ["Supervisor: Laadi määrärahaesitykset rakenteellisen sosiaalityön tiedon pohjalta"],
             [9] = [WgMeeting + " (syyskuu)"],
             [10] =
             [
-                "Compilation: Period to compile: 2026 interim Q3 (2026-01-01 – 2026-09-30).",
+                "Compilation: Period to compile: 2026-Q3 (2026-01-01 – 2026-09-30).",
                 "Supervisor: Osavuosiraporttitiedot (tammi–syys): ilmoitusten määrä ja ajankohtaiset ilmiöt",
             ],
             [11] =

@@ -17,7 +17,7 @@ internal sealed class CompilePeriodSummary : WorkflowActivity
     [Input(DisplayName = "First month of the half-year", Description = "The month a region's reporting half-year begins: 1 (January–June) by default, 12 for Kymenlaakso (1.12.–31.5. and 1.6.–30.11.).")]
     public int PeriodStartMonth { get; set; } = 1;
 
-    [Output(DisplayName = "Period", Description = "The period's label: 2026-H1, 2026 interim Q2, 2025.")]
+    [Output(DisplayName = "Period", Description = "The period id, as the Reporting API names periods: 2026-H1, 2026-Q2 (cumulative from January), 2025.")]
     public string? PeriodLabel { get; private set; }
 
     [Output(DisplayName = "Period start", Description = "First day, yyyy-MM-dd.")]
@@ -28,7 +28,7 @@ internal sealed class CompilePeriodSummary : WorkflowActivity
 
     public override ValueTask ExecuteAsync(IActivityExecutionContext context)
     {
-        if (!ReportingPeriod.TryResolve(Period, HelsinkiToday.Of(context.Time), PeriodStartMonth, out var period))
+        if (!ReportingPeriod.TryResolve(Period, Rake.BuildingBlocks.Regions.Helsinki.Today(context.Time), PeriodStartMonth, out var period))
         {
             context.Fault($"'{Period}' is not a reporting period (or the first month {PeriodStartMonth} is not 1–12).");
             return ValueTask.CompletedTask;

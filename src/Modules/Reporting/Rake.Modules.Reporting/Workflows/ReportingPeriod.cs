@@ -6,7 +6,9 @@ namespace Rake.Modules.Reporting.Workflows;
 /// <summary>
 /// A span of reporting days with its label. Read from what a workflow designer writes: a fixed period
 /// (<c>2026</c>, <c>2026-H1</c>, <c>2026-Q3</c>) or one relative to today (<c>previous half-year</c>, <c>current year</c>,
-/// <c>interim Q2</c> = 1 January to the end of June this year, as Kainuu's interim figures are counted).
+/// <c>interim Q2</c> = 1 January to the end of June this year, as Kainuu's interim figures are counted). The ids mean
+/// what the Reporting API's period ids mean (<see cref="Domain.ReportingPeriod"/>): a quarter id is cumulative from
+/// 1 January, so a compilation a workflow asks for is the same span the period summary shows.
 /// Half-years start in the region's first month: Kymenlaakso's run 1.12.–31.5. and 1.6.–30.11. (first month 12);
 /// a half-year is labelled by the year it ends in.
 /// </summary>
@@ -38,7 +40,7 @@ internal sealed partial record ReportingPeriod(string Label, DateOnly From, Date
         if (Interim().Match(t) is { Success: true } interim)
         {
             var q = int.Parse(interim.Groups[1].Value, CultureInfo.InvariantCulture);
-            period = new ReportingPeriod($"{today.Year} interim Q{q}", new DateOnly(today.Year, 1, 1), new DateOnly(today.Year, q * 3, 1).AddMonths(1).AddDays(-1));
+            period = Interim(today.Year, q);
             return true;
         }
         if (Fixed().Match(t) is not { Success: true } match)
@@ -62,10 +64,13 @@ internal sealed partial record ReportingPeriod(string Label, DateOnly From, Date
             period = HalfYear(year, n, firstMonth);
             return true;
         }
-        var start = new DateOnly(year, (n - 1) * 3 + 1, 1);
-        period = new ReportingPeriod($"{year}-Q{n}", start, start.AddMonths(3).AddDays(-1));
+        period = Interim(year, n);
         return true;
     }
+
+    /// <summary>Interim figures run from 1 January to the end of quarter <paramref name="quarter"/> (1–3).</summary>
+    private static ReportingPeriod Interim(int year, int quarter) =>
+        new($"{year}-Q{quarter}", new DateOnly(year, 1, 1), new DateOnly(year, quarter * 3, 1).AddMonths(1).AddDays(-1));
 
     public string FromText => From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
     public string ToText => To.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -98,26 +103,6 @@ internal sealed partial record ReportingPeriod(string Label, DateOnly From, Date
     [GeneratedRegex(@"^interim\s*q([1-3])$")]
     private static partial Regex Interim();
 
-    [GeneratedRegex(@"^(\d{4})(?:-(h[12]|q[1-4]))?$")]
+    [GeneratedRegex(@"^(\d{4})(?:-(h[12]|q[1-3]))?$")]
     private static partial Regex Fixed();
-}
-
-/// <summary>Days as the regions count them, in Europe/Helsinki.</summary>
-internal static class HelsinkiToday
-{
-    private static readonly TimeZoneInfo Zone = Find();
-
-    public static DateOnly Of(TimeProvider time) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), Zone).DateTime);
-
-    private static TimeZoneInfo Find()
-    {
-        try
-        {
-            return TimeZoneInfo.FindSystemTimeZoneById("Europe/Helsinki");
-        }
-        catch (Exception ex) when (ex is TimeZoneNotFoundException or InvalidTimeZoneException)
-        {
-            return TimeZoneInfo.CreateCustomTimeZone("Europe/Helsinki", TimeSpan.FromHours(2), "Helsinki", "EET");
-        }
-    }
 }

@@ -8,9 +8,9 @@ namespace Rake.Modules.Workflows.Activities;
 /// </summary>
 internal static class HelsinkiCalendar
 {
-    public static readonly TimeZoneInfo Zone = Find();
+    public static readonly TimeZoneInfo Zone = Rake.BuildingBlocks.Regions.Helsinki.TimeZone;
 
-    public static DateOnly Today(TimeProvider time) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), Zone).DateTime);
+    public static DateOnly Today(TimeProvider time) => Rake.BuildingBlocks.Regions.Helsinki.Today(time);
 
     /// <summary>The last second of <paramref name="date"/> in Helsinki, as an instant.</summary>
     public static DateTimeOffset EndOf(DateOnly date)
@@ -46,21 +46,5 @@ internal static class HelsinkiCalendar
         }
         date = default;
         return false;
-    }
-
-    private static TimeZoneInfo Find()
-    {
-        try
-        {
-            return TimeZoneInfo.FindSystemTimeZoneById("Europe/Helsinki");
-        }
-        catch (Exception ex) when (ex is TimeZoneNotFoundException or InvalidTimeZoneException)
-        {
-            // No tz database (a trimmed container): Finnish rules, EET/EEST with the EU's last-Sunday switches.
-            var start = TimeZoneInfo.TransitionTime.CreateFloatingDateRule(new DateTime(1, 1, 1, 3, 0, 0), 3, 5, DayOfWeek.Sunday);
-            var end = TimeZoneInfo.TransitionTime.CreateFloatingDateRule(new DateTime(1, 1, 1, 4, 0, 0), 10, 5, DayOfWeek.Sunday);
-            var rule = TimeZoneInfo.AdjustmentRule.CreateAdjustmentRule(DateTime.MinValue.Date, DateTime.MaxValue.Date, TimeSpan.FromHours(1), start, end);
-            return TimeZoneInfo.CreateCustomTimeZone("Europe/Helsinki", TimeSpan.FromHours(2), "Helsinki", "EET", "EEST", [rule]);
-        }
     }
 }
