@@ -21,6 +21,10 @@ public sealed class WorkflowsModule : IModule
 {
     public string Name => "Workflows";
 
+    public System.Reflection.Assembly UiAssembly => typeof(WorkflowsModule).Assembly;
+
+    public IReadOnlyList<ModuleNavItem> NavItems { get; } = [new("tasks", "nav.myTasks")];
+
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddModuleDbContext<WorkflowsDbContext>(WorkflowsDbContext.SchemaName);
