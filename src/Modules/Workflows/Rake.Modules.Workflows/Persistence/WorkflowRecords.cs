@@ -64,3 +64,28 @@ internal sealed class WorkflowBookmarkRecord : IRegionOwned
     public DateTimeOffset? CompletedAt { get; set; }
     public string? CompletedBy { get; set; }
 }
+
+/// <summary>
+/// A published definition's start trigger (Elsa.Cron, Elsa.Timer, Elsa.StartAt): the timer round starts an instance
+/// when <see cref="NextFireAt"/> has passed. Replaced whenever a new version of the definition is published.
+/// </summary>
+internal sealed class WorkflowTriggerRecord : IRegionOwned
+{
+    public Guid Id { get; set; }
+    public string RegionCode { get; set; } = "";
+    public string DefinitionId { get; set; } = "";
+    public int DefinitionVersion { get; set; }
+    public string ActivityId { get; set; } = "";
+
+    /// <summary>The trigger activity's type (<c>Elsa.Cron</c>, <c>Elsa.Timer</c>, <c>Elsa.StartAt</c>).</summary>
+    public string Kind { get; set; } = "";
+
+    /// <summary>Set for a cron trigger, which recurs; without it the trigger fires once at <see cref="DueAt"/>.</summary>
+    public string? CronExpression { get; set; }
+    public DateTimeOffset? DueAt { get; set; }
+    public DateTimeOffset NextFireAt { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>Bumped by every fire; two Hosts firing the same trigger at once start one instance (the loser's save fails).</summary>
+    public int Revision { get; set; }
+}

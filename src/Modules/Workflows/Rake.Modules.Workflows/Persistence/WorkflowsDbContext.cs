@@ -15,6 +15,7 @@ internal sealed class WorkflowsDbContext(DbContextOptions<WorkflowsDbContext> op
     public DbSet<WorkflowDefinitionVersion> Definitions => Set<WorkflowDefinitionVersion>();
     public DbSet<WorkflowInstanceRecord> Instances => Set<WorkflowInstanceRecord>();
     public DbSet<WorkflowBookmarkRecord> Bookmarks => Set<WorkflowBookmarkRecord>();
+    public DbSet<WorkflowTriggerRecord> Triggers => Set<WorkflowTriggerRecord>();
 
     protected override void ConfigureModule(ModelBuilder modelBuilder)
     {
@@ -58,6 +59,19 @@ internal sealed class WorkflowsDbContext(DbContextOptions<WorkflowsDbContext> op
             b.HasIndex(k => new { k.RegionCode, k.Kind, k.Role, k.CompletedAt });
             // The timer round looks across regions for due times.
             b.HasIndex(k => new { k.Kind, k.CompletedAt, k.DueAt });
+        });
+        modelBuilder.Entity<WorkflowTriggerRecord>(b =>
+        {
+            b.ToTable("Triggers");
+            b.HasKey(t => t.Id);
+            b.Property(t => t.DefinitionId).HasMaxLength(WorkflowDefinitionVersion.DefinitionIdMax);
+            b.Property(t => t.ActivityId).HasMaxLength(200);
+            b.Property(t => t.Kind).HasMaxLength(40);
+            b.Property(t => t.CronExpression).HasMaxLength(200);
+            b.Property(t => t.Revision).IsConcurrencyToken();
+            // Publishing replaces a definition's triggers; the timer round looks across regions for due ones.
+            b.HasIndex(t => new { t.RegionCode, t.DefinitionId });
+            b.HasIndex(t => t.NextFireAt);
         });
     }
 }

@@ -60,6 +60,7 @@ internal sealed class DefinitionStore(WorkflowsDbContext db, WorkflowEngineFacto
             return new PublishOutcome(latest, errors);
         }
         latest.IsPublished = true;
+        await ReplaceTriggersAsync(latest, ct);
         await db.SaveChangesAsync(ct);
         return new PublishOutcome(latest, []);
     }
@@ -80,6 +81,7 @@ internal sealed class DefinitionStore(WorkflowsDbContext db, WorkflowEngineFacto
         var version = latest is { IsPublished: false } ? latest : NewVersion(definitionId, (latest?.Version ?? 0) + 1, latest);
         Fill(version, definition);
         version.IsPublished = true;
+        await ReplaceTriggersAsync(version, ct);
         await db.SaveChangesAsync(ct);
         return (version, true);
     }
@@ -93,6 +95,40 @@ internal sealed class DefinitionStore(WorkflowsDbContext db, WorkflowEngineFacto
         catch (WorkflowDefinitionFormatException ex)
         {
             return [new ValidationError(null, ex.Message)];
+        }
+    }
+
+    /// <summary>
+    /// The definition's start triggers become the published version's time triggers, saved with the version. Cron is
+    /// read in UTC, as the engine's Cron activity and Elsa (Cronos) read it; the first fire is the next occurrence
+    /// after now. A Timer fires once an interval after publishing, a StartAt once at its moment.
+    /// </summary>
+    private async Task ReplaceTriggersAsync(WorkflowDefinitionVersion version, CancellationToken ct)
+    {
+        var old = await db.Triggers.Where(t => t.DefinitionId == version.DefinitionId).ToListAsync(ct);
+        db.Triggers.RemoveRange(old);
+        var now = clock.GetUtcNow();
+        var requests = engines.Publisher().Publish(WorkflowDefinition.Parse(version.Json)).Triggers;
+        foreach (var request in requests.Where(r => r.Kind == Rake.Workflows.Abstractions.BookmarkKind.Time))
+        {
+            var next = request.CronExpression is { } cron ? CronSchedule.Parse(cron).GetNextOccurrence(now) : request.DueAt;
+            if (next is null)
+            {
+                continue;
+            }
+            db.Triggers.Add(new WorkflowTriggerRecord
+            {
+                Id = Guid.CreateVersion7(now),
+                DefinitionId = version.DefinitionId,
+                DefinitionVersion = version.Version,
+                ActivityId = Truncate(request.ActivityId, 200),
+                Kind = Truncate(request.Name, 40),
+                CronExpression = request.CronExpression,
+                DueAt = request.CronExpression is null ? request.DueAt?.ToUniversalTime() : null,
+                // PostgreSQL stores instants in UTC only.
+                NextFireAt = next.Value.ToUniversalTime(),
+                CreatedAt = now,
+            });
         }
     }
 

@@ -68,8 +68,11 @@ internal sealed class WorkflowRuntime(WorkflowsDbContext db, WorkflowEngineFacto
 
     private int eventDepth;
 
-    /// <summary>Starts the latest published version of a definition; null when the region has no published version of it.</summary>
-    public async Task<WorkflowInstanceRecord?> StartAsync(string definitionId, IReadOnlyDictionary<string, object?>? input, CancellationToken ct)
+    /// <summary>
+    /// Starts the latest published version of a definition; null when the region has no published version of it.
+    /// <paramref name="triggerActivityId"/> names the trigger activity that fired, which then starts the run without waiting.
+    /// </summary>
+    public async Task<WorkflowInstanceRecord?> StartAsync(string definitionId, IReadOnlyDictionary<string, object?>? input, CancellationToken ct, string? triggerActivityId = null)
     {
         var version = await db.Definitions.AsNoTracking()
             .Where(d => d.DefinitionId == definitionId && d.IsPublished)
@@ -80,7 +83,7 @@ internal sealed class WorkflowRuntime(WorkflowsDbContext db, WorkflowEngineFacto
             return null;
         }
         var engine = engines.Create();
-        var instance = await engine.StartAsync(WorkflowDefinition.Parse(version.Json), new RunOptions { Input = input }, ct);
+        var instance = await engine.StartAsync(WorkflowDefinition.Parse(version.Json), new RunOptions { Input = input, TriggerActivityId = triggerActivityId }, ct);
         var now = clock.GetUtcNow();
         var record = new WorkflowInstanceRecord
         {
