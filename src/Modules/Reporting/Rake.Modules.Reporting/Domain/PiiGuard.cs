@@ -45,10 +45,12 @@ internal sealed record PiiFinding(PiiKind Kind, string Field, int Index, int Len
 internal static partial class PiiGuard
 {
     /// <summary>
-    /// Budget for one regex call over one window. Honest matching of a window takes a few milliseconds even in
-    /// unoptimised builds; catastrophic backtracking would take far longer, so this only ever cuts off the latter.
+    /// Budget for one regex call over one window. Honest matching of a window takes a few milliseconds, and every
+    /// pattern is length-bounded, so this is a last safety net, not a limit honest text meets. It is generous on
+    /// purpose: the budget is wall-clock time, and on a loaded server a thread can be descheduled for hundreds of
+    /// milliseconds; a tight budget would then refuse an ordinary report as "could not be checked".
     /// </summary>
-    private const int MatchTimeoutMilliseconds = 250;
+    private const int MatchTimeoutMilliseconds = 2000;
 
     /// <summary>How far (in characters, gap between the two) a name may be from a date to count as "name with date".</summary>
     private const int NameDateProximity = 60;
