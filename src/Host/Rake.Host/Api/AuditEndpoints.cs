@@ -17,10 +17,7 @@ internal static class AuditEndpoints
     public static void MapAuditEndpoints(this IEndpointRouteBuilder regionApi) =>
         regionApi.MapGet("/audit", async (IRequestContext actor, IEnumerable<MigratableContext> contexts, IServiceProvider services, string? entityId, int? take, CancellationToken ct) =>
             {
-                if (!actor.IsInRole(RegionRole.RegionAdmin))
-                {
-                    throw new ForbiddenException("Only the region's administrator can read its audit trail.");
-                }
+                actor.RequireAnyRole("Only the region's administrator can read its audit trail.", RegionRole.RegionAdmin);
                 var region = actor.RequireRegion().Code;
                 var limit = Math.Clamp(take ?? 100, 1, MaxEntries);
                 var entries = new List<AuditEntryDto>();

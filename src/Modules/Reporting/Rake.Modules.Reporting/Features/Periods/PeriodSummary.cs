@@ -46,10 +46,7 @@ internal sealed class PeriodSummaryHandler(ReportingDbContext db, IRequestContex
 
     public async Task<PeriodSummaryDto> SummaryAsync(string periodId, CancellationToken ct)
     {
-        if (!PeriodEndpoints.SummaryRoles.Any(actor.IsInRole))
-        {
-            throw new ForbiddenException(texts["reporting.summary.forbidden"]);
-        }
+        actor.RequireAnyRole(texts["reporting.summary.forbidden"], PeriodEndpoints.SummaryRoles);
         var scheme = await SchemeAsync(ct);
         var period = ReportingPeriod.Parse(scheme, periodId);
         if (period is null)

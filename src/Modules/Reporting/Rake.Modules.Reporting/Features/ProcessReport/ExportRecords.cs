@@ -34,10 +34,7 @@ internal sealed class ExportRecordsHandler(ReportingDbContext db, IRequestContex
 
     public async Task<byte[]> ExportAsync(string? serviceArea, CancellationToken ct)
     {
-        if (!actor.IsInRole(RegionRole.Supervisor) && !actor.IsInRole(RegionRole.ResponsiblePerson))
-        {
-            throw new ForbiddenException(texts["reporting.export.forbidden"]);
-        }
+        actor.RequireAnyRole(texts["reporting.export.forbidden"], RegionRole.Supervisor, RegionRole.ResponsiblePerson);
         if (string.IsNullOrWhiteSpace(serviceArea) || !await db.Terms.AnyAsync(t => t.Kind == TermKind.ServiceArea && t.Code == serviceArea, ct))
         {
             var known = await db.Terms.Where(t => t.Kind == TermKind.ServiceArea).Select(t => t.Code).ToListAsync(ct);

@@ -161,13 +161,7 @@ internal sealed class RegionSetupHandler(ReportingDbContext db, IRequestContext 
     private (string? Fi, string? Sv, string? En) Names(ValidationErrors errors, TermRequest request) =>
         (errors.Text("nameFi", request.NameFi, 200), errors.Text("nameSv", request.NameSv, 200, required: false), errors.Text("nameEn", request.NameEn, 200, required: false));
 
-    private void RequireAdmin()
-    {
-        if (!actor.IsInRole(RegionRole.RegionAdmin))
-        {
-            throw new ForbiddenException(texts["reporting.admin.forbidden"]);
-        }
-    }
+    private void RequireAdmin() => actor.RequireAnyRole(texts["reporting.admin.forbidden"], RegionRole.RegionAdmin);
 
     private async Task<List<TaxonomyTerm>> ActiveTermsAsync(CancellationToken ct) =>
         await db.Terms.AsNoTracking().Where(t => t.Active).OrderBy(t => t.Kind).ThenBy(t => t.NameFi).ToListAsync(ct);

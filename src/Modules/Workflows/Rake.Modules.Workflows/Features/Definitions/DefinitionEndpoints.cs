@@ -125,11 +125,5 @@ internal sealed class DefinitionsHandler(WorkflowsDbContext db, DefinitionStore 
             .Select(e => new ImportEntryDto(Path.GetFileName(e.Path), e.DefinitionId, e.Version, e.Status.ToString(), e.Reasons)).ToList();
     }
 
-    private void RequireAdmin()
-    {
-        if (!actor.IsInRole(RegionRole.RegionAdmin))
-        {
-            throw new ForbiddenException("Only the region's administrators manage workflow definitions.");
-        }
-    }
+    private void RequireAdmin() => actor.RequireAnyRole("Only the region's administrators manage workflow definitions.", RegionRole.RegionAdmin);
 }

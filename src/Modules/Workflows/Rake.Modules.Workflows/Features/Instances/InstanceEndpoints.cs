@@ -119,11 +119,5 @@ internal sealed class InstancesHandler(WorkflowsDbContext db, WorkflowRuntime ru
         _ => node.DeepClone(),
     };
 
-    private void RequireAdmin()
-    {
-        if (!actor.IsInRole(RegionRole.RegionAdmin))
-        {
-            throw new ForbiddenException("Only the region's administrators start workflows, raise events and read instances.");
-        }
-    }
+    private void RequireAdmin() => actor.RequireAnyRole("Only the region's administrators start workflows, raise events and read instances.", RegionRole.RegionAdmin);
 }
