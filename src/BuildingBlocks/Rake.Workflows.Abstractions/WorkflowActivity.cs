@@ -51,6 +51,13 @@ public interface IActivityExecutionContext
     /// <summary>The clock of the engine (a fake one in tests, so a year can be simulated).</summary>
     TimeProvider Time { get; }
 
+    /// <summary>
+    /// The services of the run: a scope whose request context is the instance's region, so a module's activity can
+    /// call its own module (or another module's contract) for that region only. Activities that change data must be
+    /// idempotent per <see cref="WorkflowInstanceId"/> and <see cref="ActivityId"/>: a run may be retried.
+    /// </summary>
+    IServiceProvider Services { get; }
+
     CancellationToken CancellationToken { get; }
 
     /// <summary>True when this activity is the trigger that started the run (a Timer firing), so it should not wait again.</summary>

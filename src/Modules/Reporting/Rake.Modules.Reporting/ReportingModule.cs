@@ -43,6 +43,7 @@ public sealed class ReportingModule : IModule
             .WithScopedLifetime());
         services.AddIntegrationEventHandlers(typeof(ReportingModule).Assembly);
         services.AddSingleton<Domain.ReportNumbering>();
+        services.AddScoped<IReportingApi, Features.Api.ReportingApi>();
     }
 
     public void MapRegionEndpoints(IEndpointRouteBuilder regionApi)

@@ -1,14 +1,16 @@
+using System.Text.Json.Nodes;
+using Rake.Modules.Reporting.Contracts;
 using Rake.Workflows.Abstractions;
 
 namespace Rake.Modules.Reporting.Workflows;
 
 /// <summary>
-/// Names the reporting period whose reports are to be compiled. The compilation itself (counts per category and
-/// phenomenon, from the Reporting database) is wired in a later step; this activity only resolves the period and
-/// records it, so a workflow can already be designed and run against it.
+/// Compiles a reporting period of the instance's region through <see cref="IReportingApi"/>: the number of reports
+/// and the counts per phenomenon type and category. Run by an engine without a host (the engine's own tests) it only
+/// resolves the period.
 /// </summary>
 [Activity("Rake.Reporting.CompilePeriodSummary", Category = "Rake Reporting", DisplayName = "Compile period summary",
-    Description = "Resolves a reporting period (2026-H1, previous half-year, interim Q1 = Jan–Mar this year, previous year) and emits it as the period to compile (outputs period, periodStart, periodEnd). It does not read reports yet: the compilation is produced by the Reporting module in a later step.")]
+    Description = "Compiles the region's reports of a period (2026-H1, previous half-year, interim Q1 = Jan–Mar this year, previous year): outputs the period, its first and last day, the number of reports and the counts per phenomenon type and category.")]
 internal sealed class CompilePeriodSummary : WorkflowActivity
 {
     [Input(DisplayName = "Period", Description = "2026, 2026-H1, 2026-Q2, current year, previous year, current half-year, previous half-year, interim Q1, interim Q2 or interim Q3.")]
@@ -26,19 +28,52 @@ internal sealed class CompilePeriodSummary : WorkflowActivity
     [Output(DisplayName = "Period end", Description = "Last day, yyyy-MM-dd.")]
     public string? PeriodEnd { get; private set; }
 
-    public override ValueTask ExecuteAsync(IActivityExecutionContext context)
+    [Output(DisplayName = "Reports", Description = "How many reports the region received in the period.")]
+    public int? ReportCount { get; private set; }
+
+    [Output(DisplayName = "Counts", Description = "Counts per phenomenon type and per category: {\"byType\":{...},\"byCategory\":{...}}.")]
+    public JsonObject? Counts { get; private set; }
+
+    public override async ValueTask ExecuteAsync(IActivityExecutionContext context)
     {
         if (!ReportingPeriod.TryResolve(Period, Rake.BuildingBlocks.Regions.Helsinki.Today(context.Time), PeriodStartMonth, out var period))
         {
             context.Fault($"'{Period}' is not a reporting period (or the first month {PeriodStartMonth} is not 1–12).");
-            return ValueTask.CompletedTask;
+            return;
         }
         PeriodLabel = period!.Label;
         PeriodStart = period.FromText;
         PeriodEnd = period.ToText;
-        context.Journal($"Period to compile: {period.Label} ({period.FromText} – {period.ToText}).");
+        if (context.Services.GetService(typeof(IReportingApi)) is not IReportingApi reporting)
+        {
+            context.Journal($"Period to compile: {period.Label} ({period.FromText} – {period.ToText}); no report store in this run.");
+            context.Complete();
+            return;
+        }
+        var compilation = await reporting.CompileAsync(period.Label, context.CancellationToken);
+        if (compilation is null)
+        {
+            context.Fault($"The region's reporting periods have no period '{period.Label}': check the first month of the half-year ({PeriodStartMonth}).");
+            return;
+        }
+        ReportCount = compilation.Total;
+        Counts = new JsonObject
+        {
+            ["byType"] = ToObject(compilation.ByType),
+            ["byCategory"] = ToObject(compilation.ByCategory),
+        };
+        context.Journal($"Compiled {period.Label} ({period.FromText} – {period.ToText}): {compilation.Total} reports.");
         context.Complete();
-        return ValueTask.CompletedTask;
+    }
+
+    private static JsonObject ToObject(IEnumerable<CountByKey> counts)
+    {
+        var result = new JsonObject();
+        foreach (var count in counts)
+        {
+            result[count.Key] = count.Count;
+        }
+        return result;
     }
 
     public override IEnumerable<string> Validate(IActivityDesign design)

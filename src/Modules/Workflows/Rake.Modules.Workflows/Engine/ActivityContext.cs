@@ -20,6 +20,7 @@ internal sealed class ActivityContext(WorkflowEngine engine, WorkflowInstance in
     public string ActivityType => execution.Node.Type;
     public string WorkflowInstanceId => instance.Id;
     public TimeProvider Time => engine.Time;
+    public IServiceProvider Services => engine.Services;
     public CancellationToken CancellationToken => cancellationToken;
     public bool IsTriggerOfRun => instance.Options.TriggerActivityId == execution.Node.Id && execution.Parent == instance.Root;
 

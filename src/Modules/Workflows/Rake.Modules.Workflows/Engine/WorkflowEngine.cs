@@ -25,12 +25,15 @@ internal interface IJoinActivity;
 /// Runs workflow instances in memory with Elsa's scheduling model: a FIFO queue of work items, each executed to
 /// completion, a bookmark or a fault; containers decide what runs next when a child completes.
 /// </summary>
-internal sealed class WorkflowEngine(ActivityRegistry registry, ExpressionEvaluator evaluator, TimeProvider time)
+internal sealed class WorkflowEngine(ActivityRegistry registry, ExpressionEvaluator evaluator, TimeProvider time, IServiceProvider? services = null)
 {
     private long _nextId;
 
     public ActivityRegistry Registry => registry;
     public TimeProvider Time => time;
+
+    /// <summary>The services activities see; an engine without a host (the conformance corpus) offers none.</summary>
+    public IServiceProvider Services { get; } = services ?? NoServices.Instance;
 
     public async Task<WorkflowInstance> StartAsync(WorkflowDefinition definition, RunOptions? options = null, CancellationToken cancellationToken = default)
     {
@@ -370,4 +373,12 @@ internal sealed class WorkflowEngine(ActivityRegistry registry, ExpressionEvalua
         {
         }
     }
+}
+
+/// <summary>The service provider of an engine that runs without a host: every lookup answers null.</summary>
+internal sealed class NoServices : IServiceProvider
+{
+    public static readonly NoServices Instance = new();
+
+    public object? GetService(Type serviceType) => null;
 }

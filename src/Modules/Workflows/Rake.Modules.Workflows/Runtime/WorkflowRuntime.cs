@@ -17,7 +17,7 @@ internal sealed class WorkflowEngineFactory(ActivityRegistry registry, JavaScrip
 {
     public ActivityRegistry Registry => registry;
 
-    public WorkflowEngine Create() => new(registry, new ExpressionEvaluator(new JavaScriptSandbox(javaScript)), time);
+    public WorkflowEngine Create(IServiceProvider? services = null) => new(registry, new ExpressionEvaluator(new JavaScriptSandbox(javaScript)), time, services);
 
     public WorkflowPublisher Publisher() => new(registry, time);
 
@@ -57,7 +57,7 @@ internal enum ResumeOutcome { Resumed, NotFound, AlreadyCompleted }
 /// loaded from and saved to the database in one SaveChanges (instance, journal and bookmarks), so a restart loses
 /// nothing; a revision check makes two concurrent resumes of one bookmark run it once.
 /// </summary>
-internal sealed class WorkflowRuntime(WorkflowsDbContext db, WorkflowEngineFactory engines, IRequestContext actor, TimeProvider clock, ILogger<WorkflowRuntime> logger)
+internal sealed class WorkflowRuntime(WorkflowsDbContext db, WorkflowEngineFactory engines, IRequestContext actor, TimeProvider clock, IServiceProvider services, ILogger<WorkflowRuntime> logger)
 {
     public const string HumanTaskKind = nameof(BookmarkKind.HumanTask);
     public const string EventKind = nameof(BookmarkKind.Event);
@@ -82,7 +82,7 @@ internal sealed class WorkflowRuntime(WorkflowsDbContext db, WorkflowEngineFacto
         {
             return null;
         }
-        var engine = engines.Create();
+        var engine = engines.Create(services);
         var instance = await engine.StartAsync(WorkflowDefinition.Parse(version.Json), new RunOptions { Input = input, TriggerActivityId = triggerActivityId }, ct);
         var now = clock.GetUtcNow();
         var record = new WorkflowInstanceRecord
@@ -118,7 +118,7 @@ internal sealed class WorkflowRuntime(WorkflowsDbContext db, WorkflowEngineFacto
             }
             var record = await db.Instances.FirstAsync(i => i.Id == bookmark.InstanceId, ct);
             var version = await db.Definitions.AsNoTracking().FirstAsync(d => d.Id == record.DefinitionVersionId, ct);
-            var engine = engines.Create();
+            var engine = engines.Create(services);
             var instance = InstanceStateSerializer.Deserialize(record.Id.ToString("N"), WorkflowDefinition.Parse(version.Json), record.State, record.Journal, engine);
             var open = await db.Bookmarks.Where(b => b.InstanceId == record.Id && b.CompletedAt == null).ToListAsync(ct);
             var now = clock.GetUtcNow();
