@@ -63,6 +63,10 @@ internal sealed class BenchDatabase : IAsyncDisposable
             options.KeepDatabase, postgresAdmin: admin.ConnectionString, postgresDatabase: name);
     }
 
+    /// <summary>A database another benchmark process made (the workflow part's child process); never deleted here.</summary>
+    public static BenchDatabase Existing(BenchOptions options) =>
+        new(options.Provider, options.ConnectionString!, "existing", keep: true);
+
     /// <summary>Experiment (<c>--sqlite-busy-timeout</c>): set on every connection the load test opens; 0 = as the Host.</summary>
     public int SqliteBusyTimeoutMs { get; set; }
 

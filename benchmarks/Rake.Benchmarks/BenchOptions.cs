@@ -23,11 +23,13 @@ internal sealed record BenchOptions(
     bool KeepDatabase,
     string Environment,
     int Seed,
-    int SqliteBusyTimeoutMs)
+    int SqliteBusyTimeoutMs,
+    int WorkflowRuns,
+    int FinishedInstances)
 {
     public const string Usage = """
         Usage: dotnet run -c Release --project benchmarks/Rake.Benchmarks -- [options]
-          --part all|load|summary   what to measure (default all)
+          --part all|load|summary|workflow   what to measure (default all)
           --warmup N                submissions (and bare inserts) before measuring (default 200)
           --requests N              measured submissions (and bare inserts) (default 2000)
           --concurrency N           requests in flight at once (default 8)
@@ -42,6 +44,8 @@ internal sealed record BenchOptions(
           --environment NAME        Host environment of the load test (default Demo: demo users and data
                                     are seeded as in Development, without the development-only diagnostics)
           --seed N                  random seed of the generated reports (default 2026)
+          --workflow-runs N         workflow runs (and starts) measured per case (default 1000)
+          --finished-instances N    finished workflow instances in the full store (default 100000)
           --sqlite-busy-timeout MS  experiment, load test on SQLite: run PRAGMA busy_timeout = MS on every connection
                                     (the Host does not; Microsoft.Data.Sqlite then retries a busy database every 150 ms)
         """;
@@ -49,6 +53,8 @@ internal sealed record BenchOptions(
     public bool RunLoad => Part is "all" or "load";
 
     public bool RunSummary => Part is "all" or "summary";
+
+    public bool RunWorkflow => Part is "all" or "workflow";
 
     public static BenchOptions Parse(string[] args)
     {
@@ -76,9 +82,9 @@ internal sealed record BenchOptions(
         }
 
         var part = (Get("part") ?? "all").ToLowerInvariant();
-        if (part is not ("all" or "load" or "summary"))
+        if (part is not ("all" or "load" or "summary" or "workflow" or WorkflowBenchmark.ChildPart))
         {
-            throw new ArgumentException($"--part must be all, load or summary, not '{part}'.");
+            throw new ArgumentException($"--part must be all, load, summary or workflow, not '{part}'.");
         }
         var providerText = Get("provider", "Database:Provider") ?? nameof(DatabaseProvider.Sqlite);
         if (!Enum.TryParse<DatabaseProvider>(providerText, ignoreCase: true, out var provider) || !Enum.IsDefined(provider))
@@ -100,11 +106,14 @@ internal sealed record BenchOptions(
             Int("runs", 5, 1),
             Get("period") ?? "2025-H1",
             provider,
-            // On SQLite the benchmark always makes its own temp files; a configured SQLite path is never touched.
-            provider == DatabaseProvider.Postgres ? connection : null,
+            // On SQLite the benchmark always makes its own temp files; a configured SQLite path is never touched
+            // (except by its own child process of the workflow part, which is handed the file it should use).
+            provider == DatabaseProvider.Postgres || part == WorkflowBenchmark.ChildPart ? connection : null,
             bool.TryParse(Get("keep-db"), out var keep) && keep,
             Get("environment") ?? "Demo",
             Int("seed", 2026, 0),
-            Int("sqlite-busy-timeout", 0, 0));
+            Int("sqlite-busy-timeout", 0, 0),
+            Int("workflow-runs", 1000, 1),
+            Int("finished-instances", 100_000, 0));
     }
 }

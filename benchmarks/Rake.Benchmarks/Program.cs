@@ -15,6 +15,11 @@ catch (ArgumentException ex)
     return 64;
 }
 
+if (options.Part == WorkflowBenchmark.ChildPart)
+{
+    return await WorkflowBenchmark.RunChildAsync(options);
+}
+
 var report = new Report();
 report.Line($"Rake benchmarks - {DateTime.Now:yyyy-MM-dd HH:mm}");
 report.Line($"Machine: {Environment.ProcessorCount} logical cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.ProcessArchitecture}; " +
@@ -38,6 +43,10 @@ if (options.RunLoad && !await LoadBenchmark.RunAsync(options, report))
 if (options.RunSummary && !await SummaryBenchmark.RunAsync(options, report))
 {
     exitCode = exitCode == 0 ? 2 : 3;
+}
+if (options.RunWorkflow && !await WorkflowBenchmark.RunAsync(options, report))
+{
+    exitCode = exitCode == 0 ? 4 : exitCode;
 }
 report.Line("");
 report.Line($"Load average after: {LoadAverage()}");

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Jurassic;
@@ -50,7 +51,31 @@ internal sealed class JavaScriptSandbox(JavaScriptOptions options)
         })(this);
         """;
 
+    /// <summary>Compiled scripts are kept (per text, at most this many): Jurassic compiles to IL, which costs far more than running.</summary>
+    private const int MaxCachedScripts = 2048;
+
+    private static readonly Lazy<CompiledScript> CompiledPrelude = new(() => CompiledScript.Compile(new StringScriptSource(Prelude)));
+    private static readonly ConcurrentDictionary<string, CompiledEval> CompiledScripts = new(StringComparer.Ordinal);
+
     public JavaScriptOptions Options => options;
+
+    /// <summary>
+    /// A compiled script holds no state of its own: every evaluation still runs it on a new engine, so nothing one
+    /// script leaves in its globals reaches another evaluation, instance or region.
+    /// </summary>
+    private static CompiledEval Compile(string script)
+    {
+        if (CompiledScripts.TryGetValue(script, out var compiled))
+        {
+            return compiled;
+        }
+        compiled = CompiledEval.Compile(new StringScriptSource(script));
+        if (CompiledScripts.Count >= MaxCachedScripts)
+        {
+            CompiledScripts.Clear();
+        }
+        return CompiledScripts.GetOrAdd(script, compiled);
+    }
 
     public object? Evaluate(string script, IJavaScriptScope scope)
     {
@@ -117,7 +142,7 @@ internal sealed class JavaScriptSandbox(JavaScriptOptions options)
             }
             return true;
         }));
-        engine.Execute(Prelude);
+        CompiledPrelude.Value.Execute(engine);
         LockGlobal(engine, JavaScriptInstrumenter.TickFunction);
 
         engine.SetGlobalFunction("getVariable", new Func<string, object>(name => ToJs(engine, scope.GetVariable(name))));
@@ -134,7 +159,7 @@ internal sealed class JavaScriptSandbox(JavaScriptOptions options)
             engine.SetGlobalFunction("set" + pascal, new Action<object>(value => scope.SetVariable(variable, FromJs(engine, value))));
         }
 
-        var value = engine.Evaluate(script);
+        var value = Compile(script).Evaluate(engine);
         var converted = FromJs(engine, value);
         if (converted is string s && s.Length > options.MaxStringLength)
         {
