@@ -128,7 +128,7 @@ public sealed class WorkflowDurabilityTests
         }
     }
 
-    private static void AssertEachActivityRanOnce(JsonObject instance, params string[] activityIds)
+    internal static void AssertEachActivityRanOnce(JsonObject instance, params string[] activityIds)
     {
         var journal = Journal(instance);
         foreach (var id in activityIds)
@@ -139,7 +139,7 @@ public sealed class WorkflowDurabilityTests
     }
 
     /// <summary>A database the test owns across several Host lifetimes: a SQLite file, or a PostgreSQL database when the suite runs there.</summary>
-    private sealed class TestDatabase : IAsyncDisposable
+    internal sealed class TestDatabase : IAsyncDisposable
     {
         private readonly string? folder;
 

@@ -43,7 +43,7 @@ public sealed class TriggerHost : IAsyncLifetime
     // container is built, when every registration is in.
     public async Task InitializeAsync() => Host = await RakeTestHost.StartAsync(configure: builder =>
     {
-        builder.Configuration[WorkflowTimerService.PollSecondsKey] = "0";
+        builder.Configuration[WorkflowScheduling.ModeKey] = "Off";
         builder.Host.UseServiceProviderFactory(new ClockSwappingFactory(Clock));
     });
 

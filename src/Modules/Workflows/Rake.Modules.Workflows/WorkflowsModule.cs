@@ -39,7 +39,7 @@ public sealed class WorkflowsModule : IModule
         services.AddScoped<InstancesHandler>();
         services.AddScoped<TasksHandler>();
         services.AddSingleton<WorkflowTimers>();
-        services.AddHostedService<WorkflowTimerService>();
+        services.AddWorkflowScheduling(configuration);
     }
 
     public void MapRegionEndpoints(IEndpointRouteBuilder regionApi)

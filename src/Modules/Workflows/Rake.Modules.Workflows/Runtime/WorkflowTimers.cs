@@ -13,9 +13,9 @@ namespace Rake.Modules.Workflows.Runtime;
 /// <summary>
 /// Resumes Time bookmarks (Delay, Timer, Cron, StartAt inside a running workflow) that have come due, and starts
 /// instances of published definitions whose start triggers (Cron, Timer, StartAt) have come due, each in its own
-/// region. A stand-in until timers move to a persistent scheduler: it polls the bookmark and trigger tables, so nothing
-/// is lost over a restart, and two Host processes on one database resume each bookmark once (the instance revision
-/// check) and start one instance per trigger fire (the trigger revision check).
+/// region. Quartz decides when it runs (<see cref="WorkflowScheduling"/>); the work itself is safe to run anywhere and
+/// any number of times: two Host processes on one database resume each bookmark once (the instance revision check)
+/// and start one instance per trigger fire (the trigger revision check).
 /// </summary>
 internal sealed class WorkflowTimers(IServiceScopeFactory scopes, TimeProvider clock, ILogger<WorkflowTimers> logger)
 {
@@ -158,38 +158,5 @@ internal sealed class WorkflowTimers(IServiceScopeFactory scopes, TimeProvider c
         }
         while (due.Count == Batch);
         return resumed;
-    }
-}
-
-/// <summary>Runs <see cref="WorkflowTimers"/> every <c>Rake:Workflows:TimerPollSeconds</c> seconds (15 by default; 0 turns it off).</summary>
-internal sealed class WorkflowTimerService(WorkflowTimers timers, IConfiguration configuration, TimeProvider clock, ILogger<WorkflowTimerService> logger) : BackgroundService
-{
-    public const string PollSecondsKey = "Rake:Workflows:TimerPollSeconds";
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var seconds = configuration.GetValue<double?>(PollSecondsKey) ?? 15;
-        if (seconds <= 0)
-        {
-            return;
-        }
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(seconds), clock);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
-            {
-                try
-                {
-                    await timers.FireDueAsync(stoppingToken);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    logger.LogError(ex, "A round of workflow timers failed; the next round tries again.");
-                }
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
     }
 }

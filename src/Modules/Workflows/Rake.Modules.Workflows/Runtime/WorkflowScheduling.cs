@@ -1,0 +1,187 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Quartz;
+using Rake.BuildingBlocks.Persistence;
+using Rake.Modules.Workflows.Persistence;
+
+namespace Rake.Modules.Workflows.Runtime;
+
+/// <summary>
+/// Workflow timers on Quartz 4 with its persistent (ADO) job store in the Host's database: every due time of a Time
+/// bookmark or a start trigger becomes a one-shot Quartz trigger of <see cref="WorkflowDueJob"/>, which resumes and
+/// starts whatever is due (<see cref="WorkflowTimers"/>). On PostgreSQL the store is clustered, so two Hosts on one
+/// database fire each Quartz trigger on one of them; Quartz refuses clustering on SQLite, where one Host runs.
+/// A repeating sweep trigger catches what a crash between a workflow's save and its scheduling left unscheduled.
+/// </summary>
+internal static class WorkflowScheduling
+{
+    /// <summary><c>Quartz</c> (default) or <c>Off</c> (tests that move a clock by hand and fire timers themselves).</summary>
+    public const string ModeKey = "Rake:Workflows:Scheduler";
+
+    public const string SweepSecondsKey = "Rake:Workflows:SweepSeconds";
+
+    public const string SchedulerName = "rake-workflows";
+
+    public static readonly JobKey DueJob = new("workflow-due", "rake");
+
+    public static readonly TriggerKey SweepTrigger = new("workflow-sweep", "rake");
+
+    public static bool IsOn(IConfiguration configuration) =>
+        !string.Equals(configuration[ModeKey], "Off", StringComparison.OrdinalIgnoreCase);
+
+    public static void AddWorkflowScheduling(this IServiceCollection services, IConfiguration configuration)
+    {
+        var on = IsOn(configuration);
+        services.AddSingleton(new WorkflowDueSignal(on));
+        if (!on)
+        {
+            return;
+        }
+        var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var sweep = TimeSpan.FromSeconds(Math.Max(5, configuration.GetValue<double?>(SweepSecondsKey) ?? 300));
+        services.AddSingleton(new SweepInterval(sweep));
+        services.AddQuartz(quartz =>
+        {
+            quartz.ConfigureScheduler(options =>
+            {
+                options.InstanceName = SchedulerName;
+                // Unique per process (and per Host in a test process): the cluster tells its nodes apart by it.
+                var id = $"{Guid.NewGuid():N}-{Environment.ProcessId}-{Environment.MachineName}";
+                options.InstanceId = id.Length <= 100 ? id : id[..100];
+            });
+            quartz.UsePersistentStore(store =>
+            {
+                if (database.Provider == DatabaseProvider.Postgres)
+                {
+                    store.UsePostgres(database.ConnectionString);
+                    store.UseClustering(cluster => cluster.CheckinInterval = TimeSpan.FromSeconds(15));
+                }
+                else
+                {
+                    store.UseSqlite(database.ConnectionString);
+                }
+                // Quartz's tables sit with the module's own: workflows.qrtz_* on PostgreSQL, workflows_qrtz_* on SQLite.
+                store.ConfigureStore(options => options.TablePrefix = database.Provider == DatabaseProvider.Postgres
+                    ? $"{WorkflowsDbContext.SchemaName}.qrtz_"
+                    : $"{WorkflowsDbContext.SchemaName}_qrtz_");
+                store.ProvisionSchema();
+                store.UseSystemTextJsonSerializer();
+            });
+        });
+        services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
+        services.AddHostedService<WorkflowDueScheduler>();
+    }
+
+    /// <summary>One Quartz trigger per due second: several bookmarks due at once share it.</summary>
+    public static TriggerKey DueTriggerKey(DateTimeOffset dueAt) =>
+        new($"due-{Ceiling(dueAt):yyyyMMddTHHmmss}", "rake");
+
+    public static DateTimeOffset Ceiling(DateTimeOffset at)
+    {
+        var ticks = at.UtcTicks;
+        var remainder = ticks % TimeSpan.TicksPerSecond;
+        return new DateTimeOffset(remainder == 0 ? ticks : ticks - remainder + TimeSpan.TicksPerSecond, TimeSpan.Zero);
+    }
+}
+
+internal sealed record SweepInterval(TimeSpan Value);
+
+/// <summary>Due times saved by <see cref="WorkflowsDbContext"/>, handed to the scheduler after each successful save.</summary>
+internal sealed class WorkflowDueSignal(bool enabled)
+{
+    private readonly Channel<DateTimeOffset> channel = Channel.CreateUnbounded<DateTimeOffset>(new UnboundedChannelOptions { SingleReader = true });
+
+    public ChannelReader<DateTimeOffset> Reader => channel.Reader;
+
+    public void Notify(IEnumerable<DateTimeOffset> dueTimes)
+    {
+        if (!enabled)
+        {
+            return;
+        }
+        foreach (var due in dueTimes)
+        {
+            channel.Writer.TryWrite(due);
+        }
+    }
+}
+
+/// <summary>Resumes and starts what is due; one at a time across the cluster.</summary>
+[DisallowConcurrentExecution]
+internal sealed class WorkflowDueJob(WorkflowTimers timers, ILogger<WorkflowDueJob> logger) : IJob
+{
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    {
+        var ran = await timers.FireDueAsync(cancellationToken);
+        if (ran > 0)
+        {
+            logger.LogInformation("Workflow timers: {Count} due runs on {Trigger}.", ran, context.Trigger.Key);
+        }
+    }
+}
+
+/// <summary>Registers the due job and the sweep, then turns each saved due time into a persistent one-shot trigger.</summary>
+internal sealed class WorkflowDueScheduler(ISchedulerFactory schedulers, WorkflowDueSignal signal, SweepInterval sweep, ILogger<WorkflowDueScheduler> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        IScheduler scheduler;
+        try
+        {
+            scheduler = await schedulers.GetScheduler(stoppingToken);
+            var job = JobBuilder.Create<WorkflowDueJob>().WithIdentity(WorkflowScheduling.DueJob).StoreDurably().Build();
+            await scheduler.AddJob(job, new AddJobOptions { Replace = true }, stoppingToken);
+            var sweepTrigger = TriggerBuilder.Create().WithIdentity(WorkflowScheduling.SweepTrigger).ForJob(WorkflowScheduling.DueJob)
+                .StartNow().WithSimpleSchedule(s => s.WithInterval(sweep.Value).RepeatForever()).Build();
+            if (await scheduler.GetTrigger(WorkflowScheduling.SweepTrigger, stoppingToken) is null)
+            {
+                await TryScheduleAsync(scheduler, sweepTrigger, stoppingToken);
+            }
+            else
+            {
+                await scheduler.RescheduleJob(WorkflowScheduling.SweepTrigger, sweepTrigger, stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            return;
+        }
+
+        await foreach (var due in signal.Reader.ReadAllAsync(stoppingToken).ConfigureAwait(false))
+        {
+            try
+            {
+                var key = WorkflowScheduling.DueTriggerKey(due);
+                if (await scheduler.GetTrigger(key, stoppingToken) is not null)
+                {
+                    continue;
+                }
+                var trigger = TriggerBuilder.Create().WithIdentity(key).ForJob(WorkflowScheduling.DueJob)
+                    .StartAt(WorkflowScheduling.Ceiling(due))
+                    .WithSimpleSchedule(s => s.WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow))
+                    .Build();
+                await TryScheduleAsync(scheduler, trigger, stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // The sweep trigger still finds it: nothing due is lost, it only runs later.
+                logger.LogError(ex, "Scheduling the workflow timer due at {Due} failed; the sweep will run it.", due);
+            }
+        }
+    }
+
+    private static async Task TryScheduleAsync(IScheduler scheduler, ITrigger trigger, CancellationToken ct)
+    {
+        try
+        {
+            await scheduler.ScheduleJob(trigger, new ScheduleJobOptions(), ct);
+        }
+        catch (ObjectAlreadyExistsException)
+        {
+            // Another Host of the cluster scheduled the same due second.
+        }
+    }
+}
