@@ -97,6 +97,33 @@ public sealed class CommunicationsBrowserTests(MailHost mail, Browser browser) :
         await Assertions.Expect(page.Locator($"#deliveries tr:has-text('esihenkilo-{tag}')")).ToContainTextAsync("Lähetetty");
         await Browser.AssertAccessibleAsync(page, "c10-mail-sent");
 
+        // With the SMTP server down the failure shows with its error and can be retried by hand.
+        await mail.Sink.StopAsync();
+        try
+        {
+            await page.SelectOptionAsync("#list", new SelectOptionValue { Label = listName });
+            await page.FillAsync("#subject", $"Muistutus {tag}");
+            await page.FillAsync("#message", "Muistathan toimialainfon.");
+            await page.ClickAsync("button[type=submit]:has-text('Lähetä')");
+            await Assertions.Expect(page.Locator(".rake-success")).ToContainTextAsync("1 viestiä jonossa");
+            await mail.DeliverMailAsync();
+        }
+        finally
+        {
+            await mail.Sink.StartAsync();
+        }
+        await page.GotoAsync("/kymenlaakso/communications/mail");
+        var failedRow = page.Locator($"#deliveries tr:has-text('Muistutus {tag}')");
+        await Assertions.Expect(failedRow).ToContainTextAsync("Jonossa");
+        await Assertions.Expect(failedRow).ToContainTextAsync("Exception");
+        await Browser.AssertAccessibleAsync(page, "c10b-mail-failed");
+        await failedRow.Locator("button:has-text('Yritä uudelleen')").ClickAsync();
+        await Assertions.Expect(page.Locator(".rake-success")).ToContainTextAsync("taas jonossa");
+        await mail.DeliverMailAsync();
+        await page.GotoAsync("/kymenlaakso/communications/mail");
+        await Assertions.Expect(page.Locator($"#deliveries tr:has-text('Muistutus {tag}')")).ToContainTextAsync("Lähetetty");
+        Assert.Single(mail.Sink.Messages().Select(SinkMessage.Parse), m => m.Subject == $"Muistutus {tag}");
+
         // Info sessions: the staff info after the period, with attendance afterwards.
         await page.GotoAsync("/kymenlaakso/communications/info-sessions");
         await page.SelectOptionAsync("#kind", "StaffInfo");

@@ -52,6 +52,7 @@ internal sealed class MailSignal
 internal sealed class MailDeliveryWorker(IServiceScopeFactory scopes, IRegionAccess regions, IOptions<SmtpOptions> options, MailSignal signal, TimeProvider clock, ILogger<MailDeliveryWorker> logger)
     : BackgroundService
 {
+    private static readonly TimeSpan ClaimLease = TimeSpan.FromMinutes(5);
     private readonly SemaphoreSlim oneAtATime = new(1, 1);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -104,12 +105,22 @@ internal sealed class MailDeliveryWorker(IServiceScopeFactory scopes, IRegionAcc
         scope.ServiceProvider.GetRequiredService<RequestContext>().SetSystem(region.Id, "mail-delivery");
         var db = scope.ServiceProvider.GetRequiredService<CommunicationsDbContext>();
         var now = clock.GetUtcNow();
-        var due = (await db.Deliveries.Where(d => d.Status == DeliveryStatus.Pending).ToListAsync(ct))
+        var due = (await db.Deliveries.AsNoTracking().Where(d => d.Status == DeliveryStatus.Pending).ToListAsync(ct))
             .Where(d => d.NextAttemptAt <= now).OrderBy(d => d.CreatedAt).Take(100).ToList();
         var sent = 0;
-        foreach (var delivery in due)
+        foreach (var candidate in due)
         {
-            delivery.Attempts++;
+            // Claim the row first: with two Host processes only the one whose update hits the row sends it; a crash
+            // after the claim makes it due again when the lease ends (at-least-once).
+            var lease = clock.GetUtcNow().Add(ClaimLease);
+            var claimed = await db.Deliveries
+                .Where(d => d.Id == candidate.Id && d.Status == DeliveryStatus.Pending && d.Attempts == candidate.Attempts)
+                .ExecuteUpdateAsync(u => u.SetProperty(d => d.Attempts, candidate.Attempts + 1).SetProperty(d => d.NextAttemptAt, lease), ct);
+            if (claimed != 1)
+            {
+                continue;
+            }
+            var delivery = await db.Deliveries.SingleAsync(d => d.Id == candidate.Id, ct);
             try
             {
                 await SendAsync(delivery, ct);
