@@ -21,7 +21,15 @@ public interface IReportingApi
 
     /// <summary>The reports with these numbers (unknown numbers are left out).</summary>
     Task<IReadOnlyList<ReportDigest>> FindAsync(IReadOnlyCollection<int> numbers, CancellationToken cancellationToken);
+
+    /// <summary>Supervisor records that plan a communication (fields 2–7 filled in: goal, audience, core message, channel, timing, who), oldest first.</summary>
+    Task<IReadOnlyList<CommunicationRecord>> CommunicationRecordsAsync(CancellationToken cancellationToken);
 }
+
+/// <summary>Fields 2–7 of a supervisor's processing record, with the report they belong to.</summary>
+public sealed record CommunicationRecord(
+    int ReportNumber, string Title, string? CommunicationGoal, string? Audience, string? CoreMessage, string? ChannelAndMethod,
+    string? Timing, string? Responsible, DateTimeOffset UpdatedAt);
 
 public sealed record ReportingPeriodInfo(string Id, DateOnly From, DateOnly To, bool IsInterim);
 

@@ -47,6 +47,16 @@ internal sealed class ReportingApi(ReportingDbContext db, PeriodSummaryHandler s
         return reports.OrderBy(r => r.Number).Select(ToDigest).ToList();
     }
 
+    public async Task<IReadOnlyList<CommunicationRecord>> CommunicationRecordsAsync(CancellationToken cancellationToken)
+    {
+        var reports = await db.Reports.AsNoTracking().Include(r => r.Record)
+            .Where(r => r.Record != null && (r.Record.CommunicationGoal != null || r.Record.CoreMessage != null))
+            .ToListAsync(cancellationToken);
+        return reports.OrderBy(r => r.Number).Select(r => new CommunicationRecord(
+            r.Number, r.Title, r.Record!.CommunicationGoal, r.Record.Audience, r.Record.CoreMessage, r.Record.ChannelAndMethod,
+            r.Record.Timing, r.Record.Responsible, r.Record.UpdatedAt)).ToList();
+    }
+
     private async Task<PeriodScheme> SchemeAsync(CancellationToken ct) =>
         (await db.Settings.AsNoTracking().FirstOrDefaultAsync(ct))?.PeriodScheme ?? PeriodScheme.CalendarYear;
 

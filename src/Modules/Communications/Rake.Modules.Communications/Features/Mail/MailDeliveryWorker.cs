@@ -1,0 +1,166 @@
+using System.Net.Mail;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Rake.BuildingBlocks.Regions;
+using Rake.Modules.Communications.Domain;
+using Rake.Modules.Communications.Persistence;
+
+namespace Rake.Modules.Communications.Features.Mail;
+
+/// <summary>SMTP settings, section <c>Communications:Smtp</c>. The default is a local sink on 127.0.0.1:2525 (scripts/smtp-sink.py).</summary>
+internal sealed class SmtpOptions
+{
+    public const string Section = "Communications:Smtp";
+
+    public string Host { get; set; } = "127.0.0.1";
+    public int Port { get; set; } = 2525;
+    public bool EnableSsl { get; set; }
+    public string From { get; set; } = "rake@localhost";
+    public string? UserName { get; set; }
+    public string? Password { get; set; }
+    public int TimeoutSeconds { get; set; } = 10;
+
+    /// <summary>How often the worker looks for due mail when nothing wakes it.</summary>
+    public int PollSeconds { get; set; } = 10;
+
+    /// <summary>Off in tests that drive delivery by hand.</summary>
+    public bool WorkerEnabled { get; set; } = true;
+}
+
+/// <summary>Wakes the worker when new mail is queued.</summary>
+internal sealed class MailSignal
+{
+    private readonly SemaphoreSlim signal = new(0, 1);
+
+    public void Notify()
+    {
+        try { signal.Release(); }
+        catch (SemaphoreFullException) { /* already signalled */ }
+    }
+
+    public async Task WaitAsync(TimeSpan timeout, CancellationToken ct) => await signal.WaitAsync(timeout, ct);
+}
+
+/// <summary>
+/// Sends due <see cref="MailDelivery"/> rows of every region through SMTP. A failure is recorded on the row (attempts,
+/// error, next attempt after 1, 2, 4, 8 minutes); after <see cref="MailDelivery.MaxAttempts"/> the row is Failed and shows
+/// in the UI until someone retries it. Nothing is dropped silently (docs/adr/0032).
+/// </summary>
+internal sealed class MailDeliveryWorker(IServiceScopeFactory scopes, IRegionAccess regions, IOptions<SmtpOptions> options, MailSignal signal, TimeProvider clock, ILogger<MailDeliveryWorker> logger)
+    : BackgroundService
+{
+    private static readonly TimeSpan ClaimLease = TimeSpan.FromMinutes(5);
+    private readonly SemaphoreSlim oneAtATime = new(1, 1);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.WorkerEnabled)
+        {
+            return;
+        }
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await DeliverDueAsync(stoppingToken);
+                await signal.WaitAsync(TimeSpan.FromSeconds(Math.Max(1, options.Value.PollSeconds)), stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                logger.LogError(ex, "Mail delivery round failed; retrying after the poll interval.");
+                await Task.Delay(TimeSpan.FromSeconds(Math.Max(1, options.Value.PollSeconds)), stoppingToken).ContinueWith(_ => { }, CancellationToken.None);
+            }
+        }
+    }
+
+    /// <summary>Sends every due message of every region now; returns how many were sent.</summary>
+    public async Task<int> DeliverDueAsync(CancellationToken ct)
+    {
+        await oneAtATime.WaitAsync(ct);
+        try
+        {
+            var sent = 0;
+            foreach (var region in regions.Regions)
+            {
+                sent += await DeliverRegionAsync(region, ct);
+            }
+            return sent;
+        }
+        finally
+        {
+            oneAtATime.Release();
+        }
+    }
+
+    private async Task<int> DeliverRegionAsync(RegionInfo region, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<RequestContext>().SetSystem(region.Id, "mail-delivery");
+        var db = scope.ServiceProvider.GetRequiredService<CommunicationsDbContext>();
+        var now = clock.GetUtcNow();
+        var due = (await db.Deliveries.AsNoTracking().Where(d => d.Status == DeliveryStatus.Pending).ToListAsync(ct))
+            .Where(d => d.NextAttemptAt <= now).OrderBy(d => d.CreatedAt).Take(100).ToList();
+        var sent = 0;
+        foreach (var candidate in due)
+        {
+            // Claim the row first: with two Host processes only the one whose update hits the row sends it; a crash
+            // after the claim makes it due again when the lease ends (at-least-once).
+            var lease = clock.GetUtcNow().Add(ClaimLease);
+            var claimed = await db.Deliveries
+                .Where(d => d.Id == candidate.Id && d.Status == DeliveryStatus.Pending && d.Attempts == candidate.Attempts)
+                .ExecuteUpdateAsync(u => u.SetProperty(d => d.Attempts, candidate.Attempts + 1).SetProperty(d => d.NextAttemptAt, lease), ct);
+            if (claimed != 1)
+            {
+                continue;
+            }
+            var delivery = await db.Deliveries.SingleAsync(d => d.Id == candidate.Id, ct);
+            try
+            {
+                await SendAsync(delivery, ct);
+                (delivery.Status, delivery.SentAt, delivery.LastError) = (DeliveryStatus.Sent, clock.GetUtcNow(), null);
+                sent++;
+            }
+            catch (Exception ex) when (ex is SmtpException or InvalidOperationException or IOException or System.Net.Sockets.SocketException or FormatException)
+            {
+                var error = $"{ex.GetType().Name}: {ex.Message}{(ex.InnerException is { } inner ? $" ({inner.Message})" : "")}";
+                delivery.LastError = error.Length > MailDelivery.ErrorMax ? error[..MailDelivery.ErrorMax] : error;
+                if (delivery.Attempts >= MailDelivery.MaxAttempts)
+                {
+                    delivery.Status = DeliveryStatus.Failed;
+                }
+                else
+                {
+                    delivery.NextAttemptAt = clock.GetUtcNow().AddMinutes(Math.Pow(2, delivery.Attempts - 1));
+                }
+                logger.LogWarning("Mail {Id} to {To} failed (attempt {Attempt}): {Error}", delivery.Id, delivery.To, delivery.Attempts, delivery.LastError);
+            }
+            await db.SaveChangesAsync(ct);
+        }
+        return sent;
+    }
+
+    private async Task SendAsync(MailDelivery delivery, CancellationToken ct)
+    {
+        var o = options.Value;
+        using var client = new SmtpClient(o.Host, o.Port) { EnableSsl = o.EnableSsl, Timeout = o.TimeoutSeconds * 1000, DeliveryMethod = SmtpDeliveryMethod.Network };
+        if (!string.IsNullOrEmpty(o.UserName))
+        {
+            client.Credentials = new System.Net.NetworkCredential(o.UserName, o.Password);
+        }
+        using var message = new MailMessage(o.From, delivery.To, delivery.Subject, delivery.Body)
+        {
+            BodyEncoding = System.Text.Encoding.UTF8,
+            SubjectEncoding = System.Text.Encoding.UTF8,
+            BodyTransferEncoding = System.Net.Mime.TransferEncoding.Base64,
+        };
+        message.Headers.Add("X-Rake-Delivery", delivery.Id.ToString("D"));
+        await client.SendMailAsync(message, ct);
+    }
+}
