@@ -222,8 +222,11 @@ internal sealed class SurveyHandler(CompetenceDbContext db, IRequestContext acto
                 return new AreaComparison(a.Code, a.Name, b, c, b is null || c is null ? null : Math.Round(c.Value - b.Value, 2));
             }).ToList());
         }
-        var result = new List<UnitComparison> { Compare("*", texts["competence.allUnits"], _ => true) };
-        result.AddRange(units.Select(u => Compare(u.Code, u.Name, t => t.UnitCode == u.Code)));
+        var perUnit = units.Select(u => Compare(u.Code, u.Name, t => t.UnitCode == u.Code)).ToList();
+        // The total covers only the units that are shown: otherwise a hidden unit's figures would be the total minus the others.
+        var shown = perUnit.Where(u => !u.Hidden).Select(u => u.Code).ToHashSet();
+        var result = new List<UnitComparison> { Compare("*", texts["competence.allUnits"], t => shown.Contains(t.UnitCode)) };
+        result.AddRange(perUnit);
         return new ComparisonDto(before, after, minimum, result);
     }
 
