@@ -27,7 +27,9 @@ internal sealed class ManualClock(DateTimeOffset start) : TimeProvider
 /// <summary>The engine as the Host will build it: built-ins plus the activities the modules contribute.</summary>
 internal static class RakeWorkflows
 {
-    public static readonly ActivityRegistry Registry = new([typeof(ActivityRegistry).Assembly, typeof(ReportingModule).Assembly, typeof(Rake.Modules.Communications.CommunicationsModule).Assembly]);
+    public static readonly ActivityRegistry Registry = new([
+        typeof(ActivityRegistry).Assembly, typeof(ReportingModule).Assembly, typeof(Rake.Modules.Communications.CommunicationsModule).Assembly,
+        typeof(Rake.Modules.Planning.PlanningModule).Assembly, typeof(Rake.Modules.Competence.CompetenceModule).Assembly]);
 
     public static readonly TimeZoneInfo Helsinki = TimeZoneInfo.FindSystemTimeZoneById("Europe/Helsinki");
 

@@ -1,18 +1,35 @@
+using System.Reflection;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Rake.BuildingBlocks.Modules;
+using Rake.Modules.Competence.Features;
 using Rake.Modules.Competence.Persistence;
 
 namespace Rake.Modules.Competence;
 
-/// <summary>
-/// The Competence module. Registered so its schema, outbox and audit trail exist from the start; its features
-/// come with their own issues (see README, "What is not done yet").
-/// </summary>
+/// <summary>Structural competence: anonymous competence surveys compared between rounds, orientation, training, specialists and needs.</summary>
 public sealed class CompetenceModule : IModule
 {
     public string Name => "Competence";
 
-    public void AddServices(IServiceCollection services, IConfiguration configuration) =>
+    public Assembly UiAssembly => typeof(CompetenceModule).Assembly;
+
+    public IReadOnlyList<ModuleNavItem> NavItems { get; } =
+    [
+        new("competence/surveys", "nav.competenceSurveys"),
+        new("competence/orientation", "nav.orientation"),
+    ];
+
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
         services.AddModuleDbContext<CompetenceDbContext>(CompetenceDbContext.SchemaName);
+        services.AddScoped<SurveyHandler>();
+        services.AddScoped<StaffHandler>();
+    }
+
+    public void MapRegionEndpoints(IEndpointRouteBuilder regionApi) => CompetenceEndpoints.Map(regionApi);
+
+    public Task SeedDemoAsync(IServiceProvider regionScope, DemoRegion region, CancellationToken cancellationToken) =>
+        CompetenceDemoData.SeedAsync(regionScope, region, cancellationToken);
 }
