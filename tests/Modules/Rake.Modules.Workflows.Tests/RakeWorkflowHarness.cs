@@ -27,7 +27,7 @@ internal sealed class ManualClock(DateTimeOffset start) : TimeProvider
 /// <summary>The engine as the Host will build it: built-ins plus the activities the modules contribute.</summary>
 internal static class RakeWorkflows
 {
-    public static readonly ActivityRegistry Registry = new([typeof(ActivityRegistry).Assembly, typeof(ReportingModule).Assembly]);
+    public static readonly ActivityRegistry Registry = new([typeof(ActivityRegistry).Assembly, typeof(ReportingModule).Assembly, typeof(Rake.Modules.WorkingGroup.WorkingGroupModule).Assembly]);
 
     public static readonly TimeZoneInfo Helsinki = TimeZoneInfo.FindSystemTimeZoneById("Europe/Helsinki");
 

@@ -46,7 +46,7 @@ internal sealed class CompilePeriodSummary : WorkflowActivity
         PeriodEnd = period.ToText;
         if (context.Services.GetService(typeof(IReportingApi)) is not IReportingApi reporting)
         {
-            context.Journal($"Period to compile: {period.Label} ({period.FromText} – {period.ToText}); no report store in this run.");
+            context.Journal($"Period to compile: {period.Label} ({period.FromText} – {period.ToText}).");
             context.Complete();
             return;
         }
