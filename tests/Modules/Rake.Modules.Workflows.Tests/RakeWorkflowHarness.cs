@@ -29,7 +29,8 @@ internal static class RakeWorkflows
 {
     public static readonly ActivityRegistry Registry = new([
         typeof(ActivityRegistry).Assembly, typeof(ReportingModule).Assembly, typeof(Rake.Modules.Communications.CommunicationsModule).Assembly,
-        typeof(Rake.Modules.Planning.PlanningModule).Assembly, typeof(Rake.Modules.Competence.CompetenceModule).Assembly]);
+        typeof(Rake.Modules.Planning.PlanningModule).Assembly, typeof(Rake.Modules.Competence.CompetenceModule).Assembly,
+        typeof(Rake.Modules.WorkingGroup.WorkingGroupModule).Assembly]);
 
     public static readonly TimeZoneInfo Helsinki = TimeZoneInfo.FindSystemTimeZoneById("Europe/Helsinki");
 

@@ -1,18 +1,46 @@
+using System.Reflection;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Rake.BuildingBlocks.Contracts;
+using Rake.BuildingBlocks.Messaging;
 using Rake.BuildingBlocks.Modules;
+using Rake.Modules.WorkingGroup.Contracts;
+using Rake.Modules.WorkingGroup.Features;
 using Rake.Modules.WorkingGroup.Persistence;
 
 namespace Rake.Modules.WorkingGroup;
 
 /// <summary>
-/// The WorkingGroup module. Registered so its schema, outbox and audit trail exist from the start; its features
-/// come with their own issues (see README, "What is not done yet").
+/// Bodies of the region's structural social work (working group, steering group, coordination team, network), their
+/// meetings with agendas built from the reports since the previous meeting, minutes, decisions, action proposals,
+/// assignments, HYTETU nominations and budget proposals.
 /// </summary>
 public sealed class WorkingGroupModule : IModule
 {
     public string Name => "WorkingGroup";
 
-    public void AddServices(IServiceCollection services, IConfiguration configuration) =>
+    public Assembly UiAssembly => typeof(WorkingGroupModule).Assembly;
+
+    public IReadOnlyList<ModuleNavItem> NavItems { get; } =
+    [
+        new("working-groups", "nav.wg.bodies", WgRoles.Read),
+        new("assignments/mine", "nav.wg.myAssignments"),
+        new("working-groups/nominations", "nav.wg.nominations", WgRoles.Read),
+        new("working-groups/budget", "nav.wg.budget", WgRoles.Read),
+    ];
+
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        IntegrationEventTypes.RegisterFrom(typeof(DecisionRecorded).Assembly);
         services.AddModuleDbContext<WorkingGroupDbContext>(WorkingGroupDbContext.SchemaName);
+        services.AddScoped<WorkingGroupHandler>();
+        services.AddScoped<RegistersHandler>();
+        services.AddIntegrationEventHandlers(typeof(WorkingGroupModule).Assembly);
+    }
+
+    public void MapRegionEndpoints(IEndpointRouteBuilder regionApi) => WorkingGroupEndpoints.Map(regionApi);
+
+    public Task SeedDemoAsync(IServiceProvider regionScope, DemoRegion region, CancellationToken cancellationToken) =>
+        WorkingGroupDemoData.SeedAsync(regionScope, region, cancellationToken);
 }
