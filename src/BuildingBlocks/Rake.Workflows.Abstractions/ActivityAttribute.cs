@@ -32,6 +32,25 @@ public sealed class InputAttribute : Attribute
     public string? DisplayName { get; init; }
     public string? Description { get; init; }
     public string? Category { get; init; }
+
+    /// <summary>
+    /// The values a <see cref="InputUIHints.DropDown"/> offers: an enum type (its names) or a type implementing
+    /// <see cref="IInputOptionsProvider"/> (values that depend on the region, read when the designer asks).
+    /// </summary>
+    public Type? Options { get; init; }
+}
+
+/// <summary>One value of a dropdown input: the stored value and, when it differs, the text shown.</summary>
+public sealed record InputOption(string Value, string? Text = null);
+
+/// <summary>
+/// Supplies a dropdown's values for the region the designer works in. <paramref name="regionScope"/> is a service scope
+/// whose request context is that region; resolve the module's services (or another module's Contracts) from it.
+/// Needs a public or internal parameterless constructor.
+/// </summary>
+public interface IInputOptionsProvider
+{
+    ValueTask<IReadOnlyList<InputOption>> GetOptionsAsync(IServiceProvider regionScope, CancellationToken cancellationToken);
 }
 
 /// <summary>Marks a property of an activity as an output; the activity sets it, the engine records it after completion.</summary>

@@ -10,6 +10,7 @@ using Rake.BuildingBlocks.Persistence;
 using Rake.BuildingBlocks.Regions;
 using Rake.Host.Api;
 using Rake.Host.Components;
+using Rake.Host.Designer;
 using Rake.Host.Platform;
 
 namespace Rake.Host;
@@ -50,6 +51,8 @@ public static class RakeHost
         services.AddSingleton<IRegionAccess>(sp => sp.GetRequiredService<RegionCatalog>());
         services.AddSingleton<DatabaseInitializer>();
         services.AddScoped<RegionEndpointFilter>();
+        services.AddScoped<ElsaTenantFilter>();
+        services.AddSingleton<DesignerAssets>();
 
         services.AddAuthentication(options =>
             {
@@ -137,6 +140,7 @@ public static class RakeHost
         {
             module.MapRegionEndpoints(regionApi);
         }
+        app.MapDesigner(modules);
         app.MapStaticAssets();
         app.MapRazorComponents<App>()
             .AddInteractiveServerRenderMode()

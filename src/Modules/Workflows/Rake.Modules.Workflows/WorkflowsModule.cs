@@ -5,7 +5,9 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Rake.BuildingBlocks.Modules;
 using Rake.Modules.Workflows.Engine;
 using Rake.Modules.Workflows.Engine.Expressions;
+using Rake.Modules.Workflows.Contracts;
 using Rake.Modules.Workflows.Features.Definitions;
+using Rake.Modules.Workflows.Features.ElsaApi;
 using Rake.Modules.Workflows.Features.Instances;
 using Rake.Modules.Workflows.Features.Tasks;
 using Rake.Modules.Workflows.Persistence;
@@ -23,7 +25,7 @@ public sealed class WorkflowsModule : IModule
 
     public System.Reflection.Assembly UiAssembly => typeof(WorkflowsModule).Assembly;
 
-    public IReadOnlyList<ModuleNavItem> NavItems { get; } = [new("tasks", "nav.myTasks")];
+    public IReadOnlyList<ModuleNavItem> NavItems { get; } = [new("tasks", "nav.myTasks"), new("designer", "nav.designer", Rake.BuildingBlocks.Contracts.RegionRole.RegionAdmin)];
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
@@ -38,6 +40,9 @@ public sealed class WorkflowsModule : IModule
         services.AddScoped<DefinitionsHandler>();
         services.AddScoped<InstancesHandler>();
         services.AddScoped<TasksHandler>();
+        services.AddScoped<ElsaDefinitionsHandler>();
+        services.AddScoped<ElsaActivityDescriptors>();
+        services.AddScoped<IWorkflowDesignerApi, WorkflowDesignerApi>();
         services.AddSingleton<WorkflowTimers>();
         services.AddWorkflowScheduling(configuration);
     }
@@ -48,6 +53,9 @@ public sealed class WorkflowsModule : IModule
         InstanceEndpoints.Map(regionApi);
         TaskEndpoints.Map(regionApi);
     }
+
+    /// <summary>The Elsa-compatible API Elsa Studio talks to; the Host maps it under /elsa/api behind its tenant gate (docs/adr/0010).</summary>
+    public void MapElsaApi(IEndpointRouteBuilder elsaApi) => ElsaApiEndpoints.Map(elsaApi);
 
     public async Task SeedDemoAsync(IServiceProvider regionScope, DemoRegion region, CancellationToken cancellationToken) =>
         await regionScope.GetRequiredService<DefinitionImporter>().ImportRegionAsync(region.Code, cancellationToken);

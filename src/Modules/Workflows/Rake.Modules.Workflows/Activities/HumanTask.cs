@@ -14,7 +14,8 @@ namespace Rake.Modules.Workflows.Activities;
     Description = "Assigns a task to a region role with a due date; the workflow waits until a person holding the role completes it in their inbox.")]
 internal sealed class HumanTask : WorkflowActivity
 {
-    [Input(DisplayName = "Role", Description = "The region role whose members get the task: RegionAdmin, Professional, Supervisor, ResponsiblePerson, WorkingGroupMember, SteeringGroupMember, Communications or Planner.")]
+    [Input(DisplayName = "Role", Description = "The region role whose members get the task: RegionAdmin, Professional, Supervisor, ResponsiblePerson, WorkingGroupMember, SteeringGroupMember, Communications or Planner.",
+        UIHint = InputUIHints.DropDown, Options = typeof(Rake.BuildingBlocks.Contracts.RegionRole))]
     public string? Role { get; set; }
 
     [Input(DisplayName = "Title", Description = "What to do, as shown in the inbox.")]

@@ -9,7 +9,7 @@ namespace Rake.Modules.Workflows.Activities;
     Description = "Records a notification to a region role (journal and output 'notification'). Delivery channels (e-mail, Teams, intranet) come later; today nothing leaves the system.")]
 internal sealed class SendNotification : WorkflowActivity
 {
-    [Input(DisplayName = "Role", Description = "The region role to notify.")]
+    [Input(DisplayName = "Role", Description = "The region role to notify.", UIHint = InputUIHints.DropDown, Options = typeof(Rake.BuildingBlocks.Contracts.RegionRole))]
     public string? Role { get; set; }
 
     [Input(DisplayName = "Message", Description = "The notification text.", UIHint = InputUIHints.MultiLine)]

@@ -1,0 +1,200 @@
+using System.Text.Json.Nodes;
+using Rake.BuildingBlocks.Contracts;
+using Rake.BuildingBlocks.Localization;
+using Rake.Modules.Workflows.Engine;
+using Rake.Modules.Workflows.Runtime;
+using Rake.Workflows.Abstractions;
+
+namespace Rake.Modules.Workflows.Features.ElsaApi;
+
+/// <summary>
+/// Elsa 3 activity descriptors (the shape Elsa Studio 3.8 reads from <c>GET descriptors/activities</c>) generated from
+/// the activity classes the registry found: a module's new activity reaches the designer's toolbox without any
+/// designer-side work. Texts come from the <c>[Activity]</c>/<c>[Input]</c>/<c>[Output]</c> attributes unless a
+/// module's texts.json has a translation under <c>activity.{TypeName}</c>, <c>activity.{TypeName}.description</c>,
+/// <c>activity.{TypeName}.{input}</c> or <c>activity.category.{Category}</c> (docs/adr/0011).
+/// </summary>
+internal sealed class ElsaActivityDescriptors(WorkflowEngineFactory engines, TextCatalog texts, IServiceProvider regionScope)
+{
+    /// <summary>Activities the engine knows under Elsa's names but the designer cannot lay out as flowchart nodes.</summary>
+    private static readonly HashSet<string> Terminal = new(StringComparer.Ordinal) { "Elsa.End", "Elsa.Finish", "Elsa.Fault" };
+
+    public async Task<JsonObject> ListAsync(CancellationToken ct)
+    {
+        var items = new JsonArray();
+        var latest = engines.Registry.All
+            .GroupBy(d => d.TypeName, StringComparer.Ordinal)
+            .SelectMany(g => g.OrderBy(d => d.Version))
+            .OrderBy(d => d.Attribute.Category, StringComparer.Ordinal).ThenBy(d => d.TypeName, StringComparer.Ordinal);
+        foreach (var descriptor in latest)
+        {
+            items.Add(await DescribeAsync(descriptor, ct));
+        }
+        return new JsonObject { ["items"] = items, ["count"] = items.Count };
+    }
+
+    private async Task<JsonObject> DescribeAsync(ActivityDescriptor d, CancellationToken ct)
+    {
+        var typeName = d.TypeName;
+        var dot = typeName.LastIndexOf('.');
+        var inputs = new JsonArray();
+        var order = 0;
+        foreach (var input in d.Inputs)
+        {
+            inputs.Add(await DescribeInputAsync(d, input, order++, ct));
+        }
+        var outputs = new JsonArray();
+        order = 0;
+        foreach (var output in d.Outputs)
+        {
+            outputs.Add(new JsonObject
+            {
+                ["name"] = Pascal(output.Name),
+                ["typeName"] = ElsaTypeName(output.Property.PropertyType),
+                ["displayName"] = Text($"activity.{typeName}.{output.Name}", output.Attribute.DisplayName ?? Pascal(output.Name)),
+                ["description"] = Text($"activity.{typeName}.{output.Name}.description", output.Attribute.Description ?? ""),
+                ["order"] = order++,
+                ["isBrowsable"] = true,
+                ["isSynthetic"] = false,
+                ["isSerializable"] = true,
+            });
+        }
+        var isTerminal = Terminal.Contains(typeName);
+        var ports = new JsonArray();
+        if (!isTerminal)
+        {
+            foreach (var outcome in d.Outcomes)
+            {
+                ports.Add(new JsonObject { ["name"] = outcome, ["displayName"] = outcome, ["type"] = "Flow", ["isBrowsable"] = true });
+            }
+        }
+        return new JsonObject
+        {
+            ["typeName"] = typeName,
+            ["namespace"] = dot > 0 ? typeName[..dot] : "",
+            ["name"] = dot > 0 ? typeName[(dot + 1)..] : typeName,
+            ["version"] = d.Version,
+            ["category"] = Text($"activity.category.{d.Attribute.Category}", d.Attribute.Category),
+            ["displayName"] = Text($"activity.{typeName}", d.Attribute.DisplayName ?? typeName[(dot + 1)..]),
+            ["description"] = Text($"activity.{typeName}.about", d.Attribute.Description ?? ""),
+            ["inputs"] = inputs,
+            ["outputs"] = outputs,
+            ["kind"] = d.Attribute.IsTrigger ? "Trigger" : "Action",
+            ["ports"] = typeName == "Elsa.Flowchart" ? new JsonArray() : ports,
+            ["customProperties"] = new JsonObject(),
+            ["constructionProperties"] = new JsonObject(),
+            ["isContainer"] = typeName == "Elsa.Flowchart",
+            ["isBrowsable"] = true,
+            ["isStart"] = typeName == "Elsa.Start",
+            ["isTerminal"] = isTerminal,
+        };
+    }
+
+    private async Task<JsonObject> DescribeInputAsync(ActivityDescriptor d, InputDescriptor input, int order, CancellationToken ct)
+    {
+        var attribute = input.Attribute;
+        // The Studio names two hints without the hyphen Rake's constants have.
+        var uiHint = attribute.UIHint switch
+        {
+            InputUIHints.SingleLine => "singleline",
+            InputUIHints.MultiLine => "multiline",
+            var other => other,
+        };
+        var specifications = new JsonObject();
+        if (attribute.Options is { } optionsType)
+        {
+            var items = new JsonArray();
+            foreach (var option in await OptionsAsync(optionsType, ct))
+            {
+                items.Add(new JsonObject { ["text"] = option.Text ?? option.Value, ["value"] = option.Value });
+            }
+            uiHint = InputUIHints.DropDown;
+            specifications[InputUIHints.DropDown] = new JsonObject
+            {
+                ["selectList"] = new JsonObject { ["items"] = items, ["isFlagsEnum"] = false },
+            };
+        }
+        if (uiHint == InputUIHints.DynamicOutcomes)
+        {
+            // Elsa Studio draws the ports of a dynamic-outcomes activity from this input plus these fixed ones.
+            specifications["DynamicOutcomesOptions"] = new JsonObject { ["fixedOutcomes"] = new JsonArray(WorkflowActivity.DoneOutcome) };
+        }
+        return new JsonObject
+        {
+            ["name"] = Pascal(input.Name),
+            ["typeName"] = ElsaTypeName(input.Property.PropertyType),
+            ["displayName"] = Text($"activity.{d.TypeName}.{input.Name}", attribute.DisplayName ?? Pascal(input.Name)),
+            ["description"] = Text($"activity.{d.TypeName}.{input.Name}.description", attribute.Description ?? ""),
+            ["order"] = order,
+            ["isBrowsable"] = true,
+            ["uiHint"] = uiHint,
+            ["category"] = attribute.Category,
+            ["defaultValue"] = null,
+            ["defaultSyntax"] = "Literal",
+            ["isReadOnly"] = false,
+            ["storageDriverType"] = null,
+            ["isSynthetic"] = false,
+            ["isWrapped"] = true,
+            ["uiSpecifications"] = specifications,
+            ["autoEvaluate"] = true,
+            ["isSerializable"] = true,
+        };
+    }
+
+    private async Task<IReadOnlyList<InputOption>> OptionsAsync(Type optionsType, CancellationToken ct)
+    {
+        if (optionsType.IsEnum)
+        {
+            return Enum.GetNames(optionsType)
+                .Select(name => new InputOption(name, optionsType == typeof(RegionRole) ? Text($"role.{name}", name) : name))
+                .ToList();
+        }
+        if (typeof(IInputOptionsProvider).IsAssignableFrom(optionsType)
+            && Activator.CreateInstance(optionsType, nonPublic: true) is IInputOptionsProvider provider)
+        {
+            return await provider.GetOptionsAsync(regionScope, ct);
+        }
+        throw new InvalidOperationException($"Input options type {optionsType.FullName} is neither an enum nor an {nameof(IInputOptionsProvider)}.");
+    }
+
+    private string Text(string key, string fallback)
+    {
+        if (texts.Entries.TryGetValue(key, out var byLanguage)
+            && byLanguage.TryGetValue(TextCatalog.CurrentLanguage, out var text) && !string.IsNullOrEmpty(text))
+        {
+            return text;
+        }
+        return fallback;
+    }
+
+    /// <summary>Elsa's type aliases, which the Studio uses to pick editors and which definitions carry as <c>typeName</c>.</summary>
+    internal static string ElsaTypeName(Type type)
+    {
+        type = Nullable.GetUnderlyingType(type) ?? type;
+        if (type.IsArray)
+        {
+            return ElsaTypeName(type.GetElementType()!) + "[]";
+        }
+        if (type.IsEnum)
+        {
+            return "String";
+        }
+        return Type.GetTypeCode(type) switch
+        {
+            TypeCode.String => "String",
+            TypeCode.Boolean => "Boolean",
+            TypeCode.Int32 => "Int32",
+            TypeCode.Int64 => "Int64",
+            TypeCode.Double => "Double",
+            TypeCode.Decimal => "Decimal",
+            TypeCode.DateTime => "DateTime",
+            _ when type == typeof(DateTimeOffset) => "DateTimeOffset",
+            _ when type == typeof(TimeSpan) => "TimeSpan",
+            _ when type == typeof(DateOnly) => "DateOnly",
+            _ when typeof(JsonNode).IsAssignableFrom(type) => "Object",
+            _ => "Object",
+        };
+    }
+
+    private static string Pascal(string name) => name.Length == 0 ? name : char.ToUpperInvariant(name[0]) + name[1..];
+}
