@@ -5,7 +5,7 @@ namespace Rake.Modules.Workflows.Tests;
 /// <summary>
 /// The working-group activities in the region workflows: where the seed documents say a meeting is held, the workflow
 /// schedules it (and adds the region's review items) before the meeting task appears; bad designs are refused at publish.
-/// Running against a real database is covered by the Host tests (WorkingGroupWorkflowTests).
+/// Running them against a real database inside the Host (idempotency on retry, the journal) is not yet tested.
 /// </summary>
 public sealed class WorkingGroupActivityTests
 {
