@@ -55,6 +55,10 @@ public sealed class ReportingModule : IModule
         PeriodEndpoints.Map(regionApi);
         RegionSetupEndpoints.Map(regionApi);
         NotificationEndpoints.Map(regionApi);
+        Features.Compilations.CompilationEndpoints.Map(regionApi);
+        Features.AnnualReport.AnnualReportEndpoints.Map(regionApi);
+        Features.Import.ImportEndpoints.Map(regionApi);
+        Features.Export.ListExportEndpoints.Map(regionApi);
     }
 
     public Task SeedDemoAsync(IServiceProvider regionScope, DemoRegion region, CancellationToken cancellationToken) =>
