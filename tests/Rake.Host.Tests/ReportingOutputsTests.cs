@@ -317,3 +317,54 @@ public sealed class ReportingOutputsTests(SharedHost shared)
         await Reports.ReadProblemAsync(await client.GetAsync("/api/v1/regions/kainuu/social-reports/export.csv?scope=Everything"), HttpStatusCode.BadRequest);
     }
 }
+
+/// <summary>The national observer's cross-region view: counts per region only, and only for that platform role.</summary>
+[Collection(SharedHostCollection.Name)]
+public sealed class NationalViewTests(SharedHost shared)
+{
+    private RakeTestHost Host => shared.Host;
+
+    [Fact]
+    public async Task The_national_observer_sees_counts_per_region_equal_to_each_regions_stored_reports_and_no_text()
+    {
+        await ReportingOutputsTests.SeedYearsAsync(Host);
+        using var observer = await Host.ClientFor("national-observer");
+        var response = await observer.GetAsync("/api/v1/platform/phenomenon-counts?year=2024");
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, body);
+        var counts = JsonNode.Parse(body)!.AsObject();
+        foreach (var region in new[] { "kainuu", "kymenlaakso", "keski-suomi" })
+        {
+            await using var scope = Host.RegionScope(region);
+            var stored = await scope.ServiceProvider.GetRequiredService<IReportingApi>()
+                .ReceivedAsync(Helsinki.StartOf(new(2024, 1, 1)), Helsinki.StartOf(new(2025, 1, 1)), CancellationToken.None);
+            int Count(JsonNode? list) => list!.AsArray().FirstOrDefault(c => c!["region"]!.GetValue<string>() == region)?["count"]!.GetValue<int>() ?? 0;
+            Assert.Equal(stored.Count, Count(counts["totals"]));
+            foreach (var type in counts["byType"]!.AsArray())
+            {
+                Assert.Equal(stored.Count(r => r.PhenomenonType == type!["phenomenonType"]!.GetValue<string>()), Count(type!["counts"]));
+            }
+            foreach (var category in counts["byCategory"]!.AsArray())
+            {
+                Assert.Equal(stored.Count(r => r.Categories.Contains(category!["category"]!.GetValue<string>())), Count(category!["counts"]));
+            }
+        }
+        Assert.True(Count2(counts, "kainuu") >= 180 && Count2(counts, "kymenlaakso") >= 40);
+        Assert.DoesNotContain("Ilmiö", body);
+        Assert.DoesNotContain("Lisätään", body);
+
+        // Nobody else: not a region's responsible person or admin, not anonymous.
+        using var responsible = await Host.ClientFor("kainuu-responsibleperson");
+        await Reports.ReadProblemAsync(await responsible.GetAsync("/api/v1/platform/phenomenon-counts?year=2024"), HttpStatusCode.Forbidden);
+        using var admin = await Host.ClientFor("kymenlaakso-regionadmin");
+        await Reports.ReadProblemAsync(await admin.GetAsync("/api/v1/platform/phenomenon-counts?year=2024"), HttpStatusCode.Forbidden);
+        using var anonymous = Host.Anonymous();
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/v1/platform/phenomenon-counts?year=2024")).StatusCode);
+        await Reports.ReadProblemAsync(await observer.GetAsync("/api/v1/platform/phenomenon-counts?year=1999"), HttpStatusCode.BadRequest);
+        // And the observer has no region: a region's own API refuses them.
+        await Reports.ReadProblemAsync(await observer.GetAsync("/api/v1/regions/kainuu/social-reports"), HttpStatusCode.Forbidden);
+    }
+
+    private static int Count2(JsonObject counts, string region) =>
+        counts["totals"]!.AsArray().First(c => c!["region"]!.GetValue<string>() == region)!["count"]!.GetValue<int>();
+}

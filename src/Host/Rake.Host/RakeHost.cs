@@ -137,6 +137,11 @@ public static class RakeHost
         {
             module.MapRegionEndpoints(regionApi);
         }
+        var platformApi = app.MapGroup("/api/v1/platform").RequireAuthorization();
+        foreach (var module in modules)
+        {
+            module.MapPlatformEndpoints(platformApi);
+        }
         app.MapStaticAssets();
         app.MapRazorComponents<App>()
             .AddInteractiveServerRenderMode()

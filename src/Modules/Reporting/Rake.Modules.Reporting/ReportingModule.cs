@@ -61,6 +61,8 @@ public sealed class ReportingModule : IModule
         Features.Export.ListExportEndpoints.Map(regionApi);
     }
 
+    public void MapPlatformEndpoints(IEndpointRouteBuilder platformApi) => Features.National.NationalEndpoints.Map(platformApi);
+
     public Task SeedDemoAsync(IServiceProvider regionScope, DemoRegion region, CancellationToken cancellationToken) =>
         ReportingDemoData.SeedAsync(regionScope, region, cancellationToken);
 }
