@@ -27,7 +27,7 @@ internal sealed record BenchOptions(
 {
     public const string Usage = """
         Usage: dotnet run -c Release --project benchmarks/Rake.Benchmarks -- [options]
-          --part all|load|summary   what to measure (default all)
+          --part all|load|summary|annual  what to measure (default all)
           --warmup N                submissions (and bare inserts) before measuring (default 200)
           --requests N              measured submissions (and bare inserts) (default 2000)
           --concurrency N           requests in flight at once (default 8)
@@ -49,6 +49,8 @@ internal sealed record BenchOptions(
     public bool RunLoad => Part is "all" or "load";
 
     public bool RunSummary => Part is "all" or "summary";
+
+    public bool RunAnnual => Part is "all" or "annual";
 
     public static BenchOptions Parse(string[] args)
     {
@@ -76,9 +78,9 @@ internal sealed record BenchOptions(
         }
 
         var part = (Get("part") ?? "all").ToLowerInvariant();
-        if (part is not ("all" or "load" or "summary"))
+        if (part is not ("all" or "load" or "summary" or "annual"))
         {
-            throw new ArgumentException($"--part must be all, load or summary, not '{part}'.");
+            throw new ArgumentException($"--part must be all, load, summary or annual, not '{part}'.");
         }
         var providerText = Get("provider", "Database:Provider") ?? nameof(DatabaseProvider.Sqlite);
         if (!Enum.TryParse<DatabaseProvider>(providerText, ignoreCase: true, out var provider) || !Enum.IsDefined(provider))

@@ -39,6 +39,10 @@ if (options.RunSummary && !await SummaryBenchmark.RunAsync(options, report))
 {
     exitCode = exitCode == 0 ? 2 : 3;
 }
+if (options.RunAnnual && !await AnnualReportBenchmark.RunAsync(options, report))
+{
+    exitCode = exitCode == 0 ? 4 : 5;
+}
 report.Line("");
 report.Line($"Load average after: {LoadAverage()}");
 report.Line(exitCode == 0 ? "Done: no errors, results match." : $"Done with problems (exit code {exitCode}).");
