@@ -59,6 +59,7 @@ public sealed class ReportingModule : IModule
         Features.AnnualReport.AnnualReportEndpoints.Map(regionApi);
         Features.Import.ImportEndpoints.Map(regionApi);
         Features.Export.ListExportEndpoints.Map(regionApi);
+        Features.PhenomenonReports.PhenomenonReportEndpoints.Map(regionApi);
     }
 
     public void MapPlatformEndpoints(IEndpointRouteBuilder platformApi) => Features.National.NationalEndpoints.Map(platformApi);

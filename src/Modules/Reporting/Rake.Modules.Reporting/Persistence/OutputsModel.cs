@@ -45,3 +45,39 @@ internal static class OutputsModel
         });
     }
 }
+
+/// <summary>Phenomenon-based reports and their workshop inputs and comments; migration M0003.</summary>
+internal static class PhenomenonReportModel
+{
+    public static void Configure(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<PhenomenonReport>(b =>
+        {
+            b.ToTable("PhenomenonReports");
+            b.HasKey(p => p.Id);
+            b.Property(p => p.Title).HasMaxLength(SocialReport.TitleMax);
+            foreach (var name in new[] { nameof(PhenomenonReport.Description), nameof(PhenomenonReport.Needs), nameof(PhenomenonReport.Topicality),
+                         nameof(PhenomenonReport.Significance), nameof(PhenomenonReport.Recurrence), nameof(PhenomenonReport.Decision) })
+            {
+                b.Property(name).HasMaxLength(PhenomenonReport.TextMax);
+            }
+            b.Property(p => p.RelatedReports).HasMaxLength(1000);
+            b.Property(p => p.Stage).HasConversion<string>().HasMaxLength(20);
+            b.Property(p => p.Draft).HasMaxLength(PhenomenonReport.DraftMax);
+            b.Property(p => p.DecidedBy).HasMaxLength(200);
+            b.Property(p => p.PublishedBy).HasMaxLength(200);
+            b.Property(p => p.CreatedBy).HasMaxLength(200);
+            b.HasIndex(p => new { p.RegionCode, p.CreatedAt });
+            b.HasMany(p => p.Entries).WithOne().HasForeignKey(e => e.PhenomenonReportId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<PhenomenonEntry>(b =>
+        {
+            b.ToTable("PhenomenonEntries");
+            b.HasKey(e => e.Id);
+            b.Property(e => e.Kind).HasConversion<string>().HasMaxLength(20);
+            b.Property(e => e.Text).HasMaxLength(PhenomenonReport.TextMax);
+            b.Property(e => e.Author).HasMaxLength(200);
+            b.HasIndex(e => e.PhenomenonReportId);
+        });
+    }
+}

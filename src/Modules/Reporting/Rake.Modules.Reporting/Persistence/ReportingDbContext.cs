@@ -24,6 +24,7 @@ internal sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> op
     public DbSet<CompilationNote> CompilationNotes => Set<CompilationNote>();
     public DbSet<AnnualSocialReport> AnnualReports => Set<AnnualSocialReport>();
     public DbSet<ImportedRow> ImportedRows => Set<ImportedRow>();
+    public DbSet<PhenomenonReport> PhenomenonReports => Set<PhenomenonReport>();
 
     protected override void ConfigureModule(ModelBuilder modelBuilder)
     {
@@ -126,5 +127,6 @@ internal sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> op
             b.HasIndex(n => new { n.RegionCode, n.UserId, n.ReadAt });
         });
         OutputsModel.Configure(modelBuilder);
+        PhenomenonReportModel.Configure(modelBuilder);
     }
 }
