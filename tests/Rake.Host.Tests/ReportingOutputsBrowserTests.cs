@@ -15,6 +15,12 @@ public sealed class ReportingOutputsBrowserTests(SharedHost shared, Browser brow
         var outside = new List<string>();
         var page = await Browser.SignInAsync(browser.Chromium, Host, "kainuu-responsibleperson", outside);
 
+        await page.GotoAsync("/kainuu/reports/outputs");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Koosteet ja raportit");
+        await Browser.AssertAccessibleAsync(page, "outputs-00-page");
+        await page.ClickAsync("a:has-text('Avaa kooste 2025-Q2')");
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Kooste 1.1.2025–30.6.2025");
+
         await page.GotoAsync("/api/v1/regions/kainuu/annual-reports/2024/report.html");
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Sosiaalinen raportti 2024");
         await Assertions.Expect(page.Locator("main figure svg").First).ToBeVisibleAsync();

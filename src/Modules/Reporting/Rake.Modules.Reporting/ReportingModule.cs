@@ -30,6 +30,7 @@ public sealed class ReportingModule : IModule
         new("reports/inbox", "nav.inbox", RegionRole.Supervisor, RegionRole.ResponsiblePerson),
         new("reports/all", "nav.allReports", RegionRole.ResponsiblePerson, RegionRole.WorkingGroupMember, RegionRole.SteeringGroupMember),
         new("reports/summary", "nav.summary", PeriodEndpoints.SummaryRoles),
+        new("reports/outputs", "nav.outputs", PeriodEndpoints.SummaryRoles),
         new("reports/admin", "nav.reportingAdmin", RegionRole.RegionAdmin),
     ];
 
