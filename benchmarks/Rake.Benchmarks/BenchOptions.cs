@@ -29,7 +29,7 @@ internal sealed record BenchOptions(
 {
     public const string Usage = """
         Usage: dotnet run -c Release --project benchmarks/Rake.Benchmarks -- [options]
-          --part all|load|summary|workflow   what to measure (default all)
+          --part all|load|summary|workflow|annual   what to measure (default all)
           --warmup N                submissions (and bare inserts) before measuring (default 200)
           --requests N              measured submissions (and bare inserts) (default 2000)
           --concurrency N           requests in flight at once (default 8)
@@ -55,6 +55,8 @@ internal sealed record BenchOptions(
     public bool RunSummary => Part is "all" or "summary";
 
     public bool RunWorkflow => Part is "all" or "workflow";
+
+    public bool RunAnnual => Part is "all" or "annual";
 
     public static BenchOptions Parse(string[] args)
     {
@@ -82,9 +84,9 @@ internal sealed record BenchOptions(
         }
 
         var part = (Get("part") ?? "all").ToLowerInvariant();
-        if (part is not ("all" or "load" or "summary" or "workflow" or WorkflowBenchmark.ChildPart))
+        if (part is not ("all" or "load" or "summary" or "workflow" or "annual" or WorkflowBenchmark.ChildPart))
         {
-            throw new ArgumentException($"--part must be all, load, summary or workflow, not '{part}'.");
+            throw new ArgumentException($"--part must be all, load, summary, workflow or annual, not '{part}'.");
         }
         var providerText = Get("provider", "Database:Provider") ?? nameof(DatabaseProvider.Sqlite);
         if (!Enum.TryParse<DatabaseProvider>(providerText, ignoreCase: true, out var provider) || !Enum.IsDefined(provider))

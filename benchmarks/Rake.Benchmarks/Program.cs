@@ -48,6 +48,10 @@ if (options.RunWorkflow && !await WorkflowBenchmark.RunAsync(options, report))
 {
     exitCode = exitCode == 0 ? 4 : exitCode;
 }
+if (options.RunAnnual && !await AnnualReportBenchmark.RunAsync(options, report))
+{
+    exitCode = exitCode == 0 ? 5 : exitCode;
+}
 report.Line("");
 report.Line($"Load average after: {LoadAverage()}");
 report.Line(exitCode == 0 ? "Done: no errors, results match." : $"Done with problems (exit code {exitCode}).");

@@ -140,6 +140,11 @@ public static class RakeHost
         {
             module.MapRegionEndpoints(regionApi);
         }
+        var platformApi = app.MapGroup("/api/v1/platform").RequireAuthorization();
+        foreach (var module in modules)
+        {
+            module.MapPlatformEndpoints(platformApi);
+        }
         app.MapDesigner(modules);
         app.MapStaticAssets();
         app.MapRazorComponents<App>()

@@ -96,6 +96,14 @@ internal sealed class DatabaseInitializer(
             // One person working in two regions, to show that roles are per region.
             await EnsureUserAsync(scope.ServiceProvider, "rake-multi", "Monialue Ammattilainen",
                 [("kainuu", RegionRole.Professional), ("kymenlaakso", RegionRole.Professional)], cancellationToken);
+            // A national observer: no region role at all, only the platform role (ADR 0051).
+            await EnsureUserAsync(scope.ServiceProvider, "national-observer", "Kansallinen tarkastelija", [], cancellationToken);
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<RakeUser>>();
+            var observer = (await users.FindByNameAsync("national-observer"))!;
+            if (!(await users.GetClaimsAsync(observer)).Any(c => c.Type == PlatformRoles.ClaimType && c.Value == PlatformRoles.NationalObserver))
+            {
+                await users.AddClaimAsync(observer, new System.Security.Claims.Claim(PlatformRoles.ClaimType, PlatformRoles.NationalObserver));
+            }
         }
         logger.LogInformation("Demo users are seeded; the password of each is {Password}.", DemoPassword);
     }

@@ -30,6 +30,7 @@ public sealed class ReportingModule : IModule
         new("reports/inbox", "nav.inbox", RegionRole.Supervisor, RegionRole.ResponsiblePerson),
         new("reports/all", "nav.allReports", RegionRole.ResponsiblePerson, RegionRole.WorkingGroupMember, RegionRole.SteeringGroupMember),
         new("reports/summary", "nav.summary", PeriodEndpoints.SummaryRoles),
+        new("reports/outputs", "nav.outputs", PeriodEndpoints.SummaryRoles),
         new("reports/admin", "nav.reportingAdmin", RegionRole.RegionAdmin),
     ];
 
@@ -55,7 +56,14 @@ public sealed class ReportingModule : IModule
         PeriodEndpoints.Map(regionApi);
         RegionSetupEndpoints.Map(regionApi);
         NotificationEndpoints.Map(regionApi);
+        Features.Compilations.CompilationEndpoints.Map(regionApi);
+        Features.AnnualReport.AnnualReportEndpoints.Map(regionApi);
+        Features.Import.ImportEndpoints.Map(regionApi);
+        Features.Export.ListExportEndpoints.Map(regionApi);
+        Features.PhenomenonReports.PhenomenonReportEndpoints.Map(regionApi);
     }
+
+    public void MapPlatformEndpoints(IEndpointRouteBuilder platformApi) => Features.National.NationalEndpoints.Map(platformApi);
 
     public Task SeedDemoAsync(IServiceProvider regionScope, DemoRegion region, CancellationToken cancellationToken) =>
         ReportingDemoData.SeedAsync(regionScope, region, cancellationToken);

@@ -21,6 +21,10 @@ internal sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> op
     public DbSet<SupervisorListing> Supervisors => Set<SupervisorListing>();
     public DbSet<ReportingSettings> Settings => Set<ReportingSettings>();
     public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<CompilationNote> CompilationNotes => Set<CompilationNote>();
+    public DbSet<AnnualSocialReport> AnnualReports => Set<AnnualSocialReport>();
+    public DbSet<ImportedRow> ImportedRows => Set<ImportedRow>();
+    public DbSet<PhenomenonReport> PhenomenonReports => Set<PhenomenonReport>();
 
     protected override void ConfigureModule(ModelBuilder modelBuilder)
     {
@@ -122,5 +126,7 @@ internal sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> op
             b.Property(n => n.Status).HasConversion<string>().HasMaxLength(20);
             b.HasIndex(n => new { n.RegionCode, n.UserId, n.ReadAt });
         });
+        OutputsModel.Configure(modelBuilder);
+        PhenomenonReportModel.Configure(modelBuilder);
     }
 }

@@ -1,0 +1,13 @@
+namespace Rake.BuildingBlocks.Contracts;
+
+/// <summary>
+/// Roles above the regions, held as an Identity user claim of type <see cref="ClaimType"/> (ADR 0051). Unlike
+/// <see cref="RegionRole"/> they give no access to any region's data or pages.
+/// </summary>
+public static class PlatformRoles
+{
+    public const string ClaimType = "rake:platform-role";
+
+    /// <summary>A national role (e.g. THL): sees counts per region of the same phenomenon categories, never free text.</summary>
+    public const string NationalObserver = "NationalObserver";
+}

@@ -1,0 +1,127 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Rake.BuildingBlocks.Export;
+using Rake.BuildingBlocks.Localization;
+using Rake.BuildingBlocks.Regions;
+using Rake.BuildingBlocks.Web;
+using Rake.Modules.Reporting.Domain;
+using Rake.Modules.Reporting.Features.ProcessReport;
+using Rake.Modules.Reporting.Features.ViewReports;
+using Rake.Modules.Reporting.Persistence;
+
+namespace Rake.Modules.Reporting.Features.Export;
+
+/// <summary>
+/// CSV the way Finnish Excel opens it by double-click: UTF-8 with a BOM, ";" between fields (the decimal comma takes ","),
+/// CRLF line ends, dates d.M.yyyy.
+/// </summary>
+internal static class CsvWriter
+{
+    public const string ContentType = "text/csv; charset=utf-8";
+
+    public static byte[] Write(IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<object?>> rows)
+    {
+        var text = new StringBuilder();
+        Line(text, headers.Cast<object?>().ToList());
+        foreach (var row in rows)
+        {
+            Line(text, row);
+        }
+        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
+    }
+
+    private static void Line(StringBuilder text, IReadOnlyList<object?> values)
+    {
+        for (var i = 0; i < values.Count; i++)
+        {
+            if (i > 0) text.Append(';');
+            text.Append(Field(values[i]));
+        }
+        text.Append("\r\n");
+    }
+
+    public static string Field(object? value)
+    {
+        var s = value switch
+        {
+            null => "",
+            DateOnly d => d.ToString("d.M.yyyy", CultureInfo.InvariantCulture),
+            DateTimeOffset t => Helsinki.ToLocalDate(t).ToString("d.M.yyyy", CultureInfo.InvariantCulture),
+            DateTime t => t.ToString("d.M.yyyy", CultureInfo.InvariantCulture),
+            IFormattable f => f.ToString(null, CultureInfo.GetCultureInfo("fi-FI")),
+            _ => value.ToString() ?? "",
+        };
+        return s.IndexOfAny([';', '"', '\r', '\n', ',']) >= 0 ? $"\"{s.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : s;
+    }
+}
+
+internal static class ListExportEndpoints
+{
+    public static void Map(IEndpointRouteBuilder api)
+    {
+        api.MapGet("/social-reports/export.xlsx", async (string region, string? scope, int? year, ListExportHandler handler, CancellationToken ct) =>
+            {
+                var (headers, rows) = await handler.RowsAsync(scope, year, ct);
+                return Results.File(XlsxWriter.Write(handler.SheetName, headers, rows), ExportRecordsEndpoint.XlsxContentType, $"rake-{region}-ilmoitukset.xlsx");
+            })
+            .WithTags("Social reports").WithSummary("The report list the caller may see (scope Visible, Mine or Inbox; optional year) as an Excel sheet.");
+        api.MapGet("/social-reports/export.csv", async (string region, string? scope, int? year, ListExportHandler handler, CancellationToken ct) =>
+            {
+                var (headers, rows) = await handler.RowsAsync(scope, year, ct);
+                return Results.File(CsvWriter.Write(headers, rows), CsvWriter.ContentType, $"rake-{region}-ilmoitukset.csv");
+            })
+            .WithTags("Social reports").WithSummary("The same list as CSV for Excel: UTF-8 with BOM, ';' separated, dates d.M.yyyy.");
+    }
+}
+
+/// <summary>Exports exactly the rows the list would show the caller (same scope rules as <see cref="ViewReportsHandler.ListAsync"/>).</summary>
+internal sealed class ListExportHandler(ReportingDbContext db, IRequestContext actor, TextCatalog texts)
+{
+    public const int MaxRows = 100_000;
+
+    public string SheetName => texts["reporting.export.listSheet"];
+
+    public async Task<(IReadOnlyList<string> Headers, IReadOnlyList<IReadOnlyList<object?>> Rows)> RowsAsync(string? scope, int? year, CancellationToken ct)
+    {
+        var errors = new ValidationErrors(texts);
+        var parsedScope = scope is null ? ListScope.Visible : SubmitReport.SubmitReportHandler.ParseEnum<ListScope>(errors, "scope", scope);
+        if (year is < 2000 or > 2100) errors.AddText("year", "validation.range", 2000, 2100);
+        errors.ThrowIfAny();
+        var userId = actor.UserId!.Value;
+        var query = db.Reports.AsNoTracking();
+        query = parsedScope switch
+        {
+            ListScope.Mine => query.Where(r => r.ReporterId == userId || r.CoReporters.Any(c => c.UserId == userId)),
+            ListScope.Inbox => query.Where(r => r.SupervisorId == userId),
+            _ when ReportRules.ReadAll.Any(actor.IsInRole) => query,
+            _ => query.Where(r => r.ReporterId == userId || r.SupervisorId == userId || r.CoReporters.Any(c => c.UserId == userId)),
+        };
+        if (year is { } y)
+        {
+            var from = Helsinki.StartOf(new DateOnly(y, 1, 1));
+            var until = Helsinki.StartOf(new DateOnly(y + 1, 1, 1));
+            query = query.Where(r => r.ReceivedAt >= from && r.ReceivedAt < until);
+        }
+        var reports = await query.Include(r => r.Categories).OrderBy(r => r.Number).Take(MaxRows).ToListAsync(ct);
+        var terms = await db.Terms.AsNoTracking().ToListAsync(ct);
+        var language = TextCatalog.CurrentLanguage;
+        string Name(TermKind kind, string code) => terms.FirstOrDefault(t => t.Kind == kind && t.Code == code)?.Name(language) ?? code;
+        string[] headers =
+        [
+            texts["reporting.field.number"], texts["reporting.field.receivedAt"], texts["reporting.export.status"], texts["reporting.export.type"],
+            texts["reporting.export.reportTitle"], texts["reporting.export.categories"], texts["reporting.export.serviceArea"], texts["reporting.export.municipality"],
+            texts["reporting.export.supervisor"],
+        ];
+        var rows = reports.Select(r => (IReadOnlyList<object?>)
+        [
+            r.Number, Helsinki.ToLocalDate(r.ReceivedAt), texts[$"reporting.status.{r.Status}"], texts[$"reporting.type.{r.PhenomenonType}"], r.Title,
+            string.Join(", ", r.Categories.Select(c => Name(TermKind.Category, c.Code)).Order(StringComparer.CurrentCulture)),
+            Name(TermKind.ServiceArea, r.ServiceArea), Name(TermKind.Municipality, r.Municipality), r.SupervisorName,
+        ]).ToList();
+        return (headers, rows);
+    }
+}
