@@ -2,31 +2,13 @@ using Microsoft.EntityFrameworkCore;
 using Rake.BuildingBlocks.Messaging;
 using Rake.BuildingBlocks.Persistence;
 using Rake.BuildingBlocks.Regions;
-using Rake.Modules.Workflows.Runtime;
 
 namespace Rake.Modules.Workflows.Persistence;
 
-internal sealed class WorkflowsDbContext(DbContextOptions<WorkflowsDbContext> options, IRequestContext requestContext, TimeProvider clock, OutboxSignal outboxSignal, WorkflowDueSignal dueSignal)
+internal sealed class WorkflowsDbContext(DbContextOptions<WorkflowsDbContext> options, IRequestContext requestContext, TimeProvider clock, OutboxSignal outboxSignal)
     : ModuleDbContext(options, requestContext, clock, outboxSignal)
 {
     public const string SchemaName = "workflows";
-
-    private const string TimeKind = nameof(Rake.Workflows.Abstractions.BookmarkKind.Time);
-
-    /// <summary>Hands the due times of this save's new timers and triggers to the scheduler once the save has committed.</summary>
-    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
-    {
-        var due = ChangeTracker.Entries<WorkflowBookmarkRecord>()
-            .Where(e => e.State is EntityState.Added or EntityState.Modified && e.Entity is { Kind: TimeKind, CompletedAt: null, DueAt: not null })
-            .Select(e => e.Entity.DueAt!.Value)
-            .Concat(ChangeTracker.Entries<WorkflowTriggerRecord>()
-                .Where(e => e.State is EntityState.Added or EntityState.Modified)
-                .Select(e => e.Entity.NextFireAt))
-            .ToList();
-        var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        dueSignal.Notify(due);
-        return written;
-    }
 
     public override string Schema => SchemaName;
 

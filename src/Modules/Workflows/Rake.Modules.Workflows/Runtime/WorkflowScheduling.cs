@@ -1,4 +1,7 @@
+using System.Runtime.CompilerServices;
 using System.Threading.Channels;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -40,6 +43,8 @@ internal static class WorkflowScheduling
         {
             return;
         }
+        services.AddSingleton<WorkflowDueInterceptor>();
+        services.ConfigureDbContext<WorkflowsDbContext>((sp, options) => options.AddInterceptors(sp.GetRequiredService<WorkflowDueInterceptor>()));
         var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         var sweep = TimeSpan.FromSeconds(Math.Max(5, configuration.GetValue<double?>(SweepSecondsKey) ?? 300));
         services.AddSingleton(new SweepInterval(sweep));
@@ -88,6 +93,51 @@ internal static class WorkflowScheduling
 }
 
 internal sealed record SweepInterval(TimeSpan Value);
+
+/// <summary>
+/// Collects the due times of a <see cref="WorkflowsDbContext"/> save (new or moved Time bookmarks and start triggers)
+/// and hands them to the scheduler once the save has committed; a failed save hands over nothing.
+/// </summary>
+internal sealed class WorkflowDueInterceptor(WorkflowDueSignal signal) : SaveChangesInterceptor
+{
+    private const string TimeKind = nameof(Rake.Workflows.Abstractions.BookmarkKind.Time);
+    private readonly ConditionalWeakTable<DbContext, List<DateTimeOffset>> pending = new();
+
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is { } context)
+        {
+            var due = context.ChangeTracker.Entries<WorkflowBookmarkRecord>()
+                .Where(e => e.State is EntityState.Added or EntityState.Modified && e.Entity is { Kind: TimeKind, CompletedAt: null, DueAt: not null })
+                .Select(e => e.Entity.DueAt!.Value)
+                .Concat(context.ChangeTracker.Entries<WorkflowTriggerRecord>()
+                    .Where(e => e.State is EntityState.Added or EntityState.Modified)
+                    .Select(e => e.Entity.NextFireAt))
+                .ToList();
+            pending.AddOrUpdate(context, due);
+        }
+        return base.SavingChangesAsync(eventData, result, cancellationToken);
+    }
+
+    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is { } context && pending.TryGetValue(context, out var due))
+        {
+            pending.Remove(context);
+            signal.Notify(due);
+        }
+        return base.SavedChangesAsync(eventData, result, cancellationToken);
+    }
+
+    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is { } context)
+        {
+            pending.Remove(context);
+        }
+        return base.SaveChangesFailedAsync(eventData, cancellationToken);
+    }
+}
 
 /// <summary>Due times saved by <see cref="WorkflowsDbContext"/>, handed to the scheduler after each successful save.</summary>
 internal sealed class WorkflowDueSignal(bool enabled)
