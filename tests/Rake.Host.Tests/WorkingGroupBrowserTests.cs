@@ -3,14 +3,14 @@ using Microsoft.Playwright;
 
 namespace Rake.Host.Tests;
 
-/// <summary>A steering-group meeting in the browser: agenda with the reports since the last meeting, decision, assignment; the reporter sees the decision.</summary>
+/// <summary>A steering-group meeting in the browser: agenda with the reports since the last meeting, decision, assignment, publication; the reporter sees the decision.</summary>
 [Collection(SharedHostCollection.Name)]
 public sealed class WorkingGroupBrowserTests(SharedHost shared, Browser browser) : IClassFixture<Browser>
 {
     private RakeTestHost Host => shared.Host;
 
     [Fact]
-    public async Task A_meeting_goes_from_agenda_to_decision_to_assignment_and_the_reporter_sees_the_decision()
+    public async Task A_meeting_goes_from_agenda_to_decision_to_assignment_to_publication_and_the_reporter_sees_the_decision()
     {
         const string region = "kymenlaakso";
         var outside = new List<string>();
@@ -89,6 +89,30 @@ public sealed class WorkingGroupBrowserTests(SharedHost shared, Browser browser)
         await reporter.GotoAsync($"/{region}/working-groups");
         await Assertions.Expect(reporter.Locator("h1")).ToHaveTextAsync("Ei käyttöoikeutta");
         await Browser.AssertAccessibleAsync(reporter, "wg-08-no-access");
+
+        // Communications carries the decision on: a news item naming it is drafted, approved and published, and the
+        // intranet picks it up from the region's public feed.
+        var communications = await Browser.SignInAsync(browser.Chromium, Host, $"{region}-communications", outside);
+        await communications.GotoAsync($"/{region}/communications/publications");
+        var newsTitle = $"Johtoryhmä päätti lapsiperheiden toimeentulosta {Guid.NewGuid():N}"[..56];
+        await communications.SelectOptionAsync("#kind", "News");
+        await communications.SelectOptionAsync("#channel", "Intranet");
+        await communications.FillAsync("#title", newsTitle);
+        await communications.FillAsync("#body", "Johtoryhmä päätti viedä tiedon kuntien hyvinvointiryhmiin. Vastuuhenkilö: Asiakkuuspäällikkö Salonen.");
+        await communications.FillAsync("#sourceDecision", $"{bodyName}: Lapsiperheiden toimeentulo");
+        await communications.ClickAsync("button[type=submit]:has-text('Tallenna luonnos')");
+        await Assertions.Expect(communications.Locator("#publication-status")).ToHaveTextAsync("Luonnos");
+        await communications.ClickAsync("button[type=submit]:has-text('Hyväksy')");
+        await Assertions.Expect(communications.Locator("#publication-status")).ToHaveTextAsync("Hyväksytty");
+        await communications.ClickAsync("button[type=submit]:has-text('Julkaise')");
+        await Assertions.Expect(communications.Locator("#publication-status")).ToHaveTextAsync("Julkaistu");
+        await Browser.AssertAccessibleAsync(communications, "wg-09-decision-published");
+        using (var anonymous = Host.Anonymous())
+        {
+            var feed = await CommunicationsApiTests.FeedAsync(anonymous, region, "intranet");
+            Assert.Contains(feed.Root!.Elements().Where(e => e.Name.LocalName == "entry"),
+                e => e.Elements().Any(x => x.Name.LocalName == "title" && x.Value == newsTitle));
+        }
         Assert.Empty(outside);
     }
 
