@@ -21,6 +21,7 @@ public sealed class PlanningModule : IModule
     [
         new("plan", "nav.plan"),
         new("plan/evaluation", "nav.planEvaluation", PlanHandler.FollowUpRoles),
+        new("plan/annual-cycle", "nav.annualCycle"),
     ];
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)

@@ -43,6 +43,7 @@ public sealed class WorkflowsModule : IModule
         services.AddScoped<ElsaDefinitionsHandler>();
         services.AddScoped<ElsaActivityDescriptors>();
         services.AddScoped<IWorkflowDesignerApi, WorkflowDesignerApi>();
+        services.AddScoped<IWorkflowCalendarApi, Features.Calendar.WorkflowCalendar>();
         services.AddSingleton<WorkflowTimers>();
         services.AddWorkflowScheduling(configuration);
     }
