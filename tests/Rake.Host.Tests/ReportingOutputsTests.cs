@@ -118,6 +118,30 @@ public sealed class ReportingOutputsTests(SharedHost shared)
     }
 
     [Fact]
+    public async Task The_annual_report_carries_the_implementation_plans_evaluation_read_from_planning()
+    {
+        using var client = await Host.ClientFor("kainuu-responsibleperson");
+        var evaluation = (await client.GetFromJsonAsync<JsonObject>("/api/v1/regions/kainuu/plan/evaluation?year=2025"))!;
+        var done = evaluation["actionsDone"]!.GetValue<int>();
+        var total = evaluation["actionsTotal"]!.GetValue<int>();
+        Assert.True(total > 0, "the seeded Kainuu plan has actions");
+
+        var report = (await client.GetFromJsonAsync<JsonObject>("/api/v1/regions/kainuu/annual-reports/2025"))!;
+        Assert.True(report["planEvaluationFromPlanning"]!.GetValue<bool>());
+        var html = System.Net.WebUtility.HtmlDecode(await client.GetStringAsync("/api/v1/regions/kainuu/annual-reports/2025/report.html"));
+        Assert.Contains($"{evaluation["planTitle"]!.GetValue<string>()}): {done}/{total} toimenpidettä toteutettu.", html);
+        foreach (var action in evaluation["actions"]!.AsArray())
+        {
+            Assert.Contains(action!["title"]!.GetValue<string>(), html);
+        }
+
+        // Another region's annual report shows its own plan, never Kainuu's.
+        using var kymenlaakso = await Host.ClientFor("kymenlaakso-responsibleperson");
+        var other = System.Net.WebUtility.HtmlDecode(await kymenlaakso.GetStringAsync("/api/v1/regions/kymenlaakso/annual-reports/2025/report.html"));
+        Assert.DoesNotContain(evaluation["planTitle"]!.GetValue<string>(), other);
+    }
+
+    [Fact]
     public async Task The_annual_report_figures_equal_the_stored_reports_of_the_year()
     {
         await SeedYearsAsync(Host);

@@ -7,6 +7,7 @@ using Rake.BuildingBlocks.Contracts;
 using Rake.BuildingBlocks.Localization;
 using Rake.BuildingBlocks.Regions;
 using Rake.BuildingBlocks.Web;
+using Rake.Modules.Planning.Contracts;
 using Rake.Modules.Reporting.Domain;
 using Rake.Modules.Reporting.Features.Compilations;
 using Rake.Modules.Reporting.Features.Documents;
@@ -59,7 +60,7 @@ internal static class AnnualReportEndpoints
 /// the narrative sections and the approval trail are stored. The plan evaluation is a narrative section because
 /// Planning's contract offers no evaluation yet (ADR 0050).
 /// </summary>
-internal sealed class AnnualReportHandler(ReportingDbContext db, IRequestContext actor, TextCatalog texts, TimeProvider clock)
+internal sealed class AnnualReportHandler(ReportingDbContext db, IRequestContext actor, TextCatalog texts, TimeProvider clock, IPlanningApi planning)
 {
     public static readonly RegionRole[] EditRoles = [RegionRole.ResponsiblePerson, RegionRole.Planner];
     public static readonly RegionRole[] ApproveRoles = [RegionRole.SteeringGroupMember];
@@ -178,6 +179,14 @@ internal sealed class AnnualReportHandler(ReportingDbContext db, IRequestContext
                 f.Decisions.Select(d => (IReadOnlyList<string>)[F(Helsinki.ToLocalDate(d.At)), d.ReportNumber?.ToString(CultureInfo.InvariantCulture) ?? "–", d.Text, d.ResponsiblePerson ?? "–"]).ToList()));
         }
         Section("reporting.annual.planEvaluation", dto.Sections.PlanEvaluation);
+        if (await planning.EvaluationAsync(year, ct) is { ActionsTotal: > 0 } evaluation)
+        {
+            // The implementation plan's own follow-up of the year, read from Planning: each action with its status and evidence.
+            blocks.Add(new DocText(texts.Get("reporting.annual.planActions", evaluation.PlanTitle, evaluation.ActionsDone, evaluation.ActionsTotal)));
+            blocks.Add(new DocTable(texts["reporting.annual.planActionsTable"],
+                [texts["reporting.annual.planGoal"], texts["reporting.annual.planAction"], texts["reporting.annual.planStatus"], texts["reporting.annual.planEvidence"]],
+                evaluation.Actions.Select(a => (IReadOnlyList<string>)[a.Goal, a.Title, texts[$"reporting.annual.planStatus.{a.Status}"], a.Evidence ?? "–"]).ToList()));
+        }
         Section("reporting.annual.conclusions", dto.Sections.Conclusions);
         var state = texts[$"reporting.annual.status.{dto.Status}"] +
                     (dto.ApprovedAt is { } a ? $" · {texts["reporting.annual.approved"]} {F(Helsinki.ToLocalDate(a))}" : "") +
@@ -293,7 +302,8 @@ internal sealed class AnnualReportHandler(ReportingDbContext db, IRequestContext
     private async Task<AnnualReportDto> ToDtoAsync(int year, AnnualSocialReport? r, CancellationToken ct) => new(
         year, (r?.Status ?? AnnualReportStatus.Draft).ToString(),
         new AnnualSectionsDto(r?.Introduction ?? "", r?.ActionsTaken ?? "", r?.PlanEvaluation ?? "", r?.Conclusions ?? ""),
-        await FiguresAsync(year, ct), r?.UpdatedAt, r?.UpdatedBy, r?.ApprovedAt, r?.ApprovedBy, r?.PublishedAt, r?.PublishedBy, false);
+        await FiguresAsync(year, ct), r?.UpdatedAt, r?.UpdatedBy, r?.ApprovedAt, r?.ApprovedBy, r?.PublishedAt, r?.PublishedBy,
+        await planning.EvaluationAsync(year, ct) is { ActionsTotal: > 0 });
 
     private static string F(DateOnly d) => d.ToString("d.M.yyyy", CultureInfo.InvariantCulture);
 }
