@@ -57,6 +57,9 @@ internal sealed class CronSchedule
         return new CronSchedule(allowed, parts[3] is not ("*" or "?"), parts[5] is not ("*" or "?"));
     }
 
+    /// <summary>The months the expression fires in (1–12), in order.</summary>
+    public IReadOnlyList<int> Months => Enumerable.Range(1, 12).Where(m => _allowed[4][m]).ToList();
+
     public static bool TryParse(string expression, out CronSchedule? schedule, out string? error)
     {
         try

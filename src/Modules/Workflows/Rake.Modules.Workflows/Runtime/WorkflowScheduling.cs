@@ -37,12 +37,11 @@ internal static class WorkflowScheduling
 
     public static void AddWorkflowScheduling(this IServiceCollection services, IConfiguration configuration)
     {
-        var on = IsOn(configuration);
-        services.AddSingleton(new WorkflowDueSignal(on));
-        if (!on)
+        if (!IsOn(configuration))
         {
             return;
         }
+        services.AddSingleton<WorkflowDueSignal>();
         services.AddSingleton<WorkflowDueInterceptor>();
         services.ConfigureDbContext<WorkflowsDbContext>((sp, options) => options.AddInterceptors(sp.GetRequiredService<WorkflowDueInterceptor>()));
         var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
@@ -140,7 +139,7 @@ internal sealed class WorkflowDueInterceptor(WorkflowDueSignal signal) : SaveCha
 }
 
 /// <summary>Due times saved by <see cref="WorkflowsDbContext"/>, handed to the scheduler after each successful save.</summary>
-internal sealed class WorkflowDueSignal(bool enabled)
+internal sealed class WorkflowDueSignal
 {
     private readonly Channel<DateTimeOffset> channel = Channel.CreateUnbounded<DateTimeOffset>(new UnboundedChannelOptions { SingleReader = true });
 
@@ -148,10 +147,6 @@ internal sealed class WorkflowDueSignal(bool enabled)
 
     public void Notify(IEnumerable<DateTimeOffset> dueTimes)
     {
-        if (!enabled)
-        {
-            return;
-        }
         foreach (var due in dueTimes)
         {
             channel.Writer.TryWrite(due);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using Rake.Modules.Workflows.Engine;
 using Rake.Modules.Workflows.Contracts;
 using Rake.Modules.Workflows.Persistence;
 
@@ -85,33 +86,7 @@ internal sealed class WorkflowCalendar(WorkflowsDbContext db) : IWorkflowCalenda
             ? expression["value"]?.ToString()
             : null;
 
-    /// <summary>The months of a cron expression (six fields with seconds as Elsa writes them, or five); null for every month.</summary>
-    internal static int[]? CronMonths(string? cron)
-    {
-        var fields = cron?.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        if (fields is null || fields.Length is < 5 or > 7)
-        {
-            return null;
-        }
-        var field = fields[fields.Length == 5 ? 3 : 4];
-        if (field is "*" or "?")
-        {
-            return null;
-        }
-        var months = new SortedSet<int>();
-        foreach (var part in field.Split(','))
-        {
-            var range = part.Split('/')[0].Split('-');
-            if (!int.TryParse(range[0], CultureInfo.InvariantCulture, out var from))
-            {
-                return null;
-            }
-            var to = range.Length > 1 && int.TryParse(range[1], CultureInfo.InvariantCulture, out var end) ? end : from;
-            for (var m = Math.Max(1, from); m <= Math.Min(12, to); m++)
-            {
-                months.Add(m);
-            }
-        }
-        return months.Count == 0 ? null : months.ToArray();
-    }
+    /// <summary>The months of a cron expression as the engine reads it; null when it fires every month or does not parse.</summary>
+    internal static int[]? CronMonths(string? cron) =>
+        cron is not null && CronSchedule.TryParse(cron, out var schedule, out _) && schedule!.Months.Count < 12 ? [.. schedule.Months] : null;
 }
