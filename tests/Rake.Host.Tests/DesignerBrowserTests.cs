@@ -64,9 +64,25 @@ public sealed class DesignerBrowserTests(Browser browser) : IClassFixture<Browse
 
         // Publishing without a title fails the engine's validation: nothing is published and the Studio says why.
         var publish = page.Locator("elsa-workflow-definition-editor .mud-toolbar button.mud-icon-button:has(path[d^='M19.35 10.04'])");
-        var refused = await page.RunAndWaitForResponseAsync(() => publish.ClickAsync(),
-            r => r.Url.EndsWith("/elsa/api/workflow-definitions", StringComparison.Ordinal) && r.Request.Method == "POST" && r.Status == 400);
-        Assert.Contains("A human task needs a title.", await refused.TextAsync());
+        // The refusal's body is read as it passes (a route), not afterwards: the Studio may navigate before a later read.
+        var refusedBody = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await page.RouteAsync("**/elsa/api/workflow-definitions", async route =>
+        {
+            if (route.Request.Method != "POST")
+            {
+                await route.ContinueAsync();
+                return;
+            }
+            var answer = await route.FetchAsync();
+            if (answer.Status == 400)
+            {
+                refusedBody.TrySetResult(await answer.TextAsync());
+            }
+            await route.FulfillAsync(new() { Response = answer });
+        });
+        await publish.ClickAsync();
+        Assert.Contains("A human task needs a title.", await refusedBody.Task.WaitAsync(TimeSpan.FromSeconds(60)));
+        await page.UnrouteAsync("**/elsa/api/workflow-definitions");
         await Assertions.Expect(page.GetByText("A human task needs a title.", new() { Exact = false }).First).ToBeVisibleAsync(new() { Timeout = 30_000 });
 
         var titleLabel = texts.GetIn("fi", "activity.Rake.Workflows.HumanTask.title");
