@@ -1,13 +1,11 @@
 #!/usr/bin/env bash
 # Installs what the tests need from Debian's packages: Chromium (browser tests), PostgreSQL (the second database run)
-# python3-aiosmtpd (the SMTP sink of the e-mail tests) and Node.js with npm (the Host's build installs the pinned Elsa
-# Studio bundle from npm, docs/adr/0010-elsa-studio-designer.md).
+# and Node.js with npm (the Host's build installs the pinned Elsa Studio bundle from npm,
+# docs/adr/0010-elsa-studio-designer.md). The e-mail tests run their SMTP server in-process (docs/adr/0080).
 set -euo pipefail
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
-# The SMTP sink of the Communications tests (scripts/smtp-sink.py) runs on Debian's Python with aiosmtpd.
-/usr/bin/python3 -c 'import aiosmtpd' >/dev/null 2>&1 || need+=(python3-aiosmtpd)
 command -v node >/dev/null 2>&1 || need+=(nodejs)
 command -v npm >/dev/null 2>&1 || need+=(npm)
 if [ ${#need[@]} -gt 0 ]; then

@@ -8,7 +8,7 @@ using Rake.Modules.Communications.Persistence;
 
 namespace Rake.Host.Tests;
 
-/// <summary>A host whose mail goes to a real SMTP sink on 127.0.0.1; the test drives delivery rounds itself (the worker is off).</summary>
+/// <summary>A host whose mail goes to a real SMTP server in the test process; the test drives delivery rounds itself (the worker is off).</summary>
 public sealed class MailHost : IAsyncLifetime
 {
     public RakeTestHost Host { get; private set; } = default!;
@@ -57,7 +57,7 @@ public sealed class CommunicationsMailTests(MailHost mail)
         return (await response.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>();
     }
 
-    private List<SinkMessage> Received(string to) => mail.Sink.Messages().Select(SinkMessage.Parse).Where(m => m.Recipients.Contains(to)).ToList();
+    private List<SinkMessage> Received(string to) => mail.Sink.Messages().Where(m => m.Recipients.Contains(to)).ToList();
 
     [Fact]
     public async Task A_mail_to_a_distribution_list_arrives_in_the_smtp_sink_for_every_member()
@@ -75,11 +75,20 @@ public sealed class CommunicationsMailTests(MailHost mail)
         foreach (var to in new[] { a, b })
         {
             var message = Assert.Single(Received(to));
+            Assert.Equal([to], message.Recipients);
             Assert.Equal($"Toimialainfo syyskuussa {tag}", message.Subject);
             Assert.Contains("Käsittelemme puolivuotiskoosteen.", message.Body);
+            Assert.Equal("rake@test.invalid", message.EnvelopeFrom);
+            Assert.Equal("rake@test.invalid", Assert.Single(message.Message.From.Mailboxes).Address);
+            Assert.Equal(to, Assert.Single(message.Message.To.Mailboxes).Address);
+            Assert.Null(message.AuthenticatedUser);
         }
         var deliveries = await comms.GetFromJsonAsync<JsonArray>($"{Base("kymenlaakso")}/mail-deliveries?status=Sent");
-        Assert.Equal(2, deliveries!.Count(d => d!["subject"]!.GetValue<string>().EndsWith(tag, StringComparison.Ordinal)));
+        var ours = deliveries!.Where(d => d!["subject"]!.GetValue<string>().EndsWith(tag, StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, ours.Count);
+        // Each message carries its delivery's id, so a bounce or a duplicate can be traced to the row.
+        Assert.Equal<string?>(ours.Select(d => d!["id"]!.GetValue<Guid>().ToString("D")).Order().ToList(),
+            new[] { a, b }.Select(to => Received(to).Single().Header(SmtpMailSender.DeliveryHeader)).Order().ToList());
     }
 
     [Fact]

@@ -45,6 +45,7 @@ public sealed class CommunicationsModule : IModule
         services.AddIntegrationEventHandlers(typeof(CommunicationsModule).Assembly);
         services.Configure<SmtpOptions>(configuration.GetSection(SmtpOptions.Section));
         services.AddSingleton<MailSignal>();
+        services.AddSingleton<SmtpMailSender>();
         services.AddSingleton<MailDeliveryWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<MailDeliveryWorker>());
         services.AddTransient<IStartupFilter, PublicFeedStartupFilter>();

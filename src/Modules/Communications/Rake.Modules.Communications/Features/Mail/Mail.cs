@@ -1,4 +1,3 @@
-using System.Net.Mail;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -230,14 +229,8 @@ internal sealed class MailHandler(CommunicationsDbContext db, IRequestContext ac
         {
             return false;
         }
-        try
-        {
-            return new MailAddress(email).Address == email;
-        }
-        catch (FormatException)
-        {
-            return false;
-        }
+        // The same parser that later writes the To header: what it reads back unchanged is a bare address it can send to.
+        return MimeKit.MailboxAddress.TryParse(email, out var parsed) && parsed.Address == email;
     }
 
     private async Task<DistributionList> LoadListAsync(Guid id, CancellationToken ct) =>

@@ -1,4 +1,3 @@
-using System.Net.Mail;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -10,7 +9,10 @@ using Rake.Modules.Communications.Persistence;
 
 namespace Rake.Modules.Communications.Features.Mail;
 
-/// <summary>SMTP settings, section <c>Communications:Smtp</c>. The default is a local sink on 127.0.0.1:2525 (scripts/smtp-sink.py).</summary>
+/// <summary>
+/// SMTP settings, section <c>Communications:Smtp</c>. The default is a local server on 127.0.0.1:2525 without TLS.
+/// <see cref="EnableSsl"/> asks for TLS: implicit TLS on port 465, STARTTLS (required, never silently skipped) on any other.
+/// </summary>
 internal sealed class SmtpOptions
 {
     public const string Section = "Communications:Smtp";
@@ -49,7 +51,8 @@ internal sealed class MailSignal
 /// error, next attempt after 1, 2, 4, 8 minutes); after <see cref="MailDelivery.MaxAttempts"/> the row is Failed and shows
 /// in the UI until someone retries it. Nothing is dropped silently (docs/adr/0032).
 /// </summary>
-internal sealed class MailDeliveryWorker(IServiceScopeFactory scopes, IRegionAccess regions, IOptions<SmtpOptions> options, MailSignal signal, TimeProvider clock, ILogger<MailDeliveryWorker> logger)
+internal sealed class MailDeliveryWorker(IServiceScopeFactory scopes, IRegionAccess regions, IOptions<SmtpOptions> options, MailSignal signal,
+    SmtpMailSender sender, TimeProvider clock, ILogger<MailDeliveryWorker> logger)
     : BackgroundService
 {
     private static readonly TimeSpan ClaimLease = TimeSpan.FromMinutes(5);
@@ -123,11 +126,11 @@ internal sealed class MailDeliveryWorker(IServiceScopeFactory scopes, IRegionAcc
             var delivery = await db.Deliveries.SingleAsync(d => d.Id == candidate.Id, ct);
             try
             {
-                await SendAsync(delivery, ct);
+                await sender.SendAsync(delivery, ct);
                 (delivery.Status, delivery.SentAt, delivery.LastError) = (DeliveryStatus.Sent, clock.GetUtcNow(), null);
                 sent++;
             }
-            catch (Exception ex) when (ex is SmtpException or InvalidOperationException or IOException or System.Net.Sockets.SocketException or FormatException)
+            catch (Exception ex) when (SmtpMailSender.IsDeliveryFailure(ex, ct))
             {
                 var error = $"{ex.GetType().Name}: {ex.Message}{(ex.InnerException is { } inner ? $" ({inner.Message})" : "")}";
                 delivery.LastError = error.Length > MailDelivery.ErrorMax ? error[..MailDelivery.ErrorMax] : error;
@@ -144,23 +147,5 @@ internal sealed class MailDeliveryWorker(IServiceScopeFactory scopes, IRegionAcc
             await db.SaveChangesAsync(ct);
         }
         return sent;
-    }
-
-    private async Task SendAsync(MailDelivery delivery, CancellationToken ct)
-    {
-        var o = options.Value;
-        using var client = new SmtpClient(o.Host, o.Port) { EnableSsl = o.EnableSsl, Timeout = o.TimeoutSeconds * 1000, DeliveryMethod = SmtpDeliveryMethod.Network };
-        if (!string.IsNullOrEmpty(o.UserName))
-        {
-            client.Credentials = new System.Net.NetworkCredential(o.UserName, o.Password);
-        }
-        using var message = new MailMessage(o.From, delivery.To, delivery.Subject, delivery.Body)
-        {
-            BodyEncoding = System.Text.Encoding.UTF8,
-            SubjectEncoding = System.Text.Encoding.UTF8,
-            BodyTransferEncoding = System.Net.Mime.TransferEncoding.Base64,
-        };
-        message.Headers.Add("X-Rake-Delivery", delivery.Id.ToString("D"));
-        await client.SendMailAsync(message, ct);
     }
 }
