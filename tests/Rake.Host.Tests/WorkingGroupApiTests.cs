@@ -4,6 +4,8 @@ using System.Text;
 using System.Text.Json.Nodes;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Validation;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Rake.BuildingBlocks.Contracts;
 
 namespace Rake.Host.Tests;
@@ -139,37 +141,75 @@ public sealed class WorkingGroupApiTests(SharedHost shared)
     }
 
     [Fact]
-    public async Task The_calendar_feed_follows_rfc_5545()
+    public async Task The_calendar_feed_follows_rfc_5545_with_helsinki_times_stable_uids_and_cancelled_meetings()
     {
         const string region = "keski-suomi";
         using var responsible = await Host.ClientFor($"{region}-responsibleperson");
         var body = await CreateBodyAsync(responsible, region, "Network", $"Verkosto, osa; {Guid.NewGuid():N}"[..30]);
-        var longTitle = "Verkoston kokous: vuoden tavoitteet, toimenpiteet ja vastuutahot; osallisuus- ja oikeudenmukaisuustyö äöå";
+        var bodyName = (string)body["name"]!;
+        var longTitle = "Verkoston kokous: vuoden tavoitteet, toimenpiteet ja vastuutahot; osallisuus- ja oikeudenmukaisuustyö äöå 😀";
         var meeting = await ScheduleAsync(responsible, region, Id(body), new DateTimeOffset(2026, 3, 10, 9, 0, 0, TimeSpan.FromHours(2)), longTitle);
         var meetingId = Id(meeting["meeting"]!.AsObject());
         var moved = await responsible.PutAsJsonAsync($"{Api(region)}/meetings/{meetingId}",
             new { title = longTitle, startsAt = new DateTimeOffset(2026, 3, 11, 9, 0, 0, TimeSpan.FromHours(2)), durationMinutes = 120, location = "Teams" });
         Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
+        // After the spring change Helsinki is UTC+3: 14:00Z is 17:00 there.
+        var summer = await ScheduleAsync(responsible, region, Id(body), new DateTimeOffset(2026, 6, 2, 14, 0, 0, TimeSpan.Zero), "Kesäkokous");
+        var summerId = Id(summer["meeting"]!.AsObject());
+        var cancelled = await ScheduleAsync(responsible, region, Id(body), new DateTimeOffset(2026, 9, 1, 12, 0, 0, TimeSpan.Zero), "Peruttu kokous");
+        var cancelledId = Id(cancelled["meeting"]!.AsObject());
+        await using (var scope = Host.RegionScope(region))
+        {
+            // No endpoint cancels a meeting yet; the model's status is what the feed reads.
+            var db = scope.ServiceProvider.GetRequiredService<Rake.Modules.WorkingGroup.Persistence.WorkingGroupDbContext>();
+            var row = await db.Meetings.SingleAsync(m => m.Id == cancelledId);
+            row.Status = Rake.Modules.WorkingGroup.Domain.MeetingStatus.Cancelled;
+            await db.SaveChangesAsync();
+        }
 
         var response = await responsible.GetAsync($"{Api(region)}/bodies/{Id(body)}/meetings.ics");
 
         Assert.Equal("text/calendar", response.Content.Headers.ContentType?.MediaType);
-        var bytes = await response.Content.ReadAsByteArrayAsync();
-        var text = Encoding.UTF8.GetString(bytes);
+        var text = Encoding.UTF8.GetString(await response.Content.ReadAsByteArrayAsync());
+        Assert.StartsWith("BEGIN:VCALENDAR\r\n", text);
         Assert.EndsWith("END:VCALENDAR\r\n", text);
         Assert.DoesNotContain("\n", text.Replace("\r\n", ""));
         var lines = text.Split("\r\n")[..^1];
         Assert.All(lines, l => Assert.True(Encoding.UTF8.GetByteCount(l) <= 75, $"longer than 75 octets: {l}"));
         Assert.Contains(lines, l => l.StartsWith(' '));
-        var unfolded = text.Replace("\r\n ", "");
-        Assert.Contains($"UID:{meetingId}@{region}.rake\r\n", unfolded);
-        Assert.Contains("DTSTART:20260311T070000Z\r\n", unfolded);
-        Assert.Contains("DTEND:20260311T090000Z\r\n", unfolded);
-        Assert.Contains("SEQUENCE:1\r\n", unfolded);
-        Assert.Matches(@"DTSTAMP:\d{8}T\d{6}Z\r\n", unfolded);
-        Assert.Contains(@"SUMMARY:Verkosto\, osa\; ", unfolded);
-        Assert.Contains(@"tavoitteet\, toimenpiteet ja vastuutahot\; osallisuus- ja oikeudenmukaisuustyö äöå", unfolded);
-        Assert.StartsWith("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:", text);
+
+        var calendar = Ical.Net.Calendar.Load(text)!;
+        Assert.Equal("2.0", calendar.Version);
+        Assert.Equal("PUBLISH", calendar.Method);
+        Assert.Equal(bodyName, calendar.Properties["X-WR-CALNAME"]?.Value?.ToString());
+        var zone = Assert.Single(calendar.TimeZones);
+        Assert.Equal("Europe/Helsinki", zone.TzId);
+        Assert.Equal(3, calendar.Events.Count);
+
+        var first = calendar.Events.Single(e => e.Uid == $"{meetingId}@{region}.rake");
+        Assert.Equal("Europe/Helsinki", first.DtStart!.TzId);
+        Assert.Equal(new DateTime(2026, 3, 11, 9, 0, 0), first.DtStart.Value);
+        Assert.Equal(new DateTime(2026, 3, 11, 11, 0, 0), first.DtEnd!.Value);
+        Assert.Equal(new DateTime(2026, 3, 11, 7, 0, 0, DateTimeKind.Utc), first.DtStart.AsUtc);
+        Assert.Equal(1, first.Sequence);
+        Assert.Equal($"{bodyName}: {longTitle}", first.Summary);
+        Assert.Equal("Teams", first.Location);
+        Assert.Equal("CONFIRMED", first.Status);
+        Assert.True(first.DtStamp!.IsUtc);
+
+        var june = calendar.Events.Single(e => e.Uid == $"{summerId}@{region}.rake");
+        Assert.Equal(new DateTime(2026, 6, 2, 17, 0, 0), june.DtStart!.Value);
+        Assert.Equal(new DateTime(2026, 6, 2, 14, 0, 0, DateTimeKind.Utc), june.DtStart.AsUtc);
+        Assert.Equal(new Uri("https://teams.microsoft.com/l/meetup-join/test"), june.Url);
+        Assert.Equal(0, june.Sequence);
+
+        var gone = calendar.Events.Single(e => e.Uid == $"{cancelledId}@{region}.rake");
+        Assert.Equal("CANCELLED", gone.Status);
+        Assert.False(gone.IsActive);
+
+        // The UID is the meeting's, not the feed's: a second read names the same events.
+        var again = Ical.Net.Calendar.Load(await responsible.GetStringAsync($"{Api(region)}/bodies/{Id(body)}/meetings.ics"))!;
+        Assert.Equal(calendar.Events.Select(e => e.Uid).Order(), again.Events.Select(e => e.Uid).Order());
     }
 
     [Fact]
@@ -295,15 +335,20 @@ public sealed class WorkingGroupApiTests(SharedHost shared)
     }
 
     [Fact]
-    public void Icalendar_folding_never_splits_a_character_and_escaping_covers_the_special_characters()
+    public void Icalendar_text_with_special_characters_and_long_lines_reads_back_unchanged()
     {
-        var line = "SUMMARY:" + string.Concat(Enumerable.Repeat("äö€😀", 30));
-        var folded = Rake.Modules.WorkingGroup.Features.ICalendar.Fold(line);
-        var parts = folded.Split("\r\n");
-        Assert.True(parts.Length > 3);
-        Assert.All(parts, p => Assert.True(Encoding.UTF8.GetByteCount(p) <= 75));
-        Assert.All(parts.Skip(1), p => Assert.StartsWith(" ", p));
-        Assert.Equal(line, string.Concat(parts.Select((p, i) => i == 0 ? p : p[1..])));
-        Assert.Equal(@"a\\b\;c\,d\ne", Rake.Modules.WorkingGroup.Features.ICalendar.Escape("a\\b;c,d\r\ne"));
+        var summary = @"a\b;c,d" + "\r\ne: " + string.Concat(Enumerable.Repeat("äö€😀", 30));
+        var at = new DateTimeOffset(2026, 10, 25, 2, 30, 0, TimeSpan.Zero);
+        var written = Rake.Modules.WorkingGroup.Features.ICalendar.Write("Ryhmä; nimi, pilkku", at,
+            [new("u-1@kainuu.rake", at, at.AddHours(1), summary, "Kotka, satama", null, null, 2, false, at)]);
+
+        Assert.All(written.Split("\r\n"), l => Assert.True(Encoding.UTF8.GetByteCount(l) <= 75, l));
+        Assert.Contains(@"\;", written);
+        var read = Assert.Single(Ical.Net.Calendar.Load(written)!.Events);
+        Assert.Equal(summary.Replace("\r\n", "\n"), read.Summary);
+        Assert.Equal("Kotka, satama", read.Location);
+        // 02:30Z on the autumn change day is 04:30 in Helsinki, already winter time (UTC+2).
+        Assert.Equal(new DateTime(2026, 10, 25, 4, 30, 0), read.DtStart!.Value);
+        Assert.Equal(at.UtcDateTime, read.DtStart.AsUtc);
     }
 }

@@ -1,88 +1,60 @@
-using System.Globalization;
-using System.Text;
+using Ical.Net;
+using Ical.Net.CalendarComponents;
+using Ical.Net.DataTypes;
+using Ical.Net.Serialization;
 
 namespace Rake.Modules.WorkingGroup.Features;
 
 /// <summary>
-/// An iCalendar (RFC 5545) feed written by hand (Ical.Net is not obtainable): CRLF line ends, content lines folded at
-/// 75 octets without splitting a UTF-8 character, TEXT values escaped, times in UTC (so no VTIMEZONE is needed),
-/// a stable UID per meeting and SEQUENCE bumped on each change so calendar clients replace the event.
+/// The meetings as an iCalendar (RFC 5545) feed written by Ical.Net (docs/adr/0080): times in Europe/Helsinki with its
+/// VTIMEZONE, so a client shows the meeting at the Finnish wall-clock time across daylight-saving changes; a stable
+/// UID per meeting and SEQUENCE bumped on each change so calendar clients replace the event; a cancelled meeting stays
+/// in the feed with STATUS:CANCELLED so clients remove it.
 /// </summary>
 internal static class ICalendar
 {
     public const string ContentType = "text/calendar; charset=utf-8";
+    public const string TimeZoneId = "Europe/Helsinki";
 
-    public sealed record Event(string Uid, DateTimeOffset Start, DateTimeOffset End, string Summary, string? Location, string? Url, string? Description, int Sequence, bool Cancelled, DateTimeOffset LastModified);
+    private static readonly TimeZoneInfo Helsinki = TimeZoneInfo.FindSystemTimeZoneById(TimeZoneId);
+    private static readonly DateTimeOffset Epoch = new(1970, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
-    public static string Write(string calendarName, DateTimeOffset stamp, IEnumerable<Event> events)
+    public sealed record Event(string Uid, DateTimeOffset Start, DateTimeOffset End, string Summary, string? Location, string? Url,
+        string? Description, int Sequence, bool Cancelled, DateTimeOffset LastModified);
+
+    public static string Write(string calendarName, DateTimeOffset stamp, IReadOnlyCollection<Event> events)
     {
-        var sb = new StringBuilder();
-        void Line(string name, string value) => sb.Append(Fold($"{name}:{value}")).Append("\r\n");
-        Line("BEGIN", "VCALENDAR");
-        Line("VERSION", "2.0");
-        Line("PRODID", "-//Rake//WorkingGroup meetings//FI");
-        Line("CALSCALE", "GREGORIAN");
-        Line("METHOD", "PUBLISH");
-        Line("X-WR-CALNAME", Escape(calendarName));
+        var calendar = new Calendar { ProductId = "-//Rake//WorkingGroup meetings//FI", Method = "PUBLISH", Scale = "GREGORIAN" };
+        calendar.AddProperty("X-WR-CALNAME", calendarName);
+        calendar.AddProperty("X-WR-TIMEZONE", TimeZoneId);
+        // The zone's rules from the earliest meeting (or today) on, so older offsets are not dragged along.
+        var earliest = events.Select(e => e.Start).Append(stamp).Min();
+        calendar.AddTimeZone(TimeZoneId, (earliest < Epoch ? Epoch : earliest).UtcDateTime, includeHistoricalData: false);
         foreach (var e in events)
         {
-            Line("BEGIN", "VEVENT");
-            Line("UID", e.Uid);
-            Line("DTSTAMP", Utc(stamp));
-            Line("DTSTART", Utc(e.Start));
-            Line("DTEND", Utc(e.End));
-            Line("LAST-MODIFIED", Utc(e.LastModified));
-            Line("SEQUENCE", e.Sequence.ToString(CultureInfo.InvariantCulture));
-            Line("SUMMARY", Escape(e.Summary));
-            if (!string.IsNullOrEmpty(e.Location))
+            calendar.Events.Add(new CalendarEvent
             {
-                Line("LOCATION", Escape(e.Location));
-            }
-            if (!string.IsNullOrEmpty(e.Url))
-            {
-                Line("URL", e.Url);
-            }
-            if (!string.IsNullOrEmpty(e.Description))
-            {
-                Line("DESCRIPTION", Escape(e.Description));
-            }
-            Line("STATUS", e.Cancelled ? "CANCELLED" : "CONFIRMED");
-            Line("END", "VEVENT");
+                Uid = e.Uid,
+                DtStamp = Utc(stamp),
+                DtStart = Local(e.Start),
+                DtEnd = Local(e.End),
+                LastModified = Utc(e.LastModified),
+                Sequence = e.Sequence,
+                Summary = e.Summary,
+                Location = string.IsNullOrEmpty(e.Location) ? null : e.Location,
+                Url = Uri.TryCreate(e.Url, UriKind.Absolute, out var url) ? url : null,
+                Description = string.IsNullOrEmpty(e.Description) ? null : e.Description,
+                Status = e.Cancelled ? EventStatus.Cancelled : EventStatus.Confirmed,
+            });
         }
-        Line("END", "VCALENDAR");
-        return sb.ToString();
+        return new CalendarSerializer().SerializeToString(calendar)!;
     }
 
-    public static string Utc(DateTimeOffset at) => at.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
+    /// <summary>Helsinki wall-clock time; in UTC only where that would pass the end of year 9999.</summary>
+    private static CalDateTime Local(DateTimeOffset at) =>
+        at.UtcDateTime <= DateTime.MaxValue - Helsinki.BaseUtcOffset - TimeSpan.FromHours(1)
+            ? new(TimeZoneInfo.ConvertTime(at, Helsinki).DateTime, TimeZoneId)
+            : Utc(at);
 
-    /// <summary>TEXT escaping (RFC 5545 3.3.11): backslash, semicolon, comma, and line breaks as \n.</summary>
-    public static string Escape(string text) =>
-        text.Replace("\\", "\\\\").Replace(";", "\\;").Replace(",", "\\,").Replace("\r\n", "\\n").Replace("\n", "\\n").Replace("\r", "\\n");
-
-    /// <summary>Folds a content line into lines of at most 75 octets; each continuation starts with one space (RFC 5545 3.1).</summary>
-    public static string Fold(string line)
-    {
-        if (Encoding.UTF8.GetByteCount(line) <= 75)
-        {
-            return line;
-        }
-        var sb = new StringBuilder();
-        var octets = 0;
-        var limit = 75;
-        var enumerator = StringInfo.GetTextElementEnumerator(line);
-        while (enumerator.MoveNext())
-        {
-            var element = enumerator.GetTextElement();
-            var size = Encoding.UTF8.GetByteCount(element);
-            if (octets + size > limit)
-            {
-                sb.Append("\r\n ");
-                octets = 1;
-                limit = 75;
-            }
-            sb.Append(element);
-            octets += size;
-        }
-        return sb.ToString();
-    }
+    private static CalDateTime Utc(DateTimeOffset at) => new(at.UtcDateTime, CalDateTime.UtcTzId);
 }
