@@ -1,64 +1,31 @@
+using Cronos;
+
 namespace Rake.Modules.Workflows.Engine;
 
 /// <summary>
-/// A cron expression: six fields with seconds (<c>0 0 * * * *</c>, what Elsa's Cron activity uses, via Cronos) or the
-/// classic five. Supports <c>*</c>, lists, ranges, steps, month and weekday names, and <c>?</c>. Written here because no
-/// cron library is in the package source (Quartz's parser wants seven-field Quartz syntax); error texts follow Cronos,
-/// which Elsa reports verbatim.
+/// A cron expression read by Cronos, the parser Elsa's Cron activity uses: six fields with seconds first
+/// (<c>0 0 * * * *</c>, Elsa's form) or the classic five. Parse errors are Cronos's own texts, which Elsa reports
+/// verbatim. Occurrences are computed in UTC, as Elsa does, so a definition fires at the same instant on an Elsa
+/// server (docs/adr/0080).
 /// </summary>
 internal sealed class CronSchedule
 {
-    private const string InvalidFormat = "The given cron expression has an invalid format.";
+    private static readonly TimeZoneInfo Helsinki = TimeZoneInfo.FindSystemTimeZoneById("Europe/Helsinki");
 
-    private static readonly (string Name, int Min, int Max)[] SixFields =
-    [
-        ("Seconds", 0, 59), ("Minutes", 0, 59), ("Hours", 0, 23), ("Days of month", 1, 31), ("Months", 1, 12), ("Days of week", 0, 7),
-    ];
+    // 28 years hold every combination of weekday and leap year, so a month that fires in none of them never fires.
+    private const int MonthSearchYears = 28;
+    private const int MonthSearchFrom = 2024;
 
-    private static readonly string[] MonthNames = ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"];
-    private static readonly string[] DayNames = ["SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT"];
+    private readonly CronExpression _expression;
 
-    private readonly bool[][] _allowed;
-    private readonly bool _dayOfMonthRestricted;
-    private readonly bool _dayOfWeekRestricted;
+    private CronSchedule(CronExpression expression) => _expression = expression;
 
-    private CronSchedule(bool[][] allowed, bool dayOfMonthRestricted, bool dayOfWeekRestricted)
-    {
-        _allowed = allowed;
-        _dayOfMonthRestricted = dayOfMonthRestricted;
-        _dayOfWeekRestricted = dayOfWeekRestricted;
-    }
-
-    /// <exception cref="FormatException">With a Cronos-style message naming the field at fault.</exception>
+    /// <exception cref="FormatException">A <see cref="CronFormatException"/> naming the field at fault.</exception>
     public static CronSchedule Parse(string expression)
     {
-        var parts = expression.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
-        if (parts.Length == 5)
-        {
-            parts = ["0", .. parts];
-        }
-        else if (parts.Length != 6)
-        {
-            // Cronos reads fields left to right, so a single word fails on the seconds field first.
-            if (parts.Length > 0 && !LooksNumeric(parts[0]))
-            {
-                throw Error("Seconds", 0, 59);
-            }
-            throw new FormatException($"{InvalidFormat} Expected 5 or 6 fields, found {parts.Length}.");
-        }
-        var allowed = new bool[6][];
-        for (var f = 0; f < 6; f++)
-        {
-            var (name, min, max) = SixFields[f];
-            allowed[f] = ParseField(parts[f], name, min, max, f == 4 ? MonthNames : f == 5 ? DayNames : null, f == 4 ? 1 : 0);
-        }
-        // Sunday is both 0 and 7.
-        allowed[5][0] |= allowed[5][7];
-        return new CronSchedule(allowed, parts[3] is not ("*" or "?"), parts[5] is not ("*" or "?"));
+        var fields = expression.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries).Length;
+        return new CronSchedule(CronExpression.Parse(expression, fields == 5 ? CronFormat.Standard : CronFormat.IncludeSeconds));
     }
-
-    /// <summary>The months the expression fires in (1–12), in order.</summary>
-    public IReadOnlyList<int> Months => Enumerable.Range(1, 12).Where(m => _allowed[4][m]).ToList();
 
     public static bool TryParse(string expression, out CronSchedule? schedule, out string? error)
     {
@@ -77,88 +44,32 @@ internal sealed class CronSchedule
     }
 
     /// <summary>The first occurrence strictly after <paramref name="after"/>, in the offset of <paramref name="after"/>.</summary>
-    public DateTimeOffset? GetNextOccurrence(DateTimeOffset after)
-    {
-        var t = after.AddTicks(-(after.Ticks % TimeSpan.TicksPerSecond)).AddSeconds(1);
-        var limit = after.AddYears(5);
-        while (t <= limit)
-        {
-            if (!_allowed[4][t.Month]) { t = new DateTimeOffset(t.Year, t.Month, 1, 0, 0, 0, t.Offset).AddMonths(1); continue; }
-            if (!DayMatches(t)) { t = new DateTimeOffset(t.Year, t.Month, t.Day, 0, 0, 0, t.Offset).AddDays(1); continue; }
-            if (!_allowed[2][t.Hour]) { t = new DateTimeOffset(t.Year, t.Month, t.Day, t.Hour, 0, 0, t.Offset).AddHours(1); continue; }
-            if (!_allowed[1][t.Minute]) { t = new DateTimeOffset(t.Year, t.Month, t.Day, t.Hour, t.Minute, 0, t.Offset).AddMinutes(1); continue; }
-            if (!_allowed[0][t.Second]) { t = t.AddSeconds(1); continue; }
-            return t;
-        }
-        return null;
-    }
+    public DateTimeOffset? GetNextOccurrence(DateTimeOffset after) =>
+        _expression.GetNextOccurrence(after, TimeZoneInfo.Utc) is { } next ? next.ToOffset(after.Offset) : null;
 
-    private bool DayMatches(DateTimeOffset t)
-    {
-        var dom = _allowed[3][t.Day];
-        var dow = _allowed[5][(int)t.DayOfWeek];
-        // Classic cron: when both day fields are restricted, either may match.
-        return _dayOfMonthRestricted && _dayOfWeekRestricted ? dom || dow : dom && dow;
-    }
+    /// <summary>
+    /// The months (1–12) in which the schedule fires, read on the Helsinki calendar the annual cycle is drawn in: a month
+    /// counts when some occurrence falls inside it, so a day of month that a month lacks (the 31st) leaves it out.
+    /// </summary>
+    public IReadOnlyList<int> Months => [.. Enumerable.Range(1, 12).Where(FiresIn)];
 
-    private static bool[] ParseField(string field, string name, int min, int max, string[]? names, int nameBase)
+    private bool FiresIn(int month)
     {
-        var allowed = new bool[max + 1];
-        foreach (var item in field.Split(','))
+        for (var year = MonthSearchFrom; year < MonthSearchFrom + MonthSearchYears; year++)
         {
-            var step = 1;
-            var rangePart = item;
-            var slash = item.IndexOf('/');
-            if (slash >= 0)
+            var start = LocalMidnight(year, month);
+            var end = month == 12 ? LocalMidnight(year + 1, 1) : LocalMidnight(year, month + 1);
+            if (_expression.GetNextOccurrence(start, TimeZoneInfo.Utc, inclusive: true) is { } next && next < end)
             {
-                if (!int.TryParse(item[(slash + 1)..], out step) || step <= 0)
-                {
-                    throw Error(name, min, max);
-                }
-                rangePart = item[..slash];
-            }
-            int from, to;
-            if (rangePart is "*" or "?")
-            {
-                (from, to) = (min, max);
-            }
-            else
-            {
-                var dash = rangePart.IndexOf('-');
-                from = Value(dash >= 0 ? rangePart[..dash] : rangePart, name, min, max, names, nameBase);
-                to = dash >= 0 ? Value(rangePart[(dash + 1)..], name, min, max, names, nameBase) : slash >= 0 ? max : from;
-                if (to < from)
-                {
-                    throw Error(name, min, max);
-                }
-            }
-            for (var v = from; v <= to; v += step)
-            {
-                allowed[v] = true;
+                return true;
             }
         }
-        return allowed;
+        return false;
     }
 
-    private static int Value(string text, string name, int min, int max, string[]? names, int nameBase)
+    private static DateTimeOffset LocalMidnight(int year, int month)
     {
-        if (int.TryParse(text, out var value) && value >= min && value <= max)
-        {
-            return value;
-        }
-        if (names is not null)
-        {
-            var index = Array.IndexOf(names, text.ToUpperInvariant());
-            if (index >= 0)
-            {
-                return index + nameBase;
-            }
-        }
-        throw Error(name, min, max);
+        var local = new DateTime(year, month, 1, 0, 0, 0, DateTimeKind.Unspecified);
+        return new DateTimeOffset(local, Helsinki.GetUtcOffset(local));
     }
-
-    private static bool LooksNumeric(string field) => field.Length > 0 && (char.IsDigit(field[0]) || field[0] is '*' or '?');
-
-    private static FormatException Error(string field, int min, int max) =>
-        new($"{InvalidFormat} {field}: Value must be a number between {min} and {max} (all inclusive).");
 }

@@ -8,8 +8,8 @@ using Rake.Modules.Workflows.Persistence;
 namespace Rake.Modules.Workflows.Features.Calendar;
 
 /// <summary>
-/// Reads the month of each step from the flowchart itself: walking the connections from the start, a Cron (its month
-/// field) or a StartAt (its date) sets the months the following steps fall in, as in the region files where each month
+/// Reads the month of each step from the flowchart itself: walking the connections from the start, a Cron (the months it fires
+/// in) or a StartAt (its date) sets the months the following steps fall in, as in the region files where each month
 /// of the cycle begins with a Cron wait. Steps reached before any month is known are left out.
 /// </summary>
 internal sealed class WorkflowCalendar(WorkflowsDbContext db) : IWorkflowCalendarApi
@@ -88,5 +88,5 @@ internal sealed class WorkflowCalendar(WorkflowsDbContext db) : IWorkflowCalenda
 
     /// <summary>The months of a cron expression as the engine reads it; null when it fires every month or does not parse.</summary>
     internal static int[]? CronMonths(string? cron) =>
-        cron is not null && CronSchedule.TryParse(cron, out var schedule, out _) && schedule!.Months.Count < 12 ? [.. schedule.Months] : null;
+        cron is not null && CronSchedule.TryParse(cron, out var schedule, out _) && schedule!.Months is { Count: < 12 } months ? [.. months] : null;
 }
