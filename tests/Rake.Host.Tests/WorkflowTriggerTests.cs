@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Time.Testing;
 using Rake.Modules.Workflows.Engine;
 using Rake.Modules.Workflows.Persistence;
 using Rake.Modules.Workflows.Runtime;
@@ -10,33 +11,11 @@ using static Rake.Host.Tests.WorkflowJson;
 
 namespace Rake.Host.Tests;
 
-/// <summary>A clock the trigger tests move by hand; it starts at the real time so the rest of the Host behaves as usual.</summary>
-public sealed class AdjustableClock : TimeProvider
-{
-    private readonly Lock gate = new();
-    private DateTimeOffset now = DateTimeOffset.UtcNow;
-
-    public override DateTimeOffset GetUtcNow()
-    {
-        lock (gate)
-        {
-            return now;
-        }
-    }
-
-    public void Advance(TimeSpan by)
-    {
-        lock (gate)
-        {
-            now += by;
-        }
-    }
-}
-
 /// <summary>A Host of its own with an adjustable clock and the timer service off, so each test fires triggers itself.</summary>
 public sealed class TriggerHost : IAsyncLifetime
 {
-    public AdjustableClock Clock { get; } = new();
+    // Starts at the real time so the rest of the Host behaves as usual; tests move it by hand.
+    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
     public RakeTestHost Host { get; private set; } = null!;
 
     // The Host registers the system clock after the configure action runs, so the clock is swapped as the

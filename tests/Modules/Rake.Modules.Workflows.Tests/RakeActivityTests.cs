@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Time.Testing;
 using Rake.Modules.Workflows.Engine;
 using Rake.Workflows.Abstractions;
 
@@ -47,7 +48,7 @@ public sealed class RakeActivityTests
     {
         var errors = RakeWorkflows.Publisher(TimeProvider.System).Validate(definition);
         Assert.Empty(errors);
-        return await RakeWorkflows.Engine(new ManualClock(now)).StartAsync(definition, new RunOptions());
+        return await RakeWorkflows.Engine(new FakeTimeProvider(now)).StartAsync(definition, new RunOptions());
     }
 
     [Fact]
@@ -73,7 +74,7 @@ public sealed class RakeActivityTests
     [Fact]
     public async Task Human_task_completes_on_Done_when_a_person_completes_it()
     {
-        var clock = new ManualClock(new DateTimeOffset(2026, 2, 1, 6, 0, 0, TimeSpan.Zero));
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 2, 1, 6, 0, 0, TimeSpan.Zero));
         var engine = RakeWorkflows.Engine(clock);
         var instance = await engine.StartAsync(Definition([Task("t", "Supervisor"), WriteLine("after", "jatkuu")], ("t", "Done", "after")), new RunOptions());
 
@@ -91,7 +92,7 @@ public sealed class RakeActivityTests
             [Task("t", "WorkingGroupMember", ("outcomes", new JsonObject { ["typeName"] = "String[]", ["expression"] = new JsonObject { ["type"] = "Object", ["value"] = "[\"Päivitettävä\"]" } })),
              WriteLine("done", "valmis"), WriteLine("update", "päivitetään")],
             ("t", "Done", "done"), ("t", "Päivitettävä", "update"));
-        var engine = RakeWorkflows.Engine(new ManualClock(new DateTimeOffset(2026, 11, 1, 6, 0, 0, TimeSpan.Zero)));
+        var engine = RakeWorkflows.Engine(new FakeTimeProvider(new DateTimeOffset(2026, 11, 1, 6, 0, 0, TimeSpan.Zero)));
 
         var chosen = await engine.StartAsync(definition, new RunOptions());
         Assert.Equal(["Done", "Päivitettävä"], ((JsonObject)chosen.Bookmarks[0].Payload!)["outcomes"]!.AsArray().Select(o => (string?)o));

@@ -1,28 +1,11 @@
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Time.Testing;
 using Rake.Modules.Reporting;
 using Rake.Modules.Workflows.Engine;
 using Rake.Modules.Workflows.Engine.Expressions;
 using Rake.Workflows.Abstractions;
 
 namespace Rake.Modules.Workflows.Tests;
-
-/// <summary>A clock the test moves by hand (Microsoft.Extensions.TimeProvider.Testing is not needed for this).</summary>
-internal sealed class ManualClock(DateTimeOffset start) : TimeProvider
-{
-    private DateTimeOffset _now = start.ToUniversalTime();
-
-    public override DateTimeOffset GetUtcNow() => _now;
-
-    public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.Utc;
-
-    public void MoveTo(DateTimeOffset at)
-    {
-        if (at > _now)
-        {
-            _now = at.ToUniversalTime();
-        }
-    }
-}
 
 /// <summary>The engine as the Host will build it: built-ins plus the activities the modules contribute.</summary>
 internal static class RakeWorkflows
@@ -75,7 +58,7 @@ internal sealed record Appearance(DateOnly Day, string Kind, string Who, string 
 /// </summary>
 internal sealed class YearSimulation
 {
-    private readonly ManualClock _clock;
+    private readonly FakeTimeProvider _clock;
     private readonly WorkflowEngine _engine;
     private readonly List<ScheduledTrigger> _triggers = [];
     private readonly List<(DateTimeOffset At, WorkflowDefinition Definition)> _manualStarts = [];
@@ -86,7 +69,7 @@ internal sealed class YearSimulation
 
     public YearSimulation(DateTimeOffset start)
     {
-        _clock = new ManualClock(start);
+        _clock = new FakeTimeProvider(start.ToUniversalTime());
         _engine = RakeWorkflows.Engine(_clock);
     }
 
@@ -126,13 +109,22 @@ internal sealed class YearSimulation
             var next = NextAction();
             if (next is null || next.Value.At >= end)
             {
-                _clock.MoveTo(end);
+                MoveTo(end);
                 return;
             }
-            _clock.MoveTo(next.Value.At);
+            MoveTo(next.Value.At);
             await next.Value.Run();
         }
         throw new InvalidOperationException("The simulation did not settle in 10 000 steps.");
+    }
+
+    /// <summary>Time only moves forward: an action already overdue runs at the current time.</summary>
+    private void MoveTo(DateTimeOffset at)
+    {
+        if (at > _clock.GetUtcNow())
+        {
+            _clock.SetUtcNow(at.ToUniversalTime());
+        }
     }
 
     private (DateTimeOffset At, Func<Task> Run)? NextAction()

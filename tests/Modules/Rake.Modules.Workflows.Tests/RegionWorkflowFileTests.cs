@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Time.Testing;
 using Rake.Modules.Workflows.Engine;
 using Rake.Workflows.Abstractions;
 
@@ -56,7 +57,7 @@ public sealed class RegionWorkflowFileTests
     [InlineData("keski-suomi/annual-plan-cycle.json", "Time Elsa.Cron 0 0 6 1 1 *|Time Elsa.StartAt 2029-03-02T06:00:00.0000000+00:00")]
     public void Publishing_registers_the_triggers_that_start_each_cycle(string file, string expected)
     {
-        var result = RakeWorkflows.Publisher(new ManualClock(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero))).Publish(RakeWorkflows.Load(file));
+        var result = RakeWorkflows.Publisher(new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero))).Publish(RakeWorkflows.Load(file));
 
         var triggers = result.Triggers.Select(t => $"{t.Kind} {t.Name} {t.CronExpression ?? t.DueAt?.ToUniversalTime().ToString("O")}");
         Assert.Equal(expected, string.Join("|", triggers));
