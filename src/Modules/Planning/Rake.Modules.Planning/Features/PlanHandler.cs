@@ -1,4 +1,6 @@
 using System.Text;
+using DiffPlex.DiffBuilder;
+using DiffPlex.DiffBuilder.Model;
 using Microsoft.EntityFrameworkCore;
 using Rake.BuildingBlocks.Contracts;
 using Rake.BuildingBlocks.Localization;
@@ -416,43 +418,16 @@ internal static class PlanText
         text.Replace("\r\n", "\n").Split('\n').Select(l => l.TrimEnd()).Where(l => l.Length > 0);
 }
 
-/// <summary>A line diff by longest common subsequence: ' ' unchanged, '-' removed, '+' added.</summary>
+/// <summary>A line diff by DiffPlex (docs/adr/0080): ' ' unchanged, '-' removed, '+' added, removals of a block before its additions.</summary>
 internal static class LineDiff
 {
     public const int MaxLines = 5000;
 
-    public static IReadOnlyList<DiffLine> Compute(string before, string after)
-    {
-        var a = before.Replace("\r\n", "\n").TrimEnd('\n').Split('\n').Take(MaxLines).ToArray();
-        var b = after.Replace("\r\n", "\n").TrimEnd('\n').Split('\n').Take(MaxLines).ToArray();
-        var lcs = new int[a.Length + 1, b.Length + 1];
-        for (var i = a.Length - 1; i >= 0; i--)
-        {
-            for (var j = b.Length - 1; j >= 0; j--)
-            {
-                lcs[i, j] = a[i] == b[j] ? lcs[i + 1, j + 1] + 1 : Math.Max(lcs[i + 1, j], lcs[i, j + 1]);
-            }
-        }
-        var result = new List<DiffLine>();
-        int x = 0, y = 0;
-        while (x < a.Length && y < b.Length)
-        {
-            if (a[x] == b[y])
-            {
-                result.Add(new DiffLine(' ', a[x++]));
-                y++;
-            }
-            else if (lcs[x + 1, y] >= lcs[x, y + 1])
-            {
-                result.Add(new DiffLine('-', a[x++]));
-            }
-            else
-            {
-                result.Add(new DiffLine('+', b[y++]));
-            }
-        }
-        result.AddRange(a.Skip(x).Select(l => new DiffLine('-', l)));
-        result.AddRange(b.Skip(y).Select(l => new DiffLine('+', l)));
-        return result;
-    }
+    public static IReadOnlyList<DiffLine> Compute(string before, string after) =>
+        InlineDiffBuilder.Diff(Bounded(before), Bounded(after), ignoreWhiteSpace: false, ignoreCase: false).Lines
+            .Where(l => l.Type is not ChangeType.Imaginary)
+            .Select(l => new DiffLine(l.Type switch { ChangeType.Inserted => '+', ChangeType.Deleted => '-', _ => ' ' }, l.Text ?? ""))
+            .ToList();
+
+    private static string Bounded(string text) => string.Join('\n', text.Replace("\r\n", "\n").TrimEnd('\n').Split('\n').Take(MaxLines));
 }
