@@ -7,11 +7,15 @@ namespace Rake.BuildingBlocks.Export;
 /// <summary>
 /// Writes one-sheet .xlsx files with a bold header row. Cells are strings, whole numbers or dates (shown d.m.yyyy,
 /// the Finnish way). Written with DocumentFormat.OpenXml because ClosedXML's dependencies are not on our package source.
+/// Text goes through <see cref="XmlChars"/>; text that starts like a formula is marked as text (quotePrefix, what Excel
+/// stores when one types a leading apostrophe), so editing the cell cannot turn it into a formula.
 /// </summary>
 public static class XlsxWriter
 {
     private const uint BoldStyle = 1;
     private const uint DateStyle = 2;
+    private const uint QuotedStyle = 3;
+    private const uint BoldQuotedStyle = 4;
 
     public static byte[] Write(string sheetName, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<object?>> rows)
     {
@@ -34,7 +38,7 @@ public static class XlsxWriter
             sheetPart.Worksheet = new Worksheet(columns, data);
             workbookPart.Workbook.AppendChild(new Sheets(new Sheet
             {
-                Id = workbookPart.GetIdOfPart(sheetPart), SheetId = 1, Name = sheetName.Length > 31 ? sheetName[..31] : sheetName,
+                Id = workbookPart.GetIdOfPart(sheetPart), SheetId = 1, Name = SheetName(sheetName),
             }));
             workbookPart.Workbook.Save();
         }
@@ -50,7 +54,7 @@ public static class XlsxWriter
             cell.CellReference = $"{ColumnName(c)}{index}";
             if (style is not null)
             {
-                cell.StyleIndex = style;
+                cell.StyleIndex = cell.StyleIndex?.Value == QuotedStyle ? BoldQuotedStyle : style;
             }
             row.Append(cell);
         }
@@ -62,11 +66,26 @@ public static class XlsxWriter
         null => new Cell { DataType = CellValues.InlineString, InlineString = new InlineString(new Text("")) },
         int or long or decimal or double => new Cell { DataType = CellValues.Number, CellValue = new CellValue(Convert.ToDecimal(value, System.Globalization.CultureInfo.InvariantCulture)) },
         DateOnly date => new Cell { CellValue = new CellValue(date.ToDateTime(TimeOnly.MinValue).ToOADate().ToString(System.Globalization.CultureInfo.InvariantCulture)), StyleIndex = DateStyle },
-        _ => new Cell { DataType = CellValues.InlineString, InlineString = new InlineString(new Text(Clean(value.ToString() ?? "")) { Space = SpaceProcessingModeValues.Preserve }) },
+        _ => TextCell(XmlChars.Clean(value.ToString())),
     };
 
-    /// <summary>XML cannot carry most control characters; a stray one from pasted text must not break the file.</summary>
-    private static string Clean(string text) => new(text.Where(ch => ch is '\t' or '\n' or '\r' || !char.IsControl(ch)).ToArray());
+    private static Cell TextCell(string text)
+    {
+        var cell = new Cell { DataType = CellValues.InlineString, InlineString = new InlineString(new Text(text) { Space = SpaceProcessingModeValues.Preserve }) };
+        if (SpreadsheetText.StartsLikeFormula(text))
+        {
+            cell.StyleIndex = QuotedStyle;
+        }
+        return cell;
+    }
+
+    /// <summary>Excel refuses a sheet name over 31 characters or with any of : \ / ? * [ ].</summary>
+    private static string SheetName(string name)
+    {
+        var clean = new string(XmlChars.Clean(name).Select(ch => ch is ':' or '\\' or '/' or '?' or '*' or '[' or ']' ? ' ' : ch).ToArray()).Trim();
+        clean = clean.Length > 31 ? clean[..31] : clean;
+        return clean.Length == 0 ? "Sheet1" : clean;
+    }
 
     private static string ColumnName(int index)
     {
@@ -86,5 +105,7 @@ public static class XlsxWriter
         new CellFormats(
             new CellFormat(),
             new CellFormat { FontId = 1, ApplyFont = true },
-            new CellFormat { NumberFormatId = 164, ApplyNumberFormat = true }) { Count = 3 });
+            new CellFormat { NumberFormatId = 164, ApplyNumberFormat = true },
+            new CellFormat { QuotePrefix = true },
+            new CellFormat { FontId = 1, ApplyFont = true, QuotePrefix = true }) { Count = 5 });
 }

@@ -1,72 +1,61 @@
-using System.Globalization;
+using System.ServiceModel.Syndication;
 using System.Text;
 using System.Xml;
+using Rake.BuildingBlocks.Export;
 
 namespace Rake.Modules.Communications.Domain;
 
 internal sealed record AtomEntry(Guid Id, string Title, string? Summary, string HtmlContent, DateTimeOffset Published, DateTimeOffset Updated, string Author, string Language, string Category);
 
-/// <summary>Writes an RFC 4287 Atom feed by hand: feed id, title, updated, author, self link; per entry id, title, updated, content.</summary>
+/// <summary>
+/// An RFC 4287 Atom feed written by System.ServiceModel.Syndication (docs/adr/0085): feed id, title, updated, author, self
+/// link; per entry id, title, published, updated, author, category, summary, html content. Text goes through
+/// <see cref="XmlChars"/>, because one stored character XML cannot hold would otherwise break the feed for every reader.
+/// </summary>
 internal static class AtomFeed
 {
-    private const string Atom = "http://www.w3.org/2005/Atom";
+    private static readonly XmlQualifiedName XmlLang = new("lang", "http://www.w3.org/XML/1998/namespace");
 
     public static string Write(Uri selfUri, string title, string author, IReadOnlyList<AtomEntry> entries, DateTimeOffset emptyUpdated)
     {
-        var builder = new StringBuilder();
-        var settings = new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true, OmitXmlDeclaration = false };
-        using (var stringWriter = new Utf8StringWriter(builder))
-        using (var xml = XmlWriter.Create(stringWriter, settings))
+        var feed = new SyndicationFeed(entries.Select(Item))
         {
-            xml.WriteStartDocument();
-            xml.WriteStartElement("feed", Atom);
-            xml.WriteElementString("id", Atom, selfUri.AbsoluteUri);
-            xml.WriteElementString("title", Atom, title);
-            xml.WriteElementString("updated", Atom, Format(entries.Count == 0 ? emptyUpdated : entries.Max(e => e.Updated)));
-            xml.WriteStartElement("author", Atom);
-            xml.WriteElementString("name", Atom, author);
-            xml.WriteEndElement();
-            xml.WriteStartElement("link", Atom);
-            xml.WriteAttributeString("rel", "self");
-            xml.WriteAttributeString("type", "application/atom+xml");
-            xml.WriteAttributeString("href", selfUri.AbsoluteUri);
-            xml.WriteEndElement();
-            xml.WriteElementString("generator", Atom, "Rake");
-            foreach (var entry in entries)
-            {
-                xml.WriteStartElement("entry", Atom);
-                xml.WriteAttributeString("xml", "lang", null, entry.Language);
-                xml.WriteElementString("id", Atom, $"urn:uuid:{entry.Id:D}");
-                xml.WriteElementString("title", Atom, entry.Title);
-                xml.WriteElementString("published", Atom, Format(entry.Published));
-                xml.WriteElementString("updated", Atom, Format(entry.Updated));
-                xml.WriteStartElement("author", Atom);
-                xml.WriteElementString("name", Atom, entry.Author);
-                xml.WriteEndElement();
-                xml.WriteStartElement("category", Atom);
-                xml.WriteAttributeString("term", entry.Category);
-                xml.WriteEndElement();
-                if (!string.IsNullOrWhiteSpace(entry.Summary))
-                {
-                    xml.WriteElementString("summary", Atom, entry.Summary);
-                }
-                xml.WriteStartElement("content", Atom);
-                xml.WriteAttributeString("type", "html");
-                xml.WriteString(entry.HtmlContent);
-                xml.WriteEndElement();
-                xml.WriteEndElement();
-            }
-            xml.WriteEndElement();
-            xml.WriteEndDocument();
+            Id = selfUri.AbsoluteUri,
+            Title = new TextSyndicationContent(XmlChars.Clean(title)),
+            LastUpdatedTime = Utc(entries.Count == 0 ? emptyUpdated : entries.Max(e => e.Updated)),
+            Generator = "Rake",
+        };
+        feed.Authors.Add(new SyndicationPerson { Name = XmlChars.Clean(author) });
+        feed.Links.Add(new SyndicationLink(selfUri, "self", null, "application/atom+xml", 0));
+        // Through UTF-8 bytes, so the XML declaration names the encoding the response is sent in.
+        using var stream = new MemoryStream();
+        using (var xml = XmlWriter.Create(stream, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true }))
+        {
+            feed.SaveAsAtom10(xml);
         }
-        return builder.ToString();
+        return Encoding.UTF8.GetString(stream.ToArray());
     }
 
-    private static string Format(DateTimeOffset instant) =>
-        instant.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
-
-    private sealed class Utf8StringWriter(StringBuilder builder) : StringWriter(builder, CultureInfo.InvariantCulture)
+    private static SyndicationItem Item(AtomEntry entry)
     {
-        public override Encoding Encoding => new UTF8Encoding(false);
+        var item = new SyndicationItem
+        {
+            Id = $"urn:uuid:{entry.Id:D}",
+            Title = new TextSyndicationContent(XmlChars.Clean(entry.Title)),
+            PublishDate = Utc(entry.Published),
+            LastUpdatedTime = Utc(entry.Updated),
+            Content = new TextSyndicationContent(XmlChars.Clean(entry.HtmlContent), TextSyndicationContentKind.Html),
+        };
+        if (!string.IsNullOrWhiteSpace(entry.Summary))
+        {
+            item.Summary = new TextSyndicationContent(XmlChars.Clean(entry.Summary));
+        }
+        item.AttributeExtensions.Add(XmlLang, XmlChars.Clean(entry.Language));
+        item.Authors.Add(new SyndicationPerson { Name = XmlChars.Clean(entry.Author) });
+        item.Categories.Add(new SyndicationCategory(XmlChars.Clean(entry.Category)));
+        return item;
     }
+
+    // Atom's date-time is RFC 3339; in UTC the formatter writes the "Z" form.
+    private static DateTimeOffset Utc(DateTimeOffset instant) => instant.ToUniversalTime();
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using Rake.BuildingBlocks.Export;
 
 namespace Rake.Modules.Competence.Features;
 
@@ -18,7 +19,7 @@ internal static class ComparisonChart
 
     public static string Svg(string id, UnitComparison unit, int scaleMax, string title, string beforeLabel, string afterLabel)
     {
-        static string E(string s) => WebUtility.HtmlEncode(s);
+        static string E(string s) => WebUtility.HtmlEncode(XmlChars.Clean(s));
         static string N(double d) => d.ToString("0.##", CultureInfo.InvariantCulture);
         var width = LabelWidth + BarArea + 60;
         var height = 40 + unit.Areas.Count * RowHeight + 30;

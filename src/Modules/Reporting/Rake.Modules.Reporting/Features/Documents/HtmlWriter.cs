@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using Rake.BuildingBlocks.Export;
 
 namespace Rake.Modules.Reporting.Features.Documents;
 
@@ -69,7 +70,8 @@ internal static class HtmlWriter
         html.Append("</tbody>\n</table>\n");
     }
 
-    internal static string E(string? text) => WebUtility.HtmlEncode(text ?? "");
+    /// <summary>Also the SVG charts' escaping: SVG is XML, so what XML cannot hold is dropped first.</summary>
+    internal static string E(string? text) => WebUtility.HtmlEncode(XmlChars.Clean(text));
 
     private const string Css =
         "body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;color:#1a1a1a;background:#fff;margin:0;line-height:1.5}" +

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -15,50 +13,6 @@ using Rake.Modules.Reporting.Persistence;
 
 namespace Rake.Modules.Reporting.Features.Export;
 
-/// <summary>
-/// CSV the way Finnish Excel opens it by double-click: UTF-8 with a BOM, ";" between fields (the decimal comma takes ","),
-/// CRLF line ends, dates d.M.yyyy.
-/// </summary>
-internal static class CsvWriter
-{
-    public const string ContentType = "text/csv; charset=utf-8";
-
-    public static byte[] Write(IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<object?>> rows)
-    {
-        var text = new StringBuilder();
-        Line(text, headers.Cast<object?>().ToList());
-        foreach (var row in rows)
-        {
-            Line(text, row);
-        }
-        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
-    }
-
-    private static void Line(StringBuilder text, IReadOnlyList<object?> values)
-    {
-        for (var i = 0; i < values.Count; i++)
-        {
-            if (i > 0) text.Append(';');
-            text.Append(Field(values[i]));
-        }
-        text.Append("\r\n");
-    }
-
-    public static string Field(object? value)
-    {
-        var s = value switch
-        {
-            null => "",
-            DateOnly d => d.ToString("d.M.yyyy", CultureInfo.InvariantCulture),
-            DateTimeOffset t => Helsinki.ToLocalDate(t).ToString("d.M.yyyy", CultureInfo.InvariantCulture),
-            DateTime t => t.ToString("d.M.yyyy", CultureInfo.InvariantCulture),
-            IFormattable f => f.ToString(null, CultureInfo.GetCultureInfo("fi-FI")),
-            _ => value.ToString() ?? "",
-        };
-        return s.IndexOfAny([';', '"', '\r', '\n', ',']) >= 0 ? $"\"{s.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : s;
-    }
-}
-
 internal static class ListExportEndpoints
 {
     public static void Map(IEndpointRouteBuilder api)
@@ -72,7 +26,7 @@ internal static class ListExportEndpoints
         api.MapGet("/social-reports/export.csv", async (string region, string? scope, int? year, ListExportHandler handler, CancellationToken ct) =>
             {
                 var (headers, rows) = await handler.RowsAsync(scope, year, ct);
-                return Results.File(CsvWriter.Write(headers, rows), CsvWriter.ContentType, $"rake-{region}-ilmoitukset.csv");
+                return Results.File(CsvExport.Write(headers, rows), CsvExport.ContentType, $"rake-{region}-ilmoitukset.csv");
             })
             .WithTags("Social reports").WithSummary("The same list as CSV for Excel: UTF-8 with BOM, ';' separated, dates d.M.yyyy.");
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using CsvHelper;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 
@@ -36,93 +37,35 @@ internal static class TableReader
         }
     }
 
+    /// <summary>
+    /// CsvHelper detects the separator from the first lines (";" from Finnish Excel, "," or tab from the form services) and
+    /// reads RFC 4180 quoting; a stray quote is kept as text, as the form exports have them, but an unclosed one is an error.
+    /// </summary>
     public static List<List<RawCell>> ReadCsv(string text)
     {
-        var separator = DetectSeparator(text);
+        var options = new CsvReaderOptions
+        {
+            HasHeader = false,
+            OnMalformedRecord = record =>
+            {
+                if (record.Reason == CsvMalformedReason.UnterminatedQuote)
+                {
+                    throw new FormatException("A quoted field is not closed.");
+                }
+            },
+        };
         var rows = new List<List<RawCell>>();
-        var row = new List<RawCell>();
-        var field = new StringBuilder();
-        var quoted = false;
-        var fieldStarted = false;
-        for (var i = 0; i < text.Length; i++)
+        using var reader = CsvReader.FromText(text, options);
+        while (reader.Read())
         {
-            var ch = text[i];
-            if (quoted)
+            var row = new List<RawCell>(reader.FieldCount);
+            for (var i = 0; i < reader.FieldCount; i++)
             {
-                if (ch == '"')
-                {
-                    if (i + 1 < text.Length && text[i + 1] == '"')
-                    {
-                        field.Append('"');
-                        i++;
-                    }
-                    else
-                    {
-                        quoted = false;
-                    }
-                }
-                else
-                {
-                    field.Append(ch);
-                }
-                continue;
+                row.Add(new RawCell(reader.GetString(i) ?? ""));
             }
-            if (ch == '"' && field.Length == 0)
-            {
-                quoted = true;
-                fieldStarted = true;
-            }
-            else if (ch == separator)
-            {
-                row.Add(new RawCell(field.ToString()));
-                field.Clear();
-                fieldStarted = true;
-            }
-            else if (ch is '\r' or '\n')
-            {
-                if (ch == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
-                {
-                    i++;
-                }
-                EndRow();
-            }
-            else
-            {
-                field.Append(ch);
-                fieldStarted = true;
-            }
+            rows.Add(row);
         }
-        if (quoted)
-        {
-            throw new FormatException("A quoted field is not closed.");
-        }
-        EndRow();
         return rows;
-
-        void EndRow()
-        {
-            if (fieldStarted || field.Length > 0 || row.Count > 0)
-            {
-                row.Add(new RawCell(field.ToString()));
-                rows.Add(row);
-            }
-            row = [];
-            field.Clear();
-            fieldStarted = false;
-        }
-    }
-
-    private static char DetectSeparator(string text)
-    {
-        var counts = new Dictionary<char, int> { [';'] = 0, [','] = 0, ['\t'] = 0 };
-        var quoted = false;
-        foreach (var ch in text)
-        {
-            if (ch == '"') quoted = !quoted;
-            else if (!quoted && ch is '\r' or '\n') break;
-            else if (!quoted && counts.ContainsKey(ch)) counts[ch]++;
-        }
-        return counts.OrderByDescending(c => c.Value).First().Key;
     }
 
     public static List<List<RawCell>> ReadXlsx(byte[] content)
