@@ -8,7 +8,7 @@ using Rake.Modules.Communications.Persistence;
 
 namespace Rake.Host.Tests;
 
-/// <summary>A host whose mail goes to a real SMTP server in the test process; the test drives delivery rounds itself (the worker is off).</summary>
+/// <summary>A host whose mail goes to a real SMTP server in the test process; tests drive delivery rounds (the worker is off).</summary>
 public sealed class MailHost : IAsyncLifetime
 {
     public RakeTestHost Host { get; private set; } = default!;

@@ -12,7 +12,8 @@ public sealed class PlanLineDiffTests
     public void A_changed_line_is_removed_then_added_and_the_rest_stays_in_order()
     {
         Assert.Equal(" # Suunnitelma|-Tavoite: vähentää|+Tavoite: ehkäistä| ## Toimenpiteet|+- uusi toimenpide",
-            Show("# Suunnitelma\nTavoite: vähentää\n## Toimenpiteet\n", "# Suunnitelma\nTavoite: ehkäistä\n## Toimenpiteet\n- uusi toimenpide"));
+            Show("# Suunnitelma\nTavoite: vähentää\n## Toimenpiteet\n",
+                "# Suunnitelma\nTavoite: ehkäistä\n## Toimenpiteet\n- uusi toimenpide"));
     }
 
     [Fact]

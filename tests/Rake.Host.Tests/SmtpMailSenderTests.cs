@@ -11,7 +11,8 @@ namespace Rake.Host.Tests;
 /// <summary>The MailKit sender against an in-process SMTP server: authentication, TLS that is never skipped, timeouts.</summary>
 public sealed class SmtpMailSenderTests
 {
-    private static SmtpMailSender Sender(int port, string? user = null, string? password = null, bool ssl = false, int timeoutSeconds = 10) =>
+    private static SmtpMailSender Sender(int port, string? user = null, string? password = null, bool ssl = false, int timeoutSeconds = 10)
+        =>
         new(Options.Create(new SmtpOptions
         {
             Host = "127.0.0.1", Port = port, From = "Rake <rake@test.invalid>", UserName = user, Password = password, EnableSsl = ssl,
@@ -47,7 +48,8 @@ public sealed class SmtpMailSenderTests
     {
         await using var sink = await SmtpSink.StartNewAsync(("rake-mailer", "salasana"));
 
-        var wrong = await Assert.ThrowsAnyAsync<Exception>(() => Sender(sink.Port, "rake-mailer", "väärä").SendAsync(Delivery(), CancellationToken.None));
+        var wrong = await Assert.ThrowsAnyAsync<Exception>(
+            () => Sender(sink.Port, "rake-mailer", "väärä").SendAsync(Delivery(), CancellationToken.None));
         Assert.IsType<AuthenticationException>(wrong);
         Assert.True(SmtpMailSender.IsDeliveryFailure(wrong, CancellationToken.None));
 
@@ -62,7 +64,8 @@ public sealed class SmtpMailSenderTests
     {
         await using var sink = await SmtpSink.StartNewAsync();
 
-        var refused = await Assert.ThrowsAnyAsync<Exception>(() => Sender(sink.Port, ssl: true).SendAsync(Delivery(), CancellationToken.None));
+        var refused = await Assert.ThrowsAnyAsync<Exception>(
+            () => Sender(sink.Port, ssl: true).SendAsync(Delivery(), CancellationToken.None));
 
         Assert.True(SmtpMailSender.IsDeliveryFailure(refused, CancellationToken.None), refused.ToString());
         Assert.Empty(sink.Messages());
@@ -73,7 +76,8 @@ public sealed class SmtpMailSenderTests
     [InlineData(false, 465, SecureSocketOptions.None)]
     [InlineData(true, 587, SecureSocketOptions.StartTls)]
     [InlineData(true, 465, SecureSocketOptions.SslOnConnect)]
-    public void Ssl_means_implicit_tls_on_port_465_and_required_starttls_elsewhere(bool enableSsl, int port, SecureSocketOptions expected) =>
+    public void Ssl_means_implicit_tls_on_port_465_and_required_starttls_elsewhere(bool enableSsl, int port, SecureSocketOptions expected)
+        =>
         Assert.Equal(expected, SmtpMailSender.Security(new SmtpOptions { EnableSsl = enableSsl, Port = port }));
 
     [Fact]
@@ -84,7 +88,8 @@ public sealed class SmtpMailSenderTests
         var port = ((IPEndPoint)silent.LocalEndpoint).Port;
         var watch = Stopwatch.StartNew();
 
-        var timedOut = await Assert.ThrowsAnyAsync<Exception>(() => Sender(port, timeoutSeconds: 1).SendAsync(Delivery(), CancellationToken.None));
+        var timedOut = await Assert.ThrowsAnyAsync<Exception>(
+            () => Sender(port, timeoutSeconds: 1).SendAsync(Delivery(), CancellationToken.None));
 
         Assert.True(SmtpMailSender.IsDeliveryFailure(timedOut, CancellationToken.None), timedOut.ToString());
         Assert.InRange(watch.Elapsed, TimeSpan.FromSeconds(0.5), TimeSpan.FromSeconds(8));
@@ -97,7 +102,8 @@ public sealed class SmtpMailSenderTests
         using var stopping = new CancellationTokenSource();
         await stopping.CancelAsync();
 
-        var cancelled = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Sender(sink.Port).SendAsync(Delivery(), stopping.Token));
+        var cancelled = await Assert.ThrowsAnyAsync<OperationCanceledException>(
+            () => Sender(sink.Port).SendAsync(Delivery(), stopping.Token));
 
         Assert.False(SmtpMailSender.IsDeliveryFailure(cancelled, stopping.Token));
     }

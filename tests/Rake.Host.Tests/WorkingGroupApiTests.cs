@@ -147,16 +147,19 @@ public sealed class WorkingGroupApiTests(SharedHost shared)
         using var responsible = await Host.ClientFor($"{region}-responsibleperson");
         var body = await CreateBodyAsync(responsible, region, "Network", $"Verkosto, osa; {Guid.NewGuid():N}"[..30]);
         var bodyName = (string)body["name"]!;
-        var longTitle = "Verkoston kokous: vuoden tavoitteet, toimenpiteet ja vastuutahot; osallisuus- ja oikeudenmukaisuustyö äöå 😀";
+        var longTitle = "Verkoston kokous: vuoden tavoitteet, toimenpiteet ja vastuutahot; "
+            + "osallisuus- ja oikeudenmukaisuustyö äöå 😀";
         var meeting = await ScheduleAsync(responsible, region, Id(body), new DateTimeOffset(2026, 3, 10, 9, 0, 0, TimeSpan.FromHours(2)), longTitle);
         var meetingId = Id(meeting["meeting"]!.AsObject());
         var moved = await responsible.PutAsJsonAsync($"{Api(region)}/meetings/{meetingId}",
             new { title = longTitle, startsAt = new DateTimeOffset(2026, 3, 11, 9, 0, 0, TimeSpan.FromHours(2)), durationMinutes = 120, location = "Teams" });
         Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
         // After the spring change Helsinki is UTC+3: 14:00Z is 17:00 there.
-        var summer = await ScheduleAsync(responsible, region, Id(body), new DateTimeOffset(2026, 6, 2, 14, 0, 0, TimeSpan.Zero), "Kesäkokous");
+        var june2 = new DateTimeOffset(2026, 6, 2, 14, 0, 0, TimeSpan.Zero);
+        var summer = await ScheduleAsync(responsible, region, Id(body), june2, "Kesäkokous");
         var summerId = Id(summer["meeting"]!.AsObject());
-        var cancelled = await ScheduleAsync(responsible, region, Id(body), new DateTimeOffset(2026, 9, 1, 12, 0, 0, TimeSpan.Zero), "Peruttu kokous");
+        var september1 = new DateTimeOffset(2026, 9, 1, 12, 0, 0, TimeSpan.Zero);
+        var cancelled = await ScheduleAsync(responsible, region, Id(body), september1, "Peruttu kokous");
         var cancelledId = Id(cancelled["meeting"]!.AsObject());
         await using (var scope = Host.RegionScope(region))
         {

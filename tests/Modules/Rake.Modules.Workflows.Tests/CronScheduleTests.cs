@@ -3,7 +3,7 @@ using Rake.Modules.Workflows.Features.Calendar;
 
 namespace Rake.Modules.Workflows.Tests;
 
-/// <summary>Cron through Cronos: Elsa's six fields, the classic five, Cronos's error texts, and the months the annual cycle draws.</summary>
+/// <summary>Cron through Cronos: Elsa's six fields, the classic five, Cronos's error texts, the months the annual cycle draws.</summary>
 public sealed class CronScheduleTests
 {
     private static readonly DateTimeOffset NewYear = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);

@@ -57,7 +57,8 @@ public sealed class RegionWorkflowFileTests
     [InlineData("keski-suomi/annual-plan-cycle.json", "Time Elsa.Cron 0 0 6 1 1 *|Time Elsa.StartAt 2029-03-02T06:00:00.0000000+00:00")]
     public void Publishing_registers_the_triggers_that_start_each_cycle(string file, string expected)
     {
-        var result = RakeWorkflows.Publisher(new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero))).Publish(RakeWorkflows.Load(file));
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        var result = RakeWorkflows.Publisher(clock).Publish(RakeWorkflows.Load(file));
 
         var triggers = result.Triggers.Select(t => $"{t.Kind} {t.Name} {t.CronExpression ?? t.DueAt?.ToUniversalTime().ToString("O")}");
         Assert.Equal(expected, string.Join("|", triggers));

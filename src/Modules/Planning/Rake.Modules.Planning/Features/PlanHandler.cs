@@ -418,7 +418,9 @@ internal static class PlanText
         text.Replace("\r\n", "\n").Split('\n').Select(l => l.TrimEnd()).Where(l => l.Length > 0);
 }
 
-/// <summary>A line diff by DiffPlex (docs/adr/0080): ' ' unchanged, '-' removed, '+' added, removals of a block before its additions.</summary>
+/// <summary>
+/// A line diff by DiffPlex (docs/adr/0080): ' ' unchanged, '-' removed, '+' added, removals of a block before its additions.
+/// </summary>
 internal static class LineDiff
 {
     public const int MaxLines = 5000;

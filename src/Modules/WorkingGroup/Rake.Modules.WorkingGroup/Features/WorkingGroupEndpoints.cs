@@ -46,7 +46,8 @@ internal static class WorkingGroupEndpoints
                     m.OnlineUrl is null ? null : $"Teams: {m.OnlineUrl}", m.Sequence, m.Status == nameof(MeetingStatus.Cancelled), m.UpdatedAt)).ToList();
                 return Results.Text(ICalendar.Write(body.Body.Name, clock.GetUtcNow(), events), ICalendar.ContentType);
             })
-            .WithTags(Meetings).WithSummary("The body's meetings as an iCalendar feed (RFC 5545, times in Europe/Helsinki with its VTIMEZONE).");
+            .WithTags(Meetings)
+            .WithSummary("The body's meetings as an iCalendar feed (RFC 5545, times in Europe/Helsinki with its VTIMEZONE).");
         api.MapGet("/meetings/{id:guid}", (Guid id, WorkingGroupHandler h, CancellationToken ct) => h.MeetingAsync(id, ct))
             .WithTags(Meetings).WithSummary("A meeting with its agenda, the reports received since the body's previous meeting, minutes, attendance, decisions, proposals and assignments.");
         api.MapPut("/meetings/{id:guid}", (Guid id, MeetingRequest request, WorkingGroupHandler h, CancellationToken ct) => h.UpdateMeetingAsync(id, request, ct))

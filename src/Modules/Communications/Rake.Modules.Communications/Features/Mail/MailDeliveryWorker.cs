@@ -51,8 +51,8 @@ internal sealed class MailSignal
 /// error, next attempt after 1, 2, 4, 8 minutes); after <see cref="MailDelivery.MaxAttempts"/> the row is Failed and shows
 /// in the UI until someone retries it. Nothing is dropped silently (docs/adr/0032).
 /// </summary>
-internal sealed class MailDeliveryWorker(IServiceScopeFactory scopes, IRegionAccess regions, IOptions<SmtpOptions> options, MailSignal signal,
-    SmtpMailSender sender, TimeProvider clock, ILogger<MailDeliveryWorker> logger)
+internal sealed class MailDeliveryWorker(IServiceScopeFactory scopes, IRegionAccess regions, IOptions<SmtpOptions> options,
+    MailSignal signal, SmtpMailSender sender, TimeProvider clock, ILogger<MailDeliveryWorker> logger)
     : BackgroundService
 {
     private static readonly TimeSpan ClaimLease = TimeSpan.FromMinutes(5);

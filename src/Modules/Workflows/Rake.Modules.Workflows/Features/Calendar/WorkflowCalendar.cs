@@ -88,5 +88,7 @@ internal sealed class WorkflowCalendar(WorkflowsDbContext db) : IWorkflowCalenda
 
     /// <summary>The months of a cron expression as the engine reads it; null when it fires every month or does not parse.</summary>
     internal static int[]? CronMonths(string? cron) =>
-        cron is not null && CronSchedule.TryParse(cron, out var schedule, out _) && schedule!.Months is { Count: < 12 } months ? [.. months] : null;
+        cron is not null && CronSchedule.TryParse(cron, out var schedule, out _) && schedule!.Months is { Count: < 12 } months
+            ? [.. months]
+            : null;
 }
