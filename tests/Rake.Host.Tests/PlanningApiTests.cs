@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Validation;
+using W = DocumentFormat.OpenXml.Wordprocessing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static Rake.Host.Tests.WorkflowJson;
@@ -137,6 +138,16 @@ public sealed class PlanningApiTests(SharedHost shared)
             Assert.Contains("Lomakepohjaisia sosiaalisia raportointeja kerätään ja laaditaan", text);
             Assert.Contains("Sosiaalipalveluiden johtoryhmä", text);
             Assert.Contains("Kehittämistarpeet", text);
+            Assert.Contains("Tavoitteet ja toimenpiteet", text);
+            Assert.Equal("fi", document.PackageProperties.Language);
+            var body = document.MainDocumentPart.Document.Body;
+            Assert.Equal("Title", body.Descendants<W.ParagraphStyleId>().First().Val!.Value);
+            Assert.Contains(body.Descendants<W.ParagraphStyleId>(), s => s.Val!.Value == "Heading1");
+            // The goals and actions as a table whose header row repeats on every page.
+            var table = body.Elements<W.Table>().Single();
+            Assert.NotNull(table.Elements<W.TableRow>().First().TableRowProperties?.GetFirstChild<W.TableHeader>());
+            Assert.StartsWith("TavoiteToimenpide", table.Elements<W.TableRow>().First().InnerText);
+            Assert.True(table.Elements<W.TableRow>().Count() > 1);
         }
         var html = await client.GetStringAsync($"{Base("kymenlaakso")}/plan/export.html?lang=fi");
         Assert.StartsWith("<!DOCTYPE html>", html);

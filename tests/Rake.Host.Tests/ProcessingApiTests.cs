@@ -11,7 +11,7 @@ public sealed class ProcessingApiTests(SharedHost shared)
 {
     private RakeTestHost Host => shared.Host;
 
-    private static object Record(string core = "Nuorten asunnottomuus") => new
+    internal static object Record(string core = "Nuorten asunnottomuus") => new
     {
         coreOfReport = core,
         communicationGoal = "Päättäjät tietävät tilanteen",

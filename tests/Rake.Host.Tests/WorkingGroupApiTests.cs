@@ -138,6 +138,11 @@ public sealed class WorkingGroupApiTests(SharedHost shared)
         Assert.Contains($"{number}: Ikääntyneiden yksinäisyys haja-asutusalueilla", text);
         Assert.Contains("Käsittely jatkuu palvelualueella.", text);
         Assert.Contains(doc.MainDocumentPart.StyleDefinitionsPart!.Styles!.Elements<DocumentFormat.OpenXml.Wordprocessing.Style>(), s => s.StyleId == "Heading1");
+        Assert.EndsWith(": RAKE-työryhmän kokous", doc.PackageProperties.Title);
+        var styles = doc.MainDocumentPart.Document.Body!.Descendants<DocumentFormat.OpenXml.Wordprocessing.ParagraphStyleId>().Select(s => s.Val!.Value!).ToList();
+        Assert.Equal(["Title", "Heading1"], styles.Take(2).ToArray());
+        // The decision is a third-level heading under the minutes, with its text below it.
+        Assert.Contains("Heading3", styles);
     }
 
     [Fact]
