@@ -1,24 +1,25 @@
+using System.Diagnostics;
 using Rake.Modules.Workflows.Engine.Expressions;
 
 namespace Rake.Modules.Workflows.Tests;
 
 public sealed class JavaScriptSandboxTests
 {
-    private sealed class Scope : IJavaScriptScope
+    internal sealed class Scope : IJavaScriptScope
     {
         public Dictionary<string, object?> Variables { get; } = new() { ["Counter"] = 1 };
         public IEnumerable<string> VariableNames => Variables.Keys;
         public object? GetVariable(string name) => Variables.GetValueOrDefault(name);
         public void SetVariable(string name, object? value) => Variables[name] = value;
-        public object? GetInput(string name) => null;
+        public object? GetInput(string name) => name == "Applicant" ? new System.Text.Json.Nodes.JsonObject { ["name"] = "Aino" } : null;
         public object? CurrentValue => "Apple";
         public string WorkflowInstanceId => "instance-1";
     }
 
-    // Behaviour is checked under the production limits: a short deadline would make a cold first evaluation (Jurassic
-    // compiling on a busy two-core machine) look like a timeout. Only the endless scripts use the short deadline.
-    private static readonly JavaScriptSandbox Sandbox = new(new JavaScriptOptions());
-    private static readonly JavaScriptSandbox ShortDeadline = new(new JavaScriptOptions { Timeout = TimeSpan.FromMilliseconds(300) });
+    // Behaviour is checked under the production limits: a short deadline would make a cold first evaluation on a busy
+    // two-core machine look like a timeout. Only the endless scripts use the short deadline.
+    internal static readonly JavaScriptSandbox Sandbox = new(new JavaScriptOptions());
+    internal static readonly JavaScriptSandbox ShortDeadline = new(new JavaScriptOptions { Timeout = TimeSpan.FromMilliseconds(300) });
 
     private static object? Run(string script, Scope? scope = null) => Sandbox.Evaluate(script, scope ?? new Scope());
 
@@ -32,33 +33,50 @@ public sealed class JavaScriptSandboxTests
     [InlineData("try { while (true) {} } finally { while (true) {} }")]
     public void An_endless_script_is_stopped(string script)
     {
-        var started = DateTime.UtcNow;
+        var started = Stopwatch.StartNew();
         var ex = Assert.ThrowsAny<Exception>(() => ShortDeadline.Evaluate(script, new Scope()));
         Assert.True(ex is ScriptTimeoutException or ScriptErrorException, ex.GetType().Name + ": " + ex.Message);
-        Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(5));
+        Assert.True(started.Elapsed < TimeSpan.FromSeconds(15), $"took {started.Elapsed}");
     }
 
     [Theory]
     [InlineData("typeof System")]
     [InlineData("typeof importNamespace")]
     [InlineData("typeof require")]
-    [InlineData("typeof Function")]
-    [InlineData("typeof (function () {}).constructor")]
-    public void Clr_and_dynamic_code_are_not_reachable(string script) => Assert.Equal("undefined", Run(script));
-
-    [Fact]
-    public void Code_built_at_run_time_cannot_run()
-    {
-        Assert.Throws<ScriptErrorException>(() => Run("Object.getPrototypeOf(function(){}).constructor('return 1')()"));
-        Assert.Throws<ScriptRejectedException>(() => Run("eval('while(true){}')"));
-    }
+    [InlineData("typeof process")]
+    [InlineData("typeof host")]
+    [InlineData("typeof clr")]
+    [InlineData("typeof getVariable.constructor.prototype.GetType")]
+    public void Clr_and_host_are_not_reachable(string script) => Assert.Equal("undefined", Run(script));
 
     [Theory]
+    [InlineData("eval('1 + 1')")]
+    [InlineData("(0, eval)('1 + 1')")]
+    [InlineData("Function('return 1')()")]
+    [InlineData("new Function('return 1')()")]
+    [InlineData("Object.getPrototypeOf(function(){}).constructor('return 1')()")]
+    [InlineData("(async function () {}).constructor('return 1')")]
+    [InlineData("(function* () {}).constructor('yield 1')")]
+    [InlineData("setTimeout('1', 0)")]
+    public void Code_built_at_run_time_cannot_run(string script) =>
+        Assert.Throws<ScriptErrorException>(() => Run(script));
+
+    /// <summary>
+    /// Jurassic needed a hand-written instrumenter, and these scripts were written to hide a loop from it or to reach
+    /// its tick function. With Jint the constraints live inside the interpreter, so each one is simply stopped.
+    /// </summary>
+    [Theory]
     [InlineData("var __rake_tick = function () { return true; }; while (__rake_tick()) {}")]
-    [InlineData("var x = \\u005f_rake_tick;")]
-    [InlineData("for (var k in {a: 1}) k;")]
-    public void Scripts_that_could_dodge_the_watchdog_are_refused(string script) =>
-        Assert.Throws<ScriptRejectedException>(() => Run(script));
+    [InlineData("if (1) /'/; while (true) {}")]
+    [InlineData("var s = '\\u0027'; while (true) {}")]
+    [InlineData("for (var k in {a: 1}) while (true) k;")]
+    [InlineData("var f = () => { while (true); }; f()")]
+    [InlineData("`${(() => { for (;;); })()}`")]
+    public void Loops_the_old_instrumenter_could_miss_are_stopped_by_the_constraints(string script)
+    {
+        var ex = Assert.ThrowsAny<Exception>(() => ShortDeadline.Evaluate(script, new Scope()));
+        Assert.True(ex is ScriptTimeoutException or ScriptErrorException, ex.GetType().Name + ": " + ex.Message);
+    }
 
     [Fact]
     public void An_oversized_script_is_refused()
@@ -69,14 +87,35 @@ public sealed class JavaScriptSandboxTests
     }
 
     [Fact]
+    public void A_syntax_error_is_a_script_error() =>
+        Assert.Contains("syntax", Assert.Throws<ScriptErrorException>(() => Run("var = ;")).Message);
+
+    [Fact]
     public void Elsa_helpers_read_and_write_variables()
     {
         var scope = new Scope();
         Assert.Equal(true, Run("setCounter(getCounter() + 1); getVariable('Counter') > 1", scope));
         Assert.Equal(2, scope.Variables["Counter"]);
+        Run("setVariable('Result', { ok: true, list: [1, 2] })", scope);
+        Assert.Equal("{\"ok\":true,\"list\":[1,2]}", Assert.IsAssignableFrom<System.Text.Json.Nodes.JsonNode>(scope.Variables["Result"]).ToJsonString());
         Assert.Equal(false, Run("return false;"));
+        Assert.Equal("b", Run("var x = 0; if (x) return 'a'; return 'b';"));
         Assert.Equal("Current fruit: Apple", Run("`Current fruit: ${getCurrentValue()}`"));
+        Assert.Equal("Aino", Run("getInput('Applicant').name"));
+        Assert.Equal("instance-1", Run("getWorkflowInstanceId()"));
         Assert.Equal("[1,2,3]", Assert.IsAssignableFrom<System.Text.Json.Nodes.JsonNode>(Run("[1,2,3]")).ToJsonString());
+    }
+
+    [Fact]
+    public void Modern_javascript_runs()
+    {
+        Assert.Equal(6, Run("[1, 2, 3].map(x => x * 2).filter(x => x > 2).length + 4"));
+        Assert.Equal("none", Run("const a = { b: null }; a.b?.c ?? 'none'"));
+        Assert.Equal(3, Run("const { x, y: [, z] } = { x: 1, y: [0, 2] }; x + z"));
+        Assert.Equal("007", Run("String(7).padStart(3, '0')"));
+        Assert.Equal("a-b", Run("let parts = ['a', 'b']; `${parts[0]}-${parts[1]}`"));
+        Assert.Equal(3, Run("class C { #n = 3; get n() { return this.#n; } } new C().n"));
+        Assert.Equal(10, Run("[...[1, 2], ...[3, 4]].reduce((s, v) => s + v, 0)"));
     }
 
     [Fact]
@@ -88,5 +127,30 @@ public sealed class JavaScriptSandboxTests
         Assert.Equal(3, Run("var n = 0; while (n < 3) n++; n"));
         Assert.Equal(120, Run("function f(n) { return n <= 1 ? 1 : n * f(n - 1); } f(5)"));
         Assert.Equal(2, Run("switch (1) { case 1: 2; break; default: 3; }"));
+        Assert.Equal(55, Run("function fib(n) { return n < 2 ? n : fib(n - 1) + fib(n - 2); } fib(10)"));
+    }
+
+    [Fact]
+    public void Nothing_one_evaluation_leaves_reaches_the_next()
+    {
+        Run("globalThis.leak = 1; var other = 2; Array.prototype.extra = 3; Object.prototype.polluted = 4; getVariable = null;");
+        Assert.Equal("undefined", Run("typeof leak + ''"));
+        Assert.Equal("undefined", Run("typeof other"));
+        Assert.Equal("undefined", Run("typeof [].extra"));
+        Assert.Equal("undefined", Run("typeof ({}).polluted"));
+        Assert.Equal(1, Run("getVariable('Counter')"));
+    }
+
+    [Fact]
+    public void Concurrent_evaluations_each_get_their_own_answer()
+    {
+        var results = new int[64];
+        Parallel.For(0, results.Length, i =>
+        {
+            var scope = new Scope();
+            scope.Variables["Counter"] = i;
+            results[i] = (int)Sandbox.Evaluate("let v = getCounter(); for (let k = 0; k < 1000; k++) {} v * 2", scope)!;
+        });
+        Assert.Equal(Enumerable.Range(0, results.Length).Select(i => i * 2), results);
     }
 }

@@ -45,6 +45,9 @@ public sealed class WorkflowsModule : IModule
         services.AddScoped<IWorkflowDesignerApi, WorkflowDesignerApi>();
         services.AddScoped<IWorkflowCalendarApi, Features.Calendar.WorkflowCalendar>();
         services.AddSingleton<WorkflowTimers>();
+        // Registered before the scheduler: hosted services start in order, so stranded runs are faulted before any timer fires.
+        services.AddSingleton<ExecutionMarker>();
+        services.AddHostedService(sp => sp.GetRequiredService<ExecutionMarker>());
         services.AddWorkflowScheduling(configuration);
     }
 

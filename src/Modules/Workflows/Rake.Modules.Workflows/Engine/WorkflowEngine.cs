@@ -37,7 +37,8 @@ internal sealed class WorkflowEngine(ActivityRegistry registry, ExpressionEvalua
 
     public async Task<WorkflowInstance> StartAsync(WorkflowDefinition definition, RunOptions? options = null, CancellationToken cancellationToken = default)
     {
-        var instance = new WorkflowInstance(Guid.NewGuid().ToString("N"), definition, options ?? new RunOptions());
+        options ??= new RunOptions();
+        var instance = new WorkflowInstance((options.InstanceId ?? Guid.NewGuid()).ToString("N"), definition, options);
         foreach (var variable in definition.Variables.Concat(VariablesOf(definition.Root)))
         {
             instance.VariableTypes[variable.Name] = variable.TypeName;

@@ -20,6 +20,9 @@ internal sealed record RunOptions
     public string? TriggerActivityId { get; init; }
 
     public IReadOnlyDictionary<string, object?>? Input { get; init; }
+
+    /// <summary>The id the instance gets (the runtime marks it in the store before it runs); a new one when null.</summary>
+    public Guid? InstanceId { get; init; }
 }
 
 internal sealed record JournalEntry(DateTimeOffset At, string ActivityId, string ActivityType, string Event, string? Message = null);

@@ -40,6 +40,15 @@ internal sealed class WorkflowInstanceRecord : IRegionOwned
 
     /// <summary>Bumped by every save; a concurrent resume of the same instance fails to save and retries on fresh state.</summary>
     public int Revision { get; set; }
+
+    /// <summary>
+    /// Set and committed before the engine runs activities, cleared in the commit that saves the run's result: still set
+    /// at start-up, it means the process stopped during the run, and the instance is faulted instead of run again.
+    /// </summary>
+    public DateTimeOffset? ExecutingSince { get; set; }
+
+    /// <summary>Which Host process set <see cref="ExecutingSince"/> (<see cref="Runtime.ExecutionMarker.ProcessName"/>).</summary>
+    public string? ExecutingOn { get; set; }
 }
 
 /// <summary>Something an instance waits for: an event, a person (human task) or a time.</summary>

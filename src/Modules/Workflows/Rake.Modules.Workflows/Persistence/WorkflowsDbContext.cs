@@ -38,6 +38,7 @@ internal sealed class WorkflowsDbContext(DbContextOptions<WorkflowsDbContext> op
             b.Property(i => i.Status).HasMaxLength(20);
             b.Property(i => i.SubStatus).HasMaxLength(20);
             b.Property(i => i.FaultMessage).HasMaxLength(2000);
+            b.Property(i => i.ExecutingOn).HasMaxLength(200);
             b.Property(i => i.Revision).IsConcurrencyToken();
             b.HasIndex(i => new { i.RegionCode, i.Status, i.CreatedAt });
             b.HasIndex(i => new { i.RegionCode, i.DefinitionId, i.CreatedAt });

@@ -13,7 +13,7 @@ namespace Rake.Modules.Workflows.Runtime;
 /// </summary>
 internal static class InstanceStateSerializer
 {
-    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
+    internal static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
 
     public static string Serialize(WorkflowInstance instance)
     {

@@ -57,7 +57,9 @@ internal enum ResumeOutcome { Resumed, NotFound, AlreadyCompleted }
 /// loaded from and saved to the database in one SaveChanges (instance, journal and bookmarks), so a restart loses
 /// nothing; a revision check makes two concurrent resumes of one bookmark run it once.
 /// </summary>
-internal sealed class WorkflowRuntime(WorkflowsDbContext db, WorkflowEngineFactory engines, IRequestContext actor, TimeProvider clock, IServiceProvider services, ILogger<WorkflowRuntime> logger)
+internal sealed class WorkflowRuntime(
+    WorkflowsDbContext db, WorkflowEngineFactory engines, IRequestContext actor, TimeProvider clock, IServiceProvider services, ExecutionMarker marker,
+    ILogger<WorkflowRuntime> logger)
 {
     public const string HumanTaskKind = nameof(BookmarkKind.HumanTask);
     public const string EventKind = nameof(BookmarkKind.Event);
@@ -82,18 +84,27 @@ internal sealed class WorkflowRuntime(WorkflowsDbContext db, WorkflowEngineFacto
         {
             return null;
         }
-        var engine = engines.Create(services);
-        var instance = await engine.StartAsync(WorkflowDefinition.Parse(version.Json), new RunOptions { Input = input, TriggerActivityId = triggerActivityId }, ct);
         var now = clock.GetUtcNow();
         var record = new WorkflowInstanceRecord
         {
-            Id = Guid.Parse(instance.Id),
+            Id = Guid.NewGuid(),
             DefinitionId = version.DefinitionId,
             DefinitionVersion = version.Version,
             DefinitionVersionId = version.Id,
+            Status = nameof(WorkflowStatus.Running),
+            SubStatus = nameof(WorkflowSubStatus.Executing),
             CreatedAt = now,
+            UpdatedAt = now,
         };
         db.Instances.Add(record);
+        // The marker is committed before any activity runs, together with whatever the caller changed on this context
+        // (a start trigger moved on), so a run that takes the process down is neither lost nor started again.
+        marker.Mark(record, now);
+        await db.SaveChangesAsync(ct);
+        var engine = engines.Create(services);
+        var instance = await RunMarkedAsync(record, () => engine.StartAsync(
+            WorkflowDefinition.Parse(version.Json), new RunOptions { Input = input, TriggerActivityId = triggerActivityId, InstanceId = record.Id }, ct));
+        now = clock.GetUtcNow();
         Apply(record, instance, [], now, completedBy: null);
         await db.SaveChangesAsync(ct);
         logger.LogInformation("Started workflow {DefinitionId} v{Version} as {InstanceId} ({Status})", version.DefinitionId, version.Version, record.Id, record.SubStatus);
@@ -117,6 +128,21 @@ internal sealed class WorkflowRuntime(WorkflowsDbContext db, WorkflowEngineFacto
                 return ResumeOutcome.AlreadyCompleted;
             }
             var record = await db.Instances.FirstAsync(i => i.Id == bookmark.InstanceId, ct);
+            if (record.ExecutingSince is not null && record.ExecutingOn != marker.Owner)
+            {
+                // Marked by a process that stopped mid-run: start-up recovery faults it; it is not run again here.
+                return ResumeOutcome.AlreadyCompleted;
+            }
+            marker.Mark(record, clock.GetUtcNow());
+            record.Revision++;
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < MaxAttempts)
+            {
+                continue;
+            }
             var version = await db.Definitions.AsNoTracking().FirstAsync(d => d.Id == record.DefinitionVersionId, ct);
             var engine = engines.Create(services);
             var instance = InstanceStateSerializer.Deserialize(record.Id.ToString("N"), WorkflowDefinition.Parse(version.Json), record.State, record.Journal, engine);
@@ -126,7 +152,11 @@ internal sealed class WorkflowRuntime(WorkflowsDbContext db, WorkflowEngineFacto
             var publishedBefore = instance.PublishedEvents.Count;
             if (instance.Bookmarks.Any(b => b.Id == bookmark.BookmarkId))
             {
-                await engine.ResumeAsync(instance, bookmark.BookmarkId, input, ct);
+                await RunMarkedAsync(record, async () =>
+                {
+                    await engine.ResumeAsync(instance, bookmark.BookmarkId, input, ct);
+                    return instance;
+                });
                 result = ResumeOutcome.Resumed;
             }
             Apply(record, instance, open, now, completedBy ?? actor.UserName ?? "system");
@@ -222,8 +252,32 @@ internal sealed class WorkflowRuntime(WorkflowsDbContext db, WorkflowEngineFacto
             ? actor.IsInRole(parsed)
             : actor.IsInRole(RegionRole.RegionAdmin);
 
+    /// <summary>
+    /// Runs the engine for a marked record. A failure of the runtime itself (not a fault, which the engine records) ends
+    /// the instance faulted and clears the marker, so only a process that stopped leaves a marker behind.
+    /// </summary>
+    private async Task<WorkflowInstance> RunMarkedAsync(WorkflowInstanceRecord record, Func<Task<WorkflowInstance>> run)
+    {
+        try
+        {
+            return await run();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            record.Status = nameof(WorkflowStatus.Finished);
+            record.SubStatus = nameof(WorkflowSubStatus.Faulted);
+            record.FaultMessage = Truncate(ex.Message, 2000);
+            record.UpdatedAt = clock.GetUtcNow();
+            record.Revision++;
+            ExecutionMarker.Clear(record);
+            await db.SaveChangesAsync(CancellationToken.None);
+            throw;
+        }
+    }
+
     private void Apply(WorkflowInstanceRecord record, WorkflowInstance instance, List<WorkflowBookmarkRecord> open, DateTimeOffset now, string? completedBy)
     {
+        ExecutionMarker.Clear(record);
         record.Status = instance.Status.ToString();
         record.SubStatus = instance.SubStatus.ToString();
         record.State = InstanceStateSerializer.Serialize(instance);

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Rake.Workflows.Abstractions;
 
@@ -118,15 +119,34 @@ internal sealed class FlowSwitch : WorkflowActivity
     public override IEnumerable<string>? GetDynamicOutcomes(IActivityDesign design) =>
         Cases(design.GetRawInput("cases")).Select(c => c.Label).Append("Default");
 
+    /// <summary>
+    /// A case's condition as Elsa 3 saves it (<c>{typeName, expression: {type, value}}</c>) or in the older flat form
+    /// (<c>{type, value}</c>); a literal value may be a JSON boolean or number, which is passed on as its JSON text.
+    /// </summary>
     private static IEnumerable<(string Label, string Type, string? Expression)> Cases(JsonNode? node) =>
         (node as JsonArray ?? [])
         .OfType<JsonObject>()
-        .Select(c => ((string?)c["label"] ?? "", (string?)c["condition"]?["type"] ?? "JavaScript", (string?)(c["condition"]?["value"] as JsonValue)));
+        .Select(c =>
+        {
+            var condition = c["condition"] as JsonObject;
+            var expression = condition?["expression"] as JsonObject ?? condition;
+            var type = expression?["type"] is JsonValue t && t.GetValueKind() == JsonValueKind.String ? t.GetValue<string>() : "JavaScript";
+            return (Text(c["label"]) ?? "", type, Text(expression?["value"]));
+        });
+
+    private static string? Text(JsonNode? node) => node switch
+    {
+        JsonValue v when v.GetValueKind() == JsonValueKind.String => v.GetValue<string>(),
+        JsonValue v when v.GetValueKind() is JsonValueKind.True or JsonValueKind.False or JsonValueKind.Number => v.ToJsonString(),
+        _ => null,
+    };
 
     private static bool Truthy(object? value) => value switch
     {
         bool b => b,
-        string s => bool.TryParse(s, out var b) && b,
+        string s => bool.TryParse(s, out var b) ? b : double.TryParse(s, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var n) && n != 0,
+        int n => n != 0,
+        double d => d != 0 && !double.IsNaN(d),
         _ => false,
     };
 }

@@ -1,0 +1,128 @@
+using System.Collections.Concurrent;
+
+namespace Rake.Modules.Workflows.Engine.Expressions;
+
+/// <summary>
+/// The threads scripts run on: dedicated (never the thread pool, whose stack size is the runtime's choice), each with
+/// a fixed stack that Jint's stack probe measures against, kept between evaluations because a thread per evaluation
+/// costs more than a short script. Workers are started on demand up to <see cref="MaxWorkers"/> and end after a minute
+/// idle. A caller that stops waiting (a built-in past every limit) leaves that job to its worker and the next job
+/// gets another worker, so one stuck evaluation never blocks the others.
+/// </summary>
+internal sealed class JavaScriptWorkers
+{
+    private static readonly ConcurrentDictionary<int, JavaScriptWorkers> Pools = new();
+    private static readonly TimeSpan IdleLifetime = TimeSpan.FromMinutes(1);
+
+    private readonly int stackSize;
+    private readonly BlockingCollection<Job> queue = new(new ConcurrentQueue<Job>());
+    private int idle;
+    private int started;
+    private int busy;
+
+    private JavaScriptWorkers(int stackSize) => this.stackSize = stackSize;
+
+    /// <summary>At most this many evaluations run at once; more wait in the queue (and time out there if they must).</summary>
+    public static int MaxWorkers { get; } = Math.Max(4, Environment.ProcessorCount * 2);
+
+    /// <summary>Threads currently alive in every pool (for tests that check none is left busy).</summary>
+    public static int LiveWorkers => Pools.Values.Sum(p => Volatile.Read(ref p.started));
+
+    /// <summary>Workers running a job right now, in every pool: after a fault it must drop to zero (nothing left spinning).</summary>
+    public static int BusyWorkers => Pools.Values.Sum(p => Volatile.Read(ref p.busy));
+
+    public static JavaScriptWorkers For(int stackSize) => Pools.GetOrAdd(stackSize, size => new JavaScriptWorkers(size));
+
+    /// <summary>Runs <paramref name="work"/> on a worker; false when it has not finished within <paramref name="wait"/>.</summary>
+    public bool TryRun<T>(Func<T> work, TimeSpan wait, out T result)
+    {
+        var job = new Job(() => work()!);
+        queue.Add(job);
+        EnsureWorker();
+        if (!job.Done.Wait(wait))
+        {
+            job.Abandon();
+            result = default!;
+            return false;
+        }
+        job.Done.Dispose();
+        result = job.Result is T value ? value : throw (Exception)job.Result!;
+        return true;
+    }
+
+    private void EnsureWorker()
+    {
+        while (true)
+        {
+            var current = Volatile.Read(ref idle);
+            if (current > 0 && Interlocked.CompareExchange(ref idle, current - 1, current) == current)
+            {
+                return; // an idle worker will take the job
+            }
+            if (current > 0)
+            {
+                continue;
+            }
+            var count = Volatile.Read(ref started);
+            if (count >= MaxWorkers)
+            {
+                return; // the job waits for a busy worker
+            }
+            if (Interlocked.CompareExchange(ref started, count + 1, count) == count)
+            {
+                new Thread(Loop, stackSize) { IsBackground = true, Name = "rake-javascript" }.Start();
+                return;
+            }
+        }
+    }
+
+    private void Loop()
+    {
+        while (true)
+        {
+            if (!queue.TryTake(out var job, IdleLifetime))
+            {
+                // Leave only if no job was handed to this worker in the meantime (idle was taken by a poster).
+                var current = Volatile.Read(ref idle);
+                if (current > 0 && Interlocked.CompareExchange(ref idle, current - 1, current) == current)
+                {
+                    Interlocked.Decrement(ref started);
+                    return;
+                }
+                continue;
+            }
+            Interlocked.Increment(ref busy);
+            job.Execute();
+            Interlocked.Decrement(ref busy);
+            Interlocked.Increment(ref idle);
+        }
+    }
+
+    private sealed class Job(Func<object> work)
+    {
+        private int state; // 0 queued, 1 running, 2 abandoned
+
+        public ManualResetEventSlim Done { get; } = new();
+        public object? Result { get; private set; }
+
+        public void Abandon() => Interlocked.CompareExchange(ref state, 2, 0);
+
+        public void Execute()
+        {
+            if (Interlocked.CompareExchange(ref state, 1, 0) != 0)
+            {
+                return;
+            }
+            try
+            {
+                Result = work();
+            }
+            catch (Exception ex)
+            {
+                // Never let an exception end a worker thread: on a thread of our own it would end the process.
+                Result = ex;
+            }
+            Done.Set();
+        }
+    }
+}
