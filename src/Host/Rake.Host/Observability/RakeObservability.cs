@@ -73,7 +73,7 @@ internal static class RakeObservability
         }
     }
 
-    /// <summary>Maps the scrape endpoint behind its access check; when metrics are off there is no such endpoint (404).</summary>
+    /// <summary>Maps the scrape endpoint behind its access check; when metrics are off there is no such endpoint.</summary>
     public static void MapRakeMetrics(this WebApplication app)
     {
         var options = app.Services.GetRequiredService<ObservabilityOptions>();
