@@ -37,7 +37,10 @@ public sealed class Inspected
             return new Inspected(n, Types.InAssembly(assembly, [AppContext.BaseDirectory]), () => DeclaredTypeNames(assembly));
         });
 
-    /// <summary>An assembly written to <paramref name="directory"/> (alone there), e.g. one built in memory for a test; nothing depends on it.</summary>
+    /// <summary>
+    /// An assembly written to <paramref name="directory"/> (alone there), e.g. one built in memory for a test; nothing
+    /// depends on it, so its type names are never needed.
+    /// </summary>
     public static Inspected FromDirectory(string name, string directory) =>
         new(name, Types.FromPath(directory, [AppContext.BaseDirectory]),
             () => throw new InvalidOperationException($"{name} is not loaded, so its types are not listed."));
@@ -46,7 +49,8 @@ public sealed class Inspected
         assembly.GetTypes()
             .Select(t => t.FullName)
             .OfType<string>()
-            .Where(n => !n.Contains('<') && !n.StartsWith("System.", StringComparison.Ordinal) && !n.StartsWith("Microsoft.", StringComparison.Ordinal))
+            .Where(n => !n.Contains('<'))
+            .Where(n => !n.StartsWith("System.", StringComparison.Ordinal) && !n.StartsWith("Microsoft.", StringComparison.Ordinal))
             .Order(StringComparer.Ordinal)
             .ToList();
 

@@ -71,7 +71,8 @@ public sealed class MetricsEndpointTests
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => StartWithMetricsAsync(token: null, allowLoopback: false));
         Assert.Contains("Observability:Metrics:ScrapeToken", error.Message);
 
-        var shortToken = await Assert.ThrowsAsync<InvalidOperationException>(() => StartWithMetricsAsync(token: "short", allowLoopback: false));
+        var shortToken = await Assert.ThrowsAsync<InvalidOperationException>(
+            () => StartWithMetricsAsync(token: "short", allowLoopback: false));
         Assert.Contains("32 characters", shortToken.Message);
     }
 
@@ -159,7 +160,8 @@ public sealed class MetricsEndpointTests
 
         public bool Has(string name, params (string Label, string Value)[] labels) => Matching(name, labels).Any();
 
-        private IEnumerable<(string Name, Dictionary<string, string> Labels, double Value)> Matching(string name, (string Label, string Value)[] labels) =>
+        private IEnumerable<(string Name, Dictionary<string, string> Labels, double Value)> Matching(
+            string name, (string Label, string Value)[] labels) =>
             samples.Where(s => s.Name == name && labels.All(l => s.Labels.TryGetValue(l.Label, out var v) && v == l.Value));
 
         private static List<(string, Dictionary<string, string>, double)> Parse(string text)

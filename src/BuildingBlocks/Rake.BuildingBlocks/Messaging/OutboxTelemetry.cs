@@ -35,5 +35,6 @@ internal static class OutboxTelemetry
 
     public static void BacklogCounted(string source, long pending, long givenUp) => Backlogs[source] = (pending, givenUp);
 
-    private static Measurement<long> Measure(string source, long value) => new(value, new KeyValuePair<string, object?>("rake.outbox.source", source));
+    private static Measurement<long> Measure(string source, long value) =>
+        new(value, new KeyValuePair<string, object?>("rake.outbox.source", source));
 }

@@ -17,7 +17,8 @@ internal static class RakeObservability
 
     public static void AddRakeObservability(this WebApplicationBuilder builder)
     {
-        var options = builder.Configuration.GetSection(ObservabilityOptions.Section).Get<ObservabilityOptions>() ?? new ObservabilityOptions();
+        var options = builder.Configuration.GetSection(ObservabilityOptions.Section).Get<ObservabilityOptions>()
+            ?? new ObservabilityOptions();
         Validate(options);
         builder.Services.AddSingleton(options);
         if (!options.CollectsMetrics && !options.CollectsTraces)

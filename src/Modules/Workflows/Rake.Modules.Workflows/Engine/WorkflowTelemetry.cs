@@ -55,5 +55,6 @@ internal static class WorkflowTelemetry
     }
 
     public static void ActivityRan(string activityType, long startedTimestamp) =>
-        ActivityDuration.Record(Stopwatch.GetElapsedTime(startedTimestamp).TotalSeconds, new KeyValuePair<string, object?>("rake.workflow.activity.type", activityType));
+        ActivityDuration.Record(Stopwatch.GetElapsedTime(startedTimestamp).TotalSeconds,
+            new KeyValuePair<string, object?>("rake.workflow.activity.type", activityType));
 }

@@ -10,7 +10,8 @@ internal static class MailTelemetry
 
     private static readonly Meter Meter = new(Name);
 
-    private static readonly Counter<long> Sent = Meter.CreateCounter<long>("rake.mail.sent", "{message}", "Mail messages handed to the SMTP server.");
+    private static readonly Counter<long> Sent = Meter.CreateCounter<long>(
+        "rake.mail.sent", "{message}", "Mail messages handed to the SMTP server.");
 
     private static readonly Counter<long> Failed = Meter.CreateCounter<long>(
         "rake.mail.failed", "{attempt}", "Mail delivery attempts that failed; final=true when the message was given up (status Failed).");
