@@ -1,10 +1,10 @@
 using System.Linq.Expressions;
 using System.Reflection;
-using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Mono.Cecil;
+using NetArchTest.Rules;
 using Rake.BuildingBlocks.Messaging;
 using Rake.BuildingBlocks.Persistence;
 using Rake.BuildingBlocks.Regions;
@@ -17,37 +17,59 @@ namespace Rake.ArchitectureTests;
 /// human-readable violation per breach (empty when the rule holds). The same code checks the production
 /// assemblies and the deliberately broken fixtures, so a rule that silently stopped detecting anything would
 /// fail its fixture test.
-/// Reference rules (1, 2, 6) read metadata with Mono.Cecil; rules about types and models (3, 4, 5) use reflection,
-/// because they need inheritance across assemblies, attribute values and a live EF Core model.
+/// What NetArchTest can say, it says: which types depend on which (rules 1, 2 and 6, matched on the full names of the
+/// types another assembly declares, so a module's Contracts stay usable while its implementation is not), and which
+/// types are public or unsealed (rule 3). Mono.Cecil is left with the one thing NetArchTest cannot see, where a
+/// referenced assembly comes from (rule 2: a package in a <c>System.*</c> namespace is not the BCL). Rules about EF
+/// models and attribute values (4, 5) need reflection and a live model; NetArchTest still finds rule 4's contexts.
 /// </summary>
 public static class ArchitectureRules
 {
     /// <summary>
-    /// Rule 1: a module implementation references only the BCL and third-party assemblies, building blocks,
-    /// the workflow SDK and Contracts (its own or other modules'); never another module's implementation or the Host.
+    /// Rule 1: a module implementation depends only on the BCL and third-party assemblies, building blocks,
+    /// the workflow SDK and Contracts (its own or other modules'); never on another module's implementation or the Host.
     /// </summary>
-    public static IReadOnlyList<string> ModuleReferences(IEnumerable<AssemblyDefinition> assemblies)
+    /// <param name="universe">The Rake assemblies a subject could depend on.</param>
+    public static IReadOnlyList<string> ModuleReferences(IEnumerable<Inspected> subjects, IEnumerable<string> universe)
     {
         var violations = new List<string>();
-        foreach (var assembly in assemblies.Where(a => AssemblyRoles.IsModuleImplementation(a.Name.Name)))
+        var candidates = universe.Distinct().Order(StringComparer.Ordinal).ToList();
+        foreach (var subject in subjects.Where(s => AssemblyRoles.IsModuleImplementation(s.Name)))
         {
-            var self = assembly.Name.Name;
-            foreach (var reference in References(assembly).Where(AssemblyRoles.IsRake))
+            var forbidden = candidates.Where(t => t != subject.Name && !AssemblyRoles.IsBuildingBlock(t) && !AssemblyRoles.IsModuleContracts(t));
+            foreach (var target in forbidden)
             {
-                if (AssemblyRoles.IsBuildingBlock(reference) || AssemblyRoles.IsModuleContracts(reference))
-                {
-                    continue;
-                }
-                var why = reference == AssemblyRoles.Host ? "the Host"
-                    : AssemblyRoles.IsModuleImplementation(reference) ? "another module's implementation"
+                var why = target == AssemblyRoles.Host ? "the Host"
+                    : AssemblyRoles.IsModuleImplementation(target) ? "another module's implementation"
                     : "neither a building block nor a module's Contracts";
-                violations.Add($"Rule 1: {self} references {reference} ({why})");
+                violations.AddRange(TypesDependingOn(subject, target).Select(type => $"Rule 1: {type} depends on {target} ({why})"));
             }
         }
         return violations;
     }
 
-    /// <summary>Rule 2: every <c>*.Contracts</c> assembly references only the BCL and <c>Rake.BuildingBlocks.Contracts</c>.</summary>
+    /// <summary>
+    /// Rule 2 (types): every type of a <c>*.Contracts</c> assembly uses only <c>System.*</c> and <c>Rake.BuildingBlocks.Contracts</c>.
+    /// </summary>
+    public static IReadOnlyList<string> ContractsDependencies(IEnumerable<Inspected> subjects)
+    {
+        var violations = new List<string>();
+        foreach (var subject in subjects.Where(s => AssemblyRoles.IsContracts(s.Name)))
+        {
+            string[] allowed = ["System", AssemblyRoles.BuildingBlocksContracts,
+                .. Inspected.Of(AssemblyRoles.BuildingBlocksContracts).TypeNames,
+                .. subject.TypeNames, PrivateImplementationDetails];
+            var failing = subject.Types.Should().OnlyHaveDependenciesOn(allowed).GetResult().FailingTypeNames ?? [];
+            violations.AddRange(failing.Order(StringComparer.Ordinal).Select(type =>
+                $"Rule 2: {type} depends on more than the BCL and {AssemblyRoles.BuildingBlocksContracts}"));
+        }
+        return violations;
+    }
+
+    /// <summary>
+    /// Rule 2 (assemblies): every <c>*.Contracts</c> assembly references only the BCL and <c>Rake.BuildingBlocks.Contracts</c>.
+    /// NetArchTest sees namespaces, and a package can use <c>System.*</c> ones; the assembly references say where a type lives.
+    /// </summary>
     /// <param name="sharedFramework">Names of the assemblies of Microsoft.NETCore.App; defaults to the running one's.</param>
     public static IReadOnlyList<string> ContractsReferences(IEnumerable<AssemblyDefinition> assemblies, IReadOnlySet<string>? sharedFramework = null)
     {
@@ -71,41 +93,44 @@ public static class ArchitectureRules
     /// every other class in it is sealed unless abstract, static or compiler-generated.
     /// Exceptions to "one public type", because a tool needs them public:
     /// EF migrations (types deriving <c>Microsoft.EntityFrameworkCore.Migrations.Migration</c>) and Blazor Razor
-    /// components (types implementing <c>Microsoft.AspNetCore.Components.IComponent</c>; Blazor's router only
-    /// discovers public components).
+    /// components (deriving <c>ComponentBase</c> or implementing <c>IComponent</c>; Blazor's router only discovers
+    /// public components), and the members-less <c>_Imports</c> class the Razor SDK generates.
     /// </summary>
-    public static IReadOnlyList<string> ModuleSurface(IEnumerable<Assembly> assemblies)
+    public static IReadOnlyList<string> ModuleSurface(IEnumerable<Inspected> subjects)
     {
         var violations = new List<string>();
-        foreach (var assembly in assemblies)
+        foreach (var subject in subjects)
         {
-            var self = assembly.GetName().Name!;
-            var module = AssemblyRoles.ModuleName(self);
+            var module = AssemblyRoles.ModuleName(subject.Name);
             if (module is null)
             {
                 continue;
             }
             var expected = module + "Module";
-            var exported = assembly.GetExportedTypes();
-            foreach (var type in exported.Where(t => t.Name != expected && !IsMigration(t) && !IsComponent(t) && !IsRazorImports(t)).OrderBy(t => t.FullName, StringComparer.Ordinal))
-            {
-                violations.Add($"Rule 3: {self} exports public type {type.FullName} (only {expected} may be public)");
-            }
-            var entryPoints = exported.Where(t => t.Name == expected).ToList();
+            var extraPublic = subject.Types.That().DoNotHaveName(expected)
+                .And().AreNotNested()
+                .And().DoNotInherit(typeof(Microsoft.EntityFrameworkCore.Migrations.Migration))
+                .And().DoNotInherit(typeof(Microsoft.AspNetCore.Components.ComponentBase))
+                .And().DoNotImplementInterface(typeof(Microsoft.AspNetCore.Components.IComponent))
+                .And().DoNotHaveName("_Imports")
+                .Should().NotBePublic().GetResult().FailingTypeNames ?? [];
+            // NetArchTest calls a public type nested in an internal one public; it is exported only if its container is.
+            var exportedNested = subject.Types.That().AreNestedPublic().GetTypes().Where(t => t.IsVisible).Select(t => t.FullName!);
+            violations.AddRange(extraPublic.Concat(exportedNested).Order(StringComparer.Ordinal)
+                .Select(type => $"Rule 3: {subject.Name} exports public type {type} (only {expected} may be public)"));
+            var entryPoints = subject.Types.That().HaveName(expected).And().ArePublic().GetTypes().ToList();
             if (entryPoints.Count != 1)
             {
-                violations.Add($"Rule 3: {self} exports {entryPoints.Count} public types named {expected} (exactly one is required)");
+                violations.Add($"Rule 3: {subject.Name} exports {entryPoints.Count} public types named {expected} (exactly one is required)");
             }
-            foreach (var entryPoint in entryPoints.Where(t => !typeof(Rake.BuildingBlocks.Modules.IModule).IsAssignableFrom(t)))
-            {
-                violations.Add($"Rule 3: {entryPoint.FullName} does not implement IModule");
-            }
-            foreach (var type in LoadableTypes(assembly)
-                         .Where(t => !t.IsVisible && t.IsClass && !t.IsSealed && !t.IsAbstract && !IsCompilerGenerated(t))
-                         .OrderBy(t => t.FullName, StringComparer.Ordinal))
-            {
-                violations.Add($"Rule 3: {self} has non-public class {type.FullName} that is not sealed");
-            }
+            var notModules = subject.Types.That().HaveName(expected).And().ArePublic()
+                .Should().ImplementInterface(typeof(Rake.BuildingBlocks.Modules.IModule)).GetResult().FailingTypeNames ?? [];
+            violations.AddRange(notModules.Select(type => $"Rule 3: {type} does not implement IModule"));
+            var unsealed = subject.Types.That().AreClasses().And().AreNotAbstract().And().AreNotPublic()
+                .And().DoNotHaveNameStartingWith("<")
+                .Should().BeSealed().GetResult().FailingTypeNames ?? [];
+            violations.AddRange(unsealed.Order(StringComparer.Ordinal)
+                .Select(type => $"Rule 3: {subject.Name} has non-public class {type} that is not sealed"));
         }
         return violations;
     }
@@ -126,17 +151,17 @@ public static class ArchitectureRules
             {
                 continue;
             }
-            var contexts = LoadableTypes(assembly)
-                .Where(t => typeof(DbContext).IsAssignableFrom(t) && !t.IsAbstract)
-                .OrderBy(t => t.FullName, StringComparer.Ordinal)
-                .ToList();
+            // The shape (how many contexts, which base) is NetArchTest's to say; the model needs a live context.
+            var concrete = Inspected.Of(self).Types.That().Inherit(typeof(DbContext)).And().AreNotAbstract();
+            var contexts = concrete.GetTypes().OrderBy(t => t.FullName, StringComparer.Ordinal).ToList();
+            var notModuleContexts = (concrete.Should().Inherit(typeof(ModuleDbContext)).GetResult().FailingTypeNames ?? []).ToHashSet();
             if (contexts.Count != 1)
             {
                 violations.Add($"Rule 4: {self} declares {contexts.Count} DbContext types ({string.Join(", ", contexts.Select(c => c.Name))}); a module has exactly one");
             }
             foreach (var context in contexts)
             {
-                if (!typeof(ModuleDbContext).IsAssignableFrom(context))
+                if (notModuleContexts.Contains(context.FullName!))
                 {
                     violations.Add($"Rule 4: {context.FullName} does not derive ModuleDbContext");
                 }
@@ -203,32 +228,49 @@ public static class ArchitectureRules
     }
 
     /// <summary>
-    /// Rule 6: building blocks (<c>Rake.BuildingBlocks*</c>, <c>Rake.Workflows.Abstractions</c>) reference no module
-    /// and not the Host; and of all the given assemblies only <c>Rake.Host</c> references module implementations.
+    /// Rule 6: building blocks (<c>Rake.BuildingBlocks*</c>, <c>Rake.Workflows.Abstractions</c>) depend on no module
+    /// and not on the Host; and of all the given assemblies only <c>Rake.Host</c> depends on module implementations.
     /// </summary>
-    public static IReadOnlyList<string> DependencyDirection(IEnumerable<AssemblyDefinition> assemblies)
+    /// <param name="universe">The Rake assemblies a subject could depend on.</param>
+    public static IReadOnlyList<string> DependencyDirection(IEnumerable<Inspected> subjects, IEnumerable<string> universe)
     {
         var violations = new List<string>();
-        foreach (var assembly in assemblies)
+        var candidates = universe.Distinct().Order(StringComparer.Ordinal).ToList();
+        foreach (var subject in subjects)
         {
-            var self = assembly.Name.Name;
-            var references = References(assembly).ToList();
-            if (AssemblyRoles.IsBuildingBlock(self))
+            if (AssemblyRoles.IsBuildingBlock(subject.Name))
             {
-                foreach (var reference in references.Where(r => AssemblyRoles.IsModule(r) || r == AssemblyRoles.Host))
+                foreach (var target in candidates.Where(t => AssemblyRoles.IsModule(t) || t == AssemblyRoles.Host))
                 {
-                    violations.Add($"Rule 6: building block {self} references {reference} (building blocks reference no module and not the Host)");
+                    violations.AddRange(TypesDependingOn(subject, target).Select(type =>
+                        $"Rule 6: building block type {type} depends on {target} (building blocks depend on no module and not the Host)"));
                 }
             }
-            if (self != AssemblyRoles.Host)
+            if (subject.Name != AssemblyRoles.Host)
             {
-                foreach (var reference in references.Where(AssemblyRoles.IsModuleImplementation))
+                foreach (var target in candidates.Where(t => t != subject.Name && AssemblyRoles.IsModuleImplementation(t)))
                 {
-                    violations.Add($"Rule 6: {self} references module implementation {reference} (only {AssemblyRoles.Host} may)");
+                    violations.AddRange(TypesDependingOn(subject, target).Select(type =>
+                        $"Rule 6: {type} depends on module implementation {target} (only {AssemblyRoles.Host} may)"));
                 }
             }
         }
         return violations;
+    }
+
+    /// <summary>The compiler's per-assembly helper type; every assembly may have its own, so it names no dependency.</summary>
+    private const string PrivateImplementationDetails = "<PrivateImplementationDetails>";
+
+    /// <summary>The subject's types that use any type <paramref name="target"/> declares (NetArchTest's dependency search).</summary>
+    private static IEnumerable<string> TypesDependingOn(Inspected subject, string target)
+    {
+        var declared = Inspected.Of(target).TypeNames;
+        if (declared.Count == 0)
+        {
+            return [];
+        }
+        var failing = subject.Types.Should().NotHaveDependencyOnAny([.. declared]).GetResult().FailingTypeNames ?? [];
+        return failing.Order(StringComparer.Ordinal);
     }
 
     /// <summary>The assemblies of Microsoft.NETCore.App (System.*, Microsoft.Win32.*, netstandard, mscorlib, ...) this process runs on.</summary>
@@ -257,40 +299,6 @@ public static class ArchitectureRules
                 $"Types of {assembly.GetName().Name} could not be loaded: {string.Join("; ", ex.LoaderExceptions.Select(e => e?.Message))}", ex);
         }
     }
-
-    private static bool IsCompilerGenerated(Type type)
-    {
-        for (var current = type; current is not null; current = current.DeclaringType)
-        {
-            if (current.Name.Contains('<') || current.IsDefined(typeof(CompilerGeneratedAttribute), inherit: false))
-            {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    // Matched by name so the checker needs neither EF's migrations nor ASP.NET Core's component model at compile time.
-    /// <summary>
-    /// The Razor SDK compiles each <c>_Imports.razor</c> (shared using directives) into a public class <c>_Imports</c>
-    /// with no members of its own; it is generated, not part of the module's surface.
-    /// </summary>
-    private static bool IsRazorImports(Type type) => type.Name == "_Imports" && type.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly).Length == 0;
-
-    private static bool IsMigration(Type type)
-    {
-        for (var current = type.BaseType; current is not null; current = current.BaseType)
-        {
-            if (current.FullName == "Microsoft.EntityFrameworkCore.Migrations.Migration")
-            {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static bool IsComponent(Type type) =>
-        type.GetInterfaces().Any(i => i.FullName == "Microsoft.AspNetCore.Components.IComponent");
 
     private static IEnumerable<string> CheckModel(Type contextType, string expectedSchema)
     {

@@ -41,6 +41,14 @@ public static class Assemblies
 
     public static IReadOnlyList<Assembly> ProductionAssemblies => ProductionNames.Select(Load).ToList();
 
+    /// <summary>The production assemblies as NetArchTest reads them.</summary>
+    public static IReadOnlyList<Inspected> ProductionInspected => ProductionNames.Select(Inspected.Of).ToList();
+
+    /// <summary>Every Rake assembly here, fixtures included: what a fixture may wrongly depend on.</summary>
+    public static IReadOnlyList<string> AllNames => AllNamesLazy.Value;
+
+    private static readonly Lazy<IReadOnlyList<string>> AllNamesLazy = new(() => Discover(includeFixtures: true));
+
     /// <summary>Metadata only: read from a copy in memory, so nothing is loaded and no file stays locked.</summary>
     public static AssemblyDefinition Definition(string name) =>
         AssemblyDefinition.ReadAssembly(new MemoryStream(File.ReadAllBytes(PathOf(name))));
@@ -49,13 +57,15 @@ public static class Assemblies
 
     private static string PathOf(string name) => Path.Combine(AppContext.BaseDirectory, name + ".dll");
 
-    private static IReadOnlyList<string> DiscoverProduction()
+    private static IReadOnlyList<string> DiscoverProduction() => Discover(includeFixtures: false);
+
+    private static IReadOnlyList<string> Discover(bool includeFixtures)
     {
         var self = typeof(Assemblies).Assembly.GetName().Name;
         return Directory.EnumerateFiles(AppContext.BaseDirectory, "Rake.*.dll")
             .Select(Path.GetFileNameWithoutExtension)
             .OfType<string>()
-            .Where(n => n != self && !n.Contains("Fixture", StringComparison.Ordinal))
+            .Where(n => n != self && (includeFixtures || !n.Contains("Fixture", StringComparison.Ordinal)))
             .Order(StringComparer.Ordinal)
             .ToList();
     }

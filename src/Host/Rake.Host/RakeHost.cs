@@ -11,6 +11,7 @@ using Rake.BuildingBlocks.Regions;
 using Rake.Host.Api;
 using Rake.Host.Components;
 using Rake.Host.Designer;
+using Rake.Host.Observability;
 using Rake.Host.Platform;
 
 namespace Rake.Host;
@@ -96,6 +97,7 @@ public static class RakeHost
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddOpenApi();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        builder.AddRakeObservability();
         services.AddLocalization();
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddRadzenComponents();
@@ -130,6 +132,7 @@ public static class RakeHost
 
         app.MapOpenApi();
         app.MapHealthChecks("/health");
+        app.MapRakeMetrics();
         app.MapAuthEndpoints();
         app.MapRegionCatalogEndpoints();
         var regionApi = app.MapGroup("/api/v1/regions/{region}")

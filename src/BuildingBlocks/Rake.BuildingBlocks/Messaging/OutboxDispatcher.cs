@@ -81,15 +81,21 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IEnumerable<Ou
                 message.ProcessedAt = clock.GetUtcNow();
                 message.LastError = null;
                 delivered++;
+                OutboxTelemetry.MessageDelivered(db.Schema);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 message.Attempts++;
                 message.LastError = ex.Message.Length > 2000 ? ex.Message[..2000] : ex.Message;
                 logger.LogWarning(ex, "Delivering {EventType} {EventId} failed (attempt {Attempt}).", message.EventType, message.Id, message.Attempts);
+                OutboxTelemetry.DeliveryFailed(db.Schema);
             }
             await db.SaveChangesAsync(cancellationToken);
         }
+        var undelivered = db.OutboxMessages.Where(m => m.ProcessedAt == null);
+        OutboxTelemetry.BacklogCounted(db.Schema,
+            await undelivered.CountAsync(m => m.Attempts < MaxAttempts, cancellationToken),
+            await undelivered.CountAsync(m => m.Attempts >= MaxAttempts, cancellationToken));
         return delivered;
     }
 

@@ -65,6 +65,7 @@ internal sealed class WorkflowEngine(ActivityRegistry registry, ExpressionEvalua
         instance.SubStatus = WorkflowSubStatus.Executing;
         var descriptor = Describe(execution.Node);
         var context = new ActivityContext(this, instance, execution, cancellationToken);
+        var startedAt = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
             var activity = descriptor.Create();
@@ -76,6 +77,10 @@ internal sealed class WorkflowEngine(ActivityRegistry registry, ExpressionEvalua
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             FaultActivity(instance, execution, ex.Message, null, null);
+        }
+        finally
+        {
+            WorkflowTelemetry.ActivityRan(execution.Node.Type, startedAt);
         }
         await RunLoopAsync(instance, cancellationToken);
     }
@@ -132,6 +137,7 @@ internal sealed class WorkflowEngine(ActivityRegistry registry, ExpressionEvalua
             return;
         }
         var context = new ActivityContext(this, instance, execution, cancellationToken);
+        var startedAt = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
             var activity = descriptor.Create();
@@ -154,6 +160,10 @@ internal sealed class WorkflowEngine(ActivityRegistry registry, ExpressionEvalua
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             FaultActivity(instance, execution, ex.Message, null, null);
+        }
+        finally
+        {
+            WorkflowTelemetry.ActivityRan(execution.Node.Type, startedAt);
         }
     }
 

@@ -76,6 +76,7 @@ internal sealed class WorkflowRuntime(
     /// </summary>
     public async Task<WorkflowInstanceRecord?> StartAsync(string definitionId, IReadOnlyDictionary<string, object?>? input, CancellationToken ct, string? triggerActivityId = null)
     {
+        using var span = WorkflowTelemetry.StartRun("start", definitionId);
         var version = await db.Definitions.AsNoTracking()
             .Where(d => d.DefinitionId == definitionId && d.IsPublished)
             .OrderByDescending(d => d.Version)
@@ -107,6 +108,7 @@ internal sealed class WorkflowRuntime(
         now = clock.GetUtcNow();
         Apply(record, instance, [], now, completedBy: null);
         await db.SaveChangesAsync(ct);
+        WorkflowTelemetry.RunSaved(actor.Region?.Code ?? "", version.DefinitionId, resumed: false, record.SubStatus);
         logger.LogInformation("Started workflow {DefinitionId} v{Version} as {InstanceId} ({Status})", version.DefinitionId, version.Version, record.Id, record.SubStatus);
         await DeliverPublishedAsync(instance.PublishedEvents, ct);
         return record;
@@ -115,6 +117,7 @@ internal sealed class WorkflowRuntime(
     /// <summary>Resumes one stored bookmark with <paramref name="input"/>, on the definition version the instance started with.</summary>
     public async Task<ResumeOutcome> ResumeAsync(Guid bookmarkRecordId, object? input, string? completedBy, CancellationToken ct)
     {
+        using var span = WorkflowTelemetry.StartRun("resume", null);
         for (var attempt = 1; ; attempt++)
         {
             db.ChangeTracker.Clear();
@@ -143,6 +146,7 @@ internal sealed class WorkflowRuntime(
             {
                 continue;
             }
+            span?.SetTag("rake.workflow.definition", record.DefinitionId);
             var version = await db.Definitions.AsNoTracking().FirstAsync(d => d.Id == record.DefinitionVersionId, ct);
             var engine = engines.Create(services);
             var instance = InstanceStateSerializer.Deserialize(record.Id.ToString("N"), WorkflowDefinition.Parse(version.Json), record.State, record.Journal, engine);
@@ -163,6 +167,10 @@ internal sealed class WorkflowRuntime(
             try
             {
                 await db.SaveChangesAsync(ct);
+                if (result == ResumeOutcome.Resumed)
+                {
+                    WorkflowTelemetry.RunSaved(actor.Region?.Code ?? "", record.DefinitionId, resumed: true, record.SubStatus);
+                }
                 await DeliverPublishedAsync(instance.PublishedEvents.Skip(publishedBefore).ToList(), ct);
                 return result;
             }

@@ -129,6 +129,7 @@ internal sealed class MailDeliveryWorker(IServiceScopeFactory scopes, IRegionAcc
                 await sender.SendAsync(delivery, ct);
                 (delivery.Status, delivery.SentAt, delivery.LastError) = (DeliveryStatus.Sent, clock.GetUtcNow(), null);
                 sent++;
+                MailTelemetry.MailSent(region.Id.Code);
             }
             catch (Exception ex) when (SmtpMailSender.IsDeliveryFailure(ex, ct))
             {
@@ -142,6 +143,7 @@ internal sealed class MailDeliveryWorker(IServiceScopeFactory scopes, IRegionAcc
                 {
                     delivery.NextAttemptAt = clock.GetUtcNow().AddMinutes(Math.Pow(2, delivery.Attempts - 1));
                 }
+                MailTelemetry.MailFailed(region.Id.Code, delivery.Status == DeliveryStatus.Failed);
                 logger.LogWarning("Mail {Id} to {To} failed (attempt {Attempt}): {Error}", delivery.Id, delivery.To, delivery.Attempts, delivery.LastError);
             }
             await db.SaveChangesAsync(ct);
