@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
@@ -85,7 +86,7 @@ public sealed class WorkflowCrashRecoveryTests
     public async Task A_timer_started_run_that_never_finished_is_faulted_once_and_its_trigger_does_not_start_it_again()
     {
         await using var database = await TestDatabase.CreateAsync();
-        var clock = new AdjustableClock();
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var definitionId = $"crash-cron-{Guid.NewGuid():N}"[..24];
         HangForTests.Release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var runsBefore = Volatile.Read(ref HangForTests.Runs);
