@@ -83,6 +83,9 @@ public sealed class OutputSafetyTests(SharedHost shared) : IClassFixture<SharedH
         XNamespace atom = "http://www.w3.org/2005/Atom";
         var entry = feed.Root!.Elements(atom + "entry").Single(e => e.Element(atom + "title")!.Value.EndsWith(clean, StringComparison.Ordinal));
         Assert.Equal($"Lyhyesti {clean}", entry.Element(atom + "summary")!.Value);
+        Assert.Equal("fi", (string?)entry.Attribute(XNamespace.Xml + "lang"));
+        Assert.Equal("News", (string?)entry.Element(atom + "category")!.Attribute("term"));
+        Assert.Matches(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$", entry.Element(atom + "published")!.Value);
         Assert.Contains(clean, entry.Element(atom + "content")!.Value);
 
         AssertDocx(await GetOkAsync(responsible, $"{Api("kainuu")}/compilations/2024-Q3/compilation.docx"), $"Huomio {clean}");
