@@ -136,7 +136,8 @@ public sealed class DocumentWriterTests
         Assert.IsType<Paragraph>(blocks[blocks.IndexOf(body.Elements<Table>().First()) + 1]);
         Assert.IsType<Paragraph>(blocks[^2]);
         Assert.IsType<SectionProperties>(blocks[^1]);
-        Assert.All(body.Elements<Table>(), t => Assert.NotNull(t.Elements<TableRow>().First().TableRowProperties?.GetFirstChild<TableHeader>()));
+        Assert.All(body.Elements<Table>(),
+            t => Assert.NotNull(t.Elements<TableRow>().First().TableRowProperties?.GetFirstChild<TableHeader>()));
         var styles = document.MainDocumentPart.StyleDefinitionsPart!.Styles!.Elements<Style>().ToDictionary(s => s.StyleId!.Value!);
         Assert.Equal(0, styles["Heading1"].StyleParagraphProperties!.OutlineLevel!.Val!.Value);
         Assert.Equal("fi", styles["Normal"].StyleRunProperties!.GetFirstChild<Languages>()!.Val!.Value);

@@ -13,6 +13,7 @@ using Rake.Modules.Planning.Persistence;
 using Rake.Modules.Reporting.Domain;
 using Rake.Modules.Reporting.Persistence;
 using Rake.Modules.WorkingGroup.Persistence;
+using S = DocumentFormat.OpenXml.Spreadsheet;
 
 namespace Rake.Host.Tests;
 
@@ -50,7 +51,8 @@ public sealed class OutputSafetyTests(SharedHost shared) : IClassFixture<SharedH
         Assert.Equal(HttpStatusCode.OK, (await responsible.PostAsync($"{publicationUrl}/approve", null)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await comms.PostAsync($"{publicationUrl}/publish", null)).StatusCode);
         var body = await WorkingGroupApiTests.CreateBodyAsync(responsible, "kainuu", "WorkingGroup");
-        var meeting = await WorkingGroupApiTests.ScheduleAsync(responsible, "kainuu", body["id"]!.GetValue<Guid>(), DateTimeOffset.UtcNow.AddDays(3));
+        var bodyId = body["id"]!.GetValue<Guid>();
+        var meeting = await WorkingGroupApiTests.ScheduleAsync(responsible, "kainuu", bodyId, DateTimeOffset.UtcNow.AddDays(3));
         var meetingId = meeting["meeting"]!["id"]!.GetValue<Guid>();
         await using (var scope = Host.RegionScope("kainuu"))
         {
@@ -59,8 +61,8 @@ public sealed class OutputSafetyTests(SharedHost shared) : IClassFixture<SharedH
             report.Title = Tainted(report.Title);
             reporting.CompilationNotes.Add(new CompilationNote
             {
-                Id = Guid.NewGuid(), RegionCode = "kainuu", PeriodId = "2024-Q3", Kind = CompilationNoteKind.WorkingGroupComment, Text = Tainted("Huomio"),
-                Author = "test", At = DateTimeOffset.UtcNow,
+                Id = Guid.NewGuid(), RegionCode = "kainuu", PeriodId = "2024-Q3", Kind = CompilationNoteKind.WorkingGroupComment,
+                Text = Tainted("Huomio"), Author = "test", At = DateTimeOffset.UtcNow,
             });
             await reporting.SaveChangesAsync();
             var communications = scope.ServiceProvider.GetRequiredService<CommunicationsDbContext>();
@@ -81,8 +83,12 @@ public sealed class OutputSafetyTests(SharedHost shared) : IClassFixture<SharedH
         var feed = await CommunicationsApiTests.FeedAsync(anonymous, "kainuu", "intranet");
         CommunicationsApiTests.AssertValidAtom(feed);
         XNamespace atom = "http://www.w3.org/2005/Atom";
-        var entry = feed.Root!.Elements(atom + "entry").Single(e => e.Element(atom + "title")!.Value.EndsWith(clean, StringComparison.Ordinal));
+        var entry = feed.Root!.Elements(atom + "entry")
+            .Single(e => e.Element(atom + "title")!.Value.EndsWith(clean, StringComparison.Ordinal));
         Assert.Equal($"Lyhyesti {clean}", entry.Element(atom + "summary")!.Value);
+        Assert.Equal("fi", (string?)entry.Attribute(XNamespace.Xml + "lang"));
+        Assert.Equal("News", (string?)entry.Element(atom + "category")!.Attribute("term"));
+        Assert.Matches(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$", entry.Element(atom + "published")!.Value);
         Assert.Contains(clean, entry.Element(atom + "content")!.Value);
 
         AssertDocx(await GetOkAsync(responsible, $"{Api("kainuu")}/compilations/2024-Q3/compilation.docx"), $"Huomio {clean}");
@@ -127,8 +133,8 @@ public sealed class OutputSafetyTests(SharedHost shared) : IClassFixture<SharedH
             AssertXlsx(bytes, formula);
             using var document = SpreadsheetDocument.Open(new MemoryStream(bytes), false);
             var workbook = document.WorkbookPart!;
-            var formats = workbook.WorkbookStylesPart!.Stylesheet!.CellFormats!.Elements<DocumentFormat.OpenXml.Spreadsheet.CellFormat>().ToList();
-            var cell = workbook.WorksheetParts.Single().Worksheet!.Descendants<DocumentFormat.OpenXml.Spreadsheet.Cell>().First(c => c.InnerText == formula);
+            var formats = workbook.WorkbookStylesPart!.Stylesheet!.CellFormats!.Elements<S.CellFormat>().ToList();
+            var cell = workbook.WorksheetParts.Single().Worksheet!.Descendants<S.Cell>().First(c => c.InnerText == formula);
             Assert.Null(cell.CellFormula);
             Assert.True(formats[(int)cell.StyleIndex!.Value].QuotePrefix?.Value, $"{url}: the cell is marked as text");
         }
@@ -156,7 +162,7 @@ public sealed class OutputSafetyTests(SharedHost shared) : IClassFixture<SharedH
         using var document = SpreadsheetDocument.Open(new MemoryStream(bytes), false);
         var errors = new OpenXmlValidator().Validate(document).Select(e => $"{e.Path?.XPath}: {e.Description}").ToList();
         Assert.True(errors.Count == 0, string.Join("\n", errors));
-        var cells = document.WorkbookPart!.WorksheetParts.Single().Worksheet!.Descendants<DocumentFormat.OpenXml.Spreadsheet.Cell>();
+        var cells = document.WorkbookPart!.WorksheetParts.Single().Worksheet!.Descendants<S.Cell>();
         Assert.Contains(cells, c => c.InnerText == expected);
         AssertWellFormedParts(document);
     }

@@ -14,7 +14,8 @@ public sealed class TableReaderTests
     [InlineData('\t')]
     public void The_separator_is_found_from_the_file(char separator)
     {
-        var csv = string.Join("\r\n", new[] { "Otsikko|Kuvaus|Kunta", "A|B, C; D|kajaani", "E|F|kuhmo" }.Select(l => l.Replace('|', separator))) + "\r\n";
+        string[] lines = ["Otsikko|Kuvaus|Kunta", "A|B, C; D|kajaani", "E|F|kuhmo"];
+        var csv = string.Join("\r\n", lines.Select(l => l.Replace('|', separator))) + "\r\n";
         var rows = Texts(csv);
         Assert.Equal(3, rows.Length);
         Assert.Equal(["Otsikko", "Kuvaus", "Kunta"], rows[0]);
@@ -57,6 +58,7 @@ public sealed class TableReaderTests
         var text = "Kunta;Ilmiö\nPyhtää;Yksinäisyys\n";
         var latin = CodePagesEncodingProvider.Instance.GetEncoding(1252)!.GetBytes(text);
         Assert.Equal("Yksinäisyys", TableReader.ReadCsv(TableReader.Decode(latin))[1][1].Text);
-        Assert.Equal("Yksinäisyys", TableReader.ReadCsv(TableReader.Decode([.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text)]))[1][1].Text);
+        byte[] utf8 = [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text)];
+        Assert.Equal("Yksinäisyys", TableReader.ReadCsv(TableReader.Decode(utf8))[1][1].Text);
     }
 }

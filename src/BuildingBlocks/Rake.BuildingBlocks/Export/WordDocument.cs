@@ -39,7 +39,8 @@ public sealed class WordDocument(string title, string language)
             new TableBorders(
                 new TopBorder { Val = BorderValues.Single, Size = 4 }, new LeftBorder { Val = BorderValues.Single, Size = 4 },
                 new BottomBorder { Val = BorderValues.Single, Size = 4 }, new RightBorder { Val = BorderValues.Single, Size = 4 },
-                new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4 }, new InsideVerticalBorder { Val = BorderValues.Single, Size = 4 })));
+                new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4 },
+                new InsideVerticalBorder { Val = BorderValues.Single, Size = 4 })));
         var columnWidth = (TextWidth / Math.Max(headers.Count, 1)).ToString(CultureInfo.InvariantCulture);
         table.Append(new TableGrid(headers.Select(_ => new GridColumn { Width = columnWidth })));
         table.Append(Row(headers, header: true));
@@ -72,7 +73,10 @@ public sealed class WordDocument(string title, string language)
             }
             body.Append(new SectionProperties(
                 new PageSize { Width = PageWidth, Height = PageHeight },
-                new PageMargin { Top = Margin, Right = Margin, Bottom = Margin, Left = Margin, Header = 708U, Footer = 708U, Gutter = 0U }));
+                new PageMargin
+                {
+                    Top = Margin, Right = Margin, Bottom = Margin, Left = Margin, Header = 708U, Footer = 708U, Gutter = 0U,
+                }));
             main.Document = new Document(body);
         }
         return stream.ToArray();
@@ -132,13 +136,15 @@ public sealed class WordDocument(string title, string language)
     {
         static Style Para(string id, string name, int halfPoints, bool bold, int? outline)
         {
-            var style = new Style(new StyleName { Val = name }, new BasedOn { Val = "Normal" }, new NextParagraphStyle { Val = "Normal" }, new PrimaryStyle())
+            var style = new Style(
+                new StyleName { Val = name }, new BasedOn { Val = "Normal" }, new NextParagraphStyle { Val = "Normal" }, new PrimaryStyle())
             {
                 Type = StyleValues.Paragraph, StyleId = id,
             };
             if (outline is not null)
             {
-                style.Append(new StyleParagraphProperties(new KeepNext(), new SpacingBetweenLines { Before = "240", After = "120" }, new OutlineLevel { Val = outline }));
+                style.Append(new StyleParagraphProperties(
+                    new KeepNext(), new SpacingBetweenLines { Before = "240", After = "120" }, new OutlineLevel { Val = outline }));
             }
             var run = new StyleRunProperties(new FontSize { Val = halfPoints.ToString(CultureInfo.InvariantCulture) });
             if (bold)
@@ -151,7 +157,8 @@ public sealed class WordDocument(string title, string language)
 
         var normal = new Style(new StyleName { Val = "Normal" }, new PrimaryStyle(),
             new StyleParagraphProperties(new SpacingBetweenLines { After = "120" }),
-            new StyleRunProperties(new RunFonts { Ascii = "Calibri", HighAnsi = "Calibri" }, new FontSize { Val = "22" }, new Languages { Val = language }))
+            new StyleRunProperties(
+                new RunFonts { Ascii = "Calibri", HighAnsi = "Calibri" }, new FontSize { Val = "22" }, new Languages { Val = language }))
         { Type = StyleValues.Paragraph, StyleId = "Normal", Default = true };
         var tableNormal = new Style(new StyleName { Val = "Normal Table" }, new UIPriority { Val = 99 })
         { Type = StyleValues.Table, StyleId = "TableNormal", Default = true };
@@ -159,7 +166,8 @@ public sealed class WordDocument(string title, string language)
         { Type = StyleValues.Table, StyleId = "TableGrid" };
         return new Styles(normal, tableNormal, tableGrid,
             Para("Title", "Title", 48, true, null), Para("Subtitle", "Subtitle", 26, false, null),
-            Para("Heading1", "heading 1", 32, true, 0), Para("Heading2", "heading 2", 26, true, 1), Para("Heading3", "heading 3", 24, true, 2),
+            Para("Heading1", "heading 1", 32, true, 0), Para("Heading2", "heading 2", 26, true, 1),
+            Para("Heading3", "heading 3", 24, true, 2),
             Para("Caption", "caption", 20, true, null));
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
@@ -64,14 +65,23 @@ public static class XlsxWriter
     private static Cell Cell(object? value) => value switch
     {
         null => new Cell { DataType = CellValues.InlineString, InlineString = new InlineString(new Text("")) },
-        int or long or decimal or double => new Cell { DataType = CellValues.Number, CellValue = new CellValue(Convert.ToDecimal(value, System.Globalization.CultureInfo.InvariantCulture)) },
-        DateOnly date => new Cell { CellValue = new CellValue(date.ToDateTime(TimeOnly.MinValue).ToOADate().ToString(System.Globalization.CultureInfo.InvariantCulture)), StyleIndex = DateStyle },
+        int or long or decimal or double => new Cell
+        {
+            DataType = CellValues.Number, CellValue = new CellValue(Convert.ToDecimal(value, CultureInfo.InvariantCulture)),
+        },
+        DateOnly date => new Cell
+        {
+            CellValue = new CellValue(date.ToDateTime(TimeOnly.MinValue).ToOADate().ToString(CultureInfo.InvariantCulture)), StyleIndex = DateStyle,
+        },
         _ => TextCell(XmlChars.Clean(value.ToString())),
     };
 
     private static Cell TextCell(string text)
     {
-        var cell = new Cell { DataType = CellValues.InlineString, InlineString = new InlineString(new Text(text) { Space = SpaceProcessingModeValues.Preserve }) };
+        var cell = new Cell
+        {
+            DataType = CellValues.InlineString, InlineString = new InlineString(new Text(text) { Space = SpaceProcessingModeValues.Preserve }),
+        };
         if (SpreadsheetText.StartsLikeFormula(text))
         {
             cell.StyleIndex = QuotedStyle;
@@ -82,7 +92,8 @@ public static class XlsxWriter
     /// <summary>Excel refuses a sheet name over 31 characters or with any of : \ / ? * [ ].</summary>
     private static string SheetName(string name)
     {
-        var clean = new string(XmlChars.Clean(name).Select(ch => ch is ':' or '\\' or '/' or '?' or '*' or '[' or ']' ? ' ' : ch).ToArray()).Trim();
+        var clean = new string(XmlChars.Clean(name).Select(ch => ch is ':' or '\\' or '/' or '?' or '*' or '[' or ']' ? ' ' : ch).ToArray())
+            .Trim();
         clean = clean.Length > 31 ? clean[..31] : clean;
         return clean.Length == 0 ? "Sheet1" : clean;
     }
@@ -100,7 +111,9 @@ public static class XlsxWriter
     private static Stylesheet Stylesheet() => new(
         new NumberingFormats(new NumberingFormat { NumberFormatId = 164, FormatCode = "d.m.yyyy" }) { Count = 1 },
         new Fonts(new Font(), new Font(new Bold())) { Count = 2 },
-        new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 })) { Count = 2 },
+        new Fills(
+            new Fill(new PatternFill { PatternType = PatternValues.None }),
+            new Fill(new PatternFill { PatternType = PatternValues.Gray125 })) { Count = 2 },
         new Borders(new Border()) { Count = 1 },
         new CellFormats(
             new CellFormat(),

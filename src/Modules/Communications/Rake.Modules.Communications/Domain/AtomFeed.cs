@@ -5,7 +5,9 @@ using Rake.BuildingBlocks.Export;
 
 namespace Rake.Modules.Communications.Domain;
 
-internal sealed record AtomEntry(Guid Id, string Title, string? Summary, string HtmlContent, DateTimeOffset Published, DateTimeOffset Updated, string Author, string Language, string Category);
+internal sealed record AtomEntry(
+    Guid Id, string Title, string? Summary, string HtmlContent, DateTimeOffset Published, DateTimeOffset Updated, string Author, string Language,
+    string Category);
 
 /// <summary>
 /// An RFC 4287 Atom feed written by System.ServiceModel.Syndication (docs/adr/0085): feed id, title, updated, author, self

@@ -24,7 +24,10 @@ internal static class PlanExport
             if (section.Key == "goals")
             {
                 var rows = plan.Goals.SelectMany(goal => goal.Actions.Select(action => (IReadOnlyList<string>)
-                    [goal.Title, action.Title + (action.Year is { } y ? $" ({y})" : ""), action.Responsible, L($"planning.status.{action.Status}")]));
+                [
+                    goal.Title, action.Title + (action.Year is { } y ? $" ({y})" : ""), action.Responsible,
+                    L($"planning.status.{action.Status}"),
+                ]));
                 doc.Caption(L("planning.goalsAndActions"))
                     .Table([L("planning.goal"), L("planning.action"), L("planning.responsible"), L("planning.status")], rows);
             }
@@ -40,7 +43,8 @@ internal static class PlanExport
         doc.Heading(1, L("planning.approvals"));
         foreach (var approval in plan.Approvals)
         {
-            doc.Paragraph($"{approval.On:d.M.yyyy} {L($"planning.approval.{approval.Kind}")}: {approval.Body}{(approval.Approver is null ? "" : $" ({approval.Approver})")}");
+            var approver = approval.Approver is null ? "" : $" ({approval.Approver})";
+            doc.Paragraph($"{approval.On:d.M.yyyy} {L($"planning.approval.{approval.Kind}")}: {approval.Body}{approver}");
         }
         return doc.ToArray();
     }

@@ -14,7 +14,8 @@ internal static class MeetingDocument
     {
         var title = $"{m.Body.Name}: {m.Meeting.Title}";
         var doc = new WordDocument(title, TextCatalog.CurrentLanguage).Title(title);
-        doc.Paragraph($"{t["wg.field.startsAt"]}: {Format(m.Meeting.StartsAt)}–{TimeZoneInfo.ConvertTime(m.Meeting.EndsAt, Helsinki.TimeZone):HH.mm}");
+        var endsAt = TimeZoneInfo.ConvertTime(m.Meeting.EndsAt, Helsinki.TimeZone);
+        doc.Paragraph($"{t["wg.field.startsAt"]}: {Format(m.Meeting.StartsAt)}–{endsAt:HH.mm}");
         if (!string.IsNullOrEmpty(m.Meeting.Location))
         {
             doc.Paragraph($"{t["wg.field.location"]}: {m.Meeting.Location}");
@@ -81,7 +82,8 @@ internal static class MeetingDocument
             doc.Heading(2, t["wg.meeting.assignments"]);
             foreach (var a in m.Assignments)
             {
-                doc.Paragraph($"{a.Title} – {a.AssigneeName}, {t["wg.field.dueDate"]} {a.DueDate.ToString("d.M.yyyy", CultureInfo.InvariantCulture)}");
+                var due = a.DueDate.ToString("d.M.yyyy", CultureInfo.InvariantCulture);
+                doc.Paragraph($"{a.Title} – {a.AssigneeName}, {t["wg.field.dueDate"]} {due}");
             }
         }
         return doc.ToArray();
