@@ -1,3 +1,4 @@
+using RangeAttribute = System.ComponentModel.DataAnnotations.RangeAttribute;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -28,7 +29,7 @@ internal static class PeriodEndpoints
 
     public static void Map(IEndpointRouteBuilder api)
     {
-        api.MapGet("/reporting-periods", (PeriodSummaryHandler handler, CancellationToken ct, int? year) => handler.PeriodsAsync(year, ct))
+        api.MapGet("/reporting-periods", (PeriodSummaryHandler handler, CancellationToken ct, [Range(InputRules.MinYear, InputRules.MaxYear)] int? year) => handler.PeriodsAsync(year, ct))
             .WithTags("Reporting periods").WithSummary("The region's reporting periods of a year (default: this year), interim ones included.");
         api.MapGet("/reporting-periods/{periodId}/summary", (string periodId, PeriodSummaryHandler handler, CancellationToken ct) => handler.SummaryAsync(periodId, ct))
             .WithTags("Reporting periods").WithSummary("Counts by type, category, service area and municipality, and the phenomena with their proposals.");
