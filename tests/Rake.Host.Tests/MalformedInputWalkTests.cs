@@ -73,7 +73,9 @@ public sealed class MalformedInputWalkTests : IAsyncLifetime
             await WalkAsync(operation, schemas);
         }
         Assert.True(sent > 2000, $"Only {sent} requests were sent.");
-        Assert.True(failures.Count == 0, $"{failures.Count} of {sent} malformed requests went wrong:\n" + string.Join("\n", failures.Take(60)));
+        // The requests it accepted wrote rows; a counter that saw none would also miss a refused request's writes.
+        Assert.True(writes.Count > 0, "The write counter saw no write to this host's database at all.");
+        Assert.True(failures.Count == 0, $"{failures.Count} of {sent} malformed requests went wrong:\n" + string.Join("\n", failures.Take(200)));
     }
 
     private async Task HarvestAsync(Operation operation)
@@ -279,7 +281,12 @@ public sealed class MalformedInputWalkTests : IAsyncLifetime
         var schema = parameter["schema"];
         var type = TypeOf(schema);
         var format = (string?)schema?["format"];
-        var values = new List<string> { "%00", "%EF%BF%BF", "%EF%BF%BE", "%ED%A0%80", "%01", "%2F%5Cevil", new string('9', 400) };
+        var values = new List<string> { "%EF%BF%BF", "%EF%BF%BE", "%ED%A0%80", "%01", "%2F%5Cevil", new string('9', 400) };
+        if ((string?)parameter["in"] == "query")
+        {
+            // In a path Kestrel itself refuses %00 with a bare 400 before the application sees the request.
+            values.Add("%00");
+        }
         values.AddRange(type switch
         {
             "integer" or "number" => ["0", "-1", "2147483648", "-2147483649", "99999999999999999999", "1e400", "abc"],
