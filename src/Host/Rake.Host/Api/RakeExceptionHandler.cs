@@ -53,12 +53,12 @@ internal sealed class RakeExceptionHandler(IProblemDetailsService problemDetails
 
     /// <summary>Malformed JSON, a duplicate key, a property the request does not have or a value of the wrong type.</summary>
     private HttpValidationProblemDetails Unreadable(JsonException json, string language) =>
-        Invalid(FieldOf(json.Path, null), texts.GetIn(language, "validation.json.unreadable", json.Message), language);
+        Invalid(FieldOf(json.Path, null), texts.GetIn(language, "validation.json.unreadable", json.Message), language, "validation.json.title");
 
-    private HttpValidationProblemDetails Invalid(string field, string message, string language) =>
+    private HttpValidationProblemDetails Invalid(string field, string message, string language, string titleKey = "validation.title") =>
         new(new Dictionary<string, string[]> { [field] = [message] })
         {
-            Status = 400, Title = texts.GetIn(language, "validation.title"), Detail = texts.GetIn(language, "validation.nothingStored"),
+            Status = 400, Title = texts.GetIn(language, titleKey), Detail = texts.GetIn(language, "validation.nothingStored"),
         };
 
     /// <summary>
