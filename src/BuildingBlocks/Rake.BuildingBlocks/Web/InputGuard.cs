@@ -48,7 +48,8 @@ public static class InputGuard
     {
         public static ArgumentCheck? For(ParameterInfo parameter, int index)
         {
-            if (parameter.GetCustomAttribute<FromBodyAttribute>() is not null || parameter.GetCustomAttribute<FromServicesAttribute>() is not null
+            if (parameter.GetCustomAttribute<FromBodyAttribute>() is not null
+                || parameter.GetCustomAttribute<FromServicesAttribute>() is not null
                 || parameter.GetCustomAttribute<AsParametersAttribute>() is not null)
             {
                 return null;

@@ -84,7 +84,9 @@ public static class StrictJson
             var required = !property.PropertyType.IsValueType && nullability?.ReadState == NullabilityState.NotNull;
             var kind = KindOf(property.PropertyType);
             var elements = kind == ValueKind.Other ? ElementRule.For(property.PropertyType, nullability) : null;
-            return required || kind != ValueKind.Other || elements is not null ? new PropertyCheck(property, required, kind, elements) : null;
+            return required || kind != ValueKind.Other || elements is not null
+                ? new PropertyCheck(property, required, kind, elements)
+                : null;
         }
 
         public void Run(object owner)
@@ -115,7 +117,8 @@ public static class StrictJson
             if (DictionaryTypes(type) is { } kv)
             {
                 var valueState = nullability?.GenericTypeArguments is { Length: 2 } args ? args[1].ReadState : NullabilityState.Unknown;
-                return new ElementRule(true, !kv.Value.IsValueType && valueState == NullabilityState.NotNull, KindOf(kv.Value), KindOf(kv.Key));
+                var valueRequired = !kv.Value.IsValueType && valueState == NullabilityState.NotNull;
+                return new ElementRule(true, valueRequired, KindOf(kv.Value), KindOf(kv.Key));
             }
             var itemType = type.IsArray ? type.GetElementType() : EnumerableItem(type);
             if (itemType is null)
@@ -207,7 +210,10 @@ public static class StrictJson
         switch (kind)
         {
             case ValueKind.Text when value is string text && InputRules.FirstForbiddenCharacter(text) is var index and >= 0:
-                throw new JsonInputException("validation.forbiddenCharacter", InputRules.Describe(text, index), index + 1) { Field = field };
+                throw new JsonInputException("validation.forbiddenCharacter", InputRules.Describe(text, index), index + 1)
+                {
+                    Field = field,
+                };
             case ValueKind.Date when YearOf(value) is { } year && !InputRules.IsYearInRange(year):
                 throw new JsonInputException("validation.dateRange", InputRules.MinYear, InputRules.MaxYear) { Field = field };
         }

@@ -50,7 +50,8 @@ internal static class AuthEndpoints
             // The framework refuses to redirect to "/\\host" or "//host" (another site) by throwing, which used to be a 500.
             if (returnUrl is { Length: > 0 } && !IsLocalPath(returnUrl))
             {
-                throw new ValidationException(new Dictionary<string, string[]> { ["returnUrl"] = [texts["validation.localUrl"]] }, texts["validation.nothingStored"]);
+                var errors = new Dictionary<string, string[]> { ["returnUrl"] = [texts["validation.localUrl"]] };
+                throw new ValidationException(errors, texts["validation.nothingStored"]);
             }
             if (culture is "fi" or "sv" or "en")
             {

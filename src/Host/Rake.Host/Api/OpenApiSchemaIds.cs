@@ -28,7 +28,8 @@ internal sealed class OpenApiSchemaIds
         var owner = owners.GetOrAdd(id, info.Type);
         return owner == info.Type
             ? id
-            : throw new InvalidOperationException($"{owner.FullName} and {info.Type.FullName} would share the OpenAPI schema '{id}'; rename one.");
+            : throw new InvalidOperationException(
+                $"{owner.FullName} and {info.Type.FullName} would share the OpenAPI schema '{id}'; rename one.");
     }
 
     /// <summary>The module a type belongs to, or for a shared generic such as a page, the module of its item type.</summary>

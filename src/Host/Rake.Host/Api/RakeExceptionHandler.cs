@@ -8,7 +8,8 @@ using Rake.BuildingBlocks.Web;
 namespace Rake.Host.Api;
 
 /// <summary>Turns every failure into an RFC 9457 ProblemDetails answer that says what is wrong and how to fix it.</summary>
-internal sealed class RakeExceptionHandler(IProblemDetailsService problemDetails, TextCatalog texts, ILogger<RakeExceptionHandler> logger) : IExceptionHandler
+internal sealed class RakeExceptionHandler(IProblemDetailsService problemDetails, TextCatalog texts, ILogger<RakeExceptionHandler> logger)
+    : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -53,7 +54,8 @@ internal sealed class RakeExceptionHandler(IProblemDetailsService problemDetails
 
     /// <summary>Malformed JSON, a duplicate key, a property the request does not have or a value of the wrong type.</summary>
     private HttpValidationProblemDetails Unreadable(JsonException json, string language) =>
-        Invalid(FieldOf(json.Path, null), texts.GetIn(language, "validation.json.unreadable", json.Message), language, "validation.json.title");
+        Invalid(FieldOf(json.Path, null), texts.GetIn(language, "validation.json.unreadable", json.Message), language,
+            "validation.json.title");
 
     private HttpValidationProblemDetails Invalid(string field, string message, string language, string titleKey = "validation.title") =>
         new(new Dictionary<string, string[]> { [field] = [message] })

@@ -1,8 +1,8 @@
-using RangeAttribute = System.ComponentModel.DataAnnotations.RangeAttribute;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Rake.BuildingBlocks.Web;
+using RangeAttribute = System.ComponentModel.DataAnnotations.RangeAttribute;
 
 namespace Rake.Modules.Competence.Features;
 

@@ -1,12 +1,12 @@
-using AllowedValuesAttribute = System.ComponentModel.DataAnnotations.AllowedValuesAttribute;
-using RangeAttribute = System.ComponentModel.DataAnnotations.RangeAttribute;
 using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Rake.BuildingBlocks.Localization;
-using Rake.Modules.Planning.Contracts;
 using Rake.BuildingBlocks.Web;
+using Rake.Modules.Planning.Contracts;
+using AllowedValuesAttribute = System.ComponentModel.DataAnnotations.AllowedValuesAttribute;
+using RangeAttribute = System.ComponentModel.DataAnnotations.RangeAttribute;
 
 namespace Rake.Modules.Planning.Features;
 

@@ -1,11 +1,11 @@
-using RangeAttribute = System.ComponentModel.DataAnnotations.RangeAttribute;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Rake.BuildingBlocks.Localization;
 using Rake.BuildingBlocks.Regions;
-using Rake.Modules.WorkingGroup.Domain;
 using Rake.BuildingBlocks.Web;
+using Rake.Modules.WorkingGroup.Domain;
+using RangeAttribute = System.ComponentModel.DataAnnotations.RangeAttribute;
 
 namespace Rake.Modules.WorkingGroup.Features;
 

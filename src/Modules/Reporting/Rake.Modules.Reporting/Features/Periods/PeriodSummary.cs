@@ -1,4 +1,3 @@
-using RangeAttribute = System.ComponentModel.DataAnnotations.RangeAttribute;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -9,6 +8,7 @@ using Rake.BuildingBlocks.Regions;
 using Rake.BuildingBlocks.Web;
 using Rake.Modules.Reporting.Domain;
 using Rake.Modules.Reporting.Persistence;
+using RangeAttribute = System.ComponentModel.DataAnnotations.RangeAttribute;
 
 namespace Rake.Modules.Reporting.Features.Periods;
 
