@@ -8,6 +8,7 @@ using Rake.BuildingBlocks.Localization;
 using Rake.BuildingBlocks.Modules;
 using Rake.BuildingBlocks.Persistence;
 using Rake.BuildingBlocks.Regions;
+using Rake.BuildingBlocks.Web;
 using Rake.Host.Api;
 using Rake.Host.Components;
 using Rake.Host.Designer;
@@ -94,8 +95,12 @@ public static class RakeHost
             context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier);
         services.AddExceptionHandler<RakeExceptionHandler>();
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
-        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
-        services.AddOpenApi();
+        services.ConfigureHttpJsonOptions(options =>
+        {
+            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            StrictJson.Apply(options.SerializerOptions);
+        });
+        services.AddOpenApi(options => options.CreateSchemaReferenceId = new OpenApiSchemaIds().Create);
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         builder.AddRakeObservability();
         services.AddLocalization();
@@ -133,9 +138,11 @@ public static class RakeHost
         app.MapOpenApi();
         app.MapHealthChecks("/health");
         app.MapRakeMetrics();
-        app.MapAuthEndpoints();
-        app.MapRegionCatalogEndpoints();
-        var regionApi = app.MapGroup("/api/v1/regions/{region}")
+        // Every endpoint below holds route, query and header values to the same rules as JSON bodies (docs/adr/0070).
+        var endpoints = app.MapGroup("").AddInputGuard();
+        endpoints.MapAuthEndpoints();
+        endpoints.MapRegionCatalogEndpoints();
+        var regionApi = endpoints.MapGroup("/api/v1/regions/{region}")
             .RequireAuthorization()
             .AddEndpointFilter<RegionEndpointFilter>();
         regionApi.MapAuditEndpoints();
@@ -143,12 +150,12 @@ public static class RakeHost
         {
             module.MapRegionEndpoints(regionApi);
         }
-        var platformApi = app.MapGroup("/api/v1/platform").RequireAuthorization();
+        var platformApi = endpoints.MapGroup("/api/v1/platform").RequireAuthorization();
         foreach (var module in modules)
         {
             module.MapPlatformEndpoints(platformApi);
         }
-        app.MapDesigner(modules);
+        endpoints.MapDesigner(modules);
         app.MapStaticAssets();
         app.MapRazorComponents<App>()
             .AddInteractiveServerRenderMode()

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using Rake.BuildingBlocks.Localization;
 using Rake.BuildingBlocks.Regions;
 using Rake.BuildingBlocks.Web;
 using Rake.Host.Platform;
@@ -44,8 +45,14 @@ internal static class AuthEndpoints
             Results.LocalRedirect(code is { Length: > 0 } && regions.Find(code) is not null ? $"/{code}" : "/"))
             .ExcludeFromDescription();
 
-        app.MapGet("/account/culture", (string culture, string? returnUrl, HttpContext http) =>
+        app.MapGet("/account/culture", (string culture, string? returnUrl, HttpContext http, TextCatalog texts) =>
         {
+            // The framework refuses to redirect to "/\\host" or "//host" (another site) by throwing, which used to be a 500.
+            if (returnUrl is { Length: > 0 } && !IsLocalPath(returnUrl))
+            {
+                var errors = new Dictionary<string, string[]> { ["returnUrl"] = [texts["validation.localUrl"]] };
+                throw new ValidationException(errors, texts["validation.nothingStored"]);
+            }
             if (culture is "fi" or "sv" or "en")
             {
                 http.Response.Cookies.Append(
@@ -53,7 +60,10 @@ internal static class AuthEndpoints
                     Microsoft.AspNetCore.Localization.CookieRequestCultureProvider.MakeCookieValue(new(culture)),
                     new CookieOptions { MaxAge = TimeSpan.FromDays(365), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
             }
-            return Results.LocalRedirect(returnUrl is { Length: > 0 } && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//") ? returnUrl : "/");
+            return Results.LocalRedirect(returnUrl is { Length: > 0 } ? returnUrl : "/");
         }).AllowAnonymous().ExcludeFromDescription();
     }
+
+    /// <summary>The framework's own rule for a local URL: one slash, not followed by another slash or a backslash.</summary>
+    private static bool IsLocalPath(string url) => url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'));
 }

@@ -16,7 +16,7 @@ namespace Rake.Host.Designer;
 /// </summary>
 internal static class DesignerEndpoints
 {
-    public static void MapDesigner(this WebApplication app, IReadOnlyList<IModule> modules)
+    public static void MapDesigner(this IEndpointRouteBuilder app, IReadOnlyList<IModule> modules)
     {
         var elsaApi = app.MapGroup("/elsa/api").AddEndpointFilter<ElsaTenantFilter>();
         modules.OfType<WorkflowsModule>().Single().MapElsaApi(elsaApi);

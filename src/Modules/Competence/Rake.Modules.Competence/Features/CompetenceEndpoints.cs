@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Rake.BuildingBlocks.Web;
+using RangeAttribute = System.ComponentModel.DataAnnotations.RangeAttribute;
 
 namespace Rake.Modules.Competence.Features;
 
@@ -47,7 +49,7 @@ internal static class CompetenceEndpoints
         staff.MapGet("/specialists", (StaffHandler h, CancellationToken ct) => h.SpecialistsAsync(ct)).WithSummary("Specialists with the 70-credit structural social work specialisation.");
         staff.MapPost("/specialists", async (SpecialistRequest request, StaffHandler h, CancellationToken ct) =>
             { var s = await h.AddSpecialistAsync(request, ct); return Results.Created($"competence/specialists/{s.Id}", s); }).WithSummary("Adds a specialist and their use.");
-        staff.MapGet("/needs", (int? year, StaffHandler h, CancellationToken ct) => h.NeedsAsync(year, ct)).WithSummary("Competence needs of a year for the competence development plan.");
+        staff.MapGet("/needs", ([Range(InputRules.MinYear, InputRules.MaxYear)] int? year, StaffHandler h, CancellationToken ct) => h.NeedsAsync(year, ct)).WithSummary("Competence needs of a year for the competence development plan.");
         staff.MapPost("/needs", async (NeedRequest request, StaffHandler h, CancellationToken ct) =>
             { var n = await h.AddNeedAsync(request, ct); return Results.Created("competence/needs", n); }).WithSummary("Brings up a competence need.");
     }

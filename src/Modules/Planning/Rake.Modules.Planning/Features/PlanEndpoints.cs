@@ -3,7 +3,10 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Rake.BuildingBlocks.Localization;
+using Rake.BuildingBlocks.Web;
 using Rake.Modules.Planning.Contracts;
+using AllowedValuesAttribute = System.ComponentModel.DataAnnotations.AllowedValuesAttribute;
+using RangeAttribute = System.ComponentModel.DataAnnotations.RangeAttribute;
 
 namespace Rake.Modules.Planning.Features;
 
@@ -30,15 +33,15 @@ internal static class PlanEndpoints
             .WithSummary("Saves the plan as it is now as a new version.");
         plan.MapGet("/versions/{from:int}/diff/{to:int}", (int from, int to, PlanHandler h, CancellationToken ct) => h.DiffAsync(from, to, ct))
             .WithSummary("Line diff between two versions; 0 is the plan as it is now.");
-        plan.MapGet("/evaluation", (int? year, PlanHandler h, CancellationToken ct) => h.EvaluationAsync(year, ct))
+        plan.MapGet("/evaluation", ([Range(InputRules.MinYear, InputRules.MaxYear)] int? year, PlanHandler h, CancellationToken ct) => h.EvaluationAsync(year, ct))
             .WithSummary("The year's goals and actions with status and evidence, reports per reporting period, and recorded evaluations.");
         plan.MapPost("/evaluations", async (EvaluationRequest request, PlanHandler h, CancellationToken ct) => Results.Created("/plan/evaluation", await h.RecordEvaluationAsync(request, ct)))
             .WithSummary("Records a yearly review, a yearly evaluation or the end-of-term evaluation.");
-        plan.MapGet("/export.docx", async (string? lang, PlanHandler h, TextCatalog texts, CancellationToken ct) =>
+        plan.MapGet("/export.docx", async ([AllowedValues("fi", "sv", "en", null)] string? lang, PlanHandler h, TextCatalog texts, CancellationToken ct) =>
                 Results.File(PlanExport.Docx(await h.PlanAsync(ct), texts, Language(lang)),
                     "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "toteutussuunnitelma.docx"))
             .WithSummary("The plan as a Word document.");
-        plan.MapGet("/export.html", async (string? lang, PlanHandler h, TextCatalog texts, CancellationToken ct) =>
+        plan.MapGet("/export.html", async ([AllowedValues("fi", "sv", "en", null)] string? lang, PlanHandler h, TextCatalog texts, CancellationToken ct) =>
                 Results.Content(PlanExport.Html(await h.PlanAsync(ct), texts, Language(lang)), "text/html; charset=utf-8"))
             .WithSummary("The plan as an accessible HTML page for the intranet and website.");
     }

@@ -45,7 +45,11 @@ internal sealed class WorkflowDefinition
         JsonNode? node;
         try
         {
-            node = JsonNode.Parse(utf8, documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            // A repeated key would otherwise fail later, when the object is first read, as an ArgumentException.
+            node = JsonNode.Parse(utf8, documentOptions: new JsonDocumentOptions
+            {
+                CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, AllowDuplicateProperties = false,
+            });
         }
         catch (JsonException ex)
         {

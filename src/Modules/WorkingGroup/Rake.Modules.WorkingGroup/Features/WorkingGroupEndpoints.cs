@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Rake.BuildingBlocks.Localization;
 using Rake.BuildingBlocks.Regions;
+using Rake.BuildingBlocks.Web;
 using Rake.Modules.WorkingGroup.Domain;
+using RangeAttribute = System.ComponentModel.DataAnnotations.RangeAttribute;
 
 namespace Rake.Modules.WorkingGroup.Features;
 
@@ -82,7 +84,7 @@ internal static class WorkingGroupEndpoints
         api.MapPost("/wellbeing-group-nominations", async (NominationRequest request, RegistersHandler h, CancellationToken ct) =>
                 Results.Created("wellbeing-group-nominations", await h.NominateAsync(request, ct)))
             .WithTags(Registers).WithSummary("Record a nomination decided by the service-area manager (Supervisor, ResponsiblePerson, RegionAdmin).");
-        api.MapGet("/budget-proposals", (RegistersHandler h, int? year, CancellationToken ct) => h.BudgetProposalsAsync(year, ct))
+        api.MapGet("/budget-proposals", (RegistersHandler h, [Range(InputRules.MinYear, InputRules.MaxYear)] int? year, CancellationToken ct) => h.BudgetProposalsAsync(year, ct))
             .WithTags(Registers).WithSummary("Budget (appropriation) proposals, by year.");
         api.MapPost("/budget-proposals", async (BudgetProposalRequest request, RegistersHandler h, CancellationToken ct) =>
                 Results.Created("budget-proposals", await h.ProposeBudgetAsync(request, ct)))

@@ -8,6 +8,7 @@ using Rake.BuildingBlocks.Regions;
 using Rake.BuildingBlocks.Web;
 using Rake.Modules.Reporting.Domain;
 using Rake.Modules.Reporting.Persistence;
+using RangeAttribute = System.ComponentModel.DataAnnotations.RangeAttribute;
 
 namespace Rake.Modules.Reporting.Features.Periods;
 
@@ -28,7 +29,7 @@ internal static class PeriodEndpoints
 
     public static void Map(IEndpointRouteBuilder api)
     {
-        api.MapGet("/reporting-periods", (PeriodSummaryHandler handler, CancellationToken ct, int? year) => handler.PeriodsAsync(year, ct))
+        api.MapGet("/reporting-periods", (PeriodSummaryHandler handler, CancellationToken ct, [Range(InputRules.MinYear, InputRules.MaxYear)] int? year) => handler.PeriodsAsync(year, ct))
             .WithTags("Reporting periods").WithSummary("The region's reporting periods of a year (default: this year), interim ones included.");
         api.MapGet("/reporting-periods/{periodId}/summary", (string periodId, PeriodSummaryHandler handler, CancellationToken ct) => handler.SummaryAsync(periodId, ct))
             .WithTags("Reporting periods").WithSummary("Counts by type, category, service area and municipality, and the phenomena with their proposals.");

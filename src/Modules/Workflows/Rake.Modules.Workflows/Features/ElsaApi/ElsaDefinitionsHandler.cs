@@ -126,10 +126,10 @@ internal sealed class ElsaDefinitionsHandler(WorkflowsDbContext db, DefinitionSt
         JsonObject model;
         try
         {
-            model = JsonNode.Parse(text.TrimStart('\uFEFF')) as JsonObject
+            model = StrictJson.ParseNode(text.TrimStart('\uFEFF')) as JsonObject
                 ?? throw new JsonException("The file is not a JSON object.");
         }
-        catch (JsonException ex)
+        catch (JsonException ex) when (ex is not JsonInputException)
         {
             throw new ValidationException(new Dictionary<string, string[]> { ["file"] = [$"Not an Elsa workflow JSON file: {ex.Message}"] });
         }
