@@ -37,7 +37,7 @@ internal sealed record JavaScriptOptions
     public int MaxStringLength { get; init; } = 1_000_000;
 
     /// <summary>The stack of each evaluation thread: generous, and bounded so Jint's stack probe has a known floor.</summary>
-    public int StackSize { get; init; } = 16 * 1024 * 1024;
+    public int StackSize { get; init; } = 4 * 1024 * 1024;
 }
 
 /// <summary>What a script can reach: the helpers Elsa generates, backed by the running workflow. Values are JSON-shaped.</summary>

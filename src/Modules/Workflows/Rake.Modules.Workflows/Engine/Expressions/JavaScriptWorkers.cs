@@ -39,13 +39,14 @@ internal sealed class JavaScriptWorkers
         var job = new Job(() => work()!);
         queue.Add(job);
         EnsureWorker();
-        if (!job.Done.Wait(wait))
+        // A Task wait, not an event wait: a thread-pool thread blocked on a Task makes the pool add threads at once,
+        // so requests (/health, other regions) are not starved while a script runs to its limit.
+        if (!job.Done.Task.Wait(wait))
         {
             job.Abandon();
             result = default!;
             return false;
         }
-        job.Done.Dispose();
         result = job.Result is T value ? value : throw (Exception)job.Result!;
         return true;
     }
@@ -102,7 +103,7 @@ internal sealed class JavaScriptWorkers
     {
         private int state; // 0 queued, 1 running, 2 abandoned
 
-        public ManualResetEventSlim Done { get; } = new();
+        public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
         public object? Result { get; private set; }
 
         public void Abandon() => Interlocked.CompareExchange(ref state, 2, 0);
@@ -122,7 +123,7 @@ internal sealed class JavaScriptWorkers
                 // Never let an exception end a worker thread: on a thread of our own it would end the process.
                 Result = ex;
             }
-            Done.Set();
+            Done.SetResult();
         }
     }
 }
