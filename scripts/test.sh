@@ -8,6 +8,8 @@ scripts/setup-machine.sh
 export RAKE_CHROMIUM="${RAKE_CHROMIUM:-/usr/bin/chromium}"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 dotnet build Rake.Modular.sln -c Release -nologo -clp:ErrorsOnly
+echo "== House style: dotnet format --verify-no-changes (.editorconfig)"
+dotnet format Rake.Modular.sln --verify-no-changes --no-restore
 
 log="$(mktemp)"
 status=0

@@ -16,7 +16,13 @@ public sealed class CommunicationsApiTests(SharedHost shared)
 
     public static object Draft(string title, string body = "Ohjausryhmä päätti **jatkotoimista**.", string channel = "Intranet") => new
     {
-        kind = "News", channel, language = "fi", title, summary = "Lyhyesti", body, sourceDecision = "Ohjausryhmä 12.6.2026 § 4",
+        kind = "News",
+        channel,
+        language = "fi",
+        title,
+        summary = "Lyhyesti",
+        body,
+        sourceDecision = "Ohjausryhmä 12.6.2026 § 4",
     };
 
     public static async Task<JsonObject> CreateAsync(HttpClient client, string region, object draft)
@@ -211,8 +217,13 @@ public sealed class CommunicationsApiTests(SharedHost shared)
         var (_, number, location) = await Reports.SubmitAsync(professional, "keski-suomi");
         var saved = await supervisor.PutAsJsonAsync($"{location}/supervisor-record", new
         {
-            coreOfReport = "Asunnottomuus", communicationGoal = "Päättäjät tietävät tilanteen", audience = "Aluehallitus",
-            coreMessage = "Tukiasuntoja tarvitaan lisää", channelAndMethod = "Esittely kokouksessa", timing = "Syyskuu", responsible = "Palvelualuejohtaja",
+            coreOfReport = "Asunnottomuus",
+            communicationGoal = "Päättäjät tietävät tilanteen",
+            audience = "Aluehallitus",
+            coreMessage = "Tukiasuntoja tarvitaan lisää",
+            channelAndMethod = "Esittely kokouksessa",
+            timing = "Syyskuu",
+            responsible = "Palvelualuejohtaja",
         });
         Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
 
@@ -242,7 +253,10 @@ public sealed class CommunicationsApiTests(SharedHost shared)
         using var professional = await Host.ClientFor("kymenlaakso-professional");
         var response = await comms.PostAsJsonAsync($"{Base("kymenlaakso")}/info-sessions", new
         {
-            kind = "StaffInfo", title = $"Sosiaalisen raportoinnin info {Guid.NewGuid():N}", startsAt = "2026-06-15T10:00:00Z", location = "Teams",
+            kind = "StaffInfo",
+            title = $"Sosiaalisen raportoinnin info {Guid.NewGuid():N}",
+            startsAt = "2026-06-15T10:00:00Z",
+            location = "Teams",
             materials = "[Kooste](https://example.invalid/kooste.pdf) <img src=x onerror=alert(1)>",
         });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);

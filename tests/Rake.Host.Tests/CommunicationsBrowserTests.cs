@@ -22,8 +22,13 @@ public sealed class CommunicationsBrowserTests(MailHost mail, Browser browser) :
             var (_, _, location) = await Reports.SubmitAsync(professional, "kymenlaakso");
             var saved = await supervisor.PutAsJsonAsync($"{location}/supervisor-record", new
             {
-                coreOfReport = "Nuorten asunnottomuus", communicationGoal = $"Henkilöstö tietää tukiasunnoista {tag}", audience = "Aikuissosiaalityön henkilöstö",
-                coreMessage = "Tukiasuntoja on haettavissa uudella lomakkeella.", channelAndMethod = "Intran uutinen", timing = "Syyskuu", responsible = "Viestintä",
+                coreOfReport = "Nuorten asunnottomuus",
+                communicationGoal = $"Henkilöstö tietää tukiasunnoista {tag}",
+                audience = "Aikuissosiaalityön henkilöstö",
+                coreMessage = "Tukiasuntoja on haettavissa uudella lomakkeella.",
+                channelAndMethod = "Intran uutinen",
+                timing = "Syyskuu",
+                responsible = "Viestintä",
             });
             saved.EnsureSuccessStatusCode();
         }

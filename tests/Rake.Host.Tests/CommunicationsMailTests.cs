@@ -51,7 +51,9 @@ public sealed class CommunicationsMailTests(MailHost mail)
     {
         var response = await client.PostAsJsonAsync($"{Base(region)}/distribution-lists", new
         {
-            name = $"Lista {Guid.NewGuid():N}", description = "Testi", members = emails.Select(e => new { email = e, name = "Jäsen" }),
+            name = $"Lista {Guid.NewGuid():N}",
+            description = "Testi",
+            members = emails.Select(e => new { email = e, name = "Jäsen" }),
         });
         Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
         return (await response.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>();

@@ -199,7 +199,11 @@ public sealed class DesignerApiTests(SharedHost shared)
     {
         var task = new JsonObject
         {
-            ["id"] = "task1", ["nodeId"] = "Workflow1:flow1:task1", ["name"] = "Task1", ["type"] = "Rake.Workflows.HumanTask", ["version"] = 1,
+            ["id"] = "task1",
+            ["nodeId"] = "Workflow1:flow1:task1",
+            ["name"] = "Task1",
+            ["type"] = "Rake.Workflows.HumanTask",
+            ["version"] = 1,
             ["role"] = new JsonObject { ["typeName"] = "String", ["expression"] = new JsonObject { ["type"] = "Literal", ["value"] = "Communications" } },
             ["metadata"] = new JsonObject { ["designer"] = new JsonObject { ["position"] = new JsonObject { ["x"] = 300, ["y"] = 200 } } },
         };
@@ -209,12 +213,27 @@ public sealed class DesignerApiTests(SharedHost shared)
         }
         return new JsonObject
         {
-            ["id"] = null, ["definitionId"] = definitionId, ["name"] = $"Suunnittelutesti {definitionId}", ["toolVersion"] = "3.8.0",
-            ["variables"] = new JsonArray(), ["inputs"] = new JsonArray(), ["outputs"] = new JsonArray(), ["outcomes"] = new JsonArray(),
-            ["customProperties"] = new JsonObject(), ["isReadonly"] = false, ["links"] = null, ["version"] = 1, ["isLatest"] = true, ["isPublished"] = false,
+            ["id"] = null,
+            ["definitionId"] = definitionId,
+            ["name"] = $"Suunnittelutesti {definitionId}",
+            ["toolVersion"] = "3.8.0",
+            ["variables"] = new JsonArray(),
+            ["inputs"] = new JsonArray(),
+            ["outputs"] = new JsonArray(),
+            ["outcomes"] = new JsonArray(),
+            ["customProperties"] = new JsonObject(),
+            ["isReadonly"] = false,
+            ["links"] = null,
+            ["version"] = 1,
+            ["isLatest"] = true,
+            ["isPublished"] = false,
             ["root"] = new JsonObject
             {
-                ["type"] = "Elsa.Flowchart", ["version"] = 1, ["id"] = "flow1", ["nodeId"] = "Workflow1:flow1", ["name"] = "Flowchart1",
+                ["type"] = "Elsa.Flowchart",
+                ["version"] = 1,
+                ["id"] = "flow1",
+                ["nodeId"] = "Workflow1:flow1",
+                ["name"] = "Flowchart1",
                 ["activities"] = new JsonArray(
                     new JsonObject { ["id"] = "start1", ["nodeId"] = "Workflow1:flow1:start1", ["name"] = "Start1", ["type"] = "Elsa.Start", ["version"] = 1 },
                     task),

@@ -148,7 +148,9 @@ public sealed class DesignerBrowserTests(Browser browser) : IClassFixture<Browse
     {
         var context = await browser.Chromium.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = host.BaseAddress, Locale = "fi-FI", ViewportSize = new ViewportSize { Width = 1600, Height = 1100 },
+            BaseURL = host.BaseAddress,
+            Locale = "fi-FI",
+            ViewportSize = new ViewportSize { Width = 1600, Height = 1100 },
         });
         var page = await context.NewPageAsync();
         var origin = new Uri(host.BaseAddress).Authority;

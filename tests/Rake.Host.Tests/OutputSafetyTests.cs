@@ -61,8 +61,13 @@ public sealed class OutputSafetyTests(SharedHost shared) : IClassFixture<SharedH
             report.Title = Tainted(report.Title);
             reporting.CompilationNotes.Add(new CompilationNote
             {
-                Id = Guid.NewGuid(), RegionCode = "kainuu", PeriodId = "2024-Q3", Kind = CompilationNoteKind.WorkingGroupComment,
-                Text = Tainted("Huomio"), Author = "test", At = DateTimeOffset.UtcNow,
+                Id = Guid.NewGuid(),
+                RegionCode = "kainuu",
+                PeriodId = "2024-Q3",
+                Kind = CompilationNoteKind.WorkingGroupComment,
+                Text = Tainted("Huomio"),
+                Author = "test",
+                At = DateTimeOffset.UtcNow,
             });
             await reporting.SaveChangesAsync();
             var communications = scope.ServiceProvider.GetRequiredService<CommunicationsDbContext>();

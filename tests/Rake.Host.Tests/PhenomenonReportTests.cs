@@ -26,9 +26,13 @@ public sealed class PhenomenonReportTests(SharedHost shared)
         Assert.Equal(["description", "needs", "recurrence", "relatedReports", "significance", "topicality"], missing["errors"]!.AsObject().Select(e => e.Key).Order().ToArray());
         var choice = new
         {
-            title = "Nuorten asunnottomuus", description = "Nuorten aikuisten asunnottomuus on lisääntynyt.",
-            needs = "Asumisen tuen tarve kasvaa.", topicality = "Asuntomarkkinat kiristyneet 2025.",
-            significance = "Vaikuttaa opintoihin ja työllistymiseen.", recurrence = "Toistunut kolmella kaudella.", relatedReports = new[] { number },
+            title = "Nuorten asunnottomuus",
+            description = "Nuorten aikuisten asunnottomuus on lisääntynyt.",
+            needs = "Asumisen tuen tarve kasvaa.",
+            topicality = "Asuntomarkkinat kiristyneet 2025.",
+            significance = "Vaikuttaa opintoihin ja työllistymiseen.",
+            recurrence = "Toistunut kolmella kaudella.",
+            relatedReports = new[] { number },
         };
         await Reports.ReadProblemAsync(await member.PostAsJsonAsync(Base, choice), HttpStatusCode.Forbidden);
         var created = await responsible.PostAsJsonAsync(Base, choice);

@@ -3,10 +3,10 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Validation;
-using W = DocumentFormat.OpenXml.Wordprocessing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static Rake.Host.Tests.WorkflowJson;
+using W = DocumentFormat.OpenXml.Wordprocessing;
 
 namespace Rake.Host.Tests;
 

@@ -75,7 +75,11 @@ public sealed class ReportingOutputsTests(SharedHost shared)
         await SeedOnce.WaitAsync();
         try
         {
-            if (seeded) return;
+            if (seeded)
+            {
+                return;
+            }
+
             using var kainuu = await host.ClientFor("kainuu-responsibleperson");
             string[] kainuuTowns = ["kajaani", "kuhmo", "sotkamo", "Suomussalmi", "Paltamo"];
             var rows = GenerateRows("K24", 180, new(2024, 1, 1), new(2024, 12, 31), kainuuTowns, 24)
@@ -295,8 +299,10 @@ public sealed class ReportingOutputsTests(SharedHost shared)
         Assert.NotNull(incomplete["errors"]!["planEvaluation"]);
         await responsible.PutAsJsonAsync(url, new
         {
-            introduction = "Vuonna 2025 sosiaalinen raportointi vakiintui.", actionsTaken = "Asumisneuvontaa lisättiin.",
-            planEvaluation = "Tiedontuotannon tavoitteet toteutuivat osittain.", conclusions = "Jatketaan.",
+            introduction = "Vuonna 2025 sosiaalinen raportointi vakiintui.",
+            actionsTaken = "Asumisneuvontaa lisättiin.",
+            planEvaluation = "Tiedontuotannon tavoitteet toteutuivat osittain.",
+            conclusions = "Jatketaan.",
         });
         await Reports.ReadProblemAsync(await communications.PostAsync($"{url}/publish", null), HttpStatusCode.Conflict);
         var approved = await steering.PostAsync($"{url}/approve", null);

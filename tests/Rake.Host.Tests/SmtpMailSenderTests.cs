@@ -15,14 +15,24 @@ public sealed class SmtpMailSenderTests
         =>
         new(Options.Create(new SmtpOptions
         {
-            Host = "127.0.0.1", Port = port, From = "Rake <rake@test.invalid>", UserName = user, Password = password, EnableSsl = ssl,
+            Host = "127.0.0.1",
+            Port = port,
+            From = "Rake <rake@test.invalid>",
+            UserName = user,
+            Password = password,
+            EnableSsl = ssl,
             TimeoutSeconds = timeoutSeconds,
         }));
 
     private static MailDelivery Delivery(string to = "vastaanottaja@test.invalid") => new()
     {
-        Id = Guid.CreateVersion7(), To = to, Subject = "Kokouskutsu – työryhmä ääkkösin", Body = "Rivi yksi.\nRivi kaksi: Åland.",
-        Status = DeliveryStatus.Pending, CreatedAt = DateTimeOffset.UtcNow, NextAttemptAt = DateTimeOffset.UtcNow,
+        Id = Guid.CreateVersion7(),
+        To = to,
+        Subject = "Kokouskutsu – työryhmä ääkkösin",
+        Body = "Rivi yksi.\nRivi kaksi: Åland.",
+        Status = DeliveryStatus.Pending,
+        CreatedAt = DateTimeOffset.UtcNow,
+        NextAttemptAt = DateTimeOffset.UtcNow,
     };
 
     [Fact]

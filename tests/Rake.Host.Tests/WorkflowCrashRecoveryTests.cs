@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Time.Testing;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
@@ -8,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Time.Testing;
 using Rake.Modules.Workflows.Persistence;
 using Rake.Modules.Workflows.Runtime;
 using Rake.Workflows.Abstractions;

@@ -69,8 +69,11 @@ public sealed class WorkingGroupApiTests(SharedHost shared)
 
         var decision = await steering.PostAsJsonAsync($"{Api(region)}/meetings/{meetingId}/decisions", new
         {
-            phenomenon = "Nuorten asunnottomuus", outcome = "FollowUpAction", text = "Selvitetään tuetun asumisen lisäpaikat kevään aikana.",
-            responsiblePerson = "Tulosaluejohtaja Virtanen", reportNumbers = new[] { number },
+            phenomenon = "Nuorten asunnottomuus",
+            outcome = "FollowUpAction",
+            text = "Selvitetään tuetun asumisen lisäpaikat kevään aikana.",
+            responsiblePerson = "Tulosaluejohtaja Virtanen",
+            reportNumbers = new[] { number },
         });
         Assert.True(decision.StatusCode == HttpStatusCode.Created, await decision.Content.ReadAsStringAsync());
         var decisionId = Id((await decision.Content.ReadFromJsonAsync<JsonObject>())!);

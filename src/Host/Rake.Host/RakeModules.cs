@@ -3,8 +3,8 @@ using Rake.Modules.Communications;
 using Rake.Modules.Competence;
 using Rake.Modules.Planning;
 using Rake.Modules.Reporting;
-using Rake.Modules.WorkingGroup;
 using Rake.Modules.Workflows;
+using Rake.Modules.WorkingGroup;
 
 namespace Rake.Host;
 

@@ -140,7 +140,8 @@ internal sealed class YearSimulation
             {
                 _manualStarts.Remove((at, definition));
                 await StartAsync(definition, new RunOptions());
-            }));
+            }
+            ));
         }
         foreach (var instance in _instances.Where(i => i.Status == WorkflowStatus.Running))
         {
@@ -161,7 +162,8 @@ internal sealed class YearSimulation
                     {
                         await _engine.ResumeAsync(instance, bookmark.Id, input);
                         Observe(instance);
-                    }));
+                    }
+                    ));
                 }
             }
         }

@@ -17,7 +17,11 @@ public static class CsvExport
     // Formula injection is handled by SpreadsheetText, the one rule the .xlsx writer shares, so CsvHelper's own is off.
     private static readonly CsvWriterOptions Options = new()
     {
-        Separator = ';', NewLine = "\r\n", WriteByteOrderMark = true, FormatProvider = Finnish, Injection = CsvInjection.None,
+        Separator = ';',
+        NewLine = "\r\n",
+        WriteByteOrderMark = true,
+        FormatProvider = Finnish,
+        Injection = CsvInjection.None,
     };
 
     public static byte[] Write(IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<object?>> rows)

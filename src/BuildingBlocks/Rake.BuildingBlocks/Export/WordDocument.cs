@@ -75,7 +75,13 @@ public sealed class WordDocument(string title, string language)
                 new PageSize { Width = PageWidth, Height = PageHeight },
                 new PageMargin
                 {
-                    Top = Margin, Right = Margin, Bottom = Margin, Left = Margin, Header = 708U, Footer = 708U, Gutter = 0U,
+                    Top = Margin,
+                    Right = Margin,
+                    Bottom = Margin,
+                    Left = Margin,
+                    Header = 708U,
+                    Footer = 708U,
+                    Gutter = 0U,
                 }));
             main.Document = new Document(body);
         }
@@ -139,7 +145,8 @@ public sealed class WordDocument(string title, string language)
             var style = new Style(
                 new StyleName { Val = name }, new BasedOn { Val = "Normal" }, new NextParagraphStyle { Val = "Normal" }, new PrimaryStyle())
             {
-                Type = StyleValues.Paragraph, StyleId = id,
+                Type = StyleValues.Paragraph,
+                StyleId = id,
             };
             if (outline is not null)
             {

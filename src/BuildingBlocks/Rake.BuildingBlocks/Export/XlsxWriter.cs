@@ -39,7 +39,9 @@ public static class XlsxWriter
             sheetPart.Worksheet = new Worksheet(columns, data);
             workbookPart.Workbook.AppendChild(new Sheets(new Sheet
             {
-                Id = workbookPart.GetIdOfPart(sheetPart), SheetId = 1, Name = SheetName(sheetName),
+                Id = workbookPart.GetIdOfPart(sheetPart),
+                SheetId = 1,
+                Name = SheetName(sheetName),
             }));
             workbookPart.Workbook.Save();
         }
@@ -67,11 +69,13 @@ public static class XlsxWriter
         null => new Cell { DataType = CellValues.InlineString, InlineString = new InlineString(new Text("")) },
         int or long or decimal or double => new Cell
         {
-            DataType = CellValues.Number, CellValue = new CellValue(Convert.ToDecimal(value, CultureInfo.InvariantCulture)),
+            DataType = CellValues.Number,
+            CellValue = new CellValue(Convert.ToDecimal(value, CultureInfo.InvariantCulture)),
         },
         DateOnly date => new Cell
         {
-            CellValue = new CellValue(date.ToDateTime(TimeOnly.MinValue).ToOADate().ToString(CultureInfo.InvariantCulture)), StyleIndex = DateStyle,
+            CellValue = new CellValue(date.ToDateTime(TimeOnly.MinValue).ToOADate().ToString(CultureInfo.InvariantCulture)),
+            StyleIndex = DateStyle,
         },
         _ => TextCell(XmlChars.Clean(value.ToString())),
     };
@@ -80,7 +84,8 @@ public static class XlsxWriter
     {
         var cell = new Cell
         {
-            DataType = CellValues.InlineString, InlineString = new InlineString(new Text(text) { Space = SpaceProcessingModeValues.Preserve }),
+            DataType = CellValues.InlineString,
+            InlineString = new InlineString(new Text(text) { Space = SpaceProcessingModeValues.Preserve }),
         };
         if (SpreadsheetText.StartsLikeFormula(text))
         {
@@ -113,12 +118,14 @@ public static class XlsxWriter
         new Fonts(new Font(), new Font(new Bold())) { Count = 2 },
         new Fills(
             new Fill(new PatternFill { PatternType = PatternValues.None }),
-            new Fill(new PatternFill { PatternType = PatternValues.Gray125 })) { Count = 2 },
+            new Fill(new PatternFill { PatternType = PatternValues.Gray125 }))
+        { Count = 2 },
         new Borders(new Border()) { Count = 1 },
         new CellFormats(
             new CellFormat(),
             new CellFormat { FontId = 1, ApplyFont = true },
             new CellFormat { NumberFormatId = 164, ApplyNumberFormat = true },
             new CellFormat { QuotePrefix = true },
-            new CellFormat { FontId = 1, ApplyFont = true, QuotePrefix = true }) { Count = 5 });
+            new CellFormat { FontId = 1, ApplyFont = true, QuotePrefix = true })
+        { Count = 5 });
 }

@@ -18,8 +18,16 @@ internal static class AuthEndpoints
             if (string.IsNullOrWhiteSpace(request.UserName) || string.IsNullOrWhiteSpace(request.Password))
             {
                 var errors = new Dictionary<string, string[]>();
-                if (string.IsNullOrWhiteSpace(request.UserName)) errors["userName"] = ["The user name is required."];
-                if (string.IsNullOrWhiteSpace(request.Password)) errors["password"] = ["The password is required."];
+                if (string.IsNullOrWhiteSpace(request.UserName))
+                {
+                    errors["userName"] = ["The user name is required."];
+                }
+
+                if (string.IsNullOrWhiteSpace(request.Password))
+                {
+                    errors["password"] = ["The password is required."];
+                }
+
                 throw new ValidationException(errors);
             }
             var user = await users.FindByNameAsync(request.UserName.Trim());

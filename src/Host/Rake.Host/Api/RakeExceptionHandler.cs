@@ -17,7 +17,10 @@ internal sealed class RakeExceptionHandler(IProblemDetailsService problemDetails
         {
             ValidationException v => new HttpValidationProblemDetails(v.Errors.ToDictionary(e => e.Key, e => e.Value))
             {
-                Status = v.Status, Title = v.Title, Detail = v.Message, Type = v.ProblemType,
+                Status = v.Status,
+                Title = v.Title,
+                Detail = v.Message,
+                Type = v.ProblemType,
             },
             RakeProblemException p => new ProblemDetails { Status = p.Status, Title = p.Title, Detail = p.Message },
             BadHttpRequestException { InnerException: JsonInputException input } => Refused(input, Language(httpContext)),
@@ -25,12 +28,14 @@ internal sealed class RakeExceptionHandler(IProblemDetailsService problemDetails
             JsonInputException input => Refused(input, Language(httpContext)),
             System.Text.RegularExpressions.RegexMatchTimeoutException => new ProblemDetails
             {
-                Status = 422, Title = "The text could not be checked for personal data.",
+                Status = 422,
+                Title = "The text could not be checked for personal data.",
                 Detail = "Nothing was stored. Shorten the text or split it into several reports, then send it again.",
             },
             BadHttpRequestException bad => new ProblemDetails
             {
-                Status = bad.StatusCode, Title = texts.GetIn(Language(httpContext), "validation.badRequest.title"),
+                Status = bad.StatusCode,
+                Title = texts.GetIn(Language(httpContext), "validation.badRequest.title"),
                 Detail = texts.GetIn(Language(httpContext), "validation.badRequest.detail", bad.Message),
             },
             _ => null,
@@ -40,7 +45,8 @@ internal sealed class RakeExceptionHandler(IProblemDetailsService problemDetails
             logger.LogError(exception, "Unhandled error on {Path}", httpContext.Request.Path);
             problem = new ProblemDetails
             {
-                Status = 500, Title = "Something went wrong on our side.",
+                Status = 500,
+                Title = "Something went wrong on our side.",
                 Detail = "Nothing you sent was stored half-way. Try again; if it keeps failing, give the trace id to support.",
             };
         }
@@ -60,7 +66,9 @@ internal sealed class RakeExceptionHandler(IProblemDetailsService problemDetails
     private HttpValidationProblemDetails Invalid(string field, string message, string language, string titleKey = "validation.title") =>
         new(new Dictionary<string, string[]> { [field] = [message] })
         {
-            Status = 400, Title = texts.GetIn(language, titleKey), Detail = texts.GetIn(language, "validation.nothingStored"),
+            Status = 400,
+            Title = texts.GetIn(language, titleKey),
+            Detail = texts.GetIn(language, "validation.nothingStored"),
         };
 
     /// <summary>

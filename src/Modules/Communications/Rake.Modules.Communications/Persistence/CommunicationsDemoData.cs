@@ -59,7 +59,9 @@ internal static class CommunicationsDemoData
             var id = Guid.CreateVersion7(now);
             db.Lists.Add(new DistributionList
             {
-                Id = id, Name = listName, Description = "Rakenteellisen sosiaalityön jakelulista (demo).",
+                Id = id,
+                Name = listName,
+                Description = "Rakenteellisen sosiaalityön jakelulista (demo).",
                 Members = [.. Enumerable.Range(1, 3).Select(n => new ListMember { ListId = id, Email = $"jasen{n}@{region.Code}.demo.invalid", Name = $"Jäsen {n}" })],
             });
         }
@@ -88,10 +90,22 @@ internal static class CommunicationsDemoData
     {
         db.Publications.Add(new Publication
         {
-            Id = Guid.CreateVersion7(at), Kind = kind, Channel = channel, Language = "fi", Title = title, Summary = summary, Body = body,
-            Status = published ? PublicationStatus.Published : PublicationStatus.Draft, CreatedAt = at, CreatedBy = "Viestintä (demo)", UpdatedAt = at,
-            ApprovedAt = published ? at : null, ApprovedBy = published ? "Vastuuhenkilö (demo)" : null,
-            PublishedAt = published ? at : null, PublishedBy = published ? "Viestintä (demo)" : null, SourceKey = key,
+            Id = Guid.CreateVersion7(at),
+            Kind = kind,
+            Channel = channel,
+            Language = "fi",
+            Title = title,
+            Summary = summary,
+            Body = body,
+            Status = published ? PublicationStatus.Published : PublicationStatus.Draft,
+            CreatedAt = at,
+            CreatedBy = "Viestintä (demo)",
+            UpdatedAt = at,
+            ApprovedAt = published ? at : null,
+            ApprovedBy = published ? "Vastuuhenkilö (demo)" : null,
+            PublishedAt = published ? at : null,
+            PublishedBy = published ? "Viestintä (demo)" : null,
+            SourceKey = key,
         });
     }
 }

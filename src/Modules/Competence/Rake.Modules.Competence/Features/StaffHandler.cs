@@ -72,7 +72,12 @@ internal sealed class StaffHandler(CompetenceDbContext db, IRequestContext actor
         }
         db.OrientationCompletions.Add(new OrientationCompletion
         {
-            Id = Guid.CreateVersion7(), ItemId = itemId, UserId = userId, UserName = actor.UserName ?? "", UnitCode = request.Unit, CompletedAt = clock.GetUtcNow(),
+            Id = Guid.CreateVersion7(),
+            ItemId = itemId,
+            UserId = userId,
+            UserName = actor.UserName ?? "",
+            UnitCode = request.Unit,
+            CompletedAt = clock.GetUtcNow(),
         });
         await db.SaveChangesAsync(ct);
     }
@@ -116,8 +121,12 @@ internal sealed class StaffHandler(CompetenceDbContext db, IRequestContext actor
         }
         var training = new Training
         {
-            Id = Guid.CreateVersion7(), Kind = kind, Title = request.Title!.Trim(), Url = string.IsNullOrWhiteSpace(request.Url) ? null : request.Url.Trim(),
-            DurationMinutes = request.DurationMinutes, On = request.On,
+            Id = Guid.CreateVersion7(),
+            Kind = kind,
+            Title = request.Title!.Trim(),
+            Url = string.IsNullOrWhiteSpace(request.Url) ? null : request.Url.Trim(),
+            DurationMinutes = request.DurationMinutes,
+            On = request.On,
         };
         db.Trainings.Add(training);
         await db.SaveChangesAsync(ct);
@@ -167,7 +176,12 @@ internal sealed class StaffHandler(CompetenceDbContext db, IRequestContext actor
         }
         var specialist = new Specialist
         {
-            Id = Guid.CreateVersion7(), Name = request.Name!.Trim(), UnitCode = request.Unit!, Credits = SpecialisationCredits, CompletedYear = request.CompletedYear, Use = request.Use?.Trim() ?? "",
+            Id = Guid.CreateVersion7(),
+            Name = request.Name!.Trim(),
+            UnitCode = request.Unit!,
+            Credits = SpecialisationCredits,
+            CompletedYear = request.CompletedYear,
+            Use = request.Use?.Trim() ?? "",
         };
         db.Specialists.Add(specialist);
         await db.SaveChangesAsync(ct);
@@ -205,8 +219,12 @@ internal sealed class StaffHandler(CompetenceDbContext db, IRequestContext actor
         }
         var need = new CompetenceNeed
         {
-            Id = Guid.CreateVersion7(), Year = year, UnitCode = string.IsNullOrWhiteSpace(request.Unit) ? null : request.Unit, Text = request.Text!.Trim(),
-            RecordedBy = actor.UserName ?? "system", RecordedAt = clock.GetUtcNow(),
+            Id = Guid.CreateVersion7(),
+            Year = year,
+            UnitCode = string.IsNullOrWhiteSpace(request.Unit) ? null : request.Unit,
+            Text = request.Text!.Trim(),
+            RecordedBy = actor.UserName ?? "system",
+            RecordedAt = clock.GetUtcNow(),
         };
         db.Needs.Add(need);
         await db.SaveChangesAsync(ct);

@@ -2,8 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Rake.BuildingBlocks.Contracts;
 using Rake.BuildingBlocks.Localization;
-using Rake.BuildingBlocks.Web;
 using Rake.BuildingBlocks.Regions;
+using Rake.BuildingBlocks.Web;
 using Rake.Modules.Competence.Domain;
 using Rake.Modules.Competence.Persistence;
 
@@ -101,7 +101,13 @@ internal sealed class SurveyHandler(CompetenceDbContext db, IRequestContext acto
         var round = (await db.Surveys.MaxAsync(s => (int?)s.Round, ct) ?? 0) + 1;
         var survey = new Survey
         {
-            Id = Guid.CreateVersion7(), Title = title, Round = round, ScaleMax = scaleMax, Status = SurveyStatus.Open, OpenedAt = clock.GetUtcNow(), SourceKey = sourceKey,
+            Id = Guid.CreateVersion7(),
+            Title = title,
+            Round = round,
+            ScaleMax = scaleMax,
+            Status = SurveyStatus.Open,
+            OpenedAt = clock.GetUtcNow(),
+            SourceKey = sourceKey,
         };
         db.Surveys.Add(survey);
         var position = 0;

@@ -39,7 +39,10 @@ internal static class CompetenceDemoData
     /// <summary>Respondents per unit in the first and second round; Vammaispalvelut is one short of the threshold in round 2.</summary>
     private static readonly Dictionary<string, (int Before, int After)> Respondents = new()
     {
-        ["adults"] = (9, 8), ["families"] = (6, 7), ["disability"] = (5, 4), ["elderly"] = (3, 2),
+        ["adults"] = (9, 8),
+        ["families"] = (6, 7),
+        ["disability"] = (5, 4),
+        ["elderly"] = (3, 2),
     };
 
     private static readonly (string Month, string Theme)[] MonthlyThemes =
@@ -84,14 +87,22 @@ internal static class CompetenceDemoData
         {
             db.OrientationItems.Add(new OrientationItem
             {
-                Id = Guid.CreateVersion7(), Position = ++position, Structural = structural,
+                Id = Guid.CreateVersion7(),
+                Position = ++position,
+                Structural = structural,
                 Text = region.Code == "kainuu" && text.StartsWith("Katso sosiaalisen", StringComparison.Ordinal) ? text + " (33 min, Kaima)" : text,
             });
         }
         if (region.Code == "kainuu")
         {
-            db.Trainings.Add(new Training { Id = Guid.CreateVersion7(), Kind = TrainingKind.Recording, Title = "Sosiaalinen raportointi – koulutustallenne", DurationMinutes = 33,
-                Url = "https://kainuu.sharepoint.com/sites/kainuun-hyvinvointialue/SitePages/Rakenteellinen-sosiaality%C3%B6.aspx" });
+            db.Trainings.Add(new Training
+            {
+                Id = Guid.CreateVersion7(),
+                Kind = TrainingKind.Recording,
+                Title = "Sosiaalinen raportointi – koulutustallenne",
+                DurationMinutes = 33,
+                Url = "https://kainuu.sharepoint.com/sites/kainuun-hyvinvointialue/SitePages/Rakenteellinen-sosiaality%C3%B6.aspx"
+            });
             foreach (var (month, theme) in MonthlyThemes)
             {
                 db.Trainings.Add(new Training { Id = Guid.CreateVersion7(), Kind = TrainingKind.MonthlyTheme, Title = theme, On = DateOnly.ParseExact(month + "-01", "yyyy-MM-dd") });
@@ -99,7 +110,9 @@ internal static class CompetenceDemoData
         }
         db.Trainings.Add(new Training
         {
-            Id = Guid.CreateVersion7(), Kind = TrainingKind.Event, On = new DateOnly(now.Year, 10, 15),
+            Id = Guid.CreateVersion7(),
+            Kind = TrainingKind.Event,
+            On = new DateOnly(now.Year, 10, 15),
             Title = region.Code switch
             {
                 "kymenlaakso" => "Sosiaalisen raportoinnin info henkilöstölle",
@@ -109,7 +122,11 @@ internal static class CompetenceDemoData
         });
         db.Specialists.Add(new Specialist
         {
-            Id = Guid.CreateVersion7(), Name = "Erikoissosiaalityöntekijä (demo)", UnitCode = "adults", Credits = 70, CompletedYear = 2023,
+            Id = Guid.CreateVersion7(),
+            Name = "Erikoissosiaalityöntekijä (demo)",
+            UnitCode = "adults",
+            Credits = 70,
+            CompletedYear = 2023,
             Use = region.Code == "keski-suomi" ? "Koordinaatiotiimin jäsen; rakenteellisen sosiaalityön kokonaisvaltainen kehittäminen" : "Sosiaalisen raportoinnin koosteiden ja ilmiölähtöisten raporttien laatiminen",
         });
         await db.SaveChangesAsync(ct);

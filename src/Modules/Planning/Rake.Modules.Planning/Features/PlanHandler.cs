@@ -137,8 +137,14 @@ internal sealed class PlanHandler(PlanningDbContext db, IRequestContext actor, T
         var position = await db.Actions.Where(a => a.GoalId == goalId).CountAsync(ct) + 1;
         var action = new PlanAction
         {
-            Id = Guid.CreateVersion7(), GoalId = goal.Id, Position = position, Title = request.Title!.Trim(), Responsible = request.Responsible!.Trim(),
-            Year = request.Year, CountsReports = request.CountsReports, Status = ActionStatus.NotDone,
+            Id = Guid.CreateVersion7(),
+            GoalId = goal.Id,
+            Position = position,
+            Title = request.Title!.Trim(),
+            Responsible = request.Responsible!.Trim(),
+            Year = request.Year,
+            CountsReports = request.CountsReports,
+            Status = ActionStatus.NotDone,
         };
         db.Actions.Add(action);
         await db.SaveChangesAsync(ct);
@@ -163,8 +169,12 @@ internal sealed class PlanHandler(PlanningDbContext db, IRequestContext actor, T
         var plan = await RequirePlanAsync(ct);
         var approval = new PlanApproval
         {
-            Id = Guid.CreateVersion7(), PlanId = plan.Id, Kind = kind, Body = request.Body!.Trim(),
-            Approver = string.IsNullOrWhiteSpace(request.Approver) ? null : request.Approver.Trim(), On = request.On!.Value,
+            Id = Guid.CreateVersion7(),
+            PlanId = plan.Id,
+            Kind = kind,
+            Body = request.Body!.Trim(),
+            Approver = string.IsNullOrWhiteSpace(request.Approver) ? null : request.Approver.Trim(),
+            On = request.On!.Value,
         };
         db.Approvals.Add(approval);
         await db.SaveChangesAsync(ct);
@@ -199,8 +209,13 @@ internal sealed class PlanHandler(PlanningDbContext db, IRequestContext actor, T
         var number = (await db.Versions.Where(v => v.PlanId == plan.Id).MaxAsync(v => (int?)v.Number, ct) ?? 0) + 1;
         var version = new PlanVersion
         {
-            Id = Guid.CreateVersion7(), PlanId = plan.Id, Number = number, CreatedAt = clock.GetUtcNow(), CreatedBy = actor.UserName ?? "system",
-            Note = (request.Note ?? "").Trim(), Snapshot = snapshot,
+            Id = Guid.CreateVersion7(),
+            PlanId = plan.Id,
+            Number = number,
+            CreatedAt = clock.GetUtcNow(),
+            CreatedBy = actor.UserName ?? "system",
+            Note = (request.Note ?? "").Trim(),
+            Snapshot = snapshot,
         };
         db.Versions.Add(version);
         plan.CurrentVersion = number;
@@ -315,8 +330,16 @@ internal sealed class PlanHandler(PlanningDbContext db, IRequestContext actor, T
         }
         var row = new PlanEvaluation
         {
-            Id = Guid.CreateVersion7(), Year = year, Kind = kind, Text = text, ActionsDone = evaluation.ActionsDone, ActionsTotal = evaluation.ActionsTotal,
-            NeedsUpdate = needsUpdate, RecordedAt = clock.GetUtcNow(), RecordedBy = actor.UserName ?? "system", SourceKey = sourceKey,
+            Id = Guid.CreateVersion7(),
+            Year = year,
+            Kind = kind,
+            Text = text,
+            ActionsDone = evaluation.ActionsDone,
+            ActionsTotal = evaluation.ActionsTotal,
+            NeedsUpdate = needsUpdate,
+            RecordedAt = clock.GetUtcNow(),
+            RecordedBy = actor.UserName ?? "system",
+            SourceKey = sourceKey,
         };
         db.Evaluations.Add(row);
         await db.SaveChangesAsync(ct);

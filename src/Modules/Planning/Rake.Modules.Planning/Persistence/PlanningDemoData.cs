@@ -145,9 +145,17 @@ internal static class PlanningDemoData
         }
         var plan = new Plan
         {
-            Id = Guid.CreateVersion7(), Title = seed.Title, ValidFrom = seed.From, ValidUntil = seed.Until, UpdateResponsible = seed.UpdateResponsible,
-            IntranetUrl = seed.IntranetUrl, PublishedIntranetOn = seed.IntranetOn, WebsiteUrl = seed.WebsiteUrl, PublishedWebsiteOn = seed.WebsiteOn,
-            CurrentVersion = 0, UpdatedAt = clock.GetUtcNow(),
+            Id = Guid.CreateVersion7(),
+            Title = seed.Title,
+            ValidFrom = seed.From,
+            ValidUntil = seed.Until,
+            UpdateResponsible = seed.UpdateResponsible,
+            IntranetUrl = seed.IntranetUrl,
+            PublishedIntranetOn = seed.IntranetOn,
+            WebsiteUrl = seed.WebsiteUrl,
+            PublishedWebsiteOn = seed.WebsiteOn,
+            CurrentVersion = 0,
+            UpdatedAt = clock.GetUtcNow(),
         };
         db.Plans.Add(plan);
         foreach (var (key, content, needs) in seed.Sections)
@@ -168,8 +176,14 @@ internal static class PlanningDemoData
             {
                 db.Actions.Add(new PlanAction
                 {
-                    Id = Guid.CreateVersion7(), GoalId = goal.Id, Position = ++actionPosition, Title = action.Title, Responsible = action.Responsible,
-                    Year = action.Year, CountsReports = action.Counts, Status = ActionStatus.NotDone,
+                    Id = Guid.CreateVersion7(),
+                    GoalId = goal.Id,
+                    Position = ++actionPosition,
+                    Title = action.Title,
+                    Responsible = action.Responsible,
+                    Year = action.Year,
+                    CountsReports = action.Counts,
+                    Status = ActionStatus.NotDone,
                 });
             }
         }

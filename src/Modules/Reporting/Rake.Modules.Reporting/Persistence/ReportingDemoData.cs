@@ -54,7 +54,12 @@ internal static class ReportingDemoData
 
     private static readonly Dictionary<string, string> SwedishNames = new()
     {
-        ["Kotka"] = "Kotka", ["Hamina"] = "Fredrikshamn", ["Pyhtää"] = "Pyttis", ["Virolahti"] = "Vederlax", ["Kajaani"] = "Kajana", ["Jyväskylä"] = "Jyväskylä",
+        ["Kotka"] = "Kotka",
+        ["Hamina"] = "Fredrikshamn",
+        ["Pyhtää"] = "Pyttis",
+        ["Virolahti"] = "Vederlax",
+        ["Kajaani"] = "Kajana",
+        ["Jyväskylä"] = "Jyväskylä",
     };
 
     public static async Task SeedAsync(IServiceProvider sp, DemoRegion region, CancellationToken ct)
@@ -78,7 +83,11 @@ internal static class ReportingDemoData
         {
             db.Supervisors.Add(new SupervisorListing
             {
-                Id = Guid.CreateVersion7(), UserId = supervisor.Id, UserName = supervisor.UserName, DisplayName = supervisor.DisplayName, ServiceArea = "adults",
+                Id = Guid.CreateVersion7(),
+                UserId = supervisor.Id,
+                UserName = supervisor.UserName,
+                DisplayName = supervisor.DisplayName,
+                ServiceArea = "adults",
             });
         }
         await db.SaveChangesAsync(ct);

@@ -48,7 +48,9 @@ internal sealed class WorkflowDefinition
             // A repeated key would otherwise fail later, when the object is first read, as an ArgumentException.
             node = JsonNode.Parse(utf8, documentOptions: new JsonDocumentOptions
             {
-                CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, AllowDuplicateProperties = false,
+                CommentHandling = JsonCommentHandling.Skip,
+                AllowTrailingCommas = true,
+                AllowDuplicateProperties = false,
             });
         }
         catch (JsonException ex)

@@ -43,8 +43,14 @@ internal sealed class RegistersHandler(WorkingGroupDbContext db, IRequestContext
         errors.ThrowIfAny();
         var nomination = new WellbeingGroupNomination
         {
-            Id = Guid.CreateVersion7(), Municipality = municipality!, GroupName = group!, MemberName = member!, DeputyName = deputy,
-            DecidedBy = decidedBy!, DecidedOn = request.DecidedOn!.Value, ReviewDue = request.DecidedOn.Value.AddYears(1),
+            Id = Guid.CreateVersion7(),
+            Municipality = municipality!,
+            GroupName = group!,
+            MemberName = member!,
+            DeputyName = deputy,
+            DecidedBy = decidedBy!,
+            DecidedOn = request.DecidedOn!.Value,
+            ReviewDue = request.DecidedOn.Value.AddYears(1),
         };
         db.Nominations.Add(nomination);
         await db.SaveChangesAsync(ct);
@@ -99,8 +105,15 @@ internal sealed class RegistersHandler(WorkingGroupDbContext db, IRequestContext
         errors.ThrowIfAny();
         var proposal = new BudgetProposal
         {
-            Id = Guid.CreateVersion7(), Year = request.Year!.Value, DecisionId = request.DecisionId, Title = title!, Justification = justification!,
-            ServiceArea = serviceArea!, Amount = request.Amount!.Value, Status = BudgetStatus.Draft, CreatedAt = clock.GetUtcNow(),
+            Id = Guid.CreateVersion7(),
+            Year = request.Year!.Value,
+            DecisionId = request.DecisionId,
+            Title = title!,
+            Justification = justification!,
+            ServiceArea = serviceArea!,
+            Amount = request.Amount!.Value,
+            Status = BudgetStatus.Draft,
+            CreatedAt = clock.GetUtcNow(),
         };
         db.BudgetProposals.Add(proposal);
         await db.SaveChangesAsync(ct);

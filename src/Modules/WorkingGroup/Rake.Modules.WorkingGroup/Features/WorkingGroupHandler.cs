@@ -109,8 +109,15 @@ internal sealed class WorkingGroupHandler(
         errors.ThrowIfAny();
         var member = new BodyMember
         {
-            Id = Guid.CreateVersion7(), BodyId = bodyId, Name = name ?? user!.DisplayName, Title = title, UserId = user?.Id, UserName = user?.UserName,
-            Role = role!.Value, TermStart = request.TermStart!.Value, TermEnd = request.TermEnd,
+            Id = Guid.CreateVersion7(),
+            BodyId = bodyId,
+            Name = name ?? user!.DisplayName,
+            Title = title,
+            UserId = user?.Id,
+            UserName = user?.UserName,
+            Role = role!.Value,
+            TermStart = request.TermStart!.Value,
+            TermEnd = request.TermEnd,
         };
         db.Members.Add(member);
         await db.SaveChangesAsync(ct);
@@ -159,9 +166,17 @@ internal sealed class WorkingGroupHandler(
         var now = clock.GetUtcNow();
         var meeting = new Meeting
         {
-            Id = Guid.CreateVersion7(now), BodyId = body.Id, Title = title, StartsAt = startsAt.ToUniversalTime(),
-            EndsAt = startsAt.ToUniversalTime().AddMinutes(durationMinutes), Location = location, OnlineUrl = onlineUrl,
-            Status = MeetingStatus.Scheduled, CreatedAt = now, UpdatedAt = now, SourceKey = sourceKey,
+            Id = Guid.CreateVersion7(now),
+            BodyId = body.Id,
+            Title = title,
+            StartsAt = startsAt.ToUniversalTime(),
+            EndsAt = startsAt.ToUniversalTime().AddMinutes(durationMinutes),
+            Location = location,
+            OnlineUrl = onlineUrl,
+            Status = MeetingStatus.Scheduled,
+            CreatedAt = now,
+            UpdatedAt = now,
+            SourceKey = sourceKey,
         };
         db.Meetings.Add(meeting);
         // The standard items of every meeting (Kainuu 5.3.1: the reports since the previous meeting, current matters).
@@ -336,8 +351,15 @@ internal sealed class WorkingGroupHandler(
         var now = clock.GetUtcNow();
         var decision = new Decision
         {
-            Id = Guid.CreateVersion7(now), MeetingId = meeting.Id, Phenomenon = phenomenon, Outcome = outcome, Text = text,
-            ResponsiblePerson = responsible, ReportNumbers = string.Join(',', numbers), DecidedAt = now, SourceKey = sourceKey,
+            Id = Guid.CreateVersion7(now),
+            MeetingId = meeting.Id,
+            Phenomenon = phenomenon,
+            Outcome = outcome,
+            Text = text,
+            ResponsiblePerson = responsible,
+            ReportNumbers = string.Join(',', numbers),
+            DecidedAt = now,
+            SourceKey = sourceKey,
         };
         db.Decisions.Add(decision);
         db.Publish(new DecisionRecorded(Guid.CreateVersion7(now), actor.RequireRegion(), now, decision.Id, meeting.Id, body.Name,
@@ -362,8 +384,15 @@ internal sealed class WorkingGroupHandler(
         errors.ThrowIfAny();
         var proposal = new ActionProposal
         {
-            Id = Guid.CreateVersion7(), MeetingId = meetingId, DecisionId = request.DecisionId, Title = title!, Description = description,
-            TargetKind = targetKind!.Value, Target = target!, Status = ProposalStatus.Proposed, CreatedAt = clock.GetUtcNow(),
+            Id = Guid.CreateVersion7(),
+            MeetingId = meetingId,
+            DecisionId = request.DecisionId,
+            Title = title!,
+            Description = description,
+            TargetKind = targetKind!.Value,
+            Target = target!,
+            Status = ProposalStatus.Proposed,
+            CreatedAt = clock.GetUtcNow(),
         };
         db.Proposals.Add(proposal);
         await db.SaveChangesAsync(ct);
@@ -393,9 +422,16 @@ internal sealed class WorkingGroupHandler(
         errors.ThrowIfAny();
         var assignment = new Assignment
         {
-            Id = Guid.CreateVersion7(), MeetingId = meetingId, DecisionId = request.DecisionId, Title = title!, AssigneeId = assignee!.Id,
-            AssigneeUserName = assignee.UserName, AssigneeName = assignee.DisplayName, DueDate = request.DueDate!.Value,
-            Status = AssignmentStatus.Open, CreatedAt = clock.GetUtcNow(),
+            Id = Guid.CreateVersion7(),
+            MeetingId = meetingId,
+            DecisionId = request.DecisionId,
+            Title = title!,
+            AssigneeId = assignee!.Id,
+            AssigneeUserName = assignee.UserName,
+            AssigneeName = assignee.DisplayName,
+            DueDate = request.DueDate!.Value,
+            Status = AssignmentStatus.Open,
+            CreatedAt = clock.GetUtcNow(),
         };
         db.Assignments.Add(assignment);
         await db.SaveChangesAsync(ct);

@@ -119,8 +119,15 @@ internal static class WorkingGroupDemoData
                 var user = seat.DemoUser is { } role && region.UserNames.TryGetValue(role, out var userName) ? await users.FindByUserNameAsync(userName, ct) : null;
                 db.Members.Add(new BodyMember
                 {
-                    Id = Guid.CreateVersion7(now), BodyId = body.Id, Name = user?.DisplayName ?? seat.Name, Title = seat.Title, UserId = user?.Id,
-                    UserName = user?.UserName, Role = seat.Role, TermStart = new DateOnly(2025, 1, 1), TermEnd = new DateOnly(2027, 12, 31),
+                    Id = Guid.CreateVersion7(now),
+                    BodyId = body.Id,
+                    Name = user?.DisplayName ?? seat.Name,
+                    Title = seat.Title,
+                    UserId = user?.Id,
+                    UserName = user?.UserName,
+                    Role = seat.Role,
+                    TermStart = new DateOnly(2025, 1, 1),
+                    TermEnd = new DateOnly(2027, 12, 31),
                 });
             }
             foreach (var (months, title, place) in seed.Meetings)
@@ -130,9 +137,16 @@ internal static class WorkingGroupDemoData
                 var start = new DateTimeOffset(local, Helsinki.TimeZone.GetUtcOffset(local)).ToUniversalTime();
                 var meeting = new Meeting
                 {
-                    Id = Guid.CreateVersion7(now), BodyId = body.Id, Title = title, StartsAt = start, EndsAt = start.AddHours(2),
-                    Location = place, OnlineUrl = place == "Teams" || place is null ? $"https://teams.microsoft.com/l/meetup-join/demo-{region.Code}-{body.Kind.ToString().ToLowerInvariant()}" : null,
-                    Status = start < now ? MeetingStatus.Held : MeetingStatus.Scheduled, CreatedAt = now, UpdatedAt = now,
+                    Id = Guid.CreateVersion7(now),
+                    BodyId = body.Id,
+                    Title = title,
+                    StartsAt = start,
+                    EndsAt = start.AddHours(2),
+                    Location = place,
+                    OnlineUrl = place == "Teams" || place is null ? $"https://teams.microsoft.com/l/meetup-join/demo-{region.Code}-{body.Kind.ToString().ToLowerInvariant()}" : null,
+                    Status = start < now ? MeetingStatus.Held : MeetingStatus.Scheduled,
+                    CreatedAt = now,
+                    UpdatedAt = now,
                     Minutes = start < now ? "Käytiin läpi edellisen kokouksen jälkeen tulleet ilmoitukset ja ajankohtaiset asiat." : null,
                 };
                 db.Meetings.Add(meeting);
@@ -145,8 +159,14 @@ internal static class WorkingGroupDemoData
             var decided = new DateOnly(today.Year - 1, 11, 20);
             db.Nominations.Add(new WellbeingGroupNomination
             {
-                Id = Guid.CreateVersion7(now), Municipality = municipality, GroupName = group, MemberName = member, DeputyName = deputy,
-                DecidedBy = "Palvelualuepäällikkö, aikuisten sosiaalityö", DecidedOn = decided, ReviewDue = decided.AddYears(1),
+                Id = Guid.CreateVersion7(now),
+                Municipality = municipality,
+                GroupName = group,
+                MemberName = member,
+                DeputyName = deputy,
+                DecidedBy = "Palvelualuepäällikkö, aikuisten sosiaalityö",
+                DecidedOn = decided,
+                ReviewDue = decided.AddYears(1),
             });
         }
         await db.SaveChangesAsync(ct);

@@ -66,8 +66,13 @@ internal sealed class InfoSessionsHandler(CommunicationsDbContext db, IRequestCo
         errors.ThrowIfAny();
         var session = new InfoSession
         {
-            Id = Guid.CreateVersion7(clock.GetUtcNow()), Kind = kind!.Value, Title = title!, StartsAt = request.StartsAt!.Value.ToUniversalTime(),
-            Location = location, Materials = materials, SourceKey = sourceKey,
+            Id = Guid.CreateVersion7(clock.GetUtcNow()),
+            Kind = kind!.Value,
+            Title = title!,
+            StartsAt = request.StartsAt!.Value.ToUniversalTime(),
+            Location = location,
+            Materials = materials,
+            SourceKey = sourceKey,
         };
         db.InfoSessions.Add(session);
         await db.SaveChangesAsync(ct);

@@ -119,8 +119,15 @@ internal sealed class MailHandler(CommunicationsDbContext db, IRequestContext ac
         var now = clock.GetUtcNow();
         var delivery = new MailDelivery
         {
-            Id = Guid.CreateVersion7(now), ListId = listId, To = to, Subject = subject, Body = body, Status = DeliveryStatus.Pending,
-            CreatedAt = now, NextAttemptAt = now, SourceKey = sourceKey,
+            Id = Guid.CreateVersion7(now),
+            ListId = listId,
+            To = to,
+            Subject = subject,
+            Body = body,
+            Status = DeliveryStatus.Pending,
+            CreatedAt = now,
+            NextAttemptAt = now,
+            SourceKey = sourceKey,
         };
         db.Deliveries.Add(delivery);
         return delivery;

@@ -92,7 +92,9 @@ internal sealed class PlanHandler(CommunicationsDbContext db, IRequestContext ac
         var errors = new ValidationErrors(texts);
         var planned = new PlannedCommunication
         {
-            Id = Guid.CreateVersion7(clock.GetUtcNow()), CreatedAt = clock.GetUtcNow(), Status = PlannedStatus.Planned,
+            Id = Guid.CreateVersion7(clock.GetUtcNow()),
+            CreatedAt = clock.GetUtcNow(),
+            Status = PlannedStatus.Planned,
             What = errors.Text("what", request.What, PlannedCommunication.TextMax) ?? "",
             Audience = errors.Text("audience", request.Audience, PlannedCommunication.TextMax),
             CoreMessage = errors.Text("coreMessage", request.CoreMessage, PlannedCommunication.TextMax, required: false),
@@ -120,9 +122,16 @@ internal sealed class PlanHandler(CommunicationsDbContext db, IRequestContext ac
             var what = r.CommunicationGoal ?? r.CoreMessage ?? r.Title;
             added.Add(new PlannedCommunication
             {
-                Id = Guid.CreateVersion7(now), CreatedAt = now, Status = PlannedStatus.Planned, SourceReportNumber = r.ReportNumber,
-                What = Cut($"#{r.ReportNumber} {r.Title}: {what}", PlannedCommunication.TextMax)!, Audience = r.Audience, CoreMessage = r.CoreMessage,
-                Channel = r.ChannelAndMethod, Timing = r.Timing, Responsible = r.Responsible,
+                Id = Guid.CreateVersion7(now),
+                CreatedAt = now,
+                Status = PlannedStatus.Planned,
+                SourceReportNumber = r.ReportNumber,
+                What = Cut($"#{r.ReportNumber} {r.Title}: {what}", PlannedCommunication.TextMax)!,
+                Audience = r.Audience,
+                CoreMessage = r.CoreMessage,
+                Channel = r.ChannelAndMethod,
+                Timing = r.Timing,
+                Responsible = r.Responsible,
             });
         }
         db.Planned.AddRange(added);

@@ -88,8 +88,16 @@ internal sealed class PublicationsHandler(CommunicationsDbContext db, IRequestCo
         var now = clock.GetUtcNow();
         var publication = new Publication
         {
-            Id = Guid.CreateVersion7(now), CreatedAt = now, CreatedBy = actorName, SourceKey = sourceKey, UpdatedAt = now,
-            Status = PublicationStatus.Published, ApprovedAt = now, ApprovedBy = actorName, PublishedAt = now, PublishedBy = actorName,
+            Id = Guid.CreateVersion7(now),
+            CreatedAt = now,
+            CreatedBy = actorName,
+            SourceKey = sourceKey,
+            UpdatedAt = now,
+            Status = PublicationStatus.Published,
+            ApprovedAt = now,
+            ApprovedBy = actorName,
+            PublishedAt = now,
+            PublishedBy = actorName,
         };
         Apply(publication, request);
         db.Publications.Add(publication);

@@ -117,8 +117,16 @@ internal sealed class AnnualReportHandler(ReportingDbContext db, IRequestContext
             throw new ConflictException(texts.Get("reporting.annual.notDraft", texts[$"reporting.annual.status.{report.Status}"]));
         }
         var errors = new ValidationErrors(texts);
-        if (report.Introduction.Length == 0) errors.AddText("introduction", "validation.required");
-        if (report.PlanEvaluation.Length == 0) errors.AddText("planEvaluation", "validation.required");
+        if (report.Introduction.Length == 0)
+        {
+            errors.AddText("introduction", "validation.required");
+        }
+
+        if (report.PlanEvaluation.Length == 0)
+        {
+            errors.AddText("planEvaluation", "validation.required");
+        }
+
         errors.ThrowIfAny();
         report.Status = AnnualReportStatus.Approved;
         report.ApprovedAt = clock.GetUtcNow();

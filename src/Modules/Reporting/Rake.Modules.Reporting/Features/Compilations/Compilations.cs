@@ -145,8 +145,14 @@ internal sealed class CompilationHandler(ReportingDbContext db, IRequestContext 
         var now = clock.GetUtcNow();
         var note = new CompilationNote
         {
-            Id = Guid.CreateVersion7(now), PeriodId = period.Id, Kind = kind!.Value, ReportNumber = request.ReportNumber, Text = text!,
-            ResponsiblePerson = responsible, Author = actor.UserName ?? "", At = now,
+            Id = Guid.CreateVersion7(now),
+            PeriodId = period.Id,
+            Kind = kind!.Value,
+            ReportNumber = request.ReportNumber,
+            Text = text!,
+            ResponsiblePerson = responsible,
+            Author = actor.UserName ?? "",
+            At = now,
         };
         db.CompilationNotes.Add(note);
         await db.SaveChangesAsync(ct);

@@ -39,8 +39,12 @@ internal sealed class ShowDecisionToReporters(ReportingDbContext db, TimeProvide
             }
             Db.Timeline.Add(new TimelineEntry
             {
-                Id = Guid.CreateVersion7(e.OccurredAt), ReportId = report.Id, At = e.OccurredAt, Status = ReportStatus.Decided,
-                Actor = e.BodyName.Length > 200 ? e.BodyName[..200] : e.BodyName, Comment = comment,
+                Id = Guid.CreateVersion7(e.OccurredAt),
+                ReportId = report.Id,
+                At = e.OccurredAt,
+                Status = ReportStatus.Decided,
+                Actor = e.BodyName.Length > 200 ? e.BodyName[..200] : e.BodyName,
+                Comment = comment,
             });
             Db.Publish(new SocialReportStatusChanged(Guid.CreateVersion7(e.OccurredAt), e.Region, e.OccurredAt, report.Id, report.Number,
                 from.ToString(), report.Status.ToString(), [report.ReporterId, .. report.CoReporters.Select(c => c.UserId)], comment));

@@ -43,7 +43,11 @@ internal sealed class ListExportHandler(ReportingDbContext db, IRequestContext a
     {
         var errors = new ValidationErrors(texts);
         var parsedScope = scope is null ? ListScope.Visible : SubmitReport.SubmitReportHandler.ParseEnum<ListScope>(errors, "scope", scope);
-        if (year is < 2000 or > 2100) errors.AddText("year", "validation.range", 2000, 2100);
+        if (year is < 2000 or > 2100)
+        {
+            errors.AddText("year", "validation.range", 2000, 2100);
+        }
+
         errors.ThrowIfAny();
         var userId = actor.UserId!.Value;
         var query = db.Reports.AsNoTracking();

@@ -82,17 +82,59 @@ internal sealed class ImportReportsHandler(ReportingDbContext db, IRequestContex
 
     private static readonly Dictionary<string, string> Columns = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["vastaustunnus"] = "id", ["vastauksen tunnus"] = "id", ["id"] = "id", ["response id"] = "id", ["respondent id"] = "id", ["tunniste"] = "id", ["svar-id"] = "id",
-        ["vastausaika"] = "date", ["aika"] = "date", ["päivämäärä"] = "date", ["pvm"] = "date", ["lähetetty"] = "date", ["date"] = "date", ["submitted"] = "date", ["timestamp"] = "date", ["tidpunkt"] = "date", ["datum"] = "date",
-        ["ilmiön tyyppi"] = "type", ["tyyppi"] = "type", ["type"] = "type", ["phenomenon type"] = "type", ["typ"] = "type",
-        ["otsikko"] = "title", ["ilmiö"] = "title", ["title"] = "title", ["rubrik"] = "title",
-        ["kuvaus"] = "description", ["ilmiön kuvaus"] = "description", ["description"] = "description", ["beskrivning"] = "description",
-        ["ratkaisuehdotus"] = "proposal", ["toimenpide-ehdotus"] = "proposal", ["ehdotus"] = "proposal", ["proposal"] = "proposal", ["förslag"] = "proposal",
-        ["mitä on jo kokeiltu"] = "tried", ["kokeiltu"] = "tried", ["tried already"] = "tried",
-        ["luokka"] = "categories", ["luokat"] = "categories", ["aihealue"] = "categories", ["category"] = "categories", ["categories"] = "categories", ["kategori"] = "categories",
-        ["palvelualue"] = "serviceArea", ["service area"] = "serviceArea", ["serviceområde"] = "serviceArea",
-        ["kunta"] = "municipality", ["municipality"] = "municipality", ["kommun"] = "municipality",
-        ["kohderyhmä"] = "targetGroup", ["target group"] = "targetGroup", ["målgrupp"] = "targetGroup",
+        ["vastaustunnus"] = "id",
+        ["vastauksen tunnus"] = "id",
+        ["id"] = "id",
+        ["response id"] = "id",
+        ["respondent id"] = "id",
+        ["tunniste"] = "id",
+        ["svar-id"] = "id",
+        ["vastausaika"] = "date",
+        ["aika"] = "date",
+        ["päivämäärä"] = "date",
+        ["pvm"] = "date",
+        ["lähetetty"] = "date",
+        ["date"] = "date",
+        ["submitted"] = "date",
+        ["timestamp"] = "date",
+        ["tidpunkt"] = "date",
+        ["datum"] = "date",
+        ["ilmiön tyyppi"] = "type",
+        ["tyyppi"] = "type",
+        ["type"] = "type",
+        ["phenomenon type"] = "type",
+        ["typ"] = "type",
+        ["otsikko"] = "title",
+        ["ilmiö"] = "title",
+        ["title"] = "title",
+        ["rubrik"] = "title",
+        ["kuvaus"] = "description",
+        ["ilmiön kuvaus"] = "description",
+        ["description"] = "description",
+        ["beskrivning"] = "description",
+        ["ratkaisuehdotus"] = "proposal",
+        ["toimenpide-ehdotus"] = "proposal",
+        ["ehdotus"] = "proposal",
+        ["proposal"] = "proposal",
+        ["förslag"] = "proposal",
+        ["mitä on jo kokeiltu"] = "tried",
+        ["kokeiltu"] = "tried",
+        ["tried already"] = "tried",
+        ["luokka"] = "categories",
+        ["luokat"] = "categories",
+        ["aihealue"] = "categories",
+        ["category"] = "categories",
+        ["categories"] = "categories",
+        ["kategori"] = "categories",
+        ["palvelualue"] = "serviceArea",
+        ["service area"] = "serviceArea",
+        ["serviceområde"] = "serviceArea",
+        ["kunta"] = "municipality",
+        ["municipality"] = "municipality",
+        ["kommun"] = "municipality",
+        ["kohderyhmä"] = "targetGroup",
+        ["target group"] = "targetGroup",
+        ["målgrupp"] = "targetGroup",
     };
 
     private static readonly string[] Required = ["date", "type", "title", "description", "proposal", "categories", "serviceArea", "municipality"];
@@ -184,8 +226,13 @@ internal sealed class ImportReportsHandler(ReportingDbContext db, IRequestContex
                 db.Reports.Add(report);
                 db.ImportedRows.Add(new ImportedRow
                 {
-                    Id = Guid.CreateVersion7(now), ContentHash = hash, SourceRowId = dto.SourceRowId, FileName = name, ReportId = report.Id,
-                    ImportedAt = now, ImportedBy = actor.UserName ?? "",
+                    Id = Guid.CreateVersion7(now),
+                    ContentHash = hash,
+                    SourceRowId = dto.SourceRowId,
+                    FileName = name,
+                    ReportId = report.Id,
+                    ImportedAt = now,
+                    ImportedBy = actor.UserName ?? "",
                 });
                 numbers.Add(report.Number);
             }
@@ -208,7 +255,11 @@ internal sealed class ImportReportsHandler(ReportingDbContext db, IRequestContex
             var value = Cell(key)?.Text.Trim();
             if (string.IsNullOrEmpty(value))
             {
-                if (required) errors.Add($"{Label(key)}: {texts["validation.required"]}");
+                if (required)
+                {
+                    errors.Add($"{Label(key)}: {texts["validation.required"]}");
+                }
+
                 return null;
             }
             if (value.Length > max)
@@ -220,9 +271,17 @@ internal sealed class ImportReportsHandler(ReportingDbContext db, IRequestContex
         string? Term(string key, TermKind kind, bool required)
         {
             var value = Text(key, SocialReport.CodeMax * 2, required);
-            if (value is null) return null;
+            if (value is null)
+            {
+                return null;
+            }
+
             var term = Match(terms, kind, value);
-            if (term is null) errors.Add($"{Label(key)}: {texts.Get("validation.unknownValue", value, string.Join(", ", terms.Where(t => t.Kind == kind).Select(t => t.Code)))}");
+            if (term is null)
+            {
+                errors.Add($"{Label(key)}: {texts.Get("validation.unknownValue", value, string.Join(", ", terms.Where(t => t.Kind == kind).Select(t => t.Code)))}");
+            }
+
             return term?.Code;
         }
 
@@ -243,8 +302,14 @@ internal sealed class ImportReportsHandler(ReportingDbContext db, IRequestContex
         foreach (var part in (categoryText ?? "").Split([';', ',', '|', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             var term = Match(terms, TermKind.Category, part);
-            if (term is null) errors.Add($"{Label("categories")}: {texts.Get("validation.unknownValue", part, string.Join(", ", terms.Where(t => t.Kind == TermKind.Category).Select(t => t.Code)))}");
-            else if (!categories.Contains(term.Code)) categories.Add(term.Code);
+            if (term is null)
+            {
+                errors.Add($"{Label("categories")}: {texts.Get("validation.unknownValue", part, string.Join(", ", terms.Where(t => t.Kind == TermKind.Category).Select(t => t.Code)))}");
+            }
+            else if (!categories.Contains(term.Code))
+            {
+                categories.Add(term.Code);
+            }
         }
         var serviceArea = Term("serviceArea", TermKind.ServiceArea, true);
         var municipality = Term("municipality", TermKind.Municipality, true);
@@ -270,12 +335,26 @@ internal sealed class ImportReportsHandler(ReportingDbContext db, IRequestContex
         var id = Guid.CreateVersion7(receivedAt!.Value);
         var report = new SocialReport
         {
-            Id = id, ReceivedAt = receivedAt.Value, ReporterId = actor.UserId ?? Guid.Empty, ReporterUserName = actor.UserName ?? "",
-            ReporterName = texts["reporting.import.reporterName"], PhenomenonType = type!.Value, Title = title!, Description = description!, Proposal = proposal!,
-            TriedAlready = tried, ServiceArea = serviceArea!, Municipality = municipality!, TargetGroup = targetGroup ?? "",
-            SupervisorId = Guid.Empty, SupervisorUserName = "", SupervisorName = "", Language = "fi",
+            Id = id,
+            ReceivedAt = receivedAt.Value,
+            ReporterId = actor.UserId ?? Guid.Empty,
+            ReporterUserName = actor.UserName ?? "",
+            ReporterName = texts["reporting.import.reporterName"],
+            PhenomenonType = type!.Value,
+            Title = title!,
+            Description = description!,
+            Proposal = proposal!,
+            TriedAlready = tried,
+            ServiceArea = serviceArea!,
+            Municipality = municipality!,
+            TargetGroup = targetGroup ?? "",
+            SupervisorId = Guid.Empty,
+            SupervisorUserName = "",
+            SupervisorName = "",
+            Language = "fi",
             // Rows from the old forms were handled outside this system; they count in the figures but wait in no inbox.
-            Status = ReportStatus.Closed, WarningsConfirmed = warnings.Count > 0,
+            Status = ReportStatus.Closed,
+            WarningsConfirmed = warnings.Count > 0,
             Categories = categories.Select(c => new ReportCategory { Code = c }).ToList(),
             Timeline = [new TimelineEntry { Id = Guid.CreateVersion7(receivedAt.Value), At = receivedAt.Value, Status = ReportStatus.Closed, Actor = actor.UserName ?? "" }],
         };

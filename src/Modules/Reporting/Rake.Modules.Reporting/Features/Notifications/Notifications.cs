@@ -62,8 +62,13 @@ internal sealed class NotifySupervisorOfNewReport(ReportingDbContext db, TimePro
     {
         Db.Notifications.Add(new Notification
         {
-            Id = Guid.CreateVersion7(), UserId = e.SupervisorId, ReportId = e.ReportId, ReportNumber = e.Number,
-            Kind = "received", Status = ReportStatus.Received, CreatedAt = e.OccurredAt,
+            Id = Guid.CreateVersion7(),
+            UserId = e.SupervisorId,
+            ReportId = e.ReportId,
+            ReportNumber = e.Number,
+            Kind = "received",
+            Status = ReportStatus.Received,
+            CreatedAt = e.OccurredAt,
         });
         return Task.CompletedTask;
     }
@@ -80,8 +85,13 @@ internal sealed class NotifyReportersOfProgress(ReportingDbContext db, TimeProvi
         {
             Db.Notifications.Add(new Notification
             {
-                Id = Guid.CreateVersion7(), UserId = reporter, ReportId = e.ReportId, ReportNumber = e.Number,
-                Kind = e.FromStatus == e.ToStatus ? "feedback" : "statusChanged", Status = status, CreatedAt = e.OccurredAt,
+                Id = Guid.CreateVersion7(),
+                UserId = reporter,
+                ReportId = e.ReportId,
+                ReportNumber = e.Number,
+                Kind = e.FromStatus == e.ToStatus ? "feedback" : "statusChanged",
+                Status = status,
+                CreatedAt = e.OccurredAt,
             });
         }
         return Task.CompletedTask;

@@ -93,9 +93,17 @@ internal sealed class PhenomenonReportHandler(ReportingDbContext db, IRequestCon
         var now = clock.GetUtcNow();
         var report = new PhenomenonReport
         {
-            Id = Guid.CreateVersion7(now), Title = title!, Description = description!, Needs = needs!, Topicality = topicality!, Significance = significance!,
-            Recurrence = recurrence!, RelatedReports = string.Join(",", numbers.Order()), Stage = PhenomenonReportStage.Chosen,
-            CreatedBy = actor.UserName ?? "", CreatedAt = now,
+            Id = Guid.CreateVersion7(now),
+            Title = title!,
+            Description = description!,
+            Needs = needs!,
+            Topicality = topicality!,
+            Significance = significance!,
+            Recurrence = recurrence!,
+            RelatedReports = string.Join(",", numbers.Order()),
+            Stage = PhenomenonReportStage.Chosen,
+            CreatedBy = actor.UserName ?? "",
+            CreatedAt = now,
         };
         db.PhenomenonReports.Add(report);
         await db.SaveChangesAsync(ct);

@@ -51,8 +51,16 @@ internal static class ViewReportsEndpoints
             {
                 var errors = new ValidationErrors(texts);
                 var parsedScope = scope is null ? ListScope.Visible : SubmitReport.SubmitReportHandler.ParseEnum<ListScope>(errors, "scope", scope);
-                if (page < 1) errors.AddText("page", "validation.min", 1);
-                if (pageSize is < 1 or > PageRequest.MaxPageSize) errors.AddText("pageSize", "validation.range", 1, PageRequest.MaxPageSize);
+                if (page < 1)
+                {
+                    errors.AddText("page", "validation.min", 1);
+                }
+
+                if (pageSize is < 1 or > PageRequest.MaxPageSize)
+                {
+                    errors.AddText("pageSize", "validation.range", 1, PageRequest.MaxPageSize);
+                }
+
                 errors.ThrowIfAny();
                 return handler.ListAsync(parsedScope!.Value, new PageRequest(page, pageSize), ct);
             })

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
-using Rake.Modules.Workflows.Engine;
 using Rake.Modules.Workflows.Contracts;
+using Rake.Modules.Workflows.Engine;
 using Rake.Modules.Workflows.Persistence;
 
 namespace Rake.Modules.Workflows.Features.Calendar;
