@@ -163,7 +163,7 @@ public sealed class WorkflowCrashRecoveryTests
         // Host does. A Host held up by the script would miss the limit on every answer, not on the odd one.
         var within = times.Count(t => t < TimeSpan.FromMilliseconds(100));
         Assert.True(within >= times.Count * 9 / 10, $"{within} of {times.Count} /health answers within 100 ms; slowest {times.Max().TotalMilliseconds:F0} ms");
-        Assert.True(times.Max() < TimeSpan.FromMilliseconds(500), $"the slowest /health answer took {times.Max().TotalMilliseconds:F0} ms");
+        Assert.True(times.Max() < TimeSpan.FromSeconds(1), $"the slowest /health answer took {times.Max().TotalMilliseconds:F0} ms");
     }
 
     private static JsonObject CronThenHang(string definitionId)
