@@ -144,6 +144,14 @@ internal sealed class FlowSwitch : WorkflowActivity
     private static bool Truthy(object? value) => value switch
     {
         bool b => b,
+        // A literal condition comes back from the evaluator as the JSON value Elsa saved (true, 0, "True").
+        JsonValue v => v.GetValueKind() switch
+        {
+            JsonValueKind.True => true,
+            JsonValueKind.Number => v.GetValue<double>() is var n && n != 0 && !double.IsNaN(n),
+            JsonValueKind.String => Truthy(v.GetValue<string>()),
+            _ => false,
+        },
         string s => bool.TryParse(s, out var b) ? b : double.TryParse(s, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var n) && n != 0,
         int n => n != 0,
         double d => d != 0 && !double.IsNaN(d),
