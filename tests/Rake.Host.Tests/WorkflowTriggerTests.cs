@@ -26,19 +26,6 @@ public sealed class TriggerHost : IAsyncLifetime
         builder.Host.UseServiceProviderFactory(new ClockSwappingFactory(Clock));
     });
 
-    private sealed class ClockSwappingFactory(TimeProvider clock) : IServiceProviderFactory<IServiceCollection>
-    {
-        public IServiceCollection CreateBuilder(IServiceCollection services)
-        {
-            services.RemoveAll<TimeProvider>();
-            services.AddSingleton(clock);
-            return services;
-        }
-
-        public IServiceProvider CreateServiceProvider(IServiceCollection containerBuilder) =>
-            containerBuilder.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
-    }
-
     public async Task DisposeAsync() => await Host.DisposeAsync();
 }
 
@@ -187,4 +174,18 @@ public sealed class WorkflowTriggerTests(TriggerHost fixture) : IClassFixture<Tr
         Assert.Equal("kainuu", instance.RegionCode);
         Assert.Empty(await InstancesAsync("kymenlaakso", id));
     }
+}
+
+/// <summary>Puts the given clock in place of the Host's system clock once every registration is in.</summary>
+internal sealed class ClockSwappingFactory(TimeProvider clock) : IServiceProviderFactory<IServiceCollection>
+{
+    public IServiceCollection CreateBuilder(IServiceCollection services)
+    {
+        services.RemoveAll<TimeProvider>();
+        services.AddSingleton(clock);
+        return services;
+    }
+
+    public IServiceProvider CreateServiceProvider(IServiceCollection containerBuilder) =>
+        containerBuilder.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
 }
