@@ -94,7 +94,7 @@ public sealed class WorkflowCrashRecoveryTests
         await using (var first = await StartWithClockAsync(database, clock))
         {
             using var admin = await first.ClientFor("kainuu-regionadmin");
-            await PublishAsync(admin, "kainuu", CronThenHang(definitionId));
+            await PublishAsync(admin, "kainuu", CronStarted(definitionId, "0 */10 * * * *", Activity("hang", "Rake.Tests.Hang")));
             var due = await NextFireAsync(first, definitionId);
             clock.Advance(due - clock.GetUtcNow() + TimeSpan.FromSeconds(1));
 
@@ -165,32 +165,6 @@ public sealed class WorkflowCrashRecoveryTests
         var median = times.Order().ElementAt(times.Count / 2);
         Assert.True(median < TimeSpan.FromMilliseconds(100), $"median /health answer {median.TotalMilliseconds:F0} ms over {times.Count}");
         Assert.True(times.Max() < TimeSpan.FromSeconds(2), $"the slowest /health answer took {times.Max().TotalMilliseconds:F0} ms");
-    }
-
-    private static JsonObject CronThenHang(string definitionId)
-    {
-        var cron = Activity("cron", "Elsa.Cron", ("cronExpression", "0 */10 * * * *"));
-        cron["canStartWorkflow"] = true;
-        return new JsonObject
-        {
-            ["definitionId"] = definitionId,
-            ["name"] = $"Test {definitionId}",
-            ["root"] = new JsonObject
-            {
-                ["id"] = "flowchart",
-                ["type"] = "Elsa.Flowchart",
-                ["version"] = 1,
-                ["activities"] = new JsonArray { cron, Activity("hang", "Rake.Tests.Hang") },
-                ["connections"] = new JsonArray
-                {
-                    new JsonObject
-                    {
-                        ["source"] = new JsonObject { ["activity"] = "cron", ["port"] = "Done" },
-                        ["target"] = new JsonObject { ["activity"] = "hang", ["port"] = "In" },
-                    },
-                },
-            },
-        };
     }
 
     private static async Task<DateTimeOffset> NextFireAsync(RakeTestHost host, string definitionId)

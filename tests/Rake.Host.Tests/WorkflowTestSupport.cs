@@ -81,6 +81,33 @@ internal static class WorkflowJson
     }
 
     /// <summary>Start → write → wait for the event → write → End.</summary>
+    /// <summary>A definition that a cron trigger starts (six fields, seconds first as Elsa), then runs <paramref name="next"/>.</summary>
+    public static JsonObject CronStarted(string definitionId, string cronExpression, JsonObject next)
+    {
+        var cron = Activity("cron", "Elsa.Cron", ("cronExpression", cronExpression));
+        cron["canStartWorkflow"] = true;
+        return new JsonObject
+        {
+            ["definitionId"] = definitionId,
+            ["name"] = $"Test {definitionId}",
+            ["root"] = new JsonObject
+            {
+                ["id"] = "flowchart",
+                ["type"] = "Elsa.Flowchart",
+                ["version"] = 1,
+                ["activities"] = new JsonArray { cron, next },
+                ["connections"] = new JsonArray
+                {
+                    new JsonObject
+                    {
+                        ["source"] = new JsonObject { ["activity"] = "cron", ["port"] = "Done" },
+                        ["target"] = new JsonObject { ["activity"] = (string)next["id"]!, ["port"] = "In" },
+                    },
+                },
+            },
+        };
+    }
+
     public static JsonObject WaitForEvent(string definitionId, string eventName) => Sequence(definitionId,
         Activity("before", "Elsa.WriteLine", ("text", "before")),
         Activity("wait", "Elsa.Event", ("eventName", eventName)),

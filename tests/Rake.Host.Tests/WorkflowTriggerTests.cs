@@ -32,31 +32,8 @@ public sealed class TriggerHost : IAsyncLifetime
 public sealed class WorkflowTriggerTests(TriggerHost fixture) : IClassFixture<TriggerHost>
 {
     /// <summary>A definition started by a cron trigger ("at minute <paramref name="minute"/> of every hour", seconds first as Elsa).</summary>
-    private static JsonObject CronStarted(string definitionId, int minute)
-    {
-        var cron = Activity("cron", "Elsa.Cron", ("cronExpression", $"0 {minute} * * * *"));
-        cron["canStartWorkflow"] = true;
-        return new JsonObject
-        {
-            ["definitionId"] = definitionId,
-            ["name"] = $"Test {definitionId}",
-            ["root"] = new JsonObject
-            {
-                ["id"] = "flowchart",
-                ["type"] = "Elsa.Flowchart",
-                ["version"] = 1,
-                ["activities"] = new JsonArray { cron, Activity("write", "Elsa.WriteLine", ("text", "fired")) },
-                ["connections"] = new JsonArray
-                {
-                    new JsonObject
-                    {
-                        ["source"] = new JsonObject { ["activity"] = "cron", ["port"] = "Done" },
-                        ["target"] = new JsonObject { ["activity"] = "write", ["port"] = "In" },
-                    },
-                },
-            },
-        };
-    }
+    private static JsonObject CronStarted(string definitionId, int minute) =>
+        WorkflowJson.CronStarted(definitionId, $"0 {minute} * * * *", Activity("write", "Elsa.WriteLine", ("text", "fired")));
 
     /// <summary>The next "minute <paramref name="minute"/> of an hour" strictly after <paramref name="after"/>, in UTC, worked out without the engine's parser.</summary>
     private static DateTimeOffset NextAtMinute(DateTimeOffset after, int minute)
