@@ -76,17 +76,13 @@ public sealed class HostileScriptTests
         var after = HeapAfterCollection();
         Assert.True(after - baseline < 48 * 1024 * 1024, $"{name}: the heap grew by {(after - baseline) / (1024 * 1024)} MB");
 
-        // ...and no thread burns CPU: the evaluation threads measured exactly (Linux names them in /proc), the whole
-        // process loosely, since the runtime's own threads (tiered JIT, GC) also run after a heavy script.
-        var process = Process.GetCurrentProcess();
-        var cpuBefore = process.TotalProcessorTime;
+        // ...and no evaluation thread burns CPU (Linux names them in /proc, so they are measured exactly). The process as a
+        // whole is not measured: the runtime's own threads (GC of a deep object graph, tiered JIT) and other tests' hosts
+        // winding down legitimately use CPU then, which made such a check fail on a busy machine.
         var workersBefore = WorkerTicks();
         Thread.Sleep(1000);
-        process.Refresh();
-        var burnt = process.TotalProcessorTime - cpuBefore;
         var workerTicks = WorkerTicks() - workersBefore;
         Assert.True(workerTicks <= 5, $"{name}: the JavaScript threads used {workerTicks} ticks of CPU in the second after the fault");
-        Assert.True(burnt < TimeSpan.FromMilliseconds(750), $"{name}: {burnt.TotalMilliseconds:F0} ms of CPU in the second after the fault");
 
         Assert.Equal(4, sandbox.Evaluate("2 + 2", new JavaScriptSandboxTests.Scope()));
     }
