@@ -144,13 +144,15 @@ public static class RakeHost
         endpoints.MapRegionCatalogEndpoints();
         var regionApi = endpoints.MapGroup("/api/v1/regions/{region}")
             .RequireAuthorization()
-            .AddEndpointFilter<RegionEndpointFilter>();
+            .AddEndpointFilter<RegionEndpointFilter>()
+            .AddRegionRoleChecks()
+            .AddRequestValidation();
         regionApi.MapAuditEndpoints();
         foreach (var module in modules)
         {
             module.MapRegionEndpoints(regionApi);
         }
-        var platformApi = endpoints.MapGroup("/api/v1/platform").RequireAuthorization();
+        var platformApi = endpoints.MapGroup("/api/v1/platform").RequireAuthorization().AddRequestValidation();
         foreach (var module in modules)
         {
             module.MapPlatformEndpoints(platformApi);

@@ -16,6 +16,7 @@ public static class ModuleServiceCollectionExtensions
         services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.Section));
         services.AddScoped<RequestContext>();
         services.AddScoped<IRequestContext>(sp => sp.GetRequiredService<RequestContext>());
+        services.AddScoped<Web.RequestChecks>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<OutboxDispatcher>();

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Rake.BuildingBlocks.Contracts;
 using Rake.BuildingBlocks.Localization;
 using Rake.BuildingBlocks.Regions;
+using Rake.BuildingBlocks.Web;
 
 namespace Rake.BuildingBlocks.Ui;
 
@@ -63,6 +64,23 @@ public abstract class RegionPage : ComponentBase
         await using var scope = Scopes.CreateAsyncScope();
         Access!.ApplyTo(scope.ServiceProvider.GetRequiredService<RequestContext>());
         return await operation(scope.ServiceProvider.GetRequiredService<TService>());
+    }
+
+    /// <summary>
+    /// Runs a use case as this person in this region exactly as its endpoint does: the role requirement the endpoint
+    /// declares, then the request's validators, then the handler. A refusal arrives as the same exception the API answers with.
+    /// </summary>
+    protected async Task<TResult> SendAsync<THandler, TRequest, TResult>(
+        RegionRoleRequirement? roles, TRequest request, Func<THandler, TRequest, Task<TResult>> operation)
+        where THandler : notnull
+        where TRequest : notnull
+    {
+        await using var scope = Scopes.CreateAsyncScope();
+        var actor = scope.ServiceProvider.GetRequiredService<RequestContext>();
+        Access!.ApplyTo(actor);
+        roles?.Demand(actor, T);
+        await scope.ServiceProvider.GetRequiredService<RequestChecks>().ThrowIfInvalidAsync(request, CancellationToken.None);
+        return await operation(scope.ServiceProvider.GetRequiredService<THandler>(), request);
     }
 
     protected string Href(string path) => $"/{Region}/{path.TrimStart('/')}";
