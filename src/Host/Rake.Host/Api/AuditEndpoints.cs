@@ -17,7 +17,6 @@ internal static class AuditEndpoints
     public static void MapAuditEndpoints(this IEndpointRouteBuilder regionApi) =>
         regionApi.MapGet("/audit", async (IRequestContext actor, IEnumerable<MigratableContext> contexts, IServiceProvider services, string? entityId, int? take, CancellationToken ct) =>
             {
-                actor.RequireAnyRole("Only the region's administrator can read its audit trail.", RegionRole.RegionAdmin);
                 var region = actor.RequireRegion().Code;
                 var limit = Math.Clamp(take ?? 100, 1, MaxEntries);
                 var entries = new List<AuditEntryDto>();
@@ -35,6 +34,7 @@ internal static class AuditEndpoints
                 }
                 return entries.OrderByDescending(e => e.At).Take(limit).ToList();
             })
+            .RequireRegionRoles("audit.forbidden", RegionRole.RegionAdmin)
             .WithTags("Audit")
             .WithSummary("The region's latest audit entries across modules (RegionAdmin); filter by entityId.");
 }

@@ -18,7 +18,7 @@ internal static class DesignerEndpoints
 {
     public static void MapDesigner(this IEndpointRouteBuilder app, IReadOnlyList<IModule> modules)
     {
-        var elsaApi = app.MapGroup("/elsa/api").AddEndpointFilter<ElsaTenantFilter>();
+        var elsaApi = app.MapGroup("/elsa/api").AddEndpointFilter<ElsaTenantFilter>().AddRegionRoleChecks();
         modules.OfType<WorkflowsModule>().Single().MapElsaApi(elsaApi);
 
         // The Studio asks for these relative to the page; any region serves the same bundle.

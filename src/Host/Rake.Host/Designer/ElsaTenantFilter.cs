@@ -5,7 +5,7 @@ namespace Rake.Host.Designer;
 
 /// <summary>
 /// Gate of <c>/elsa/api</c>: the region is the Studio's tenant, sent as <c>X-Tenant-Id</c> by the custom elements'
-/// <c>tenant-id</c> attribute. Unknown region 404, not signed in 401, no RegionAdmin role there 403; then the scope acts in that
+/// <c>tenant-id</c> attribute. Unknown region 404, not signed in 401 (then the role the Elsa API declares: 403 without it); the scope acts in that
 /// region, so another region's definitions are simply not found. Requiring the header on every call also means a
 /// cross-site form cannot reach these cookie-authenticated endpoints (a custom header needs a CORS preflight).
 /// </summary>
@@ -30,10 +30,6 @@ internal sealed class ElsaTenantFilter(IRegionAccess regions, RequestContext req
                 return Results.Problem(statusCode: 401, title: "Sign-in required", detail: "Sign in to Rake and open the designer from the region's menu.");
             case RegionAccessOutcome.NoRoleInRegion:
                 throw new ForbiddenException($"You hold no role in region '{code}'.");
-        }
-        if (!access.Roles.Contains(Rake.BuildingBlocks.Contracts.RegionRole.RegionAdmin))
-        {
-            throw new ForbiddenException("Only the region's administrators design workflows.");
         }
         access.ApplyTo(requestContext);
         return await next(context);

@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Rake.BuildingBlocks.Mapping;
+using Rake.BuildingBlocks.Web;
 using Rake.BuildingBlocks.Modules;
 using Rake.Modules.Workflows.Contracts;
 using Rake.Modules.Workflows.Engine;
@@ -37,6 +39,8 @@ public sealed class WorkflowsModule : IModule
         services.AddScoped<WorkflowRuntime>();
         services.AddScoped<DefinitionStore>();
         services.AddScoped<DefinitionImporter>();
+        services.AddModuleMapping<WorkflowsModule>();
+        services.AddRequestValidators(typeof(WorkflowsModule).Assembly);
         services.AddScoped<DefinitionsHandler>();
         services.AddScoped<InstancesHandler>();
         services.AddScoped<TasksHandler>();

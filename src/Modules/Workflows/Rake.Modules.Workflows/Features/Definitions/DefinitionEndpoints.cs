@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Rake.BuildingBlocks.Contracts;
+using Rake.BuildingBlocks.Mapping;
 using Rake.BuildingBlocks.Regions;
 using Rake.BuildingBlocks.Web;
 using Rake.Modules.Workflows.Engine;
@@ -14,11 +15,7 @@ namespace Rake.Modules.Workflows.Features.Definitions;
 
 internal sealed record DefinitionSummaryDto(string DefinitionId, string Name, int LatestVersion, bool LatestIsPublished, int? PublishedVersion, DateTimeOffset UpdatedAt);
 
-internal sealed record DefinitionDto(string DefinitionId, int Version, string Name, bool IsPublished, bool IsLatest, DateTimeOffset CreatedAt, string CreatedBy, JsonNode? Definition)
-{
-    public static DefinitionDto From(WorkflowDefinitionVersion v) =>
-        new(v.DefinitionId, v.Version, v.Name, v.IsPublished, v.IsLatest, v.CreatedAt, v.CreatedBy, JsonNode.Parse(v.Json));
-}
+internal sealed record DefinitionDto(string DefinitionId, int Version, string Name, bool IsPublished, bool IsLatest, DateTimeOffset CreatedAt, string CreatedBy, JsonNode? Definition);
 
 internal sealed record ImportEntryDto(string Path, string? DefinitionId, int? Version, string Status, IReadOnlyList<string> Reasons);
 
@@ -26,7 +23,7 @@ internal static class DefinitionEndpoints
 {
     public static void Map(IEndpointRouteBuilder api)
     {
-        var group = api.MapGroup("/workflow-definitions").WithTags("Workflows");
+        var group = api.MapGroup("/workflow-definitions").WithTags("Workflows").RequireRegionRoles(WorkflowRoles.Definitions);
         group.MapGet("", (DefinitionsHandler h, CancellationToken ct) => h.ListAsync(ct))
             .WithSummary("The region's workflow definitions, latest version of each (RegionAdmin).");
         group.MapPost("", async (string region, JsonNode? body, DefinitionsHandler h, CancellationToken ct) =>
@@ -44,11 +41,10 @@ internal static class DefinitionEndpoints
     }
 }
 
-internal sealed class DefinitionsHandler(WorkflowsDbContext db, DefinitionStore store, WorkflowImportReport report, IRequestContext actor)
+internal sealed class DefinitionsHandler(WorkflowsDbContext db, DefinitionStore store, WorkflowImportReport report, IRequestContext actor, ModuleMapper<WorkflowsModule> mapper)
 {
     public async Task<IReadOnlyList<DefinitionSummaryDto>> ListAsync(CancellationToken ct)
     {
-        RequireAdmin();
         var latest = await db.Definitions.AsNoTracking().Where(d => d.IsLatest).OrderBy(d => d.Name).ThenBy(d => d.DefinitionId)
             .Select(d => new { d.DefinitionId, d.Name, d.Version, d.IsPublished, d.CreatedAt }).ToListAsync(ct);
         var published = await db.Definitions.AsNoTracking().Where(d => d.IsPublished)
@@ -60,19 +56,17 @@ internal sealed class DefinitionsHandler(WorkflowsDbContext db, DefinitionStore 
 
     public async Task<DefinitionDto> GetAsync(string definitionId, int? version, CancellationToken ct)
     {
-        RequireAdmin();
         var query = db.Definitions.AsNoTracking().Where(d => d.DefinitionId == definitionId);
         var found = version is { } number
             ? await query.FirstOrDefaultAsync(d => d.Version == number, ct)
             : await query.OrderByDescending(d => d.Version).FirstOrDefaultAsync(ct);
         return found is null
             ? throw new NotFoundException(version is null ? $"No workflow definition '{definitionId}' in this region." : $"Workflow definition '{definitionId}' has no version {version} in this region.")
-            : DefinitionDto.From(found);
+            : mapper.Map<DefinitionDto>(found);
     }
 
     public async Task<DefinitionDto> SaveDraftAsync(JsonNode? body, CancellationToken ct)
     {
-        RequireAdmin();
         WorkflowDefinition definition;
         try
         {
@@ -91,7 +85,7 @@ internal sealed class DefinitionsHandler(WorkflowsDbContext db, DefinitionStore 
         }
         try
         {
-            return DefinitionDto.From(await store.SaveDraftAsync(definition, ct));
+            return mapper.Map<DefinitionDto>(await store.SaveDraftAsync(definition, ct));
         }
         catch (DbUpdateException)
         {
@@ -101,7 +95,6 @@ internal sealed class DefinitionsHandler(WorkflowsDbContext db, DefinitionStore 
 
     public async Task<DefinitionDto> PublishAsync(string definitionId, CancellationToken ct)
     {
-        RequireAdmin();
         var outcome = await store.PublishAsync(definitionId, ct);
         if (outcome.Version is null)
         {
@@ -115,15 +108,12 @@ internal sealed class DefinitionsHandler(WorkflowsDbContext db, DefinitionStore 
             throw new ValidationException(errors,
                 $"Version {outcome.Version.Version} of '{definitionId}' was not published: {outcome.Errors.Count} problem(s), listed under 'errors' by activity id. It stays a draft.");
         }
-        return DefinitionDto.From(outcome.Version);
+        return mapper.Map<DefinitionDto>(outcome.Version);
     }
 
     public IReadOnlyList<ImportEntryDto> ImportReport()
     {
-        RequireAdmin();
         return report.For(actor.RequireRegion().Code)
             .Select(e => new ImportEntryDto(Path.GetFileName(e.Path), e.DefinitionId, e.Version, e.Status.ToString(), e.Reasons)).ToList();
     }
-
-    private void RequireAdmin() => actor.RequireAnyRole("Only the region's administrators manage workflow definitions.", RegionRole.RegionAdmin);
 }

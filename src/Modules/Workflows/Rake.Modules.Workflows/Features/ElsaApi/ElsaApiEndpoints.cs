@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Rake.BuildingBlocks.Web;
 
 namespace Rake.Modules.Workflows.Features.ElsaApi;
 
@@ -15,8 +16,9 @@ internal static class ElsaApiEndpoints
     /// <summary>Header carrying the test instance started by the Studio's Run button (the Elsa header would navigate away).</summary>
     public const string TestInstanceHeader = "x-rake-test-instance-id";
 
-    public static void Map(IEndpointRouteBuilder api)
+    public static void Map(IEndpointRouteBuilder elsaApi)
     {
+        var api = elsaApi.MapGroup("").RequireRegionRoles(WorkflowRoles.Design);
         var definitions = api.MapGroup("/workflow-definitions").WithTags("Elsa Studio API");
         definitions.MapGet("", (HttpRequest request, ElsaDefinitionsHandler h, CancellationToken ct) =>
             h.ListAsync(request.Query["searchTerm"], Int(request.Query["page"]), Int(request.Query["pageSize"]), ct))

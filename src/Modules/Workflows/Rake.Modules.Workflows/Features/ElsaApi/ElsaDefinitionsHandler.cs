@@ -15,7 +15,7 @@ namespace Rake.Modules.Workflows.Features.ElsaApi;
 /// Elsa's workflow-definition endpoints over Rake's <see cref="DefinitionStore"/>: the same drafts, versions, validation
 /// and publishing as Rake's own API, answered in the Elsa 3 model the Studio reads (docs/adr/0010).
 /// </summary>
-internal sealed class ElsaDefinitionsHandler(WorkflowsDbContext db, DefinitionStore store, WorkflowRuntime runtime, IRequestContext actor)
+internal sealed class ElsaDefinitionsHandler(WorkflowsDbContext db, DefinitionStore store, WorkflowRuntime runtime)
 {
     private const string ToolVersion = "3.8.0";
 
@@ -24,7 +24,6 @@ internal sealed class ElsaDefinitionsHandler(WorkflowsDbContext db, DefinitionSt
 
     public async Task<JsonObject> ListAsync(string? searchTerm, int? page, int? pageSize, CancellationToken ct)
     {
-        RequireAdmin();
         var query = db.Definitions.AsNoTracking().Where(d => d.IsLatest);
         if (!string.IsNullOrWhiteSpace(searchTerm))
         {
@@ -43,14 +42,12 @@ internal sealed class ElsaDefinitionsHandler(WorkflowsDbContext db, DefinitionSt
 
     public async Task<JsonObject> GetByVersionIdAsync(string id, CancellationToken ct)
     {
-        RequireAdmin();
         var version = Guid.TryParse(id, out var guid) ? await db.Definitions.AsNoTracking().FirstOrDefaultAsync(d => d.Id == guid, ct) : null;
         return Model(version ?? throw new NotFoundException($"No workflow definition version '{id}' in this region."));
     }
 
     public async Task<JsonObject> VersionsAsync(string definitionId, CancellationToken ct)
     {
-        RequireAdmin();
         var versions = await db.Definitions.AsNoTracking().Where(d => d.DefinitionId == definitionId).OrderByDescending(d => d.Version).ToListAsync(ct);
         if (versions.Count == 0)
         {
@@ -65,7 +62,6 @@ internal sealed class ElsaDefinitionsHandler(WorkflowsDbContext db, DefinitionSt
 
     public async Task<JsonObject> IsNameUniqueAsync(string? name, string? definitionId, CancellationToken ct)
     {
-        RequireAdmin();
         var trimmed = name?.Trim() ?? "";
         var taken = await db.Definitions.AsNoTracking()
             .AnyAsync(d => d.IsLatest && d.Name == trimmed && (definitionId == null || d.DefinitionId != definitionId), ct);
@@ -75,7 +71,6 @@ internal sealed class ElsaDefinitionsHandler(WorkflowsDbContext db, DefinitionSt
     /// <summary>Save as draft, then publish when asked; a definition that fails validation stays a draft and the answer is a 400 listing why.</summary>
     public async Task<JsonObject> SaveAsync(JsonObject? body, CancellationToken ct)
     {
-        RequireAdmin();
         if (body?["model"] is not JsonObject model)
         {
             throw new ValidationException(new Dictionary<string, string[]> { ["model"] = ["Send {model, publish} with the Elsa workflow definition model."] });
@@ -92,7 +87,6 @@ internal sealed class ElsaDefinitionsHandler(WorkflowsDbContext db, DefinitionSt
 
     public async Task<JsonObject> PublishAsync(string definitionId, CancellationToken ct)
     {
-        RequireAdmin();
         var latest = await store.LatestAsync(definitionId, ct) ?? throw new NotFoundException($"No workflow definition '{definitionId}' in this region.");
         var alreadyPublished = latest.IsPublished;
         return SaveResponse(await PublishOrThrowAsync(definitionId, ct), alreadyPublished);
@@ -101,7 +95,6 @@ internal sealed class ElsaDefinitionsHandler(WorkflowsDbContext db, DefinitionSt
     /// <summary>The Run button: a test instance of the latest published version; null when nothing is published yet.</summary>
     public async Task<Guid?> ExecuteAsync(string definitionId, CancellationToken ct)
     {
-        RequireAdmin();
         _ = await store.LatestAsync(definitionId, ct) ?? throw new NotFoundException($"No workflow definition '{definitionId}' in this region.");
         var started = await runtime.StartAsync(definitionId, null, ct);
         return started?.Id;
@@ -122,7 +115,6 @@ internal sealed class ElsaDefinitionsHandler(WorkflowsDbContext db, DefinitionSt
     /// <summary>An Elsa JSON file becomes a new draft of the region's definition with its definitionId; publish it like any draft.</summary>
     public async Task<JsonObject> ImportAsync(string text, CancellationToken ct)
     {
-        RequireAdmin();
         JsonObject model;
         try
         {
@@ -197,7 +189,6 @@ internal sealed class ElsaDefinitionsHandler(WorkflowsDbContext db, DefinitionSt
 
     private async Task<WorkflowDefinitionVersion> FindAsync(string definitionId, string? versionOptions, CancellationToken ct)
     {
-        RequireAdmin();
         var query = db.Definitions.AsNoTracking().Where(d => d.DefinitionId == definitionId);
         var options = (versionOptions ?? "Latest").Trim();
         query = options.ToLowerInvariant() switch
@@ -327,6 +318,4 @@ internal sealed class ElsaDefinitionsHandler(WorkflowsDbContext db, DefinitionSt
 
     private static string SafeFileName(string definitionId) =>
         new(definitionId.Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' ? c : '-').ToArray());
-
-    private void RequireAdmin() => actor.RequireAnyRole("Only the region's administrators design workflows.", RegionRole.RegionAdmin);
 }

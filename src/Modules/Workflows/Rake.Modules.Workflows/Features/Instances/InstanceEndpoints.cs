@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Rake.BuildingBlocks.Contracts;
+using Rake.BuildingBlocks.Mapping;
 using Rake.BuildingBlocks.Regions;
 using Rake.BuildingBlocks.Web;
 using Rake.Modules.Workflows.Persistence;
@@ -24,16 +25,13 @@ internal sealed record BookmarkDto(Guid Id, string ActivityId, string ActivityTy
 
 internal sealed record InstanceDto(
     Guid Id, string DefinitionId, int DefinitionVersion, string Status, string SubStatus, string? Fault, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt,
-    IReadOnlyList<BookmarkDto>? Bookmarks = null, IReadOnlyList<JournalEntryDto>? Journal = null)
-{
-    public static InstanceDto From(WorkflowInstanceRecord r) =>
-        new(r.Id, r.DefinitionId, r.DefinitionVersion, r.Status, r.SubStatus, r.FaultMessage, r.CreatedAt, r.UpdatedAt);
-}
+    IReadOnlyList<BookmarkDto>? Bookmarks = null, IReadOnlyList<JournalEntryDto>? Journal = null);
 
 internal static class InstanceEndpoints
 {
-    public static void Map(IEndpointRouteBuilder api)
+    public static void Map(IEndpointRouteBuilder regionApi)
     {
+        var api = regionApi.MapGroup("").RequireRegionRoles(WorkflowRoles.Instances);
         api.MapPost("/workflow-instances", async (string region, StartInstanceRequest request, InstancesHandler h, CancellationToken ct) =>
             {
                 var started = await h.StartAsync(request, ct);
@@ -49,26 +47,20 @@ internal static class InstanceEndpoints
     }
 }
 
-internal sealed class InstancesHandler(WorkflowsDbContext db, WorkflowRuntime runtime, IRequestContext actor)
+internal sealed class InstancesHandler(WorkflowsDbContext db, WorkflowRuntime runtime, ModuleMapper<WorkflowsModule> mapper)
 {
     private const int ListLimit = 200;
 
     public async Task<InstanceDto> StartAsync(StartInstanceRequest request, CancellationToken ct)
     {
-        RequireAdmin();
-        if (string.IsNullOrWhiteSpace(request.DefinitionId))
-        {
-            throw new ValidationException(new Dictionary<string, string[]> { ["definitionId"] = ["Name the workflow definition to start."] });
-        }
         var input = request.Input?.ToDictionary(p => p.Key, p => ToValue(p.Value));
-        var record = await runtime.StartAsync(request.DefinitionId, input, ct)
+        var record = await runtime.StartAsync(request.DefinitionId!, input, ct)
             ?? throw new NotFoundException($"No published workflow definition '{request.DefinitionId}' in this region.");
         return await GetAsync(record.Id, ct);
     }
 
     public async Task<IReadOnlyList<InstanceDto>> ListAsync(string? status, string? definitionId, CancellationToken ct)
     {
-        RequireAdmin();
         var query = db.Instances.AsNoTracking();
         if (!string.IsNullOrEmpty(status))
         {
@@ -78,33 +70,24 @@ internal sealed class InstancesHandler(WorkflowsDbContext db, WorkflowRuntime ru
         {
             query = query.Where(i => i.DefinitionId == definitionId);
         }
-        return (await query.OrderByDescending(i => i.CreatedAt).Take(ListLimit).ToListAsync(ct)).Select(InstanceDto.From).ToList();
+        return (await query.OrderByDescending(i => i.CreatedAt).Take(ListLimit).ToListAsync(ct)).Select(mapper.Map<InstanceDto>).ToList();
     }
 
     public async Task<InstanceDto> GetAsync(Guid id, CancellationToken ct)
     {
-        RequireAdmin();
         var record = await db.Instances.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, ct)
             ?? throw new NotFoundException($"No workflow instance {id} in this region.");
         var bookmarks = await db.Bookmarks.AsNoTracking().Where(b => b.InstanceId == id && b.CompletedAt == null).OrderBy(b => b.CreatedAt).ToListAsync(ct);
         var journal = InstanceStateSerializer.DeserializeJournal(record.Journal)
             .Select(e => new JournalEntryDto(e.At, e.ActivityId, e.ActivityType, e.Event, e.Message)).ToList();
-        return InstanceDto.From(record) with { Bookmarks = bookmarks.Select(ToDto).ToList(), Journal = journal };
+        return mapper.Map<InstanceDto>(record) with { Bookmarks = mapper.MapAll<BookmarkDto>(bookmarks), Journal = journal };
     }
 
     public async Task<RaiseEventResult> RaiseAsync(RaiseEventRequest request, CancellationToken ct)
     {
-        RequireAdmin();
-        if (string.IsNullOrWhiteSpace(request.Name))
-        {
-            throw new ValidationException(new Dictionary<string, string[]> { ["name"] = ["Name the event to raise."] });
-        }
-        var resumed = await runtime.RaiseEventAsync(request.Name, ToValue(request.Payload), ct);
-        return new RaiseEventResult(request.Name, resumed);
+        var resumed = await runtime.RaiseEventAsync(request.Name!, ToValue(request.Payload), ct);
+        return new RaiseEventResult(request.Name!, resumed);
     }
-
-    public static BookmarkDto ToDto(WorkflowBookmarkRecord b) =>
-        new(b.Id, b.ActivityId, b.ActivityType, b.Kind, b.Name, b.Role, b.DueAt, b.Payload is null ? null : JsonNode.Parse(b.Payload));
 
     /// <summary>Workflow state holds JSON-shaped values: scalars as .NET values, objects and arrays as JSON nodes.</summary>
     internal static object? ToValue(JsonNode? node) => node switch
@@ -118,6 +101,4 @@ internal sealed class InstancesHandler(WorkflowsDbContext db, WorkflowRuntime ru
         JsonValue v when v.TryGetValue<double>(out var d) => d,
         _ => node.DeepClone(),
     };
-
-    private void RequireAdmin() => actor.RequireAnyRole("Only the region's administrators start workflows, raise events and read instances.", RegionRole.RegionAdmin);
 }

@@ -2,6 +2,8 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Rake.BuildingBlocks.Localization;
+using Rake.BuildingBlocks.Mapping;
 using Rake.BuildingBlocks.Regions;
 using Rake.BuildingBlocks.Web;
 using Rake.Modules.Workflows.Features.Instances;
@@ -26,19 +28,25 @@ internal static class TaskEndpoints
     }
 }
 
-internal sealed class TasksHandler(WorkflowRuntime runtime, IRequestContext actor)
+internal sealed class CompleteTaskValidator : RequestValidator<CompleteTaskRequest>
 {
     public const int CommentMax = 4000;
+    public const int OutcomeMax = 200;
 
+    public CompleteTaskValidator(TextCatalog texts) : base(texts)
+    {
+        OptionalText(r => r.Comment, CommentMax);
+        OptionalText(r => r.Outcome, OutcomeMax);
+    }
+}
+
+internal sealed class TasksHandler(WorkflowRuntime runtime, IRequestContext actor, ModuleMapper<WorkflowsModule> mapper)
+{
     public async Task<IReadOnlyList<BookmarkDto>> MineAsync(CancellationToken ct) =>
-        (await runtime.OpenTasksAsync(ct)).Select(InstancesHandler.ToDto).ToList();
+        mapper.MapAll<BookmarkDto>(await runtime.OpenTasksAsync(ct));
 
     public async Task CompleteAsync(Guid id, CompleteTaskRequest request, CancellationToken ct)
     {
-        if (request.Comment is { Length: > CommentMax } || request.Outcome is { Length: > 200 })
-        {
-            throw new ValidationException(new Dictionary<string, string[]> { ["comment"] = [$"Use at most {CommentMax} characters for the comment and 200 for the outcome."] });
-        }
         var task = await runtime.FindTaskAsync(id, ct) ?? throw new NotFoundException($"No workflow task {id} in this region.");
         if (!runtime.MayComplete(task))
         {
