@@ -108,7 +108,8 @@ public enum BookmarkKind
     Time,
 }
 
-/// <summary>A wait an activity registers. <paramref name="Name"/> is the event name or task kind; <paramref name="Payload"/> is JSON-shaped.</summary>
+/// <summary>A wait an activity registers. <paramref name="Name"/> is the event name or task kind;
+/// <paramref name="Payload"/> is JSON-shaped.</summary>
 public sealed record BookmarkRequest(BookmarkKind Kind, string Name, DateTimeOffset? DueAt = null, object? Payload = null)
 {
     public static BookmarkRequest ForEvent(string eventName) => new(BookmarkKind.Event, eventName);
@@ -123,7 +124,13 @@ public sealed record BookmarkRequest(BookmarkKind Kind, string Name, DateTimeOff
 public sealed record ResumedBookmark(string BookmarkId, BookmarkKind Kind, string Name, object? Input);
 
 /// <summary>A trigger a published definition registers: something that starts a new instance.</summary>
-public sealed record TriggerRequest(string ActivityId, BookmarkKind Kind, string Name, DateTimeOffset? DueAt = null, string? CronExpression = null, TimeSpan? Interval = null);
+public sealed record TriggerRequest(
+    string ActivityId,
+    BookmarkKind Kind,
+    string Name,
+    DateTimeOffset? DueAt = null,
+    string? CronExpression = null,
+    TimeSpan? Interval = null);
 
 /// <summary>An activity as designed, seen at publish time: inputs are not evaluated, only constants can be read.</summary>
 public interface IActivityDesign

@@ -25,7 +25,8 @@ public static class IntegrationEventTypes
     /// <summary>Registers every integration event type a module's Contracts assembly declares.</summary>
     public static void RegisterFrom(System.Reflection.Assembly contractsAssembly)
     {
-        foreach (var type in contractsAssembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IIntegrationEvent).IsAssignableFrom(t)))
+        foreach (var type in contractsAssembly.GetTypes()
+            .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IIntegrationEvent).IsAssignableFrom(t)))
         {
             Register(type);
         }
@@ -34,7 +35,8 @@ public static class IntegrationEventTypes
     public static Type? Find(string name) => ByName.GetValueOrDefault(name);
 }
 
-/// <summary>Wakes the outbox dispatcher as soon as a transaction with events commits, so delivery does not wait for the next poll.</summary>
+/// <summary>Wakes the outbox dispatcher as soon as a transaction with events commits, so delivery does not wait for the
+/// next poll.</summary>
 public sealed class OutboxSignal
 {
     private readonly SemaphoreSlim signal = new(0, 1);

@@ -16,7 +16,12 @@ public sealed record OutboxSource(Type DbContextType);
 /// Delivers outbox messages in-process to every registered handler. A message whose handler fails stays in the
 /// outbox with its error and attempt count (visible, retried) until <see cref="MaxAttempts"/>; nothing is dropped silently.
 /// </summary>
-public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IEnumerable<OutboxSource> sources, OutboxSignal signal, TimeProvider clock, ILogger<OutboxDispatcher> logger)
+public sealed class OutboxDispatcher(
+    IServiceScopeFactory scopes,
+    IEnumerable<OutboxSource> sources,
+    OutboxSignal signal,
+    TimeProvider clock,
+    ILogger<OutboxDispatcher> logger)
     : BackgroundService
 {
     public const int MaxAttempts = 10;
@@ -87,7 +92,8 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IEnumerable<Ou
             {
                 message.Attempts++;
                 message.LastError = ex.Message.Length > 2000 ? ex.Message[..2000] : ex.Message;
-                logger.LogWarning(ex, "Delivering {EventType} {EventId} failed (attempt {Attempt}).", message.EventType, message.Id, message.Attempts);
+                logger.LogWarning(
+                    ex, "Delivering {EventType} {EventId} failed (attempt {Attempt}).", message.EventType, message.Id, message.Attempts);
                 OutboxTelemetry.DeliveryFailed(db.Schema);
             }
             await db.SaveChangesAsync(cancellationToken);

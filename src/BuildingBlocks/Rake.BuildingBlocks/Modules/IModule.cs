@@ -19,7 +19,8 @@ public interface IModule
     /// <summary>Maps the module's endpoints on the region-scoped API group <c>/api/v1/regions/{region}</c>.</summary>
     void MapRegionEndpoints(IEndpointRouteBuilder regionApi) { }
 
-    /// <summary>Maps endpoints above the regions on <c>/api/v1/platform</c> (signed-in users; each endpoint checks its platform role, ADR 0051).</summary>
+    /// <summary>Maps endpoints above the regions on <c>/api/v1/platform</c> (signed-in users; each endpoint checks its
+    /// platform role, ADR 0051).</summary>
     void MapPlatformEndpoints(IEndpointRouteBuilder platformApi) { }
 
     /// <summary>The assembly that holds the module's staff pages, if it has any.</summary>

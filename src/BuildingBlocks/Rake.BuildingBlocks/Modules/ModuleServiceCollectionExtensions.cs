@@ -36,7 +36,8 @@ public static class ModuleServiceCollectionExtensions
     }
 
     /// <summary>Registers a module's integration-event handlers and the event types it publishes or consumes.</summary>
-    public static IServiceCollection AddIntegrationEventHandlers(this IServiceCollection services, System.Reflection.Assembly moduleAssembly)
+    public static IServiceCollection AddIntegrationEventHandlers(
+        this IServiceCollection services, System.Reflection.Assembly moduleAssembly)
     {
         services.Scan(scan => scan.FromAssemblies(moduleAssembly)
             .AddClasses(c => c.AssignableTo(typeof(IIntegrationEventHandler<>)), publicOnly: false)

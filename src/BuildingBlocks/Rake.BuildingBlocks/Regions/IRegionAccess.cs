@@ -11,7 +11,8 @@ public enum RegionAccessOutcome
     NoRoleInRegion,
 }
 
-public sealed record RegionAccess(RegionAccessOutcome Outcome, RegionId? Region, Guid? UserId, string? UserName, IReadOnlySet<RegionRole> Roles)
+public sealed record RegionAccess(
+    RegionAccessOutcome Outcome, RegionId? Region, Guid? UserId, string? UserName, IReadOnlySet<RegionRole> Roles)
 {
     public bool Granted => Outcome == RegionAccessOutcome.Granted;
 

@@ -24,7 +24,8 @@ public interface IRequestContext
     }
 }
 
-/// <summary>The scoped, settable implementation: the Host fills it from the request, pages from their route, jobs from the message.</summary>
+/// <summary>The scoped, settable implementation: the Host fills it from the request, pages from their route, jobs from
+/// the message.</summary>
 public sealed class RequestContext : IRequestContext
 {
     private static readonly IReadOnlySet<RegionRole> NoRoles = new HashSet<RegionRole>();

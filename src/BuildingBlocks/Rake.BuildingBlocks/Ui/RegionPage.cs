@@ -45,7 +45,8 @@ public abstract class RegionPage : ComponentBase
         Access = await Regions.ResolveAsync(state?.User ?? new(), Region, CancellationToken.None);
         if (Access.Outcome == RegionAccessOutcome.NotSignedIn)
         {
-            Navigation.NavigateTo($"/login?returnUrl={Uri.EscapeDataString(Navigation.ToBaseRelativePath(Navigation.Uri).Insert(0, "/"))}", forceLoad: true);
+            Navigation.NavigateTo(
+                $"/login?returnUrl={Uri.EscapeDataString(Navigation.ToBaseRelativePath(Navigation.Uri).Insert(0, "/"))}", forceLoad: true);
             return;
         }
         if (Allowed)
@@ -91,10 +92,14 @@ public abstract class RegionPage : ComponentBase
     protected bool IsPost => HttpMethods.IsPost(HttpContext?.Request.Method ?? "");
 
     protected string? Form(string name) =>
-        HttpContext?.Request.HasFormContentType == true && HttpContext.Request.Form.TryGetValue(name, out var value) ? value.ToString() : null;
+        HttpContext?.Request.HasFormContentType == true && HttpContext.Request.Form.TryGetValue(name, out var value)
+            ? value.ToString()
+            : null;
 
     protected IReadOnlyList<string> FormValues(string name) =>
-        HttpContext?.Request.HasFormContentType == true ? HttpContext.Request.Form[name].Where(v => !string.IsNullOrEmpty(v)).Select(v => v!).ToList() : [];
+        HttpContext?.Request.HasFormContentType == true
+            ? HttpContext.Request.Form[name].Where(v => !string.IsNullOrEmpty(v)).Select(v => v!).ToList()
+            : [];
 
     protected string? Query(string name) => HttpContext?.Request.Query.TryGetValue(name, out var value) == true ? value.ToString() : null;
 

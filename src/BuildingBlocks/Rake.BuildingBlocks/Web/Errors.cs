@@ -14,7 +14,8 @@ public sealed class ForbiddenException(string detail) : RakeProblemException(403
 public sealed class ConflictException(string detail) : RakeProblemException(409, "Conflict", detail);
 
 /// <summary>Input that breaks a rule; <see cref="Errors"/> lists each field with what to fix.</summary>
-public sealed class ValidationException(IReadOnlyDictionary<string, string[]> errors, string? detail = null, int status = 400, string? type = null)
+public sealed class ValidationException(
+    IReadOnlyDictionary<string, string[]> errors, string? detail = null, int status = 400, string? type = null)
     : RakeProblemException(status, "One or more fields need correcting.", detail ?? "See 'errors' for what to fix in each field.")
 {
     public IReadOnlyDictionary<string, string[]> Errors { get; } = errors;

@@ -66,7 +66,8 @@ public sealed class RequestChecks(IServiceProvider services, TextCatalog texts)
 
     public async Task ThrowIfInvalidAsync(object request, CancellationToken ct)
     {
-        var type = ValidatorTypes.GetOrAdd(request.GetType(), t => typeof(IEnumerable<>).MakeGenericType(typeof(IValidator<>).MakeGenericType(t)));
+        var type = ValidatorTypes.GetOrAdd(
+            request.GetType(), t => typeof(IEnumerable<>).MakeGenericType(typeof(IValidator<>).MakeGenericType(t)));
         var validators = (IEnumerable<IValidator>)services.GetRequiredService(type);
         var failures = new List<ValidationFailure>();
         foreach (var validator in validators)
