@@ -7,7 +7,8 @@ using Rake.BuildingBlocks.Web;
 
 namespace Rake.Host.Api;
 
-internal sealed record AuditEntryDto(DateTimeOffset At, string Module, string Actor, string Action, string EntityType, string EntityId, string ChangedProperties);
+internal sealed record AuditEntryDto(
+    DateTimeOffset At, string Module, string Actor, string Action, string EntityType, string EntityId, string ChangedProperties);
 
 /// <summary>The region's audit trail across modules, for its administrators: who changed what, and when.</summary>
 internal static class AuditEndpoints
@@ -15,7 +16,9 @@ internal static class AuditEndpoints
     public const int MaxEntries = 500;
 
     public static void MapAuditEndpoints(this IEndpointRouteBuilder regionApi) =>
-        regionApi.MapGet("/audit", async (IRequestContext actor, IEnumerable<MigratableContext> contexts, IServiceProvider services, string? entityId, int? take, CancellationToken ct) =>
+        regionApi.MapGet("/audit", async (
+                IRequestContext actor, IEnumerable<MigratableContext> contexts, IServiceProvider services, string? entityId, int? take,
+                CancellationToken ct) =>
             {
                 var region = actor.RequireRegion().Code;
                 var limit = Math.Clamp(take ?? 100, 1, MaxEntries);
@@ -30,7 +33,8 @@ internal static class AuditEndpoints
                         query = query.Where(a => a.EntityId == entityId);
                     }
                     var rows = await query.OrderByDescending(a => a.At).Take(limit).ToListAsync(ct);
-                    entries.AddRange(rows.Select(a => new AuditEntryDto(a.At, db.Schema, a.Actor, a.Action, a.EntityType, a.EntityId, a.ChangedProperties)));
+                    entries.AddRange(rows.Select(a =>
+                        new AuditEntryDto(a.At, db.Schema, a.Actor, a.Action, a.EntityType, a.EntityId, a.ChangedProperties)));
                 }
                 return entries.OrderByDescending(e => e.At).Take(limit).ToList();
             })

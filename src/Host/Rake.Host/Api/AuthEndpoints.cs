@@ -66,7 +66,10 @@ internal static class AuthEndpoints
                 http.Response.Cookies.Append(
                     Microsoft.AspNetCore.Localization.CookieRequestCultureProvider.DefaultCookieName,
                     Microsoft.AspNetCore.Localization.CookieRequestCultureProvider.MakeCookieValue(new(culture)),
-                    new CookieOptions { MaxAge = TimeSpan.FromDays(365), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
+                    new CookieOptions
+                    {
+                        MaxAge = TimeSpan.FromDays(365), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true,
+                    });
             }
             return Results.LocalRedirect(returnUrl is { Length: > 0 } ? returnUrl : "/");
         }).AllowAnonymous().ExcludeFromDescription();

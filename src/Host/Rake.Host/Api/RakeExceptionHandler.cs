@@ -51,7 +51,8 @@ internal sealed class RakeExceptionHandler(IProblemDetailsService problemDetails
             };
         }
         httpContext.Response.StatusCode = problem.Status ?? 500;
-        return await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
+        return await problemDetails.TryWriteAsync(
+            new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
     }
 
     /// <summary>A value the strict JSON rules refuse (docs/adr/0070), worded in the caller's language.</summary>

@@ -16,7 +16,8 @@ internal static class RegionCatalogEndpoints
                 foreach (var region in await regions.RegionsOfAsync(http.User, http.RequestAborted))
                 {
                     var access = await regions.ResolveAsync(http.User, region.Id.Code, http.RequestAborted);
-                    result.Add(new RegionDto(region.Id.Code, region.Name(TextCatalog.CurrentLanguage), access.Roles.Select(r => r.ToString()).Order().ToList()));
+                    result.Add(new RegionDto(
+                        region.Id.Code, region.Name(TextCatalog.CurrentLanguage), access.Roles.Select(r => r.ToString()).Order().ToList()));
                 }
                 return result;
             })
@@ -28,5 +29,7 @@ internal static class RegionCatalogEndpoints
 internal sealed class DatabaseHealthCheck(PlatformDbContext db) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
-        await db.Database.CanConnectAsync(cancellationToken) ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy("The database does not answer.");
+        await db.Database.CanConnectAsync(cancellationToken)
+            ? HealthCheckResult.Healthy()
+            : HealthCheckResult.Unhealthy("The database does not answer.");
 }

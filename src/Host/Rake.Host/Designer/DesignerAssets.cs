@@ -19,7 +19,8 @@ internal sealed class DesignerAssets
     public DesignerAssets(IConfiguration configuration, ILogger<DesignerAssets> logger)
     {
         var root = configuration["Designer:BundlePath"]
-            ?? typeof(DesignerAssets).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().FirstOrDefault(a => a.Key == "RakeDesignerBundle")?.Value;
+            ?? typeof(DesignerAssets).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+                .FirstOrDefault(a => a.Key == "RakeDesignerBundle")?.Value;
         if (root is not null && File.Exists(Path.Combine(root, "package.json")))
         {
             files = new PhysicalFileProvider(Path.GetFullPath(root));
@@ -27,7 +28,10 @@ internal sealed class DesignerAssets
         }
         else
         {
-            logger.LogWarning("Elsa Studio bundle not found at {Path}; the designer pages show that it is missing. Build the Host (it runs npm ci) or set Designer:BundlePath.", root);
+            logger.LogWarning(
+                "Elsa Studio bundle not found at {Path}; the designer pages show that it is missing. "
+                + "Build the Host (it runs npm ci) or set Designer:BundlePath.",
+                root);
         }
     }
 
@@ -68,7 +72,9 @@ internal sealed class DesignerAssets
             response.Headers.ContentEncoding = encoding;
         }
         // Fingerprinted framework files never change; the rest is revalidated by its ETag.
-        response.Headers.CacheControl = relativePath.StartsWith("_framework/", StringComparison.Ordinal) ? "public, max-age=604800" : "no-cache";
+        response.Headers.CacheControl = relativePath.StartsWith("_framework/", StringComparison.Ordinal)
+            ? "public, max-age=604800"
+            : "no-cache";
         var etag = new EntityTagHeaderValue($"\"{served.LastModified.UtcTicks:x}-{served.Length:x}\"");
         if (http.Request.Headers.IfNoneMatch.ToString() == etag.Tag.ToString())
         {

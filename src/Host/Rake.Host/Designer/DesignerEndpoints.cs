@@ -22,15 +22,18 @@ internal static class DesignerEndpoints
         modules.OfType<WorkflowsModule>().Single().MapElsaApi(elsaApi);
 
         // The Studio asks for these relative to the page; any region serves the same bundle.
-        app.MapGet("/{region}/designer/_framework/{**path}", (string path, HttpContext http, DesignerAssets assets) => assets.ServeAsync(http, "_framework/" + path)).ExcludeFromDescription();
-        app.MapGet("/{region}/designer/_content/{**path}", (string path, HttpContext http, DesignerAssets assets) => assets.ServeAsync(http, "_content/" + path)).ExcludeFromDescription();
+        app.MapGet("/{region}/designer/_framework/{**path}", (string path, HttpContext http, DesignerAssets assets) =>
+            assets.ServeAsync(http, "_framework/" + path)).ExcludeFromDescription();
+        app.MapGet("/{region}/designer/_content/{**path}", (string path, HttpContext http, DesignerAssets assets) =>
+            assets.ServeAsync(http, "_content/" + path)).ExcludeFromDescription();
         app.MapGet("/{region}/designer/Elsa.Studio.Host.CustomElements.styles.css", (HttpContext http, DesignerAssets assets) =>
             assets.ServeAsync(http, "Elsa.Studio.Host.CustomElements.styles.css")).ExcludeFromDescription();
         // The shipped appsettings.json points at https://localhost:5001; the elements' remote-endpoint decides, this only keeps it local.
         app.MapGet("/{region}/designer/appsettings.json", (HttpContext http) =>
             Results.Json(new { Backend = new { Url = $"{http.Request.Scheme}://{http.Request.Host}/elsa/api" } })).ExcludeFromDescription();
 
-        app.MapGet("/{region}/designer", (string region, HttpContext http, CancellationToken ct) => PageAsync(http, region, null, null, ct)).ExcludeFromDescription();
+        app.MapGet("/{region}/designer", (string region, HttpContext http, CancellationToken ct) =>
+            PageAsync(http, region, null, null, ct)).ExcludeFromDescription();
         app.MapGet("/{region}/designer/{definitionId}", (string region, string definitionId, HttpContext http, CancellationToken ct) =>
             PageAsync(http, region, definitionId, null, ct)).ExcludeFromDescription();
         app.MapGet("/{region}/designer/{definitionId}/export", ExportAsync).ExcludeFromDescription();
@@ -40,13 +43,15 @@ internal static class DesignerEndpoints
     private static Task<IResult> PageAsync(HttpContext http, string region, string? definitionId, string? error, CancellationToken ct) =>
         AsRegionAdminAsync(http, region, services => PageInScopeAsync(http, services, region, definitionId, error, ct), ct);
 
-    private static async Task<IResult> PageInScopeAsync(HttpContext http, IServiceProvider services, string region, string? definitionId, string? error, CancellationToken ct)
+    private static async Task<IResult> PageInScopeAsync(
+        HttpContext http, IServiceProvider services, string region, string? definitionId, string? error, CancellationToken ct)
     {
         if (definitionId is not null && !await services.GetRequiredService<IWorkflowDesignerApi>().DefinitionExistsAsync(definitionId, ct))
         {
             return Page(http, region, DesignerView.NotFound, definitionId, null, 404);
         }
-        return Page(http, region, definitionId is null ? DesignerView.List : DesignerView.Editor, definitionId, error, error is null ? 200 : 400);
+        return Page(
+            http, region, definitionId is null ? DesignerView.List : DesignerView.Editor, definitionId, error, error is null ? 200 : 400);
     }
 
     private static Task<IResult> ExportAsync(string region, string definitionId, HttpContext http, CancellationToken ct) =>
@@ -86,8 +91,10 @@ internal static class DesignerEndpoints
             }
         }, ct);
 
-    /// <summary>The same gate as the API: unknown region 404, sign-in redirect, RegionAdmin of this region or 403; then a scope acting in the region.</summary>
-    private static async Task<IResult> AsRegionAdminAsync(HttpContext http, string region, Func<IServiceProvider, Task<IResult>> action, CancellationToken ct)
+    /// <summary>The same gate as the API: unknown region 404, sign-in redirect, RegionAdmin of this region or 403; then a
+    /// scope acting in the region.</summary>
+    private static async Task<IResult> AsRegionAdminAsync(
+        HttpContext http, string region, Func<IServiceProvider, Task<IResult>> action, CancellationToken ct)
     {
         var regions = http.RequestServices.GetRequiredService<IRegionAccess>();
         var access = await regions.ResolveAsync(http.User, region, ct);
@@ -107,7 +114,8 @@ internal static class DesignerEndpoints
         return await action(scope.ServiceProvider);
     }
 
-    private static RazorComponentResult<DesignerDocument> Page(HttpContext http, string region, DesignerView view, string? definitionId, string? error, int status) =>
+    private static RazorComponentResult<DesignerDocument> Page(
+        HttpContext http, string region, DesignerView view, string? definitionId, string? error, int status) =>
         new(new Dictionary<string, object?>
         {
             [nameof(DesignerDocument.Region)] = region,

@@ -48,7 +48,8 @@ internal sealed class RegionCatalog(IServiceScopeFactory scopes) : IRegionAccess
         }
         await using var scope = scopes.CreateAsyncScope();
         var roles = await scope.ServiceProvider.GetRequiredService<IUserDirectory>().RolesAsync(userId, region.Id, cancellationToken);
-        return new RegionAccess(roles.Count == 0 ? RegionAccessOutcome.NoRoleInRegion : RegionAccessOutcome.Granted, region.Id, userId, userName, roles);
+        return new RegionAccess(
+            roles.Count == 0 ? RegionAccessOutcome.NoRoleInRegion : RegionAccessOutcome.Granted, region.Id, userId, userName, roles);
     }
 
     public async Task<IReadOnlyList<RegionInfo>> RegionsOfAsync(ClaimsPrincipal user, CancellationToken cancellationToken)

@@ -27,7 +27,10 @@ internal sealed class UserDirectory(PlatformDbContext db) : IUserDirectory
     }
 
     public async Task<IReadOnlySet<RegionRole>> RolesAsync(Guid userId, RegionId region, CancellationToken cancellationToken) =>
-        (await db.RegionRoles.AsNoTracking().Where(r => r.UserId == userId && r.RegionCode == region.Code).Select(r => r.Role).ToListAsync(cancellationToken))
+        (await db.RegionRoles.AsNoTracking()
+            .Where(r => r.UserId == userId && r.RegionCode == region.Code)
+            .Select(r => r.Role)
+            .ToListAsync(cancellationToken))
         .ToHashSet();
 
     private static UserRef ToRef(RakeUser user) => new(user.Id, user.UserName ?? "", user.DisplayName, user.Email);
