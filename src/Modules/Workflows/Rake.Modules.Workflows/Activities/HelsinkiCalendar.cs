@@ -33,7 +33,8 @@ internal static class HelsinkiCalendar
         var parts = text.Split('-');
         if (parts.Length == 2
             && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var month) && month is >= 1 and <= 12
-            && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var day) && day >= 1 && day <= DateTime.DaysInMonth(2024, month))
+            && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var day)
+            && day >= 1 && day <= DateTime.DaysInMonth(2024, month))
         {
             for (var year = today.Year; year <= today.Year + 4; year++)
             {

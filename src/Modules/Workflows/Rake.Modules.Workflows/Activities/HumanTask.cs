@@ -11,26 +11,33 @@ namespace Rake.Modules.Workflows.Activities;
 /// deadline shown to people, not a time at which the engine resumes anything.
 /// </summary>
 [Activity("Rake.Workflows.HumanTask", Category = "Rake", DisplayName = "Human task",
-    Description = "Assigns a task to a region role with a due date; the workflow waits until a person holding the role completes it in their inbox.")]
+    Description = "Assigns a task to a region role with a due date; the workflow waits until a person holding the role "
+        + "completes it in their inbox.")]
 internal sealed class HumanTask : WorkflowActivity
 {
-    [Input(DisplayName = "Role", Description = "The region role whose members get the task: RegionAdmin, Professional, Supervisor, ResponsiblePerson, WorkingGroupMember, SteeringGroupMember, Communications or Planner.",
+    [Input(DisplayName = "Role", Description = "The region role whose members get the task: RegionAdmin, Professional, Supervisor, "
+        + "ResponsiblePerson, WorkingGroupMember, SteeringGroupMember, Communications or Planner.",
         UIHint = InputUIHints.DropDown, Options = typeof(Rake.BuildingBlocks.Contracts.RegionRole))]
     public string? Role { get; set; }
 
     [Input(DisplayName = "Title", Description = "What to do, as shown in the inbox.")]
     public string? Title { get; set; }
 
-    [Input(DisplayName = "Description", Description = "Details: an agenda, what to produce, where to record it.", UIHint = InputUIHints.MultiLine)]
+    [Input(DisplayName = "Description", Description = "Details: an agenda, what to produce, where to record it.",
+        UIHint = InputUIHints.MultiLine)]
     public string? Description { get; set; }
 
-    [Input(DisplayName = "Due in days", Description = "Calendar days (Europe/Helsinki) from the day the task is created; the task is due at the end of that day.")]
+    [Input(DisplayName = "Due in days",
+        Description = "Calendar days (Europe/Helsinki) from the day the task is created; the task is due at the end of that day.")]
     public int? DueInDays { get; set; }
 
-    [Input(DisplayName = "Due date", Description = "A fixed due date, yyyy-MM-dd, or MM-dd for the next such day (08-31: by the end of August). Used when 'Due in days' is empty.")]
+    [Input(DisplayName = "Due date", Description = "A fixed due date, yyyy-MM-dd, or MM-dd for the next such day "
+        + "(08-31: by the end of August). Used when 'Due in days' is empty.")]
     public string? DueDate { get; set; }
 
-    [Input(DisplayName = "Other outcomes", Description = "Outcomes besides Done that a person may choose when completing the task (\"Needs update\").", UIHint = InputUIHints.DynamicOutcomes)]
+    [Input(DisplayName = "Other outcomes",
+        Description = "Outcomes besides Done that a person may choose when completing the task (\"Needs update\").",
+        UIHint = InputUIHints.DynamicOutcomes)]
     public string[]? Outcomes { get; set; }
 
     [Output(DisplayName = "Outcome", Description = "The outcome the person chose.")]
@@ -130,7 +137,8 @@ internal sealed class HumanTask : WorkflowActivity
         {
             yield return $"'{role}' is not a region role (one of: {RegionRoles.Names}).";
         }
-        if (design.GetExpressionType("title") is null || (design.TryGetConstantInput<string>("title", out var title) && string.IsNullOrWhiteSpace(title)))
+        if (design.GetExpressionType("title") is null
+            || (design.TryGetConstantInput<string>("title", out var title) && string.IsNullOrWhiteSpace(title)))
         {
             yield return "A human task needs a title.";
         }
@@ -146,7 +154,9 @@ internal sealed class HumanTask : WorkflowActivity
     }
 
     /// <summary>The bookmark payload the inbox reads. Dates are ISO 8601; <c>dueDate</c> is the Helsinki calendar day.</summary>
-    internal static JsonObject Payload(string role, string title, string? description, DateOnly? dueDate, DateTimeOffset? dueAt, IReadOnlyList<string> outcomes, DateTimeOffset createdAt) => new()
+    internal static JsonObject Payload(
+        string role, string title, string? description, DateOnly? dueDate, DateTimeOffset? dueAt, IReadOnlyList<string> outcomes,
+        DateTimeOffset createdAt) => new()
     {
         ["role"] = role,
         ["title"] = title,
@@ -158,7 +168,11 @@ internal sealed class HumanTask : WorkflowActivity
     };
 
     private static List<string> AllOutcomes(IEnumerable<string>? extra) =>
-        [DoneOutcome, .. (extra ?? []).Where(o => !string.IsNullOrWhiteSpace(o)).Select(o => o.Trim()).Where(o => o != DoneOutcome).Distinct(StringComparer.Ordinal)];
+        [
+            DoneOutcome,
+            .. (extra ?? []).Where(o => !string.IsNullOrWhiteSpace(o)).Select(o => o.Trim()).Where(o => o != DoneOutcome)
+                .Distinct(StringComparer.Ordinal),
+        ];
 
     private static string? Text(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) ? s : node?.ToJsonString();
 }

@@ -6,10 +6,12 @@ namespace Rake.Modules.Workflows.Activities;
 
 /// <summary>Records a notification to a region role in the instance's journal and output; no channel delivers it yet.</summary>
 [Activity("Rake.Workflows.SendNotification", Category = "Rake", DisplayName = "Send notification",
-    Description = "Records a notification to a region role (journal and output 'notification'). Delivery channels (e-mail, Teams, intranet) come later; today nothing leaves the system.")]
+    Description = "Records a notification to a region role (journal and output 'notification'). "
+        + "Delivery channels (e-mail, Teams, intranet) come later; today nothing leaves the system.")]
 internal sealed class SendNotification : WorkflowActivity
 {
-    [Input(DisplayName = "Role", Description = "The region role to notify.", UIHint = InputUIHints.DropDown, Options = typeof(Rake.BuildingBlocks.Contracts.RegionRole))]
+    [Input(DisplayName = "Role", Description = "The region role to notify.", UIHint = InputUIHints.DropDown,
+        Options = typeof(Rake.BuildingBlocks.Contracts.RegionRole))]
     public string? Role { get; set; }
 
     [Input(DisplayName = "Message", Description = "The notification text.", UIHint = InputUIHints.MultiLine)]

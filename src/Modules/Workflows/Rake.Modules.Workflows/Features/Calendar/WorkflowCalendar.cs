@@ -30,7 +30,9 @@ internal sealed class WorkflowCalendar(WorkflowsDbContext db) : IWorkflowCalenda
     {
         var published = await db.Definitions.AsNoTracking().Where(d => d.IsPublished).ToListAsync(cancellationToken);
         var steps = new List<RecurringStep>();
-        foreach (var latest in published.GroupBy(d => d.DefinitionId).Select(g => g.MaxBy(d => d.Version)!).OrderBy(d => d.Name, StringComparer.Ordinal))
+        foreach (var latest in published.GroupBy(d => d.DefinitionId)
+            .Select(g => g.MaxBy(d => d.Version)!)
+            .OrderBy(d => d.Name, StringComparer.Ordinal))
         {
             if (JsonNode.Parse(latest.Json)?["root"] is JsonObject root)
             {
@@ -49,7 +51,8 @@ internal sealed class WorkflowCalendar(WorkflowsDbContext db) : IWorkflowCalenda
             .Where(e => e.From is not null && e.To is not null && activities.ContainsKey(e.From) && activities.ContainsKey(e.To))
             .ToList();
         var targets = edges.Select(e => e.To!).ToHashSet(StringComparer.Ordinal);
-        var queue = new Queue<(string Id, int[] Months)>(activities.Keys.Where(id => !targets.Contains(id)).Select(id => (id, Array.Empty<int>())));
+        var queue = new Queue<(string Id, int[] Months)>(
+            activities.Keys.Where(id => !targets.Contains(id)).Select(id => (id, Array.Empty<int>())));
         var seen = new HashSet<string>(StringComparer.Ordinal);
         while (queue.Count > 0)
         {
@@ -63,7 +66,10 @@ internal sealed class WorkflowCalendar(WorkflowsDbContext db) : IWorkflowCalenda
             months = type switch
             {
                 "Elsa.Cron" => CronMonths(Literal(activity, "cronExpression")) ?? months,
-                "Elsa.StartAt" => DateTimeOffset.TryParse(Literal(activity, "dateTime"), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) ? [at.Month] : months,
+                "Elsa.StartAt" => DateTimeOffset.TryParse(
+                    Literal(activity, "dateTime"), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at)
+                    ? [at.Month]
+                    : months,
                 _ => months,
             };
             if (Kinds.TryGetValue(type, out var kind))

@@ -13,9 +13,12 @@ using Rake.Modules.Workflows.Runtime;
 
 namespace Rake.Modules.Workflows.Features.Definitions;
 
-internal sealed record DefinitionSummaryDto(string DefinitionId, string Name, int LatestVersion, bool LatestIsPublished, int? PublishedVersion, DateTimeOffset UpdatedAt);
+internal sealed record DefinitionSummaryDto(
+    string DefinitionId, string Name, int LatestVersion, bool LatestIsPublished, int? PublishedVersion, DateTimeOffset UpdatedAt);
 
-internal sealed record DefinitionDto(string DefinitionId, int Version, string Name, bool IsPublished, bool IsLatest, DateTimeOffset CreatedAt, string CreatedBy, JsonNode? Definition);
+internal sealed record DefinitionDto(
+    string DefinitionId, int Version, string Name, bool IsPublished, bool IsLatest, DateTimeOffset CreatedAt, string CreatedBy,
+    JsonNode? Definition);
 
 internal sealed record ImportEntryDto(string Path, string? DefinitionId, int? Version, string Status, IReadOnlyList<string> Reasons);
 
@@ -29,19 +32,24 @@ internal static class DefinitionEndpoints
         group.MapPost("", async (string region, JsonNode? body, DefinitionsHandler h, CancellationToken ct) =>
             {
                 var saved = await h.SaveDraftAsync(body, ct);
-                return Results.Created($"/api/v1/regions/{region}/workflow-definitions/{Uri.EscapeDataString(saved.DefinitionId)}?version={saved.Version}", saved);
+                return Results.Created(
+                    $"/api/v1/regions/{region}/workflow-definitions/{Uri.EscapeDataString(saved.DefinitionId)}?version={saved.Version}",
+                    saved);
             })
             .WithSummary("Save an Elsa 3 workflow definition as a draft; unfinished drafts are fine, malformed JSON is not (RegionAdmin).");
         group.MapGet("/import-report", (DefinitionsHandler h) => h.ImportReport())
             .WithSummary("What the start-up import of workflows/<region>/*.json loaded and rejected, with reasons (RegionAdmin).");
-        group.MapGet("/{definitionId}", (string definitionId, int? version, DefinitionsHandler h, CancellationToken ct) => h.GetAsync(definitionId, version, ct))
+        group.MapGet("/{definitionId}", (string definitionId, int? version, DefinitionsHandler h, CancellationToken ct) =>
+            h.GetAsync(definitionId, version, ct))
             .WithSummary("One definition: the latest version, or the one asked for with ?version= (RegionAdmin).");
-        group.MapPost("/{definitionId}/publish", (string definitionId, DefinitionsHandler h, CancellationToken ct) => h.PublishAsync(definitionId, ct))
+        group.MapPost("/{definitionId}/publish", (string definitionId, DefinitionsHandler h, CancellationToken ct) =>
+            h.PublishAsync(definitionId, ct))
             .WithSummary("Validate and publish the latest version; errors name the activity (RegionAdmin).");
     }
 }
 
-internal sealed class DefinitionsHandler(WorkflowsDbContext db, DefinitionStore store, WorkflowImportReport report, IRequestContext actor, ModuleMapper<WorkflowsModule> mapper)
+internal sealed class DefinitionsHandler(
+    WorkflowsDbContext db, DefinitionStore store, WorkflowImportReport report, IRequestContext actor, ModuleMapper<WorkflowsModule> mapper)
 {
     public async Task<IReadOnlyList<DefinitionSummaryDto>> ListAsync(CancellationToken ct)
     {
@@ -61,7 +69,9 @@ internal sealed class DefinitionsHandler(WorkflowsDbContext db, DefinitionStore 
             ? await query.FirstOrDefaultAsync(d => d.Version == number, ct)
             : await query.OrderByDescending(d => d.Version).FirstOrDefaultAsync(ct);
         return found is null
-            ? throw new NotFoundException(version is null ? $"No workflow definition '{definitionId}' in this region." : $"Workflow definition '{definitionId}' has no version {version} in this region.")
+            ? throw new NotFoundException(version is null
+                ? $"No workflow definition '{definitionId}' in this region."
+                : $"Workflow definition '{definitionId}' has no version {version} in this region.")
             : mapper.Map<DefinitionDto>(found);
     }
 
@@ -72,7 +82,8 @@ internal sealed class DefinitionsHandler(WorkflowsDbContext db, DefinitionStore 
         {
             definition = body is JsonObject
                 ? WorkflowDefinition.Parse(body.ToJsonString())
-                : throw new WorkflowDefinitionFormatException("Send the workflow definition as a JSON object (Elsa 3 format, with a 'root' activity).");
+                : throw new WorkflowDefinitionFormatException(
+                    "Send the workflow definition as a JSON object (Elsa 3 format, with a 'root' activity).");
         }
         catch (WorkflowDefinitionFormatException ex)
         {
@@ -81,7 +92,10 @@ internal sealed class DefinitionsHandler(WorkflowsDbContext db, DefinitionStore 
         var definitionId = definition.DefinitionId;
         if (definitionId.Length > WorkflowDefinitionVersion.DefinitionIdMax)
         {
-            throw new ValidationException(new Dictionary<string, string[]> { ["definitionId"] = [$"Use at most {WorkflowDefinitionVersion.DefinitionIdMax} characters."] });
+            throw new ValidationException(new Dictionary<string, string[]>
+            {
+                ["definitionId"] = [$"Use at most {WorkflowDefinitionVersion.DefinitionIdMax} characters."],
+            });
         }
         try
         {
@@ -89,7 +103,8 @@ internal sealed class DefinitionsHandler(WorkflowsDbContext db, DefinitionStore 
         }
         catch (DbUpdateException)
         {
-            throw new ConflictException($"Another version of '{definitionId}' was saved at the same moment. Load the latest version and save again.");
+            throw new ConflictException(
+                $"Another version of '{definitionId}' was saved at the same moment. Load the latest version and save again.");
         }
     }
 
@@ -106,7 +121,8 @@ internal sealed class DefinitionsHandler(WorkflowsDbContext db, DefinitionStore 
                 .GroupBy(e => e.ActivityId ?? "definition", StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray());
             throw new ValidationException(errors,
-                $"Version {outcome.Version.Version} of '{definitionId}' was not published: {outcome.Errors.Count} problem(s), listed under 'errors' by activity id. It stays a draft.");
+                $"Version {outcome.Version.Version} of '{definitionId}' was not published: {outcome.Errors.Count} problem(s), "
+                + "listed under 'errors' by activity id. It stays a draft.");
         }
         return mapper.Map<DefinitionDto>(outcome.Version);
     }

@@ -154,7 +154,8 @@ internal sealed class ElsaActivityDescriptors(WorkflowEngineFactory engines, Tex
         {
             return await provider.GetOptionsAsync(regionScope, ct);
         }
-        throw new InvalidOperationException($"Input options type {optionsType.FullName} is neither an enum nor an {nameof(IInputOptionsProvider)}.");
+        throw new InvalidOperationException(
+            $"Input options type {optionsType.FullName} is neither an enum nor an {nameof(IInputOptionsProvider)}.");
     }
 
     private string Text(string key, string fallback)

@@ -23,21 +23,27 @@ internal static class ElsaApiEndpoints
         definitions.MapGet("", (HttpRequest request, ElsaDefinitionsHandler h, CancellationToken ct) =>
             h.ListAsync(request.Query["searchTerm"], Int(request.Query["page"]), Int(request.Query["pageSize"]), ct))
             .WithSummary("Elsa: the region's definitions (latest version of each), paged.");
-        definitions.MapGet("/by-definition-id/{definitionId}", (string definitionId, string? versionOptions, ElsaDefinitionsHandler h, CancellationToken ct) =>
+        definitions.MapGet("/by-definition-id/{definitionId}", (
+                string definitionId, string? versionOptions, ElsaDefinitionsHandler h, CancellationToken ct) =>
             h.GetAsync(definitionId, versionOptions, ct))
             .WithSummary("Elsa: one definition version (versionOptions Latest, Published, LatestOrPublished, Draft or a number).");
         definitions.MapGet("/by-id/{id}", (string id, ElsaDefinitionsHandler h, CancellationToken ct) => h.GetByVersionIdAsync(id, ct))
             .WithSummary("Elsa: one definition version by its version id.");
-        definitions.MapGet("/{definitionId}/versions", (string definitionId, ElsaDefinitionsHandler h, CancellationToken ct) => h.VersionsAsync(definitionId, ct))
+        definitions.MapGet("/{definitionId}/versions", (string definitionId, ElsaDefinitionsHandler h, CancellationToken ct) =>
+            h.VersionsAsync(definitionId, ct))
             .WithSummary("Elsa: every version of a definition, newest first.");
-        definitions.MapGet("/validation/is-name-unique", (string? name, string? definitionId, ElsaDefinitionsHandler h, CancellationToken ct) =>
+        definitions.MapGet("/validation/is-name-unique", (
+                string? name, string? definitionId, ElsaDefinitionsHandler h, CancellationToken ct) =>
             h.IsNameUniqueAsync(name, definitionId, ct))
             .WithSummary("Elsa: whether no other definition of the region has this name.");
         definitions.MapPost("", (JsonObject? body, ElsaDefinitionsHandler h, CancellationToken ct) => h.SaveAsync(body, ct))
-            .WithSummary("Elsa: save ({model, publish}); publishing validates and a failure is a 400 ProblemDetails whose errors the Studio lists.");
-        definitions.MapPost("/{definitionId}/publish", (string definitionId, ElsaDefinitionsHandler h, CancellationToken ct) => h.PublishAsync(definitionId, ct))
+            .WithSummary(
+                "Elsa: save ({model, publish}); publishing validates and a failure is a 400 ProblemDetails whose errors the Studio lists.");
+        definitions.MapPost("/{definitionId}/publish", (string definitionId, ElsaDefinitionsHandler h, CancellationToken ct) =>
+            h.PublishAsync(definitionId, ct))
             .WithSummary("Elsa: validate and publish the latest version.");
-        definitions.MapPost("/{definitionId}/execute", async (string definitionId, HttpResponse response, ElsaDefinitionsHandler h, CancellationToken ct) =>
+        definitions.MapPost("/{definitionId}/execute", async (
+                string definitionId, HttpResponse response, ElsaDefinitionsHandler h, CancellationToken ct) =>
             {
                 var started = await h.ExecuteAsync(definitionId, ct);
                 if (started is null)
@@ -48,8 +54,10 @@ internal static class ElsaApiEndpoints
                 response.Headers[TestInstanceHeader] = started.Value.ToString();
                 return Results.Ok(new JsonObject { ["workflowInstanceId"] = started.Value.ToString() });
             })
-            .WithSummary("Elsa Run button: starts a test instance of the latest published version; its id comes in x-rake-test-instance-id.");
-        definitions.MapGet("/{definitionId}/export", async (string definitionId, string? versionOptions, ElsaDefinitionsHandler h, CancellationToken ct) =>
+            .WithSummary(
+                "Elsa Run button: starts a test instance of the latest published version; its id comes in x-rake-test-instance-id.");
+        definitions.MapGet("/{definitionId}/export", async (
+                string definitionId, string? versionOptions, ElsaDefinitionsHandler h, CancellationToken ct) =>
             {
                 var (fileName, json) = await h.ExportAsync(definitionId, versionOptions, ct);
                 return Results.File(System.Text.Encoding.UTF8.GetBytes(json), "application/json", fileName);
@@ -89,7 +97,8 @@ internal static class ElsaApiEndpoints
             var file = form.Files.GetFile("file") ?? form.Files.FirstOrDefault();
             if (file is null)
             {
-                throw new BuildingBlocks.Web.ValidationException(new Dictionary<string, string[]> { ["file"] = ["Choose an Elsa JSON file to import."] });
+                throw new BuildingBlocks.Web.ValidationException(
+                    new Dictionary<string, string[]> { ["file"] = ["Choose an Elsa JSON file to import."] });
             }
             using var reader = new StreamReader(file.OpenReadStream());
             return await reader.ReadToEndAsync(ct);

@@ -19,8 +19,10 @@ internal sealed class ElsaDefinitionsHandler(WorkflowsDbContext db, DefinitionSt
 {
     private const string ToolVersion = "3.8.0";
 
-    /// <summary>Properties of the Elsa model that describe the stored version, not the workflow; never stored in the definition JSON.</summary>
-    private static readonly string[] ServerOwned = ["id", "links", "isLatest", "isPublished", "isReadonly", "createdAt", "providerName", "materializerName", "materializerContext"];
+    /// <summary>Properties of the Elsa model that describe the stored version, not the workflow; never stored in the
+    /// definition JSON.</summary>
+    private static readonly string[] ServerOwned =
+        ["id", "links", "isLatest", "isPublished", "isReadonly", "createdAt", "providerName", "materializerName", "materializerContext"];
 
     public async Task<JsonObject> ListAsync(string? searchTerm, int? page, int? pageSize, CancellationToken ct)
     {
@@ -42,13 +44,18 @@ internal sealed class ElsaDefinitionsHandler(WorkflowsDbContext db, DefinitionSt
 
     public async Task<JsonObject> GetByVersionIdAsync(string id, CancellationToken ct)
     {
-        var version = Guid.TryParse(id, out var guid) ? await db.Definitions.AsNoTracking().FirstOrDefaultAsync(d => d.Id == guid, ct) : null;
+        var version = Guid.TryParse(id, out var guid)
+            ? await db.Definitions.AsNoTracking().FirstOrDefaultAsync(d => d.Id == guid, ct)
+            : null;
         return Model(version ?? throw new NotFoundException($"No workflow definition version '{id}' in this region."));
     }
 
     public async Task<JsonObject> VersionsAsync(string definitionId, CancellationToken ct)
     {
-        var versions = await db.Definitions.AsNoTracking().Where(d => d.DefinitionId == definitionId).OrderByDescending(d => d.Version).ToListAsync(ct);
+        var versions = await db.Definitions.AsNoTracking()
+            .Where(d => d.DefinitionId == definitionId)
+            .OrderByDescending(d => d.Version)
+            .ToListAsync(ct);
         if (versions.Count == 0)
         {
             throw new NotFoundException($"No workflow definition '{definitionId}' in this region.");
@@ -68,12 +75,16 @@ internal sealed class ElsaDefinitionsHandler(WorkflowsDbContext db, DefinitionSt
         return new JsonObject { ["isUnique"] = !taken };
     }
 
-    /// <summary>Save as draft, then publish when asked; a definition that fails validation stays a draft and the answer is a 400 listing why.</summary>
+    /// <summary>Save as draft, then publish when asked; a definition that fails validation stays a draft and the answer is
+    /// a 400 listing why.</summary>
     public async Task<JsonObject> SaveAsync(JsonObject? body, CancellationToken ct)
     {
         if (body?["model"] is not JsonObject model)
         {
-            throw new ValidationException(new Dictionary<string, string[]> { ["model"] = ["Send {model, publish} with the Elsa workflow definition model."] });
+            throw new ValidationException(new Dictionary<string, string[]>
+            {
+                ["model"] = ["Send {model, publish} with the Elsa workflow definition model."],
+            });
         }
         var publish = body["publish"] is JsonValue p && p.TryGetValue<bool>(out var flag) && flag;
         var version = await SaveDraftAsync(model, ct);
@@ -87,7 +98,8 @@ internal sealed class ElsaDefinitionsHandler(WorkflowsDbContext db, DefinitionSt
 
     public async Task<JsonObject> PublishAsync(string definitionId, CancellationToken ct)
     {
-        var latest = await store.LatestAsync(definitionId, ct) ?? throw new NotFoundException($"No workflow definition '{definitionId}' in this region.");
+        var latest = await store.LatestAsync(definitionId, ct)
+            ?? throw new NotFoundException($"No workflow definition '{definitionId}' in this region.");
         var alreadyPublished = latest.IsPublished;
         return SaveResponse(await PublishOrThrowAsync(definitionId, ct), alreadyPublished);
     }
@@ -95,7 +107,8 @@ internal sealed class ElsaDefinitionsHandler(WorkflowsDbContext db, DefinitionSt
     /// <summary>The Run button: a test instance of the latest published version; null when nothing is published yet.</summary>
     public async Task<Guid?> ExecuteAsync(string definitionId, CancellationToken ct)
     {
-        _ = await store.LatestAsync(definitionId, ct) ?? throw new NotFoundException($"No workflow definition '{definitionId}' in this region.");
+        _ = await store.LatestAsync(definitionId, ct)
+            ?? throw new NotFoundException($"No workflow definition '{definitionId}' in this region.");
         var started = await runtime.StartAsync(definitionId, null, ct);
         return started?.Id;
     }
@@ -108,11 +121,15 @@ internal sealed class ElsaDefinitionsHandler(WorkflowsDbContext db, DefinitionSt
         json["version"] = version.Version;
         json["isLatest"] = version.IsLatest;
         json["isPublished"] = version.IsPublished;
-        var text = json.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        var text = json.ToJsonString(new JsonSerializerOptions
+        {
+            WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        });
         return ($"{SafeFileName(version.DefinitionId)}.json", text);
     }
 
-    /// <summary>An Elsa JSON file becomes a new draft of the region's definition with its definitionId; publish it like any draft.</summary>
+    /// <summary>An Elsa JSON file becomes a new draft of the region's definition with its definitionId; publish it like
+    /// any draft.</summary>
     public async Task<JsonObject> ImportAsync(string text, CancellationToken ct)
     {
         JsonObject model;
@@ -123,7 +140,8 @@ internal sealed class ElsaDefinitionsHandler(WorkflowsDbContext db, DefinitionSt
         }
         catch (JsonException ex) when (ex is not JsonInputException)
         {
-            throw new ValidationException(new Dictionary<string, string[]> { ["file"] = [$"Not an Elsa workflow JSON file: {ex.Message}"] });
+            throw new ValidationException(
+                new Dictionary<string, string[]> { ["file"] = [$"Not an Elsa workflow JSON file: {ex.Message}"] });
         }
         if (model["model"] is JsonObject wrapped)
         {
@@ -135,12 +153,16 @@ internal sealed class ElsaDefinitionsHandler(WorkflowsDbContext db, DefinitionSt
     private async Task<WorkflowDefinitionVersion> SaveDraftAsync(JsonObject model, CancellationToken ct)
     {
         var json = (JsonObject)model.DeepClone();
-        var definitionId = json["definitionId"] is JsonValue idValue && idValue.TryGetValue<string>(out var given) && !string.IsNullOrWhiteSpace(given)
+        var definitionId = json["definitionId"] is JsonValue idValue
+            && idValue.TryGetValue<string>(out var given) && !string.IsNullOrWhiteSpace(given)
             ? given.Trim()
             : Guid.NewGuid().ToString("N");
         if (definitionId.Length > WorkflowDefinitionVersion.DefinitionIdMax)
         {
-            throw new ValidationException(new Dictionary<string, string[]> { ["definitionId"] = [$"Use at most {WorkflowDefinitionVersion.DefinitionIdMax} characters."] });
+            throw new ValidationException(new Dictionary<string, string[]>
+            {
+                ["definitionId"] = [$"Use at most {WorkflowDefinitionVersion.DefinitionIdMax} characters."],
+            });
         }
         foreach (var key in ServerOwned)
         {
@@ -163,7 +185,8 @@ internal sealed class ElsaDefinitionsHandler(WorkflowsDbContext db, DefinitionSt
         }
         catch (DbUpdateException)
         {
-            throw new ConflictException($"Another version of '{definitionId}' was saved at the same moment. Load the latest version and save again.");
+            throw new ConflictException(
+                $"Another version of '{definitionId}' was saved at the same moment. Load the latest version and save again.");
         }
     }
 
@@ -180,9 +203,12 @@ internal sealed class ElsaDefinitionsHandler(WorkflowsDbContext db, DefinitionSt
             // The Studio shows the messages only, so each one names its activity.
             var errors = outcome.Errors
                 .GroupBy(e => e.ActivityId ?? "definition", StringComparer.Ordinal)
-                .ToDictionary(g => g.Key, g => g.Select(e => e.ActivityId is { } id ? $"{ActivityLabel(root, id)}: {e.Message}" : e.Message).ToArray());
+                .ToDictionary(
+                    g => g.Key,
+                    g => g.Select(e => e.ActivityId is { } id ? $"{ActivityLabel(root, id)}: {e.Message}" : e.Message).ToArray());
             throw new ValidationException(errors,
-                $"Version {outcome.Version.Version} of '{definitionId}' was not published: {outcome.Errors.Count} problem(s). It stays a draft.");
+                $"Version {outcome.Version.Version} of '{definitionId}' was not published: {outcome.Errors.Count} problem(s). "
+                + "It stays a draft.");
         }
         return outcome.Version;
     }
@@ -196,8 +222,12 @@ internal sealed class ElsaDefinitionsHandler(WorkflowsDbContext db, DefinitionSt
             "published" or "latestandpublished" => query.Where(d => d.IsPublished),
             "draft" => query.Where(d => !d.IsPublished),
             "latestorpublished" or "latest" or "" or "all" or "allversions" => query,
-            _ when int.TryParse(options, NumberStyles.None, CultureInfo.InvariantCulture, out var number) => query.Where(d => d.Version == number),
-            _ => throw new ValidationException(new Dictionary<string, string[]> { ["versionOptions"] = ["Use Latest, Published, LatestOrPublished, Draft or a version number."] }),
+            _ when int.TryParse(options, NumberStyles.None, CultureInfo.InvariantCulture, out var number) =>
+                query.Where(d => d.Version == number),
+            _ => throw new ValidationException(new Dictionary<string, string[]>
+            {
+                ["versionOptions"] = ["Use Latest, Published, LatestOrPublished, Draft or a version number."],
+            }),
         };
         return await query.OrderByDescending(d => d.Version).FirstOrDefaultAsync(ct)
             ?? throw new NotFoundException($"No workflow definition '{definitionId}' in this region.");
@@ -313,7 +343,9 @@ internal sealed class ElsaDefinitionsHandler(WorkflowsDbContext db, DefinitionSt
             return null;
         }
         var activity = Find(node, activityId);
-        return activity?["name"] is JsonValue name && name.TryGetValue<string>(out var text) && text.Length > 0 ? $"{text} ({activityId})" : activityId;
+        return activity?["name"] is JsonValue name && name.TryGetValue<string>(out var text) && text.Length > 0
+            ? $"{text} ({activityId})"
+            : activityId;
     }
 
     private static string SafeFileName(string definitionId) =>

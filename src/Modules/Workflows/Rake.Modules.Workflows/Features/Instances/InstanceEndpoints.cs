@@ -21,10 +21,12 @@ internal sealed record RaiseEventResult(string Name, int Resumed);
 
 internal sealed record JournalEntryDto(DateTimeOffset At, string ActivityId, string ActivityType, string Event, string? Message);
 
-internal sealed record BookmarkDto(Guid Id, string ActivityId, string ActivityType, string Kind, string Name, string? Role, DateTimeOffset? DueAt, JsonNode? Payload);
+internal sealed record BookmarkDto(
+    Guid Id, string ActivityId, string ActivityType, string Kind, string Name, string? Role, DateTimeOffset? DueAt, JsonNode? Payload);
 
 internal sealed record InstanceDto(
-    Guid Id, string DefinitionId, int DefinitionVersion, string Status, string SubStatus, string? Fault, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt,
+    Guid Id, string DefinitionId, int DefinitionVersion, string Status, string SubStatus, string? Fault,
+    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt,
     IReadOnlyList<BookmarkDto>? Bookmarks = null, IReadOnlyList<JournalEntryDto>? Journal = null);
 
 internal static class InstanceEndpoints
@@ -38,7 +40,8 @@ internal static class InstanceEndpoints
                 return Results.Created($"/api/v1/regions/{region}/workflow-instances/{started.Id}", started);
             })
             .WithTags("Workflows").WithSummary("Start the latest published version of a definition with optional input (RegionAdmin).");
-        api.MapGet("/workflow-instances", (string? status, string? definitionId, InstancesHandler h, CancellationToken ct) => h.ListAsync(status, definitionId, ct))
+        api.MapGet("/workflow-instances", (string? status, string? definitionId, InstancesHandler h, CancellationToken ct) =>
+            h.ListAsync(status, definitionId, ct))
             .WithTags("Workflows").WithSummary("The region's workflow instances with their status, newest first (RegionAdmin).");
         api.MapGet("/workflow-instances/{id:guid}", (Guid id, InstancesHandler h, CancellationToken ct) => h.GetAsync(id, ct))
             .WithTags("Workflows").WithSummary("One instance with its journal and what it waits for (RegionAdmin).");
@@ -77,7 +80,10 @@ internal sealed class InstancesHandler(WorkflowsDbContext db, WorkflowRuntime ru
     {
         var record = await db.Instances.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, ct)
             ?? throw new NotFoundException($"No workflow instance {id} in this region.");
-        var bookmarks = await db.Bookmarks.AsNoTracking().Where(b => b.InstanceId == id && b.CompletedAt == null).OrderBy(b => b.CreatedAt).ToListAsync(ct);
+        var bookmarks = await db.Bookmarks.AsNoTracking()
+            .Where(b => b.InstanceId == id && b.CompletedAt == null)
+            .OrderBy(b => b.CreatedAt)
+            .ToListAsync(ct);
         var journal = InstanceStateSerializer.DeserializeJournal(record.Journal)
             .Select(e => new JournalEntryDto(e.At, e.ActivityId, e.ActivityType, e.Event, e.Message)).ToList();
         return mapper.Map<InstanceDto>(record) with { Bookmarks = mapper.MapAll<BookmarkDto>(bookmarks), Journal = journal };

@@ -19,7 +19,8 @@ internal static class TaskEndpoints
     {
         api.MapGet("/workflow-tasks", (TasksHandler h, CancellationToken ct) => h.MineAsync(ct))
             .WithTags("Workflows").WithSummary("My tasks: open human tasks for the caller's roles in this region.");
-        api.MapPost("/workflow-tasks/{id:guid}/complete", async (Guid id, CompleteTaskRequest? request, TasksHandler h, CancellationToken ct) =>
+        api.MapPost("/workflow-tasks/{id:guid}/complete", async (
+                Guid id, CompleteTaskRequest? request, TasksHandler h, CancellationToken ct) =>
             {
                 await h.CompleteAsync(id, request ?? new CompleteTaskRequest(null, null), ct);
                 return Results.NoContent();
