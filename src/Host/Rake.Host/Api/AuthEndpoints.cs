@@ -68,7 +68,10 @@ internal static class AuthEndpoints
                     Microsoft.AspNetCore.Localization.CookieRequestCultureProvider.MakeCookieValue(new(culture)),
                     new CookieOptions
                     {
-                        MaxAge = TimeSpan.FromDays(365), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true,
+                        MaxAge = TimeSpan.FromDays(365),
+                        IsEssential = true,
+                        SameSite = SameSiteMode.Lax,
+                        HttpOnly = true,
                     });
             }
             return Results.LocalRedirect(returnUrl is { Length: > 0 } ? returnUrl : "/");

@@ -157,15 +157,15 @@ internal sealed class HumanTask : WorkflowActivity
     internal static JsonObject Payload(
         string role, string title, string? description, DateOnly? dueDate, DateTimeOffset? dueAt, IReadOnlyList<string> outcomes,
         DateTimeOffset createdAt) => new()
-    {
-        ["role"] = role,
-        ["title"] = title,
-        ["description"] = description,
-        ["dueDate"] = dueDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        ["dueAt"] = dueAt?.ToString("O", CultureInfo.InvariantCulture),
-        ["outcomes"] = new JsonArray(outcomes.Select(o => (JsonNode?)JsonValue.Create(o)).ToArray()),
-        ["createdAt"] = createdAt.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture),
-    };
+        {
+            ["role"] = role,
+            ["title"] = title,
+            ["description"] = description,
+            ["dueDate"] = dueDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["dueAt"] = dueAt?.ToString("O", CultureInfo.InvariantCulture),
+            ["outcomes"] = new JsonArray(outcomes.Select(o => (JsonNode?)JsonValue.Create(o)).ToArray()),
+            ["createdAt"] = createdAt.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture),
+        };
 
     private static List<string> AllOutcomes(IEnumerable<string>? extra) =>
         [

@@ -123,7 +123,8 @@ internal sealed class ElsaDefinitionsHandler(WorkflowsDbContext db, DefinitionSt
         json["isPublished"] = version.IsPublished;
         var text = json.ToJsonString(new JsonSerializerOptions
         {
-            WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+            WriteIndented = true,
+            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         });
         return ($"{SafeFileName(version.DefinitionId)}.json", text);
     }
