@@ -1,18 +1,35 @@
 using System.Reflection;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Rake.BuildingBlocks.Contracts;
 using Rake.BuildingBlocks.Messaging;
 using Rake.BuildingBlocks.Modules;
-using Rake.Modules.Communications.Features;
+using Rake.Modules.Communications.Features.AddPlanned;
+using Rake.Modules.Communications.Features.ApprovePublication;
+using Rake.Modules.Communications.Features.CreateDistributionList;
+using Rake.Modules.Communications.Features.CreatePublication;
 using Rake.Modules.Communications.Features.Feed;
-using Rake.Modules.Communications.Features.InfoSessions;
+using Rake.Modules.Communications.Features.GetPlan;
+using Rake.Modules.Communications.Features.GetPublication;
+using Rake.Modules.Communications.Features.GetSettings;
+using Rake.Modules.Communications.Features.ImportPlanned;
+using Rake.Modules.Communications.Features.ListDeliveries;
+using Rake.Modules.Communications.Features.ListDistributionLists;
+using Rake.Modules.Communications.Features.ListInfoSessions;
+using Rake.Modules.Communications.Features.ListPlanned;
+using Rake.Modules.Communications.Features.ListPublications;
 using Rake.Modules.Communications.Features.Mail;
-using Rake.Modules.Communications.Features.Plan;
 using Rake.Modules.Communications.Features.Publications;
-using Rake.Modules.Communications.Persistence;
+using Rake.Modules.Communications.Features.PublishPublication;
+using Rake.Modules.Communications.Features.RecordAttendance;
+using Rake.Modules.Communications.Features.RetryDelivery;
+using Rake.Modules.Communications.Features.SavePlan;
+using Rake.Modules.Communications.Features.SaveSettings;
+using Rake.Modules.Communications.Features.ScheduleInfoSession;
+using Rake.Modules.Communications.Features.SendToList;
+using Rake.Modules.Communications.Features.SetPlannedStatus;
+using Rake.Modules.Communications.Features.UpdateDistributionList;
+using Rake.Modules.Communications.Features.UpdatePublication;
 
 namespace Rake.Modules.Communications;
 
@@ -42,6 +59,10 @@ public sealed class CommunicationsModule : IModule
             .AddClasses(c => c.Where(t => t.Name.EndsWith("Handler", StringComparison.Ordinal)), publicOnly: false)
             .AsSelf()
             .WithScopedLifetime());
+        services.AddScoped<PublicationStore>();
+        services.AddScoped<MailQueue>();
+        services.AddModuleMapping<CommunicationsModule>();
+        services.AddRequestValidators(typeof(CommunicationsModule).Assembly);
         services.AddIntegrationEventHandlers(typeof(CommunicationsModule).Assembly);
         services.Configure<SmtpOptions>(configuration.GetSection(SmtpOptions.Section));
         services.AddSingleton<MailSignal>();
@@ -53,10 +74,29 @@ public sealed class CommunicationsModule : IModule
 
     public void MapRegionEndpoints(IEndpointRouteBuilder regionApi)
     {
-        PublicationEndpoints.Map(regionApi);
-        PlanEndpoints.Map(regionApi);
-        MailEndpoints.Map(regionApi);
-        InfoSessionEndpoints.Map(regionApi);
+        ListPublicationsEndpoint.Map(regionApi);
+        CreatePublicationEndpoint.Map(regionApi);
+        GetPublicationEndpoint.Map(regionApi);
+        UpdatePublicationEndpoint.Map(regionApi);
+        ApprovePublicationEndpoint.Map(regionApi);
+        PublishPublicationEndpoint.Map(regionApi);
+        GetPlanEndpoint.Map(regionApi);
+        SavePlanEndpoint.Map(regionApi);
+        ListPlannedEndpoint.Map(regionApi);
+        AddPlannedEndpoint.Map(regionApi);
+        ImportPlannedEndpoint.Map(regionApi);
+        SetPlannedStatusEndpoint.Map(regionApi);
+        ListDistributionListsEndpoint.Map(regionApi);
+        CreateDistributionListEndpoint.Map(regionApi);
+        UpdateDistributionListEndpoint.Map(regionApi);
+        SendToListEndpoint.Map(regionApi);
+        ListDeliveriesEndpoint.Map(regionApi);
+        RetryDeliveryEndpoint.Map(regionApi);
+        GetSettingsEndpoint.Map(regionApi);
+        SaveSettingsEndpoint.Map(regionApi);
+        ListInfoSessionsEndpoint.Map(regionApi);
+        ScheduleInfoSessionEndpoint.Map(regionApi);
+        RecordAttendanceEndpoint.Map(regionApi);
     }
 
     public Task SeedDemoAsync(IServiceProvider regionScope, DemoRegion region, CancellationToken cancellationToken) =>

@@ -6,7 +6,8 @@ using Rake.BuildingBlocks.Export;
 namespace Rake.Modules.Communications.Domain;
 
 internal sealed record AtomEntry(
-    Guid Id, string Title, string? Summary, string HtmlContent, DateTimeOffset Published, DateTimeOffset Updated, string Author, string Language,
+    Guid Id, string Title, string? Summary, string HtmlContent, DateTimeOffset Published, DateTimeOffset Updated, string Author,
+    string Language,
     string Category);
 
 /// <summary>

@@ -50,7 +50,9 @@ internal static class MarkdownRenderer
         return writer.ToString();
     }
 
-    /// <summary>True for http(s), mailto and scheme-less (relative) addresses; control characters and spaces are ignored as browsers do.</summary>
+    /// <summary>
+    /// True for http(s), mailto and scheme-less (relative) addresses; control characters and spaces are ignored as browsers do.
+    /// </summary>
     public static bool IsSafeUrl(string? url)
     {
         if (string.IsNullOrEmpty(url))

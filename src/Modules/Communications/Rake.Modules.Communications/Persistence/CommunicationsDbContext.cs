@@ -6,7 +6,8 @@ using Rake.Modules.Communications.Domain;
 
 namespace Rake.Modules.Communications.Persistence;
 
-internal sealed class CommunicationsDbContext(DbContextOptions<CommunicationsDbContext> options, IRequestContext requestContext, TimeProvider clock, OutboxSignal outboxSignal)
+internal sealed class CommunicationsDbContext(
+    DbContextOptions<CommunicationsDbContext> options, IRequestContext requestContext, TimeProvider clock, OutboxSignal outboxSignal)
     : ModuleDbContext(options, requestContext, clock, outboxSignal)
 {
     public const string SchemaName = "communications";

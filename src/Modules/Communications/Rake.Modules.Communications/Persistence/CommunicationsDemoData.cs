@@ -15,19 +15,34 @@ internal static class CommunicationsDemoData
     private static readonly (string Group, string[] Goals, string[] Channels)[] KeskiSuomiPlan =
     [
         ("Hyvinvointialueen sosiaalihuollon ammattilaiset",
-            ["Tietoisuuden lisääminen rakenteellisesta sosiaalityöstä, sen rakenteista ja käytännöistä", "Rakenteellisen sosiaalityön roolin kirkastaminen osana omaa työtä", "Veto- ja pitovoiman vahvistaminen"],
-            ["Intra: rakenteellisen sosiaalityön ja sosiaalisen raportoinnin sivut, uutiset, tapahtumat", "Teams-työtila", "Sähköpostit", "Henkilöstön uutiskirje", "Verkkosivu"]),
+            [
+                "Tietoisuuden lisääminen rakenteellisesta sosiaalityöstä, sen rakenteista ja käytännöistä",
+                "Rakenteellisen sosiaalityön roolin kirkastaminen osana omaa työtä", "Veto- ja pitovoiman vahvistaminen",
+            ],
+            [
+                "Intra: rakenteellisen sosiaalityön ja sosiaalisen raportoinnin sivut, uutiset, tapahtumat", "Teams-työtila", "Sähköpostit",
+                "Henkilöstön uutiskirje", "Verkkosivu",
+            ]),
         ("Johto ja päätöksenteko",
-            ["Tietoisuuden lisääminen rakenteellisesta sosiaalityöstä ja sen mahdollisuuksista", "Asiakastyön ilmiöiden ja rakenteellisten ongelmien esiin nostaminen"],
+            [
+                "Tietoisuuden lisääminen rakenteellisesta sosiaalityöstä ja sen mahdollisuuksista",
+                "Asiakastyön ilmiöiden ja rakenteellisten ongelmien esiin nostaminen",
+            ],
             ["Sosiaalisen raportoinnin yhteenvedot", "Mediatiedotteet, uutiset, verkkosivu"]),
         ("Hyvinvointialueen muu henkilöstö",
-            ["Sosiaalialan ammattilaisten asiantuntemuksen näkyväksi tekeminen ja hyödyntäminen", "Tietoisuuden lisääminen rakenteellisesta sosiaalityöstä"],
+            [
+                "Sosiaalialan ammattilaisten asiantuntemuksen näkyväksi tekeminen ja hyödyntäminen",
+                "Tietoisuuden lisääminen rakenteellisesta sosiaalityöstä",
+            ],
             ["Blogikirjoitukset", "Intra: uutiset ja tapahtumat", "Henkilöstön uutiskirje"]),
         ("Sosiaalihuollon kehittämisestä kiinnostuneet",
             ["Tietoisuuden lisääminen hyvinvointialueella tehtävästä kehittämistyöstä"],
             ["Mediatiedotteet, uutiset, verkkosivu", "Blogikirjoitukset", "Sosiaalinen media"]),
         ("Sosiaalialan opiskelijat",
-            ["Rakenteellisen sosiaalityön roolin kirkastaminen osana sosiaalialan ammattilaisen työtä", "Veto- ja pitovoiman vahvistaminen"],
+            [
+                "Rakenteellisen sosiaalityön roolin kirkastaminen osana sosiaalialan ammattilaisen työtä",
+                "Veto- ja pitovoiman vahvistaminen",
+            ],
             ["Mediatiedotteet, uutiset, verkkosivu", "Blogikirjoitukset", "Sosiaalinen media"]),
         ("Asukkaat ja asiakkaat",
             ["Tietoisuuden lisääminen rakenteellisesta sosiaalityöstä", "Osallisuuden vahvistaminen"],
@@ -50,7 +65,14 @@ internal static class CommunicationsDemoData
         {
             foreach (var (row, i) in KeskiSuomiPlan.Select((r, i) => (r, i)))
             {
-                db.PlanRows.Add(new PlanRow { Id = Guid.CreateVersion7(now), SortOrder = i, TargetGroup = row.Group, Goals = string.Join('\n', row.Goals), Channels = string.Join('\n', row.Channels) });
+                db.PlanRows.Add(new PlanRow
+                {
+                    Id = Guid.CreateVersion7(now),
+                    SortOrder = i,
+                    TargetGroup = row.Group,
+                    Goals = string.Join('\n', row.Goals),
+                    Channels = string.Join('\n', row.Channels),
+                });
             }
         }
         var (intranet, listName) = Names.GetValueOrDefault(region.Code, ("intranet", "RAKE-työryhmä"));
@@ -62,7 +84,11 @@ internal static class CommunicationsDemoData
                 Id = id,
                 Name = listName,
                 Description = "Rakenteellisen sosiaalityön jakelulista (demo).",
-                Members = [.. Enumerable.Range(1, 3).Select(n => new ListMember { ListId = id, Email = $"jasen{n}@{region.Code}.demo.invalid", Name = $"Jäsen {n}" })],
+                Members =
+                [
+                    .. Enumerable.Range(1, 3)
+                        .Select(n => new ListMember { ListId = id, Email = $"jasen{n}@{region.Code}.demo.invalid", Name = $"Jäsen {n}" }),
+                ],
             });
         }
         if (!await db.Publications.AnyAsync(p => p.SourceKey != null && p.SourceKey.StartsWith("demo:"), ct))
@@ -70,12 +96,16 @@ internal static class CommunicationsDemoData
             Add(db, now.AddDays(-40), "demo:intranet-page", PublicationKind.IntranetPage, PublicationChannel.Intranet,
                 "Rakenteellinen sosiaalityö",
                 $"Rakenteellisen sosiaalityön sivu {intranet}-intranetissa.",
-                "## Mitä on rakenteellinen sosiaalityö?\n\nSosiaalihuoltolain 7 § velvoittaa hyvinvointialueen tuottamaan tietoa asiakastyöstä, tekemään **toimenpide-ehdotuksia** ja tuomaan sosiaalihuollon asiantuntemusta muiden toimialojen suunnitteluun.\n\n- Tee sosiaalinen raportti lomakkeella.\n- Esihenkilö käsittelee raportin ja kertoo, miten se eteni.\n\nLisätietoa: [THL:n sivut](https://thl.fi/).",
+                "## Mitä on rakenteellinen sosiaalityö?\n\nSosiaalihuoltolain 7 § velvoittaa hyvinvointialueen tuottamaan tietoa "
+                + "asiakastyöstä, tekemään **toimenpide-ehdotuksia** ja tuomaan sosiaalihuollon asiantuntemusta muiden toimialojen "
+                + "suunnitteluun.\n\n- Tee sosiaalinen raportti lomakkeella.\n- Esihenkilö käsittelee raportin ja kertoo, miten se eteni."
+                + "\n\nLisätietoa: [THL:n sivut](https://thl.fi/).",
                 published: true);
             Add(db, now.AddDays(-10), "demo:news", PublicationKind.News, PublicationChannel.Intranet,
                 "Sosiaalisen raportoinnin kooste valmistui",
                 "Kauden raportit on koottu ja käsitelty työryhmässä.",
-                "Kauden aikana saatiin useita raportteja. Eniten nousivat esiin **asuminen** ja **yksinäisyys**. Ohjausryhmä päätti jatkotoimista.",
+                "Kauden aikana saatiin useita raportteja. Eniten nousivat esiin **asuminen** ja **yksinäisyys**. "
+                + "Ohjausryhmä päätti jatkotoimista.",
                 published: true);
             Add(db, now.AddDays(-2), "demo:media-release", PublicationKind.MediaRelease, PublicationChannel.Website,
                 "Sosiaalinen raportti kertoo asukkaiden arjesta",
@@ -86,7 +116,8 @@ internal static class CommunicationsDemoData
         await db.SaveChangesAsync(ct);
     }
 
-    private static void Add(CommunicationsDbContext db, DateTimeOffset at, string key, PublicationKind kind, PublicationChannel channel, string title, string? summary, string body, bool published)
+    private static void Add(CommunicationsDbContext db, DateTimeOffset at, string key, PublicationKind kind, PublicationChannel channel,
+        string title, string? summary, string body, bool published)
     {
         db.Publications.Add(new Publication
         {

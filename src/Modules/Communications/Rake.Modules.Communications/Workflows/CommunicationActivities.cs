@@ -1,7 +1,10 @@
-using Rake.BuildingBlocks.Web;
-using Rake.Modules.Communications.Features.InfoSessions;
-using Rake.Modules.Communications.Features.Mail;
+using Rake.Modules.Communications.Features.ApprovePublication;
+using Rake.Modules.Communications.Features.CreatePublication;
+using Rake.Modules.Communications.Features.ListDistributionLists;
 using Rake.Modules.Communications.Features.Publications;
+using Rake.Modules.Communications.Features.PublishPublication;
+using Rake.Modules.Communications.Features.ScheduleInfoSession;
+using Rake.Modules.Communications.Features.SendToList;
 using Rake.Workflows.Abstractions;
 
 namespace Rake.Modules.Communications.Workflows;
@@ -12,10 +15,12 @@ namespace Rake.Modules.Communications.Workflows;
 /// engine's own tests) it only records what it would publish.
 /// </summary>
 [Activity("Rake.Communications.Publish", Category = "Rake Communications", DisplayName = "Publish",
-    Description = "Publishes an item (intranet page item, news, blog post, newsletter, media release, half-year compilation, annual social report) in the region's intranet or website feed. Outputs the publication id.")]
+    Description = "Publishes an item (intranet page item, news, blog post, newsletter, media release, half-year compilation, "
+        + "annual social report) in the region's intranet or website feed. Outputs the publication id.")]
 internal sealed class Publish : WorkflowActivity
 {
-    [Input(DisplayName = "Kind", Description = "IntranetPage, News, BlogPost, Newsletter, MediaRelease, HalfYearCompilation or AnnualSocialReport.")]
+    [Input(DisplayName = "Kind",
+        Description = "IntranetPage, News, BlogPost, Newsletter, MediaRelease, HalfYearCompilation or AnnualSocialReport.")]
     public string? Kind { get; set; } = "News";
 
     [Input(DisplayName = "Channel", Description = "Intranet or Website: the feed it appears in.")]
@@ -32,23 +37,37 @@ internal sealed class Publish : WorkflowActivity
 
     public override async ValueTask ExecuteAsync(IActivityExecutionContext context)
     {
-        if (context.Services.GetService(typeof(PublicationsHandler)) is not PublicationsHandler publications)
+        if (SystemActor.Begin(context) is not { } scope)
         {
             context.Journal($"Would publish '{Title}' ({Kind}, {Channel}); no publication store in this run.");
             context.Complete();
             return;
         }
-        try
+        await using (scope)
         {
-            var published = await publications.PublishFromWorkflowAsync(new PublicationRequest(Kind, Channel, "fi", Title, null, Body, null),
-                $"wf:{context.WorkflowInstanceId}:{context.ActivityId}", "Rake workflow", context.CancellationToken);
-            PublicationId = published.Id.ToString("D");
-            context.Journal($"Published '{published.Title}' in the {published.Channel} feed.");
-            context.Complete();
-        }
-        catch (ValidationException problem)
-        {
-            context.Fault("The publication is not valid: " + string.Join("; ", problem.Errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}")));
+            try
+            {
+                var ct = context.CancellationToken;
+                var request = new PublicationRequest(Kind, Channel, "fi", Title, null, Body, null);
+                await scope.CheckAsync(request, ct);
+                // Drafted, approved and published at once; a retried run picks up the item where the last run left it.
+                var item = await scope.Get<CreatePublicationHandler>().HandleAsync(request, SystemActor.SourceKey(context), ct);
+                if (item.Status == nameof(Domain.PublicationStatus.Draft))
+                {
+                    item = await scope.Get<ApprovePublicationHandler>().HandleAsync(item.Id, ct);
+                }
+                if (item.Status == nameof(Domain.PublicationStatus.Approved))
+                {
+                    item = await scope.Get<PublishPublicationHandler>().HandleAsync(item.Id, ct);
+                }
+                PublicationId = item.Id.ToString("D");
+                context.Journal($"Published '{item.Title}' in the {item.Channel} feed.");
+                context.Complete();
+            }
+            catch (ValidationException problem)
+            {
+                context.Fault("The publication is not valid: " + SystemActor.Describe(problem));
+            }
         }
     }
 
@@ -62,20 +81,25 @@ internal sealed class Publish : WorkflowActivity
         {
             yield return "The text is missing.";
         }
-        if (design.TryGetConstantInput<string>("kind", out var kind) && kind is not null && !Enum.TryParse<Domain.PublicationKind>(kind, true, out _))
+        if (design.TryGetConstantInput<string>("kind", out var kind) && kind is not null
+            && !Enum.TryParse<Domain.PublicationKind>(kind, true, out _))
         {
             yield return $"'{kind}' is no kind of publication: use {string.Join(", ", Enum.GetNames<Domain.PublicationKind>())}.";
         }
-        if (design.TryGetConstantInput<string>("channel", out var channel) && channel is not null && !Enum.TryParse<Domain.PublicationChannel>(channel, true, out _))
+        if (design.TryGetConstantInput<string>("channel", out var channel) && channel is not null
+            && !Enum.TryParse<Domain.PublicationChannel>(channel, true, out _))
         {
             yield return $"'{channel}' is no channel: use Intranet or Website.";
         }
     }
 }
 
-/// <summary>Queues an e-mail to every member of a named distribution list of the region; the delivery worker sends it and retries failures.</summary>
+/// <summary>
+/// Queues an e-mail to every member of a named distribution list of the region; the delivery worker sends it and retries failures.
+/// </summary>
 [Activity("Rake.Communications.SendToDistributionList", Category = "Rake Communications", DisplayName = "Send to distribution list",
-    Description = "E-mails every member of the region's distribution list (by name). Delivery is retried; failures show on the mail page. Outputs how many e-mails were queued.")]
+    Description = "E-mails every member of the region's distribution list (by name). Delivery is retried; failures show on the mail "
+        + "page. Outputs how many e-mails were queued.")]
 internal sealed class SendToDistributionList : WorkflowActivity
 {
     [Input(DisplayName = "List", Description = "The distribution list's name, e.g. 'RAKE-työryhmä'.")]
@@ -92,29 +116,36 @@ internal sealed class SendToDistributionList : WorkflowActivity
 
     public override async ValueTask ExecuteAsync(IActivityExecutionContext context)
     {
-        if (context.Services.GetService(typeof(MailHandler)) is not MailHandler mail)
+        if (SystemActor.Begin(context) is not { } scope)
         {
             context.Journal($"Would e-mail list '{List}': {Subject}; no mail store in this run.");
             context.Complete();
             return;
         }
-        var lists = await mail.ListsForSystemAsync(context.CancellationToken);
-        var list = lists.FirstOrDefault(l => string.Equals(l.Name, List?.Trim(), StringComparison.OrdinalIgnoreCase));
-        if (list is null)
+        await using (scope)
         {
-            context.Fault($"The region has no distribution list '{List}'. Lists: {string.Join(", ", lists.Select(l => l.Name))}.");
-            return;
-        }
-        try
-        {
-            var queued = await mail.SendToListAsync(list.Id, new ListMessageRequest(Subject, Message), $"wf:{context.WorkflowInstanceId}:{context.ActivityId}", context.CancellationToken);
-            Queued = queued.Count;
-            context.Journal($"Queued {queued.Count} e-mails to '{list.Name}'.");
-            context.Complete();
-        }
-        catch (RakeProblemException problem)
-        {
-            context.Fault($"Could not e-mail '{list.Name}': {problem.Message} {(problem is ValidationException v ? string.Join("; ", v.Errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}")) : "")}".Trim());
+            var ct = context.CancellationToken;
+            var lists = await scope.Get<ListDistributionListsHandler>().HandleAsync(ct);
+            var list = lists.FirstOrDefault(l => string.Equals(l.Name, List?.Trim(), StringComparison.OrdinalIgnoreCase));
+            if (list is null)
+            {
+                context.Fault($"The region has no distribution list '{List}'. Lists: {string.Join(", ", lists.Select(l => l.Name))}.");
+                return;
+            }
+            try
+            {
+                var request = new ListMessageRequest(Subject, Message);
+                await scope.CheckAsync(request, ct);
+                var queued = await scope.Get<SendToListHandler>().HandleAsync(list.Id, request, SystemActor.SourceKey(context), ct);
+                Queued = queued.Count;
+                context.Journal($"Queued {queued.Count} e-mails to '{list.Name}'.");
+                context.Complete();
+            }
+            catch (RakeProblemException problem)
+            {
+                var details = problem is ValidationException ? SystemActor.Describe(problem) : "";
+                context.Fault($"Could not e-mail '{list.Name}': {problem.Message} {details}".Trim());
+            }
         }
     }
 
@@ -132,7 +163,8 @@ internal sealed class SendToDistributionList : WorkflowActivity
 
 /// <summary>Schedules an info session in the region: a staff info after a reporting period, or a sector info.</summary>
 [Activity("Rake.Communications.ScheduleInfoSession", Category = "Rake Communications", DisplayName = "Schedule info session",
-    Description = "Schedules a staff info (after each reporting period) or a sector info (toimialainfo) a number of days from now, at 13:00 Helsinki time. Outputs the session id and its start.")]
+    Description = "Schedules a staff info (after each reporting period) or a sector info (toimialainfo) a number of days from now, "
+        + "at 13:00 Helsinki time. Outputs the session id and its start.")]
 internal sealed class ScheduleInfoSession : WorkflowActivity
 {
     [Input(DisplayName = "Kind", Description = "StaffInfo or SectorInfo.")]
@@ -158,23 +190,28 @@ internal sealed class ScheduleInfoSession : WorkflowActivity
         var day = Rake.BuildingBlocks.Regions.Helsinki.Today(context.Time).AddDays(Math.Clamp(DaysFromNow, 0, 365));
         var starts = Rake.BuildingBlocks.Regions.Helsinki.StartOf(day).AddHours(13);
         StartsAt = starts.ToString("O");
-        if (context.Services.GetService(typeof(InfoSessionsHandler)) is not InfoSessionsHandler sessions)
+        if (SystemActor.Begin(context) is not { } scope)
         {
             context.Journal($"Would schedule {Kind} '{Title}' on {day:yyyy-MM-dd}; no session store in this run.");
             context.Complete();
             return;
         }
-        try
+        await using (scope)
         {
-            var session = await sessions.ScheduleAsync(new InfoSessionRequest(Kind, Title, starts, Location, null),
-                $"wf:{context.WorkflowInstanceId}:{context.ActivityId}", context.CancellationToken);
-            SessionId = session.Id.ToString("D");
-            context.Journal($"Scheduled {session.Kind} '{session.Title}' on {day:yyyy-MM-dd}.");
-            context.Complete();
-        }
-        catch (ValidationException problem)
-        {
-            context.Fault("The info session is not valid: " + string.Join("; ", problem.Errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}")));
+            try
+            {
+                var request = new InfoSessionRequest(Kind, Title, starts, Location, null);
+                await scope.CheckAsync(request, context.CancellationToken);
+                var session = await scope.Get<ScheduleInfoSessionHandler>()
+                    .HandleAsync(request, SystemActor.SourceKey(context), context.CancellationToken);
+                SessionId = session.Id.ToString("D");
+                context.Journal($"Scheduled {session.Kind} '{session.Title}' on {day:yyyy-MM-dd}.");
+                context.Complete();
+            }
+            catch (ValidationException problem)
+            {
+                context.Fault("The info session is not valid: " + SystemActor.Describe(problem));
+            }
         }
     }
 
@@ -184,7 +221,8 @@ internal sealed class ScheduleInfoSession : WorkflowActivity
         {
             yield return "The title is missing.";
         }
-        if (design.TryGetConstantInput<string>("kind", out var kind) && kind is not null && !Enum.TryParse<Domain.InfoSessionKind>(kind, true, out _))
+        if (design.TryGetConstantInput<string>("kind", out var kind) && kind is not null
+            && !Enum.TryParse<Domain.InfoSessionKind>(kind, true, out _))
         {
             yield return $"'{kind}' is no kind of info session: use StaffInfo or SectorInfo.";
         }

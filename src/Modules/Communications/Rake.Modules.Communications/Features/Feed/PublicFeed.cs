@@ -43,7 +43,8 @@ internal sealed partial class PublicFeedStartupFilter : IStartupFilter
     {
         var regions = http.RequestServices.GetRequiredService<IRegionAccess>();
         var region = regions.Find(regionCode);
-        if (region is null || !Enum.TryParse<PublicationChannel>(channelText, ignoreCase: true, out var channel) || channelText.All(char.IsAsciiDigit))
+        if (region is null || !Enum.TryParse<PublicationChannel>(channelText, ignoreCase: true, out var channel)
+            || channelText.All(char.IsAsciiDigit))
         {
             http.Response.StatusCode = StatusCodes.Status404NotFound;
             http.Response.ContentType = "text/plain; charset=utf-8";
@@ -59,7 +60,8 @@ internal sealed partial class PublicFeedStartupFilter : IStartupFilter
             .ToListAsync(http.RequestAborted);
         var entries = rows.OrderByDescending(p => p.PublishedAt).Take(MaxEntries)
             .Select(p => new AtomEntry(p.Id, p.Title, p.Summary, MarkdownRenderer.ToHtml(p.Body), p.PublishedAt!.Value,
-                p.UpdatedAt > p.PublishedAt.Value ? p.UpdatedAt : p.PublishedAt.Value, p.PublishedBy ?? region.NameFi, p.Language, p.Kind.ToString()))
+                p.UpdatedAt > p.PublishedAt.Value ? p.UpdatedAt : p.PublishedAt.Value, p.PublishedBy ?? region.NameFi, p.Language,
+                p.Kind.ToString()))
             .ToList();
         var self = new Uri($"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}{http.Request.Path}");
         var channelName = channel == PublicationChannel.Intranet ? "intranet" : "verkkosivu";

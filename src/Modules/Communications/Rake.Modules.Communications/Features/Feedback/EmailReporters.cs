@@ -13,7 +13,8 @@ namespace Rake.Modules.Communications.Features.Feedback;
 /// if the region has switched it on, Communications also e-mails each reporter who has an address. The mail says only
 /// the report number and its new status — no report content leaves the system by e-mail.
 /// </summary>
-internal sealed class EmailReportersOfProgress(CommunicationsDbContext db, TimeProvider clock, IUserDirectory users, TextCatalog texts, MailHandler mail, MailSignal signal)
+internal sealed class EmailReportersOfProgress(CommunicationsDbContext db, TimeProvider clock, IUserDirectory users, TextCatalog texts,
+    MailQueue mail, MailSignal signal)
     : IdempotentHandler<SocialReportStatusChanged, CommunicationsDbContext>(db, clock)
 {
     protected override async Task ApplyAsync(SocialReportStatusChanged e, CancellationToken ct)
@@ -27,12 +28,13 @@ internal sealed class EmailReportersOfProgress(CommunicationsDbContext db, TimeP
         foreach (var reporter in e.ReporterIds.Distinct())
         {
             var user = await users.FindByIdAsync(reporter, ct);
-            if (string.IsNullOrWhiteSpace(user?.Email) || !MailHandler.IsAddress(user.Email))
+            if (string.IsNullOrWhiteSpace(user?.Email) || !MailQueue.IsAddress(user.Email))
             {
                 continue;
             }
             var status = texts.GetIn("fi", $"communications.reportStatus.{e.ToStatus}");
-            var subject = texts.GetIn("fi", feedback ? "communications.reporterMail.feedbackSubject" : "communications.reporterMail.subject", e.Number);
+            var subjectKey = feedback ? "communications.reporterMail.feedbackSubject" : "communications.reporterMail.subject";
+            var subject = texts.GetIn("fi", subjectKey, e.Number);
             var body = texts.GetIn("fi", "communications.reporterMail.body", e.Number, status, $"/{e.Region.Code}/reports/{e.ReportId}");
             mail.Queue(user.Email, subject, body, null, $"report-status:{e.EventId:N}");
         }

@@ -78,7 +78,8 @@ internal sealed class MailDeliveryWorker(IServiceScopeFactory scopes, IRegionAcc
             catch (Exception ex)
             {
                 logger.LogError(ex, "Mail delivery round failed; retrying after the poll interval.");
-                await Task.Delay(TimeSpan.FromSeconds(Math.Max(1, options.Value.PollSeconds)), stoppingToken).ContinueWith(_ => { }, CancellationToken.None);
+                await Task.Delay(TimeSpan.FromSeconds(Math.Max(1, options.Value.PollSeconds)), stoppingToken)
+                    .ContinueWith(_ => { }, CancellationToken.None);
             }
         }
     }
@@ -118,7 +119,8 @@ internal sealed class MailDeliveryWorker(IServiceScopeFactory scopes, IRegionAcc
             var lease = clock.GetUtcNow().Add(ClaimLease);
             var claimed = await db.Deliveries
                 .Where(d => d.Id == candidate.Id && d.Status == DeliveryStatus.Pending && d.Attempts == candidate.Attempts)
-                .ExecuteUpdateAsync(u => u.SetProperty(d => d.Attempts, candidate.Attempts + 1).SetProperty(d => d.NextAttemptAt, lease), ct);
+                .ExecuteUpdateAsync(u => u.SetProperty(d => d.Attempts, candidate.Attempts + 1).SetProperty(d => d.NextAttemptAt, lease),
+                    ct);
             if (claimed != 1)
             {
                 continue;
@@ -144,7 +146,8 @@ internal sealed class MailDeliveryWorker(IServiceScopeFactory scopes, IRegionAcc
                     delivery.NextAttemptAt = clock.GetUtcNow().AddMinutes(Math.Pow(2, delivery.Attempts - 1));
                 }
                 MailTelemetry.MailFailed(region.Id.Code, delivery.Status == DeliveryStatus.Failed);
-                logger.LogWarning("Mail {Id} to {To} failed (attempt {Attempt}): {Error}", delivery.Id, delivery.To, delivery.Attempts, delivery.LastError);
+                logger.LogWarning("Mail {Id} to {To} failed (attempt {Attempt}): {Error}",
+                    delivery.Id, delivery.To, delivery.Attempts, delivery.LastError);
             }
             await db.SaveChangesAsync(ct);
         }

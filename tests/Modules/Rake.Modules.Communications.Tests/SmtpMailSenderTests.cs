@@ -3,10 +3,11 @@ using System.Net;
 using System.Net.Sockets;
 using MailKit.Security;
 using Microsoft.Extensions.Options;
+using Rake.Host.Tests;
 using Rake.Modules.Communications.Domain;
 using Rake.Modules.Communications.Features.Mail;
 
-namespace Rake.Host.Tests;
+namespace Rake.Modules.Communications.Tests;
 
 /// <summary>The MailKit sender against an in-process SMTP server: authentication, TLS that is never skipped, timeouts.</summary>
 public sealed class SmtpMailSenderTests

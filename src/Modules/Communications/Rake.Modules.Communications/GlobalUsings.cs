@@ -1,0 +1,15 @@
+global using FluentValidation;
+global using Microsoft.AspNetCore.Builder;
+global using Microsoft.AspNetCore.Http;
+global using Microsoft.AspNetCore.Routing;
+global using Microsoft.EntityFrameworkCore;
+global using Rake.BuildingBlocks.Localization;
+global using Rake.BuildingBlocks.Mapping;
+global using Rake.BuildingBlocks.Regions;
+global using Rake.BuildingBlocks.Web;
+global using Rake.Modules.Communications.Domain;
+global using Rake.Modules.Communications.Features;
+global using Rake.Modules.Communications.Persistence;
+global using ValidationException = Rake.BuildingBlocks.Web.ValidationException;
+global using Mapster;
+global using Rake.BuildingBlocks.Contracts;
