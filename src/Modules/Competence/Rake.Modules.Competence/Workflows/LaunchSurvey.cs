@@ -10,7 +10,8 @@ namespace Rake.Modules.Competence.Workflows;
 /// same validator, then the same handler. Once per run and activity.
 /// </summary>
 [Activity("Rake.Competence.LaunchSurvey", Category = "Rake Competence", DisplayName = "Launch competence survey",
-    Description = "Opens the next round of the region's competence survey (osaamiskartoitus) with the same competence areas as the previous round.")]
+    Description = "Opens the next round of the region's competence survey (osaamiskartoitus) "
+        + "with the same competence areas as the previous round.")]
 internal sealed class LaunchSurvey : WorkflowActivity
 {
     [Input(DisplayName = "Title", Description = "The round's title shown to staff.")]

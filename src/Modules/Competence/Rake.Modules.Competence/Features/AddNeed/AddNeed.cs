@@ -35,7 +35,8 @@ internal sealed class AddNeedValidator : RequestValidator<AddNeedRequest>
 }
 
 /// <summary>Anyone in the region may bring up a competence need for the competence development plan.</summary>
-internal sealed class AddNeedHandler(CompetenceDbContext db, IRequestContext actor, TimeProvider clock, ModuleMapper<CompetenceModule> mapper)
+internal sealed class AddNeedHandler(
+    CompetenceDbContext db, IRequestContext actor, TimeProvider clock, ModuleMapper<CompetenceModule> mapper)
 {
     public async Task<NeedDto> HandleAsync(AddNeedRequest request, CancellationToken ct)
     {

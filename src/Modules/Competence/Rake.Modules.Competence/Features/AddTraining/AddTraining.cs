@@ -30,7 +30,8 @@ internal sealed class AddTrainingValidator : RequestValidator<AddTrainingRequest
         RuleFor(r => r.Url).Must(u => string.IsNullOrWhiteSpace(u) || IsWebAddress(u)).WithMessage(_ => Texts["competence.validation.url"]);
         RuleFor(r => r.DurationMinutes).Must(m => m is null or (>= 1 and <= MaxDurationMinutes))
             .WithMessage(_ => Texts["competence.validation.duration"]);
-        RuleFor(r => r.On).NotNull().WithMessage(_ => Texts["competence.validation.date"]).When(r => ParseKind(r.Kind) == TrainingKind.Event);
+        RuleFor(r => r.On).NotNull().WithMessage(_ => Texts["competence.validation.date"])
+            .When(r => ParseKind(r.Kind) == TrainingKind.Event);
     }
 
     /// <summary>The kind by its exact member name (or number), as the API has always taken it.</summary>

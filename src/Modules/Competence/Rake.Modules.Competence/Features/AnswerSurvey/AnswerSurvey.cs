@@ -6,18 +6,22 @@ namespace Rake.Modules.Competence.Features.AnswerSurvey;
 /// <summary>An answer: the respondent's unit and a value for each of the round's areas, keyed by area code.</summary>
 internal sealed record AnswerSurveyBody(string? Unit, IReadOnlyDictionary<string, int>? Values);
 
-/// <summary>The round from the route and the answer from the body, validated together: which areas and scale apply depends on the round.</summary>
+/// <summary>
+/// The round from the route and the answer from the body, validated together: which areas and scale apply depends on the round.
+/// </summary>
 internal sealed record AnswerSurveyRequest([FromRoute(Name = "id")] Guid SurveyId, [FromBody] AnswerSurveyBody Body);
 
 internal static class AnswerSurveyEndpoint
 {
     public static void Map(IEndpointRouteBuilder surveys) =>
-        surveys.MapPost("/{id:guid}/answers", async ([AsParameters] AnswerSurveyRequest request, AnswerSurveyHandler h, CancellationToken ct) =>
-            {
-                await h.HandleAsync(request, ct);
-                return Results.NoContent();
-            })
-            .WithSummary("Answers a survey anonymously: the values are added to the unit's totals; only the fact of answering is kept per person.");
+        surveys.MapPost("/{id:guid}/answers",
+                async ([AsParameters] AnswerSurveyRequest request, AnswerSurveyHandler h, CancellationToken ct) =>
+                {
+                    await h.HandleAsync(request, ct);
+                    return Results.NoContent();
+                })
+            .WithSummary("Answers a survey anonymously: the values are added to the unit's totals; "
+                + "only the fact of answering is kept per person.");
 }
 
 /// <summary>

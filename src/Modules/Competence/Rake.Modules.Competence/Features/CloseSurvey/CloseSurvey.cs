@@ -15,7 +15,8 @@ internal sealed class CloseSurveyHandler(CompetenceDbContext db, SurveyReader re
 {
     public async Task<SurveyDto> HandleAsync(Guid id, CancellationToken ct)
     {
-        var survey = await db.Surveys.FirstOrDefaultAsync(s => s.Id == id, ct) ?? throw new NotFoundException(texts["competence.survey.notFound"]);
+        var survey = await db.Surveys.FirstOrDefaultAsync(s => s.Id == id, ct)
+            ?? throw new NotFoundException(texts["competence.survey.notFound"]);
         survey.Status = SurveyStatus.Closed;
         survey.ClosedAt ??= clock.GetUtcNow();
         await db.SaveChangesAsync(ct);

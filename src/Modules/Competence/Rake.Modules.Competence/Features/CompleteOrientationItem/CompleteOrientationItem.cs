@@ -6,7 +6,8 @@ namespace Rake.Modules.Competence.Features.CompleteOrientationItem;
 internal sealed record CompleteOrientationItemBody(string? Unit);
 
 /// <summary>The item from the route and the person's unit from the body.</summary>
-internal sealed record CompleteOrientationItemRequest([FromRoute(Name = "itemId")] Guid ItemId, [FromBody] CompleteOrientationItemBody Body);
+internal sealed record CompleteOrientationItemRequest(
+    [FromRoute(Name = "itemId")] Guid ItemId, [FromBody] CompleteOrientationItemBody Body);
 
 internal static class CompleteOrientationItemEndpoint
 {

@@ -26,7 +26,10 @@ internal sealed class JoinTrainingHandler(CompetenceDbContext db, IRequestContex
         {
             return;
         }
-        db.Participations.Add(new Participation { TrainingId = trainingId, UserId = userId, UserName = actor.UserName ?? "", At = clock.GetUtcNow() });
+        db.Participations.Add(new Participation
+        {
+            TrainingId = trainingId, UserId = userId, UserName = actor.UserName ?? "", At = clock.GetUtcNow(),
+        });
         await db.SaveChangesAsync(ct);
     }
 }

@@ -18,6 +18,7 @@ internal sealed class ListNeedsHandler(CompetenceDbContext db, TimeProvider cloc
     public async Task<IReadOnlyList<NeedDto>> HandleAsync(int? year, CancellationToken ct)
     {
         var wanted = year ?? Helsinki.Today(clock).Year;
-        return await mapper.Project<NeedDto>(db.Needs.AsNoTracking().Where(n => n.Year == wanted).OrderBy(n => n.RecordedAt)).ToListAsync(ct);
+        return await mapper.Project<NeedDto>(db.Needs.AsNoTracking().Where(n => n.Year == wanted).OrderBy(n => n.RecordedAt))
+            .ToListAsync(ct);
     }
 }

@@ -1,6 +1,8 @@
 namespace Rake.Modules.Competence.Features.Surveys;
 
-/// <summary>Reads survey rounds as the caller sees them (with their areas and whether the caller has answered), for every survey use case.</summary>
+/// <summary>
+/// Reads survey rounds as the caller sees them, with their areas and whether the caller has answered, for every survey use case.
+/// </summary>
 internal sealed class SurveyReader(CompetenceDbContext db, IRequestContext actor, TextCatalog texts, ModuleMapper<CompetenceModule> mapper)
 {
     public async Task<SurveyDto> FindAsync(Guid id, CancellationToken ct) =>

@@ -41,7 +41,8 @@ internal sealed class ViewOrientationHandler(CompetenceDbContext db, IRequestCon
                 done.Count(c => structural.Contains(c.ItemId)));
         }).ToList();
         var byPerson = completions.GroupBy(c => c.UserId)
-            .Select(g => new OrientationPersonDto(g.First().UserName, g.OrderByDescending(c => c.CompletedAt).First().UnitCode, g.Count(), items.Count))
+            .Select(g => new OrientationPersonDto(
+                g.First().UserName, g.OrderByDescending(c => c.CompletedAt).First().UnitCode, g.Count(), items.Count))
             .OrderBy(p => p.UserName, StringComparer.Ordinal).ToList();
         return new OrientationDto(itemDtos, byUnit, byPerson);
     }
