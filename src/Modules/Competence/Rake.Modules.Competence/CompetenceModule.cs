@@ -1,14 +1,15 @@
 using System.Reflection;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Rake.BuildingBlocks.Modules;
 using Rake.Modules.Competence.Features;
-using Rake.Modules.Competence.Persistence;
+using Rake.Modules.Competence.Features.Surveys;
 
 namespace Rake.Modules.Competence;
 
-/// <summary>Structural competence: anonymous competence surveys compared between rounds, orientation, training, specialists and needs.</summary>
+/// <summary>
+/// Structural competence: anonymous competence surveys compared between rounds, orientation, training, specialists and needs.
+/// </summary>
 public sealed class CompetenceModule : IModule
 {
     public string Name => "Competence";
@@ -24,8 +25,13 @@ public sealed class CompetenceModule : IModule
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddModuleDbContext<CompetenceDbContext>(CompetenceDbContext.SchemaName);
-        services.AddScoped<SurveyHandler>();
-        services.AddScoped<StaffHandler>();
+        services.Scan(scan => scan.FromAssemblies(typeof(CompetenceModule).Assembly)
+            .AddClasses(c => c.Where(t => t.Name.EndsWith("Handler", StringComparison.Ordinal)), publicOnly: false)
+            .AsSelf()
+            .WithScopedLifetime());
+        services.AddScoped<SurveyReader>();
+        services.AddModuleMapping<CompetenceModule>();
+        services.AddRequestValidators(typeof(CompetenceModule).Assembly);
     }
 
     public void MapRegionEndpoints(IEndpointRouteBuilder regionApi) => CompetenceEndpoints.Map(regionApi);

@@ -125,6 +125,8 @@ internal sealed class Participation : IRegionOwned
 /// <summary>A specialist social worker with the 70-credit structural social work specialisation, and how the region uses them.</summary>
 internal sealed class Specialist : IRegionOwned
 {
+    public const int SpecialisationCredits = 70;
+
     public Guid Id { get; set; }
     public string RegionCode { get; set; } = "";
     public string Name { get; set; } = "";

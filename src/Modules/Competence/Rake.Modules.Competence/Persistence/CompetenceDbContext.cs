@@ -1,12 +1,10 @@
-using Microsoft.EntityFrameworkCore;
 using Rake.BuildingBlocks.Messaging;
 using Rake.BuildingBlocks.Persistence;
-using Rake.BuildingBlocks.Regions;
-using Rake.Modules.Competence.Domain;
 
 namespace Rake.Modules.Competence.Persistence;
 
-internal sealed class CompetenceDbContext(DbContextOptions<CompetenceDbContext> options, IRequestContext requestContext, TimeProvider clock, OutboxSignal outboxSignal)
+internal sealed class CompetenceDbContext(
+    DbContextOptions<CompetenceDbContext> options, IRequestContext requestContext, TimeProvider clock, OutboxSignal outboxSignal)
     : ModuleDbContext(options, requestContext, clock, outboxSignal)
 {
     public const string SchemaName = "competence";

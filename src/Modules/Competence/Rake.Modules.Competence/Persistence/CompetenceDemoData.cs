@@ -1,7 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Rake.BuildingBlocks.Modules;
-using Rake.Modules.Competence.Domain;
 
 namespace Rake.Modules.Competence.Persistence;
 
@@ -48,11 +46,13 @@ internal static class CompetenceDemoData
     private static readonly (string Month, string Theme)[] MonthlyThemes =
     [
         ("2021-02", "SOSRAKE-hankkeen rakenteellisen sosiaalityön kehittämisen kokonaisuus"), ("2021-03", "Vaikuttavuus"),
-        ("2021-04", "Mittarit vaikutusten arvioinnin välineinä"), ("2021-05", "Rakenteellisen sosiaalityön tietopohja"), ("2021-06", "Yhteiskehittäminen"),
+        ("2021-04", "Mittarit vaikutusten arvioinnin välineinä"), ("2021-05", "Rakenteellisen sosiaalityön tietopohja"),
+        ("2021-06", "Yhteiskehittäminen"),
         ("2021-07", "Vaikutus- ja vaikuttavuustieto lyhytkurssi"), ("2021-09", "Taloudellisen arvioinnin lähtökohtia sosiaalialalla"),
         ("2021-11", "Sosiaalinen raportointi mahdollistaa ilmiöraportoinnin"), ("2021-12", "Viestintä ja vaikuttaminen"),
-        ("2022-01", "Tavoitteen asettaminen"), ("2022-02", "HYTE ja RAKE"), ("2022-03", "Itsearviointi ja työhyvinvointi"), ("2022-04", "Yhteisösosiaalityö"),
-        ("2022-05", "Maaseutusosiaalityö"), ("2022-06", "Maaseutusosiaalityön resurssit"), ("2022-09", "Sosiaaliset ongelmat"), ("2022-10", "Kuntouttava työtoiminta"),
+        ("2022-01", "Tavoitteen asettaminen"), ("2022-02", "HYTE ja RAKE"), ("2022-03", "Itsearviointi ja työhyvinvointi"),
+        ("2022-04", "Yhteisösosiaalityö"), ("2022-05", "Maaseutusosiaalityö"), ("2022-06", "Maaseutusosiaalityön resurssit"),
+        ("2022-09", "Sosiaaliset ongelmat"), ("2022-10", "Kuntouttava työtoiminta"),
     ];
 
     private static readonly (string Text, bool Structural)[] Orientation =
@@ -78,8 +78,10 @@ internal static class CompetenceDemoData
             db.Units.Add(new Unit { Id = Guid.CreateVersion7(), Code = code, Name = name });
         }
         var now = clock.GetUtcNow();
-        var first = AddSurvey(db, "Rakenteellisen sosiaalityön osaamiskartoitus, 1. kierros", 1, SurveyStatus.Closed, now.AddMonths(-8), r => r.Before, 0);
-        var second = AddSurvey(db, "Rakenteellisen sosiaalityön osaamiskartoitus, 2. kierros", 2, SurveyStatus.Open, now.AddDays(-14), r => r.After, 1);
+        var first = AddSurvey(db, "Rakenteellisen sosiaalityön osaamiskartoitus, 1. kierros", 1, SurveyStatus.Closed, now.AddMonths(-8),
+            r => r.Before, 0);
+        var second = AddSurvey(db, "Rakenteellisen sosiaalityön osaamiskartoitus, 2. kierros", 2, SurveyStatus.Open, now.AddDays(-14),
+            r => r.After, 1);
         first.ClosedAt = now.AddMonths(-7);
         _ = second;
         var position = 0;
@@ -90,7 +92,9 @@ internal static class CompetenceDemoData
                 Id = Guid.CreateVersion7(),
                 Position = ++position,
                 Structural = structural,
-                Text = region.Code == "kainuu" && text.StartsWith("Katso sosiaalisen", StringComparison.Ordinal) ? text + " (33 min, Kaima)" : text,
+                Text = region.Code == "kainuu" && text.StartsWith("Katso sosiaalisen", StringComparison.Ordinal)
+                    ? text + " (33 min, Kaima)"
+                    : text,
             });
         }
         if (region.Code == "kainuu")
@@ -105,7 +109,13 @@ internal static class CompetenceDemoData
             });
             foreach (var (month, theme) in MonthlyThemes)
             {
-                db.Trainings.Add(new Training { Id = Guid.CreateVersion7(), Kind = TrainingKind.MonthlyTheme, Title = theme, On = DateOnly.ParseExact(month + "-01", "yyyy-MM-dd") });
+                db.Trainings.Add(new Training
+                {
+                    Id = Guid.CreateVersion7(),
+                    Kind = TrainingKind.MonthlyTheme,
+                    Title = theme,
+                    On = DateOnly.ParseExact(month + "-01", "yyyy-MM-dd"),
+                });
             }
         }
         db.Trainings.Add(new Training
@@ -125,26 +135,38 @@ internal static class CompetenceDemoData
             Id = Guid.CreateVersion7(),
             Name = "Erikoissosiaalityöntekijä (demo)",
             UnitCode = "adults",
-            Credits = 70,
+            Credits = Specialist.SpecialisationCredits,
             CompletedYear = 2023,
-            Use = region.Code == "keski-suomi" ? "Koordinaatiotiimin jäsen; rakenteellisen sosiaalityön kokonaisvaltainen kehittäminen" : "Sosiaalisen raportoinnin koosteiden ja ilmiölähtöisten raporttien laatiminen",
+            Use = region.Code == "keski-suomi"
+                ? "Koordinaatiotiimin jäsen; rakenteellisen sosiaalityön kokonaisvaltainen kehittäminen"
+                : "Sosiaalisen raportoinnin koosteiden ja ilmiölähtöisten raporttien laatiminen",
         });
         await db.SaveChangesAsync(ct);
     }
 
-    private static Survey AddSurvey(CompetenceDbContext db, string title, int round, SurveyStatus status, DateTimeOffset openedAt, Func<(int Before, int After), int> respondents, double changeFactor)
+    private static Survey AddSurvey(CompetenceDbContext db, string title, int round, SurveyStatus status, DateTimeOffset openedAt,
+        Func<(int Before, int After), int> respondents, double changeFactor)
     {
-        var survey = new Survey { Id = Guid.CreateVersion7(), Title = title, Round = round, ScaleMax = 5, Status = status, OpenedAt = openedAt };
+        var survey = new Survey
+        {
+            Id = Guid.CreateVersion7(), Title = title, Round = round, ScaleMax = 5, Status = status, OpenedAt = openedAt,
+        };
         db.Surveys.Add(survey);
         var position = 0;
         foreach (var area in Areas)
         {
-            db.Areas.Add(new SurveyArea { Id = Guid.CreateVersion7(), SurveyId = survey.Id, Position = ++position, Code = area.Code, Name = area.Name });
+            db.Areas.Add(new SurveyArea
+            {
+                Id = Guid.CreateVersion7(), SurveyId = survey.Id, Position = ++position, Code = area.Code, Name = area.Name,
+            });
             foreach (var (unit, _) in Units)
             {
                 var n = respondents(Respondents[unit]);
                 var mean = area.Before + area.Change * changeFactor;
-                db.Tallies.Add(new SurveyTally { SurveyId = survey.Id, UnitCode = unit, AreaCode = area.Code, Count = n, Sum = (int)Math.Round(mean * n) });
+                db.Tallies.Add(new SurveyTally
+                {
+                    SurveyId = survey.Id, UnitCode = unit, AreaCode = area.Code, Count = n, Sum = (int)Math.Round(mean * n),
+                });
             }
         }
         return survey;

@@ -1,15 +1,17 @@
 using Microsoft.Extensions.DependencyInjection;
-using Rake.Modules.Competence.Features;
+using Rake.Modules.Competence.Features.LaunchSurvey;
 using Rake.Workflows.Abstractions;
 
 namespace Rake.Modules.Competence.Workflows;
 
 /// <summary>
 /// Opens the next competence survey round with the areas of the latest one, so the rounds can be compared (SOSRAKE
-/// measured at the start and the end). Once per run; an engine without a host only journals.
+/// measured at the start and the end). It launches through the API's own use case, as the region's system actor: the
+/// same validator, then the same handler. Once per run and activity. An engine without the module only journals.
 /// </summary>
 [Activity("Rake.Competence.LaunchSurvey", Category = "Rake Competence", DisplayName = "Launch competence survey",
-    Description = "Opens the next round of the region's competence survey (osaamiskartoitus) with the same competence areas as the previous round.")]
+    Description = "Opens the next round of the region's competence survey (osaamiskartoitus) "
+        + "with the same competence areas as the previous round.")]
 internal sealed class LaunchSurvey : WorkflowActivity
 {
     [Input(DisplayName = "Title", Description = "The round's title shown to staff.")]
@@ -20,19 +22,34 @@ internal sealed class LaunchSurvey : WorkflowActivity
 
     public override async ValueTask ExecuteAsync(IActivityExecutionContext context)
     {
-        var title = string.IsNullOrWhiteSpace(Title) ? $"Osaamiskartoitus {Rake.BuildingBlocks.Regions.Helsinki.Today(context.Time).Year}" : Title.Trim();
-        var handler = context.Services.GetService<SurveyHandler>();
-        if (handler is null)
+        var title = string.IsNullOrWhiteSpace(Title) ? $"Osaamiskartoitus {Helsinki.Today(context.Time).Year}" : Title.Trim();
+        if (context.Services.GetService<LaunchSurveyHandler>() is not { } handler)
         {
+            // The engine alone, without the module's services (the year simulation runs it so), has no survey store.
             context.Journal($"Survey to launch: {title}; no survey store in this run.");
             context.Complete();
             return;
         }
-        var survey = await handler.LaunchNextRoundAsync(title, $"{context.WorkflowInstanceId}/{context.ActivityId}", context.CancellationToken);
+        var sourceKey = $"{context.WorkflowInstanceId}/{context.ActivityId}";
+        var survey = await handler.LaunchedByAsync(sourceKey, context.CancellationToken);
         if (survey is null)
         {
-            context.Fault("The region has no earlier survey whose competence areas the new round could use.");
-            return;
+            var request = await handler.NextRoundAsync(title, context.CancellationToken);
+            if (request is null)
+            {
+                context.Fault("The region has no earlier survey whose competence areas the new round could use.");
+                return;
+            }
+            try
+            {
+                await context.Services.GetRequiredService<RequestChecks>().ThrowIfInvalidAsync(request, context.CancellationToken);
+            }
+            catch (ValidationException refused)
+            {
+                context.Fault(string.Join(" ", refused.Errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}")));
+                return;
+            }
+            survey = await handler.HandleAsync(request, sourceKey, context.CancellationToken);
         }
         SurveyId = survey.Id.ToString();
         context.Journal($"Survey round {survey.Round} opened: {survey.Title}.");
@@ -41,9 +58,9 @@ internal sealed class LaunchSurvey : WorkflowActivity
 
     public override IEnumerable<string> Validate(IActivityDesign design)
     {
-        if (design.TryGetConstantInput<string>("title", out var title) && title?.Length > 200)
+        if (design.TryGetConstantInput<string>("title", out var title) && title?.Length > Survey.TitleMax)
         {
-            yield return "The title may be at most 200 characters.";
+            yield return $"The title may be at most {Survey.TitleMax} characters.";
         }
     }
 }

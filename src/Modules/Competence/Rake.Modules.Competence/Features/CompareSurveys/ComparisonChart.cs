@@ -3,7 +3,7 @@ using System.Net;
 using System.Text;
 using Rake.BuildingBlocks.Export;
 
-namespace Rake.Modules.Competence.Features;
+namespace Rake.Modules.Competence.Features.CompareSurveys;
 
 /// <summary>
 /// A horizontal bar chart of one unit's area means in two rounds, drawn on the server as SVG. The SVG is an image with a
@@ -24,15 +24,19 @@ internal static class ComparisonChart
         var width = LabelWidth + BarArea + 60;
         var height = 40 + unit.Areas.Count * RowHeight + 30;
         var svg = new StringBuilder();
-        var description = string.Join("; ", unit.Areas.Select(a => $"{a.Name}: {beforeLabel} {Show(a.Before)}, {afterLabel} {Show(a.After)}"));
-        svg.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"{id}\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" viewBox=\"0 0 {width} {height}\" width=\"100%\" style=\"max-width:{width}px\">");
+        var description = string.Join("; ",
+            unit.Areas.Select(a => $"{a.Name}: {beforeLabel} {Show(a.Before)}, {afterLabel} {Show(a.After)}"));
+        svg.Append(CultureInfo.InvariantCulture,
+            $"<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"{id}\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" ");
+        svg.Append(CultureInfo.InvariantCulture, $"viewBox=\"0 0 {width} {height}\" width=\"100%\" style=\"max-width:{width}px\">");
         svg.Append($"<title id=\"{id}-title\">{E(title)}</title><desc id=\"{id}-desc\">{E(description)}</desc>");
-        svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{LabelWidth}\" y=\"8\" width=\"14\" height=\"14\" fill=\"{BeforeColour}\"/><text x=\"{LabelWidth + 20}\" y=\"20\" font-size=\"14\" fill=\"#1b1b1b\">{E(beforeLabel)}</text>");
-        svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{LabelWidth + 170}\" y=\"8\" width=\"14\" height=\"14\" fill=\"{AfterColour}\"/><text x=\"{LabelWidth + 190}\" y=\"20\" font-size=\"14\" fill=\"#1b1b1b\">{E(afterLabel)}</text>");
+        Legend(svg, LabelWidth, BeforeColour, E(beforeLabel));
+        Legend(svg, LabelWidth + 170, AfterColour, E(afterLabel));
         var y = 40;
         foreach (var area in unit.Areas)
         {
-            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{LabelWidth - 8}\" y=\"{y + 26}\" font-size=\"13\" text-anchor=\"end\" fill=\"#1b1b1b\">{E(Shorten(area.Name))}</text>");
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{LabelWidth - 8}\" y=\"{y + 26}\" font-size=\"13\" text-anchor=\"end\" ");
+            svg.Append($"fill=\"#1b1b1b\">{E(Shorten(area.Name))}</text>");
             Bar(svg, y + 4, area.Before, scaleMax, BeforeColour);
             Bar(svg, y + 22, area.After, scaleMax, AfterColour);
             y += RowHeight;
@@ -40,7 +44,8 @@ internal static class ComparisonChart
         for (var tick = 1; tick <= scaleMax; tick++)
         {
             var x = LabelWidth + BarArea * tick / (double)scaleMax;
-            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{N(x)}\" y=\"{y + 16}\" font-size=\"12\" text-anchor=\"middle\" fill=\"#1b1b1b\">{tick}</text>");
+            svg.Append(CultureInfo.InvariantCulture,
+                $"<text x=\"{N(x)}\" y=\"{y + 16}\" font-size=\"12\" text-anchor=\"middle\" fill=\"#1b1b1b\">{tick}</text>");
         }
         svg.Append("</svg>");
         return svg.ToString();
@@ -52,8 +57,17 @@ internal static class ComparisonChart
                 return;
             }
             var length = BarArea * v / scaleMax;
-            svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{LabelWidth}\" y=\"{top}\" width=\"{N(length)}\" height=\"16\" fill=\"{colour}\"/>");
-            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{N(LabelWidth + length + 4)}\" y=\"{top + 13}\" font-size=\"12\" fill=\"#1b1b1b\">{N(v)}</text>");
+            svg.Append(CultureInfo.InvariantCulture,
+                $"<rect x=\"{LabelWidth}\" y=\"{top}\" width=\"{N(length)}\" height=\"16\" fill=\"{colour}\"/>");
+            svg.Append(CultureInfo.InvariantCulture,
+                $"<text x=\"{N(LabelWidth + length + 4)}\" y=\"{top + 13}\" font-size=\"12\" fill=\"#1b1b1b\">{N(v)}</text>");
+        }
+
+        static void Legend(StringBuilder svg, int x, string colour, string encodedLabel)
+        {
+            svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{x}\" y=\"8\" width=\"14\" height=\"14\" fill=\"{colour}\"/>");
+            svg.Append(CultureInfo.InvariantCulture,
+                $"<text x=\"{x + 20}\" y=\"20\" font-size=\"14\" fill=\"#1b1b1b\">{encodedLabel}</text>");
         }
     }
 
