@@ -14,8 +14,9 @@ public sealed class MappingTests
 
     private static readonly Plan Plan = new()
     {
-        Id = Guid.NewGuid(), Title = "Toteutussuunnitelma", ValidFrom = new DateOnly(2025, 1, 1), ValidUntil = new DateOnly(2029, 12, 31),
-        UpdateResponsible = "Ohjausryhmä", PublishedWebsiteOn = new DateOnly(2025, 2, 1), WebsiteUrl = "https://example.fi", CurrentVersion = 3,
+        Id = Guid.NewGuid(), Title = "Toteutussuunnitelma", ValidFrom = new DateOnly(2025, 1, 1),
+        ValidUntil = new DateOnly(2029, 12, 31), UpdateResponsible = "Ohjausryhmä", PublishedWebsiteOn = new DateOnly(2025, 2, 1),
+        WebsiteUrl = "https://example.fi", CurrentVersion = 3,
     };
 
     [Fact]
@@ -33,15 +34,20 @@ public sealed class MappingTests
         var goalB = new PlanGoal { Id = Guid.NewGuid(), Position = 1, Title = "Tiedonkeruu" };
         var approved = new PlanApproval
         {
-            Id = Guid.NewGuid(), Kind = ApprovalKind.Approved, Body = "Ohjausryhmä", Approver = "Puheenjohtaja", On = new DateOnly(2025, 3, 4),
+            Id = Guid.NewGuid(), Kind = ApprovalKind.Approved, Body = "Ohjausryhmä", Approver = "Puheenjohtaja",
+            On = new DateOnly(2025, 3, 4),
         };
-        var presented = new PlanApproval { Id = Guid.NewGuid(), Kind = ApprovalKind.Presented, Body = "Johtoryhmä", On = new DateOnly(2025, 1, 20) };
+        var presented = new PlanApproval
+        {
+            Id = Guid.NewGuid(), Kind = ApprovalKind.Presented, Body = "Johtoryhmä", On = new DateOnly(2025, 1, 20),
+        };
         var changedAt = new DateTimeOffset(2026, 3, 1, 10, 0, 0, TimeSpan.Zero);
         PlanAction Action(PlanGoal goal, int position, int? year, string title) =>
             new() { Id = Guid.NewGuid(), GoalId = goal.Id, Position = position, Year = year, Title = title, Responsible = "RAKE" };
         var actions = new[]
         {
-            Action(goalB, 1, 2027, "b-2027"), Action(goalB, 2, null, "b-term-2"), Action(goalB, 1, null, "b-term-1"), Action(goalA, 1, 2026, "a-2026"),
+            Action(goalB, 1, 2027, "b-2027"), Action(goalB, 2, null, "b-term-2"), Action(goalB, 1, null, "b-term-1"),
+            Action(goalA, 1, 2026, "a-2026"),
         };
         actions[0].Status = ActionStatus.Done;
         actions[0].Evidence = "Pöytäkirja";
@@ -75,7 +81,8 @@ public sealed class MappingTests
         var actions = new[] { Action(ActionStatus.Done), Action(ActionStatus.InProgress), Action(ActionStatus.Done) };
         PlanEvaluation Evaluation(EvaluationKind kind, int day) => new()
         {
-            Year = 2026, Kind = kind, Text = kind.ToString(), ActionsDone = 1, ActionsTotal = 3, NeedsUpdate = kind == EvaluationKind.Review,
+            Year = 2026, Kind = kind, Text = kind.ToString(), ActionsDone = 1, ActionsTotal = 3,
+            NeedsUpdate = kind == EvaluationKind.Review,
             RecordedAt = new DateTimeOffset(2026, 2, day, 8, 0, 0, TimeSpan.Zero), RecordedBy = "system",
         };
         var counts = new[] { new PeriodReportCount("2026-H1", new DateOnly(2026, 1, 1), new DateOnly(2026, 6, 30), 7) };
@@ -89,15 +96,18 @@ public sealed class MappingTests
         Assert.Equal(new PlanActionInfo(actions[1].Id, "Tavoite 2", "InProgress", "RAKE", null, "InProgress", null, true), info.Actions[1]);
         Assert.Equal(counts, info.ReportCounts);
         Assert.Equal(["Review", "Yearly"], info.Evaluations.Select(e => e.Kind));
-        Assert.Equal(new RecordedEvaluation(2026, "Review", "Review", 1, 3, true, new DateTimeOffset(2026, 2, 3, 8, 0, 0, TimeSpan.Zero), "system"),
-            info.Evaluations[0]);
+        var recordedAt = new DateTimeOffset(2026, 2, 3, 8, 0, 0, TimeSpan.Zero);
+        Assert.Equal(new RecordedEvaluation(2026, "Review", "Review", 1, 3, true, recordedAt, "system"), info.Evaluations[0]);
     }
 
     [Fact]
     public void A_version_maps_without_its_snapshot()
     {
         var at = new DateTimeOffset(2026, 5, 1, 9, 0, 0, TimeSpan.Zero);
-        var version = new PlanVersion { Number = 4, CreatedAt = at, CreatedBy = "planner", Note = "Ennen katselmointia", Snapshot = "# Plan" };
+        var version = new PlanVersion
+        {
+            Number = 4, CreatedAt = at, CreatedBy = "planner", Note = "Ennen katselmointia", Snapshot = "# Plan",
+        };
         Assert.Equal(new VersionDto(4, at, "planner", "Ennen katselmointia"), Mapper.Map<VersionDto>(version));
     }
 }

@@ -37,13 +37,15 @@ public sealed class ValidatorTests : IAsyncLifetime
     {
         var missing = await services.ErrorsAsync(new ActionStatusRequest("Done", " "));
         Assert.Equal(["evidence"], missing!.Keys);
-        Assert.Equal("Kirjaa näyttö (esim. pöytäkirja, julkaisu tai raportti), kun toimenpide on toteutunut.", Assert.Single(missing["evidence"]));
+        Assert.Equal("Kirjaa näyttö (esim. pöytäkirja, julkaisu tai raportti), kun toimenpide on toteutunut.",
+            Assert.Single(missing["evidence"]));
 
         var both = await services.ErrorsAsync(new ActionStatusRequest("Finished", new string('x', 4001)), "sv");
         Assert.Equal(["evidence", "status"], both!.Keys.Order());
         Assert.Equal(["Högst 4000 tecken."], both["evidence"]);
         Assert.Equal(["Välj status: inte genomförd, pågår eller genomförd."], both["status"]);
-        Assert.Equal(["Högst 4000 tecken."], (await services.ErrorsAsync(new ActionStatusRequest("Done", new string('x', 4001)), "sv"))!["evidence"]);
+        var overlong = await services.ErrorsAsync(new ActionStatusRequest("Done", new string('x', 4001)), "sv");
+        Assert.Equal(["Högst 4000 tecken."], overlong!["evidence"]);
         Assert.Equal(["status"], (await services.ErrorsAsync(new ActionStatusRequest("done", "x")))!.Keys);
 
         Assert.Null(await services.ErrorsAsync(new ActionStatusRequest("Done", "Ohjausryhmän pöytäkirja 3/2026")));
