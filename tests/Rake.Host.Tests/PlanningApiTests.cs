@@ -198,11 +198,11 @@ public sealed class PlanningApiTests(SharedHost shared)
         // A retried run records nothing twice.
         await using (var scope = Host.RegionScope("keski-suomi"))
         {
-            var handler = scope.ServiceProvider.GetRequiredService<Rake.Modules.Planning.Features.PlanHandler>();
+            var handler = scope.ServiceProvider.GetRequiredService<Rake.Modules.Planning.Features.RecordEvaluation.RecordEvaluationHandler>();
             var key = $"{Guid.NewGuid()}/evaluate";
-            var first = await handler.RecordAsync(year, Rake.Modules.Planning.Domain.EvaluationKind.Yearly, "x", false, key, CancellationToken.None);
-            var again = await handler.RecordAsync(year, Rake.Modules.Planning.Domain.EvaluationKind.Yearly, "x", false, key, CancellationToken.None);
-            Assert.Equal(first!.Text, again!.Text);
+            var first = await handler.HandleAsync(new(year, "Yearly", "x", false), key, CancellationToken.None);
+            var again = await handler.HandleAsync(new(year, "Yearly", "y", false), key, CancellationToken.None);
+            Assert.Equal(first.Text, again.Text);
             var db = scope.ServiceProvider.GetRequiredService<Rake.Modules.Planning.Persistence.PlanningDbContext>();
             Assert.Equal(1, await db.Evaluations.CountAsync(e => e.SourceKey == key));
         }

@@ -1,16 +1,26 @@
 using System.Reflection;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Rake.BuildingBlocks.Contracts;
 using Rake.BuildingBlocks.Modules;
-using Rake.Modules.Planning.Contracts;
 using Rake.Modules.Planning.Features;
-using Rake.Modules.Planning.Persistence;
+using Rake.Modules.Planning.Features.AddAction;
+using Rake.Modules.Planning.Features.AddApproval;
+using Rake.Modules.Planning.Features.CompareVersions;
+using Rake.Modules.Planning.Features.ListVersions;
+using Rake.Modules.Planning.Features.RecordEvaluation;
+using Rake.Modules.Planning.Features.SaveVersion;
+using Rake.Modules.Planning.Features.SetPublication;
+using Rake.Modules.Planning.Features.UpdateActionStatus;
+using Rake.Modules.Planning.Features.UpdateSection;
+using Rake.Modules.Planning.Features.ViewEvaluation;
+using Rake.Modules.Planning.Features.ViewPlan;
 
 namespace Rake.Modules.Planning;
 
-/// <summary>The implementation plan on the national template: sections, validity, approvals, goals and actions with status and evidence, versions, evaluation, export.</summary>
+/// <summary>
+/// The implementation plan on the national template: sections, validity, approvals, goals and actions with status and
+/// evidence, versions, evaluation, export.
+/// </summary>
 public sealed class PlanningModule : IModule
 {
     public string Name => "Planning";
@@ -20,18 +30,30 @@ public sealed class PlanningModule : IModule
     public IReadOnlyList<ModuleNavItem> NavItems { get; } =
     [
         new("plan", "nav.plan"),
-        new("plan/evaluation", "nav.planEvaluation", PlanHandler.FollowUpRoles),
+        new("plan/evaluation", "nav.planEvaluation", PlanningRoles.FollowUpRoles),
         new("plan/annual-cycle", "nav.annualCycle"),
     ];
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddModuleDbContext<PlanningDbContext>(PlanningDbContext.SchemaName);
-        services.AddScoped<PlanHandler>();
+        services.AddModuleMapping<PlanningModule>();
+        services.AddRequestValidators(typeof(PlanningModule).Assembly);
+        services.AddScoped<ViewPlanHandler>();
+        services.AddScoped<UpdateSectionHandler>();
+        services.AddScoped<AddActionHandler>();
+        services.AddScoped<UpdateActionStatusHandler>();
+        services.AddScoped<AddApprovalHandler>();
+        services.AddScoped<SetPublicationHandler>();
+        services.AddScoped<ListVersionsHandler>();
+        services.AddScoped<SaveVersionHandler>();
+        services.AddScoped<CompareVersionsHandler>();
+        services.AddScoped<ViewEvaluationHandler>();
+        services.AddScoped<RecordEvaluationHandler>();
         services.AddScoped<IPlanningApi, PlanningApi>();
     }
 
-    public void MapRegionEndpoints(IEndpointRouteBuilder regionApi) => PlanEndpoints.Map(regionApi);
+    public void MapRegionEndpoints(IEndpointRouteBuilder regionApi) => PlanningEndpoints.Map(regionApi);
 
     public Task SeedDemoAsync(IServiceProvider regionScope, DemoRegion region, CancellationToken cancellationToken) =>
         PlanningDemoData.SeedAsync(regionScope, region, cancellationToken);

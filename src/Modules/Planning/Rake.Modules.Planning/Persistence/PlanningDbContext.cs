@@ -6,7 +6,8 @@ using Rake.Modules.Planning.Domain;
 
 namespace Rake.Modules.Planning.Persistence;
 
-internal sealed class PlanningDbContext(DbContextOptions<PlanningDbContext> options, IRequestContext requestContext, TimeProvider clock, OutboxSignal outboxSignal)
+internal sealed class PlanningDbContext(
+    DbContextOptions<PlanningDbContext> options, IRequestContext requestContext, TimeProvider clock, OutboxSignal outboxSignal)
     : ModuleDbContext(options, requestContext, clock, outboxSignal)
 {
     public const string SchemaName = "planning";

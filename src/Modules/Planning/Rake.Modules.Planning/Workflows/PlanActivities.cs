@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
-using Rake.BuildingBlocks.Regions;
-using Rake.Modules.Planning.Domain;
-using Rake.Modules.Planning.Features;
+using Rake.Modules.Planning.Features.RecordEvaluation;
+using Rake.Modules.Planning.Features.ViewEvaluation;
 using Rake.Workflows.Abstractions;
 
 namespace Rake.Modules.Planning.Workflows;
@@ -12,25 +11,26 @@ namespace Rake.Modules.Planning.Workflows;
 /// not done), so the flow can route it to the planner. Run by an engine without a host it only journals.
 /// </summary>
 [Activity("Rake.Planning.ReviewPlan", Category = "Rake Planning", DisplayName = "Review implementation plan",
-    Description = "Records the yearly review of the region's implementation plan with the year's action counts. Outcomes: Current, or NeedsUpdate when fewer than the given share of the year's actions are done or the plan's validity ends next year.")]
+    Description = "Records the yearly review of the region's implementation plan with the year's action counts. Outcomes: "
+        + "Current, or NeedsUpdate when fewer than the given share of the year's actions are done or the plan's validity ends next year.")]
 [Outcome("Current")]
 [Outcome("NeedsUpdate")]
 internal sealed class ReviewPlan : WorkflowActivity
 {
-    [Input(DisplayName = "Done share for a current plan (%)", Description = "The share of the year's actions that must be done for the plan to count as current; 0–100, default 50.")]
+    [Input(DisplayName = "Done share for a current plan (%)",
+        Description = "The share of the year's actions that must be done for the plan to count as current; 0–100, default 50.")]
     public int MinimumDonePercent { get; set; } = 50;
 
     public override async ValueTask ExecuteAsync(IActivityExecutionContext context)
     {
         var year = Helsinki.Today(context.Time).Year;
-        var handler = context.Services.GetService<PlanHandler>();
-        if (handler is null)
+        if (!PlanActivityRun.HasPlanStore(context))
         {
             context.Journal($"Plan review {year}: no plan store in this run.");
             context.Complete("Current");
             return;
         }
-        var evaluation = await handler.ComputeEvaluationAsync(year, context.CancellationToken);
+        var evaluation = await context.Services.GetRequiredService<ViewEvaluationHandler>().FindAsync(year, context.CancellationToken);
         if (evaluation is null)
         {
             context.Fault("The region has no implementation plan to review.");
@@ -38,10 +38,15 @@ internal sealed class ReviewPlan : WorkflowActivity
         }
         var share = evaluation.ActionsTotal == 0 ? 100 : evaluation.ActionsDone * 100 / evaluation.ActionsTotal;
         var needsUpdate = share < MinimumDonePercent || evaluation.ValidUntil.Year <= year + 1;
-        await handler.RecordAsync(year, EvaluationKind.Review,
-            $"Vuosittainen katselmointi: {evaluation.ActionsDone}/{evaluation.ActionsTotal} toimenpidettä toteutunut; voimassa {evaluation.ValidUntil:d.M.yyyy} asti.",
-            needsUpdate, $"{context.WorkflowInstanceId}/{context.ActivityId}", context.CancellationToken);
-        context.Journal($"Plan review {year}: {evaluation.ActionsDone}/{evaluation.ActionsTotal} done, {(needsUpdate ? "needs update" : "current")}.");
+        var text = $"Vuosittainen katselmointi: {evaluation.ActionsDone}/{evaluation.ActionsTotal} toimenpidettä toteutunut; "
+            + $"voimassa {evaluation.ValidUntil:d.M.yyyy} asti.";
+        var review = new EvaluationRequest(year, nameof(EvaluationKind.Review), text, needsUpdate);
+        if (await PlanActivityRun.RecordAsync(context, review) is null)
+        {
+            return;
+        }
+        var outcome = needsUpdate ? "needs update" : "current";
+        context.Journal($"Plan review {year}: {evaluation.ActionsDone}/{evaluation.ActionsTotal} done, {outcome}.");
         context.Complete(needsUpdate ? "NeedsUpdate" : "Current");
     }
 
@@ -59,7 +64,8 @@ internal sealed class ReviewPlan : WorkflowActivity
 /// and the whole plan at the end of the council term) with the actions done and the total at that moment.
 /// </summary>
 [Activity("Rake.Planning.RecordEvaluation", Category = "Rake Planning", DisplayName = "Record plan evaluation",
-    Description = "Records the implementation plan's evaluation (Yearly or EndOfTerm) for the previous or current year with the action counts, once per run.")]
+    Description = "Records the implementation plan's evaluation (Yearly or EndOfTerm) for the previous or current year with the "
+        + "action counts, once per run.")]
 internal sealed class RecordEvaluation : WorkflowActivity
 {
     [Input(DisplayName = "Kind", Description = "Yearly (default) or EndOfTerm.", UIHint = InputUIHints.DropDown)]
@@ -76,23 +82,22 @@ internal sealed class RecordEvaluation : WorkflowActivity
 
     public override async ValueTask ExecuteAsync(IActivityExecutionContext context)
     {
-        if (!TryYear(Year, Helsinki.Today(context.Time), out var year) || !Enum.TryParse<EvaluationKind>(Kind, out var kind) || kind == EvaluationKind.Review)
+        if (!TryYear(Year, Helsinki.Today(context.Time), out var year) || !Enum.TryParse<EvaluationKind>(Kind, out var kind)
+            || kind == EvaluationKind.Review)
         {
             context.Fault($"'{Kind}' / '{Year}' is not an evaluation kind and year.");
             return;
         }
-        var handler = context.Services.GetService<PlanHandler>();
-        if (handler is null)
+        if (!PlanActivityRun.HasPlanStore(context))
         {
             context.Journal($"Plan evaluation {year}: no plan store in this run.");
             context.Complete();
             return;
         }
-        var recorded = await handler.RecordAsync(year, kind, kind == EvaluationKind.EndOfTerm ? "Suunnitelmakauden loppuarviointi" : "Vuosiarviointi sosiaalista raporttia varten",
-            false, $"{context.WorkflowInstanceId}/{context.ActivityId}", context.CancellationToken);
+        var text = kind == EvaluationKind.EndOfTerm ? "Suunnitelmakauden loppuarviointi" : "Vuosiarviointi sosiaalista raporttia varten";
+        var recorded = await PlanActivityRun.RecordAsync(context, new EvaluationRequest(year, kind.ToString(), text, false));
         if (recorded is null)
         {
-            context.Fault("The region has no implementation plan to evaluate.");
             return;
         }
         ActionsDone = recorded.ActionsDone;
@@ -114,7 +119,8 @@ internal sealed class RecordEvaluation : WorkflowActivity
 
     public override IEnumerable<string> Validate(IActivityDesign design)
     {
-        if (design.TryGetConstantInput<string>("kind", out var kind) && kind is not (nameof(EvaluationKind.Yearly) or nameof(EvaluationKind.EndOfTerm)))
+        if (design.TryGetConstantInput<string>("kind", out var kind)
+            && kind is not (nameof(EvaluationKind.Yearly) or nameof(EvaluationKind.EndOfTerm)))
         {
             yield return $"The kind must be Yearly or EndOfTerm, not '{kind}'.";
         }
@@ -122,5 +128,35 @@ internal sealed class RecordEvaluation : WorkflowActivity
         {
             yield return $"'{year}' is not a year (previous year, current year or 2000–2100).";
         }
+    }
+}
+
+/// <summary>
+/// How the plan's activities run the plan's use cases: as the region's system actor the run's scope carries, through the
+/// same request checks and handler as the API, and without a host (the engine alone, as the year simulation runs it)
+/// only journalling what they would do.
+/// </summary>
+internal static class PlanActivityRun
+{
+    public static bool HasPlanStore(IActivityExecutionContext context) => context.Services.GetService<PlanningDbContext>() is not null;
+
+    /// <summary>Records the evaluation once per run and step; faults the step and answers null when it cannot.</summary>
+    public static async Task<RecordedEvaluation?> RecordAsync(IActivityExecutionContext context, EvaluationRequest request)
+    {
+        try
+        {
+            await context.Services.GetRequiredService<RequestChecks>().ThrowIfInvalidAsync(request, context.CancellationToken);
+            return await context.Services.GetRequiredService<RecordEvaluationHandler>()
+                .HandleAsync(request, $"{context.WorkflowInstanceId}/{context.ActivityId}", context.CancellationToken);
+        }
+        catch (NotFoundException)
+        {
+            context.Fault("The region has no implementation plan to evaluate.");
+        }
+        catch (ValidationException problem)
+        {
+            context.Fault(string.Join(" ", problem.Errors.SelectMany(e => e.Value.Select(m => $"{e.Key}: {m}"))));
+        }
+        return null;
     }
 }

@@ -1,11 +1,14 @@
 using System.Net;
 using System.Text;
 using Rake.BuildingBlocks.Export;
-using Rake.BuildingBlocks.Localization;
 
-namespace Rake.Modules.Planning.Features;
+using Rake.Modules.Planning.Features.ViewPlan;
 
-/// <summary>The plan as a Word document (through the shared <see cref="WordDocument"/>) and as a standalone accessible HTML page.</summary>
+namespace Rake.Modules.Planning.Features.ExportPlan;
+
+/// <summary>
+/// The plan as a Word document (through the shared <see cref="WordDocument"/>) and as a standalone accessible HTML page.
+/// </summary>
 internal static class PlanExport
 {
     public static byte[] Docx(PlanDto plan, TextCatalog texts, string language)
@@ -49,33 +52,47 @@ internal static class PlanExport
         return doc.ToArray();
     }
 
-    private static IEnumerable<string> Lines(string text) =>
-        text.Replace("\r\n", "\n").Split('\n').Select(l => l.TrimEnd()).Where(l => l.Length > 0);
+    private const string Style =
+        "<style>body{font-family:system-ui,sans-serif;line-height:1.5;color:#1b1b1b;max-width:60rem;margin:0 auto;padding:1rem}"
+        + "table{border-collapse:collapse;width:100%}"
+        + "th,td{border:1px solid #6b6b6b;padding:.4rem;text-align:left;vertical-align:top}"
+        + "caption{font-weight:600;text-align:left}</style>\n";
 
-    /// <summary>A self-contained HTML page for the intranet and website: landmarks, headings, a captioned table, the plan's language.</summary>
+    private static IEnumerable<string> Lines(string text) => PlanText.Lines(text);
+
+    /// <summary>
+    /// A self-contained HTML page for the intranet and website: landmarks, headings, a captioned table, the plan's language.
+    /// </summary>
     public static string Html(PlanDto plan, TextCatalog texts, string language)
     {
         string L(string key) => WebUtility.HtmlEncode(texts.GetIn(language, key));
         static string E(string? s) => WebUtility.HtmlEncode(XmlChars.Clean(s));
         var html = new StringBuilder();
-        html.Append($"<!DOCTYPE html>\n<html lang=\"{language}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{E(plan.Title)}</title>\n");
-        html.Append("<style>body{font-family:system-ui,sans-serif;line-height:1.5;color:#1b1b1b;max-width:60rem;margin:0 auto;padding:1rem}table{border-collapse:collapse;width:100%}th,td{border:1px solid #6b6b6b;padding:.4rem;text-align:left;vertical-align:top}caption{font-weight:600;text-align:left}</style>\n</head>\n<body>\n<main>\n");
+        html.Append($"<!DOCTYPE html>\n<html lang=\"{language}\">\n<head>\n<meta charset=\"utf-8\">\n")
+            .Append($"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{E(plan.Title)}</title>\n");
+        html.Append(Style).Append("</head>\n<body>\n<main>\n");
         html.Append($"<h1>{E(plan.Title)}</h1>\n<p>{L("planning.validity")}: {plan.ValidFrom:d.M.yyyy}–{plan.ValidUntil:d.M.yyyy}</p>\n");
         foreach (var section in plan.Sections)
         {
-            html.Append($"<section aria-labelledby=\"s-{section.Key}\">\n<h2 id=\"s-{section.Key}\">{L($"planning.section.{section.Key}")}</h2>\n");
+            html.Append($"<section aria-labelledby=\"s-{section.Key}\">\n")
+                .Append($"<h2 id=\"s-{section.Key}\">{L($"planning.section.{section.Key}")}</h2>\n");
             foreach (var line in Lines(section.Content))
             {
                 html.Append($"<p>{E(line)}</p>\n");
             }
             if (section.Key == "goals")
             {
-                html.Append($"<table>\n<caption>{L("planning.goalsAndActions")}</caption>\n<thead><tr><th scope=\"col\">{L("planning.goal")}</th><th scope=\"col\">{L("planning.action")}</th><th scope=\"col\">{L("planning.responsible")}</th><th scope=\"col\">{L("planning.status")}</th></tr></thead>\n<tbody>\n");
+                html.Append($"<table>\n<caption>{L("planning.goalsAndActions")}</caption>\n<thead><tr>")
+                    .Append($"<th scope=\"col\">{L("planning.goal")}</th><th scope=\"col\">{L("planning.action")}</th>")
+                    .Append($"<th scope=\"col\">{L("planning.responsible")}</th><th scope=\"col\">{L("planning.status")}</th>")
+                    .Append("</tr></thead>\n<tbody>\n");
                 foreach (var goal in plan.Goals)
                 {
                     foreach (var action in goal.Actions)
                     {
-                        html.Append($"<tr><td>{E(goal.Title)}</td><td>{E(action.Title)}{(action.Year is { } y ? $" ({y})" : "")}</td><td>{E(action.Responsible)}</td><td>{L($"planning.status.{action.Status}")}</td></tr>\n");
+                        var year = action.Year is { } y ? $" ({y})" : "";
+                        html.Append($"<tr><td>{E(goal.Title)}</td><td>{E(action.Title)}{year}</td><td>{E(action.Responsible)}</td>")
+                            .Append($"<td>{L($"planning.status.{action.Status}")}</td></tr>\n");
                     }
                 }
                 html.Append("</tbody>\n</table>\n");
@@ -94,7 +111,8 @@ internal static class PlanExport
         html.Append($"<section aria-labelledby=\"s-approvals\">\n<h2 id=\"s-approvals\">{L("planning.approvals")}</h2>\n<ul>\n");
         foreach (var approval in plan.Approvals)
         {
-            html.Append($"<li>{approval.On:d.M.yyyy} {L($"planning.approval.{approval.Kind}")}: {E(approval.Body)}{(approval.Approver is null ? "" : $" ({E(approval.Approver)})")}</li>\n");
+            var approver = approval.Approver is null ? "" : $" ({E(approval.Approver)})";
+            html.Append($"<li>{approval.On:d.M.yyyy} {L($"planning.approval.{approval.Kind}")}: {E(approval.Body)}{approver}</li>\n");
         }
         html.Append("</ul>\n</section>\n</main>\n</body>\n</html>\n");
         return html.ToString();

@@ -1,6 +1,6 @@
-using Rake.Modules.Planning.Features;
+using Rake.Modules.Planning.Features.CompareVersions;
 
-namespace Rake.Host.Tests;
+namespace Rake.Modules.Planning.Tests;
 
 /// <summary>The plan's version diff (DiffPlex underneath) in the shape the plan page shows: one row per line, ' ', '-' or '+'.</summary>
 public sealed class PlanLineDiffTests

@@ -1,0 +1,15 @@
+global using FluentValidation;
+global using Mapster;
+global using Microsoft.AspNetCore.Builder;
+global using Microsoft.AspNetCore.Http;
+global using Microsoft.AspNetCore.Routing;
+global using Microsoft.EntityFrameworkCore;
+global using Rake.BuildingBlocks.Contracts;
+global using Rake.BuildingBlocks.Localization;
+global using Rake.BuildingBlocks.Mapping;
+global using Rake.BuildingBlocks.Regions;
+global using Rake.BuildingBlocks.Web;
+global using Rake.Modules.Planning.Contracts;
+global using Rake.Modules.Planning.Domain;
+global using Rake.Modules.Planning.Persistence;
+global using ValidationException = Rake.BuildingBlocks.Web.ValidationException;
