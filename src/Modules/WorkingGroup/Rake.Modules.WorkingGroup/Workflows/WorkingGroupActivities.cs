@@ -1,22 +1,40 @@
 using System.Globalization;
-using Microsoft.EntityFrameworkCore;
-using Rake.BuildingBlocks.Regions;
 using Rake.Modules.Reporting.Contracts;
-using Rake.Modules.WorkingGroup.Domain;
-using Rake.Modules.WorkingGroup.Features;
-using Rake.Modules.WorkingGroup.Persistence;
 using Rake.Workflows.Abstractions;
 
 namespace Rake.Modules.WorkingGroup.Workflows;
 
-/// <summary>What the working-group activities share: finding the region's body and the idempotency key of a run.</summary>
+/// <summary>
+/// What the working-group activities share: finding the region's body, the idempotency key of a run, and sending a request
+/// to the same use-case handler the API uses, as the region's system actor, after the same validators.
+/// </summary>
 internal static class WorkingGroupRun
 {
-    public const string BodyHint = "The body by its name, or by its kind (WorkingGroup, SteeringGroup, CoordinationTeam, Network) for the region's first body of that kind.";
+    public const string BodyHint =
+        "The body by its name, or by its kind (WorkingGroup, SteeringGroup, CoordinationTeam, Network) for the region's first body of that kind.";
 
-    /// <summary>The handler of the run's region, or null when the engine runs without the module (the engine's own tests).</summary>
-    public static WorkingGroupHandler? Handler(IActivityExecutionContext context) =>
-        context.Services.GetService(typeof(WorkingGroupHandler)) as WorkingGroupHandler;
+    /// <summary>The use-case handler of the run's region, or null when the engine runs without the module's services.</summary>
+    public static THandler? Handler<THandler>(IActivityExecutionContext context) where THandler : class =>
+        context.Services.GetService(typeof(THandler)) as THandler;
+
+    /// <summary>
+    /// Checks <paramref name="request"/> with the validators the API runs; a refused request faults the activity with every
+    /// field's message and returns false, so nothing is stored.
+    /// </summary>
+    public static async Task<bool> ValidAsync(IActivityExecutionContext context, object request)
+    {
+        var checks = (RequestChecks)context.Services.GetService(typeof(RequestChecks))!;
+        try
+        {
+            await checks.ThrowIfInvalidAsync(request, context.CancellationToken);
+            return true;
+        }
+        catch (ValidationException refused)
+        {
+            context.Fault(string.Join(" ", refused.Errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}")));
+            return false;
+        }
+    }
 
     public static WorkingGroupDbContext Db(IActivityExecutionContext context) => (WorkingGroupDbContext)context.Services.GetService(typeof(WorkingGroupDbContext))!;
 
@@ -89,7 +107,7 @@ internal sealed class ScheduleMeeting : WorkflowActivity
         var local = day.ToDateTime(time);
         var start = new DateTimeOffset(local, Helsinki.TimeZone.GetUtcOffset(local)).ToUniversalTime();
         StartsAt = start.ToString("O", CultureInfo.InvariantCulture);
-        var handler = WorkingGroupRun.Handler(context);
+        var handler = WorkingGroupRun.Handler<ScheduleMeetingHandler>(context);
         if (handler is null)
         {
             context.Journal($"Meeting to schedule: {Title} ({Body}) on {day:yyyy-MM-dd} at {time:HH\\:mm}; no meeting store in this run.");
@@ -104,9 +122,14 @@ internal sealed class ScheduleMeeting : WorkflowActivity
             context.Complete();
             return;
         }
-        var meeting = await handler.ScheduleCoreAsync(body, string.IsNullOrWhiteSpace(Title) ? body.Name : Title.Trim(), start,
-            Math.Clamp(DurationMinutes, 15, WorkingGroupHandler.MaxDurationMinutes), string.IsNullOrWhiteSpace(Location) ? null : Location.Trim(),
-            string.IsNullOrWhiteSpace(OnlineUrl) ? null : OnlineUrl.Trim(), WorkingGroupRun.Key(context), context.CancellationToken);
+        var request = new ScheduleMeetingRequest(string.IsNullOrWhiteSpace(Title) ? body.Name : Title.Trim(), start,
+            Math.Clamp(DurationMinutes, WgValidator<ScheduleMeetingRequest>.MinDurationMinutes, WgValidator<ScheduleMeetingRequest>.MaxDurationMinutes),
+            Location, OnlineUrl);
+        if (!await WorkingGroupRun.ValidAsync(context, request))
+        {
+            return;
+        }
+        var meeting = await handler.HandleAsync(body.Id, request, WorkingGroupRun.Key(context), context.CancellationToken);
         MeetingId = meeting.Id.ToString();
         context.Journal($"Meeting '{meeting.Title}' of {body.Name} scheduled for {day:yyyy-MM-dd} at {time:HH\\:mm}.");
         context.Complete();
@@ -126,9 +149,9 @@ internal sealed class ScheduleMeeting : WorkflowActivity
         {
             yield return $"Days from now must be 0–366, not {days}.";
         }
-        if (design.TryGetConstantInput<int>("durationMinutes", out var minutes) && minutes is < 15 or > WorkingGroupHandler.MaxDurationMinutes)
+        if (design.TryGetConstantInput<int>("durationMinutes", out var minutes) && minutes is < 15 or > WgValidator<ScheduleMeetingRequest>.MaxDurationMinutes)
         {
-            yield return $"The duration must be 15–{WorkingGroupHandler.MaxDurationMinutes} minutes, not {minutes}.";
+            yield return $"The duration must be 15–{WgValidator<ScheduleMeetingRequest>.MaxDurationMinutes} minutes, not {minutes}.";
         }
         if (design.TryGetConstantInput<string>("onlineUrl", out var url) && !string.IsNullOrWhiteSpace(url)
             && (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttps))
@@ -162,7 +185,7 @@ internal sealed class AddAgendaItem : WorkflowActivity
             context.Fault($"'{Kind}' is not an agenda item kind.");
             return;
         }
-        var handler = WorkingGroupRun.Handler(context);
+        var handler = WorkingGroupRun.Handler<AddAgendaItemHandler>(context);
         if (handler is null)
         {
             context.Journal($"Agenda item for the next meeting of {Body}: {Title}; no meeting store in this run.");
@@ -181,7 +204,12 @@ internal sealed class AddAgendaItem : WorkflowActivity
             context.Complete();
             return;
         }
-        await handler.AddAgendaItemCoreAsync(meeting, kind, Title?.Trim() ?? "", string.IsNullOrWhiteSpace(Notes) ? null : Notes.Trim(), WorkingGroupRun.Key(context), context.CancellationToken);
+        var request = new AddAgendaItemRequest(kind.ToString(), Title, Notes);
+        if (!await WorkingGroupRun.ValidAsync(context, request))
+        {
+            return;
+        }
+        await handler.HandleAsync(meeting.Id, request, WorkingGroupRun.Key(context), context.CancellationToken);
         context.Journal($"Agenda item '{Title}' added to '{meeting.Title}'.");
         context.Complete();
     }
@@ -242,7 +270,7 @@ internal sealed class RecordDecision : WorkflowActivity
             context.Fault($"'{Outcome}' is not a decision outcome.");
             return;
         }
-        var handler = WorkingGroupRun.Handler(context);
+        var handler = WorkingGroupRun.Handler<RecordDecisionHandler>(context);
         if (handler is null)
         {
             context.Journal($"Decision of {Body} to record: {Phenomenon}; no meeting store in this run.");
@@ -273,8 +301,12 @@ internal sealed class RecordDecision : WorkflowActivity
             context.Fault($"'{Period}' is not one of the region's reporting periods.");
             return;
         }
-        var decision = await handler.RecordDecisionCoreAsync(meeting, body, Phenomenon?.Trim() ?? "", outcome, Text?.Trim() ?? "",
-            ResponsiblePerson?.Trim() ?? "", numbers, WorkingGroupRun.Key(context), context.CancellationToken);
+        var request = new RecordDecisionRequest(Phenomenon, outcome.ToString(), Text, ResponsiblePerson, numbers);
+        if (!await WorkingGroupRun.ValidAsync(context, request))
+        {
+            return;
+        }
+        var decision = await handler.HandleAsync(meeting.Id, request, WorkingGroupRun.Key(context), context.CancellationToken);
         DecisionId = decision.Id.ToString();
         ReportCount = numbers.Count;
         context.Journal($"Decision '{decision.Phenomenon}' recorded in '{meeting.Title}' ({numbers.Count} reports).");

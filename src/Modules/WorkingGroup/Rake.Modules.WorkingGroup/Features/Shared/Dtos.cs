@@ -2,28 +2,6 @@ using Rake.Modules.Reporting.Contracts;
 
 namespace Rake.Modules.WorkingGroup.Features;
 
-internal sealed record BodyRequest(string? Kind, string? Name, string? Description);
-
-internal sealed record MemberRequest(string? Name, string? Title, string? UserName, string? Role, DateOnly? TermStart, DateOnly? TermEnd);
-
-internal sealed record MeetingRequest(string? Title, DateTimeOffset? StartsAt, int? DurationMinutes, string? Location, string? OnlineUrl);
-
-internal sealed record AgendaItemRequest(string? Kind, string? Title, string? Notes);
-
-internal sealed record MinutesRequest(string? Minutes, IReadOnlyList<Guid>? PresentMemberIds);
-
-internal sealed record DecisionRequest(string? Phenomenon, string? Outcome, string? Text, string? ResponsiblePerson, IReadOnlyList<int>? ReportNumbers);
-
-internal sealed record ProposalRequest(string? Title, string? Description, string? TargetKind, string? Target, Guid? DecisionId);
-
-internal sealed record AssignmentRequest(string? Title, string? Assignee, DateOnly? DueDate, Guid? DecisionId);
-
-internal sealed record AssignmentUpdateRequest(string? Status, string? FollowUp);
-
-internal sealed record NominationRequest(string? Municipality, string? GroupName, string? MemberName, string? DeputyName, string? DecidedBy, DateOnly? DecidedOn);
-
-internal sealed record BudgetProposalRequest(int? Year, string? Title, string? Justification, string? ServiceArea, decimal? Amount, Guid? DecisionId);
-
 internal sealed record BodyDto(Guid Id, string Kind, string Name, string? Description, int MemberCount, DateTimeOffset? NextMeeting);
 
 internal sealed record MemberDto(Guid Id, string Name, string? Title, string? UserName, string Role, DateOnly TermStart, DateOnly? TermEnd, bool Active);
