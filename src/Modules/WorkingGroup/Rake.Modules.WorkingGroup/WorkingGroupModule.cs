@@ -32,8 +32,8 @@ public sealed class WorkingGroupModule : IModule
         IntegrationEventTypes.RegisterFrom(typeof(DecisionRecorded).Assembly);
         services.AddModuleDbContext<WorkingGroupDbContext>(WorkingGroupDbContext.SchemaName);
         services.Scan(scan => scan.FromAssemblies(typeof(WorkingGroupModule).Assembly)
-            .AddClasses(c => c.Where(t => t.Name.EndsWith("Handler", StringComparison.Ordinal) || t.Name.EndsWith("Access", StringComparison.Ordinal)),
-                publicOnly: false)
+            .AddClasses(c => c.Where(t => t.Name.EndsWith("Handler", StringComparison.Ordinal)
+                || t.Name.EndsWith("Access", StringComparison.Ordinal)), publicOnly: false)
             .AsSelf()
             .WithScopedLifetime());
         services.AddScoped<WgLookup>();

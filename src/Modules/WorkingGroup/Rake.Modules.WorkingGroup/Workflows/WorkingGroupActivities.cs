@@ -11,7 +11,11 @@ namespace Rake.Modules.WorkingGroup.Workflows;
 internal static class WorkingGroupRun
 {
     public const string BodyHint =
-        "The body by its name, or by its kind (WorkingGroup, SteeringGroup, CoordinationTeam, Network) for the region's first body of that kind.";
+        "The body by its name, or by its kind (WorkingGroup, SteeringGroup, CoordinationTeam, Network) "
+            + "for the region's first body of that kind.";
+
+    public const int MinMinutes = WgValidator<ScheduleMeetingRequest>.MinDurationMinutes;
+    public const int MaxMinutes = WgValidator<ScheduleMeetingRequest>.MaxDurationMinutes;
 
     /// <summary>The use-case handler of the run's region, or null when the engine runs without the module's services.</summary>
     public static THandler? Handler<THandler>(IActivityExecutionContext context) where THandler : class =>
@@ -36,7 +40,8 @@ internal static class WorkingGroupRun
         }
     }
 
-    public static WorkingGroupDbContext Db(IActivityExecutionContext context) => (WorkingGroupDbContext)context.Services.GetService(typeof(WorkingGroupDbContext))!;
+    public static WorkingGroupDbContext Db(IActivityExecutionContext context) =>
+        (WorkingGroupDbContext)context.Services.GetService(typeof(WorkingGroupDbContext))!;
 
     public static string Key(IActivityExecutionContext context) => $"{context.WorkflowInstanceId}/{context.ActivityId}";
 
@@ -49,7 +54,8 @@ internal static class WorkingGroupRun
         {
             return byName;
         }
-        return await db.Bodies.AsNoTracking().Where(b => b.Kind == kind).OrderBy(b => b.CreatedAt).FirstOrDefaultAsync(context.CancellationToken);
+        return await db.Bodies.AsNoTracking().Where(b => b.Kind == kind).OrderBy(b => b.CreatedAt)
+            .FirstOrDefaultAsync(context.CancellationToken);
     }
 
     public static IEnumerable<string> ValidateBody(IActivityDesign design)
@@ -66,7 +72,8 @@ internal static class WorkingGroupRun
 /// standard agenda (the reports received since the previous meeting, current matters). Idempotent per run and activity.
 /// </summary>
 [Activity("Rake.WorkingGroup.ScheduleMeeting", Category = "Rake Working group", DisplayName = "Schedule meeting",
-    Description = "Schedules a meeting of a body (Teams link or place) some days ahead, with the standard agenda: the social reports received since the body's previous meeting and current matters.")]
+    Description = "Schedules a meeting of a body (Teams link or place) some days ahead, with the standard agenda: "
+        + "the social reports received since the body's previous meeting and current matters.")]
 internal sealed class ScheduleMeeting : WorkflowActivity
 {
     [Input(DisplayName = "Body", Description = WorkingGroupRun.BodyHint)]
@@ -118,12 +125,13 @@ internal sealed class ScheduleMeeting : WorkflowActivity
         if (body is null)
         {
             // The human tasks carry the process; a region that has not set up its bodies yet still runs it.
-            context.Journal($"The region has no body '{Body}': meeting '{Title}' was not scheduled. Create the body on the working-group pages.");
+            context.Journal(
+                $"The region has no body '{Body}': meeting '{Title}' was not scheduled. Create the body on the working-group pages.");
             context.Complete();
             return;
         }
         var request = new ScheduleMeetingRequest(string.IsNullOrWhiteSpace(Title) ? body.Name : Title.Trim(), start,
-            Math.Clamp(DurationMinutes, WgValidator<ScheduleMeetingRequest>.MinDurationMinutes, WgValidator<ScheduleMeetingRequest>.MaxDurationMinutes),
+            Math.Clamp(DurationMinutes, WorkingGroupRun.MinMinutes, WorkingGroupRun.MaxMinutes),
             Location, OnlineUrl);
         if (!await WorkingGroupRun.ValidAsync(context, request))
         {
@@ -141,7 +149,8 @@ internal sealed class ScheduleMeeting : WorkflowActivity
         {
             yield return problem;
         }
-        if (design.TryGetConstantInput<string>("time", out var time) && time is not null && !TimeOnly.TryParseExact(time, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+        if (design.TryGetConstantInput<string>("time", out var time) && time is not null
+            && !TimeOnly.TryParseExact(time, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
         {
             yield return $"The start time '{time}' is not HH:mm.";
         }
@@ -149,9 +158,10 @@ internal sealed class ScheduleMeeting : WorkflowActivity
         {
             yield return $"Days from now must be 0–366, not {days}.";
         }
-        if (design.TryGetConstantInput<int>("durationMinutes", out var minutes) && minutes is < 15 or > WgValidator<ScheduleMeetingRequest>.MaxDurationMinutes)
+        if (design.TryGetConstantInput<int>("durationMinutes", out var minutes)
+            && minutes is < WorkingGroupRun.MinMinutes or > WorkingGroupRun.MaxMinutes)
         {
-            yield return $"The duration must be 15–{WgValidator<ScheduleMeetingRequest>.MaxDurationMinutes} minutes, not {minutes}.";
+            yield return $"The duration must be 15–{WorkingGroupRun.MaxMinutes} minutes, not {minutes}.";
         }
         if (design.TryGetConstantInput<string>("onlineUrl", out var url) && !string.IsNullOrWhiteSpace(url)
             && (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttps))
@@ -163,7 +173,8 @@ internal sealed class ScheduleMeeting : WorkflowActivity
 
 /// <summary>Adds an item (plan review, nominations review…) to the agenda of the body's next scheduled meeting.</summary>
 [Activity("Rake.WorkingGroup.AddAgendaItem", Category = "Rake Working group", DisplayName = "Add agenda item",
-    Description = "Adds an item to the agenda of the body's next scheduled meeting: PlanReview, NominationsReview, Compilation, CurrentMatters or Other.")]
+    Description = "Adds an item to the agenda of the body's next scheduled meeting: "
+        + "PlanReview, NominationsReview, Compilation, CurrentMatters or Other.")]
 internal sealed class AddAgendaItem : WorkflowActivity
 {
     [Input(DisplayName = "Body", Description = WorkingGroupRun.BodyHint)]
@@ -224,7 +235,8 @@ internal sealed class AddAgendaItem : WorkflowActivity
         {
             yield return "The agenda item's title is missing.";
         }
-        if (design.TryGetConstantInput<string>("kind", out var kind) && kind is not null && !Enum.TryParse<AgendaItemKind>(kind, ignoreCase: true, out _))
+        if (design.TryGetConstantInput<string>("kind", out var kind) && kind is not null
+            && !Enum.TryParse<AgendaItemKind>(kind, ignoreCase: true, out _))
         {
             yield return $"'{kind}' is not an agenda item kind (PlanReview, NominationsReview, Compilation, CurrentMatters, Other).";
         }
@@ -236,7 +248,8 @@ internal sealed class AddAgendaItem : WorkflowActivity
 /// concerns every report of that reporting period, and their reporters see it in their timeline.
 /// </summary>
 [Activity("Rake.WorkingGroup.RecordDecision", Category = "Rake Working group", DisplayName = "Record decision",
-    Description = "Records a decision of a body (e.g. the steering group on the half-year compilation) with a responsible person; with a period, the reporters of that period's reports see it in their report's timeline.")]
+    Description = "Records a decision of a body (e.g. the steering group on the half-year compilation) with a responsible person; "
+        + "with a period, the reporters of that period's reports see it in their report's timeline.")]
 internal sealed class RecordDecision : WorkflowActivity
 {
     [Input(DisplayName = "Body", Description = WorkingGroupRun.BodyHint)]
@@ -254,7 +267,8 @@ internal sealed class RecordDecision : WorkflowActivity
     [Input(DisplayName = "Responsible person", Description = "Who carries the decision on.")]
     public string? ResponsiblePerson { get; set; }
 
-    [Input(DisplayName = "Period", Description = "Whose reports the decision concerns: a period id (2026-H1, 2026) or 'previous' for the region's latest ended period; empty for none.")]
+    [Input(DisplayName = "Period", Description = "Whose reports the decision concerns: a period id (2026-H1, 2026) or 'previous' "
+        + "for the region's latest ended period; empty for none.")]
     public string? Period { get; set; }
 
     [Output(DisplayName = "Decision id")]
@@ -287,7 +301,8 @@ internal sealed class RecordDecision : WorkflowActivity
         var db = WorkingGroupRun.Db(context);
         var now = context.Time.GetUtcNow();
         var meetings = db.Meetings.AsNoTracking().Where(m => m.BodyId == body.Id && m.Status != MeetingStatus.Cancelled);
-        var meeting = await meetings.Where(m => m.StartsAt <= now).OrderByDescending(m => m.StartsAt).FirstOrDefaultAsync(context.CancellationToken)
+        var meeting = await meetings.Where(m => m.StartsAt <= now).OrderByDescending(m => m.StartsAt)
+                .FirstOrDefaultAsync(context.CancellationToken)
             ?? await meetings.OrderBy(m => m.StartsAt).FirstOrDefaultAsync(context.CancellationToken);
         if (meeting is null)
         {
@@ -353,7 +368,8 @@ internal sealed class RecordDecision : WorkflowActivity
         {
             yield return "The decision text is missing.";
         }
-        if (design.TryGetConstantInput<string>("outcome", out var outcome) && outcome is not null && !Enum.TryParse<DecisionOutcome>(outcome, ignoreCase: true, out _))
+        if (design.TryGetConstantInput<string>("outcome", out var outcome) && outcome is not null
+            && !Enum.TryParse<DecisionOutcome>(outcome, ignoreCase: true, out _))
         {
             yield return $"'{outcome}' is not a decision outcome (ContinueHandling, FollowUpAction, Noted).";
         }

@@ -40,7 +40,9 @@ internal sealed class AddAgendaItemHandler(WorkingGroupDbContext db, WgLookup lo
             Id = Guid.CreateVersion7(),
             MeetingId = meetingId,
             Position = last + 1,
-            Kind = request.Kind is null ? AgendaItemKind.Other : WgValidator<AddAgendaItemRequest>.Parse<AgendaItemKind>(request.Kind)!.Value,
+            Kind = request.Kind is null
+                ? AgendaItemKind.Other
+                : WgValidator<AddAgendaItemRequest>.Parse<AgendaItemKind>(request.Kind)!.Value,
             Title = request.Title!.Trim(),
             Notes = WgValidator<AddAgendaItemRequest>.Clean(request.Notes),
             SourceKey = sourceKey,

@@ -2,7 +2,8 @@ using FluentValidation;
 
 namespace Rake.Modules.WorkingGroup.Features.AddMember;
 
-internal sealed record AddMemberRequest(string? Name, string? Title, string? UserName, string? Role, DateOnly? TermStart, DateOnly? TermEnd);
+internal sealed record AddMemberRequest(
+    string? Name, string? Title, string? UserName, string? Role, DateOnly? TermStart, DateOnly? TermEnd);
 
 internal static class AddMemberEndpoint
 {

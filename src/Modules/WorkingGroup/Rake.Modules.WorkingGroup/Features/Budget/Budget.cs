@@ -16,14 +16,15 @@ internal static class BudgetEndpoints
 {
     public static void Map(IEndpointRouteBuilder api)
     {
-        api.MapGet("/budget-proposals", (BudgetHandler h, [Range(InputRules.MinYear, InputRules.MaxYear)] int? year, CancellationToken ct) =>
-                h.ListAsync(year, ct))
+        api.MapGet("/budget-proposals", (BudgetHandler h, [Range(InputRules.MinYear, InputRules.MaxYear)] int? year,
+                CancellationToken ct) => h.ListAsync(year, ct))
             .RequireRegionRoles(WgRoles.ReadRequirement)
             .WithTags(NominationEndpoints.Tag).WithSummary("Budget (appropriation) proposals, by year.");
         api.MapPost("/budget-proposals", async (ProposeBudgetRequest request, ProposeBudgetHandler h, CancellationToken ct) =>
                 Results.Created("budget-proposals", await h.HandleAsync(request, ct)))
             .RequireRegionRoles(WgRoles.BudgetRequirement)
-            .WithTags(NominationEndpoints.Tag).WithSummary("Draw up a budget proposal from a RAKE decision (Supervisor, ResponsiblePerson).");
+            .WithTags(NominationEndpoints.Tag)
+            .WithSummary("Draw up a budget proposal from a RAKE decision (Supervisor, ResponsiblePerson).");
     }
 }
 
@@ -32,9 +33,10 @@ internal sealed class ProposeBudgetValidator : WgValidator<ProposeBudgetRequest>
     public ProposeBudgetValidator(TextCatalog texts, TimeProvider clock, WorkingGroupDbContext db) : base(texts)
     {
         Required(r => r.Year);
+        int ThisYear() => Helsinki.Today(clock).Year;
         RuleFor(r => r.Year)
-            .Must(year => year is null || (year >= Helsinki.Today(clock).Year && year <= Helsinki.Today(clock).Year + ProposeBudgetRequest.YearsAhead))
-            .WithMessage(_ => Texts.Get("validation.range", Helsinki.Today(clock).Year, Helsinki.Today(clock).Year + ProposeBudgetRequest.YearsAhead));
+            .Must(year => year is null || (year >= ThisYear() && year <= ThisYear() + ProposeBudgetRequest.YearsAhead))
+            .WithMessage(_ => Texts.Get("validation.range", ThisYear(), ThisYear() + ProposeBudgetRequest.YearsAhead));
         RequiredText(r => r.Title, Limits.Name);
         RequiredText(r => r.Justification, Limits.Text);
         RequiredText(r => r.ServiceArea, Limits.Name);

@@ -29,7 +29,8 @@ internal sealed class CreateBodyValidator : WgValidator<CreateBodyRequest>
     }
 }
 
-internal sealed class CreateBodyHandler(WorkingGroupDbContext db, WgLookup lookup, ModuleMapper<WorkingGroupModule> mapper, TimeProvider clock)
+internal sealed class CreateBodyHandler(
+    WorkingGroupDbContext db, WgLookup lookup, ModuleMapper<WorkingGroupModule> mapper, TimeProvider clock)
 {
     public async Task<BodyDto> HandleAsync(CreateBodyRequest request, CancellationToken ct)
     {

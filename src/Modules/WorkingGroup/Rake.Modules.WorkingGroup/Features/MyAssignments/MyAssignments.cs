@@ -5,7 +5,8 @@ internal static class MyAssignmentsEndpoint
     public const string Tag = "Working group: assignments";
 
     public static void Map(IEndpointRouteBuilder api) =>
-        api.MapGet("/assignments/mine", (MyAssignmentsHandler h, bool? includeClosed, CancellationToken ct) => h.HandleAsync(includeClosed == true, ct))
+        api.MapGet("/assignments/mine", (MyAssignmentsHandler h, bool? includeClosed, CancellationToken ct) =>
+                h.HandleAsync(includeClosed == true, ct))
             .WithTags(Tag).WithSummary("The caller's assignments in this region, overdue first.");
 }
 

@@ -17,7 +17,8 @@ internal static class NominationEndpoints
         api.MapPost("/wellbeing-group-nominations", async (NominateRequest request, NominateHandler h, CancellationToken ct) =>
                 Results.Created("wellbeing-group-nominations", await h.HandleAsync(request, ct)))
             .RequireRegionRoles(WgRoles.NominationsRequirement)
-            .WithTags(Tag).WithSummary("Record a nomination decided by the service-area manager (Supervisor, ResponsiblePerson, RegionAdmin).");
+            .WithTags(Tag)
+            .WithSummary("Record a nomination decided by the service-area manager (Supervisor, ResponsiblePerson, RegionAdmin).");
     }
 }
 
@@ -31,7 +32,8 @@ internal sealed class NominateValidator : WgValidator<NominateRequest>
         OptionalText(r => r.DeputyName, Limits.Name);
         RequiredText(r => r.DecidedBy, Limits.Name);
         Required(r => r.DecidedOn);
-        RuleFor(r => r.DecidedOn).Must(day => day is null || day <= Helsinki.Today(clock)).WithMessage(_ => Texts["wg.validation.notInFuture"]);
+        RuleFor(r => r.DecidedOn).Must(day => day is null || day <= Helsinki.Today(clock))
+            .WithMessage(_ => Texts["wg.validation.notInFuture"]);
         RuleFor(r => r.DeputyName)
             .Must((r, deputy) => Clean(r.MemberName) is not { } member || Clean(deputy) is not { } name
                 || !string.Equals(member, name, StringComparison.CurrentCultureIgnoreCase))

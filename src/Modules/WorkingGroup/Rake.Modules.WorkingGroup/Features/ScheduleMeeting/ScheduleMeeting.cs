@@ -2,7 +2,8 @@ using FluentValidation;
 
 namespace Rake.Modules.WorkingGroup.Features.ScheduleMeeting;
 
-internal sealed record ScheduleMeetingRequest(string? Title, DateTimeOffset? StartsAt, int? DurationMinutes, string? Location, string? OnlineUrl)
+internal sealed record ScheduleMeetingRequest(
+    string? Title, DateTimeOffset? StartsAt, int? DurationMinutes, string? Location, string? OnlineUrl)
 {
     public const int DefaultDurationMinutes = 120;
 }

@@ -11,7 +11,8 @@ internal static class WgRoles
 
     public static readonly RegionRole[] ManageBodies = [RegionRole.RegionAdmin, RegionRole.ResponsiblePerson];
 
-    public static readonly RegionRole[] Meetings = [RegionRole.ResponsiblePerson, RegionRole.WorkingGroupMember, RegionRole.SteeringGroupMember];
+    public static readonly RegionRole[] Meetings =
+        [RegionRole.ResponsiblePerson, RegionRole.WorkingGroupMember, RegionRole.SteeringGroupMember];
 
     /// <summary>A steering group's decisions are recorded by its own members or the responsible person.</summary>
     public static readonly RegionRole[] SteeringDecisions = [RegionRole.ResponsiblePerson, RegionRole.SteeringGroupMember];

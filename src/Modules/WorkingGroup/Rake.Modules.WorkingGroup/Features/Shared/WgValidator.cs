@@ -9,7 +9,9 @@ internal abstract class WgValidator<T>(TextCatalog texts) : RequestValidator<T>(
     public const int MinDurationMinutes = 15;
     public const int MaxDurationMinutes = 12 * 60;
 
-    /// <summary>The name of an enum member in any letter case (never a number); nothing is accepted unless <paramref name="required"/>.</summary>
+    /// <summary>
+    /// The name of an enum member in any letter case (never a number); nothing is accepted unless <paramref name="required"/>.
+    /// </summary>
     protected void OneOf<TEnum>(Expression<Func<T, string?>> field, bool required = true) where TEnum : struct, Enum
     {
         RuleFor(field).Must(v => !required || !string.IsNullOrWhiteSpace(v)).WithMessage(_ => Texts["validation.required"]);

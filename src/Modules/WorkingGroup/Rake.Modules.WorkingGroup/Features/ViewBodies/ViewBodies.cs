@@ -33,7 +33,8 @@ internal static class ViewBodiesEndpoints
 }
 
 /// <summary>The region's bodies, one body with its members and meetings, and a body's meetings.</summary>
-internal sealed class ViewBodiesHandler(WorkingGroupDbContext db, WgLookup lookup, ModuleMapper<WorkingGroupModule> mapper, TimeProvider clock)
+internal sealed class ViewBodiesHandler(
+    WorkingGroupDbContext db, WgLookup lookup, ModuleMapper<WorkingGroupModule> mapper, TimeProvider clock)
 {
     public async Task<IReadOnlyList<BodyDto>> BodiesAsync(CancellationToken ct)
     {

@@ -53,9 +53,11 @@ internal sealed class ViewMeetingHandler(
         var assignments = await db.Assignments.AsNoTracking().Where(a => a.MeetingId == id).OrderBy(a => a.DueDate).ToListAsync(ct);
         var today = Helsinki.Today(clock);
         // What the page offers: the same requirements the endpoints of those changes declare.
-        return new MeetingDto(mapper.Map<MeetingSummaryDto>(meeting), mapper.Map<BodyDto>(await lookup.BodyRowAsync(body, clock.GetUtcNow(), ct)),
+        var bodyRow = await lookup.BodyRowAsync(body, clock.GetUtcNow(), ct);
+        return new MeetingDto(mapper.Map<MeetingSummaryDto>(meeting), mapper.Map<BodyDto>(bodyRow),
             since, reports, mapper.MapAll<AgendaItemDto>(agenda), meeting.Minutes, attendance, mapper.MapAll<DecisionDto>(decisions),
-            mapper.MapAll<ProposalDto>(proposals), assignments.Select(a => mapper.Map<AssignmentDto>(new OnDay<Assignment>(a, today))).ToList(),
+            mapper.MapAll<ProposalDto>(proposals),
+            assignments.Select(a => mapper.Map<AssignmentDto>(new OnDay<Assignment>(a, today))).ToList(),
             WgRoles.MeetingsRequirement.IsMetBy(actor), WgRoles.DecisionsFor(body.Kind).IsMetBy(actor));
     }
 }
