@@ -86,7 +86,10 @@ public sealed class MappingTests
             Id = Guid.NewGuid(), Phenomenon = "p", Outcome = DecisionOutcome.FollowUpAction, Text = "t", ResponsiblePerson = "r",
             ReportNumbers = "3,5,12",
         };
-        var proposal = new ActionProposal { Id = Guid.NewGuid(), Title = "t", TargetKind = ProposalTarget.BudgetProposal, Target = "x", Status = ProposalStatus.Proposed };
+        var proposal = new ActionProposal
+        {
+            Id = Guid.NewGuid(), Title = "t", TargetKind = ProposalTarget.BudgetProposal, Target = "x", Status = ProposalStatus.Proposed,
+        };
         var budget = new BudgetProposal { Id = Guid.NewGuid(), Year = 2027, Title = "t", Amount = 12.5m, Status = BudgetStatus.Draft };
         var meeting = new Meeting { Id = Guid.NewGuid(), Title = "Kokous", Status = MeetingStatus.Held, Sequence = 3 };
         var item = new AgendaItem { Id = Guid.NewGuid(), Position = 2, Kind = AgendaItemKind.CurrentMatters, Title = "Ajankohtaiset" };
@@ -95,7 +98,8 @@ public sealed class MappingTests
 
         Assert.Equal([3, 5, 12], dto.ReportNumbers);
         Assert.Equal("FollowUpAction", dto.Outcome);
-        Assert.Equal(("BudgetProposal", "Proposed"), (Mapper.Map<ProposalDto>(proposal).TargetKind, Mapper.Map<ProposalDto>(proposal).Status));
+        var proposalDto = Mapper.Map<ProposalDto>(proposal);
+        Assert.Equal(("BudgetProposal", "Proposed"), (proposalDto.TargetKind, proposalDto.Status));
         Assert.Equal(("Draft", 12.5m), (Mapper.Map<BudgetProposalDto>(budget).Status, Mapper.Map<BudgetProposalDto>(budget).Amount));
         Assert.Equal(("Held", 3), (Mapper.Map<MeetingSummaryDto>(meeting).Status, Mapper.Map<MeetingSummaryDto>(meeting).Sequence));
         Assert.Equal(new AgendaItemDto(item.Id, 2, "CurrentMatters", "Ajankohtaiset", null), Mapper.Map<AgendaItemDto>(item));

@@ -43,7 +43,8 @@ public sealed class ValidatorTests : IAsyncLifetime
         Assert.Equal([Text(language, "wg.validation.oneOf", "WorkingGroup, SteeringGroup, CoordinationTeam, Network")], errors["kind"]);
         Assert.Equal([Text(language, "validation.required")], errors["name"]);
 
-        await services.SeedAsync(db => db.Bodies.Add(new Body { Id = Guid.NewGuid(), Kind = BodyKind.Network, Name = "Verkosto", CreatedAt = Later }));
+        await services.SeedAsync(db => db.Bodies.Add(
+            new Body { Id = Guid.NewGuid(), Kind = BodyKind.Network, Name = "Verkosto", CreatedAt = Later }));
         var taken = await services.ErrorsAsync(new CreateBodyRequest("Network", " Verkosto ", null), language);
         Assert.Equal([Text(language, "wg.validation.nameTaken", "Verkosto")], taken["name"]);
         Assert.Empty(await services.ErrorsAsync(new CreateBodyRequest("networK", "Toinen verkosto", "Kuvaus")));
@@ -74,7 +75,8 @@ public sealed class ValidatorTests : IAsyncLifetime
     public async Task A_member_needs_a_role_a_term_that_ends_after_it_starts_and_a_person_of_this_region(string language)
     {
         var errors = await services.ErrorsAsync(
-            new AddMemberRequest(null, null, WgTestServices.Outsider.UserName, "King", new DateOnly(2026, 5, 1), new DateOnly(2026, 1, 1)), language);
+            new AddMemberRequest(null, null, WgTestServices.Outsider.UserName, "King",
+                new DateOnly(2026, 5, 1), new DateOnly(2026, 1, 1)), language);
 
         AssertFields(errors, "role", "termEnd", "userName");
         Assert.Equal([Text(language, "wg.validation.unknownUser", WgTestServices.Outsider.UserName)], errors["userName"]);
@@ -104,7 +106,8 @@ public sealed class ValidatorTests : IAsyncLifetime
     [Fact]
     public async Task A_moved_meeting_may_keep_its_place_empty_but_not_its_title()
     {
-        AssertFields(await services.ErrorsAsync(new UpdateMeetingRequest(" ", null, 721, null, "ftp://x")), "durationMinutes", "onlineUrl", "startsAt", "title");
+        AssertFields(await services.ErrorsAsync(new UpdateMeetingRequest(" ", null, 721, null, "ftp://x")),
+            "durationMinutes", "onlineUrl", "startsAt", "title");
         Assert.Empty(await services.ErrorsAsync(new UpdateMeetingRequest("Kokous", Later, null, null, null)));
     }
 
@@ -136,9 +139,12 @@ public sealed class ValidatorTests : IAsyncLifetime
 
         AssertFields(errors, "reportNumbers", "responsiblePerson");
         Assert.Equal([Text(language, "wg.validation.unknownReports", "987654")], errors["reportNumbers"]);
-        var tooMany = await services.ErrorsAsync(new RecordDecisionRequest("x", "Noted", "y", null, Enumerable.Range(1, 101).ToList()), language);
+        var tooMany = await services.ErrorsAsync(new RecordDecisionRequest("x", "Noted", "y", null,
+            Enumerable.Range(1, 101).ToList()), language);
         Assert.Equal([Text(language, "wg.validation.tooManyReports", 100)], tooMany["reportNumbers"]);
-        AssertFields(await services.ErrorsAsync(new RecordDecisionRequest(null, "Maybe", null, null, null)), "outcome", "phenomenon", "text");
+        // An unknown outcome is not "noted", so the responsible person is asked for too (as before the slices).
+        AssertFields(await services.ErrorsAsync(new RecordDecisionRequest(null, "Maybe", null, null, null)),
+            "outcome", "phenomenon", "responsiblePerson", "text");
         Assert.Empty(await services.ErrorsAsync(new RecordDecisionRequest("x", "noted", "y", null, [1, 2])));
     }
 
@@ -146,7 +152,8 @@ public sealed class ValidatorTests : IAsyncLifetime
     public async Task A_proposal_needs_a_title_a_target_kind_and_a_target()
     {
         AssertFields(await services.ErrorsAsync(new AddProposalRequest(null, null, "Moon", null, null)), "target", "targetKind", "title");
-        Assert.Empty(await services.ErrorsAsync(new AddProposalRequest("Lisää paikkoja", null, nameof(ProposalTarget.BudgetProposal), "Talous", null)));
+        Assert.Empty(await services.ErrorsAsync(new AddProposalRequest("Lisää paikkoja", null,
+            nameof(ProposalTarget.BudgetProposal), "Talous", null)));
     }
 
     [Theory]
@@ -159,7 +166,8 @@ public sealed class ValidatorTests : IAsyncLifetime
         AssertFields(errors, "assignee", "dueDate");
         Assert.Equal([Text(language, "wg.validation.unknownUser", WgTestServices.Outsider.UserName)], errors["assignee"]);
         Assert.Equal([Text(language, "validation.required")], errors["dueDate"]);
-        Assert.Empty(await services.ErrorsAsync(new AddAssignmentRequest("Tee", WgTestServices.Member.UserName, new DateOnly(2026, 4, 1), null)));
+        Assert.Empty(await services.ErrorsAsync(new AddAssignmentRequest("Tee", WgTestServices.Member.UserName,
+            new DateOnly(2026, 4, 1), null)));
     }
 
     [Fact]
@@ -180,7 +188,8 @@ public sealed class ValidatorTests : IAsyncLifetime
         AssertFields(errors, "decidedOn", "deputyName");
         Assert.Equal([Text(language, "wg.validation.notInFuture")], errors["decidedOn"]);
         Assert.Equal([Text(language, "wg.validation.deputySame")], errors["deputyName"]);
-        Assert.Empty(await services.ErrorsAsync(new NominateRequest("Kajaani", "HYTETU", "Maija", "Matti", "Päällikkö", new DateOnly(2026, 3, 15))));
+        Assert.Empty(await services.ErrorsAsync(new NominateRequest("Kajaani", "HYTETU", "Maija", "Matti",
+            "Päällikkö", new DateOnly(2026, 3, 15))));
     }
 
     [Theory]
@@ -188,14 +197,16 @@ public sealed class ValidatorTests : IAsyncLifetime
     [InlineData("sv")]
     public async Task A_budget_proposal_is_for_the_next_budget_rounds_with_a_whole_cent_amount_on_a_known_decision(string language)
     {
-        var errors = await services.ErrorsAsync(new ProposeBudgetRequest(2025, "Tuettu asuminen", "x", "Aikuiset", 10.005m, Guid.NewGuid()), language);
+        var errors = await services.ErrorsAsync(new ProposeBudgetRequest(2025, "Tuettu asuminen", "x", "Aikuiset",
+            10.005m, Guid.NewGuid()), language);
 
         AssertFields(errors, "amount", "decisionId", "year");
         Assert.Equal([Text(language, "validation.range", 2026, 2028)], errors["year"]);
         Assert.Equal([Text(language, "wg.validation.amount")], errors["amount"]);
         Assert.Equal([Text(language, "wg.validation.unknownDecision")], errors["decisionId"]);
 
-        var decision = new Decision { Id = Guid.NewGuid(), MeetingId = Guid.NewGuid(), Phenomenon = "p", Text = "t", DecidedAt = WgTestServices.Now };
+        var decision = new Decision { Id = Guid.NewGuid(), MeetingId = Guid.NewGuid(), Phenomenon = "p", Text = "t",
+            DecidedAt = WgTestServices.Now };
         await services.SeedAsync(db => db.Decisions.Add(decision));
         Assert.Empty(await services.ErrorsAsync(new ProposeBudgetRequest(2028, "Tuettu asuminen", "x", "Aikuiset", 1500.50m, decision.Id)));
         AssertFields(await services.ErrorsAsync(new ProposeBudgetRequest(null, null, null, null, null, null)),

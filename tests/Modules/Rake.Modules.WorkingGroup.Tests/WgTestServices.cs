@@ -4,11 +4,15 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Rake.BuildingBlocks.Contracts;
 using Rake.BuildingBlocks.Localization;
+using Rake.BuildingBlocks.Mapping;
 using Rake.BuildingBlocks.Messaging;
 using Rake.BuildingBlocks.Regions;
 using Rake.BuildingBlocks.Web;
 using Rake.Modules.Reporting.Contracts;
 using Rake.Modules.WorkingGroup.Features;
+using Rake.Modules.WorkingGroup.Features.AddAgendaItem;
+using Rake.Modules.WorkingGroup.Features.RecordDecision;
+using Rake.Modules.WorkingGroup.Features.ScheduleMeeting;
 using Rake.Modules.WorkingGroup.Persistence;
 
 namespace Rake.Modules.WorkingGroup.Tests;
@@ -43,6 +47,10 @@ internal sealed class WgTestServices : IAsyncDisposable
         services.AddSingleton<IUserDirectory, Directory>();
         services.AddSingleton<IReportingApi, Reporting>();
         services.AddScoped<WgLookup>();
+        services.AddModuleMapping<WorkingGroupModule>();
+        services.AddScoped<ScheduleMeetingHandler>();
+        services.AddScoped<AddAgendaItemHandler>();
+        services.AddScoped<RecordDecisionHandler>();
         services.AddScoped<RequestChecks>();
         services.AddRequestValidators(typeof(WorkingGroupModule).Assembly);
         provider = services.BuildServiceProvider();
@@ -61,7 +69,17 @@ internal sealed class WgTestServices : IAsyncDisposable
         await db.SaveChangesAsync();
     }
 
-    /// <summary>The field errors (by the name callers send) of <paramref name="request"/> in <paramref name="language"/>; empty when valid.</summary>
+    /// <summary>Runs <paramref name="work"/> with a service of a fresh scope, as the region's system actor.</summary>
+    public async Task<TResult> RunAsync<TService, TResult>(Func<TService, Task<TResult>> work) where TService : notnull
+    {
+        await using var scope = provider.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<TService>());
+    }
+
+    /// <summary>
+    /// The field errors (by the name callers send) of <paramref name="request"/> in <paramref name="language"/>;
+    /// empty when valid.
+    /// </summary>
     public async Task<IReadOnlyDictionary<string, string[]>> ErrorsAsync(object request, string language = "fi")
     {
         var before = CultureInfo.CurrentUICulture;
@@ -122,13 +140,17 @@ internal sealed class WgTestServices : IAsyncDisposable
             Task.FromResult<IReadOnlyList<ReportDigest>>(numbers.Where(n => n is >= 1 and <= 10)
                 .Select(n => new ReportDigest(Guid.NewGuid(), n, Now, "Problem", "t", "p", "a", "m", [], "Received")).ToList());
 
-        public Task<IReadOnlyList<ReportingPeriodInfo>> PeriodsAsync(int year, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public Task<IReadOnlyList<ReportingPeriodInfo>> PeriodsAsync(int year, CancellationToken cancellationToken) =>
+            throw new NotSupportedException();
 
-        public Task<ReportingPeriodInfo?> FindPeriodAsync(string periodId, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public Task<ReportingPeriodInfo?> FindPeriodAsync(string periodId, CancellationToken cancellationToken) =>
+            throw new NotSupportedException();
 
-        public Task<PeriodCompilation?> CompileAsync(string periodId, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public Task<PeriodCompilation?> CompileAsync(string periodId, CancellationToken cancellationToken) =>
+            throw new NotSupportedException();
 
-        public Task<IReadOnlyList<ReportDigest>> ReceivedAsync(DateTimeOffset from, DateTimeOffset until, CancellationToken cancellationToken) =>
+        public Task<IReadOnlyList<ReportDigest>> ReceivedAsync(
+            DateTimeOffset from, DateTimeOffset until, CancellationToken cancellationToken) =>
             throw new NotSupportedException();
 
         public Task<IReadOnlyList<CommunicationRecord>> CommunicationRecordsAsync(CancellationToken cancellationToken) =>
