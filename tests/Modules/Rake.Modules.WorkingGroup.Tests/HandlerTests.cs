@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Rake.Modules.WorkingGroup.Domain;
 using Rake.Modules.WorkingGroup.Features.AddAgendaItem;
 using Rake.Modules.WorkingGroup.Features.RecordDecision;
