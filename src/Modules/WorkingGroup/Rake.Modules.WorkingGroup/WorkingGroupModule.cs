@@ -1,13 +1,10 @@
 using System.Reflection;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Rake.BuildingBlocks.Contracts;
 using Rake.BuildingBlocks.Messaging;
 using Rake.BuildingBlocks.Modules;
 using Rake.Modules.WorkingGroup.Contracts;
-using Rake.Modules.WorkingGroup.Features;
-using Rake.Modules.WorkingGroup.Persistence;
 
 namespace Rake.Modules.WorkingGroup;
 
@@ -34,12 +31,35 @@ public sealed class WorkingGroupModule : IModule
     {
         IntegrationEventTypes.RegisterFrom(typeof(DecisionRecorded).Assembly);
         services.AddModuleDbContext<WorkingGroupDbContext>(WorkingGroupDbContext.SchemaName);
-        services.AddScoped<WorkingGroupHandler>();
-        services.AddScoped<RegistersHandler>();
+        services.Scan(scan => scan.FromAssemblies(typeof(WorkingGroupModule).Assembly)
+            .AddClasses(c => c.Where(t => t.Name.EndsWith("Handler", StringComparison.Ordinal)
+                || t.Name.EndsWith("Access", StringComparison.Ordinal)), publicOnly: false)
+            .AsSelf()
+            .WithScopedLifetime());
+        services.AddScoped<WgLookup>();
+        services.AddModuleMapping<WorkingGroupModule>();
+        services.AddRequestValidators(typeof(WorkingGroupModule).Assembly);
         services.AddIntegrationEventHandlers(typeof(WorkingGroupModule).Assembly);
     }
 
-    public void MapRegionEndpoints(IEndpointRouteBuilder regionApi) => WorkingGroupEndpoints.Map(regionApi);
+    public void MapRegionEndpoints(IEndpointRouteBuilder regionApi)
+    {
+        ViewBodiesEndpoints.Map(regionApi);
+        CreateBodyEndpoint.Map(regionApi);
+        AddMemberEndpoint.Map(regionApi);
+        ScheduleMeetingEndpoint.Map(regionApi);
+        ViewMeetingEndpoints.Map(regionApi);
+        UpdateMeetingEndpoint.Map(regionApi);
+        AddAgendaItemEndpoint.Map(regionApi);
+        RecordMinutesEndpoint.Map(regionApi);
+        RecordDecisionEndpoint.Map(regionApi);
+        AddProposalEndpoint.Map(regionApi);
+        AddAssignmentEndpoint.Map(regionApi);
+        MyAssignmentsEndpoint.Map(regionApi);
+        UpdateAssignmentEndpoint.Map(regionApi);
+        NominationEndpoints.Map(regionApi);
+        BudgetEndpoints.Map(regionApi);
+    }
 
     public Task SeedDemoAsync(IServiceProvider regionScope, DemoRegion region, CancellationToken cancellationToken) =>
         WorkingGroupDemoData.SeedAsync(regionScope, region, cancellationToken);

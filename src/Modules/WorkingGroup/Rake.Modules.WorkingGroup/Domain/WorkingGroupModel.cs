@@ -2,14 +2,19 @@ using Rake.BuildingBlocks.Persistence;
 
 namespace Rake.Modules.WorkingGroup.Domain;
 
-/// <summary>Kinds of body the regions' plans name: RAKE working group, steering group (johtoryhmä/ohjausryhmä), Keski-Suomi's coordination team and network.</summary>
+/// <summary>
+/// Kinds of body the regions' plans name: RAKE working group, steering group (johtoryhmä/ohjausryhmä), Keski-Suomi's coordination team
+/// and network.
+/// </summary>
 internal enum BodyKind { WorkingGroup, SteeringGroup, CoordinationTeam, Network }
 
 internal enum MemberRole { Chair, ViceChair, Coordinator, Secretary, Member, Deputy }
 
 internal enum MeetingStatus { Scheduled, Held, Cancelled }
 
-/// <summary>Standard agenda items: the reports since the previous meeting and current matters; the region's workflow adds reviews.</summary>
+/// <summary>
+/// Standard agenda items: the reports since the previous meeting and current matters; the region's workflow adds reviews.
+/// </summary>
 internal enum AgendaItemKind { Reports, CurrentMatters, PlanReview, NominationsReview, Compilation, Other }
 
 internal enum DecisionOutcome { ContinueHandling, FollowUpAction, Noted }
@@ -159,7 +164,10 @@ internal sealed class Assignment : IRegionOwned
     public bool IsOverdue(DateOnly today) => IsOpen && DueDate < today;
 }
 
-/// <summary>A member and deputy from adult social work in a municipality's wellbeing group (HYTETU), decided by the service-area manager and reviewed yearly.</summary>
+/// <summary>
+/// A member and deputy from adult social work in a municipality's wellbeing group (HYTETU), decided by the service-area manager and
+/// reviewed yearly.
+/// </summary>
 internal sealed class WellbeingGroupNomination : IRegionOwned
 {
     public Guid Id { get; set; }

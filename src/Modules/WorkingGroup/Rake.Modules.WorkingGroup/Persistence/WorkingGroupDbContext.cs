@@ -6,7 +6,8 @@ using Rake.Modules.WorkingGroup.Domain;
 
 namespace Rake.Modules.WorkingGroup.Persistence;
 
-internal sealed class WorkingGroupDbContext(DbContextOptions<WorkingGroupDbContext> options, IRequestContext requestContext, TimeProvider clock, OutboxSignal outboxSignal)
+internal sealed class WorkingGroupDbContext(
+    DbContextOptions<WorkingGroupDbContext> options, IRequestContext requestContext, TimeProvider clock, OutboxSignal outboxSignal)
     : ModuleDbContext(options, requestContext, clock, outboxSignal)
 {
     public const string SchemaName = "workinggroup";

@@ -16,17 +16,20 @@ internal static class WorkingGroupDemoData
 {
     private sealed record Seat(string Name, string Title, MemberRole Role, RegionRole? DemoUser = null);
 
-    private sealed record BodySeed(BodyKind Kind, string Name, string Description, Seat[] Seats, (int MonthsFromNow, string Title, string? Place)[] Meetings);
+    private sealed record BodySeed(
+        BodyKind Kind, string Name, string Description, Seat[] Seats, (int MonthsFromNow, string Title, string? Place)[] Meetings);
 
     private static readonly Dictionary<string, BodySeed[]> Seeds = new()
     {
         ["kainuu"] =
         [
             new(BodyKind.WorkingGroup, "RAKE-työryhmä",
-                "Rakenteellisen sosiaalityön työryhmä (nimetty 23.5.2023): palvelualuepäälliköt, palveluyksikköpäälliköt ja johtavat sosiaalityöntekijät. Kokoontuu Teamsissa neljästi vuodessa.",
+                "Rakenteellisen sosiaalityön työryhmä (nimetty 23.5.2023): palvelualuepäälliköt, palveluyksikköpäälliköt ja "
+                    + "johtavat sosiaalityöntekijät. Kokoontuu Teamsissa neljästi vuodessa.",
                 [
                     new("Anna Heikkinen", "Sosiaali- ja perhepalveluiden toimialuejohtaja", MemberRole.Chair),
-                    new("Työryhmän jäsen (demo)", "Palveluyksikköpäällikkö, johtava sosiaalityöntekijä, aikuisten sosiaalityö", MemberRole.Coordinator, RegionRole.WorkingGroupMember),
+                    new("Työryhmän jäsen (demo)", "Palveluyksikköpäällikkö, johtava sosiaalityöntekijä, aikuisten sosiaalityö",
+                        MemberRole.Coordinator, RegionRole.WorkingGroupMember),
                     new("Vastuuhenkilö (demo)", "Sosiaalialan erikoissuunnittelija", MemberRole.Secretary, RegionRole.ResponsiblePerson),
                     new("Esihenkilö (demo)", "Palvelualuepäällikkö, ikääntyneiden palvelut", MemberRole.Member, RegionRole.Supervisor),
                     new("Suunnittelija (demo)", "Suunnittelija, Kestävän kasvun Kainuu II -hanke", MemberRole.Member, RegionRole.Planner),
@@ -38,46 +41,57 @@ internal static class WorkingGroupDemoData
         ["kymenlaakso"] =
         [
             new(BodyKind.WorkingGroup, "Rakenteellisen sosiaalityön työryhmä",
-                "Edustuksellinen työryhmä eri sosiaalipalveluiden sosiaalityöntekijöistä ja sosiaaliohjaajista; kommentoi puolivuotiskoosteen.",
+                "Edustuksellinen työryhmä eri sosiaalipalveluiden sosiaalityöntekijöistä ja sosiaaliohjaajista; kommentoi "
+                    + "puolivuotiskoosteen.",
                 [
-                    new("Vastuuhenkilö (demo)", "Rakenteellisen sosiaalityön vastuuhenkilö", MemberRole.Chair, RegionRole.ResponsiblePerson),
-                    new("Työryhmän jäsen (demo)", "Sosiaalityöntekijä, aikuissosiaalityö", MemberRole.Secretary, RegionRole.WorkingGroupMember),
+                    new("Vastuuhenkilö (demo)", "Rakenteellisen sosiaalityön vastuuhenkilö",
+                        MemberRole.Chair, RegionRole.ResponsiblePerson),
+                    new("Työryhmän jäsen (demo)", "Sosiaalityöntekijä, aikuissosiaalityö",
+                        MemberRole.Secretary, RegionRole.WorkingGroupMember),
                     new("Sari Virtanen", "Sosiaaliohjaaja, lapsiperheiden palvelut", MemberRole.Member),
                     new("Jukka Mäkinen", "Sosiaalityöntekijä, ikääntyneiden palvelut", MemberRole.Member),
                     new("Eeva Lindqvist", "Kuraattori, opiskeluhuolto", MemberRole.Member),
                 ],
                 [(-1, "Työryhmä: puolivuotiskoosteen kommentointi", "Kotka, Kymenlaakson keskussairaala, neuvotteluhuone 3")]),
             new(BodyKind.SteeringGroup, "Rakenteellisen sosiaalityön johtoryhmä",
-                "Sosiaalipalvelujohtaja, sosiaalipalveluiden tulosaluejohtajat ja asiakkuuspäälliköt; päättää jatkotoimenpiteistä ja nimeää vastuuhenkilöt.",
+                "Sosiaalipalvelujohtaja, sosiaalipalveluiden tulosaluejohtajat ja asiakkuuspäälliköt; päättää "
+                    + "jatkotoimenpiteistä ja nimeää vastuuhenkilöt.",
                 [
                     new("Pekka Salonen", "Sosiaalipalvelujohtaja", MemberRole.Chair),
-                    new("Johtoryhmän jäsen (demo)", "Tulosaluejohtaja, aikuisten sosiaalipalvelut", MemberRole.ViceChair, RegionRole.SteeringGroupMember),
+                    new("Johtoryhmän jäsen (demo)", "Tulosaluejohtaja, aikuisten sosiaalipalvelut",
+                        MemberRole.ViceChair, RegionRole.SteeringGroupMember),
                     new("Esihenkilö (demo)", "Asiakkuuspäällikkö", MemberRole.Member, RegionRole.Supervisor),
-                    new("Vastuuhenkilö (demo)", "Rakenteellisen sosiaalityön vastuuhenkilö", MemberRole.Secretary, RegionRole.ResponsiblePerson),
+                    new("Vastuuhenkilö (demo)", "Rakenteellisen sosiaalityön vastuuhenkilö",
+                        MemberRole.Secretary, RegionRole.ResponsiblePerson),
                 ],
                 [(1, "Johtoryhmä: päätökset puolivuotiskoosteesta", null)]),
         ],
         ["keski-suomi"] =
         [
             new(BodyKind.SteeringGroup, "Rakenteellisen sosiaalityön ohjausryhmä",
-                "Palvelutuotannon ja konsernipalvelujen palvelujohtajat ja keskeiset yhteistyökumppanit; linjaa ja seuraa kehittämistä sosiaalihuollon johtajan tukena.",
+                "Palvelutuotannon ja konsernipalvelujen palvelujohtajat ja keskeiset yhteistyökumppanit; linjaa ja seuraa "
+                    + "kehittämistä sosiaalihuollon johtajan tukena.",
                 [
                     new("Riitta Laine", "Sosiaalihuollon johtaja", MemberRole.Chair),
-                    new("Johtoryhmän jäsen (demo)", "Palvelujohtaja, aikuisten sosiaalipalvelut", MemberRole.Member, RegionRole.SteeringGroupMember),
+                    new("Johtoryhmän jäsen (demo)", "Palvelujohtaja, aikuisten sosiaalipalvelut",
+                        MemberRole.Member, RegionRole.SteeringGroupMember),
                     new("Vastuuhenkilö (demo)", "Koordinaatiotiimin edustaja", MemberRole.Secretary, RegionRole.ResponsiblePerson),
                 ],
                 [(2, "Ohjausryhmä: vuoden tavoitteet ja toimenpiteet", null)]),
             new(BodyKind.CoordinationTeam, "Rakenteellisen sosiaalityön koordinaatiotiimi",
-                "Rake-verkoston jäseniä, ensisijaisesti rakenteellisen sosiaalityön erikoistumiskoulutuksen käyneitä; valmistelee verkoston ja ohjausryhmän kokoukset.",
+                "Rake-verkoston jäseniä, ensisijaisesti rakenteellisen sosiaalityön erikoistumiskoulutuksen käyneitä; "
+                    + "valmistelee verkoston ja ohjausryhmän kokoukset.",
                 [
                     new("Vastuuhenkilö (demo)", "Erikoissosiaalityöntekijä", MemberRole.Coordinator, RegionRole.ResponsiblePerson),
                     new("Työryhmän jäsen (demo)", "Erikoissosiaalityöntekijä", MemberRole.Member, RegionRole.WorkingGroupMember),
                 ],
                 [(0, "Koordinaatiotiimi: verkoston kokouksen valmistelu", "Teams")]),
             new(BodyKind.Network, "Rakenteellisen sosiaalityön verkosto",
-                "Palvelutuotannon ja konsernipalvelujen sosiaalityöntekijöitä asiakastyössä ja johtotehtävissä (36 jäsentä); osallistuu paikalliseen hyte-työhön.",
+                "Palvelutuotannon ja konsernipalvelujen sosiaalityöntekijöitä asiakastyössä ja johtotehtävissä (36 "
+                    + "jäsentä); osallistuu paikalliseen hyte-työhön.",
                 [
-                    new("Vastuuhenkilö (demo)", "Erikoissosiaalityöntekijä, koordinaatiotiimi", MemberRole.Coordinator, RegionRole.ResponsiblePerson),
+                    new("Vastuuhenkilö (demo)", "Erikoissosiaalityöntekijä, koordinaatiotiimi",
+                        MemberRole.Coordinator, RegionRole.ResponsiblePerson),
                     new("Työryhmän jäsen (demo)", "Sosiaalityöntekijä", MemberRole.Member, RegionRole.WorkingGroupMember),
                     new("Hanna Nieminen", "Johtava sosiaalityöntekijä, lastensuojelu", MemberRole.Member),
                 ],
@@ -112,11 +126,16 @@ internal static class WorkingGroupDemoData
         var today = Helsinki.Today(clock);
         foreach (var seed in bodies)
         {
-            var body = new Body { Id = Guid.CreateVersion7(now), Kind = seed.Kind, Name = seed.Name, Description = seed.Description, CreatedAt = now };
+            var body = new Body
+            {
+                Id = Guid.CreateVersion7(now), Kind = seed.Kind, Name = seed.Name, Description = seed.Description, CreatedAt = now,
+            };
             db.Bodies.Add(body);
             foreach (var seat in seed.Seats)
             {
-                var user = seat.DemoUser is { } role && region.UserNames.TryGetValue(role, out var userName) ? await users.FindByUserNameAsync(userName, ct) : null;
+                var user = seat.DemoUser is { } role && region.UserNames.TryGetValue(role, out var userName)
+                    ? await users.FindByUserNameAsync(userName, ct)
+                    : null;
                 db.Members.Add(new BodyMember
                 {
                     Id = Guid.CreateVersion7(now),
@@ -143,15 +162,25 @@ internal static class WorkingGroupDemoData
                     StartsAt = start,
                     EndsAt = start.AddHours(2),
                     Location = place,
-                    OnlineUrl = place == "Teams" || place is null ? $"https://teams.microsoft.com/l/meetup-join/demo-{region.Code}-{body.Kind.ToString().ToLowerInvariant()}" : null,
+                    OnlineUrl = place == "Teams" || place is null
+                        ? $"https://teams.microsoft.com/l/meetup-join/demo-{region.Code}-{body.Kind.ToString().ToLowerInvariant()}"
+                        : null,
                     Status = start < now ? MeetingStatus.Held : MeetingStatus.Scheduled,
                     CreatedAt = now,
                     UpdatedAt = now,
                     Minutes = start < now ? "Käytiin läpi edellisen kokouksen jälkeen tulleet ilmoitukset ja ajankohtaiset asiat." : null,
                 };
                 db.Meetings.Add(meeting);
-                db.AgendaItems.Add(new AgendaItem { Id = Guid.CreateVersion7(now), MeetingId = meeting.Id, Position = 1, Kind = AgendaItemKind.Reports, Title = "Sosiaalisen raportoinnin ilmoitukset edellisen kokouksen jälkeen" });
-                db.AgendaItems.Add(new AgendaItem { Id = Guid.CreateVersion7(now), MeetingId = meeting.Id, Position = 2, Kind = AgendaItemKind.CurrentMatters, Title = "Ajankohtaiset RAKE-asiat" });
+                db.AgendaItems.Add(new AgendaItem
+                {
+                    Id = Guid.CreateVersion7(now), MeetingId = meeting.Id, Position = 1, Kind = AgendaItemKind.Reports,
+                    Title = "Sosiaalisen raportoinnin ilmoitukset edellisen kokouksen jälkeen",
+                });
+                db.AgendaItems.Add(new AgendaItem
+                {
+                    Id = Guid.CreateVersion7(now), MeetingId = meeting.Id, Position = 2, Kind = AgendaItemKind.CurrentMatters,
+                    Title = "Ajankohtaiset RAKE-asiat",
+                });
             }
         }
         foreach (var (municipality, group, member, deputy) in Nominations.GetValueOrDefault(region.Code) ?? [])

@@ -68,7 +68,9 @@ public abstract class WgPage : RegionPage
         return null;
     }
 
-    /// <summary>Runs a change; on success redirects (post/redirect/get), otherwise shows the field errors with what the page parsed itself.</summary>
+    /// <summary>
+    /// Runs a change; on success redirects (post/redirect/get), otherwise shows the field errors with what the page parsed itself.
+    /// </summary>
     protected Task SubmitAsync(Dictionary<string, string[]> parseErrors, Func<Task> change, string redirectTo) =>
         SubmitAsync(parseErrors, async () =>
         {

@@ -1,24 +1,47 @@
 using System.Globalization;
-using Microsoft.EntityFrameworkCore;
-using Rake.BuildingBlocks.Regions;
 using Rake.Modules.Reporting.Contracts;
-using Rake.Modules.WorkingGroup.Domain;
-using Rake.Modules.WorkingGroup.Features;
-using Rake.Modules.WorkingGroup.Persistence;
 using Rake.Workflows.Abstractions;
 
 namespace Rake.Modules.WorkingGroup.Workflows;
 
-/// <summary>What the working-group activities share: finding the region's body and the idempotency key of a run.</summary>
+/// <summary>
+/// What the working-group activities share: finding the region's body, the idempotency key of a run, and sending a request
+/// to the same use-case handler the API uses, as the region's system actor, after the same validators.
+/// </summary>
 internal static class WorkingGroupRun
 {
-    public const string BodyHint = "The body by its name, or by its kind (WorkingGroup, SteeringGroup, CoordinationTeam, Network) for the region's first body of that kind.";
+    public const string BodyHint =
+        "The body by its name, or by its kind (WorkingGroup, SteeringGroup, CoordinationTeam, Network) "
+            + "for the region's first body of that kind.";
 
-    /// <summary>The handler of the run's region, or null when the engine runs without the module (the engine's own tests).</summary>
-    public static WorkingGroupHandler? Handler(IActivityExecutionContext context) =>
-        context.Services.GetService(typeof(WorkingGroupHandler)) as WorkingGroupHandler;
+    public const int MinMinutes = WgValidator<ScheduleMeetingRequest>.MinDurationMinutes;
+    public const int MaxMinutes = WgValidator<ScheduleMeetingRequest>.MaxDurationMinutes;
 
-    public static WorkingGroupDbContext Db(IActivityExecutionContext context) => (WorkingGroupDbContext)context.Services.GetService(typeof(WorkingGroupDbContext))!;
+    /// <summary>The use-case handler of the run's region, or null when the engine runs without the module's services.</summary>
+    public static THandler? Handler<THandler>(IActivityExecutionContext context) where THandler : class =>
+        context.Services.GetService(typeof(THandler)) as THandler;
+
+    /// <summary>
+    /// Checks <paramref name="request"/> with the validators the API runs; a refused request faults the activity with every
+    /// field's message and returns false, so nothing is stored.
+    /// </summary>
+    public static async Task<bool> ValidAsync(IActivityExecutionContext context, object request)
+    {
+        var checks = (RequestChecks)context.Services.GetService(typeof(RequestChecks))!;
+        try
+        {
+            await checks.ThrowIfInvalidAsync(request, context.CancellationToken);
+            return true;
+        }
+        catch (ValidationException refused)
+        {
+            context.Fault(string.Join(" ", refused.Errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}")));
+            return false;
+        }
+    }
+
+    public static WorkingGroupDbContext Db(IActivityExecutionContext context) =>
+        (WorkingGroupDbContext)context.Services.GetService(typeof(WorkingGroupDbContext))!;
 
     public static string Key(IActivityExecutionContext context) => $"{context.WorkflowInstanceId}/{context.ActivityId}";
 
@@ -31,7 +54,8 @@ internal static class WorkingGroupRun
         {
             return byName;
         }
-        return await db.Bodies.AsNoTracking().Where(b => b.Kind == kind).OrderBy(b => b.CreatedAt).FirstOrDefaultAsync(context.CancellationToken);
+        return await db.Bodies.AsNoTracking().Where(b => b.Kind == kind).OrderBy(b => b.CreatedAt)
+            .FirstOrDefaultAsync(context.CancellationToken);
     }
 
     public static IEnumerable<string> ValidateBody(IActivityDesign design)
@@ -48,7 +72,8 @@ internal static class WorkingGroupRun
 /// standard agenda (the reports received since the previous meeting, current matters). Idempotent per run and activity.
 /// </summary>
 [Activity("Rake.WorkingGroup.ScheduleMeeting", Category = "Rake Working group", DisplayName = "Schedule meeting",
-    Description = "Schedules a meeting of a body (Teams link or place) some days ahead, with the standard agenda: the social reports received since the body's previous meeting and current matters.")]
+    Description = "Schedules a meeting of a body (Teams link or place) some days ahead, with the standard agenda: "
+        + "the social reports received since the body's previous meeting and current matters.")]
 internal sealed class ScheduleMeeting : WorkflowActivity
 {
     [Input(DisplayName = "Body", Description = WorkingGroupRun.BodyHint)]
@@ -89,7 +114,7 @@ internal sealed class ScheduleMeeting : WorkflowActivity
         var local = day.ToDateTime(time);
         var start = new DateTimeOffset(local, Helsinki.TimeZone.GetUtcOffset(local)).ToUniversalTime();
         StartsAt = start.ToString("O", CultureInfo.InvariantCulture);
-        var handler = WorkingGroupRun.Handler(context);
+        var handler = WorkingGroupRun.Handler<ScheduleMeetingHandler>(context);
         if (handler is null)
         {
             context.Journal($"Meeting to schedule: {Title} ({Body}) on {day:yyyy-MM-dd} at {time:HH\\:mm}; no meeting store in this run.");
@@ -100,13 +125,19 @@ internal sealed class ScheduleMeeting : WorkflowActivity
         if (body is null)
         {
             // The human tasks carry the process; a region that has not set up its bodies yet still runs it.
-            context.Journal($"The region has no body '{Body}': meeting '{Title}' was not scheduled. Create the body on the working-group pages.");
+            context.Journal(
+                $"The region has no body '{Body}': meeting '{Title}' was not scheduled. Create the body on the working-group pages.");
             context.Complete();
             return;
         }
-        var meeting = await handler.ScheduleCoreAsync(body, string.IsNullOrWhiteSpace(Title) ? body.Name : Title.Trim(), start,
-            Math.Clamp(DurationMinutes, 15, WorkingGroupHandler.MaxDurationMinutes), string.IsNullOrWhiteSpace(Location) ? null : Location.Trim(),
-            string.IsNullOrWhiteSpace(OnlineUrl) ? null : OnlineUrl.Trim(), WorkingGroupRun.Key(context), context.CancellationToken);
+        var request = new ScheduleMeetingRequest(string.IsNullOrWhiteSpace(Title) ? body.Name : Title.Trim(), start,
+            Math.Clamp(DurationMinutes, WorkingGroupRun.MinMinutes, WorkingGroupRun.MaxMinutes),
+            Location, OnlineUrl);
+        if (!await WorkingGroupRun.ValidAsync(context, request))
+        {
+            return;
+        }
+        var meeting = await handler.HandleAsync(body.Id, request, WorkingGroupRun.Key(context), context.CancellationToken);
         MeetingId = meeting.Id.ToString();
         context.Journal($"Meeting '{meeting.Title}' of {body.Name} scheduled for {day:yyyy-MM-dd} at {time:HH\\:mm}.");
         context.Complete();
@@ -118,7 +149,8 @@ internal sealed class ScheduleMeeting : WorkflowActivity
         {
             yield return problem;
         }
-        if (design.TryGetConstantInput<string>("time", out var time) && time is not null && !TimeOnly.TryParseExact(time, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+        if (design.TryGetConstantInput<string>("time", out var time) && time is not null
+            && !TimeOnly.TryParseExact(time, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
         {
             yield return $"The start time '{time}' is not HH:mm.";
         }
@@ -126,9 +158,10 @@ internal sealed class ScheduleMeeting : WorkflowActivity
         {
             yield return $"Days from now must be 0–366, not {days}.";
         }
-        if (design.TryGetConstantInput<int>("durationMinutes", out var minutes) && minutes is < 15 or > WorkingGroupHandler.MaxDurationMinutes)
+        if (design.TryGetConstantInput<int>("durationMinutes", out var minutes)
+            && minutes is < WorkingGroupRun.MinMinutes or > WorkingGroupRun.MaxMinutes)
         {
-            yield return $"The duration must be 15–{WorkingGroupHandler.MaxDurationMinutes} minutes, not {minutes}.";
+            yield return $"The duration must be 15–{WorkingGroupRun.MaxMinutes} minutes, not {minutes}.";
         }
         if (design.TryGetConstantInput<string>("onlineUrl", out var url) && !string.IsNullOrWhiteSpace(url)
             && (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttps))
@@ -140,7 +173,8 @@ internal sealed class ScheduleMeeting : WorkflowActivity
 
 /// <summary>Adds an item (plan review, nominations review…) to the agenda of the body's next scheduled meeting.</summary>
 [Activity("Rake.WorkingGroup.AddAgendaItem", Category = "Rake Working group", DisplayName = "Add agenda item",
-    Description = "Adds an item to the agenda of the body's next scheduled meeting: PlanReview, NominationsReview, Compilation, CurrentMatters or Other.")]
+    Description = "Adds an item to the agenda of the body's next scheduled meeting: "
+        + "PlanReview, NominationsReview, Compilation, CurrentMatters or Other.")]
 internal sealed class AddAgendaItem : WorkflowActivity
 {
     [Input(DisplayName = "Body", Description = WorkingGroupRun.BodyHint)]
@@ -162,7 +196,7 @@ internal sealed class AddAgendaItem : WorkflowActivity
             context.Fault($"'{Kind}' is not an agenda item kind.");
             return;
         }
-        var handler = WorkingGroupRun.Handler(context);
+        var handler = WorkingGroupRun.Handler<AddAgendaItemHandler>(context);
         if (handler is null)
         {
             context.Journal($"Agenda item for the next meeting of {Body}: {Title}; no meeting store in this run.");
@@ -181,7 +215,12 @@ internal sealed class AddAgendaItem : WorkflowActivity
             context.Complete();
             return;
         }
-        await handler.AddAgendaItemCoreAsync(meeting, kind, Title?.Trim() ?? "", string.IsNullOrWhiteSpace(Notes) ? null : Notes.Trim(), WorkingGroupRun.Key(context), context.CancellationToken);
+        var request = new AddAgendaItemRequest(kind.ToString(), Title, Notes);
+        if (!await WorkingGroupRun.ValidAsync(context, request))
+        {
+            return;
+        }
+        await handler.HandleAsync(meeting.Id, request, WorkingGroupRun.Key(context), context.CancellationToken);
         context.Journal($"Agenda item '{Title}' added to '{meeting.Title}'.");
         context.Complete();
     }
@@ -196,7 +235,8 @@ internal sealed class AddAgendaItem : WorkflowActivity
         {
             yield return "The agenda item's title is missing.";
         }
-        if (design.TryGetConstantInput<string>("kind", out var kind) && kind is not null && !Enum.TryParse<AgendaItemKind>(kind, ignoreCase: true, out _))
+        if (design.TryGetConstantInput<string>("kind", out var kind) && kind is not null
+            && !Enum.TryParse<AgendaItemKind>(kind, ignoreCase: true, out _))
         {
             yield return $"'{kind}' is not an agenda item kind (PlanReview, NominationsReview, Compilation, CurrentMatters, Other).";
         }
@@ -208,7 +248,8 @@ internal sealed class AddAgendaItem : WorkflowActivity
 /// concerns every report of that reporting period, and their reporters see it in their timeline.
 /// </summary>
 [Activity("Rake.WorkingGroup.RecordDecision", Category = "Rake Working group", DisplayName = "Record decision",
-    Description = "Records a decision of a body (e.g. the steering group on the half-year compilation) with a responsible person; with a period, the reporters of that period's reports see it in their report's timeline.")]
+    Description = "Records a decision of a body (e.g. the steering group on the half-year compilation) with a responsible person; "
+        + "with a period, the reporters of that period's reports see it in their report's timeline.")]
 internal sealed class RecordDecision : WorkflowActivity
 {
     [Input(DisplayName = "Body", Description = WorkingGroupRun.BodyHint)]
@@ -226,7 +267,8 @@ internal sealed class RecordDecision : WorkflowActivity
     [Input(DisplayName = "Responsible person", Description = "Who carries the decision on.")]
     public string? ResponsiblePerson { get; set; }
 
-    [Input(DisplayName = "Period", Description = "Whose reports the decision concerns: a period id (2026-H1, 2026) or 'previous' for the region's latest ended period; empty for none.")]
+    [Input(DisplayName = "Period", Description = "Whose reports the decision concerns: a period id (2026-H1, 2026) or 'previous' "
+        + "for the region's latest ended period; empty for none.")]
     public string? Period { get; set; }
 
     [Output(DisplayName = "Decision id")]
@@ -242,7 +284,7 @@ internal sealed class RecordDecision : WorkflowActivity
             context.Fault($"'{Outcome}' is not a decision outcome.");
             return;
         }
-        var handler = WorkingGroupRun.Handler(context);
+        var handler = WorkingGroupRun.Handler<RecordDecisionHandler>(context);
         if (handler is null)
         {
             context.Journal($"Decision of {Body} to record: {Phenomenon}; no meeting store in this run.");
@@ -259,7 +301,8 @@ internal sealed class RecordDecision : WorkflowActivity
         var db = WorkingGroupRun.Db(context);
         var now = context.Time.GetUtcNow();
         var meetings = db.Meetings.AsNoTracking().Where(m => m.BodyId == body.Id && m.Status != MeetingStatus.Cancelled);
-        var meeting = await meetings.Where(m => m.StartsAt <= now).OrderByDescending(m => m.StartsAt).FirstOrDefaultAsync(context.CancellationToken)
+        var meeting = await meetings.Where(m => m.StartsAt <= now).OrderByDescending(m => m.StartsAt)
+                .FirstOrDefaultAsync(context.CancellationToken)
             ?? await meetings.OrderBy(m => m.StartsAt).FirstOrDefaultAsync(context.CancellationToken);
         if (meeting is null)
         {
@@ -273,8 +316,12 @@ internal sealed class RecordDecision : WorkflowActivity
             context.Fault($"'{Period}' is not one of the region's reporting periods.");
             return;
         }
-        var decision = await handler.RecordDecisionCoreAsync(meeting, body, Phenomenon?.Trim() ?? "", outcome, Text?.Trim() ?? "",
-            ResponsiblePerson?.Trim() ?? "", numbers, WorkingGroupRun.Key(context), context.CancellationToken);
+        var request = new RecordDecisionRequest(Phenomenon, outcome.ToString(), Text, ResponsiblePerson, numbers);
+        if (!await WorkingGroupRun.ValidAsync(context, request))
+        {
+            return;
+        }
+        var decision = await handler.HandleAsync(meeting.Id, request, WorkingGroupRun.Key(context), context.CancellationToken);
         DecisionId = decision.Id.ToString();
         ReportCount = numbers.Count;
         context.Journal($"Decision '{decision.Phenomenon}' recorded in '{meeting.Title}' ({numbers.Count} reports).");
@@ -321,7 +368,8 @@ internal sealed class RecordDecision : WorkflowActivity
         {
             yield return "The decision text is missing.";
         }
-        if (design.TryGetConstantInput<string>("outcome", out var outcome) && outcome is not null && !Enum.TryParse<DecisionOutcome>(outcome, ignoreCase: true, out _))
+        if (design.TryGetConstantInput<string>("outcome", out var outcome) && outcome is not null
+            && !Enum.TryParse<DecisionOutcome>(outcome, ignoreCase: true, out _))
         {
             yield return $"'{outcome}' is not a decision outcome (ContinueHandling, FollowUpAction, Noted).";
         }
