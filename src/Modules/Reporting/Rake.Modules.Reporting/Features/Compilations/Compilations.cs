@@ -1,16 +1,6 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
-using Rake.BuildingBlocks.Contracts;
-using Rake.BuildingBlocks.Localization;
-using Rake.BuildingBlocks.Regions;
-using Rake.BuildingBlocks.Web;
-using Rake.Modules.Reporting.Domain;
 using Rake.Modules.Reporting.Features.Documents;
 using Rake.Modules.Reporting.Features.Periods;
-using Rake.Modules.Reporting.Persistence;
 
 namespace Rake.Modules.Reporting.Features.Compilations;
 
@@ -34,41 +24,54 @@ internal static class CompilationEndpoints
 {
     public static void Map(IEndpointRouteBuilder api)
     {
-        api.MapGet("/compilations/{periodId}", (string periodId, CompilationHandler handler, CancellationToken ct) => handler.BuildAsync(periodId, ct))
-            .WithTags("Compilations").WithSummary("A period's compilation (half-year or quarter-cumulative): counts compared with the previous period, phenomena with proposals, comments and decisions.");
-        api.MapGet("/compilations/{periodId}/compilation.docx", async (string region, string periodId, CompilationHandler handler, CancellationToken ct) =>
-                Results.File(DocxWriter.Write(await handler.DocumentAsync(periodId, ct)), DocxWriter.ContentType, $"rake-{region}-kooste-{periodId}.docx"))
-            .WithTags("Compilations").WithSummary("The compilation as a Word document.");
+        const string tag = "Compilations";
+        api.MapGet("/compilations/{periodId}", (string periodId, CompilationHandler handler, CancellationToken ct) =>
+                handler.BuildAsync(periodId, ct))
+            .RequireRegionRoles(ReportingRoles.Summary)
+            .WithTags(tag).WithSummary("A period's compilation (half-year or quarter-cumulative): counts compared with the previous "
+                + "period, phenomena with proposals, comments and decisions.");
+        api.MapGet("/compilations/{periodId}/compilation.docx",
+                async (string region, string periodId, CompilationHandler handler, CancellationToken ct) =>
+                    Results.File(DocxWriter.Write(await handler.DocumentAsync(periodId, ct)), DocxWriter.ContentType,
+                        $"rake-{region}-kooste-{periodId}.docx"))
+            .RequireRegionRoles(ReportingRoles.Summary)
+            .WithTags(tag).WithSummary("The compilation as a Word document.");
         api.MapGet("/compilations/{periodId}/compilation.html", async (string periodId, CompilationHandler handler, CancellationToken ct) =>
                 Results.Content(HtmlWriter.Write(await handler.DocumentAsync(periodId, ct)), "text/html; charset=utf-8"))
-            .WithTags("Compilations").WithSummary("The compilation as an accessible HTML page with charts.");
-        api.MapPost("/compilations/{periodId}/notes", async (string region, string periodId, AddCompilationNoteRequest request, CompilationHandler handler, CancellationToken ct) =>
+            .RequireRegionRoles(ReportingRoles.Summary)
+            .WithTags(tag).WithSummary("The compilation as an accessible HTML page with charts.");
+        api.MapPost("/compilations/{periodId}/notes", async (
+                string region, string periodId, AddCompilationNoteRequest request, CompilationHandler handler,
+                IRequestContext actor, TextCatalog texts, CancellationToken ct) =>
             {
+                // Which note is whose to write depends on its kind, so this narrows the endpoint's requirement once the kind is valid.
+                ReportingRoles.CompilationNote(AddCompilationNoteRequestValidator.KindOf(request)).Demand(actor, texts);
                 var note = await handler.AddNoteAsync(periodId, request, ct);
                 return Results.Created($"/api/v1/regions/{region}/compilations/{periodId}", note);
             })
-            .WithTags("Compilations").WithSummary("Attach a working-group comment or a steering-group decision (optionally about one report) to a compilation.");
+            .RequireRegionRoles(ReportingRoles.CompilationNotes)
+            .WithTags(tag)
+            .WithSummary("Attach a working-group comment or a steering-group decision (optionally about one report) to a compilation.");
     }
 }
 
 /// <summary>Compilations are computed from the stored reports on request, like the period summary they build on; only the notes are stored.</summary>
-internal sealed class CompilationHandler(ReportingDbContext db, IRequestContext actor, TextCatalog texts, TimeProvider clock, PeriodSummaryHandler summaries)
+internal sealed class CompilationHandler(
+    ReportingDbContext db, IRequestContext actor, TextCatalog texts, TimeProvider clock, PeriodSummaryHandler summaries,
+    ModuleMapper<ReportingModule> mapper)
 {
-    public static readonly RegionRole[] CommentRoles = [RegionRole.WorkingGroupMember, RegionRole.ResponsiblePerson];
-    public static readonly RegionRole[] DecisionRoles = [RegionRole.SteeringGroupMember, RegionRole.ResponsiblePerson];
-
     public async Task<CompilationDto> BuildAsync(string periodId, CancellationToken ct)
     {
-        actor.RequireAnyRole(texts["reporting.summary.forbidden"], PeriodEndpoints.SummaryRoles);
         var (scheme, period) = await PeriodAsync(periodId, ct);
         var previousPeriod = period.Previous(scheme);
         var current = await summaries.SummarizeAsync(period, ct);
         var previous = await summaries.SummarizeAsync(previousPeriod, ct);
         var terms = await db.Terms.AsNoTracking().ToListAsync(ct);
         var notes = (await db.CompilationNotes.AsNoTracking().Where(n => n.PeriodId == period.Id).ToListAsync(ct))
-            .OrderBy(n => n.At).ThenBy(n => n.Id).Select(ToDto).ToList();
+            .OrderBy(n => n.At).ThenBy(n => n.Id).Select(mapper.Map<CompilationNoteDto>).ToList();
         var language = TextCatalog.CurrentLanguage;
-        string TermName(TermKind kind, string code) => terms.FirstOrDefault(t => t.Kind == kind && t.Code == code)?.Name(language) ?? code;
+        string TermName(TermKind kind, string code) =>
+            terms.FirstOrDefault(t => t.Kind == kind && t.Code == code)?.Name(language) ?? code;
 
         return new CompilationDto(
             current.Period, previous.Period, current.TotalCount, previous.TotalCount,
@@ -123,40 +126,35 @@ internal sealed class CompilationHandler(ReportingDbContext db, IRequestContext 
 
     public async Task<CompilationNoteDto> AddNoteAsync(string periodId, AddCompilationNoteRequest request, CancellationToken ct)
     {
-        var errors = new ValidationErrors(texts);
-        var kind = SubmitReport.SubmitReportHandler.ParseEnum<CompilationNoteKind>(errors, "kind", request.Kind);
-        if (kind is not null)
-        {
-            actor.RequireAnyRole(texts["reporting.compilation.noteForbidden"], kind == CompilationNoteKind.SteeringGroupDecision ? DecisionRoles : CommentRoles);
-        }
-        var text = errors.Text("text", request.Text, CompilationNote.TextMax);
-        var responsible = errors.Text("responsiblePerson", request.ResponsiblePerson, 200, required: false);
         var (_, period) = await PeriodAsync(periodId, ct);
         if (request.ReportNumber is { } number)
         {
+            // Which reports belong to the period is known only once the period is; the validator cannot tell.
             var from = Helsinki.StartOf(period.From);
             var until = Helsinki.StartOf(period.To.AddDays(1));
             if (!await db.Reports.AnyAsync(r => r.Number == number && r.ReceivedAt >= from && r.ReceivedAt < until, ct))
             {
-                errors.AddText("reportNumber", "reporting.compilation.reportNotInPeriod", number, period.Id);
+                throw new ValidationException(new Dictionary<string, string[]>
+                {
+                    ["reportNumber"] = [texts.Get("reporting.compilation.reportNotInPeriod", number, period.Id)],
+                });
             }
         }
-        errors.ThrowIfAny();
         var now = clock.GetUtcNow();
         var note = new CompilationNote
         {
             Id = Guid.CreateVersion7(now),
             PeriodId = period.Id,
-            Kind = kind!.Value,
+            Kind = AddCompilationNoteRequestValidator.KindOf(request),
             ReportNumber = request.ReportNumber,
-            Text = text!,
-            ResponsiblePerson = responsible,
+            Text = request.Text!.Trim(),
+            ResponsiblePerson = string.IsNullOrWhiteSpace(request.ResponsiblePerson) ? null : request.ResponsiblePerson.Trim(),
             Author = actor.UserName ?? "",
             At = now,
         };
         db.CompilationNotes.Add(note);
         await db.SaveChangesAsync(ct);
-        return ToDto(note);
+        return mapper.Map<CompilationNoteDto>(note);
     }
 
     private string NoteLine(CompilationNoteDto n) =>
@@ -182,6 +180,4 @@ internal sealed class CompilationHandler(ReportingDbContext db, IRequestContext 
         current.Select(c => c.Key).Union(previous.Select(p => p.Key))
             .Select(k => new ComparedCountDto(k, name(k), current.FirstOrDefault(c => c.Key == k)?.Count ?? 0, previous.FirstOrDefault(p => p.Key == k)?.Count ?? 0))
             .OrderByDescending(x => x.Count).ThenByDescending(x => x.Previous).ThenBy(x => x.Key, StringComparer.Ordinal).ToList();
-
-    private static CompilationNoteDto ToDto(CompilationNote n) => new(n.Id, n.Kind.ToString(), n.ReportNumber, n.Text, n.ResponsiblePerson, n.Author, n.At);
 }

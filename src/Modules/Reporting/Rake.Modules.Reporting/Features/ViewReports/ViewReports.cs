@@ -1,13 +1,3 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
-using Rake.BuildingBlocks.Contracts;
-using Rake.BuildingBlocks.Localization;
-using Rake.BuildingBlocks.Regions;
-using Rake.BuildingBlocks.Web;
-using Rake.Modules.Reporting.Domain;
-using Rake.Modules.Reporting.Persistence;
 
 namespace Rake.Modules.Reporting.Features.ViewReports;
 
@@ -41,29 +31,21 @@ internal enum ListScope
     Inbox,
 }
 
+/// <summary>Which reports to list (query parameters): scope Visible (the default), Mine or Inbox, and the page.</summary>
+internal sealed record ReportListQuery(string? Scope, int Page = 1, int PageSize = 50)
+{
+    public ListScope ParsedScope => ReportListQueryValidator.ScopeOf(Scope);
+}
+
 internal static class ViewReportsEndpoints
 {
     public static void Map(IEndpointRouteBuilder api)
     {
-        api.MapGet("/social-reports/{id:guid}", (Guid id, ViewReportsHandler handler, CancellationToken ct) => handler.GetAsync(id, ct))
+        api.MapGet("/social-reports/{id:guid}", (Guid id, ViewReportsHandler handler, CancellationToken ct) =>
+                handler.GetAsync(id, ct))
             .WithTags("Social reports").WithSummary("A report with its status timeline, if the caller may see it (otherwise 404).");
-        api.MapGet("/social-reports", (ViewReportsHandler handler, TextCatalog texts, CancellationToken ct, string? scope, int page = 1, int pageSize = 50) =>
-            {
-                var errors = new ValidationErrors(texts);
-                var parsedScope = scope is null ? ListScope.Visible : SubmitReport.SubmitReportHandler.ParseEnum<ListScope>(errors, "scope", scope);
-                if (page < 1)
-                {
-                    errors.AddText("page", "validation.min", 1);
-                }
-
-                if (pageSize is < 1 or > PageRequest.MaxPageSize)
-                {
-                    errors.AddText("pageSize", "validation.range", 1, PageRequest.MaxPageSize);
-                }
-
-                errors.ThrowIfAny();
-                return handler.ListAsync(parsedScope!.Value, new PageRequest(page, pageSize), ct);
-            })
+        api.MapGet("/social-reports", (ViewReportsHandler handler, [AsParameters] ReportListQuery query, CancellationToken ct) =>
+                handler.ListAsync(query.ParsedScope, new PageRequest(query.Page, query.PageSize), ct))
             .WithTags("Social reports").WithSummary("Reports the caller may see, newest first (scope: Visible, Mine or Inbox).");
     }
 }
