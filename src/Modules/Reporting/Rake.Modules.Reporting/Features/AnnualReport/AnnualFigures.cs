@@ -20,7 +20,9 @@ internal sealed class AnnualFiguresHandler(ReportingDbContext db, TextCatalog te
 
         // Quarters (calendar year) or half-years: each segment counted on its own, not cumulatively, so they add up to the total.
         var segments = scheme == PeriodScheme.CalendarYear
-            ? Enumerable.Range(0, 4).Select(q => ($"Q{q + 1}", new DateOnly(year, q * 3 + 1, 1), new DateOnly(year, q * 3 + 1, 1).AddMonths(3).AddDays(-1))).ToList()
+            ? Enumerable.Range(0, 4)
+                .Select(q =>
+                ($"Q{q + 1}", new DateOnly(year, q * 3 + 1, 1), new DateOnly(year, q * 3 + 1, 1).AddMonths(3).AddDays(-1))).ToList()
             : periods.Select(p => (p.Id[5..], p.From, p.To)).ToList();
         var byPeriod = new List<CountDto>();
         foreach (var (label, segmentFrom, segmentTo) in segments)
@@ -47,7 +49,8 @@ internal sealed class AnnualFiguresHandler(ReportingDbContext db, TextCatalog te
             CompilationHandler.Compare(current.ByCategory, previous.ByCategory, k => TermName(TermKind.Category, k)),
             CompilationHandler.Compare(current.ByServiceArea, previous.ByServiceArea, k => TermName(TermKind.ServiceArea, k)),
             CompilationHandler.Compare(current.ByMunicipality, previous.ByMunicipality, k => TermName(TermKind.Municipality, k)),
-            Enum.GetValues<ReportStatus>().Select(s => new CountDto(s.ToString(), byStatus.FirstOrDefault(x => x.Key == s)?.Count ?? 0)).ToList(),
+            Enum.GetValues<ReportStatus>()
+                .Select(s => new CountDto(s.ToString(), byStatus.FirstOrDefault(x => x.Key == s)?.Count ?? 0)).ToList(),
             byPeriod,
             notes.Where(n => n.Kind == CompilationNoteKind.SteeringGroupDecision).OrderBy(n => n.At).ThenBy(n => n.Id)
                 .Select(mapper.Map<CompilationNoteDto>).ToList(),
@@ -61,16 +64,19 @@ internal sealed class AnnualFiguresHandler(ReportingDbContext db, TextCatalog te
         return db.Reports.AsNoTracking().Where(r => r.ReceivedAt >= start && r.ReceivedAt < end);
     }
 
-    private async Task<(int Total, IReadOnlyList<CountDto> ByType, IReadOnlyList<CountDto> ByCategory, IReadOnlyList<CountDto> ByServiceArea, IReadOnlyList<CountDto> ByMunicipality)>
+    private async Task<(int Total, IReadOnlyList<CountDto> ByType, IReadOnlyList<CountDto> ByCategory,
+        IReadOnlyList<CountDto> ByServiceArea, IReadOnlyList<CountDto> ByMunicipality)>
         CountsAsync(DateOnly from, DateOnly to, CancellationToken ct)
     {
         var reports = Reports(from, to);
         var byType = await reports.GroupBy(r => r.PhenomenonType).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
         var byServiceArea = await reports.GroupBy(r => r.ServiceArea).Select(g => new CountDto(g.Key, g.Count())).ToListAsync(ct);
         var byMunicipality = await reports.GroupBy(r => r.Municipality).Select(g => new CountDto(g.Key, g.Count())).ToListAsync(ct);
-        var byCategory = await reports.SelectMany(r => r.Categories).GroupBy(c => c.Code).Select(g => new CountDto(g.Key, g.Count())).ToListAsync(ct);
+        var byCategory = await reports.SelectMany(r => r.Categories).GroupBy(c => c.Code)
+            .Select(g => new CountDto(g.Key, g.Count())).ToListAsync(ct);
         return (byType.Sum(t => t.Count),
-            Enum.GetValues<PhenomenonType>().Select(t => new CountDto(t.ToString(), byType.FirstOrDefault(x => x.Key == t)?.Count ?? 0)).ToList(),
+            Enum.GetValues<PhenomenonType>()
+                .Select(t => new CountDto(t.ToString(), byType.FirstOrDefault(x => x.Key == t)?.Count ?? 0)).ToList(),
             byCategory, byServiceArea, byMunicipality);
     }
 }

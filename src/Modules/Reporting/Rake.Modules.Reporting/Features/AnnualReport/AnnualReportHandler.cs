@@ -9,7 +9,8 @@ namespace Rake.Modules.Reporting.Features.AnnualReport;
 /// report: its status (409) and whether it is published yet (a draft is only for those who prepare it).
 /// </summary>
 internal sealed class AnnualReportHandler(
-    ReportingDbContext db, IRequestContext actor, TextCatalog texts, TimeProvider clock, IPlanningApi planning, AnnualFiguresHandler figures)
+    ReportingDbContext db, IRequestContext actor, TextCatalog texts, TimeProvider clock, IPlanningApi planning,
+        AnnualFiguresHandler figures)
 {
     public async Task<AnnualReportDto> GetAsync(int year, CancellationToken ct)
     {

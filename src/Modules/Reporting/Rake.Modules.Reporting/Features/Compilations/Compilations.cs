@@ -6,7 +6,8 @@ namespace Rake.Modules.Reporting.Features.Compilations;
 
 internal sealed record ComparedCountDto(string Key, string Name, int Count, int Previous);
 
-internal sealed record CompilationNoteDto(Guid Id, string Kind, int? ReportNumber, string Text, string? ResponsiblePerson, string Author, DateTimeOffset At);
+internal sealed record CompilationNoteDto(Guid Id, string Kind, int? ReportNumber, string Text, string? ResponsiblePerson,
+    string Author, DateTimeOffset At);
 
 internal sealed record CompiledPhenomenonDto(
     int Number, DateTimeOffset ReceivedAt, string PhenomenonType, string Title, string Proposal, string ServiceArea, string Municipality,
@@ -55,7 +56,8 @@ internal static class CompilationEndpoints
     }
 }
 
-/// <summary>Compilations are computed from the stored reports on request, like the period summary they build on; only the notes are stored.</summary>
+/// <summary>Compilations are computed from the stored reports on request, like the period summary they build on; only the notes
+/// are stored.</summary>
 internal sealed class CompilationHandler(
     ReportingDbContext db, IRequestContext actor, TextCatalog texts, TimeProvider clock, PeriodSummaryHandler summaries,
     ModuleMapper<ReportingModule> mapper)
@@ -99,7 +101,8 @@ internal sealed class CompilationHandler(
         foreach (var (title, counts) in new[]
                  {
                      (texts["reporting.compilation.byType"], c.ByType), (texts["reporting.compilation.byCategory"], c.ByCategory),
-                     (texts["reporting.compilation.byServiceArea"], c.ByServiceArea), (texts["reporting.compilation.byMunicipality"], c.ByMunicipality),
+                     (texts["reporting.compilation.byServiceArea"], c.ByServiceArea),
+                         (texts["reporting.compilation.byMunicipality"], c.ByMunicipality),
                  })
         {
             blocks.Add(new DocHeading(2, title));
@@ -109,7 +112,8 @@ internal sealed class CompilationHandler(
         foreach (var p in c.Phenomena)
         {
             blocks.Add(new DocHeading(2, $"{p.Number}. {p.Title}"));
-            blocks.Add(new DocText($"{texts[$"reporting.type.{p.PhenomenonType}"]} · {p.ServiceArea} · {p.Municipality} · {Helsinki.ToLocalDate(p.ReceivedAt).ToString("d.M.yyyy", CultureInfo.InvariantCulture)}"));
+            blocks.Add(new DocText($"{texts[$"reporting.type.{p.PhenomenonType}"]} · {p.ServiceArea} · {p.Municipality} · " +
+                $"{Helsinki.ToLocalDate(p.ReceivedAt).ToString("d.M.yyyy", CultureInfo.InvariantCulture)}"));
             blocks.Add(new DocText($"{texts["reporting.compilation.proposal"]}: {p.Proposal}"));
             foreach (var n in p.Notes)
             {
@@ -121,7 +125,8 @@ internal sealed class CompilationHandler(
             blocks.Add(new DocHeading(1, texts["reporting.compilation.notes"]));
             blocks.AddRange(c.Notes.Select(n => new DocText(NoteLine(n))));
         }
-        return new ReportDocument(TextCatalog.CurrentLanguage, texts.Get("reporting.compilation.title", current), $"RAKE · {region}", blocks);
+        return new ReportDocument(TextCatalog.CurrentLanguage, texts.Get("reporting.compilation.title", current),
+            $"RAKE · {region}", blocks);
     }
 
     public async Task<CompilationNoteDto> AddNoteAsync(string periodId, AddCompilationNoteRequest request, CancellationToken ct)
@@ -158,7 +163,8 @@ internal sealed class CompilationHandler(
     }
 
     private string NoteLine(CompilationNoteDto n) =>
-        $"{texts[$"reporting.compilation.note.{n.Kind}"]} ({Helsinki.ToLocalDate(n.At).ToString("d.M.yyyy", CultureInfo.InvariantCulture)}): {n.Text}" +
+        $"{texts[$"reporting.compilation.note.{n.Kind}"]} " +
+            $"({Helsinki.ToLocalDate(n.At).ToString("d.M.yyyy", CultureInfo.InvariantCulture)}): {n.Text}" +
         (n.ResponsiblePerson is null ? "" : $" — {texts["reporting.compilation.responsible"]}: {n.ResponsiblePerson}");
 
     private static string PeriodLabel(PeriodDto p) =>
@@ -171,13 +177,17 @@ internal sealed class CompilationHandler(
         if (period is null)
         {
             var examples = string.Join(", ", ReportingPeriod.ForYear(scheme, Helsinki.Today(clock).Year).Select(p => p.Id));
-            throw new ValidationException(new Dictionary<string, string[]> { ["periodId"] = [texts.Get("reporting.period.unknown", periodId, examples)] });
+            throw new ValidationException(new Dictionary<string, string[]> { ["periodId"] = [texts.Get("reporting.period.unknown",
+                periodId, examples)] });
         }
         return (scheme, period);
     }
 
-    internal static IReadOnlyList<ComparedCountDto> Compare(IReadOnlyList<CountDto> current, IReadOnlyList<CountDto> previous, Func<string, string> name) =>
+    internal static IReadOnlyList<ComparedCountDto> Compare(IReadOnlyList<CountDto> current, IReadOnlyList<CountDto> previous,
+        Func<string, string> name) =>
         current.Select(c => c.Key).Union(previous.Select(p => p.Key))
-            .Select(k => new ComparedCountDto(k, name(k), current.FirstOrDefault(c => c.Key == k)?.Count ?? 0, previous.FirstOrDefault(p => p.Key == k)?.Count ?? 0))
+            .Select(k =>
+                new ComparedCountDto(k, name(k), current.FirstOrDefault(c => c.Key == k)?.Count ?? 0,
+                previous.FirstOrDefault(p => p.Key == k)?.Count ?? 0))
             .OrderByDescending(x => x.Count).ThenByDescending(x => x.Previous).ThenBy(x => x.Key, StringComparer.Ordinal).ToList();
 }

@@ -69,12 +69,16 @@ internal sealed partial class ImportReportsHandler(
         ["målgrupp"] = "targetGroup",
     };
 
-    private static readonly string[] Required = ["date", "type", "title", "description", "proposal", "categories", "serviceArea", "municipality"];
+    private static readonly string[] Required = ["date", "type", "title", "description", "proposal", "categories", "serviceArea",
+        "municipality"];
 
     private static readonly string[] DateFormats =
-        ["d.M.yyyy H:mm:ss", "d.M.yyyy H:mm", "d.M.yyyy H.mm.ss", "d.M.yyyy H.mm", "d.M.yyyy", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd"];
+        ["d.M.yyyy H:mm:ss", "d.M.yyyy H:mm", "d.M.yyyy H.mm.ss", "d.M.yyyy H.mm", "d.M.yyyy", "yyyy-MM-dd HH:mm:ss",
+            "yyyy-MM-dd HH:mm", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd"];
 
-    public void TooLarge() => throw new ValidationException(new Dictionary<string, string[]> { ["file"] = [texts.Get("reporting.import.tooLarge", ImportEndpoints.MaxBytes / 1024 / 1024)] });
+    public void TooLarge() =>
+        throw new ValidationException(new Dictionary<string, string[]> { ["file"] = [texts.Get("reporting.import.tooLarge",
+        ImportEndpoints.MaxBytes / 1024 / 1024)] });
 
     public async Task<ImportResultDto> RunAsync(string? fileName, byte[] content, bool commit, CancellationToken ct)
     {
@@ -89,9 +93,11 @@ internal sealed partial class ImportReportsHandler(
         {
             table = TableReader.Read(content);
         }
-        catch (Exception ex) when (ex is FormatException or InvalidDataException or DocumentFormat.OpenXml.Packaging.OpenXmlPackageException or System.Xml.XmlException)
+        catch (Exception ex) when (ex is FormatException or InvalidDataException
+                                       or DocumentFormat.OpenXml.Packaging.OpenXmlPackageException or System.Xml.XmlException)
         {
-            throw new ValidationException(new Dictionary<string, string[]> { ["file"] = [texts.Get("reporting.import.unreadable", ex.Message)] });
+            throw new ValidationException(new Dictionary<string, string[]> { ["file"] = [texts.Get("reporting.import.unreadable",
+                ex.Message)] });
         }
         table = table.Where(r => r.Any(c => c.Text.Trim().Length > 0)).ToList();
         if (table.Count < 2)
@@ -100,7 +106,8 @@ internal sealed partial class ImportReportsHandler(
         }
         if (table.Count - 1 > MaxRows)
         {
-            throw new ValidationException(new Dictionary<string, string[]> { ["file"] = [texts.Get("reporting.import.tooManyRows", MaxRows)] });
+            throw new ValidationException(new Dictionary<string, string[]> { ["file"] = [texts.Get("reporting.import.tooManyRows",
+                MaxRows)] });
         }
         var header = table[0].Select(c => Columns.GetValueOrDefault(c.Text.Trim())).ToList();
         var missing = Required.Where(r => !header.Contains(r)).ToList();
@@ -120,7 +127,8 @@ internal sealed partial class ImportReportsHandler(
             parsed.Add(ParseRow(i + 1, header, table[i], terms));
         }
         var allHashes = parsed.Select(p => p.Hash).ToList();
-        var known = (await db.ImportedRows.AsNoTracking().Where(r => allHashes.Contains(r.ContentHash)).Select(r => r.ContentHash).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        var known = (await db.ImportedRows.AsNoTracking().Where(r => allHashes.Contains(r.ContentHash)).Select(r => r.ContentHash)
+            .ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
         for (var i = 0; i < parsed.Count; i++)
         {
             var (dto, report, hash) = parsed[i];
@@ -134,7 +142,8 @@ internal sealed partial class ImportReportsHandler(
         var newRows = parsed.Where(p => p.Report is not null && p.Dto.Status == nameof(ImportRowStatus.New)).ToList();
         if (!commit)
         {
-            return new ImportResultDto(name, false, newRows.Count, rows.Count(r => r.Status == nameof(ImportRowStatus.Duplicate)), errorRows.Count, rows, []);
+            return new ImportResultDto(name, false, newRows.Count, rows.Count(r => r.Status == nameof(ImportRowStatus.Duplicate)),
+                errorRows.Count, rows, []);
         }
         if (errorRows.Count > 0)
         {
@@ -170,6 +179,7 @@ internal sealed partial class ImportReportsHandler(
             // One SaveChanges, one transaction: either every new row is stored, or (on any failure) none is.
             await db.SaveChangesAsync(ct);
         }
-        return new ImportResultDto(name, true, numbers.Count, rows.Count(r => r.Status == nameof(ImportRowStatus.Duplicate)), 0, rows, numbers);
+        return new ImportResultDto(name, true, numbers.Count, rows.Count(r => r.Status == nameof(ImportRowStatus.Duplicate)), 0,
+            rows, numbers);
     }
 }

@@ -7,7 +7,8 @@ namespace Rake.Modules.Reporting.Features.Import;
 /// <summary>One row of an export: each cell checked like a submission's field, its identity hashed.</summary>
 internal sealed partial class ImportReportsHandler
 {
-    private (ImportRowDto, SocialReport?, string) ParseRow(int rowNumber, List<string?> header, List<RawCell> cells, List<TaxonomyTerm> terms)
+    private (ImportRowDto, SocialReport?, string) ParseRow(int rowNumber, List<string?> header, List<RawCell> cells,
+        List<TaxonomyTerm> terms)
     {
         var errors = new List<string>();
         RawCell? Cell(string key)
@@ -44,7 +45,7 @@ internal sealed partial class ImportReportsHandler
             var term = Match(terms, kind, value);
             if (term is null)
             {
-                errors.Add($"{Label(key)}: {texts.Get("validation.unknownValue", value, string.Join(", ", terms.Where(t => t.Kind == kind).Select(t => t.Code)))}");
+                errors.Add($"{Label(key)}: {texts.Get("validation.unknownValue", value, Codes(terms, kind))}");
             }
 
             return term?.Code;
@@ -56,7 +57,8 @@ internal sealed partial class ImportReportsHandler
         var type = typeText is null ? (PhenomenonType?)null : ParseType(typeText);
         if (typeText is not null && type is null)
         {
-            errors.Add($"{Label("type")}: {texts.Get("validation.unknownValue", typeText, "Negative, Positive, Other, kielteinen, myönteinen, muu")}");
+            errors.Add($"{Label("type")}: " +
+                $"{texts.Get("validation.unknownValue", typeText, "Negative, Positive, Other, kielteinen, myönteinen, muu")}");
         }
         var title = Text("title", SocialReport.TitleMax, true);
         var description = Text("description", SocialReport.DescriptionMax, true);
@@ -64,12 +66,13 @@ internal sealed partial class ImportReportsHandler
         var tried = Text("tried", SocialReport.TriedAlreadyMax, false);
         var categoryText = Text("categories", 2000, true);
         var categories = new List<string>();
-        foreach (var part in (categoryText ?? "").Split([';', ',', '|', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        foreach (var part in (categoryText ?? "")
+            .Split([';', ',', '|', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             var term = Match(terms, TermKind.Category, part);
             if (term is null)
             {
-                errors.Add($"{Label("categories")}: {texts.Get("validation.unknownValue", part, string.Join(", ", terms.Where(t => t.Kind == TermKind.Category).Select(t => t.Code)))}");
+                errors.Add($"{Label("categories")}: {texts.Get("validation.unknownValue", part, Codes(terms, TermKind.Category))}");
             }
             else if (!categories.Contains(term.Code))
             {
@@ -90,12 +93,14 @@ internal sealed partial class ImportReportsHandler
             errors.Add($"{Label(f.Field == "triedAlready" ? "tried" : f.Field)}: {texts["reporting.import.identityCode"]}");
         }
         var warnings = findings.Where(f => f.Kind != PiiKind.PersonalIdentityCode)
-            .Select(f => $"{Label(f.Field == "triedAlready" ? "tried" : f.Field)}: {texts.Get("reporting.import.identifying", f.Excerpt)}").ToList();
+            .Select(f =>
+                $"{Label(f.Field == "triedAlready" ? "tried" : f.Field)}: {texts.Get("reporting.import.identifying", f.Excerpt)}").ToList();
 
         var hash = Hash(sourceId, header, cells);
         if (errors.Count > 0)
         {
-            return (new ImportRowDto(rowNumber, sourceId, nameof(ImportRowStatus.Error), receivedAt, type?.ToString(), title, categories, serviceArea, municipality, errors, warnings), null, hash);
+            return (new ImportRowDto(rowNumber, sourceId, nameof(ImportRowStatus.Error), receivedAt, type?.ToString(), title,
+                categories, serviceArea, municipality, errors, warnings), null, hash);
         }
         var id = Guid.CreateVersion7(receivedAt!.Value);
         var report = new SocialReport
@@ -121,9 +126,11 @@ internal sealed partial class ImportReportsHandler
             Status = ReportStatus.Closed,
             WarningsConfirmed = warnings.Count > 0,
             Categories = categories.Select(c => new ReportCategory { Code = c }).ToList(),
-            Timeline = [new TimelineEntry { Id = Guid.CreateVersion7(receivedAt.Value), At = receivedAt.Value, Status = ReportStatus.Closed, Actor = actor.UserName ?? "" }],
+            Timeline = [new TimelineEntry { Id = Guid.CreateVersion7(receivedAt.Value), At = receivedAt.Value,
+                Status = ReportStatus.Closed, Actor = actor.UserName ?? "" }],
         };
-        return (new ImportRowDto(rowNumber, sourceId, nameof(ImportRowStatus.New), receivedAt, type.ToString(), title, categories, serviceArea, municipality, [], warnings), report, hash);
+        return (new ImportRowDto(rowNumber, sourceId, nameof(ImportRowStatus.New), receivedAt, type.ToString(), title, categories,
+            serviceArea, municipality, [], warnings), report, hash);
     }
 
     private DateTimeOffset? ParseDate(RawCell? cell, List<string> errors)
@@ -158,8 +165,12 @@ internal sealed partial class ImportReportsHandler
 
     private static TaxonomyTerm? Match(List<TaxonomyTerm> terms, TermKind kind, string value) =>
         terms.FirstOrDefault(t => t.Kind == kind && (string.Equals(t.Code, value, StringComparison.OrdinalIgnoreCase)
-            || string.Equals(t.NameFi, value, StringComparison.OrdinalIgnoreCase) || string.Equals(t.NameSv, value, StringComparison.OrdinalIgnoreCase)
+            || string.Equals(t.NameFi, value, StringComparison.OrdinalIgnoreCase)
+                || string.Equals(t.NameSv, value, StringComparison.OrdinalIgnoreCase)
             || string.Equals(t.NameEn, value, StringComparison.OrdinalIgnoreCase)));
+
+    private static string Codes(List<TaxonomyTerm> terms, TermKind kind) =>
+        string.Join(", ", terms.Where(t => t.Kind == kind).Select(t => t.Code));
 
     private string Label(string key) => texts[$"reporting.import.column.{key}"];
 
@@ -168,7 +179,9 @@ internal sealed partial class ImportReportsHandler
     {
         var text = sourceId is not null
             ? $"id\u001f{sourceId}"
-            : string.Join("\u001e", header.Select((h, i) => h is null ? null : $"{h}\u001f{(i < cells.Count ? cells[i].Text.Trim() : "")}").Where(x => x is not null).Order(StringComparer.Ordinal));
+            : string.Join("\u001e",
+                header.Select((h, i) => h is null ? null : $"{h}\u001f{(i < cells.Count ? cells[i].Text.Trim() : "")}")
+                .Where(x => x is not null).Order(StringComparer.Ordinal));
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
     }
 }

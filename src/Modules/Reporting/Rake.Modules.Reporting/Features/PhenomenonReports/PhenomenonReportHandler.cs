@@ -8,7 +8,8 @@ internal sealed class PhenomenonReportHandler(
     ReportingDbContext db, IRequestContext actor, TextCatalog texts, TimeProvider clock, ModuleMapper<ReportingModule> mapper)
 {
     private static readonly PhenomenonReportStage[] LeadSteps =
-        [PhenomenonReportStage.Workshop1, PhenomenonReportStage.Workshop2, PhenomenonReportStage.Drafting, PhenomenonReportStage.Commenting];
+        [PhenomenonReportStage.Workshop1, PhenomenonReportStage.Workshop2, PhenomenonReportStage.Drafting,
+            PhenomenonReportStage.Commenting];
 
     public async Task<PhenomenonReportDto> ChooseAsync(ChoosePhenomenonRequest request, CancellationToken ct)
     {
@@ -39,7 +40,8 @@ internal sealed class PhenomenonReportHandler(
         return mapper.MapAll<PhenomenonReportDto>(all.Where(p => mayReadDrafts || p.Stage == PhenomenonReportStage.Published));
     }
 
-    public async Task<PhenomenonReportDto> GetAsync(Guid id, CancellationToken ct) => mapper.Map<PhenomenonReportDto>(await ReadableAsync(id, ct));
+    public async Task<PhenomenonReportDto> GetAsync(Guid id, CancellationToken ct) =>
+        mapper.Map<PhenomenonReportDto>(await ReadableAsync(id, ct));
 
     public async Task<PhenomenonReportDto> AdvanceAsync(Guid id, AdvanceRequest request, CancellationToken ct)
     {

@@ -54,7 +54,8 @@ internal static class PhenomenonReportEndpoints
                 handler.SaveDraftAsync(id, request, ct))
             .RequireRegionRoles(ReportingRoles.PhenomenonLead)
             .WithTags(tag).WithSummary("Write the draft (while drafting or commenting).");
-        api.MapPost($"{one}/decision", (Guid id, PhenomenonDecisionRequest request, PhenomenonReportHandler handler, CancellationToken ct) =>
+        api.MapPost($"{one}/decision",
+            (Guid id, PhenomenonDecisionRequest request, PhenomenonReportHandler handler, CancellationToken ct) =>
                 handler.DecideAsync(id, request, ct))
             .RequireRegionRoles(ReportingRoles.PhenomenonDecide)
             .WithTags(tag).WithSummary("The steering group's decision, after the working group's comments.");

@@ -70,7 +70,8 @@ internal sealed class RegionSetupHandler(ReportingDbContext db, IUserDirectory u
         var terms = await ActiveTermsAsync(ct);
         List<CategoryDto> Of(TermKind kind) => mapper.MapAll<CategoryDto>(terms.Where(t => t.Kind == kind));
         return new FormOptionsDto(
-            Of(TermKind.Category), Of(TermKind.ServiceArea), Of(TermKind.Municipality), Of(TermKind.TargetGroup), await SupervisorsAsync(ct));
+            Of(TermKind.Category), Of(TermKind.ServiceArea), Of(TermKind.Municipality), Of(TermKind.TargetGroup),
+                await SupervisorsAsync(ct));
     }
 
     public async Task<IReadOnlyList<TermDto>> TermsAsync(CancellationToken ct) =>
@@ -95,7 +96,8 @@ internal sealed class RegionSetupHandler(ReportingDbContext db, IUserDirectory u
 
     public async Task<TermDto> UpdateTermAsync(Guid id, UpdateTermRequest request, CancellationToken ct)
     {
-        var term = await db.Terms.FirstOrDefaultAsync(t => t.Id == id, ct) ?? throw new NotFoundException($"No taxonomy term {id} in this region.");
+        var term = await db.Terms.FirstOrDefaultAsync(t => t.Id == id, ct)
+            ?? throw new NotFoundException($"No taxonomy term {id} in this region.");
         (term.NameFi, term.NameSv, term.NameEn, term.Active) =
             (request.NameFi!.Trim(), request.NameSv?.Trim() ?? "", request.NameEn?.Trim() ?? "", request.Active);
         await db.SaveChangesAsync(ct);
@@ -114,7 +116,8 @@ internal sealed class RegionSetupHandler(ReportingDbContext db, IUserDirectory u
         {
             db.Supervisors.Add(listing = new SupervisorListing { Id = Guid.CreateVersion7(), UserId = user.Id });
         }
-        (listing.UserName, listing.DisplayName, listing.ServiceArea, listing.Active) = (user.UserName, user.DisplayName, request.ServiceArea!.Trim(), true);
+        (listing.UserName, listing.DisplayName, listing.ServiceArea, listing.Active) = (user.UserName, user.DisplayName,
+            request.ServiceArea!.Trim(), true);
         await db.SaveChangesAsync(ct);
         return mapper.Map<SupervisorDto>(listing);
     }

@@ -13,7 +13,8 @@ internal sealed record SocialReportDto(
     Guid Id, int Number, DateTimeOffset ReceivedAt, string Status, string PhenomenonType, string Title, string Description,
     string Proposal, string? TriedAlready, IReadOnlyList<string> Categories, string ServiceArea, string Municipality, string TargetGroup,
     PersonDto Reporter, PersonDto Supervisor, IReadOnlyList<PersonDto> CoReporters, string Language,
-    IReadOnlyList<TimelineEntryDto> Timeline, SupervisorRecordDto? SupervisorRecord, IReadOnlyList<string> AllowedNextStatuses, bool CanProcess);
+    IReadOnlyList<TimelineEntryDto> Timeline, SupervisorRecordDto? SupervisorRecord, IReadOnlyList<string> AllowedNextStatuses,
+        bool CanProcess);
 
 internal sealed record SocialReportListItem(
     Guid Id, int Number, DateTimeOffset ReceivedAt, string Status, string PhenomenonType, string Title,
@@ -50,7 +51,7 @@ internal static class ViewReportsEndpoints
     }
 }
 
-internal sealed class ViewReportsHandler(ReportingDbContext db, IRequestContext actor)
+internal sealed class ViewReportsHandler(ReportingDbContext db, IRequestContext actor, ModuleMapper<ReportingModule> mapper)
 {
     public async Task<SocialReportDto> GetAsync(Guid id, CancellationToken ct)
     {
@@ -84,21 +85,17 @@ internal sealed class ViewReportsHandler(ReportingDbContext db, IRequestContext 
         return new PagedResult<SocialReportListItem>(items, total, page.Page, page.PageSize);
     }
 
+    /// <summary>What the caller may do with the report, and whether they see the supervisor's record, depends on who they are.</summary>
     private SocialReportDto ToDto(SocialReport r)
     {
         var canProcess = ReportRules.CanProcess(r, actor);
-        var showRecord = canProcess || ReportRules.ReadAll.Any(actor.IsInRole);
-        return new SocialReportDto(
-            r.Id, r.Number, r.ReceivedAt, r.Status.ToString(), r.PhenomenonType.ToString(), r.Title, r.Description, r.Proposal, r.TriedAlready,
-            r.Categories.Select(c => c.Code).Order().ToList(), r.ServiceArea, r.Municipality, r.TargetGroup,
-            new PersonDto(r.ReporterUserName, r.ReporterName), new PersonDto(r.SupervisorUserName, r.SupervisorName),
-            r.CoReporters.Select(c => new PersonDto(c.UserName, c.DisplayName)).ToList(), r.Language,
-            r.Timeline.OrderBy(t => t.At).ThenBy(t => t.Id).Select(t => new TimelineEntryDto(t.At, t.Status.ToString(), t.Actor, t.Comment)).ToList(),
-            showRecord && r.Record is { } s
-                ? new SupervisorRecordDto(s.CoreOfReport, s.CommunicationGoal, s.Audience, s.CoreMessage, s.ChannelAndMethod, s.Timing,
-                    s.Responsible, s.FollowUp, s.Priority, s.Result, s.UpdatedAt, s.UpdatedBy)
-                : null,
-            ReportRules.NextStatuses(r.Status).Where(to => ReportRules.CanMove(r, to, actor)).Select(s => s.ToString()).ToList(),
-            canProcess);
+        var dto = mapper.Map<SocialReportDto>(r);
+        return dto with
+        {
+            SupervisorRecord = canProcess || ReportRules.ReadAll.Any(actor.IsInRole) ? dto.SupervisorRecord : null,
+            AllowedNextStatuses = ReportRules.NextStatuses(r.Status).Where(to => ReportRules.CanMove(r, to, actor))
+                .Select(s => s.ToString()).ToList(),
+            CanProcess = canProcess,
+        };
     }
 }
