@@ -4,7 +4,6 @@ using Rake.Modules.Reporting.Domain;
 using Rake.Modules.Reporting.Features.Compilations;
 using Rake.Modules.Reporting.Features.PhenomenonReports;
 using Rake.Modules.Reporting.Features.RegionSetup;
-using Rake.Modules.Reporting.Features.ViewReports;
 
 namespace Rake.Modules.Reporting.Tests;
 
@@ -86,41 +85,5 @@ public sealed class MappingTests
         Assert.Equal(new SupervisorDto(listing.Id, "esimies", "Essi Esimies", "aikuiset", false), Mapper.Map<SupervisorDto>(listing));
         Assert.Equal(new CompilationNoteDto(note.Id, "SteeringGroupDecision", 7, "Päätetään", "Vastuu", "ohjaus", DateTimeOffset.UnixEpoch),
             Mapper.Map<CompilationNoteDto>(note));
-    }
-
-    [Fact]
-    public void A_social_report_gets_its_people_sorted_categories_and_ordered_timeline_and_leaves_reader_fields_to_the_handler()
-    {
-        var at = new DateTimeOffset(2026, 2, 1, 8, 0, 0, TimeSpan.Zero);
-        var report = new SocialReport
-        {
-            Id = Guid.NewGuid(), Number = 12, ReceivedAt = at, Status = ReportStatus.WithSupervisor,
-                PhenomenonType = PhenomenonType.Negative,
-            Title = "T", Description = "D", Proposal = "P", ServiceArea = "sa", Municipality = "m", TargetGroup = "tg", Language = "sv",
-            ReporterUserName = "raportoija", ReporterName = "Raija Raportoija", SupervisorUserName = "esimies", SupervisorName = "Essi",
-            Categories = [new ReportCategory { Code = "services" }, new ReportCategory { Code = "housing" }],
-            CoReporters = [new CoReporter { UserName = "kolleega", DisplayName = "Kalle Kolleega" }],
-            Timeline =
-            [
-                new TimelineEntry { Id = Guid.NewGuid(), At = at.AddDays(1), Status = ReportStatus.WithSupervisor, Actor = "Essi",
-                    Comment = "ok" },
-                new TimelineEntry { Id = Guid.NewGuid(), At = at, Status = ReportStatus.Received, Actor = "Raija" },
-            ],
-            Record = new SupervisorRecord { CoreOfReport = "ydin", Priority = 2, UpdatedAt = at, UpdatedBy = "Essi" },
-        };
-
-        var dto = Mapper.Map<SocialReportDto>(report);
-
-        Assert.Equal(("WithSupervisor", "Negative", "sv"), (dto.Status, dto.PhenomenonType, dto.Language));
-        Assert.Equal(["housing", "services"], dto.Categories);
-        Assert.Equal(new PersonDto("raportoija", "Raija Raportoija"), dto.Reporter);
-        Assert.Equal(new PersonDto("esimies", "Essi"), dto.Supervisor);
-        Assert.Equal([new PersonDto("kolleega", "Kalle Kolleega")], dto.CoReporters);
-        Assert.Equal(["Received", "WithSupervisor"], dto.Timeline.Select(t => t.Status));
-        Assert.Equal(("ydin", 2, "Essi"),
-            (dto.SupervisorRecord!.CoreOfReport, dto.SupervisorRecord.Priority, dto.SupervisorRecord.UpdatedBy));
-        Assert.Empty(dto.AllowedNextStatuses);
-        Assert.False(dto.CanProcess);
-        Assert.Null(Mapper.Map<SocialReportDto>(new SocialReport()).SupervisorRecord);
     }
 }

@@ -67,15 +67,15 @@ public sealed class ValidatorTests
         Assert.Empty(await ErrorsAsync(new FeedbackRequest("Kiitos")));
     }
 
-    [Fact]
-    public async Task Compilation_note_reports_every_field_at_once()
+    [Theory]
+    [InlineData("steeringgroupdecision", CompilationNoteKind.SteeringGroupDecision)]
+    [InlineData(" WorkingGroupComment ", CompilationNoteKind.WorkingGroupComment)]
+    [InlineData("Opinion", null)]
+    [InlineData("1", null)]
+    [InlineData(null, null)]
+    public void A_compilation_notes_kind_is_read_as_the_validator_reads_it(string? kind, CompilationNoteKind? expected)
     {
-        var errors = await ErrorsAsync(new AddCompilationNoteRequest("Opinion", "", 3, new string('p', 201)));
-
-        Assert.Equal(["kind", "responsiblePerson", "text"], errors.Keys.Order());
-        Assert.Equal([Text("fi", "validation.required")], errors["text"]);
-        Assert.Equal([Text("fi", "validation.tooLong", 200, 201)], errors["responsiblePerson"]);
-        Assert.Empty(await ErrorsAsync(new AddCompilationNoteRequest("steeringgroupdecision", "Päätös", null, null)));
+        Assert.Equal(expected, AddCompilationNoteValidator.KindOrNull(kind));
     }
 
     [Fact]
@@ -127,11 +127,11 @@ public sealed class ValidatorTests
     [Fact]
     public async Task Renaming_a_term_needs_the_finnish_name()
     {
-        var errors = await ErrorsAsync(new UpdateTermRequest(null, new string('s', 201), "Name"), "sv");
+        var errors = await ErrorsAsync(new UpdateTermRequest(null, null, null, new string('s', 201), "Name"), "sv");
 
         Assert.Equal([Text("sv", "validation.required")], errors["nameFi"]);
         Assert.Equal([Text("sv", "validation.tooLong", 200, 201)], errors["nameSv"]);
-        Assert.Empty(await ErrorsAsync(new UpdateTermRequest("Nimi", null, null, false)));
+        Assert.Empty(await ErrorsAsync(new UpdateTermRequest("Category", "x", "Nimi", null, null, false)));
     }
 
     [Fact]

@@ -21,6 +21,9 @@ internal sealed record CompilationDto(
 
 internal sealed record AddCompilationNoteRequest(string? Kind, string? Text, int? ReportNumber, string? ResponsiblePerson);
 
+/// <summary>A note with the period of its route: what the validator checks and the handler stores.</summary>
+internal sealed record AddCompilationNote(string PeriodId, string? Kind, string? Text, int? ReportNumber, string? ResponsiblePerson);
+
 internal static class CompilationEndpoints
 {
     public static void Map(IEndpointRouteBuilder api)
@@ -43,12 +46,18 @@ internal static class CompilationEndpoints
             .WithTags(tag).WithSummary("The compilation as an accessible HTML page with charts.");
         api.MapPost("/compilations/{periodId}/notes", async (
                 string region, string periodId, AddCompilationNoteRequest request, CompilationHandler handler,
-                IRequestContext actor, TextCatalog texts, CancellationToken ct) =>
+                IRequestContext actor, TextCatalog texts, RequestChecks checks, CancellationToken ct) =>
             {
-                // Which note is whose to write depends on its kind, so this narrows the endpoint's requirement once the kind is valid.
-                ReportingRoles.CompilationNote(AddCompilationNoteRequestValidator.KindOf(request)).Demand(actor, texts);
-                var note = await handler.AddNoteAsync(periodId, request, ct);
-                return Results.Created($"/api/v1/regions/{region}/compilations/{periodId}", note);
+                var note = new AddCompilationNote(periodId, request.Kind, request.Text, request.ReportNumber, request.ResponsiblePerson);
+                // Which note is whose to write depends on its kind: a known kind narrows the endpoint's requirement first.
+                if (AddCompilationNoteValidator.KindOrNull(note.Kind) is { } kind)
+                {
+                    ReportingRoles.CompilationNote(kind).Demand(actor, texts);
+                }
+                // The period is part of the route, so the note is validated with it, every field at once.
+                await checks.ThrowIfInvalidAsync(note, ct);
+                var created = await handler.AddNoteAsync(note, ct);
+                return Results.Created($"/api/v1/regions/{region}/compilations/{periodId}", created);
             })
             .RequireRegionRoles(ReportingRoles.CompilationNotes)
             .WithTags(tag)
@@ -129,28 +138,15 @@ internal sealed class CompilationHandler(
             $"RAKE · {region}", blocks);
     }
 
-    public async Task<CompilationNoteDto> AddNoteAsync(string periodId, AddCompilationNoteRequest request, CancellationToken ct)
+    public async Task<CompilationNoteDto> AddNoteAsync(AddCompilationNote request, CancellationToken ct)
     {
-        var (_, period) = await PeriodAsync(periodId, ct);
-        if (request.ReportNumber is { } number)
-        {
-            // Which reports belong to the period is known only once the period is; the validator cannot tell.
-            var from = Helsinki.StartOf(period.From);
-            var until = Helsinki.StartOf(period.To.AddDays(1));
-            if (!await db.Reports.AnyAsync(r => r.Number == number && r.ReceivedAt >= from && r.ReceivedAt < until, ct))
-            {
-                throw new ValidationException(new Dictionary<string, string[]>
-                {
-                    ["reportNumber"] = [texts.Get("reporting.compilation.reportNotInPeriod", number, period.Id)],
-                });
-            }
-        }
+        var (_, period) = await PeriodAsync(request.PeriodId, ct);
         var now = clock.GetUtcNow();
         var note = new CompilationNote
         {
             Id = Guid.CreateVersion7(now),
             PeriodId = period.Id,
-            Kind = AddCompilationNoteRequestValidator.KindOf(request),
+            Kind = AddCompilationNoteValidator.KindOrNull(request.Kind)!.Value,
             ReportNumber = request.ReportNumber,
             Text = request.Text!.Trim(),
             ResponsiblePerson = string.IsNullOrWhiteSpace(request.ResponsiblePerson) ? null : request.ResponsiblePerson.Trim(),

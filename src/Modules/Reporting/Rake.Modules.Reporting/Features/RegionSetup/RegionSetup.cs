@@ -8,8 +8,11 @@ internal sealed record SupervisorDto(Guid Id, string UserName, string DisplayNam
 
 internal sealed record TermRequest(string? Kind, string? Code, string? NameFi, string? NameSv, string? NameEn, bool Active = true);
 
-/// <summary>A rename or (de)activation: a term's kind and code never change, so old reports keep their meaning.</summary>
-internal sealed record UpdateTermRequest(string? NameFi, string? NameSv, string? NameEn, bool Active = true);
+/// <summary>
+/// A rename or (de)activation. A term's kind and code never change, so old reports keep their meaning: they are accepted
+/// (the body may be the term as read) and ignored.
+/// </summary>
+internal sealed record UpdateTermRequest(string? Kind, string? Code, string? NameFi, string? NameSv, string? NameEn, bool Active = true);
 
 internal sealed record SupervisorRequest(string? UserName, string? ServiceArea);
 

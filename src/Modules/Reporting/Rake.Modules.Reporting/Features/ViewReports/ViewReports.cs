@@ -51,7 +51,7 @@ internal static class ViewReportsEndpoints
     }
 }
 
-internal sealed class ViewReportsHandler(ReportingDbContext db, IRequestContext actor, ModuleMapper<ReportingModule> mapper)
+internal sealed class ViewReportsHandler(ReportingDbContext db, IRequestContext actor)
 {
     public async Task<SocialReportDto> GetAsync(Guid id, CancellationToken ct)
     {
@@ -85,17 +85,27 @@ internal sealed class ViewReportsHandler(ReportingDbContext db, IRequestContext 
         return new PagedResult<SocialReportListItem>(items, total, page.Page, page.PageSize);
     }
 
-    /// <summary>What the caller may do with the report, and whether they see the supervisor's record, depends on who they are.</summary>
+    /// <summary>
+    /// Hand-written rather than a Mapster registration: half of the fields depend on the reader (what they may do next,
+    /// whether they see the supervisor's record), which only the handler knows.
+    /// </summary>
     private SocialReportDto ToDto(SocialReport r)
     {
         var canProcess = ReportRules.CanProcess(r, actor);
-        var dto = mapper.Map<SocialReportDto>(r);
-        return dto with
-        {
-            SupervisorRecord = canProcess || ReportRules.ReadAll.Any(actor.IsInRole) ? dto.SupervisorRecord : null,
-            AllowedNextStatuses = ReportRules.NextStatuses(r.Status).Where(to => ReportRules.CanMove(r, to, actor))
-                .Select(s => s.ToString()).ToList(),
-            CanProcess = canProcess,
-        };
+        var showRecord = canProcess || ReportRules.ReadAll.Any(actor.IsInRole);
+        return new SocialReportDto(
+            r.Id, r.Number, r.ReceivedAt, r.Status.ToString(), r.PhenomenonType.ToString(), r.Title, r.Description, r.Proposal,
+                r.TriedAlready,
+            r.Categories.Select(c => c.Code).Order().ToList(), r.ServiceArea, r.Municipality, r.TargetGroup,
+            new PersonDto(r.ReporterUserName, r.ReporterName), new PersonDto(r.SupervisorUserName, r.SupervisorName),
+            r.CoReporters.Select(c => new PersonDto(c.UserName, c.DisplayName)).ToList(), r.Language,
+            r.Timeline.OrderBy(t => t.At).ThenBy(t => t.Id)
+                .Select(t => new TimelineEntryDto(t.At, t.Status.ToString(), t.Actor, t.Comment)).ToList(),
+            showRecord && r.Record is { } s
+                ? new SupervisorRecordDto(s.CoreOfReport, s.CommunicationGoal, s.Audience, s.CoreMessage, s.ChannelAndMethod, s.Timing,
+                    s.Responsible, s.FollowUp, s.Priority, s.Result, s.UpdatedAt, s.UpdatedBy)
+                : null,
+            ReportRules.NextStatuses(r.Status).Where(to => ReportRules.CanMove(r, to, actor)).Select(s => s.ToString()).ToList(),
+            canProcess);
     }
 }
