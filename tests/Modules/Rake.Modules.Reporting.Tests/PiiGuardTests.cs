@@ -189,7 +189,8 @@ public sealed class PiiGuardTests
         Assert.Equal(3, findings.Count);
         Assert.All(findings, f => Assert.Equal(PiiKind.PersonalIdentityCode, f.Kind));
         Assert.Equal(
-            new[] { text.IndexOf(WellKnownCode, StringComparison.Ordinal), text.IndexOf("290200A1239", StringComparison.Ordinal), text.IndexOf("010181+900C", StringComparison.Ordinal) },
+            new[] { text.IndexOf(WellKnownCode, StringComparison.Ordinal), text.IndexOf("290200A1239", StringComparison.Ordinal),
+                text.IndexOf("010181+900C", StringComparison.Ordinal) },
             findings.Select(f => f.Index));
     }
 
@@ -650,7 +651,8 @@ public sealed class PiiGuardTests
         ddmmyy + sign + individual.ToString("000", CultureInfo.InvariantCulture) + ExpectedCheck(ddmmyy, individual);
 
     private static char ExpectedCheck(string ddmmyy, int individual) =>
-        CheckCharacters[(int)(long.Parse(ddmmyy + individual.ToString("000", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture) % 31)];
+        CheckCharacters[(int)(long.Parse(ddmmyy + individual.ToString("000", CultureInfo.InvariantCulture),
+            CultureInfo.InvariantCulture) % 31)];
 
     private static DateOnly ParseDate(string code)
     {

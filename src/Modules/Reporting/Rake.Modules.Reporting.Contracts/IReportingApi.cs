@@ -10,7 +10,8 @@ public interface IReportingApi
     /// <summary>The region's reporting periods of a year, interim ones included (Kainuu quarters, Kymenlaakso half-years).</summary>
     Task<IReadOnlyList<ReportingPeriodInfo>> PeriodsAsync(int year, CancellationToken cancellationToken);
 
-    /// <summary>A period by its id (<c>2026</c>, <c>2026-Q2</c>, <c>2026-H1</c>); null when the region's scheme has no such period.</summary>
+    /// <summary>A period by its id (<c>2026</c>, <c>2026-Q2</c>, <c>2026-H1</c>); null when the region's scheme has no such
+    /// period.</summary>
     Task<ReportingPeriodInfo?> FindPeriodAsync(string periodId, CancellationToken cancellationToken);
 
     /// <summary>Counts and the reports of a period, computed from the stored reports; null when the period is unknown.</summary>
@@ -22,7 +23,8 @@ public interface IReportingApi
     /// <summary>The reports with these numbers (unknown numbers are left out).</summary>
     Task<IReadOnlyList<ReportDigest>> FindAsync(IReadOnlyCollection<int> numbers, CancellationToken cancellationToken);
 
-    /// <summary>Supervisor records that plan a communication (fields 2–7 filled in: goal, audience, core message, channel, timing, who), oldest first.</summary>
+    /// <summary>Supervisor records that plan a communication (fields 2–7 filled in: goal, audience, core message, channel, timing,
+    /// who), oldest first.</summary>
     Task<IReadOnlyList<CommunicationRecord>> CommunicationRecordsAsync(CancellationToken cancellationToken);
 }
 
@@ -35,7 +37,8 @@ public sealed record ReportingPeriodInfo(string Id, DateOnly From, DateOnly To, 
 
 public sealed record CountByKey(string Key, int Count);
 
-/// <summary>One report as other modules see it. <see cref="Status"/> is Received, WithSupervisor, ToWorkingGroup, Decided, Published or Closed.</summary>
+/// <summary>One report as other modules see it. <see cref="Status"/> is Received, WithSupervisor, ToWorkingGroup, Decided,
+/// Published or Closed.</summary>
 public sealed record ReportDigest(
     Guid Id, int Number, DateTimeOffset ReceivedAt, string PhenomenonType, string Title, string Proposal,
     string ServiceArea, string Municipality, IReadOnlyList<string> Categories, string Status);

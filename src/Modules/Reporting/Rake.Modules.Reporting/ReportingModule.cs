@@ -1,11 +1,10 @@
 using System.Reflection;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Rake.BuildingBlocks.Contracts;
 using Rake.BuildingBlocks.Messaging;
 using Rake.BuildingBlocks.Modules;
 using Rake.Modules.Reporting.Contracts;
+using Rake.Modules.Reporting.Features;
 using Rake.Modules.Reporting.Features.Notifications;
 using Rake.Modules.Reporting.Features.Periods;
 using Rake.Modules.Reporting.Features.ProcessReport;
@@ -16,7 +15,9 @@ using Rake.Modules.Reporting.Persistence;
 
 namespace Rake.Modules.Reporting;
 
-/// <summary>Social reporting: submission with the PII guard, supervisor processing, periods and summaries, the region's taxonomy.</summary>
+/// <summary>
+/// Social reporting: submission with the PII guard, supervisor processing, periods and summaries, the region's taxonomy.
+/// </summary>
 public sealed class ReportingModule : IModule
 {
     public string Name => "Reporting";
@@ -28,10 +29,10 @@ public sealed class ReportingModule : IModule
         new("reports/new", "nav.newReport"),
         new("reports/mine", "nav.myReports"),
         new("reports/inbox", "nav.inbox", RegionRole.Supervisor, RegionRole.ResponsiblePerson),
-        new("reports/all", "nav.allReports", RegionRole.ResponsiblePerson, RegionRole.WorkingGroupMember, RegionRole.SteeringGroupMember),
-        new("reports/summary", "nav.summary", PeriodEndpoints.SummaryRoles),
-        new("reports/outputs", "nav.outputs", PeriodEndpoints.SummaryRoles),
-        new("reports/admin", "nav.reportingAdmin", RegionRole.RegionAdmin),
+        new("reports/all", "nav.allReports", ReportRules.ReadAll),
+        new("reports/summary", "nav.summary", ReportingRoles.SummaryRoles),
+        new("reports/outputs", "nav.outputs", ReportingRoles.SummaryRoles),
+        new("reports/admin", "nav.reportingAdmin", [.. ReportingRoles.Admin.Roles]),
     ];
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
@@ -43,6 +44,8 @@ public sealed class ReportingModule : IModule
             .AsSelf()
             .WithScopedLifetime());
         services.AddIntegrationEventHandlers(typeof(ReportingModule).Assembly);
+        services.AddRequestValidators(typeof(ReportingModule).Assembly);
+        services.AddModuleMapping<ReportingModule>();
         services.AddSingleton<Domain.ReportNumbering>();
         services.AddScoped<IReportingApi, Features.Api.ReportingApi>();
     }

@@ -4,7 +4,8 @@ namespace Rake.Modules.Reporting.Domain;
 
 internal enum CompilationNoteKind
 {
-    /// <summary>The RAKE working group's comment on a compilation (Kymenlaakso: working group comments, then the steering group decides).</summary>
+    /// <summary>The RAKE working group's comment on a compilation (Kymenlaakso: working group comments, then the steering group
+    /// decides).</summary>
     WorkingGroupComment,
 
     /// <summary>The steering group's decision on a phenomenon: where handling continues, follow-up actions, responsible persons.</summary>
@@ -53,7 +54,8 @@ internal sealed class AnnualSocialReport : IRegionOwned
     public string Introduction { get; set; } = "";
     public string ActionsTaken { get; set; } = "";
 
-    /// <summary>The evaluation of the implementation plan; a narrative until Planning's contract offers the evaluation (ADR 0050).</summary>
+    /// <summary>The evaluation of the implementation plan; a narrative until Planning's contract offers the evaluation (ADR
+    /// 0050).</summary>
     public string PlanEvaluation { get; set; } = "";
 
     public string Conclusions { get; set; } = "";

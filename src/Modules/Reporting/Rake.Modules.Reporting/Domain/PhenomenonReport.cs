@@ -2,7 +2,8 @@ using Rake.BuildingBlocks.Persistence;
 
 namespace Rake.Modules.Reporting.Domain;
 
-/// <summary>The stages of a phenomenon-based social report (Kymenlaakso, 002_…): chosen, two workshops, draft, comments, decision, publication.</summary>
+/// <summary>The stages of a phenomenon-based social report (Kymenlaakso, 002_…): chosen, two workshops, draft, comments, decision,
+/// publication.</summary>
 internal enum PhenomenonReportStage
 {
     Chosen,
@@ -26,7 +27,8 @@ internal enum PhenomenonEntryKind
     Comment,
 }
 
-/// <summary>An in-depth report on one chosen phenomenon (ilmiölähtöinen sosiaalinen raportti), with the criteria it was chosen by.</summary>
+/// <summary>An in-depth report on one chosen phenomenon (ilmiölähtöinen sosiaalinen raportti), with the criteria it was chosen
+/// by.</summary>
 internal sealed class PhenomenonReport : IRegionOwned
 {
     public const int TextMax = 4000;

@@ -348,7 +348,8 @@ internal static partial class PiiGuard
     // one space or hyphen (non-breaking spaces included, word processors insert them). Digit count is checked
     // afterwards; the pattern only gives the shape.
     [GeneratedRegex(
-        @"(?<![\p{L}\p{N}+])(?:(?:\+|00)358[ \u00A0-]?(?:\(0\)[ \u00A0-]?)?[1-9][0-9]{0,2}|0[1-9][0-9]{0,2})(?:[ \u00A0-]?[0-9]{2,4}){1,4}(?![\p{L}\p{N}])",
+        @"(?<![\p{L}\p{N}+])(?:(?:\+|00)358[ \u00A0-]?(?:\(0\)[ \u00A0-]?)?[1-9][0-9]{0,2}|0[1-9][0-9]{0,2})" +
+            @"(?:[ \u00A0-]?[0-9]{2,4}){1,4}(?![\p{L}\p{N}])",
         RegexOptions.CultureInvariant, MatchTimeoutMilliseconds)]
     private static partial Regex PhoneRegex();
 
@@ -362,21 +363,24 @@ internal static partial class PiiGuard
     // apartment number ("Kauppakatu 12 B 5"). Lower-case "palvelupolku 2" style jargon is common in social work
     // prose, so the street name must start with a capital; typed-in lower-case addresses are the accepted miss.
     [GeneratedRegex(
-        @"(?<![\p{L}\p{N}-])\p{Lu}[\p{L}-]{0,40}(?:katu|tie|kuja|polku|väylä|raitti|ranta|tori|kaari|rinne|gatan|vägen|stigen|gränd)[ \t\u00A0]{1,4}[0-9]{1,4}(?:[ \t\u00A0]?[A-Za-zÅÄÖåäö](?:[ \t\u00A0]?[0-9]{1,3})?)?(?![\p{L}\p{N}])",
+        @"(?<![\p{L}\p{N}-])\p{Lu}[\p{L}-]{0,40}(?:katu|tie|kuja|polku|väylä|raitti|ranta|tori|kaari|rinne|gatan|vägen|stigen|" +
+            @"gränd)[ \t\u00A0]{1,4}[0-9]{1,4}(?:[ \t\u00A0]?[A-Za-zÅÄÖåäö](?:[ \t\u00A0]?[0-9]{1,3})?)?(?![\p{L}\p{N}])",
         RegexOptions.CultureInvariant, MatchTimeoutMilliseconds)]
     private static partial Regex StreetAddressRegex();
 
     // Two or three consecutive capitalised words (double-barrelled parts allowed), e.g. "Matti Virtanen",
     // "Åsa Hägglund", "Anna-Liisa Mäki-Korpela". Upper-case abbreviations such as "THL" do not fit \p{Lu}\p{Ll}.
     [GeneratedRegex(
-        @"(?<![\p{L}\p{N}])\p{Lu}\p{Ll}{1,30}(?:-\p{Lu}\p{Ll}{1,30})?(?:[ \t\u00A0]{1,4}\p{Lu}\p{Ll}{1,30}(?:-\p{Lu}\p{Ll}{1,30})?){1,2}(?![\p{L}\p{N}])",
+        @"(?<![\p{L}\p{N}])\p{Lu}\p{Ll}{1,30}(?:-\p{Lu}\p{Ll}{1,30})?(?:[ \t\u00A0]{1,4}\p{Lu}\p{Ll}{1,30}(?:-\p{Lu}\p{Ll}{1,30})" +
+            @"?){1,2}(?![\p{L}\p{N}])",
         RegexOptions.CultureInvariant, MatchTimeoutMilliseconds)]
     private static partial Regex PersonNameRegex();
 
     // 3.5.2024, 03.05.24 and 3.5. as written in Finnish, plus ISO 2024-05-03. Without a year the date must not run
     // into another digit, so that version numbers like 1.2.3 are not dates.
     [GeneratedRegex(
-        @"(?<![\p{L}\p{N}.])(?:0?[1-9]|[12][0-9]|3[01])\.(?:0?[1-9]|1[0-2])\.(?:(?:19|20)?[0-9]{2}(?![\p{N}])|(?![\p{N}]))|(?<![\p{L}\p{N}-])(?:18|19|20)[0-9]{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])(?![\p{N}])",
+        @"(?<![\p{L}\p{N}.])(?:0?[1-9]|[12][0-9]|3[01])\.(?:0?[1-9]|1[0-2])\.(?:(?:19|20)?[0-9]{2}(?![\p{N}])|(?![\p{N}]))|" +
+            @"(?<![\p{L}\p{N}-])(?:18|19|20)[0-9]{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])(?![\p{N}])",
         RegexOptions.CultureInvariant, MatchTimeoutMilliseconds)]
     private static partial Regex DateRegex();
 }

@@ -7,7 +7,8 @@ namespace Rake.Modules.Reporting.Domain;
 internal static class ReportRules
 {
     /// <summary>Roles that follow all of the region's reports (compile them, comment, decide).</summary>
-    public static readonly RegionRole[] ReadAll = [RegionRole.ResponsiblePerson, RegionRole.WorkingGroupMember, RegionRole.SteeringGroupMember];
+    public static readonly RegionRole[] ReadAll = [RegionRole.ResponsiblePerson, RegionRole.WorkingGroupMember,
+        RegionRole.SteeringGroupMember];
 
     public static bool CanRead(SocialReport report, IRequestContext actor) =>
         actor.UserId is { } id && (report.IsReporter(id) || report.SupervisorId == id || ReadAll.Any(actor.IsInRole));
@@ -34,9 +35,11 @@ internal static class ReportRules
         return report.Status switch
         {
             ReportStatus.Received or ReportStatus.WithSupervisor => CanProcess(report, actor),
-            ReportStatus.ToWorkingGroup => actor.IsInRole(RegionRole.ResponsiblePerson) || actor.IsInRole(RegionRole.WorkingGroupMember) || actor.IsInRole(RegionRole.SteeringGroupMember),
+            ReportStatus.ToWorkingGroup => actor.IsInRole(RegionRole.ResponsiblePerson)
+                || actor.IsInRole(RegionRole.WorkingGroupMember) || actor.IsInRole(RegionRole.SteeringGroupMember),
             ReportStatus.Decided => actor.IsInRole(RegionRole.ResponsiblePerson) || actor.IsInRole(RegionRole.Communications),
             _ => false,
-        } || (report.SupervisorId == id && to == ReportStatus.Closed && report.Status is ReportStatus.Received or ReportStatus.WithSupervisor);
+        } || (report.SupervisorId == id && to == ReportStatus.Closed
+            && report.Status is ReportStatus.Received or ReportStatus.WithSupervisor);
     }
 }

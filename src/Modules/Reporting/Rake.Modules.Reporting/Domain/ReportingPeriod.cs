@@ -23,7 +23,8 @@ internal sealed partial record ReportingPeriod(string Id, DateOnly From, DateOnl
         _ => throw new ArgumentOutOfRangeException(nameof(scheme)),
     };
 
-    /// <summary>Parses a period id of the region's scheme (e.g. <c>2026</c>, <c>2026-Q2</c>, <c>2026-H1</c>); null if it is not one.</summary>
+    /// <summary>Parses a period id of the region's scheme (e.g. <c>2026</c>, <c>2026-Q2</c>, <c>2026-H1</c>); null if it is not
+    /// one.</summary>
     public static ReportingPeriod? Parse(PeriodScheme scheme, string id)
     {
         var match = IdPattern().Match(id);

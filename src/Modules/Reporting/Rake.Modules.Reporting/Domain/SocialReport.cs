@@ -20,7 +20,8 @@ internal enum ReportStatus
     Closed,
 }
 
-/// <summary>One submitted social report (sosiaalinen raportointi): a phenomenon seen in client work, never a single client's case.</summary>
+/// <summary>One submitted social report (sosiaalinen raportointi): a phenomenon seen in client work, never a single client's
+/// case.</summary>
 internal sealed class SocialReport : IRegionOwned
 {
     public const int TitleMax = 200;

@@ -56,7 +56,8 @@ internal static class PhenomenonReportModel
             b.ToTable("PhenomenonReports");
             b.HasKey(p => p.Id);
             b.Property(p => p.Title).HasMaxLength(SocialReport.TitleMax);
-            foreach (var name in new[] { nameof(PhenomenonReport.Description), nameof(PhenomenonReport.Needs), nameof(PhenomenonReport.Topicality),
+            foreach (var name in new[] { nameof(PhenomenonReport.Description), nameof(PhenomenonReport.Needs),
+                nameof(PhenomenonReport.Topicality),
                          nameof(PhenomenonReport.Significance), nameof(PhenomenonReport.Recurrence), nameof(PhenomenonReport.Decision) })
             {
                 b.Property(name).HasMaxLength(PhenomenonReport.TextMax);

@@ -6,7 +6,8 @@ using Rake.Modules.Reporting.Domain;
 
 namespace Rake.Modules.Reporting.Persistence;
 
-internal sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> options, IRequestContext requestContext, TimeProvider clock, OutboxSignal outboxSignal)
+internal sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> options, IRequestContext requestContext,
+    TimeProvider clock, OutboxSignal outboxSignal)
     : ModuleDbContext(options, requestContext, clock, outboxSignal)
 {
     public const string SchemaName = "reporting";
@@ -84,7 +85,8 @@ internal sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> op
         {
             b.ToTable("SupervisorRecords");
             b.HasKey(s => s.ReportId);
-            foreach (var name in new[] { nameof(SupervisorRecord.CoreOfReport), nameof(SupervisorRecord.CommunicationGoal), nameof(SupervisorRecord.Audience),
+            foreach (var name in new[] { nameof(SupervisorRecord.CoreOfReport), nameof(SupervisorRecord.CommunicationGoal),
+                nameof(SupervisorRecord.Audience),
                          nameof(SupervisorRecord.CoreMessage), nameof(SupervisorRecord.ChannelAndMethod), nameof(SupervisorRecord.Timing),
                          nameof(SupervisorRecord.Responsible), nameof(SupervisorRecord.FollowUp), nameof(SupervisorRecord.Result) })
             {

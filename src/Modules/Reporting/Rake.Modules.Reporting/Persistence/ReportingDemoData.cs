@@ -16,10 +16,13 @@ internal static class ReportingDemoData
     private static readonly (string Code, string Fi, string Sv, string En)[] Categories =
     [
         ("needs", "Asiakkaiden tarpeet ja ongelmat", "Klienternas behov och problem", "Clients' needs and problems"),
-        ("wellbeing", "Sosiaalinen hyvinvointi ja sosiaaliset ongelmat", "Social välfärd och sociala problem", "Social wellbeing and social problems"),
-        ("services", "Palvelujärjestelmän toimivuus ja palvelukatveet", "Servicesystemets funktion och luckor", "Service system and service gaps"),
+        ("wellbeing", "Sosiaalinen hyvinvointi ja sosiaaliset ongelmat", "Social välfärd och sociala problem",
+            "Social wellbeing and social problems"),
+        ("services", "Palvelujärjestelmän toimivuus ja palvelukatveet", "Servicesystemets funktion och luckor",
+            "Service system and service gaps"),
         ("signals", "Heikot signaalit", "Svaga signaler", "Weak signals"),
-        ("practices", "Hyvät käytännöt ja vaikuttavat palvelut", "Goda praxis och effektiva tjänster", "Good practices and effective services"),
+        ("practices", "Hyvät käytännöt ja vaikuttavat palvelut", "Goda praxis och effektiva tjänster",
+            "Good practices and effective services"),
         ("housing", "Asuminen", "Boende", "Housing"),
         ("income", "Toimeentulo", "Utkomst", "Income"),
         ("substance", "Päihteet ja riippuvuudet", "Missbruk och beroenden", "Substance use and addictions"),

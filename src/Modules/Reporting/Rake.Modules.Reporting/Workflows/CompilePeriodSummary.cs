@@ -10,16 +10,23 @@ namespace Rake.Modules.Reporting.Workflows;
 /// resolves the period.
 /// </summary>
 [Activity("Rake.Reporting.CompilePeriodSummary", Category = "Rake Reporting", DisplayName = "Compile period summary",
-    Description = "Compiles the region's reports of a period (2026-H1, previous half-year, interim Q1 = Jan–Mar this year, previous year): outputs the period, its first and last day, the number of reports and the counts per phenomenon type and category.")]
+    Description = "Compiles the region's reports of a period (2026-H1, previous half-year, interim Q1 = Jan–Mar this year, " +
+        "previous year): outputs the period, its first and last day, the number of reports and the counts per phenomenon type and " +
+        "category.")]
 internal sealed class CompilePeriodSummary : WorkflowActivity
 {
-    [Input(DisplayName = "Period", Description = "2026, 2026-H1, 2026-Q2, current year, previous year, current half-year, previous half-year, interim Q1, interim Q2 or interim Q3.")]
+    [Input(DisplayName = "Period",
+        Description = "2026, 2026-H1, 2026-Q2, current year, previous year, current half-year, previous half-year, interim Q1, " +
+        "interim Q2 or interim Q3.")]
     public string? Period { get; set; }
 
-    [Input(DisplayName = "First month of the half-year", Description = "The month a region's reporting half-year begins: 1 (January–June) by default, 12 for Kymenlaakso (1.12.–31.5. and 1.6.–30.11.).")]
+    [Input(DisplayName = "First month of the half-year",
+        Description = "The month a region's reporting half-year begins: 1 (January–June) by default, 12 for Kymenlaakso " +
+        "(1.12.–31.5. and 1.6.–30.11.).")]
     public int PeriodStartMonth { get; set; } = 1;
 
-    [Output(DisplayName = "Period", Description = "The period id, as the Reporting API names periods: 2026-H1, 2026-Q2 (cumulative from January), 2025.")]
+    [Output(DisplayName = "Period",
+        Description = "The period id, as the Reporting API names periods: 2026-H1, 2026-Q2 (cumulative from January), 2025.")]
     public string? PeriodLabel { get; private set; }
 
     [Output(DisplayName = "Period start", Description = "First day, yyyy-MM-dd.")]
@@ -54,7 +61,8 @@ internal sealed class CompilePeriodSummary : WorkflowActivity
         var compilation = await reporting.CompileAsync(period.Label, context.CancellationToken);
         if (compilation is null)
         {
-            context.Fault($"The region's reporting periods have no period '{period.Label}': check the first month of the half-year ({PeriodStartMonth}).");
+            context.Fault($"The region's reporting periods have no period '{period.Label}': check the first month of the " +
+                $"half-year ({PeriodStartMonth}).");
             return;
         }
         ReportCount = compilation.Total;
@@ -88,7 +96,8 @@ internal sealed class CompilePeriodSummary : WorkflowActivity
         {
             yield return $"The first month of the half-year must be 1–12, not {firstMonth}.";
         }
-        else if (design.TryGetConstantInput<string>("period", out var text) && !ReportingPeriod.TryResolve(text, new DateOnly(2026, 1, 1), firstMonth, out _))
+        else if (design.TryGetConstantInput<string>("period", out var text)
+            && !ReportingPeriod.TryResolve(text, new DateOnly(2026, 1, 1), firstMonth, out _))
         {
             yield return $"'{text}' is not a reporting period.";
         }

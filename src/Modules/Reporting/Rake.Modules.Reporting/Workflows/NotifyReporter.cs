@@ -7,7 +7,8 @@ namespace Rake.Modules.Reporting.Workflows;
 /// organisation's stairs"). Delivery to each reporter is wired later with the Communications module.
 /// </summary>
 [Activity("Rake.Reporting.NotifyReporter", Category = "Rake Reporting", DisplayName = "Notify reporters",
-    Description = "Records feedback to the reporters on how their reports were handled (journal and output 'notice'). Delivery to each reporter comes later; today nothing is sent.")]
+    Description = "Records feedback to the reporters on how their reports were handled (journal and output 'notice'). Delivery to " +
+        "each reporter comes later; today nothing is sent.")]
 internal sealed class NotifyReporter : WorkflowActivity
 {
     [Input(DisplayName = "Message", Description = "What the reporters are told.", UIHint = InputUIHints.MultiLine)]

@@ -75,9 +75,11 @@ internal sealed partial record ReportingPeriod(string Label, DateOnly From, Date
     public string FromText => From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
     public string ToText => To.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private static ReportingPeriod Year(int year) => new(year.ToString(CultureInfo.InvariantCulture), new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
+    private static ReportingPeriod Year(int year) =>
+        new(year.ToString(CultureInfo.InvariantCulture), new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
 
-    /// <summary>Half-year <paramref name="n"/> (1 or 2) labelled <paramref name="year"/>: the first is the one ending in that year first.</summary>
+    /// <summary>Half-year <paramref name="n"/> (1 or 2) labelled <paramref name="year"/>: the first is the one ending in that year
+    /// first.</summary>
     private static ReportingPeriod HalfYear(int year, int n, int firstMonth)
     {
         var start = new DateOnly(firstMonth + 5 <= 12 ? year : year - 1, firstMonth, 1).AddMonths((n - 1) * 6);

@@ -7,7 +7,8 @@ using Rake.Modules.Reporting.Persistence;
 
 namespace Rake.Modules.Reporting.Features.Api;
 
-/// <summary>The Reporting contract for other modules; the region query filter of <see cref="ReportingDbContext"/> scopes every query.</summary>
+/// <summary>The Reporting contract for other modules; the region query filter of <see cref="ReportingDbContext"/> scopes every
+/// query.</summary>
 internal sealed class ReportingApi(ReportingDbContext db, PeriodSummaryHandler summaries) : IReportingApi
 {
     public async Task<IReadOnlyList<ReportingPeriodInfo>> PeriodsAsync(int year, CancellationToken cancellationToken) =>
@@ -30,7 +31,8 @@ internal sealed class ReportingApi(ReportingDbContext db, PeriodSummaryHandler s
             Counts(summary.ByServiceArea), Counts(summary.ByMunicipality), reports);
     }
 
-    public async Task<IReadOnlyList<ReportDigest>> ReceivedAsync(DateTimeOffset from, DateTimeOffset until, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ReportDigest>> ReceivedAsync(DateTimeOffset from, DateTimeOffset until,
+        CancellationToken cancellationToken)
     {
         var reports = await db.Reports.AsNoTracking().Include(r => r.Categories)
             .Where(r => r.ReceivedAt >= from && r.ReceivedAt < until)
@@ -62,7 +64,8 @@ internal sealed class ReportingApi(ReportingDbContext db, PeriodSummaryHandler s
 
     private static ReportingPeriodInfo ToInfo(ReportingPeriod p) => new(p.Id, p.From, p.To, p.IsInterim);
 
-    private static IReadOnlyList<CountByKey> Counts(IReadOnlyList<CountDto> counts) => counts.Select(c => new CountByKey(c.Key, c.Count)).ToList();
+    private static IReadOnlyList<CountByKey> Counts(IReadOnlyList<CountDto> counts) =>
+        counts.Select(c => new CountByKey(c.Key, c.Count)).ToList();
 
     private static ReportDigest ToDigest(SocialReport r) => new(
         r.Id, r.Number, r.ReceivedAt, r.PhenomenonType.ToString(), r.Title, r.Proposal, r.ServiceArea, r.Municipality,

@@ -1,22 +1,13 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
-using Rake.BuildingBlocks.Contracts;
-using Rake.BuildingBlocks.Localization;
-using Rake.BuildingBlocks.Regions;
-using Rake.BuildingBlocks.Web;
-using Rake.Modules.Reporting.Domain;
 using Rake.Modules.Reporting.Features.Documents;
 using Rake.Modules.Reporting.Features.Periods;
-using Rake.Modules.Reporting.Persistence;
 
 namespace Rake.Modules.Reporting.Features.Compilations;
 
 internal sealed record ComparedCountDto(string Key, string Name, int Count, int Previous);
 
-internal sealed record CompilationNoteDto(Guid Id, string Kind, int? ReportNumber, string Text, string? ResponsiblePerson, string Author, DateTimeOffset At);
+internal sealed record CompilationNoteDto(Guid Id, string Kind, int? ReportNumber, string Text, string? ResponsiblePerson,
+    string Author, DateTimeOffset At);
 
 internal sealed record CompiledPhenomenonDto(
     int Number, DateTimeOffset ReceivedAt, string PhenomenonType, string Title, string Proposal, string ServiceArea, string Municipality,
@@ -30,45 +21,68 @@ internal sealed record CompilationDto(
 
 internal sealed record AddCompilationNoteRequest(string? Kind, string? Text, int? ReportNumber, string? ResponsiblePerson);
 
+/// <summary>A note with the period of its route: what the validator checks and the handler stores.</summary>
+internal sealed record AddCompilationNote(string PeriodId, string? Kind, string? Text, int? ReportNumber, string? ResponsiblePerson);
+
 internal static class CompilationEndpoints
 {
     public static void Map(IEndpointRouteBuilder api)
     {
-        api.MapGet("/compilations/{periodId}", (string periodId, CompilationHandler handler, CancellationToken ct) => handler.BuildAsync(periodId, ct))
-            .WithTags("Compilations").WithSummary("A period's compilation (half-year or quarter-cumulative): counts compared with the previous period, phenomena with proposals, comments and decisions.");
-        api.MapGet("/compilations/{periodId}/compilation.docx", async (string region, string periodId, CompilationHandler handler, CancellationToken ct) =>
-                Results.File(DocxWriter.Write(await handler.DocumentAsync(periodId, ct)), DocxWriter.ContentType, $"rake-{region}-kooste-{periodId}.docx"))
-            .WithTags("Compilations").WithSummary("The compilation as a Word document.");
+        const string tag = "Compilations";
+        api.MapGet("/compilations/{periodId}", (string periodId, CompilationHandler handler, CancellationToken ct) =>
+                handler.BuildAsync(periodId, ct))
+            .RequireRegionRoles(ReportingRoles.Summary)
+            .WithTags(tag).WithSummary("A period's compilation (half-year or quarter-cumulative): counts compared with the previous "
+                + "period, phenomena with proposals, comments and decisions.");
+        api.MapGet("/compilations/{periodId}/compilation.docx",
+                async (string region, string periodId, CompilationHandler handler, CancellationToken ct) =>
+                    Results.File(DocxWriter.Write(await handler.DocumentAsync(periodId, ct)), DocxWriter.ContentType,
+                        $"rake-{region}-kooste-{periodId}.docx"))
+            .RequireRegionRoles(ReportingRoles.Summary)
+            .WithTags(tag).WithSummary("The compilation as a Word document.");
         api.MapGet("/compilations/{periodId}/compilation.html", async (string periodId, CompilationHandler handler, CancellationToken ct) =>
                 Results.Content(HtmlWriter.Write(await handler.DocumentAsync(periodId, ct)), "text/html; charset=utf-8"))
-            .WithTags("Compilations").WithSummary("The compilation as an accessible HTML page with charts.");
-        api.MapPost("/compilations/{periodId}/notes", async (string region, string periodId, AddCompilationNoteRequest request, CompilationHandler handler, CancellationToken ct) =>
+            .RequireRegionRoles(ReportingRoles.Summary)
+            .WithTags(tag).WithSummary("The compilation as an accessible HTML page with charts.");
+        api.MapPost("/compilations/{periodId}/notes", async (
+                string region, string periodId, AddCompilationNoteRequest request, CompilationHandler handler,
+                IRequestContext actor, TextCatalog texts, RequestChecks checks, CancellationToken ct) =>
             {
-                var note = await handler.AddNoteAsync(periodId, request, ct);
-                return Results.Created($"/api/v1/regions/{region}/compilations/{periodId}", note);
+                var note = new AddCompilationNote(periodId, request.Kind, request.Text, request.ReportNumber, request.ResponsiblePerson);
+                // Which note is whose to write depends on its kind: a known kind narrows the endpoint's requirement first.
+                if (AddCompilationNoteValidator.KindOrNull(note.Kind) is { } kind)
+                {
+                    ReportingRoles.CompilationNote(kind).Demand(actor, texts);
+                }
+                // The period is part of the route, so the note is validated with it, every field at once.
+                await checks.ThrowIfInvalidAsync(note, ct);
+                var created = await handler.AddNoteAsync(note, ct);
+                return Results.Created($"/api/v1/regions/{region}/compilations/{periodId}", created);
             })
-            .WithTags("Compilations").WithSummary("Attach a working-group comment or a steering-group decision (optionally about one report) to a compilation.");
+            .RequireRegionRoles(ReportingRoles.CompilationNotes)
+            .WithTags(tag)
+            .WithSummary("Attach a working-group comment or a steering-group decision (optionally about one report) to a compilation.");
     }
 }
 
-/// <summary>Compilations are computed from the stored reports on request, like the period summary they build on; only the notes are stored.</summary>
-internal sealed class CompilationHandler(ReportingDbContext db, IRequestContext actor, TextCatalog texts, TimeProvider clock, PeriodSummaryHandler summaries)
+/// <summary>Compilations are computed from the stored reports on request, like the period summary they build on; only the notes
+/// are stored.</summary>
+internal sealed class CompilationHandler(
+    ReportingDbContext db, IRequestContext actor, TextCatalog texts, TimeProvider clock, PeriodSummaryHandler summaries,
+    ModuleMapper<ReportingModule> mapper)
 {
-    public static readonly RegionRole[] CommentRoles = [RegionRole.WorkingGroupMember, RegionRole.ResponsiblePerson];
-    public static readonly RegionRole[] DecisionRoles = [RegionRole.SteeringGroupMember, RegionRole.ResponsiblePerson];
-
     public async Task<CompilationDto> BuildAsync(string periodId, CancellationToken ct)
     {
-        actor.RequireAnyRole(texts["reporting.summary.forbidden"], PeriodEndpoints.SummaryRoles);
         var (scheme, period) = await PeriodAsync(periodId, ct);
         var previousPeriod = period.Previous(scheme);
         var current = await summaries.SummarizeAsync(period, ct);
         var previous = await summaries.SummarizeAsync(previousPeriod, ct);
         var terms = await db.Terms.AsNoTracking().ToListAsync(ct);
         var notes = (await db.CompilationNotes.AsNoTracking().Where(n => n.PeriodId == period.Id).ToListAsync(ct))
-            .OrderBy(n => n.At).ThenBy(n => n.Id).Select(ToDto).ToList();
+            .OrderBy(n => n.At).ThenBy(n => n.Id).Select(mapper.Map<CompilationNoteDto>).ToList();
         var language = TextCatalog.CurrentLanguage;
-        string TermName(TermKind kind, string code) => terms.FirstOrDefault(t => t.Kind == kind && t.Code == code)?.Name(language) ?? code;
+        string TermName(TermKind kind, string code) =>
+            terms.FirstOrDefault(t => t.Kind == kind && t.Code == code)?.Name(language) ?? code;
 
         return new CompilationDto(
             current.Period, previous.Period, current.TotalCount, previous.TotalCount,
@@ -96,7 +110,8 @@ internal sealed class CompilationHandler(ReportingDbContext db, IRequestContext 
         foreach (var (title, counts) in new[]
                  {
                      (texts["reporting.compilation.byType"], c.ByType), (texts["reporting.compilation.byCategory"], c.ByCategory),
-                     (texts["reporting.compilation.byServiceArea"], c.ByServiceArea), (texts["reporting.compilation.byMunicipality"], c.ByMunicipality),
+                     (texts["reporting.compilation.byServiceArea"], c.ByServiceArea),
+                         (texts["reporting.compilation.byMunicipality"], c.ByMunicipality),
                  })
         {
             blocks.Add(new DocHeading(2, title));
@@ -106,7 +121,8 @@ internal sealed class CompilationHandler(ReportingDbContext db, IRequestContext 
         foreach (var p in c.Phenomena)
         {
             blocks.Add(new DocHeading(2, $"{p.Number}. {p.Title}"));
-            blocks.Add(new DocText($"{texts[$"reporting.type.{p.PhenomenonType}"]} · {p.ServiceArea} · {p.Municipality} · {Helsinki.ToLocalDate(p.ReceivedAt).ToString("d.M.yyyy", CultureInfo.InvariantCulture)}"));
+            blocks.Add(new DocText($"{texts[$"reporting.type.{p.PhenomenonType}"]} · {p.ServiceArea} · {p.Municipality} · " +
+                $"{Helsinki.ToLocalDate(p.ReceivedAt).ToString("d.M.yyyy", CultureInfo.InvariantCulture)}"));
             blocks.Add(new DocText($"{texts["reporting.compilation.proposal"]}: {p.Proposal}"));
             foreach (var n in p.Notes)
             {
@@ -118,49 +134,33 @@ internal sealed class CompilationHandler(ReportingDbContext db, IRequestContext 
             blocks.Add(new DocHeading(1, texts["reporting.compilation.notes"]));
             blocks.AddRange(c.Notes.Select(n => new DocText(NoteLine(n))));
         }
-        return new ReportDocument(TextCatalog.CurrentLanguage, texts.Get("reporting.compilation.title", current), $"RAKE · {region}", blocks);
+        return new ReportDocument(TextCatalog.CurrentLanguage, texts.Get("reporting.compilation.title", current),
+            $"RAKE · {region}", blocks);
     }
 
-    public async Task<CompilationNoteDto> AddNoteAsync(string periodId, AddCompilationNoteRequest request, CancellationToken ct)
+    public async Task<CompilationNoteDto> AddNoteAsync(AddCompilationNote request, CancellationToken ct)
     {
-        var errors = new ValidationErrors(texts);
-        var kind = SubmitReport.SubmitReportHandler.ParseEnum<CompilationNoteKind>(errors, "kind", request.Kind);
-        if (kind is not null)
-        {
-            actor.RequireAnyRole(texts["reporting.compilation.noteForbidden"], kind == CompilationNoteKind.SteeringGroupDecision ? DecisionRoles : CommentRoles);
-        }
-        var text = errors.Text("text", request.Text, CompilationNote.TextMax);
-        var responsible = errors.Text("responsiblePerson", request.ResponsiblePerson, 200, required: false);
-        var (_, period) = await PeriodAsync(periodId, ct);
-        if (request.ReportNumber is { } number)
-        {
-            var from = Helsinki.StartOf(period.From);
-            var until = Helsinki.StartOf(period.To.AddDays(1));
-            if (!await db.Reports.AnyAsync(r => r.Number == number && r.ReceivedAt >= from && r.ReceivedAt < until, ct))
-            {
-                errors.AddText("reportNumber", "reporting.compilation.reportNotInPeriod", number, period.Id);
-            }
-        }
-        errors.ThrowIfAny();
+        var (_, period) = await PeriodAsync(request.PeriodId, ct);
         var now = clock.GetUtcNow();
         var note = new CompilationNote
         {
             Id = Guid.CreateVersion7(now),
             PeriodId = period.Id,
-            Kind = kind!.Value,
+            Kind = AddCompilationNoteValidator.KindOrNull(request.Kind)!.Value,
             ReportNumber = request.ReportNumber,
-            Text = text!,
-            ResponsiblePerson = responsible,
+            Text = request.Text!.Trim(),
+            ResponsiblePerson = string.IsNullOrWhiteSpace(request.ResponsiblePerson) ? null : request.ResponsiblePerson.Trim(),
             Author = actor.UserName ?? "",
             At = now,
         };
         db.CompilationNotes.Add(note);
         await db.SaveChangesAsync(ct);
-        return ToDto(note);
+        return mapper.Map<CompilationNoteDto>(note);
     }
 
     private string NoteLine(CompilationNoteDto n) =>
-        $"{texts[$"reporting.compilation.note.{n.Kind}"]} ({Helsinki.ToLocalDate(n.At).ToString("d.M.yyyy", CultureInfo.InvariantCulture)}): {n.Text}" +
+        $"{texts[$"reporting.compilation.note.{n.Kind}"]} " +
+            $"({Helsinki.ToLocalDate(n.At).ToString("d.M.yyyy", CultureInfo.InvariantCulture)}): {n.Text}" +
         (n.ResponsiblePerson is null ? "" : $" — {texts["reporting.compilation.responsible"]}: {n.ResponsiblePerson}");
 
     private static string PeriodLabel(PeriodDto p) =>
@@ -173,15 +173,17 @@ internal sealed class CompilationHandler(ReportingDbContext db, IRequestContext 
         if (period is null)
         {
             var examples = string.Join(", ", ReportingPeriod.ForYear(scheme, Helsinki.Today(clock).Year).Select(p => p.Id));
-            throw new ValidationException(new Dictionary<string, string[]> { ["periodId"] = [texts.Get("reporting.period.unknown", periodId, examples)] });
+            throw new ValidationException(new Dictionary<string, string[]> { ["periodId"] = [texts.Get("reporting.period.unknown",
+                periodId, examples)] });
         }
         return (scheme, period);
     }
 
-    internal static IReadOnlyList<ComparedCountDto> Compare(IReadOnlyList<CountDto> current, IReadOnlyList<CountDto> previous, Func<string, string> name) =>
+    internal static IReadOnlyList<ComparedCountDto> Compare(IReadOnlyList<CountDto> current, IReadOnlyList<CountDto> previous,
+        Func<string, string> name) =>
         current.Select(c => c.Key).Union(previous.Select(p => p.Key))
-            .Select(k => new ComparedCountDto(k, name(k), current.FirstOrDefault(c => c.Key == k)?.Count ?? 0, previous.FirstOrDefault(p => p.Key == k)?.Count ?? 0))
+            .Select(k =>
+                new ComparedCountDto(k, name(k), current.FirstOrDefault(c => c.Key == k)?.Count ?? 0,
+                previous.FirstOrDefault(p => p.Key == k)?.Count ?? 0))
             .OrderByDescending(x => x.Count).ThenByDescending(x => x.Previous).ThenBy(x => x.Key, StringComparer.Ordinal).ToList();
-
-    private static CompilationNoteDto ToDto(CompilationNote n) => new(n.Id, n.Kind.ToString(), n.ReportNumber, n.Text, n.ResponsiblePerson, n.Author, n.At);
 }

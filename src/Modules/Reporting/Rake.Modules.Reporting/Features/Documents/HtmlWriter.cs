@@ -15,10 +15,12 @@ internal static class HtmlWriter
     public static string Write(ReportDocument document)
     {
         var html = new StringBuilder();
-        html.Append(CultureInfo.InvariantCulture, $"<!DOCTYPE html>\n<html lang=\"{E(document.Language)}\">\n<head>\n<meta charset=\"utf-8\">\n");
+        html.Append(CultureInfo.InvariantCulture,
+            $"<!DOCTYPE html>\n<html lang=\"{E(document.Language)}\">\n<head>\n<meta charset=\"utf-8\">\n");
         html.Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
         html.Append(CultureInfo.InvariantCulture, $"<title>{E(document.Title)}</title>\n<style>{Css}</style>\n</head>\n<body>\n");
-        html.Append(CultureInfo.InvariantCulture, $"<header><p class=\"subtitle\">{E(document.Subtitle)}</p></header>\n<main>\n<h1>{E(document.Title)}</h1>\n");
+        html.Append(CultureInfo.InvariantCulture,
+            $"<header><p class=\"subtitle\">{E(document.Subtitle)}</p></header>\n<main>\n<h1>{E(document.Title)}</h1>\n");
         var chartNumber = 0;
         foreach (var block in document.Blocks)
         {

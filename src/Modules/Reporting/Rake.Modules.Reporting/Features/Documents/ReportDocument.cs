@@ -16,6 +16,7 @@ internal sealed record DocText(string Text) : DocBlock;
 internal sealed record DocTable(string Caption, IReadOnlyList<string> Headers, IReadOnlyList<IReadOnlyList<string>> Rows) : DocBlock;
 
 /// <summary>A bar chart; the HTML shows it as SVG with the same figures as a table next to it, the .docx as the table.</summary>
-internal sealed record DocChart(string Title, IReadOnlyList<ChartBar> Bars, string? SeriesName = null, string? PreviousSeriesName = null) : DocBlock;
+internal sealed record DocChart(string Title, IReadOnlyList<ChartBar> Bars, string? SeriesName = null,
+    string? PreviousSeriesName = null) : DocBlock;
 
 internal sealed record ChartBar(string Label, int Value, int? Previous = null);

@@ -1,57 +1,52 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
+using FluentValidation;
 using Rake.BuildingBlocks.Export;
-using Rake.BuildingBlocks.Localization;
-using Rake.BuildingBlocks.Regions;
-using Rake.BuildingBlocks.Web;
-using Rake.Modules.Reporting.Domain;
 using Rake.Modules.Reporting.Features.ProcessReport;
 using Rake.Modules.Reporting.Features.ViewReports;
-using Rake.Modules.Reporting.Persistence;
 
 namespace Rake.Modules.Reporting.Features.Export;
+
+/// <summary>Which reports to export (query parameters): scope as in the list, and optionally one year.</summary>
+internal sealed record ReportExportQuery(string? Scope, int? Year);
 
 internal static class ListExportEndpoints
 {
     public static void Map(IEndpointRouteBuilder api)
     {
-        api.MapGet("/social-reports/export.xlsx", async (string region, string? scope, int? year, ListExportHandler handler, CancellationToken ct) =>
+        api.MapGet("/social-reports/export.xlsx", async (
+                string region, [AsParameters] ReportExportQuery query, ListExportHandler handler, CancellationToken ct) =>
             {
-                var (headers, rows) = await handler.RowsAsync(scope, year, ct);
-                return Results.File(XlsxWriter.Write(handler.SheetName, headers, rows), ExportRecordsEndpoint.XlsxContentType, $"rake-{region}-ilmoitukset.xlsx");
+                var (headers, rows) = await handler.RowsAsync(query, ct);
+                return Results.File(XlsxWriter.Write(handler.SheetName, headers, rows), ExportRecordsEndpoint.XlsxContentType,
+                    $"rake-{region}-ilmoitukset.xlsx");
             })
-            .WithTags("Social reports").WithSummary("The report list the caller may see (scope Visible, Mine or Inbox; optional year) as an Excel sheet.");
-        api.MapGet("/social-reports/export.csv", async (string region, string? scope, int? year, ListExportHandler handler, CancellationToken ct) =>
+            .WithTags("Social reports")
+            .WithSummary("The report list the caller may see (scope Visible, Mine or Inbox; optional year) as an Excel sheet.");
+        api.MapGet("/social-reports/export.csv", async (
+                string region, [AsParameters] ReportExportQuery query, ListExportHandler handler, CancellationToken ct) =>
             {
-                var (headers, rows) = await handler.RowsAsync(scope, year, ct);
+                var (headers, rows) = await handler.RowsAsync(query, ct);
                 return Results.File(CsvExport.Write(headers, rows), CsvExport.ContentType, $"rake-{region}-ilmoitukset.csv");
             })
             .WithTags("Social reports").WithSummary("The same list as CSV for Excel: UTF-8 with BOM, ';' separated, dates d.M.yyyy.");
     }
 }
 
-/// <summary>Exports exactly the rows the list would show the caller (same scope rules as <see cref="ViewReportsHandler.ListAsync"/>).</summary>
+/// <summary>
+/// Exports exactly the rows the list would show the caller (same scope rules as <see cref="ViewReportsHandler.ListAsync"/>).
+/// </summary>
 internal sealed class ListExportHandler(ReportingDbContext db, IRequestContext actor, TextCatalog texts)
 {
     public const int MaxRows = 100_000;
 
     public string SheetName => texts["reporting.export.listSheet"];
 
-    public async Task<(IReadOnlyList<string> Headers, IReadOnlyList<IReadOnlyList<object?>> Rows)> RowsAsync(string? scope, int? year, CancellationToken ct)
+    public async Task<(IReadOnlyList<string> Headers, IReadOnlyList<IReadOnlyList<object?>> Rows)> RowsAsync(
+        ReportExportQuery request, CancellationToken ct)
     {
-        var errors = new ValidationErrors(texts);
-        var parsedScope = scope is null ? ListScope.Visible : SubmitReport.SubmitReportHandler.ParseEnum<ListScope>(errors, "scope", scope);
-        if (year is < 2000 or > 2100)
-        {
-            errors.AddText("year", "validation.range", 2000, 2100);
-        }
-
-        errors.ThrowIfAny();
+        var year = request.Year;
         var userId = actor.UserId!.Value;
         var query = db.Reports.AsNoTracking();
-        query = parsedScope switch
+        query = ReportListQueryValidator.ScopeOf(request.Scope) switch
         {
             ListScope.Mine => query.Where(r => r.ReporterId == userId || r.CoReporters.Any(c => c.UserId == userId)),
             ListScope.Inbox => query.Where(r => r.SupervisorId == userId),
@@ -67,19 +62,30 @@ internal sealed class ListExportHandler(ReportingDbContext db, IRequestContext a
         var reports = await query.Include(r => r.Categories).OrderBy(r => r.Number).Take(MaxRows).ToListAsync(ct);
         var terms = await db.Terms.AsNoTracking().ToListAsync(ct);
         var language = TextCatalog.CurrentLanguage;
-        string Name(TermKind kind, string code) => terms.FirstOrDefault(t => t.Kind == kind && t.Code == code)?.Name(language) ?? code;
+        string Name(TermKind kind, string code) =>
+            terms.FirstOrDefault(t => t.Kind == kind && t.Code == code)?.Name(language) ?? code;
         string[] headers =
         [
-            texts["reporting.field.number"], texts["reporting.field.receivedAt"], texts["reporting.export.status"], texts["reporting.export.type"],
-            texts["reporting.export.reportTitle"], texts["reporting.export.categories"], texts["reporting.export.serviceArea"], texts["reporting.export.municipality"],
-            texts["reporting.export.supervisor"],
+            texts["reporting.field.number"], texts["reporting.field.receivedAt"], texts["reporting.export.status"],
+            texts["reporting.export.type"], texts["reporting.export.reportTitle"], texts["reporting.export.categories"],
+            texts["reporting.export.serviceArea"], texts["reporting.export.municipality"], texts["reporting.export.supervisor"],
         ];
         var rows = reports.Select(r => (IReadOnlyList<object?>)
         [
-            r.Number, Helsinki.ToLocalDate(r.ReceivedAt), texts[$"reporting.status.{r.Status}"], texts[$"reporting.type.{r.PhenomenonType}"], r.Title,
+            r.Number, Helsinki.ToLocalDate(r.ReceivedAt), texts[$"reporting.status.{r.Status}"],
+            texts[$"reporting.type.{r.PhenomenonType}"], r.Title,
             string.Join(", ", r.Categories.Select(c => Name(TermKind.Category, c.Code)).Order(StringComparer.CurrentCulture)),
             Name(TermKind.ServiceArea, r.ServiceArea), Name(TermKind.Municipality, r.Municipality), r.SupervisorName,
         ]).ToList();
         return (headers, rows);
+    }
+}
+
+internal sealed class ReportExportQueryValidator : RequestValidator<ReportExportQuery>
+{
+    public ReportExportQueryValidator(TextCatalog texts) : base(texts)
+    {
+        EnumName<ListScope>(r => r.Scope, required: false);
+        RuleFor(r => r.Year).Must(y => y is null or (>= 2000 and <= 2100)).WithMessage(_ => Texts.Get("validation.range", 2000, 2100));
     }
 }

@@ -9,10 +9,12 @@ namespace Rake.Modules.Reporting.Features.Import;
 /// <summary>A cell as read: text, or a number (Excel stores dates as numbers).</summary>
 internal readonly record struct RawCell(string Text, double? Number = null);
 
-/// <summary>Rows of an exported form file: the first row is the header. Reads .csv (";" "," or tab, quoted fields, UTF-8 with or without BOM, Windows-1252) and .xlsx (first sheet).</summary>
+/// <summary>Rows of an exported form file: the first row is the header. Reads .csv (";" "," or tab, quoted fields, UTF-8 with or
+/// without BOM, Windows-1252) and .xlsx (first sheet).</summary>
 internal static class TableReader
 {
-    public static bool LooksLikeXlsx(ReadOnlySpan<byte> content) => content.Length > 4 && content[0] == (byte)'P' && content[1] == (byte)'K' && content[2] == 3 && content[3] == 4;
+    public static bool LooksLikeXlsx(ReadOnlySpan<byte> content) => content.Length > 4 && content[0] == (byte)'P'
+        && content[1] == (byte)'K' && content[2] == 3 && content[3] == 4;
 
     public static List<List<RawCell>> Read(byte[] content) => LooksLikeXlsx(content) ? ReadXlsx(content) : ReadCsv(Decode(content));
 
@@ -115,7 +117,8 @@ internal static class TableReader
         {
             return new RawCell(raw);
         }
-        return double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) ? new RawCell(raw, number) : new RawCell(raw);
+        return double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) ? new RawCell(raw, number)
+            : new RawCell(raw);
     }
 
     private static int ColumnIndex(string reference)

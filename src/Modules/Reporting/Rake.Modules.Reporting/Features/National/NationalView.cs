@@ -17,13 +17,17 @@ internal sealed record NationalCategoryDto(string Category, IReadOnlyList<Region
 
 internal sealed record NationalTypeDto(string PhenomenonType, IReadOnlyList<RegionCountDto> Counts);
 
-internal sealed record NationalCountsDto(int Year, IReadOnlyList<RegionCountDto> Totals, IReadOnlyList<NationalTypeDto> ByType, IReadOnlyList<NationalCategoryDto> ByCategory);
+internal sealed record NationalCountsDto(int Year, IReadOnlyList<RegionCountDto> Totals, IReadOnlyList<NationalTypeDto> ByType,
+    IReadOnlyList<NationalCategoryDto> ByCategory);
 
 internal static class NationalEndpoints
 {
     public static void Map(IEndpointRouteBuilder platformApi) =>
-        platformApi.MapGet("/phenomenon-counts", (int? year, ClaimsPrincipal user, NationalViewHandler handler, CancellationToken ct) => handler.CountsAsync(user, year, ct))
-            .WithTags("National view").WithSummary("For the NationalObserver platform role: report counts of a calendar year per region, by phenomenon type and category code. Counts only, no text.");
+        platformApi.MapGet("/phenomenon-counts",
+            (int? year, ClaimsPrincipal user, NationalViewHandler handler, CancellationToken ct) => handler.CountsAsync(user, year, ct))
+            .WithTags("National view")
+                .WithSummary("For the NationalObserver platform role: report counts of a calendar year per region, by phenomenon " +
+                "type and category code. Counts only, no text.");
 }
 
 /// <summary>
@@ -49,7 +53,8 @@ internal sealed class NationalViewHandler(ReportingDbContext db, TextCatalog tex
         // Deliberately across regions: counts grouped by region, nothing else selected.
         var reports = db.Reports.IgnoreQueryFilters().AsNoTracking().Where(r => r.ReceivedAt >= from && r.ReceivedAt < until);
         var totals = await reports.GroupBy(r => r.RegionCode).Select(g => new RegionCountDto(g.Key, g.Count())).ToListAsync(ct);
-        var byType = await reports.GroupBy(r => new { r.RegionCode, r.PhenomenonType }).Select(g => new { g.Key.RegionCode, g.Key.PhenomenonType, Count = g.Count() }).ToListAsync(ct);
+        var byType = await reports.GroupBy(r => new { r.RegionCode, r.PhenomenonType })
+            .Select(g => new { g.Key.RegionCode, g.Key.PhenomenonType, Count = g.Count() }).ToListAsync(ct);
         var byCategory = await reports.SelectMany(r => r.Categories).GroupBy(c => new { c.RegionCode, c.Code })
             .Select(g => new { g.Key.RegionCode, g.Key.Code, Count = g.Count() }).ToListAsync(ct);
         var regions = totals.Select(t => t.Region).Order(StringComparer.Ordinal).ToList();
@@ -57,8 +62,12 @@ internal sealed class NationalViewHandler(ReportingDbContext db, TextCatalog tex
             y,
             totals.OrderBy(t => t.Region, StringComparer.Ordinal).ToList(),
             Enum.GetValues<Domain.PhenomenonType>().Select(t => new NationalTypeDto(t.ToString(),
-                regions.Select(r => new RegionCountDto(r, byType.Where(x => x.RegionCode == r && x.PhenomenonType == t).Sum(x => x.Count))).ToList())).ToList(),
+                regions.Select(r =>
+                    new RegionCountDto(r, byType.Where(x => x.RegionCode == r && x.PhenomenonType == t).Sum(x => x.Count)))
+                    .ToList())).ToList(),
             byCategory.Select(c => c.Code).Distinct().Order(StringComparer.Ordinal).Select(code => new NationalCategoryDto(code,
-                regions.Select(r => new RegionCountDto(r, byCategory.Where(x => x.RegionCode == r && x.Code == code).Sum(x => x.Count))).ToList())).ToList());
+                regions.Select(r =>
+                    new RegionCountDto(r, byCategory.Where(x => x.RegionCode == r && x.Code == code).Sum(x => x.Count))).ToList()))
+                    .ToList());
     }
 }

@@ -11,14 +11,16 @@ using Rake.Modules.Reporting.Persistence;
 
 namespace Rake.Modules.Reporting.Features.Notifications;
 
-internal sealed record NotificationDto(Guid Id, Guid ReportId, int ReportNumber, string Kind, string? Status, string Text, DateTimeOffset CreatedAt, bool Read);
+internal sealed record NotificationDto(Guid Id, Guid ReportId, int ReportNumber, string Kind, string? Status, string Text,
+    DateTimeOffset CreatedAt, bool Read);
 
 internal static class NotificationEndpoints
 {
     public static void Map(IEndpointRouteBuilder api)
     {
         api.MapGet("/notifications", (NotificationsHandler h, CancellationToken ct) => h.MineAsync(ct))
-            .WithTags("Notifications").WithSummary("The caller's latest notifications in this region: reports sent to them and news on their reports.");
+            .WithTags("Notifications")
+                .WithSummary("The caller's latest notifications in this region: reports sent to them and news on their reports.");
         api.MapPost("/notifications/read", async (NotificationsHandler h, CancellationToken ct) =>
             {
                 await h.MarkAllReadAsync(ct);

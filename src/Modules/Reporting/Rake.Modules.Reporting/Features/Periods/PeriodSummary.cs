@@ -1,13 +1,3 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
-using Rake.BuildingBlocks.Contracts;
-using Rake.BuildingBlocks.Localization;
-using Rake.BuildingBlocks.Regions;
-using Rake.BuildingBlocks.Web;
-using Rake.Modules.Reporting.Domain;
-using Rake.Modules.Reporting.Persistence;
 using RangeAttribute = System.ComponentModel.DataAnnotations.RangeAttribute;
 
 namespace Rake.Modules.Reporting.Features.Periods;
@@ -16,7 +6,8 @@ internal sealed record PeriodDto(string Id, DateOnly From, DateOnly To, bool IsI
 
 internal sealed record CountDto(string Key, int Count);
 
-internal sealed record PhenomenonDto(int Number, DateTimeOffset ReceivedAt, string PhenomenonType, string Title, string Proposal, string ServiceArea, string Municipality);
+internal sealed record PhenomenonDto(
+    int Number, DateTimeOffset ReceivedAt, string PhenomenonType, string Title, string Proposal, string ServiceArea, string Municipality);
 
 internal sealed record PeriodSummaryDto(
     PeriodDto Period, int TotalCount, IReadOnlyList<CountDto> ByType, IReadOnlyList<CountDto> ByCategory,
@@ -24,20 +15,21 @@ internal sealed record PeriodSummaryDto(
 
 internal static class PeriodEndpoints
 {
-    public static readonly RegionRole[] SummaryRoles =
-        [RegionRole.ResponsiblePerson, RegionRole.Supervisor, RegionRole.WorkingGroupMember, RegionRole.SteeringGroupMember, RegionRole.Communications, RegionRole.Planner, RegionRole.RegionAdmin];
-
     public static void Map(IEndpointRouteBuilder api)
     {
-        api.MapGet("/reporting-periods", (PeriodSummaryHandler handler, CancellationToken ct, [Range(InputRules.MinYear, InputRules.MaxYear)] int? year) => handler.PeriodsAsync(year, ct))
-            .WithTags("Reporting periods").WithSummary("The region's reporting periods of a year (default: this year), interim ones included.");
-        api.MapGet("/reporting-periods/{periodId}/summary", (string periodId, PeriodSummaryHandler handler, CancellationToken ct) => handler.SummaryAsync(periodId, ct))
-            .WithTags("Reporting periods").WithSummary("Counts by type, category, service area and municipality, and the phenomena with their proposals.");
+        const string tag = "Reporting periods";
+        api.MapGet("/reporting-periods", (PeriodSummaryHandler handler, CancellationToken ct,
+                [Range(InputRules.MinYear, InputRules.MaxYear)] int? year) => handler.PeriodsAsync(year, ct))
+            .WithTags(tag).WithSummary("The region's reporting periods of a year (default: this year), interim ones included.");
+        api.MapGet("/reporting-periods/{periodId}/summary", (string periodId, PeriodSummaryHandler handler, CancellationToken ct) =>
+                handler.SummaryAsync(periodId, ct))
+            .RequireRegionRoles(ReportingRoles.Summary)
+            .WithTags(tag).WithSummary("Counts by type, category, service area and municipality, and the phenomena with their proposals.");
     }
 }
 
 /// <summary>Period summaries are computed from the stored reports each time, in the database, within the current region.</summary>
-internal sealed class PeriodSummaryHandler(ReportingDbContext db, IRequestContext actor, TextCatalog texts, TimeProvider clock)
+internal sealed class PeriodSummaryHandler(ReportingDbContext db, TextCatalog texts, TimeProvider clock)
 {
     public async Task<IReadOnlyList<PeriodDto>> PeriodsAsync(int? year, CancellationToken ct)
     {
@@ -47,13 +39,13 @@ internal sealed class PeriodSummaryHandler(ReportingDbContext db, IRequestContex
 
     public async Task<PeriodSummaryDto> SummaryAsync(string periodId, CancellationToken ct)
     {
-        actor.RequireAnyRole(texts["reporting.summary.forbidden"], PeriodEndpoints.SummaryRoles);
         var scheme = await SchemeAsync(ct);
         var period = ReportingPeriod.Parse(scheme, periodId);
         if (period is null)
         {
             var examples = string.Join(", ", ReportingPeriod.ForYear(scheme, Helsinki.Today(clock).Year).Select(p => p.Id));
-            throw new ValidationException(new Dictionary<string, string[]> { ["periodId"] = [texts.Get("reporting.period.unknown", periodId, examples)] });
+            throw new ValidationException(
+                new Dictionary<string, string[]> { ["periodId"] = [texts.Get("reporting.period.unknown", periodId, examples)] });
         }
         return await SummarizeAsync(period, ct);
     }
@@ -70,19 +62,22 @@ internal sealed class PeriodSummaryHandler(ReportingDbContext db, IRequestContex
         var byCategory = await reports.SelectMany(r => r.Categories)
             .GroupBy(c => c.Code).Select(g => new CountDto(g.Key, g.Count())).ToListAsync(ct);
         var phenomena = await reports.OrderBy(r => r.Number)
-            .Select(r => new PhenomenonDto(r.Number, r.ReceivedAt, r.PhenomenonType.ToString(), r.Title, r.Proposal, r.ServiceArea, r.Municipality))
+            .Select(r => new PhenomenonDto(
+                r.Number, r.ReceivedAt, r.PhenomenonType.ToString(), r.Title, r.Proposal, r.ServiceArea, r.Municipality))
             .ToListAsync(ct);
         return new PeriodSummaryDto(
             ToDto(period),
             byType.Sum(t => t.Count),
-            Enum.GetValues<PhenomenonType>().Select(t => new CountDto(t.ToString(), byType.FirstOrDefault(x => x.Key == t)?.Count ?? 0)).ToList(),
+            Enum.GetValues<PhenomenonType>()
+                .Select(t => new CountDto(t.ToString(), byType.FirstOrDefault(x => x.Key == t)?.Count ?? 0)).ToList(),
             Sorted(byCategory), Sorted(byServiceArea), Sorted(byMunicipality), phenomena);
     }
 
     private async Task<PeriodScheme> SchemeAsync(CancellationToken ct) =>
         (await db.Settings.AsNoTracking().FirstOrDefaultAsync(ct))?.PeriodScheme ?? PeriodScheme.CalendarYear;
 
-    private static IReadOnlyList<CountDto> Sorted(List<CountDto> counts) => counts.OrderByDescending(c => c.Count).ThenBy(c => c.Key, StringComparer.Ordinal).ToList();
+    private static IReadOnlyList<CountDto> Sorted(List<CountDto> counts) =>
+        counts.OrderByDescending(c => c.Count).ThenBy(c => c.Key, StringComparer.Ordinal).ToList();
 
     private static PeriodDto ToDto(ReportingPeriod p) => new(p.Id, p.From, p.To, p.IsInterim);
 }

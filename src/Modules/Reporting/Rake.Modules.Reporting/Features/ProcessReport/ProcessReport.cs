@@ -1,16 +1,5 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
-using Rake.BuildingBlocks.Contracts;
-using Rake.BuildingBlocks.Localization;
-using Rake.BuildingBlocks.Regions;
-using Rake.BuildingBlocks.Web;
 using Rake.Modules.Reporting.Contracts;
-using Rake.Modules.Reporting.Domain;
-using Rake.Modules.Reporting.Features.SubmitReport;
 using Rake.Modules.Reporting.Features.ViewReports;
-using Rake.Modules.Reporting.Persistence;
 
 namespace Rake.Modules.Reporting.Features.ProcessReport;
 
@@ -27,42 +16,45 @@ internal static class ProcessReportEndpoints
 {
     public static void Map(IEndpointRouteBuilder api)
     {
-        api.MapPut("/social-reports/{id:guid}/supervisor-record", (Guid id, SupervisorRecordRequest request, ProcessReportHandler handler, CancellationToken ct) =>
-                handler.SaveRecordAsync(id, request, ct))
-            .WithTags("Supervisor processing").WithSummary("Save the supervisor's ten-field processing record; a received report moves to the supervisor.");
-        api.MapPost("/social-reports/{id:guid}/status-changes", (Guid id, StatusChangeRequest request, ProcessReportHandler handler, CancellationToken ct) =>
-                handler.ChangeStatusAsync(id, request, ct))
-            .WithTags("Supervisor processing").WithSummary("Move a report to its next status, optionally with a comment to the reporter.");
-        api.MapPost("/social-reports/{id:guid}/feedback", (Guid id, FeedbackRequest request, ProcessReportHandler handler, CancellationToken ct) =>
-                handler.GiveFeedbackAsync(id, request, ct))
-            .WithTags("Supervisor processing").WithSummary("Send a comment back to the reporter; it appears in their timeline.");
+        const string tag = "Supervisor processing";
+        api.MapPut("/social-reports/{id:guid}/supervisor-record",
+                (Guid id, SupervisorRecordRequest request, ProcessReportHandler handler, CancellationToken ct) =>
+                    handler.SaveRecordAsync(id, request, ct))
+            .WithTags(tag).WithSummary("Save the supervisor's ten-field processing record; a received report moves to the supervisor.");
+        api.MapPost("/social-reports/{id:guid}/status-changes",
+                (Guid id, StatusChangeRequest request, ProcessReportHandler handler, CancellationToken ct) =>
+                    handler.ChangeStatusAsync(id, request, ct))
+            .WithTags(tag).WithSummary("Move a report to its next status, optionally with a comment to the reporter.");
+        api.MapPost("/social-reports/{id:guid}/feedback",
+                (Guid id, FeedbackRequest request, ProcessReportHandler handler, CancellationToken ct) =>
+                    handler.GiveFeedbackAsync(id, request, ct))
+            .WithTags(tag).WithSummary("Send a comment back to the reporter; it appears in their timeline.");
     }
 }
 
-internal sealed class ProcessReportHandler(ReportingDbContext db, IRequestContext actor, IUserDirectory users, TextCatalog texts, TimeProvider clock, ViewReportsHandler view)
+/// <summary>
+/// The supervisor's side of a report. Fields are checked by the validators before this runs; what is left here is what
+/// only the stored report can tell: whether the caller may see it (404), process it (403) or move it that way (409).
+/// </summary>
+internal sealed class ProcessReportHandler(
+    ReportingDbContext db, IRequestContext actor, IUserDirectory users, TextCatalog texts, TimeProvider clock, ViewReportsHandler view)
 {
     public async Task<SocialReportDto> SaveRecordAsync(Guid id, SupervisorRecordRequest request, CancellationToken ct)
     {
-        var errors = new ValidationErrors(texts);
-        string? Field(string name, string? value) => errors.Text(name, value, SupervisorRecord.FieldMax, required: false);
+        static string? Field(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
         var values = new SupervisorRecord
         {
-            CoreOfReport = Field("coreOfReport", request.CoreOfReport),
-            CommunicationGoal = Field("communicationGoal", request.CommunicationGoal),
-            Audience = Field("audience", request.Audience),
-            CoreMessage = Field("coreMessage", request.CoreMessage),
-            ChannelAndMethod = Field("channelAndMethod", request.ChannelAndMethod),
-            Timing = Field("timing", request.Timing),
-            Responsible = Field("responsible", request.Responsible),
-            FollowUp = Field("followUp", request.FollowUp),
+            CoreOfReport = Field(request.CoreOfReport),
+            CommunicationGoal = Field(request.CommunicationGoal),
+            Audience = Field(request.Audience),
+            CoreMessage = Field(request.CoreMessage),
+            ChannelAndMethod = Field(request.ChannelAndMethod),
+            Timing = Field(request.Timing),
+            Responsible = Field(request.Responsible),
+            FollowUp = Field(request.FollowUp),
             Priority = request.Priority,
-            Result = Field("result", request.Result),
+            Result = Field(request.Result),
         };
-        if (request.Priority is < 1 or > 99)
-        {
-            errors.AddText("priority", "validation.range", 1, 99);
-        }
-        errors.ThrowIfAny();
         var report = await LoadForProcessingAsync(id, ct);
         var me = await DisplayNameAsync(ct);
         var now = clock.GetUtcNow();
@@ -87,30 +79,30 @@ internal sealed class ProcessReportHandler(ReportingDbContext db, IRequestContex
 
     public async Task<SocialReportDto> ChangeStatusAsync(Guid id, StatusChangeRequest request, CancellationToken ct)
     {
-        var errors = new ValidationErrors(texts);
-        var to = SubmitReportHandler.ParseEnum<ReportStatus>(errors, "status", request.Status);
-        var comment = errors.Text("comment", request.Comment, TimelineEntry.CommentMax, required: false);
-        errors.ThrowIfAny();
+        var to = Enum.Parse<ReportStatus>(request.Status!.Trim(), ignoreCase: true);
+        var comment = string.IsNullOrWhiteSpace(request.Comment) ? null : request.Comment.Trim();
         var report = await LoadVisibleAsync(id, ct);
-        if (!ReportRules.CanMove(report, to!.Value, actor))
+        if (!ReportRules.CanMove(report, to, actor))
         {
             var allowed = ReportRules.NextStatuses(report.Status).Where(s => ReportRules.CanMove(report, s, actor)).ToList();
-            throw new ConflictException(texts.Get("reporting.status.notAllowed", report.Status, to.Value,
+            throw new ConflictException(texts.Get("reporting.status.notAllowed", report.Status, to,
                 allowed.Count == 0 ? "-" : string.Join(", ", allowed)));
         }
-        Move(report, to.Value, comment, await DisplayNameAsync(ct), clock.GetUtcNow());
+        Move(report, to, comment, await DisplayNameAsync(ct), clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
         return await view.GetAsync(id, ct);
     }
 
     public async Task<SocialReportDto> GiveFeedbackAsync(Guid id, FeedbackRequest request, CancellationToken ct)
     {
-        var errors = new ValidationErrors(texts);
-        var comment = errors.Text("comment", request.Comment, TimelineEntry.CommentMax);
-        errors.ThrowIfAny();
+        var comment = request.Comment!.Trim();
         var report = await LoadForProcessingAsync(id, ct);
         var now = clock.GetUtcNow();
-        db.Timeline.Add(new TimelineEntry { Id = Guid.CreateVersion7(now), ReportId = report.Id, At = now, Status = report.Status, Actor = await DisplayNameAsync(ct), Comment = comment });
+        db.Timeline.Add(new TimelineEntry
+        {
+            Id = Guid.CreateVersion7(now), ReportId = report.Id, At = now, Status = report.Status, Actor = await DisplayNameAsync(ct),
+            Comment = comment,
+        });
         db.Publish(new SocialReportStatusChanged(Guid.CreateVersion7(now), actor.RequireRegion(), now, report.Id, report.Number,
             report.Status.ToString(), report.Status.ToString(), Reporters(report), comment));
         await db.SaveChangesAsync(ct);
@@ -121,7 +113,10 @@ internal sealed class ProcessReportHandler(ReportingDbContext db, IRequestContex
     {
         var from = report.Status;
         report.Status = to;
-        db.Timeline.Add(new TimelineEntry { Id = Guid.CreateVersion7(now), ReportId = report.Id, At = now, Status = to, Actor = actorName, Comment = comment });
+        db.Timeline.Add(new TimelineEntry
+        {
+            Id = Guid.CreateVersion7(now), ReportId = report.Id, At = now, Status = to, Actor = actorName, Comment = comment,
+        });
         db.Publish(new SocialReportStatusChanged(Guid.CreateVersion7(now), actor.RequireRegion(), now, report.Id, report.Number,
             from.ToString(), to.ToString(), Reporters(report), comment));
     }
@@ -130,7 +125,8 @@ internal sealed class ProcessReportHandler(ReportingDbContext db, IRequestContex
 
     private async Task<SocialReport> LoadVisibleAsync(Guid id, CancellationToken ct)
     {
-        var report = await db.Reports.Include(r => r.CoReporters).Include(r => r.Record).FirstOrDefaultAsync(r => r.Id == id, ct);
+        var report = await db.Reports.Include(r => r.CoReporters).Include(r => r.Record)
+            .FirstOrDefaultAsync(r => r.Id == id, ct);
         if (report is null || !ReportRules.CanRead(report, actor))
         {
             throw new NotFoundException($"No social report {id} that you may see in this region.");

@@ -1,13 +1,4 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
-using Rake.BuildingBlocks.Localization;
-using Rake.BuildingBlocks.Regions;
-using Rake.BuildingBlocks.Web;
 using Rake.Modules.Reporting.Contracts;
-using Rake.Modules.Reporting.Domain;
-using Rake.Modules.Reporting.Persistence;
 
 namespace Rake.Modules.Reporting.Features.SubmitReport;
 
@@ -31,65 +22,48 @@ internal sealed record SubmitReportReceipt(Guid Id, int Number, DateTimeOffset R
 internal static class SubmitReportEndpoint
 {
     public static void Map(IEndpointRouteBuilder api) =>
-        api.MapPost("/social-reports", async (string region, SubmitReportRequest request, SubmitReportHandler handler, CancellationToken ct) =>
+        api.MapPost("/social-reports", async (
+                string region, SubmitReportRequest request, SubmitReportHandler handler, CancellationToken ct) =>
             {
                 var receipt = await handler.HandleAsync(request, ct);
                 return Results.Created($"/api/v1/regions/{region}/social-reports/{receipt.Id}", receipt);
             })
             .WithTags("Social reports")
-            .WithSummary("Submit a social report. Personal identity codes are refused (422); other identifying details need warningsConfirmed.")
+            .WithSummary("Submit a social report. Personal identity codes are refused (422); "
+                + "other identifying details need warningsConfirmed.")
             .Produces<SubmitReportReceipt>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
             .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
 }
 
 /// <summary>
-/// Validates a submission completely before anything is written: every field error at once, then the PII guard.
+/// Stores a submission the validator accepted (every field error at once, before this runs), after the PII guard.
 /// A refused submission stores nothing. Report numbers run per region; a clash between two simultaneous submissions is retried.
 /// </summary>
-internal sealed class SubmitReportHandler(ReportingDbContext db, IRequestContext actor, IUserDirectory users, TextCatalog texts, TimeProvider clock, ReportNumbering numbering)
+internal sealed class SubmitReportHandler(
+    ReportingDbContext db, IRequestContext actor, IUserDirectory users, TextCatalog texts, TimeProvider clock, ReportNumbering numbering)
 {
-    public const int MaxCoReporters = 10;
     public const string PersonalIdentityCodeProblem = "https://rake.invalid/problems/personal-identity-code";
     public const string IdentifyingDetailsProblem = "https://rake.invalid/problems/identifying-details";
 
     public async Task<SubmitReportReceipt> HandleAsync(SubmitReportRequest request, CancellationToken ct)
     {
-        var region = actor.RequireRegion();
-        var errors = new ValidationErrors(texts);
-        var phenomenonType = ParseEnum<PhenomenonType>(errors, "phenomenonType", request.PhenomenonType);
-        var title = errors.Text("title", request.Title, SocialReport.TitleMax);
-        var description = errors.Text("description", request.Description, SocialReport.DescriptionMax);
-        var proposal = errors.Text("proposal", request.Proposal, SocialReport.ProposalMax);
-        var triedAlready = errors.Text("triedAlready", request.TriedAlready, SocialReport.TriedAlreadyMax, required: false);
-        var language = string.IsNullOrWhiteSpace(request.Language) ? "fi" : request.Language.Trim();
-        if (language is not ("fi" or "sv"))
-        {
-            errors.AddText("language", "validation.unknownValue", language, "fi, sv");
-        }
-
-        var terms = await db.Terms.AsNoTracking().Where(t => t.Active).ToListAsync(ct);
-        var categories = (request.Categories ?? []).Select(c => c.Trim()).Where(c => c.Length > 0).Distinct().ToList();
-        if (categories.Count == 0)
-        {
-            errors.AddText("categories", "reporting.validation.categoryRequired");
-        }
-        foreach (var code in categories.Where(c => !terms.Any(t => t.Kind == TermKind.Category && t.Code == c)))
-        {
-            errors.AddText("categories", "validation.unknownValue", code, Codes(terms, TermKind.Category));
-        }
-        var serviceArea = TermCode(errors, terms, TermKind.ServiceArea, "serviceArea", request.ServiceArea);
-        var municipality = TermCode(errors, terms, TermKind.Municipality, "municipality", request.Municipality);
-        var targetGroup = TermCode(errors, terms, TermKind.TargetGroup, "targetGroup", request.TargetGroup);
-
-        var supervisor = await FindSupervisorAsync(errors, request.Supervisor, ct);
-        var coReporters = await FindCoReportersAsync(errors, region, request.CoReporters, ct);
-        errors.ThrowIfAny();
-
+        var title = request.Title!.Trim();
+        var description = request.Description!.Trim();
+        var proposal = request.Proposal!.Trim();
+        var triedAlready = string.IsNullOrWhiteSpace(request.TriedAlready) ? null : request.TriedAlready.Trim();
         GuardPersonalData(request.WarningsConfirmed,
             ("title", title), ("description", description), ("proposal", proposal), ("triedAlready", triedAlready));
 
-        var reporter = await users.FindByIdAsync(actor.UserId!.Value, ct) ?? throw new ForbiddenException("Your user account was not found.");
+        var supervisorName = request.Supervisor!.Trim();
+        var supervisor = await db.Supervisors.AsNoTracking().FirstAsync(s => s.Active && s.UserName == supervisorName, ct);
+        var coReporters = new List<UserRef>();
+        foreach (var name in SubmitReportValidator.CoReporterNames(request))
+        {
+            coReporters.Add(await users.FindByUserNameAsync(name, ct) ?? throw new NotFoundException($"No user {name}."));
+        }
+        var reporter = await users.FindByIdAsync(actor.UserId!.Value, ct)
+            ?? throw new ForbiddenException("Your user account was not found.");
         var now = clock.GetUtcNow();
         var report = new SocialReport
         {
@@ -98,23 +72,27 @@ internal sealed class SubmitReportHandler(ReportingDbContext db, IRequestContext
             ReporterId = reporter.Id,
             ReporterUserName = reporter.UserName,
             ReporterName = reporter.DisplayName,
-            PhenomenonType = phenomenonType!.Value,
-            Title = title!,
-            Description = description!,
-            Proposal = proposal!,
+            PhenomenonType = Enum.Parse<PhenomenonType>(request.PhenomenonType!.Trim(), ignoreCase: true),
+            Title = title,
+            Description = description,
+            Proposal = proposal,
             TriedAlready = triedAlready,
-            ServiceArea = serviceArea!,
-            Municipality = municipality!,
-            TargetGroup = targetGroup!,
-            SupervisorId = supervisor!.UserId,
+            ServiceArea = request.ServiceArea!.Trim(),
+            Municipality = request.Municipality!.Trim(),
+            TargetGroup = request.TargetGroup!.Trim(),
+            SupervisorId = supervisor.UserId,
             SupervisorUserName = supervisor.UserName,
             SupervisorName = supervisor.DisplayName,
-            Language = language,
+            Language = SubmitReportValidator.LanguageOf(request),
             Status = ReportStatus.Received,
             WarningsConfirmed = request.WarningsConfirmed,
-            Categories = categories.Select(c => new ReportCategory { Code = c }).ToList(),
-            CoReporters = coReporters.Select(c => new CoReporter { UserId = c.Id, UserName = c.UserName, DisplayName = c.DisplayName }).ToList(),
-            Timeline = [new TimelineEntry { Id = Guid.CreateVersion7(now), At = now, Status = ReportStatus.Received, Actor = reporter.DisplayName }],
+            Categories = SubmitReportValidator.CategoryCodes(request).Select(c => new ReportCategory { Code = c }).ToList(),
+            CoReporters = coReporters.Select(c => new CoReporter { UserId = c.Id, UserName = c.UserName, DisplayName = c.DisplayName })
+                .ToList(),
+            Timeline =
+            [
+                new TimelineEntry { Id = Guid.CreateVersion7(now), At = now, Status = ReportStatus.Received, Actor = reporter.DisplayName },
+            ],
         };
         await SaveWithNextNumberAsync(report, ct);
         return new SubmitReportReceipt(report.Id, report.Number, report.ReceivedAt, report.Status.ToString());
@@ -131,7 +109,8 @@ internal sealed class SubmitReportHandler(ReportingDbContext db, IRequestContext
             report.Number = (await db.Reports.MaxAsync(r => (int?)r.Number, ct) ?? 0) + 1;
             db.Reports.Add(report);
             db.Publish(new SocialReportSubmitted(Guid.CreateVersion7(), region, report.ReceivedAt, report.Id, report.Number,
-                report.ReporterId, report.SupervisorId, report.PhenomenonType.ToString(), report.Categories.Select(c => c.Code).ToList()));
+                report.ReporterId, report.SupervisorId, report.PhenomenonType.ToString(),
+                report.Categories.Select(c => c.Code).ToList()));
             try
             {
                 await db.SaveChangesAsync(ct);
@@ -147,6 +126,10 @@ internal sealed class SubmitReportHandler(ReportingDbContext db, IRequestContext
         }
     }
 
+    /// <summary>
+    /// The PII guard runs after the validator: a personal identity code is refused outright (422), other identifying
+    /// details need the reporter's confirmation (422 until warningsConfirmed).
+    /// </summary>
     private void GuardPersonalData(bool warningsConfirmed, params (string Field, string? Text)[] fields)
     {
         var findings = PiiGuard.Scan(fields);
@@ -154,86 +137,16 @@ internal sealed class SubmitReportHandler(ReportingDbContext db, IRequestContext
         if (identityCodes.Count > 0)
         {
             throw new ValidationException(
-                identityCodes.GroupBy(f => f.Field).ToDictionary(g => g.Key, g => g.Select(_ => texts["reporting.pii.identityCode"]).Distinct().ToArray()),
+                identityCodes.GroupBy(f => f.Field)
+                    .ToDictionary(g => g.Key, g => g.Select(_ => texts["reporting.pii.identityCode"]).Distinct().ToArray()),
                 texts["reporting.pii.identityCodeDetail"], StatusCodes.Status422UnprocessableEntity, PersonalIdentityCodeProblem);
         }
         if (findings.Count > 0 && !warningsConfirmed)
         {
             throw new ValidationException(
-                findings.GroupBy(f => f.Field).ToDictionary(g => g.Key, g => g.Select(f => texts[$"reporting.pii.{f.Kind}"]).Distinct().ToArray()),
+                findings.GroupBy(f => f.Field)
+                    .ToDictionary(g => g.Key, g => g.Select(f => texts[$"reporting.pii.{f.Kind}"]).Distinct().ToArray()),
                 texts["reporting.pii.warningDetail"], StatusCodes.Status422UnprocessableEntity, IdentifyingDetailsProblem);
         }
-    }
-
-    private async Task<SupervisorListing?> FindSupervisorAsync(ValidationErrors errors, string? userName, CancellationToken ct)
-    {
-        var name = userName?.Trim();
-        if (string.IsNullOrEmpty(name))
-        {
-            errors.AddText("supervisor", "validation.required");
-            return null;
-        }
-        var supervisor = await db.Supervisors.AsNoTracking().FirstOrDefaultAsync(s => s.Active && s.UserName == name, ct);
-        if (supervisor is null)
-        {
-            errors.AddText("supervisor", "reporting.validation.unknownSupervisor", name);
-        }
-        return supervisor;
-    }
-
-    private async Task<List<UserRef>> FindCoReportersAsync(ValidationErrors errors, Rake.BuildingBlocks.Contracts.RegionId region, IReadOnlyList<string>? userNames, CancellationToken ct)
-    {
-        var result = new List<UserRef>();
-        var names = (userNames ?? []).Select(n => n.Trim()).Where(n => n.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        if (names.Count > MaxCoReporters)
-        {
-            errors.AddText("coReporters", "reporting.validation.tooManyCoReporters", MaxCoReporters);
-            return result;
-        }
-        foreach (var name in names)
-        {
-            var user = await users.FindByUserNameAsync(name, ct);
-            if (user is null || (await users.RolesAsync(user.Id, region, ct)).Count == 0)
-            {
-                errors.AddText("coReporters", "reporting.validation.unknownColleague", name);
-            }
-            else if (user.Id == actor.UserId)
-            {
-                errors.AddText("coReporters", "reporting.validation.selfAsCoReporter");
-            }
-            else
-            {
-                result.Add(user);
-            }
-        }
-        return result;
-    }
-
-    private static string? TermCode(ValidationErrors errors, List<TaxonomyTerm> terms, TermKind kind, string field, string? value)
-    {
-        var code = errors.Text(field, value, SocialReport.CodeMax);
-        if (code is not null && !terms.Any(t => t.Kind == kind && t.Code == code))
-        {
-            errors.AddText(field, "validation.unknownValue", code, Codes(terms, kind));
-        }
-        return code;
-    }
-
-    private static string Codes(List<TaxonomyTerm> terms, TermKind kind) =>
-        string.Join(", ", terms.Where(t => t.Kind == kind).Select(t => t.Code));
-
-    internal static TEnum? ParseEnum<TEnum>(ValidationErrors errors, string field, string? value) where TEnum : struct, Enum
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            errors.AddText(field, "validation.required");
-            return null;
-        }
-        if (Enum.TryParse<TEnum>(value.Trim(), ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !value.Trim().All(char.IsDigit))
-        {
-            return parsed;
-        }
-        errors.AddText(field, "validation.unknownValue", value, string.Join(", ", Enum.GetNames<TEnum>()));
-        return null;
     }
 }

@@ -1,13 +1,3 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
-using Rake.BuildingBlocks.Contracts;
-using Rake.BuildingBlocks.Localization;
-using Rake.BuildingBlocks.Regions;
-using Rake.BuildingBlocks.Web;
-using Rake.Modules.Reporting.Domain;
-using Rake.Modules.Reporting.Persistence;
 
 namespace Rake.Modules.Reporting.Features.ViewReports;
 
@@ -23,7 +13,8 @@ internal sealed record SocialReportDto(
     Guid Id, int Number, DateTimeOffset ReceivedAt, string Status, string PhenomenonType, string Title, string Description,
     string Proposal, string? TriedAlready, IReadOnlyList<string> Categories, string ServiceArea, string Municipality, string TargetGroup,
     PersonDto Reporter, PersonDto Supervisor, IReadOnlyList<PersonDto> CoReporters, string Language,
-    IReadOnlyList<TimelineEntryDto> Timeline, SupervisorRecordDto? SupervisorRecord, IReadOnlyList<string> AllowedNextStatuses, bool CanProcess);
+    IReadOnlyList<TimelineEntryDto> Timeline, SupervisorRecordDto? SupervisorRecord, IReadOnlyList<string> AllowedNextStatuses,
+        bool CanProcess);
 
 internal sealed record SocialReportListItem(
     Guid Id, int Number, DateTimeOffset ReceivedAt, string Status, string PhenomenonType, string Title,
@@ -41,29 +32,21 @@ internal enum ListScope
     Inbox,
 }
 
+/// <summary>Which reports to list (query parameters): scope Visible (the default), Mine or Inbox, and the page.</summary>
+internal sealed record ReportListQuery(string? Scope, int Page = 1, int PageSize = 50)
+{
+    public ListScope ParsedScope => ReportListQueryValidator.ScopeOf(Scope);
+}
+
 internal static class ViewReportsEndpoints
 {
     public static void Map(IEndpointRouteBuilder api)
     {
-        api.MapGet("/social-reports/{id:guid}", (Guid id, ViewReportsHandler handler, CancellationToken ct) => handler.GetAsync(id, ct))
+        api.MapGet("/social-reports/{id:guid}", (Guid id, ViewReportsHandler handler, CancellationToken ct) =>
+                handler.GetAsync(id, ct))
             .WithTags("Social reports").WithSummary("A report with its status timeline, if the caller may see it (otherwise 404).");
-        api.MapGet("/social-reports", (ViewReportsHandler handler, TextCatalog texts, CancellationToken ct, string? scope, int page = 1, int pageSize = 50) =>
-            {
-                var errors = new ValidationErrors(texts);
-                var parsedScope = scope is null ? ListScope.Visible : SubmitReport.SubmitReportHandler.ParseEnum<ListScope>(errors, "scope", scope);
-                if (page < 1)
-                {
-                    errors.AddText("page", "validation.min", 1);
-                }
-
-                if (pageSize is < 1 or > PageRequest.MaxPageSize)
-                {
-                    errors.AddText("pageSize", "validation.range", 1, PageRequest.MaxPageSize);
-                }
-
-                errors.ThrowIfAny();
-                return handler.ListAsync(parsedScope!.Value, new PageRequest(page, pageSize), ct);
-            })
+        api.MapGet("/social-reports", (ViewReportsHandler handler, [AsParameters] ReportListQuery query, CancellationToken ct) =>
+                handler.ListAsync(query.ParsedScope, new PageRequest(query.Page, query.PageSize), ct))
             .WithTags("Social reports").WithSummary("Reports the caller may see, newest first (scope: Visible, Mine or Inbox).");
     }
 }
@@ -102,16 +85,22 @@ internal sealed class ViewReportsHandler(ReportingDbContext db, IRequestContext 
         return new PagedResult<SocialReportListItem>(items, total, page.Page, page.PageSize);
     }
 
+    /// <summary>
+    /// Hand-written rather than a Mapster registration: half of the fields depend on the reader (what they may do next,
+    /// whether they see the supervisor's record), which only the handler knows.
+    /// </summary>
     private SocialReportDto ToDto(SocialReport r)
     {
         var canProcess = ReportRules.CanProcess(r, actor);
         var showRecord = canProcess || ReportRules.ReadAll.Any(actor.IsInRole);
         return new SocialReportDto(
-            r.Id, r.Number, r.ReceivedAt, r.Status.ToString(), r.PhenomenonType.ToString(), r.Title, r.Description, r.Proposal, r.TriedAlready,
+            r.Id, r.Number, r.ReceivedAt, r.Status.ToString(), r.PhenomenonType.ToString(), r.Title, r.Description, r.Proposal,
+                r.TriedAlready,
             r.Categories.Select(c => c.Code).Order().ToList(), r.ServiceArea, r.Municipality, r.TargetGroup,
             new PersonDto(r.ReporterUserName, r.ReporterName), new PersonDto(r.SupervisorUserName, r.SupervisorName),
             r.CoReporters.Select(c => new PersonDto(c.UserName, c.DisplayName)).ToList(), r.Language,
-            r.Timeline.OrderBy(t => t.At).ThenBy(t => t.Id).Select(t => new TimelineEntryDto(t.At, t.Status.ToString(), t.Actor, t.Comment)).ToList(),
+            r.Timeline.OrderBy(t => t.At).ThenBy(t => t.Id)
+                .Select(t => new TimelineEntryDto(t.At, t.Status.ToString(), t.Actor, t.Comment)).ToList(),
             showRecord && r.Record is { } s
                 ? new SupervisorRecordDto(s.CoreOfReport, s.CommunicationGoal, s.Audience, s.CoreMessage, s.ChannelAndMethod, s.Timing,
                     s.Responsible, s.FollowUp, s.Priority, s.Result, s.UpdatedAt, s.UpdatedBy)

@@ -1,0 +1,18 @@
+using FluentValidation;
+
+namespace Rake.Modules.Reporting.Features.ViewReports;
+
+internal sealed class ReportListQueryValidator : RequestValidator<ReportListQuery>
+{
+    public ReportListQueryValidator(TextCatalog texts) : base(texts)
+    {
+        EnumName<ListScope>(r => r.Scope, required: false);
+        RuleFor(r => r.Page).GreaterThanOrEqualTo(1).WithMessage(_ => Texts.Get("validation.min", 1));
+        RuleFor(r => r.PageSize).InclusiveBetween(1, PageRequest.MaxPageSize)
+            .WithMessage(_ => Texts.Get("validation.range", 1, PageRequest.MaxPageSize));
+    }
+
+    /// <summary>The scope of a query the validator accepted: everything the caller may see unless one is named.</summary>
+    public static ListScope ScopeOf(string? scope) =>
+        string.IsNullOrWhiteSpace(scope) ? ListScope.Visible : Enum.Parse<ListScope>(scope.Trim(), ignoreCase: true);
+}

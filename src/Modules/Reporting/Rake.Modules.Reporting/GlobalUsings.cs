@@ -1,0 +1,11 @@
+global using Microsoft.AspNetCore.Builder;
+global using Microsoft.AspNetCore.Http;
+global using Microsoft.AspNetCore.Routing;
+global using Microsoft.EntityFrameworkCore;
+global using Rake.BuildingBlocks.Contracts;
+global using Rake.BuildingBlocks.Localization;
+global using Rake.BuildingBlocks.Mapping;
+global using Rake.BuildingBlocks.Regions;
+global using Rake.BuildingBlocks.Web;
+global using Rake.Modules.Reporting.Domain;
+global using Rake.Modules.Reporting.Persistence;
