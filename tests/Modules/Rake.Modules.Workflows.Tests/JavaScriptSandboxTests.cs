@@ -232,6 +232,35 @@ public sealed class JavaScriptSandboxTests
     }
 
     [Fact]
+    public async Task A_literal_runs_no_javascript()
+    {
+        // A sandbox that refuses every script: a Literal condition, even one that reads like JavaScript, must not reach it.
+        var refusing = new JavaScriptSandbox(new JavaScriptOptions { MaxScriptLength = 0 });
+        var evaluator = new ExpressionEvaluator(refusing);
+        var text = evaluator.Evaluate("Literal", System.Text.Json.Nodes.JsonValue.Create("getVariable('count') == 1"), new Scope());
+        Assert.Equal("getVariable('count') == 1", text?.ToString());
+        Assert.Equal(true, evaluator.Evaluate("Literal", System.Text.Json.Nodes.JsonValue.Create(true), new Scope()));
+        Assert.Throws<ScriptRejectedException>(() => evaluator.Evaluate("JavaScript", System.Text.Json.Nodes.JsonValue.Create("1"), new Scope()));
+
+        var engine = new Engine.WorkflowEngine(Engine.ActivityRegistry.Default, evaluator, TimeProvider.System);
+        const string definition = """
+            { "id": "literal-v1", "definitionId": "literal", "version": 1,
+              "root": { "id": "flow", "type": "Elsa.Flowchart", "version": 1,
+                "activities": [
+                  { "id": "start", "type": "Elsa.Start", "version": 1 },
+                  { "id": "decide", "type": "Elsa.FlowDecision", "version": 1,
+                    "condition": { "typeName": "Boolean", "expression": { "type": "Literal", "value": true } } },
+                  { "id": "end", "type": "Elsa.End", "version": 1 } ],
+                "connections": [
+                  { "source": { "activity": "start", "port": "Done" }, "target": { "activity": "decide", "port": "In" } },
+                  { "source": { "activity": "decide", "port": "True" }, "target": { "activity": "end", "port": "In" } } ] } }
+            """;
+        var instance = await engine.StartAsync(Engine.WorkflowDefinition.Parse(definition));
+        Assert.Equal(Engine.WorkflowStatus.Finished, instance.Status);
+        Assert.Null(instance.Fault);
+    }
+
+    [Fact]
     public void Concurrent_evaluations_each_get_their_own_answer()
     {
         var results = new int[64];

@@ -81,11 +81,13 @@ internal sealed class ActivityContext(WorkflowEngine engine, WorkflowInstance in
 
     public object? LastResult => instance.LastResult;
 
+    private string? NameOf(string activityId) => (string?)instance.Definition.AllActivities().FirstOrDefault(a => a.Id == activityId)?.Json["name"];
+
     public IEnumerable<(string ActivityId, string ActivityName, string OutputName)> ActivityOutputs =>
         instance.ActivityOutputs.Count == 0
             ? []
             : instance.ActivityOutputs
-                .Select(p => (Id: p.Key, Outputs: p.Value, Name: (string?)instance.Definition.AllActivities().FirstOrDefault(a => a.Id == p.Key)?.Json["name"]))
+                .Select(p => (Id: p.Key, Outputs: p.Value, Name: NameOf(p.Key)))
                 .Where(p => p.Name is not null)
                 .SelectMany(p => p.Outputs.Keys.Select(output => (p.Id, p.Name!, output)));
 

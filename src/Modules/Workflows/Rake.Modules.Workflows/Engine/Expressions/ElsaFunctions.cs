@@ -101,7 +101,9 @@ internal static class ElsaFunctions
     private static string ShortGuid()
     {
         var text = Convert.ToBase64String(Guid.NewGuid().ToByteArray());
-        return text.Replace("/", "", StringComparison.Ordinal).Replace("+", "", StringComparison.Ordinal).Replace("=", "", StringComparison.Ordinal);
+        return text.Replace("/", "", StringComparison.Ordinal)
+            .Replace("+", "", StringComparison.Ordinal)
+            .Replace("=", "", StringComparison.Ordinal);
     }
 
     /// <summary>Serialises as Elsa's toJson does (System.Text.Json of the value), the value read JSON-shaped first.</summary>

@@ -53,7 +53,9 @@ internal interface IJavaScriptScope
     object? CurrentValue { get; }
     string WorkflowInstanceId { get; }
 
-    /// <summary>The workflow inputs the definition declares (<c>inputs[].name</c>): Elsa makes a <c>get&lt;Name&gt;()</c> for each.</summary>
+    /// <summary>
+    /// The workflow inputs the definition declares (<c>inputs[].name</c>): Elsa makes a <c>get&lt;Name&gt;()</c> for each.
+    /// </summary>
     IEnumerable<string> InputNames => [];
     string WorkflowDefinitionId => "";
     string WorkflowDefinitionVersionId => "";
@@ -107,7 +109,8 @@ internal sealed class JavaScriptSandbox(JavaScriptOptions options)
         }
         var prepared = Prepare(script);
         using var cancel = new CancellationTokenSource();
-        if (!JavaScriptWorkers.For(options.StackSize).TryRun(started => Run(prepared, scope, started, cancel.Token), options.Timeout + options.HardTimeoutGrace, out var outcome))
+        var workers = JavaScriptWorkers.For(options.StackSize);
+        if (!workers.TryRun(started => Run(prepared, scope, started, cancel.Token), options.Timeout + options.HardTimeoutGrace, out var outcome))
         {
             cancel.Cancel();
             throw Timeout();

@@ -176,7 +176,9 @@ internal sealed class SandboxEngine
 
     /// <summary>A helper's string result, refused (as a RangeError) over the string limit like repeat and padding.</summary>
     public JsValue LimitString(string text) =>
-        text.Length > options.MaxStringLength ? throw RangeError($"Invalid string length (the limit is {options.MaxStringLength} characters)") : text;
+        text.Length > options.MaxStringLength
+            ? throw RangeError($"Invalid string length (the limit is {options.MaxStringLength} characters)")
+            : text;
 
     /// <summary>Bytes as a JavaScript array of numbers, within the array limit.</summary>
     public JsValue ByteArray(byte[] bytes)
@@ -221,7 +223,8 @@ internal sealed class SandboxEngine
             if (ElsaFunctions.IsAccessorName(name))
             {
                 // Elsa names the input accessor after the input as declared, without changing its case.
-                AddLazy("get" + name, name, static (self, input) => self.Function("get", _ => ToJs(self.engine, self.Scope.GetInput(input))));
+                AddLazy("get" + name, name,
+                    static (self, input) => self.Function("get", _ => ToJs(self.engine, self.Scope.GetInput(input))));
             }
         }
         foreach (var (activityId, activityName, outputName) in evaluationScope.ActivityOutputs)
