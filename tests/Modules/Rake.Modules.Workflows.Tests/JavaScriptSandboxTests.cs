@@ -141,6 +141,125 @@ public sealed class JavaScriptSandboxTests
         Assert.Equal(1, Run("getVariable('Counter')"));
     }
 
+    [Theory]
+    [InlineData("var leak = 'secret'", "typeof leak", "undefined")]
+    [InlineData("let leak = 'secret'", "typeof leak", "undefined")]
+    [InlineData("const leak = 'secret'", "typeof leak", "undefined")]
+    [InlineData("class leak {}", "typeof leak", "undefined")]
+    [InlineData("function leak() { return 'secret'; }", "typeof leak", "undefined")]
+    [InlineData("globalThis.leak = 'secret'", "typeof leak", "undefined")]
+    [InlineData("Object.defineProperty(globalThis, 'leak', { value: 'secret', configurable: false })", "typeof leak", "undefined")]
+    [InlineData("this.leak = 'secret'", "typeof globalThis.leak", "undefined")]
+    [InlineData("Object.prototype.leak = 'secret'", "typeof ({}).leak", "undefined")]
+    [InlineData("Array.prototype.leak = 'secret'", "typeof [].leak", "undefined")]
+    [InlineData("Function.prototype.leak = 'secret'", "typeof (() => 1).leak", "undefined")]
+    [InlineData("Math.leak = 'secret'", "typeof Math.leak", "undefined")]
+    [InlineData("JSON.parse = function () { return 'secret'; }", "typeof JSON.parse('1')", "number")]
+    [InlineData("getVariable.leak = 'secret'", "typeof getVariable.leak", "undefined")]
+    [InlineData("Object.getPrototypeOf([][Symbol.iterator]()).leak = 'secret'", "typeof Object.getPrototypeOf([][Symbol.iterator]()).leak", "undefined")]
+    [InlineData("Object.getPrototypeOf(function* () {}).leak = 'secret'", "typeof Object.getPrototypeOf(function* () {}).leak", "undefined")]
+    [InlineData("Object.getPrototypeOf(async function () {}).leak = 'secret'", "typeof Object.getPrototypeOf(async function () {}).leak", "undefined")]
+    [InlineData("Object.getPrototypeOf((function* () {})()).leak = 'secret'", "typeof Object.getPrototypeOf((function* () {})()).leak", "undefined")]
+    [InlineData("Object.setPrototypeOf(globalThis, { leak: 'secret' })", "typeof leak", "undefined")]
+    [InlineData("Array = function () { return 'secret'; }", "typeof Array()", "object")]
+    [InlineData("delete globalThis.Math", "typeof Math", "object")]
+    [InlineData("Symbol.prototype.leak = 'secret'", "typeof Symbol().leak", "undefined")]
+    [InlineData("Promise.resolve().then(function () { globalThis.leak = 'secret'; })", "typeof leak", "undefined")]
+    public void A_value_one_script_leaves_is_not_visible_to_the_next(string first, string second, string expected)
+    {
+        // Several rounds, so the second script runs on the engine the first one used (each worker keeps its engine).
+        for (var round = 0; round < 3; round++)
+        {
+            Record.Exception(() => Run(first));
+            Assert.Equal(expected, Run(second));
+        }
+        Assert.Equal(2, Run("let fresh = 1; fresh + 1"));
+        Assert.Equal(2, Run("let fresh = 1; fresh + 1"));
+    }
+
+    [Fact]
+    public void One_engine_serves_many_evaluations()
+    {
+        Run("1");
+        var built = SandboxEngine.Built;
+        for (var i = 0; i < 200; i++)
+        {
+            Assert.Equal(i + 1, Run($"var n = {i}; n + 1"));
+        }
+        // At most one engine per worker thread, not one per evaluation.
+        Assert.True(SandboxEngine.Built - built <= JavaScriptWorkers.MaxWorkers, $"{SandboxEngine.Built - built} engines for 200 evaluations");
+    }
+
+    [Fact]
+    public void A_region_s_values_never_reach_another_region_s_script()
+    {
+        // Region A's script sees its own variable and tries every place that outlives a script to leave it in.
+        var regionA = new Scope { Variables = { ["Secret"] = "kainuu-only" } };
+        const string stash = """
+            var s = getSecret();
+            globalThis.stash = s; this.stash2 = s; var stash3 = s;
+            try { Object.prototype.stash = s; } catch (e) { }
+            try { getVariable.stash = s; } catch (e) { }
+            try { JSON.stash = s; } catch (e) { }
+            try { Object.getPrototypeOf([][Symbol.iterator]()).stash = s; } catch (e) { }
+            try { Symbol.for(s); } catch (e) { }
+            setVariable('Copy', s);
+            s
+            """;
+        var regionB = new Scope();
+        const string look = """
+            [typeof stash, typeof stash2, typeof stash3, typeof ({}).stash, typeof getVariable.stash, typeof JSON.stash,
+             typeof Object.getPrototypeOf([][Symbol.iterator]()).stash, typeof getSecret, String(getVariable('Secret')),
+             String(getVariable('Copy')), typeof variables.Secret].join(',')
+            """;
+        for (var round = 0; round < 5; round++)
+        {
+            Assert.Equal("kainuu-only", Sandbox.Evaluate(stash, regionA));
+            Assert.Equal("undefined,undefined,undefined,undefined,undefined,undefined,undefined,undefined,null,null,undefined", Sandbox.Evaluate(look, regionB));
+        }
+        Assert.Equal("kainuu-only", regionA.Variables["Copy"]);
+        Assert.DoesNotContain("Copy", regionB.Variables.Keys);
+    }
+
+    [Fact]
+    public void Scripts_may_still_give_their_own_objects_a_name_message_or_toString()
+    {
+        Assert.Equal("MyError: no", Run("class MyError extends Error { constructor(m) { super(m); this.name = 'MyError'; } } String(new MyError('no'))"));
+        Assert.Equal("mine", Run("var o = {}; o.toString = function () { return 'mine'; }; String(o)"));
+        Assert.Equal("changed", Run("var e = new Error(); e.message = 'changed'; e.message"));
+        Assert.Equal("Error", Run("new Error('x').name"));
+        Assert.Throws<ScriptErrorException>(() => Run("'use strict'; Object.prototype.toString = null;"));
+    }
+
+    [Fact]
+    public async Task A_literal_runs_no_javascript()
+    {
+        // A sandbox that refuses every script: a Literal condition, even one that reads like JavaScript, must not reach it.
+        var refusing = new JavaScriptSandbox(new JavaScriptOptions { MaxScriptLength = 0 });
+        var evaluator = new ExpressionEvaluator(refusing);
+        var text = evaluator.Evaluate("Literal", System.Text.Json.Nodes.JsonValue.Create("getVariable('count') == 1"), new Scope());
+        Assert.Equal("getVariable('count') == 1", text?.ToString());
+        Assert.Equal(true, evaluator.Evaluate("Literal", System.Text.Json.Nodes.JsonValue.Create(true), new Scope()));
+        Assert.Throws<ScriptRejectedException>(() => evaluator.Evaluate("JavaScript", System.Text.Json.Nodes.JsonValue.Create("1"), new Scope()));
+
+        var engine = new Engine.WorkflowEngine(Engine.ActivityRegistry.Default, evaluator, TimeProvider.System);
+        const string definition = """
+            { "id": "literal-v1", "definitionId": "literal", "version": 1,
+              "root": { "id": "flow", "type": "Elsa.Flowchart", "version": 1,
+                "activities": [
+                  { "id": "start", "type": "Elsa.Start", "version": 1 },
+                  { "id": "decide", "type": "Elsa.FlowDecision", "version": 1,
+                    "condition": { "typeName": "Boolean", "expression": { "type": "Literal", "value": true } } },
+                  { "id": "end", "type": "Elsa.End", "version": 1 } ],
+                "connections": [
+                  { "source": { "activity": "start", "port": "Done" }, "target": { "activity": "decide", "port": "In" } },
+                  { "source": { "activity": "decide", "port": "True" }, "target": { "activity": "end", "port": "In" } } ] } }
+            """;
+        var instance = await engine.StartAsync(Engine.WorkflowDefinition.Parse(definition));
+        Assert.Equal(Engine.WorkflowStatus.Finished, instance.Status);
+        Assert.Null(instance.Fault);
+    }
+
     [Fact]
     public void Concurrent_evaluations_each_get_their_own_answer()
     {

@@ -48,6 +48,49 @@ internal sealed class ActivityContext(WorkflowEngine engine, WorkflowInstance in
         instance.Variables[name] = ValueConverter.ToStateValue(value);
     }
 
+    public IEnumerable<string> InputNames => instance.Definition.InputNames;
+    public string WorkflowDefinitionId => instance.Definition.DefinitionId;
+    public string WorkflowDefinitionVersionId => (string?)instance.Definition.Json["id"] ?? "";
+    public int WorkflowDefinitionVersion => instance.Definition.Version;
+
+    public string? CorrelationId
+    {
+        get => instance.CorrelationId;
+        set => instance.CorrelationId = value;
+    }
+
+    public string? WorkflowInstanceName
+    {
+        get => instance.Name;
+        set => instance.Name = value;
+    }
+
+    /// <summary>Elsa's getOutputFrom: the activity by id or else by name; without an output name its "Result".</summary>
+    public object? GetOutputFrom(string activityIdOrName, string? outputName)
+    {
+        if (!instance.ActivityOutputs.TryGetValue(activityIdOrName, out var outputs))
+        {
+            var named = instance.Definition.AllActivities().FirstOrDefault(a => (string?)a.Json["name"] == activityIdOrName);
+            if (named is null || !instance.ActivityOutputs.TryGetValue(named.Id, out outputs))
+            {
+                return null;
+            }
+        }
+        return outputs.GetValueOrDefault(outputName ?? "Result");
+    }
+
+    public object? LastResult => instance.LastResult;
+
+    private string? NameOf(string activityId) => (string?)instance.Definition.AllActivities().FirstOrDefault(a => a.Id == activityId)?.Json["name"];
+
+    public IEnumerable<(string ActivityId, string ActivityName, string OutputName)> ActivityOutputs =>
+        instance.ActivityOutputs.Count == 0
+            ? []
+            : instance.ActivityOutputs
+                .Select(p => (Id: p.Key, Outputs: p.Value, Name: NameOf(p.Key)))
+                .Where(p => p.Name is not null)
+                .SelectMany(p => p.Outputs.Keys.Select(output => (p.Id, p.Name!, output)));
+
     public object? GetInput(string name) =>
         instance.Options.Input is { } input && input.TryGetValue(name, out var value) ? ValueConverter.ToStateValue(value) : null;
 

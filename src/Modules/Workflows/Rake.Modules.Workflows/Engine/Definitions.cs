@@ -30,6 +30,10 @@ internal sealed class WorkflowDefinition
     public IReadOnlyList<string> OutputNames =>
         Json["outputs"] is JsonArray outputs ? outputs.Select(o => (string?)o?["name"]).OfType<string>().ToList() : [];
 
+    /// <summary>Names of the declared workflow inputs (<c>inputs[].name</c>): Elsa's JavaScript has a get&lt;Name&gt;() for each.</summary>
+    public IReadOnlyList<string> InputNames =>
+        Json["inputs"] is JsonArray inputs ? inputs.Select(i => i is JsonObject o ? (string?)o["name"] : null).OfType<string>().ToList() : [];
+
     public IEnumerable<ActivityNode> AllActivities() => Root.Descendants();
 
     public static WorkflowDefinition Parse(string json) => Parse(Encoding.UTF8.GetBytes(json));

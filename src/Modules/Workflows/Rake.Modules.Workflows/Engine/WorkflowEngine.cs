@@ -334,6 +334,14 @@ internal sealed class WorkflowEngine(ActivityRegistry registry, ExpressionEvalua
         {
             values[output.Name] = ValueConverter.ToStateValue(output.Property.GetValue(context.Activity));
         }
+        if (values.Count > 0)
+        {
+            instance.ActivityOutputs[execution.Node.Id] = values;
+            if (values.TryGetValue("Result", out var result))
+            {
+                instance.LastResult = result;
+            }
+        }
         foreach (var (name, value) in values)
         {
             if (execution.Node.RawInput(name)?["memoryReference"]?["id"] is JsonValue reference && reference.GetValue<string>() is { } target)

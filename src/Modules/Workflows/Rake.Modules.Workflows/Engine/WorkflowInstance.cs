@@ -77,6 +77,20 @@ internal sealed class WorkflowInstance(string id, WorkflowDefinition definition,
     public Dictionary<string, object?> Variables { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, string> VariableTypes { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, object?> Output { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Elsa's correlation id, which a script can read and set (getCorrelationId/setCorrelationId).</summary>
+    public string? CorrelationId { get; set; }
+
+    /// <summary>Elsa's workflow instance name (getWorkflowInstanceName/setWorkflowInstanceName).</summary>
+    public string? Name { get; set; }
+
+    /// <summary>
+    /// The outputs of the activities that ran in this run, by activity id, for Elsa's getOutputFrom and getLastResult.
+    /// Like Elsa's output register it lives for the run only and is not saved with the instance.
+    /// </summary>
+    public Dictionary<string, IReadOnlyDictionary<string, object?>> ActivityOutputs { get; } = new(StringComparer.Ordinal);
+
+    public object? LastResult { get; set; }
     public List<string> Lines { get; } = [];
     public List<JournalEntry> Journal { get; } = [];
     public List<Bookmark> Bookmarks { get; } = [];

@@ -31,6 +31,8 @@ internal static class InstanceStateSerializer
             Bookmarks = instance.Bookmarks.Select(b => new BookmarkState(b.Id, b.ActivityExecutionId, b.ActivityId, b.ActivityType, b.Kind, b.Name, b.DueAt, Value(b.Payload))).ToList(),
             PublishedEvents = instance.PublishedEvents.Select(e => new PublishedEventState(e.ActivityId, e.EventName, e.CorrelationId, Value(e.Payload))).ToList(),
             Fault = instance.Fault,
+            CorrelationId = instance.CorrelationId,
+            Name = instance.Name,
             Root = instance.Root is null ? null : Execution(instance.Root),
             Scheduler = instance.Scheduler.Select(w => new WorkItemState(w.Node.Id, w.Owner?.Id, w.ViaBackwardConnection, Value(w.CurrentValue), w.HasCurrentValue)).ToList(),
         };
@@ -55,6 +57,8 @@ internal static class InstanceStateSerializer
             Status = state.Status,
             SubStatus = state.SubStatus,
             Fault = state.Fault,
+            CorrelationId = state.CorrelationId,
+            Name = state.Name,
         };
         foreach (var (name, value) in state.Variables)
         {
@@ -250,6 +254,8 @@ internal static class InstanceStateSerializer
         public List<BookmarkState> Bookmarks { get; set; } = [];
         public List<PublishedEventState> PublishedEvents { get; set; } = [];
         public WorkflowFault? Fault { get; set; }
+        public string? CorrelationId { get; set; }
+        public string? Name { get; set; }
         public ExecutionState? Root { get; set; }
         public List<WorkItemState> Scheduler { get; set; } = [];
     }

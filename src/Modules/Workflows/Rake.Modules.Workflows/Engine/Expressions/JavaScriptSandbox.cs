@@ -40,7 +40,10 @@ internal sealed record JavaScriptOptions
     public int StackSize { get; init; } = 4 * 1024 * 1024;
 }
 
-/// <summary>What a script can reach: the helpers Elsa generates, backed by the running workflow. Values are JSON-shaped.</summary>
+/// <summary>
+/// What a script can reach: the helpers Elsa generates, backed by the running workflow. Values are JSON-shaped. The
+/// members with a body are the Elsa workflow-context functions; a scope that has no such data keeps the defaults.
+/// </summary>
 internal interface IJavaScriptScope
 {
     IEnumerable<string> VariableNames { get; }
@@ -49,15 +52,39 @@ internal interface IJavaScriptScope
     object? GetInput(string name);
     object? CurrentValue { get; }
     string WorkflowInstanceId { get; }
+
+    /// <summary>
+    /// The workflow inputs the definition declares (<c>inputs[].name</c>): Elsa makes a <c>get&lt;Name&gt;()</c> for each.
+    /// </summary>
+    IEnumerable<string> InputNames => [];
+    string WorkflowDefinitionId => "";
+    string WorkflowDefinitionVersionId => "";
+    int WorkflowDefinitionVersion => 0;
+    string? CorrelationId { get => null; set { } }
+    string? WorkflowInstanceName { get => null; set { } }
+
+    /// <summary>An output of an activity that ran before in this instance (Elsa's getOutputFrom); null when unknown.</summary>
+    object? GetOutputFrom(string activityIdOrName, string? outputName) => null;
+
+    /// <summary>
+    /// Named activities that produced outputs in this run, with their output names: Elsa makes a
+    /// <c>get&lt;Output&gt;From&lt;ActivityName&gt;()</c> for each.
+    /// </summary>
+    IEnumerable<(string ActivityId, string ActivityName, string OutputName)> ActivityOutputs => [];
+
+    /// <summary>The output of the activity that completed last (Elsa's getLastResult).</summary>
+    object? LastResult => null;
 }
 
 /// <summary>
-/// Runs admin-written JavaScript with Jint (the engine Elsa uses), isolated from .NET: a fresh engine per evaluation
-/// (no state between scripts), CLR interop off, no string compilation (<c>eval</c>, <c>Function</c>), only JSON-shaped
-/// values crossing the boundary, and every resource bounded by Jint's own constraints: time, statements, allocated
-/// memory, recursion depth, array size, JSON nesting, regular-expression match time, and the native stack (Jint's stack
-/// probe turns any deep native recursion into a RangeError). Evaluations run on dedicated threads with a known stack
-/// (<see cref="JavaScriptWorkers"/>), so a stack overflow cannot reach the thread pool. See docs/adr/0007.
+/// Runs admin-written JavaScript with Jint (the engine Elsa uses), isolated from .NET: CLR interop off, no string
+/// compilation (<c>eval</c>, <c>Function</c>), only JSON-shaped values crossing the boundary, and every resource bounded
+/// by Jint's own constraints: time, statements, allocated memory, recursion depth, array size, JSON nesting,
+/// regular-expression match time, and the native stack (Jint's stack probe turns any deep native recursion into a
+/// RangeError). Evaluations run on dedicated threads with a known stack (<see cref="JavaScriptWorkers"/>), so a stack
+/// overflow cannot reach the thread pool. Each worker thread keeps one hardened engine (<see cref="SandboxEngine"/>):
+/// its built-ins are frozen and its globals are restored to a snapshot after every evaluation, so nothing one script
+/// leaves reaches the next, and an engine whose evaluation failed is dropped. See docs/adr/0007 and 0061.
 /// </summary>
 internal sealed class JavaScriptSandbox(JavaScriptOptions options)
 {
@@ -81,8 +108,9 @@ internal sealed class JavaScriptSandbox(JavaScriptOptions options)
             throw new ScriptRejectedException($"The script is {script.Length} characters long; the limit is {options.MaxScriptLength}.");
         }
         var prepared = Prepare(script);
-        using var cancel = new CancellationTokenSource(options.Timeout);
-        if (!JavaScriptWorkers.For(options.StackSize).TryRun(() => Run(prepared, scope, cancel.Token), options.Timeout + options.HardTimeoutGrace, out var outcome))
+        using var cancel = new CancellationTokenSource();
+        var workers = JavaScriptWorkers.For(options.StackSize);
+        if (!workers.TryRun(started => Run(prepared, scope, started, cancel.Token), options.Timeout + options.HardTimeoutGrace, out var outcome))
         {
             cancel.Cancel();
             throw Timeout();
@@ -92,7 +120,7 @@ internal sealed class JavaScriptSandbox(JavaScriptOptions options)
 
     private ScriptTimeoutException Timeout() => new($"The script did not finish within {options.Timeout.TotalSeconds:0.###} s.");
 
-    /// <summary>A prepared script holds no engine state: every evaluation still runs it on a new engine.</summary>
+    /// <summary>A prepared script holds no engine state: it is shared by every worker's engine.</summary>
     private static Prepared<Acornima.Ast.Script> Prepare(string script)
     {
         if (PreparedScripts.TryGetValue(script, out var prepared))
@@ -115,31 +143,15 @@ internal sealed class JavaScriptSandbox(JavaScriptOptions options)
     }
 
     /// <summary>Runs on an evaluation thread; returns the outcome as a value or an exception to rethrow on the caller.</summary>
-    private Outcome Run(Prepared<Acornima.Ast.Script> script, IJavaScriptScope scope, CancellationToken cancel)
+    private Outcome Run(Prepared<Acornima.Ast.Script> script, IJavaScriptScope scope, Action started, CancellationToken cancel)
     {
+        SandboxEngine? engine = null;
         try
         {
-            var engine = new Jint.Engine(o =>
-            {
-                o.Strict(false);
-                o.DisableStringCompilation();
-                o.Interop.Enabled = false;
-                o.TimeoutInterval(options.Timeout);
-                // The token is not rewound per entry into the engine, so it also bounds promise jobs run after the script.
-                o.CancellationToken(cancel);
-                o.MaxStatements(options.MaxStatements);
-                o.LimitMemory(options.MaxMemoryBytes);
-                o.LimitRecursion(options.RecursionDepthLimit);
-                o.MaxArraySize(options.MaxArraySize);
-                o.RegexTimeoutInterval(options.RegexTimeout);
-                o.Constraints.StackOverflowGuard = true;
-                o.Constraints.PromiseTimeout = options.Timeout;
-                o.Json.MaxParseDepth = options.MaxJsonParseDepth;
-            });
-            Harden(engine);
-            DefineHelpers(engine, scope);
-            var value = engine.Evaluate(script);
-            var converted = FromJs(engine, value);
+            engine = SandboxEngine.ForCurrentThread(options);
+            started();
+            var converted = engine.Evaluate(script, scope, cancel);
+            engine.Reset();
             if (converted is string s && s.Length > options.MaxStringLength)
             {
                 return new Outcome(null, new ScriptRejectedException($"The script's result is longer than {options.MaxStringLength} characters."));
@@ -148,6 +160,8 @@ internal sealed class JavaScriptSandbox(JavaScriptOptions options)
         }
         catch (Exception ex)
         {
+            // A failed evaluation may have stopped anywhere (a stack probe, a memory limit): its engine is not reused.
+            SandboxEngine.Discard(options, engine);
             return new Outcome(null, Translate(ex));
         }
     }
@@ -172,131 +186,6 @@ internal sealed class JavaScriptSandbox(JavaScriptOptions options)
     };
 
     private static ScriptErrorException Error(string message) => new($"JavaScript error: {message}");
-
-    /// <summary>
-    /// Built-ins that allocate their whole result in one call, before any constraint is checked again: binary data is
-    /// not for workflow expressions and is removed; repeat and padding refuse a result over the string limit.
-    /// </summary>
-    private void Harden(Jint.Engine engine)
-    {
-        string[] removed =
-        [
-            "ArrayBuffer", "SharedArrayBuffer", "DataView", "Atomics", "WeakRef", "FinalizationRegistry",
-            "Int8Array", "Uint8Array", "Uint8ClampedArray", "Int16Array", "Uint16Array", "Int32Array", "Uint32Array",
-            "Float16Array", "Float32Array", "Float64Array", "BigInt64Array", "BigUint64Array",
-        ];
-        foreach (var name in removed)
-        {
-            engine.Global.Delete(name);
-        }
-        var stringPrototype = engine.Global.Get("String").AsObject().Get("prototype").AsObject();
-        var rangeError = (Jint.Native.Error.ErrorConstructor)engine.Global.Get("RangeError");
-        var maxLength = options.MaxStringLength;
-        void Guard(string name, Func<JsValue, JsValue[], double> resultLength)
-        {
-            var original = stringPrototype.Get(name);
-            if (original is not Function function)
-            {
-                return;
-            }
-            stringPrototype.DefineOwnProperty(name, new Jint.Runtime.Descriptors.PropertyDescriptor(new ClrFunction(engine, name, (self, args) =>
-            {
-                if (resultLength(self, args) > maxLength)
-                {
-                    throw new JavaScriptException(rangeError, $"Invalid string length (the limit is {maxLength} characters)");
-                }
-                return engine.Call(function, self, args);
-            }, 1), writable: true, enumerable: false, configurable: true));
-        }
-        static double Number(JsValue[] args) => args.Length > 0 ? TypeConverter.ToNumber(args[0]) : 0;
-        static double Length(JsValue self) => self.IsString() ? self.AsString().Length : 1;
-        Guard("repeat", (self, args) => Length(self) * Number(args));
-        Guard("padStart", (_, args) => Number(args));
-        Guard("padEnd", (_, args) => Number(args));
-    }
-
-    private static void DefineHelpers(Jint.Engine engine, IJavaScriptScope scope)
-    {
-        void Define(string name, Func<JsValue[], JsValue> body) =>
-            engine.SetValue(name, new ClrFunction(engine, name, (_, args) => body(args)));
-        static string Arg(JsValue[] args, int i) => i < args.Length ? TypeConverter.ToString(args[i]) : "";
-
-        Define("getVariable", args => ToJs(engine, scope.GetVariable(Arg(args, 0))));
-        Define("setVariable", args =>
-        {
-            scope.SetVariable(Arg(args, 0), FromJs(engine, args.Length > 1 ? args[1] : JsValue.Undefined));
-            return JsValue.Undefined;
-        });
-        Define("getInput", args => ToJs(engine, scope.GetInput(Arg(args, 0))));
-        Define("getCurrentValue", _ => ToJs(engine, scope.CurrentValue));
-        Define("getWorkflowInstanceId", _ => scope.WorkflowInstanceId);
-        foreach (var name in scope.VariableNames.Where(IsIdentifier))
-        {
-            // Elsa generates get<Name>()/set<Name>(value) for every workflow variable.
-            var variable = name;
-            var pascal = char.ToUpperInvariant(variable[0]) + variable[1..];
-            Define("get" + pascal, _ => ToJs(engine, scope.GetVariable(variable)));
-            Define("set" + pascal, args =>
-            {
-                scope.SetVariable(variable, FromJs(engine, args.Length > 0 ? args[0] : JsValue.Undefined));
-                return JsValue.Undefined;
-            });
-        }
-    }
-
-    private static bool IsIdentifier(string name) =>
-        name.Length > 0 && (char.IsLetter(name[0]) || name[0] == '_') && name.All(c => char.IsLetterOrDigit(c) || c == '_');
-
-    /// <summary>JSON-shaped .NET value to JavaScript: scalars directly, structures through JSON.parse, never a CLR object.</summary>
-    private static JsValue ToJs(Jint.Engine engine, object? value) => value switch
-    {
-        null => JsValue.Null,
-        string s => s,
-        bool b => b ? JsBoolean.True : JsBoolean.False,
-        int n => n,
-        long n => n,
-        double d => d,
-        decimal m => (double)m,
-        JsonValue v => ToJs(engine, v.GetValueKind() switch
-        {
-            System.Text.Json.JsonValueKind.String => v.GetValue<string>(),
-            System.Text.Json.JsonValueKind.Number => v.GetValue<double>(),
-            System.Text.Json.JsonValueKind.True => true,
-            System.Text.Json.JsonValueKind.False => false,
-            _ => null,
-        }),
-        JsonNode n => new JsonParser(engine).Parse(n.ToJsonString()),
-        _ => new JsonParser(engine).Parse(System.Text.Json.JsonSerializer.Serialize(ValueConverter.ToStateValue(value))),
-    };
-
-    /// <summary>JavaScript value to a JSON-shaped .NET value.</summary>
-    private static object? FromJs(Jint.Engine engine, JsValue value)
-    {
-        if (value.IsUndefined() || value.IsNull() || value is Function)
-        {
-            return null;
-        }
-        if (value.IsString())
-        {
-            return value.AsString();
-        }
-        if (value.IsBoolean())
-        {
-            return value.AsBoolean();
-        }
-        if (value.IsNumber())
-        {
-            var d = value.AsNumber();
-            return d == Math.Floor(d) && d is >= int.MinValue and <= int.MaxValue ? (object)(int)d : d;
-        }
-        if (value.IsObject())
-        {
-            // Serialised inside the engine, so a hostile toJSON or getter stays under the same constraints.
-            var json = new JsonSerializer(engine).Serialize(value);
-            return json.IsString() ? JsonNode.Parse(json.AsString()) : null;
-        }
-        return TypeConverter.ToString(value);
-    }
 
     internal readonly record struct Outcome(object? Value, Exception? Failure);
 }
