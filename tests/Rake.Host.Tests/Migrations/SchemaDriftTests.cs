@@ -11,8 +11,8 @@ using Rake.Host.Platform;
 namespace Rake.Host.Tests;
 
 /// <summary>
-/// Migrations are written by hand (docs/adr/0003). This test is what keeps them honest: the schema the migrations build
-/// must equal the schema EF derives from the model — tables, columns, types, nullability, keys, indexes and foreign keys.
+/// The schema the generated migrations build (docs/adr/0003) must equal the schema EF derives from the model — tables,
+/// columns, types, nullability, keys, indexes and foreign keys. It catches a hand-edited migration the snapshot check cannot.
 /// Quartz's own tables (<c>qrtz_*</c>) are created by Quartz itself (docs/adr/0009) and left out.
 /// </summary>
 [Collection(SharedHostCollection.Name)]
@@ -52,7 +52,7 @@ public sealed class SchemaDriftTests(SharedHost shared)
         Assert.Equal(migratedSchema.Except(modelSchema).Order(), Array.Empty<string>());
     }
 
-    private static async Task<HashSet<string>> DescribeAsync(bool postgres, string connectionString)
+    internal static async Task<HashSet<string>> DescribeAsync(bool postgres, string connectionString)
     {
         await using DbConnection connection = postgres ? new NpgsqlConnection(connectionString) : new Microsoft.Data.Sqlite.SqliteConnection(connectionString);
         await connection.OpenAsync();
