@@ -82,7 +82,7 @@ BEGIN
 END \$\$;
 SQL
       ef Postgres migrations script --idempotent --project "$(project_of "$c")" --context "${c}DbContext" --output "$out/$schema.ef.sql"
-      cat "$out/$schema.ef.sql" >> "$out/$schema.sql" && rm "$out/$schema.ef.sql"
+      sed '1s/^\xEF\xBB\xBF//' "$out/$schema.ef.sql" >> "$out/$schema.sql" && rm "$out/$schema.ef.sql"
     done
     echo "Wrote $out/*.sql: run platform.sql first, then the others in any order (each module has its own schema)."
     ;;
