@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Rake.BuildingBlocks.Persistence;
 
@@ -38,8 +38,9 @@ public static class DatabaseOptionsExtensions
             default:
                 throw new InvalidOperationException($"Unknown database provider '{options.Provider}'. Use Sqlite or Postgres.");
         }
-        // Migrations are written by hand (docs/adr/0003); the schema drift test compares them with the model instead.
-        builder.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+        // One generated migration set per provider, chosen here (docs/adr/0003). EF's pending-model-changes warning stays
+        // on: migrating a context whose model differs from its provider's snapshot throws.
+        builder.ReplaceService<IMigrationsAssembly, ProviderMigrationsAssembly>();
         return builder;
     }
 }

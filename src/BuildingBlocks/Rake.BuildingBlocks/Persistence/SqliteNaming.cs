@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Rake.BuildingBlocks.Persistence;
@@ -11,9 +10,6 @@ namespace Rake.BuildingBlocks.Persistence;
 /// </summary>
 public static class SqliteNaming
 {
-    /// <summary>Column type for a DateTimeOffset in hand-written migrations (null: the provider's default).</summary>
-    public static string? InstantColumnType(this MigrationBuilder migrationBuilder) => migrationBuilder.IsSqlite() ? "INTEGER" : null;
-
     public static void ConfigureInstants(ModelConfigurationBuilder configurationBuilder, DatabaseFacade database)
     {
         if (database.IsSqlite())

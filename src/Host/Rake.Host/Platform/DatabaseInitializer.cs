@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Rake.BuildingBlocks.Contracts;
 using Rake.BuildingBlocks.Modules;
+using Rake.BuildingBlocks.Persistence;
 using Rake.BuildingBlocks.Regions;
 
 namespace Rake.Host.Platform;
@@ -33,10 +34,10 @@ internal sealed class DatabaseInitializer(
                 await platform.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
                 await platform.Database.CloseConnectionAsync();
             }
-            await platform.Database.MigrateAsync(cancellationToken);
+            await RakeMigrator.MigrateAsync(platform, cancellationToken);
             foreach (var context in contexts)
             {
-                await ((DbContext)scope.ServiceProvider.GetRequiredService(context.DbContextType)).Database.MigrateAsync(cancellationToken);
+                await RakeMigrator.MigrateAsync((DbContext)scope.ServiceProvider.GetRequiredService(context.DbContextType), cancellationToken);
             }
             await SyncRegionsAsync(platform, cancellationToken);
         }

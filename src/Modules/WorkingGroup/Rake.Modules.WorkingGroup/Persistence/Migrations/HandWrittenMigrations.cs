@@ -1,0 +1,6 @@
+// The migrations this context had before they were generated (docs/adr/0003): a database that applied all of them
+// gets the generated baseline recorded as applied instead of run.
+[assembly: Rake.BuildingBlocks.Persistence.HandWrittenMigrations(
+    typeof(Rake.Modules.WorkingGroup.Persistence.WorkingGroupDbContext),
+    "20261122000001_WorkingGroupInitial",
+    "20261122000002_WorkingGroupFeatures")]
