@@ -13,15 +13,6 @@ public interface IRequestContext
     bool IsInRole(RegionRole role) => Roles.Contains(role);
 
     RegionId RequireRegion() => Region ?? throw new InvalidOperationException("No region has been resolved for this operation.");
-
-    /// <summary>Refuses (403 ProblemDetails with <paramref name="detail"/>) unless the person holds one of the roles here.</summary>
-    void RequireAnyRole(string detail, params RegionRole[] roles)
-    {
-        if (!roles.Any(IsInRole))
-        {
-            throw new Web.ForbiddenException(detail);
-        }
-    }
 }
 
 /// <summary>The scoped, settable implementation: the Host fills it from the request, pages from their route, jobs from
