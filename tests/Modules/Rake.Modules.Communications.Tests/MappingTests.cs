@@ -28,9 +28,17 @@ public sealed class MappingTests
         var at = new DateTimeOffset(2026, 3, 1, 9, 0, 0, TimeSpan.Zero);
         var publication = new Publication
         {
-            Id = Guid.CreateVersion7(at), Kind = PublicationKind.MediaRelease, Channel = PublicationChannel.Website, Language = "sv",
-            Title = "Rubrik", Body = "**Viktigt** <script>alert(1)</script>", Status = PublicationStatus.Approved, CreatedAt = at,
-            CreatedBy = "Anna", ApprovedAt = at, ApprovedBy = "Bertil",
+            Id = Guid.CreateVersion7(at),
+            Kind = PublicationKind.MediaRelease,
+            Channel = PublicationChannel.Website,
+            Language = "sv",
+            Title = "Rubrik",
+            Body = "**Viktigt** <script>alert(1)</script>",
+            Status = PublicationStatus.Approved,
+            CreatedAt = at,
+            CreatedBy = "Anna",
+            ApprovedAt = at,
+            ApprovedBy = "Bertil",
         };
 
         var dto = Mapper.Map<PublicationDto>(publication);
@@ -72,7 +80,12 @@ public sealed class MappingTests
     {
         var delivery = new MailDelivery
         {
-            Id = Guid.CreateVersion7(), To = "x@example.invalid", Subject = "Aihe", Body = "Teksti", Status = DeliveryStatus.Failed, Attempts = 5,
+            Id = Guid.CreateVersion7(),
+            To = "x@example.invalid",
+            Subject = "Aihe",
+            Body = "Teksti",
+            Status = DeliveryStatus.Failed,
+            Attempts = 5,
             LastError = "550",
         };
 

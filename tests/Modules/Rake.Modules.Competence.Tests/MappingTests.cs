@@ -30,7 +30,11 @@ public sealed class MappingTests
     {
         var survey = new Survey
         {
-            Id = Guid.CreateVersion7(), Title = "Kartoitus", Round = 3, ScaleMax = 7, Status = SurveyStatus.Closed,
+            Id = Guid.CreateVersion7(),
+            Title = "Kartoitus",
+            Round = 3,
+            ScaleMax = 7,
+            Status = SurveyStatus.Closed,
             OpenedAt = new DateTimeOffset(2026, 1, 5, 8, 0, 0, TimeSpan.Zero),
         };
         var dto = Mapper.Map<SurveyDto>(new SurveyView(survey, [new AreaDto("b", "B"), new AreaDto("a", "A")], AnsweredByMe: true));
@@ -44,7 +48,10 @@ public sealed class MappingTests
     {
         var training = new Training
         {
-            Id = Guid.CreateVersion7(), Kind = TrainingKind.MonthlyTheme, Title = "Vaikuttavuus", On = new DateOnly(2021, 3, 1),
+            Id = Guid.CreateVersion7(),
+            Kind = TrainingKind.MonthlyTheme,
+            Title = "Vaikuttavuus",
+            On = new DateOnly(2021, 3, 1),
         };
         var dto = Mapper.Map<TrainingDto>(new TrainingView(training, Participants: 4, JoinedByMe: true));
         Assert.Equal(new TrainingDto(training.Id, "MonthlyTheme", "Vaikuttavuus", null, null, new DateOnly(2021, 3, 1), 4, true), dto);
@@ -81,7 +88,11 @@ public sealed class MappingTests
     {
         var need = new CompetenceNeed
         {
-            Id = Guid.CreateVersion7(), Year = 2026, UnitCode = "elderly", Text = "Viestintä", RecordedBy = "kainuu-supervisor",
+            Id = Guid.CreateVersion7(),
+            Year = 2026,
+            UnitCode = "elderly",
+            Text = "Viestintä",
+            RecordedBy = "kainuu-supervisor",
         };
         Assert.Equal(new NeedDto(need.Id, 2026, "elderly", "Viestintä", "kainuu-supervisor"), Mapper.Map<NeedDto>(need));
         Assert.Null(Mapper.Map<NeedDto>(new CompetenceNeed { Text = "x", RecordedBy = "y" }).Unit);

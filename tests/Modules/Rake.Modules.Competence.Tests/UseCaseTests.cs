@@ -103,8 +103,12 @@ public sealed class UseCaseTests(CompetenceScope module) : IClassFixture<Compete
             db.OrientationItems.Add(item);
             db.OrientationCompletions.Add(new OrientationCompletion
             {
-                Id = Guid.CreateVersion7(), ItemId = item.Id, UserId = UserId("kainuu-professional"), UserName = "kainuu-professional",
-                UnitCode = "elderly", CompletedAt = module.Clock.GetUtcNow(),
+                Id = Guid.CreateVersion7(),
+                ItemId = item.Id,
+                UserId = UserId("kainuu-professional"),
+                UserName = "kainuu-professional",
+                UnitCode = "elderly",
+                CompletedAt = module.Clock.GetUtcNow(),
             });
             await db.SaveChangesAsync();
         }

@@ -14,9 +14,14 @@ public sealed class MappingTests
 
     private static readonly Plan Plan = new()
     {
-        Id = Guid.NewGuid(), Title = "Toteutussuunnitelma", ValidFrom = new DateOnly(2025, 1, 1),
-        ValidUntil = new DateOnly(2029, 12, 31), UpdateResponsible = "Ohjausryhmä", PublishedWebsiteOn = new DateOnly(2025, 2, 1),
-        WebsiteUrl = "https://example.fi", CurrentVersion = 3,
+        Id = Guid.NewGuid(),
+        Title = "Toteutussuunnitelma",
+        ValidFrom = new DateOnly(2025, 1, 1),
+        ValidUntil = new DateOnly(2029, 12, 31),
+        UpdateResponsible = "Ohjausryhmä",
+        PublishedWebsiteOn = new DateOnly(2025, 2, 1),
+        WebsiteUrl = "https://example.fi",
+        CurrentVersion = 3,
     };
 
     [Fact]
@@ -34,12 +39,18 @@ public sealed class MappingTests
         var goalB = new PlanGoal { Id = Guid.NewGuid(), Position = 1, Title = "Tiedonkeruu" };
         var approved = new PlanApproval
         {
-            Id = Guid.NewGuid(), Kind = ApprovalKind.Approved, Body = "Ohjausryhmä", Approver = "Puheenjohtaja",
+            Id = Guid.NewGuid(),
+            Kind = ApprovalKind.Approved,
+            Body = "Ohjausryhmä",
+            Approver = "Puheenjohtaja",
             On = new DateOnly(2025, 3, 4),
         };
         var presented = new PlanApproval
         {
-            Id = Guid.NewGuid(), Kind = ApprovalKind.Presented, Body = "Johtoryhmä", On = new DateOnly(2025, 1, 20),
+            Id = Guid.NewGuid(),
+            Kind = ApprovalKind.Presented,
+            Body = "Johtoryhmä",
+            On = new DateOnly(2025, 1, 20),
         };
         var changedAt = new DateTimeOffset(2026, 3, 1, 10, 0, 0, TimeSpan.Zero);
         PlanAction Action(PlanGoal goal, int position, int? year, string title) =>
@@ -81,9 +92,14 @@ public sealed class MappingTests
         var actions = new[] { Action(ActionStatus.Done), Action(ActionStatus.InProgress), Action(ActionStatus.Done) };
         PlanEvaluation Evaluation(EvaluationKind kind, int day) => new()
         {
-            Year = 2026, Kind = kind, Text = kind.ToString(), ActionsDone = 1, ActionsTotal = 3,
+            Year = 2026,
+            Kind = kind,
+            Text = kind.ToString(),
+            ActionsDone = 1,
+            ActionsTotal = 3,
             NeedsUpdate = kind == EvaluationKind.Review,
-            RecordedAt = new DateTimeOffset(2026, 2, day, 8, 0, 0, TimeSpan.Zero), RecordedBy = "system",
+            RecordedAt = new DateTimeOffset(2026, 2, day, 8, 0, 0, TimeSpan.Zero),
+            RecordedBy = "system",
         };
         var counts = new[] { new PeriodReportCount("2026-H1", new DateOnly(2026, 1, 1), new DateOnly(2026, 6, 30), 7) };
 
@@ -106,7 +122,11 @@ public sealed class MappingTests
         var at = new DateTimeOffset(2026, 5, 1, 9, 0, 0, TimeSpan.Zero);
         var version = new PlanVersion
         {
-            Number = 4, CreatedAt = at, CreatedBy = "planner", Note = "Ennen katselmointia", Snapshot = "# Plan",
+            Number = 4,
+            CreatedAt = at,
+            CreatedBy = "planner",
+            Note = "Ennen katselmointia",
+            Snapshot = "# Plan",
         };
         Assert.Equal(new VersionDto(4, at, "planner", "Ennen katselmointia"), Mapper.Map<VersionDto>(version));
     }

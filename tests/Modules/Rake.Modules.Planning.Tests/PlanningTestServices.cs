@@ -61,9 +61,12 @@ internal sealed class PlanningTestServices : IAsyncDisposable
             var db = scope.ServiceProvider.GetRequiredService<PlanningDbContext>();
             db.Plans.Add(new Plan
             {
-                Id = Guid.CreateVersion7(), Title = $"Plan of {region}", ValidFrom = new DateOnly(2025, 1, 1),
+                Id = Guid.CreateVersion7(),
+                Title = $"Plan of {region}",
+                ValidFrom = new DateOnly(2025, 1, 1),
                 ValidUntil = new DateOnly(until, 12, 31),
-                UpdateResponsible = "RAKE", UpdatedAt = DateTimeOffset.UtcNow,
+                UpdateResponsible = "RAKE",
+                UpdatedAt = DateTimeOffset.UtcNow,
             });
             await db.SaveChangesAsync();
         }

@@ -27,8 +27,17 @@ public sealed class MappingTests
         var at = new DateTimeOffset(2026, 3, 1, 10, 0, 0, TimeSpan.Zero);
         var report = new PhenomenonReport
         {
-            Id = Guid.NewGuid(), Title = "Yksinäisyys", Description = "Kuvaus", Needs = "N", Topicality = "T", Significance = "S",
-            Recurrence = "R", RelatedReports = "3,12,40", Stage = PhenomenonReportStage.Workshop2, CreatedBy = "vastuu", CreatedAt = at,
+            Id = Guid.NewGuid(),
+            Title = "Yksinäisyys",
+            Description = "Kuvaus",
+            Needs = "N",
+            Topicality = "T",
+            Significance = "S",
+            Recurrence = "R",
+            RelatedReports = "3,12,40",
+            Stage = PhenomenonReportStage.Workshop2,
+            CreatedBy = "vastuu",
+            CreatedAt = at,
             Entries =
             [
                 new PhenomenonEntry { Id = Guid.NewGuid(), Kind = PhenomenonEntryKind.ActionProposal, Text = "later", Author = "b",
@@ -50,8 +59,14 @@ public sealed class MappingTests
     [Fact]
     public void A_term_is_named_in_the_callers_language_and_in_finnish_without_a_translation()
     {
-        var term = new TaxonomyTerm { Id = Guid.NewGuid(), Kind = TermKind.Municipality, Code = "kotka", NameFi = "Kotka",
-            NameSv = "Kotka stad" };
+        var term = new TaxonomyTerm
+        {
+            Id = Guid.NewGuid(),
+            Kind = TermKind.Municipality,
+            Code = "kotka",
+            NameFi = "Kotka",
+            NameSv = "Kotka stad"
+        };
         var previous = CultureInfo.CurrentUICulture;
         try
         {
@@ -74,12 +89,23 @@ public sealed class MappingTests
     [Fact]
     public void Supervisors_and_compilation_notes_keep_their_fields()
     {
-        var listing = new SupervisorListing { Id = Guid.NewGuid(), UserName = "esimies", DisplayName = "Essi Esimies",
-            ServiceArea = "aikuiset", Active = false };
+        var listing = new SupervisorListing
+        {
+            Id = Guid.NewGuid(),
+            UserName = "esimies",
+            DisplayName = "Essi Esimies",
+            ServiceArea = "aikuiset",
+            Active = false
+        };
         var note = new CompilationNote
         {
-            Id = Guid.NewGuid(), Kind = CompilationNoteKind.SteeringGroupDecision, ReportNumber = 7, Text = "Päätetään",
-            ResponsiblePerson = "Vastuu", Author = "ohjaus", At = DateTimeOffset.UnixEpoch,
+            Id = Guid.NewGuid(),
+            Kind = CompilationNoteKind.SteeringGroupDecision,
+            ReportNumber = 7,
+            Text = "Päätetään",
+            ResponsiblePerson = "Vastuu",
+            Author = "ohjaus",
+            At = DateTimeOffset.UnixEpoch,
         };
 
         Assert.Equal(new SupervisorDto(listing.Id, "esimies", "Essi Esimies", "aikuiset", false), Mapper.Map<SupervisorDto>(listing));

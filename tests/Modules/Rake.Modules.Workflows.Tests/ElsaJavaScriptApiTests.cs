@@ -245,7 +245,10 @@ public sealed class ElsaJavaScriptApiTests
         };
         var json = new JsonObject
         {
-            ["id"] = "js-api-v2", ["definitionId"] = "js-api", ["name"] = "JavaScript API", ["version"] = 2,
+            ["id"] = "js-api-v2",
+            ["definitionId"] = "js-api",
+            ["name"] = "JavaScript API",
+            ["version"] = 2,
             ["inputs"] = new JsonArray { new JsonObject { ["name"] = "Applicant", ["type"] = "String" } },
             ["variables"] = new JsonArray
             {
@@ -255,7 +258,10 @@ public sealed class ElsaJavaScriptApiTests
             },
             ["root"] = new JsonObject
             {
-                ["id"] = "flow", ["type"] = "Elsa.Flowchart", ["version"] = 1, ["activities"] = activities,
+                ["id"] = "flow",
+                ["type"] = "Elsa.Flowchart",
+                ["version"] = 1,
+                ["activities"] = activities,
                 ["connections"] = new JsonArray
                 {
                     new JsonObject

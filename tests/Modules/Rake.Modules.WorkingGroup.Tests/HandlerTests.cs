@@ -16,7 +16,10 @@ public sealed class HandlerTests : IAsyncLifetime
     private readonly WgTestServices services = new();
     private readonly Body body = new()
     {
-        Id = Guid.NewGuid(), Kind = BodyKind.SteeringGroup, Name = "Johtoryhmä", CreatedAt = WgTestServices.Now,
+        Id = Guid.NewGuid(),
+        Kind = BodyKind.SteeringGroup,
+        Name = "Johtoryhmä",
+        CreatedAt = WgTestServices.Now,
     };
 
     public async Task InitializeAsync() => await services.SeedAsync(db => db.Bodies.Add(body));

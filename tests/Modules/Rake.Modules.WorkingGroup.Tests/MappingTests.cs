@@ -33,7 +33,10 @@ public sealed class MappingTests
     {
         var member = new BodyMember
         {
-            Id = Guid.NewGuid(), Name = "Maija", Role = MemberRole.Chair, TermStart = DateOnly.Parse(start),
+            Id = Guid.NewGuid(),
+            Name = "Maija",
+            Role = MemberRole.Chair,
+            TermStart = DateOnly.Parse(start),
             TermEnd = end is null ? null : DateOnly.Parse(end),
         };
 
@@ -54,7 +57,12 @@ public sealed class MappingTests
         var status = Enum.Parse<AssignmentStatus>(state);
         var assignment = new Assignment
         {
-            Id = Guid.NewGuid(), Title = "Tee", AssigneeUserName = "u", AssigneeName = "U", DueDate = DateOnly.Parse(due), Status = status,
+            Id = Guid.NewGuid(),
+            Title = "Tee",
+            AssigneeUserName = "u",
+            AssigneeName = "U",
+            DueDate = DateOnly.Parse(due),
+            Status = status,
             MeetingId = Guid.NewGuid(),
         };
 
@@ -70,8 +78,13 @@ public sealed class MappingTests
     {
         var nomination = new WellbeingGroupNomination
         {
-            Id = Guid.NewGuid(), Municipality = "Kajaani", GroupName = "HYTETU", MemberName = "M", DecidedBy = "P",
-            DecidedOn = new DateOnly(2025, 3, 14), ReviewDue = new DateOnly(2026, 3, 14),
+            Id = Guid.NewGuid(),
+            Municipality = "Kajaani",
+            GroupName = "HYTETU",
+            MemberName = "M",
+            DecidedBy = "P",
+            DecidedOn = new DateOnly(2025, 3, 14),
+            ReviewDue = new DateOnly(2026, 3, 14),
         };
 
         Assert.True(Mapper.Map<NominationDto>(new OnDay<WellbeingGroupNomination>(nomination, Today)).ReviewOverdue);
@@ -83,12 +96,20 @@ public sealed class MappingTests
     {
         var decision = new Decision
         {
-            Id = Guid.NewGuid(), Phenomenon = "p", Outcome = DecisionOutcome.FollowUpAction, Text = "t", ResponsiblePerson = "r",
+            Id = Guid.NewGuid(),
+            Phenomenon = "p",
+            Outcome = DecisionOutcome.FollowUpAction,
+            Text = "t",
+            ResponsiblePerson = "r",
             ReportNumbers = "3,5,12",
         };
         var proposal = new ActionProposal
         {
-            Id = Guid.NewGuid(), Title = "t", TargetKind = ProposalTarget.BudgetProposal, Target = "x", Status = ProposalStatus.Proposed,
+            Id = Guid.NewGuid(),
+            Title = "t",
+            TargetKind = ProposalTarget.BudgetProposal,
+            Target = "x",
+            Status = ProposalStatus.Proposed,
         };
         var budget = new BudgetProposal { Id = Guid.NewGuid(), Year = 2027, Title = "t", Amount = 12.5m, Status = BudgetStatus.Draft };
         var meeting = new Meeting { Id = Guid.NewGuid(), Title = "Kokous", Status = MeetingStatus.Held, Sequence = 3 };

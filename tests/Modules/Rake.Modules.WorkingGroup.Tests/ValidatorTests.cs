@@ -205,8 +205,14 @@ public sealed class ValidatorTests : IAsyncLifetime
         Assert.Equal([Text(language, "wg.validation.amount")], errors["amount"]);
         Assert.Equal([Text(language, "wg.validation.unknownDecision")], errors["decisionId"]);
 
-        var decision = new Decision { Id = Guid.NewGuid(), MeetingId = Guid.NewGuid(), Phenomenon = "p", Text = "t",
-            DecidedAt = WgTestServices.Now };
+        var decision = new Decision
+        {
+            Id = Guid.NewGuid(),
+            MeetingId = Guid.NewGuid(),
+            Phenomenon = "p",
+            Text = "t",
+            DecidedAt = WgTestServices.Now
+        };
         await services.SeedAsync(db => db.Decisions.Add(decision));
         Assert.Empty(await services.ErrorsAsync(new ProposeBudgetRequest(2028, "Tuettu asuminen", "x", "Aikuiset", 1500.50m, decision.Id)));
         AssertFields(await services.ErrorsAsync(new ProposeBudgetRequest(null, null, null, null, null, null)),

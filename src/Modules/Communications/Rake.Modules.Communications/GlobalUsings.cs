@@ -1,8 +1,10 @@
 global using FluentValidation;
+global using Mapster;
 global using Microsoft.AspNetCore.Builder;
 global using Microsoft.AspNetCore.Http;
 global using Microsoft.AspNetCore.Routing;
 global using Microsoft.EntityFrameworkCore;
+global using Rake.BuildingBlocks.Contracts;
 global using Rake.BuildingBlocks.Localization;
 global using Rake.BuildingBlocks.Mapping;
 global using Rake.BuildingBlocks.Regions;
@@ -11,5 +13,3 @@ global using Rake.Modules.Communications.Domain;
 global using Rake.Modules.Communications.Features;
 global using Rake.Modules.Communications.Persistence;
 global using ValidationException = Rake.BuildingBlocks.Web.ValidationException;
-global using Mapster;
-global using Rake.BuildingBlocks.Contracts;

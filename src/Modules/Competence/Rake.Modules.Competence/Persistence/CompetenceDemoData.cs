@@ -149,7 +149,12 @@ internal static class CompetenceDemoData
     {
         var survey = new Survey
         {
-            Id = Guid.CreateVersion7(), Title = title, Round = round, ScaleMax = 5, Status = status, OpenedAt = openedAt,
+            Id = Guid.CreateVersion7(),
+            Title = title,
+            Round = round,
+            ScaleMax = 5,
+            Status = status,
+            OpenedAt = openedAt,
         };
         db.Surveys.Add(survey);
         var position = 0;
@@ -157,7 +162,11 @@ internal static class CompetenceDemoData
         {
             db.Areas.Add(new SurveyArea
             {
-                Id = Guid.CreateVersion7(), SurveyId = survey.Id, Position = ++position, Code = area.Code, Name = area.Name,
+                Id = Guid.CreateVersion7(),
+                SurveyId = survey.Id,
+                Position = ++position,
+                Code = area.Code,
+                Name = area.Name,
             });
             foreach (var (unit, _) in Units)
             {
@@ -165,7 +174,11 @@ internal static class CompetenceDemoData
                 var mean = area.Before + area.Change * changeFactor;
                 db.Tallies.Add(new SurveyTally
                 {
-                    SurveyId = survey.Id, UnitCode = unit, AreaCode = area.Code, Count = n, Sum = (int)Math.Round(mean * n),
+                    SurveyId = survey.Id,
+                    UnitCode = unit,
+                    AreaCode = area.Code,
+                    Count = n,
+                    Sum = (int)Math.Round(mean * n),
                 });
             }
         }

@@ -224,15 +224,24 @@ internal static class PlanningDemoData
         {
             db.Sections.Add(new PlanSection
             {
-                Id = Guid.CreateVersion7(), PlanId = plan.Id, Key = key, Position = Array.IndexOf(PlanSections.Keys, key),
-                Content = content, DevelopmentNeeds = needs,
+                Id = Guid.CreateVersion7(),
+                PlanId = plan.Id,
+                Key = key,
+                Position = Array.IndexOf(PlanSections.Keys, key),
+                Content = content,
+                DevelopmentNeeds = needs,
             });
         }
         foreach (var (kind, body, approver, on) in seed.Approvals)
         {
             db.Approvals.Add(new PlanApproval
             {
-                Id = Guid.CreateVersion7(), PlanId = plan.Id, Kind = kind, Body = body, Approver = approver, On = on,
+                Id = Guid.CreateVersion7(),
+                PlanId = plan.Id,
+                Kind = kind,
+                Body = body,
+                Approver = approver,
+                On = on,
             });
         }
         var goalPosition = 0;

@@ -128,7 +128,11 @@ internal static class WorkingGroupDemoData
         {
             var body = new Body
             {
-                Id = Guid.CreateVersion7(now), Kind = seed.Kind, Name = seed.Name, Description = seed.Description, CreatedAt = now,
+                Id = Guid.CreateVersion7(now),
+                Kind = seed.Kind,
+                Name = seed.Name,
+                Description = seed.Description,
+                CreatedAt = now,
             };
             db.Bodies.Add(body);
             foreach (var seat in seed.Seats)
@@ -173,12 +177,18 @@ internal static class WorkingGroupDemoData
                 db.Meetings.Add(meeting);
                 db.AgendaItems.Add(new AgendaItem
                 {
-                    Id = Guid.CreateVersion7(now), MeetingId = meeting.Id, Position = 1, Kind = AgendaItemKind.Reports,
+                    Id = Guid.CreateVersion7(now),
+                    MeetingId = meeting.Id,
+                    Position = 1,
+                    Kind = AgendaItemKind.Reports,
                     Title = "Sosiaalisen raportoinnin ilmoitukset edellisen kokouksen jälkeen",
                 });
                 db.AgendaItems.Add(new AgendaItem
                 {
-                    Id = Guid.CreateVersion7(now), MeetingId = meeting.Id, Position = 2, Kind = AgendaItemKind.CurrentMatters,
+                    Id = Guid.CreateVersion7(now),
+                    MeetingId = meeting.Id,
+                    Position = 2,
+                    Kind = AgendaItemKind.CurrentMatters,
                     Title = "Ajankohtaiset RAKE-asiat",
                 });
             }

@@ -28,7 +28,10 @@ internal sealed class JoinTrainingHandler(CompetenceDbContext db, IRequestContex
         }
         db.Participations.Add(new Participation
         {
-            TrainingId = trainingId, UserId = userId, UserName = actor.UserName ?? "", At = clock.GetUtcNow(),
+            TrainingId = trainingId,
+            UserId = userId,
+            UserName = actor.UserName ?? "",
+            At = clock.GetUtcNow(),
         });
         await db.SaveChangesAsync(ct);
     }

@@ -68,7 +68,11 @@ internal sealed class LaunchSurveyHandler(CompetenceDbContext db, SurveyReader r
         {
             db.Areas.Add(new SurveyArea
             {
-                Id = Guid.CreateVersion7(), SurveyId = survey.Id, Position = ++position, Code = area.Code.Trim(), Name = area.Name.Trim(),
+                Id = Guid.CreateVersion7(),
+                SurveyId = survey.Id,
+                Position = ++position,
+                Code = area.Code.Trim(),
+                Name = area.Name.Trim(),
             });
         }
         // Every unit × area total exists from the start, so an answer only ever increments existing rows.

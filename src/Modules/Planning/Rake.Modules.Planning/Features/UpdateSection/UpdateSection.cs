@@ -36,7 +36,10 @@ internal sealed class UpdateSectionHandler(PlanningDbContext db, TextCatalog tex
         {
             section = new PlanSection
             {
-                Id = Guid.CreateVersion7(), PlanId = plan.Id, Key = key, Position = Array.IndexOf(PlanSections.Keys, key),
+                Id = Guid.CreateVersion7(),
+                PlanId = plan.Id,
+                Key = key,
+                Position = Array.IndexOf(PlanSections.Keys, key),
             };
             db.Sections.Add(section);
         }

@@ -173,8 +173,11 @@ internal sealed class CompilationHandler(
         if (period is null)
         {
             var examples = string.Join(", ", ReportingPeriod.ForYear(scheme, Helsinki.Today(clock).Year).Select(p => p.Id));
-            throw new ValidationException(new Dictionary<string, string[]> { ["periodId"] = [texts.Get("reporting.period.unknown",
-                periodId, examples)] });
+            throw new ValidationException(new Dictionary<string, string[]>
+            {
+                ["periodId"] = [texts.Get("reporting.period.unknown",
+                periodId, examples)]
+            });
         }
         return (scheme, period);
     }

@@ -77,8 +77,11 @@ internal sealed partial class ImportReportsHandler(
             "yyyy-MM-dd HH:mm", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd"];
 
     public void TooLarge() =>
-        throw new ValidationException(new Dictionary<string, string[]> { ["file"] = [texts.Get("reporting.import.tooLarge",
-        ImportEndpoints.MaxBytes / 1024 / 1024)] });
+        throw new ValidationException(new Dictionary<string, string[]>
+        {
+            ["file"] = [texts.Get("reporting.import.tooLarge",
+        ImportEndpoints.MaxBytes / 1024 / 1024)]
+        });
 
     public async Task<ImportResultDto> RunAsync(string? fileName, byte[] content, bool commit, CancellationToken ct)
     {
@@ -96,8 +99,11 @@ internal sealed partial class ImportReportsHandler(
         catch (Exception ex) when (ex is FormatException or InvalidDataException
                                        or DocumentFormat.OpenXml.Packaging.OpenXmlPackageException or System.Xml.XmlException)
         {
-            throw new ValidationException(new Dictionary<string, string[]> { ["file"] = [texts.Get("reporting.import.unreadable",
-                ex.Message)] });
+            throw new ValidationException(new Dictionary<string, string[]>
+            {
+                ["file"] = [texts.Get("reporting.import.unreadable",
+                ex.Message)]
+            });
         }
         table = table.Where(r => r.Any(c => c.Text.Trim().Length > 0)).ToList();
         if (table.Count < 2)
@@ -106,8 +112,11 @@ internal sealed partial class ImportReportsHandler(
         }
         if (table.Count - 1 > MaxRows)
         {
-            throw new ValidationException(new Dictionary<string, string[]> { ["file"] = [texts.Get("reporting.import.tooManyRows",
-                MaxRows)] });
+            throw new ValidationException(new Dictionary<string, string[]>
+            {
+                ["file"] = [texts.Get("reporting.import.tooManyRows",
+                MaxRows)]
+            });
         }
         var header = table[0].Select(c => Columns.GetValueOrDefault(c.Text.Trim())).ToList();
         var missing = Required.Where(r => !header.Contains(r)).ToList();

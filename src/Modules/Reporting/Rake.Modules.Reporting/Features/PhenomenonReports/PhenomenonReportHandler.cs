@@ -69,8 +69,12 @@ internal sealed class PhenomenonReportHandler(
         var now = clock.GetUtcNow();
         var entry = new PhenomenonEntry
         {
-            Id = Guid.CreateVersion7(now), PhenomenonReportId = report.Id, Kind = kind, Text = request.Text!.Trim(),
-            Author = actor.UserName ?? "", At = now,
+            Id = Guid.CreateVersion7(now),
+            PhenomenonReportId = report.Id,
+            Kind = kind,
+            Text = request.Text!.Trim(),
+            Author = actor.UserName ?? "",
+            At = now,
         };
         db.Add(entry);
         report.Entries.Add(entry);

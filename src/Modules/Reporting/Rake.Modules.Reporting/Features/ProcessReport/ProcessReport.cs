@@ -100,7 +100,11 @@ internal sealed class ProcessReportHandler(
         var now = clock.GetUtcNow();
         db.Timeline.Add(new TimelineEntry
         {
-            Id = Guid.CreateVersion7(now), ReportId = report.Id, At = now, Status = report.Status, Actor = await DisplayNameAsync(ct),
+            Id = Guid.CreateVersion7(now),
+            ReportId = report.Id,
+            At = now,
+            Status = report.Status,
+            Actor = await DisplayNameAsync(ct),
             Comment = comment,
         });
         db.Publish(new SocialReportStatusChanged(Guid.CreateVersion7(now), actor.RequireRegion(), now, report.Id, report.Number,
@@ -115,7 +119,12 @@ internal sealed class ProcessReportHandler(
         report.Status = to;
         db.Timeline.Add(new TimelineEntry
         {
-            Id = Guid.CreateVersion7(now), ReportId = report.Id, At = now, Status = to, Actor = actorName, Comment = comment,
+            Id = Guid.CreateVersion7(now),
+            ReportId = report.Id,
+            At = now,
+            Status = to,
+            Actor = actorName,
+            Comment = comment,
         });
         db.Publish(new SocialReportStatusChanged(Guid.CreateVersion7(now), actor.RequireRegion(), now, report.Id, report.Number,
             from.ToString(), to.ToString(), Reporters(report), comment));

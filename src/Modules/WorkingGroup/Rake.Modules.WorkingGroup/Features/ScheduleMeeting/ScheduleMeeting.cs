@@ -69,12 +69,18 @@ internal sealed class ScheduleMeetingHandler(WorkingGroupDbContext db, WgLookup 
         // The standard items of every meeting (Kainuu 5.3.1: the reports since the previous meeting, current matters).
         db.AgendaItems.Add(new AgendaItem
         {
-            Id = Guid.CreateVersion7(now), MeetingId = meeting.Id, Position = 1, Kind = AgendaItemKind.Reports,
+            Id = Guid.CreateVersion7(now),
+            MeetingId = meeting.Id,
+            Position = 1,
+            Kind = AgendaItemKind.Reports,
             Title = texts.GetIn("fi", "wg.agenda.reports"),
         });
         db.AgendaItems.Add(new AgendaItem
         {
-            Id = Guid.CreateVersion7(now), MeetingId = meeting.Id, Position = 2, Kind = AgendaItemKind.CurrentMatters,
+            Id = Guid.CreateVersion7(now),
+            MeetingId = meeting.Id,
+            Position = 2,
+            Kind = AgendaItemKind.CurrentMatters,
             Title = texts.GetIn("fi", "wg.agenda.currentMatters"),
         });
         await db.SaveChangesAsync(ct);
