@@ -1,6 +1,7 @@
 namespace Rake.BuildingBlocks.Persistence;
 
-/// <summary>A row that belongs to one region. The module's DbContext filters every query by the current region and stamps new rows with it.</summary>
+/// <summary>A row that belongs to one region. The module's DbContext filters every query by the current region and stamps new rows with
+/// it.</summary>
 public interface IRegionOwned
 {
     string RegionCode { get; set; }

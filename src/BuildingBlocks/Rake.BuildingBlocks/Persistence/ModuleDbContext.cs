@@ -12,7 +12,8 @@ namespace Rake.BuildingBlocks.Persistence;
 /// The base of every module's one DbContext: the module's own schema, a region filter on every
 /// region-owned entity, and an outbox and audit trail written in the same transaction as the change.
 /// </summary>
-public abstract class ModuleDbContext(DbContextOptions options, IRequestContext requestContext, TimeProvider clock, OutboxSignal outboxSignal)
+public abstract class ModuleDbContext(DbContextOptions options, IRequestContext requestContext, TimeProvider clock,
+    OutboxSignal outboxSignal)
     : DbContext(options)
 {
     private readonly List<IIntegrationEvent> pendingEvents = [];
@@ -111,7 +112,8 @@ public abstract class ModuleDbContext(DbContextOptions options, IRequestContext 
         {
             owned.RegionCode = current;
         }
-        var original = entry.State == EntityState.Added ? owned.RegionCode : (string?)entry.Property(nameof(IRegionOwned.RegionCode)).OriginalValue;
+        var original = entry.State == EntityState.Added ? owned.RegionCode
+            : (string?)entry.Property(nameof(IRegionOwned.RegionCode)).OriginalValue;
         if (owned.RegionCode != current || original != current)
         {
             throw new InvalidOperationException(

@@ -12,7 +12,8 @@ namespace Rake.BuildingBlocks.Persistence;
 /// </summary>
 internal sealed class ProviderMigrationsAssembly(ICurrentDbContext currentContext, IMigrationsIdGenerator idGenerator) : IMigrationsAssembly
 {
-    private readonly Lazy<(SortedList<string, TypeInfo> Migrations, ModelSnapshot? Snapshot)> found = new(() => Find(currentContext.Context));
+    private readonly Lazy<(SortedList<string, TypeInfo> Migrations, ModelSnapshot? Snapshot)> found = new(() =>
+        Find(currentContext.Context));
 
     public IReadOnlyDictionary<string, TypeInfo> Migrations => found.Value.Migrations;
 

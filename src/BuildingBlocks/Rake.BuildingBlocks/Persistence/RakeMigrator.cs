@@ -48,7 +48,8 @@ public static class RakeMigrator
         }
         try
         {
-            await context.Database.ExecuteSqlRawAsync(history.GetInsertScript(new HistoryRow(baseline, ProductInfo.GetVersion())), cancellationToken);
+            await context.Database.ExecuteSqlRawAsync(history.GetInsertScript(new HistoryRow(baseline, ProductInfo.GetVersion())),
+                cancellationToken);
         }
         catch (DbException)
         {

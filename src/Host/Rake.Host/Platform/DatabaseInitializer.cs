@@ -7,7 +7,8 @@ using Rake.BuildingBlocks.Regions;
 
 namespace Rake.Host.Platform;
 
-/// <summary>At start: applies every context's migrations, mirrors the configured region catalogue, and in demo mode seeds demo users and data.</summary>
+/// <summary>At start: applies every context's migrations, mirrors the configured region catalogue, and in demo mode seeds demo users and
+/// data.</summary>
 internal sealed class DatabaseInitializer(
     IServiceProvider services,
     IEnumerable<MigratableContext> contexts,
@@ -37,7 +38,8 @@ internal sealed class DatabaseInitializer(
             await RakeMigrator.MigrateAsync(platform, cancellationToken);
             foreach (var context in contexts)
             {
-                await RakeMigrator.MigrateAsync((DbContext)scope.ServiceProvider.GetRequiredService(context.DbContextType), cancellationToken);
+                await RakeMigrator.MigrateAsync((DbContext)scope.ServiceProvider.GetRequiredService(context.DbContextType),
+                    cancellationToken);
             }
             await SyncRegionsAsync(platform, cancellationToken);
         }
@@ -55,7 +57,8 @@ internal sealed class DatabaseInitializer(
         {
             if (!RegionId.IsValidCode(region.Code))
             {
-                throw new InvalidOperationException($"Rake:Regions has an invalid code '{region.Code}': use lower-case letters, digits and hyphens.");
+                throw new InvalidOperationException(
+                    $"Rake:Regions has an invalid code '{region.Code}': use lower-case letters, digits and hyphens.");
             }
             var row = await db.Regions.FindAsync([region.Code], cancellationToken);
             if (row is null)
@@ -81,7 +84,8 @@ internal sealed class DatabaseInitializer(
                 foreach (var role in Enum.GetValues<RegionRole>())
                 {
                     var userName = $"{code}-{role.ToString().ToLowerInvariant()}";
-                    await EnsureUserAsync(scope.ServiceProvider, userName, $"{DemoRoleNames.Finnish(role)} ({region.NameFi})", [(code, role)], cancellationToken);
+                    await EnsureUserAsync(scope.ServiceProvider, userName, $"{DemoRoleNames.Finnish(role)} ({region.NameFi})",
+                        [(code, role)], cancellationToken);
                     userNames[role] = userName;
                 }
             }
@@ -101,26 +105,37 @@ internal sealed class DatabaseInitializer(
             await EnsureUserAsync(scope.ServiceProvider, "national-observer", "Kansallinen tarkastelija", [], cancellationToken);
             var users = scope.ServiceProvider.GetRequiredService<UserManager<RakeUser>>();
             var observer = (await users.FindByNameAsync("national-observer"))!;
-            if (!(await users.GetClaimsAsync(observer)).Any(c => c.Type == PlatformRoles.ClaimType && c.Value == PlatformRoles.NationalObserver))
+            if (!(await users.GetClaimsAsync(observer))
+                .Any(c => c.Type == PlatformRoles.ClaimType && c.Value == PlatformRoles.NationalObserver))
             {
-                await users.AddClaimAsync(observer, new System.Security.Claims.Claim(PlatformRoles.ClaimType, PlatformRoles.NationalObserver));
+                await users.AddClaimAsync(observer,
+                    new System.Security.Claims.Claim(PlatformRoles.ClaimType, PlatformRoles.NationalObserver));
             }
         }
         logger.LogInformation("Demo users are seeded; the password of each is {Password}.", DemoPassword);
     }
 
-    private static async Task EnsureUserAsync(IServiceProvider sp, string userName, string displayName, (string Region, RegionRole Role)[] roles, CancellationToken cancellationToken)
+    private static async Task EnsureUserAsync(IServiceProvider sp, string userName, string displayName,
+        (string Region, RegionRole Role)[] roles, CancellationToken cancellationToken)
     {
         var users = sp.GetRequiredService<UserManager<RakeUser>>();
         var db = sp.GetRequiredService<PlatformDbContext>();
         var user = await users.FindByNameAsync(userName);
         if (user is null)
         {
-            user = new RakeUser { Id = Guid.CreateVersion7(), UserName = userName, DisplayName = displayName, Email = $"{userName}@demo.rake.invalid", EmailConfirmed = true };
+            user = new RakeUser
+            {
+                Id = Guid.CreateVersion7(),
+                UserName = userName,
+                DisplayName = displayName,
+                Email = $"{userName}@demo.rake.invalid",
+                EmailConfirmed = true
+            };
             var created = await users.CreateAsync(user, DemoPassword);
             if (!created.Succeeded)
             {
-                throw new InvalidOperationException($"Could not create demo user {userName}: {string.Join("; ", created.Errors.Select(e => e.Description))}");
+                throw new InvalidOperationException(
+                    $"Could not create demo user {userName}: {string.Join("; ", created.Errors.Select(e => e.Description))}");
             }
         }
         foreach (var (region, role) in roles)

@@ -13,12 +13,14 @@ public interface IPlanningApi
 }
 
 /// <summary>Status is NotDone, InProgress or Done.</summary>
-public sealed record PlanActionInfo(Guid Id, string Goal, string Title, string Responsible, int? Year, string Status, string? Evidence, bool CountsReports);
+public sealed record PlanActionInfo(Guid Id, string Goal, string Title, string Responsible, int? Year, string Status, string? Evidence,
+    bool CountsReports);
 
 public sealed record PeriodReportCount(string PeriodId, DateOnly From, DateOnly To, int Reports);
 
 /// <summary>Kind is Review, Yearly or EndOfTerm.</summary>
-public sealed record RecordedEvaluation(int Year, string Kind, string Text, int ActionsDone, int ActionsTotal, bool NeedsUpdate, DateTimeOffset RecordedAt, string RecordedBy);
+public sealed record RecordedEvaluation(int Year, string Kind, string Text, int ActionsDone, int ActionsTotal, bool NeedsUpdate,
+    DateTimeOffset RecordedAt, string RecordedBy);
 
 public sealed record PlanEvaluationInfo(
     string PlanTitle, DateOnly ValidFrom, DateOnly ValidUntil, int Year, int ActionsDone, int ActionsTotal,

@@ -27,7 +27,8 @@ public sealed class WorkflowsModule : IModule
 
     public System.Reflection.Assembly UiAssembly => typeof(WorkflowsModule).Assembly;
 
-    public IReadOnlyList<ModuleNavItem> NavItems { get; } = [new("tasks", "nav.myTasks"), new("designer", "nav.designer", Rake.BuildingBlocks.Contracts.RegionRole.RegionAdmin)];
+    public IReadOnlyList<ModuleNavItem> NavItems { get; } = [new("tasks", "nav.myTasks"),
+        new("designer", "nav.designer", Rake.BuildingBlocks.Contracts.RegionRole.RegionAdmin)];
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
@@ -62,7 +63,8 @@ public sealed class WorkflowsModule : IModule
         TaskEndpoints.Map(regionApi);
     }
 
-    /// <summary>The Elsa-compatible API Elsa Studio talks to; the Host maps it under /elsa/api behind its tenant gate (docs/adr/0010).</summary>
+    /// <summary>The Elsa-compatible API Elsa Studio talks to; the Host maps it under /elsa/api behind its tenant gate
+    /// (docs/adr/0010).</summary>
     public void MapElsaApi(IEndpointRouteBuilder elsaApi) => ElsaApiEndpoints.Map(elsaApi);
 
     public async Task SeedDemoAsync(IServiceProvider regionScope, DemoRegion region, CancellationToken cancellationToken) =>

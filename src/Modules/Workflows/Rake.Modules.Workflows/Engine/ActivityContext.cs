@@ -5,7 +5,8 @@ using Rake.Workflows.Abstractions;
 namespace Rake.Modules.Workflows.Engine;
 
 /// <summary>The engine's side of <see cref="IActivityExecutionContext"/>; it records what the activity asked for.</summary>
-internal sealed class ActivityContext(WorkflowEngine engine, WorkflowInstance instance, ActivityExecution execution, CancellationToken cancellationToken)
+internal sealed class ActivityContext(WorkflowEngine engine, WorkflowInstance instance, ActivityExecution execution,
+    CancellationToken cancellationToken)
     : IActivityExecutionContext, IJavaScriptScope
 {
     public ActivityNode Node => execution.Node;
@@ -41,7 +42,8 @@ internal sealed class ActivityContext(WorkflowEngine engine, WorkflowInstance in
 
     public void SetVariable(string name, object? value)
     {
-        if (instance.VariableTypes.TryGetValue(name, out var typeName) && ValueConverter.TypeOf(typeName) is var type && type != typeof(object) && value is not null)
+        if (instance.VariableTypes.TryGetValue(name, out var typeName) && ValueConverter.TypeOf(typeName) is var type
+            && type != typeof(object) && value is not null)
         {
             value = ValueConverter.Convert(value, type);
         }
@@ -81,7 +83,8 @@ internal sealed class ActivityContext(WorkflowEngine engine, WorkflowInstance in
 
     public object? LastResult => instance.LastResult;
 
-    private string? NameOf(string activityId) => (string?)instance.Definition.AllActivities().FirstOrDefault(a => a.Id == activityId)?.Json["name"];
+    private string? NameOf(string activityId) =>
+        (string?)instance.Definition.AllActivities().FirstOrDefault(a => a.Id == activityId)?.Json["name"];
 
     public IEnumerable<(string ActivityId, string ActivityName, string OutputName)> ActivityOutputs =>
         instance.ActivityOutputs.Count == 0

@@ -41,7 +41,8 @@ internal sealed class ActivityRegistry
             var descriptor = Describe(type, attribute);
             if (!_byTypeAndVersion.TryAdd((attribute.TypeName, attribute.Version), descriptor))
             {
-                throw new InvalidOperationException($"Activity type '{attribute.TypeName}' version {attribute.Version} is declared twice ({type.FullName}).");
+                throw new InvalidOperationException(
+                    $"Activity type '{attribute.TypeName}' version {attribute.Version} is declared twice ({type.FullName}).");
             }
             if (!_latest.TryGetValue(attribute.TypeName, out var latest) || latest.Version < attribute.Version)
             {

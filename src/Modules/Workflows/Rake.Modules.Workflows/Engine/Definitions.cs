@@ -32,7 +32,8 @@ internal sealed class WorkflowDefinition
 
     /// <summary>Names of the declared workflow inputs (<c>inputs[].name</c>): Elsa's JavaScript has a get&lt;Name&gt;() for each.</summary>
     public IReadOnlyList<string> InputNames =>
-        Json["inputs"] is JsonArray inputs ? inputs.Select(i => i is JsonObject o ? (string?)o["name"] : null).OfType<string>().ToList() : [];
+        Json["inputs"] is JsonArray inputs
+            ? inputs.Select(i => i is JsonObject o ? (string?)o["name"] : null).OfType<string>().ToList() : [];
 
     public IEnumerable<ActivityNode> AllActivities() => Root.Descendants();
 
@@ -186,7 +187,8 @@ internal sealed class ActivityNode
         }
     }
 
-    /// <summary>Input names are camel case in JSON but some writers differ in case; a case-insensitive match is what Elsa accepts.</summary>
+    /// <summary>Input names are camel case in JSON but some writers differ in case; a case-insensitive match is what Elsa
+    /// accepts.</summary>
     private JsonNode? FindProperty(string name)
     {
         if (Json.TryGetPropertyValue(name, out var exact))
@@ -216,7 +218,8 @@ internal sealed class ActivityNode
         return node;
     }
 
-    /// <summary>Both generations: <c>{source:{activity,port}, target:{activity,port}}</c> and flat <c>{source, target, sourcePort, targetPort}</c>.</summary>
+    /// <summary>Both generations: <c>{source:{activity,port}, target:{activity,port}}</c> and flat <c>{source, target, sourcePort,
+    /// targetPort}</c>.</summary>
     private static Connection? ParseConnection(JsonObject json)
     {
         if (json["source"] is JsonObject source && json["target"] is JsonObject target)

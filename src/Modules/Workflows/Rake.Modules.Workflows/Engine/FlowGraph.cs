@@ -22,7 +22,8 @@ internal sealed class FlowGraph
 
     public IReadOnlyList<Connection> Inbound(string activityId) => _connections.Where(c => c.Target == activityId).ToList();
 
-    public IReadOnlyList<Connection> ForwardInbound(string activityId) => _connections.Where(c => c.Target == activityId && _forward.Contains(c)).ToList();
+    public IReadOnlyList<Connection> ForwardInbound(string activityId) =>
+        _connections.Where(c => c.Target == activityId && _forward.Contains(c)).ToList();
 
     public bool IsForward(Connection connection) => _forward.Contains(connection);
 

@@ -10,7 +10,8 @@ internal interface IContainerActivity
 {
     void Start(WorkflowEngine engine, WorkflowInstance instance, ActivityExecution self);
 
-    void OnChildCompleted(WorkflowEngine engine, WorkflowInstance instance, ActivityExecution self, ActivityExecution child, IReadOnlyList<string> outcomes);
+    void OnChildCompleted(WorkflowEngine engine, WorkflowInstance instance, ActivityExecution self, ActivityExecution child,
+        IReadOnlyList<string> outcomes);
 
     void OnChildCanceled(WorkflowEngine engine, WorkflowInstance instance, ActivityExecution self, ActivityExecution child);
 }
@@ -25,7 +26,8 @@ internal interface IJoinActivity;
 /// Runs workflow instances in memory with Elsa's scheduling model: a FIFO queue of work items, each executed to
 /// completion, a bookmark or a fault; containers decide what runs next when a child completes.
 /// </summary>
-internal sealed class WorkflowEngine(ActivityRegistry registry, ExpressionEvaluator evaluator, TimeProvider time, IServiceProvider? services = null)
+internal sealed class WorkflowEngine(ActivityRegistry registry, ExpressionEvaluator evaluator, TimeProvider time,
+    IServiceProvider? services = null)
 {
     private long _nextId;
 
@@ -35,7 +37,8 @@ internal sealed class WorkflowEngine(ActivityRegistry registry, ExpressionEvalua
     /// <summary>The services activities see; an engine without a host (the conformance corpus) offers none.</summary>
     public IServiceProvider Services { get; } = services ?? NoServices.Instance;
 
-    public async Task<WorkflowInstance> StartAsync(WorkflowDefinition definition, RunOptions? options = null, CancellationToken cancellationToken = default)
+    public async Task<WorkflowInstance> StartAsync(WorkflowDefinition definition, RunOptions? options = null,
+        CancellationToken cancellationToken = default)
     {
         options ??= new RunOptions();
         var instance = new WorkflowInstance((options.InstanceId ?? Guid.NewGuid()).ToString("N"), definition, options);
@@ -51,7 +54,8 @@ internal sealed class WorkflowEngine(ActivityRegistry registry, ExpressionEvalua
     }
 
     /// <summary>Resumes one bookmark with <paramref name="input"/>, then runs until the queue is empty.</summary>
-    public async Task ResumeAsync(WorkflowInstance instance, string bookmarkId, object? input, CancellationToken cancellationToken = default)
+    public async Task ResumeAsync(WorkflowInstance instance, string bookmarkId, object? input,
+        CancellationToken cancellationToken = default)
     {
         var bookmark = instance.Bookmarks.FirstOrDefault(b => b.Id == bookmarkId)
             ?? throw new InvalidOperationException($"Bookmark '{bookmarkId}' is not pending on instance {instance.Id}.");
@@ -167,7 +171,8 @@ internal sealed class WorkflowEngine(ActivityRegistry registry, ExpressionEvalua
         }
     }
 
-    private void AfterActivity(WorkflowInstance instance, ActivityExecution execution, ActivityContext context, ActivityDescriptor descriptor)
+    private void AfterActivity(WorkflowInstance instance, ActivityExecution execution, ActivityContext context,
+        ActivityDescriptor descriptor)
     {
         if (context.FaultRequest is { } fault)
         {
@@ -176,7 +181,8 @@ internal sealed class WorkflowEngine(ActivityRegistry registry, ExpressionEvalua
         }
         foreach (var request in context.BookmarkRequests)
         {
-            instance.Bookmarks.Add(new Bookmark(NewId(), execution.Id, execution.Node.Id, execution.Node.Type, request.Kind, request.Name, request.DueAt, request.Payload));
+            instance.Bookmarks.Add(new Bookmark(NewId(), execution.Id, execution.Node.Id, execution.Node.Type, request.Kind, request.Name,
+                request.DueAt, request.Payload));
         }
         if (context.Outcomes is { } outcomes)
         {
@@ -200,8 +206,10 @@ internal sealed class WorkflowEngine(ActivityRegistry registry, ExpressionEvalua
         }
         execution.Status = ActivityStatus.Completed;
         instance.Bookmarks.RemoveAll(b => b.ActivityExecutionId == execution.Id);
-        instance.Journal.Add(new JournalEntry(time.GetUtcNow(), execution.Node.Id, execution.Node.Type, "Completed", string.Join(",", outcomes)));
-        if (execution.Parent is { } parent && Describe(parent.Node).Create() is IContainerActivity container && parent.Status == ActivityStatus.Running)
+        instance.Journal.Add(new JournalEntry(time.GetUtcNow(), execution.Node.Id, execution.Node.Type, "Completed",
+            string.Join(",", outcomes)));
+        if (execution.Parent is { } parent && Describe(parent.Node).Create() is IContainerActivity container
+            && parent.Status == ActivityStatus.Running)
         {
             container.OnChildCompleted(this, instance, parent, execution, outcomes);
         }
@@ -222,7 +230,8 @@ internal sealed class WorkflowEngine(ActivityRegistry registry, ExpressionEvalua
         execution.Status = ActivityStatus.Canceled;
         instance.Bookmarks.RemoveAll(b => b.ActivityExecutionId == execution.Id);
         instance.Journal.Add(new JournalEntry(time.GetUtcNow(), execution.Node.Id, execution.Node.Type, "Canceled"));
-        if (execution.Parent is { } parent && parent.Status == ActivityStatus.Running && Describe(parent.Node).Create() is IContainerActivity container)
+        if (execution.Parent is { } parent && parent.Status == ActivityStatus.Running
+            && Describe(parent.Node).Create() is IContainerActivity container)
         {
             container.OnChildCanceled(this, instance, parent, execution);
         }
@@ -296,10 +305,12 @@ internal sealed class WorkflowEngine(ActivityRegistry registry, ExpressionEvalua
     public object? EvaluateInput(WorkflowInstance instance, ActivityExecution scope, ActivityNode node, string name)
     {
         var input = node.Input(name);
-        return input is null ? null : evaluator.Evaluate(input.ExpressionType, input.Value, new ActivityContext(this, instance, scope, default));
+        return input is null ? null
+            : evaluator.Evaluate(input.ExpressionType, input.Value, new ActivityContext(this, instance, scope, default));
     }
 
-    public object? Evaluate(string expressionType, JsonNode? value, IJavaScriptScope scope) => evaluator.Evaluate(expressionType, value, scope);
+    public object? Evaluate(string expressionType, JsonNode? value, IJavaScriptScope scope) =>
+        evaluator.Evaluate(expressionType, value, scope);
 
     private void BindInputs(ActivityDescriptor descriptor, WorkflowActivity activity, ActivityContext context)
     {
@@ -316,9 +327,12 @@ internal sealed class WorkflowEngine(ActivityRegistry registry, ExpressionEvalua
                 evaluated = evaluator.Evaluate(value.ExpressionType, value.Value, context);
                 input.Property.SetValue(activity, ValueConverter.Convert(evaluated, input.Property.PropertyType));
             }
-            catch (Exception ex) when (ex is FormatException or InvalidCastException or System.Text.Json.JsonException or OverflowException or ArgumentException)
+            catch (Exception ex) when (ex is FormatException or InvalidCastException or System.Text.Json.JsonException or OverflowException
+                or ArgumentException)
             {
-                throw new InvalidOperationException($"Input '{input.Name}' of activity '{context.Node.Id}' could not be converted to {input.Property.PropertyType.Name}: {ex.Message}", ex);
+                throw new InvalidOperationException(
+                    $"Input '{input.Name}' of activity '{context.Node.Id}' could not be converted to "
+                    + $"{input.Property.PropertyType.Name}: {ex.Message}", ex);
             }
         }
     }
@@ -327,7 +341,8 @@ internal sealed class WorkflowEngine(ActivityRegistry registry, ExpressionEvalua
     /// Outputs bound in the definition (<c>"result": {memoryReference:{id}}</c>) go to the variable or workflow output
     /// of that id or name.
     /// </summary>
-    private static void MapOutputs(WorkflowInstance instance, ActivityExecution execution, ActivityContext context, ActivityDescriptor descriptor)
+    private static void MapOutputs(WorkflowInstance instance, ActivityExecution execution, ActivityContext context,
+        ActivityDescriptor descriptor)
     {
         var values = new Dictionary<string, object?>(context.Outputs, StringComparer.OrdinalIgnoreCase);
         foreach (var output in descriptor.Outputs)
@@ -344,7 +359,8 @@ internal sealed class WorkflowEngine(ActivityRegistry registry, ExpressionEvalua
         }
         foreach (var (name, value) in values)
         {
-            if (execution.Node.RawInput(name)?["memoryReference"]?["id"] is JsonValue reference && reference.GetValue<string>() is { } target)
+            if (execution.Node.RawInput(name)?["memoryReference"]?["id"] is JsonValue reference
+                && reference.GetValue<string>() is { } target)
             {
                 var variable = instance.Definition.Variables.FirstOrDefault(v => v.Id == target || v.Name == target);
                 if (variable is not null)
@@ -388,7 +404,8 @@ internal sealed class WorkflowEngine(ActivityRegistry registry, ExpressionEvalua
     public void ReserveIdsUpTo(long lastUsed)
     {
         long current;
-        while ((current = Interlocked.Read(ref _nextId)) < lastUsed && Interlocked.CompareExchange(ref _nextId, lastUsed, current) != current)
+        while ((current = Interlocked.Read(ref _nextId)) < lastUsed
+            && Interlocked.CompareExchange(ref _nextId, lastUsed, current) != current)
         {
         }
     }

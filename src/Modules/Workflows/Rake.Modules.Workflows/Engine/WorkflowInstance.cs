@@ -28,7 +28,8 @@ internal sealed record RunOptions
 internal sealed record JournalEntry(DateTimeOffset At, string ActivityId, string ActivityType, string Event, string? Message = null);
 
 internal sealed record Bookmark(
-    string Id, string ActivityExecutionId, string ActivityId, string ActivityType, BookmarkKind Kind, string Name, DateTimeOffset? DueAt, object? Payload);
+    string Id, string ActivityExecutionId, string ActivityId, string ActivityType, BookmarkKind Kind, string Name, DateTimeOffset? DueAt,
+    object? Payload);
 
 internal sealed record WorkflowFault(string ActivityId, string Message, string? Code, string? Category);
 
@@ -64,7 +65,8 @@ internal sealed class ActivityExecution(string id, ActivityNode node, ActivityEx
     public IEnumerable<ActivityExecution> Descendants() => Children.SelectMany(c => c.Descendants().Prepend(c));
 }
 
-internal sealed record WorkItem(ActivityNode Node, ActivityExecution? Owner, bool ViaBackwardConnection = false, object? CurrentValue = null, bool HasCurrentValue = false);
+internal sealed record WorkItem(ActivityNode Node, ActivityExecution? Owner, bool ViaBackwardConnection = false,
+    object? CurrentValue = null, bool HasCurrentValue = false);
 
 /// <summary>A running or finished workflow, held in memory; persistence is a later step and will map this state.</summary>
 internal sealed class WorkflowInstance(string id, WorkflowDefinition definition, RunOptions options)

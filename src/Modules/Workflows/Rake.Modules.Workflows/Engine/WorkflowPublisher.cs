@@ -6,7 +6,8 @@ namespace Rake.Modules.Workflows.Engine;
 
 internal sealed record ValidationError(string? ActivityId, string Message);
 
-internal sealed record PublishResult(bool Succeeded, IReadOnlyList<ValidationError> ValidationErrors, IReadOnlyList<TriggerRequest> Triggers);
+internal sealed record PublishResult(bool Succeeded, IReadOnlyList<ValidationError> ValidationErrors,
+    IReadOnlyList<TriggerRequest> Triggers);
 
 /// <summary>
 /// Checks a definition before it is published: unknown activity types or versions, connections to missing activities
@@ -47,11 +48,14 @@ internal sealed class WorkflowPublisher(ActivityRegistry registry, TimeProvider 
                 }
                 if (!ExpressionEvaluator.SupportedTypes.Contains(value.ExpressionType))
                 {
-                    errors.Add(new(node.Id, $"Activity {Label(node)}: input '{input.Name}' uses unsupported expression type '{value.ExpressionType}'."));
+                    errors.Add(new(node.Id,
+                        $"Activity {Label(node)}: input '{input.Name}' uses unsupported expression type '{value.ExpressionType}'."));
                 }
-                else if (value.ExpressionType is "Literal" or "Object" && !design.TryConvert(input.Name, input.Property.PropertyType, out _, out var problem))
+                else if (value.ExpressionType is "Literal" or "Object"
+                    && !design.TryConvert(input.Name, input.Property.PropertyType, out _, out var problem))
                 {
-                    errors.Add(new(node.Id, $"Activity {Label(node)}: input '{input.Name}' is not a valid {Describe(input.Property.PropertyType)}: {problem}"));
+                    errors.Add(new(node.Id,
+                        $"Activity {Label(node)}: input '{input.Name}' is not a valid {Describe(input.Property.PropertyType)}: {problem}"));
                 }
             }
             errors.AddRange(activity.Validate(design).Select(message => new ValidationError(node.Id, message)));
@@ -71,15 +75,18 @@ internal sealed class WorkflowPublisher(ActivityRegistry registry, TimeProvider 
             var target = flowchart.FindChild(connection.Target);
             if (source is null)
             {
-                yield return new(connection.Source, $"Connection {connection} starts at activity '{connection.Source}', which is not in flowchart '{flowchart.Id}'.");
+                yield return new(connection.Source,
+                    $"Connection {connection} starts at activity '{connection.Source}', which is not in flowchart '{flowchart.Id}'.");
             }
             if (target is null)
             {
-                yield return new(connection.Target, $"Connection {connection} ends at activity '{connection.Target}', which is not in flowchart '{flowchart.Id}'.");
+                yield return new(connection.Target,
+                    $"Connection {connection} ends at activity '{connection.Target}', which is not in flowchart '{flowchart.Id}'.");
             }
             if (source is not null && Outcomes(source) is { } ports && !ports.Contains(connection.SourcePort))
             {
-                yield return new(source.Id, $"Activity {Label(source)} has no outcome port '{connection.SourcePort}' (it has: {string.Join(", ", ports)}).");
+                yield return new(source.Id,
+                    $"Activity {Label(source)} has no outcome port '{connection.SourcePort}' (it has: {string.Join(", ", ports)}).");
             }
             if (target is not null && connection.TargetPort != "In")
             {
@@ -115,7 +122,8 @@ internal sealed class WorkflowPublisher(ActivityRegistry registry, TimeProvider 
             .SelectMany(n => registry.Find(n.Type, n.Version)?.Create().GetTriggers(new ActivityDesign(n), time.GetUtcNow()) ?? [])
             .ToList();
 
-    private static string Label(ActivityNode node) => node.Name is { Length: > 0 } name && name != node.Id ? $"'{name}' ('{node.Id}')" : $"'{node.Id}'";
+    private static string Label(ActivityNode node) =>
+        node.Name is { Length: > 0 } name && name != node.Id ? $"'{name}' ('{node.Id}')" : $"'{node.Id}'";
 
     private static string Describe(Type type) => (Nullable.GetUnderlyingType(type) ?? type).Name;
 }
@@ -148,11 +156,13 @@ internal sealed class ActivityDesign(ActivityNode node) : IActivityDesign
         }
         try
         {
-            var raw = input.ExpressionType == "Object" && input.Text is { } json && !string.IsNullOrWhiteSpace(json) ? JsonNode.Parse(json) : input.Value;
+            var raw = input.ExpressionType == "Object" && input.Text is { } json && !string.IsNullOrWhiteSpace(json) ? JsonNode.Parse(json)
+                : input.Value;
             value = ValueConverter.Convert(raw, type);
             return true;
         }
-        catch (Exception ex) when (ex is FormatException or InvalidCastException or System.Text.Json.JsonException or OverflowException or ArgumentException or NotSupportedException)
+        catch (Exception ex) when (ex is FormatException or InvalidCastException or System.Text.Json.JsonException or OverflowException
+            or ArgumentException or NotSupportedException)
         {
             problem = ex.Message;
             return false;

@@ -2,7 +2,8 @@ using Rake.BuildingBlocks.Persistence;
 
 namespace Rake.Modules.Workflows.Persistence;
 
-/// <summary>One version of a region's workflow definition. A published version is never changed; saving after publishing makes a new draft.</summary>
+/// <summary>One version of a region's workflow definition. A published version is never changed; saving after publishing makes a new
+/// draft.</summary>
 internal sealed class WorkflowDefinitionVersion : IRegionOwned
 {
     public const int DefinitionIdMax = 200;

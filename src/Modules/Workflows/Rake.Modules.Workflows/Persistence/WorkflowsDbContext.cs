@@ -5,7 +5,8 @@ using Rake.BuildingBlocks.Regions;
 
 namespace Rake.Modules.Workflows.Persistence;
 
-internal sealed class WorkflowsDbContext(DbContextOptions<WorkflowsDbContext> options, IRequestContext requestContext, TimeProvider clock, OutboxSignal outboxSignal)
+internal sealed class WorkflowsDbContext(DbContextOptions<WorkflowsDbContext> options, IRequestContext requestContext, TimeProvider clock,
+    OutboxSignal outboxSignal)
     : ModuleDbContext(options, requestContext, clock, outboxSignal)
 {
     public const string SchemaName = "workflows";

@@ -10,7 +10,8 @@ namespace Rake.Modules.Workflows.Runtime;
 
 internal enum ImportStatus { Loaded, Unchanged, Rejected }
 
-internal sealed record ImportEntry(string Region, string Path, string? DefinitionId, int? Version, ImportStatus Status, IReadOnlyList<string> Reasons);
+internal sealed record ImportEntry(string Region, string Path, string? DefinitionId, int? Version, ImportStatus Status,
+    IReadOnlyList<string> Reasons);
 
 /// <summary>What the last start-up import did, per region and file; kept so tests and admins can see rejected files.</summary>
 internal sealed class WorkflowImportReport
@@ -31,7 +32,8 @@ internal sealed class WorkflowImportReport
 /// version when its content changed; an invalid one is logged with its path and reason, and the rest still load.
 /// </summary>
 internal sealed class DefinitionImporter(
-    WorkflowsDbContext db, DefinitionStore store, WorkflowEngineFactory engines, WorkflowImportReport report, IConfiguration configuration, IHostEnvironment environment,
+    WorkflowsDbContext db, DefinitionStore store, WorkflowEngineFactory engines, WorkflowImportReport report, IConfiguration configuration,
+    IHostEnvironment environment,
     ILogger<DefinitionImporter> logger)
 {
     public const string PathKey = "Rake:WorkflowsPath";
@@ -69,12 +71,14 @@ internal sealed class DefinitionImporter(
         }
         if (string.IsNullOrWhiteSpace((string?)definition.Json["definitionId"]))
         {
-            definition.Json["definitionId"] = string.IsNullOrWhiteSpace(definition.DefinitionId) ? Path.GetFileNameWithoutExtension(file) : definition.DefinitionId;
+            definition.Json["definitionId"] = string.IsNullOrWhiteSpace(definition.DefinitionId) ? Path.GetFileNameWithoutExtension(file)
+                : definition.DefinitionId;
         }
         var errors = engines.Publisher().Validate(definition);
         if (errors.Count > 0)
         {
-            return Rejected(region, file, definition.DefinitionId, errors.Select(e => e.ActivityId is null ? e.Message : $"{e.ActivityId}: {e.Message}").ToList());
+            return Rejected(region, file, definition.DefinitionId,
+                errors.Select(e => e.ActivityId is null ? e.Message : $"{e.ActivityId}: {e.Message}").ToList());
         }
         WorkflowDefinitionVersion version;
         bool changed;
@@ -86,11 +90,15 @@ internal sealed class DefinitionImporter(
         {
             db.ChangeTracker.Clear();
             // Another Host process on the same database imported the same file at the same moment.
-            logger.LogWarning(ex, "Workflow file {File} for region {Region} was imported concurrently; keeping the other process's version.", file, region);
-            return new ImportEntry(region, file, definition.DefinitionId, null, ImportStatus.Unchanged, ["Imported by another process at the same time."]);
+            logger.LogWarning(ex,
+                "Workflow file {File} for region {Region} was imported concurrently; keeping the other process's version.", file, region);
+            return new ImportEntry(region, file, definition.DefinitionId, null, ImportStatus.Unchanged,
+                ["Imported by another process at the same time."]);
         }
-        logger.LogInformation("Workflow {File} for {Region}: {DefinitionId} v{Version} {What}.", file, region, version.DefinitionId, version.Version, changed ? "published" : "unchanged");
-        return new ImportEntry(region, file, version.DefinitionId, version.Version, changed ? ImportStatus.Loaded : ImportStatus.Unchanged, []);
+        logger.LogInformation("Workflow {File} for {Region}: {DefinitionId} v{Version} {What}.", file, region, version.DefinitionId,
+            version.Version, changed ? "published" : "unchanged");
+        return new ImportEntry(region, file, version.DefinitionId, version.Version,
+            changed ? ImportStatus.Loaded : ImportStatus.Unchanged, []);
     }
 
     private ImportEntry Rejected(string region, string file, string? definitionId, IReadOnlyList<string> reasons)
@@ -99,7 +107,8 @@ internal sealed class DefinitionImporter(
         return new ImportEntry(region, file, definitionId, null, ImportStatus.Rejected, reasons);
     }
 
-    /// <summary>The configured folder, or the nearest <c>workflows</c> folder with region subfolders above the content root or the binaries.</summary>
+    /// <summary>The configured folder, or the nearest <c>workflows</c> folder with region subfolders above the content root or the
+    /// binaries.</summary>
     public string? FindFolder()
     {
         if (configuration[PathKey] is { Length: > 0 } configured)

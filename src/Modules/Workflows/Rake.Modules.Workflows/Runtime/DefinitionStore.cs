@@ -21,9 +21,11 @@ internal sealed class DefinitionStore(WorkflowsDbContext db, WorkflowEngineFacto
         db.Definitions.Where(d => d.DefinitionId == definitionId).OrderByDescending(d => d.Version).FirstOrDefaultAsync(ct);
 
     public Task<WorkflowDefinitionVersion?> LatestPublishedAsync(string definitionId, CancellationToken ct) =>
-        db.Definitions.Where(d => d.DefinitionId == definitionId && d.IsPublished).OrderByDescending(d => d.Version).FirstOrDefaultAsync(ct);
+        db.Definitions.Where(d => d.DefinitionId == definitionId && d.IsPublished).OrderByDescending(d => d.Version)
+            .FirstOrDefaultAsync(ct);
 
-    /// <summary>Saves a draft: a new version after a published one, otherwise the open draft is overwritten. Drafts are not validated.</summary>
+    /// <summary>Saves a draft: a new version after a published one, otherwise the open draft is overwritten. Drafts are not
+    /// validated.</summary>
     public async Task<WorkflowDefinitionVersion> SaveDraftAsync(WorkflowDefinition definition, CancellationToken ct)
     {
         var definitionId = string.IsNullOrWhiteSpace(definition.DefinitionId) ? Guid.NewGuid().ToString("N") : definition.DefinitionId;

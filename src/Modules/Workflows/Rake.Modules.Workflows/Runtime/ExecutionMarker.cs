@@ -16,7 +16,8 @@ namespace Rake.Modules.Workflows.Runtime;
 /// fires anything, instances this node left marked are faulted with <see cref="ProcessStoppedMessage"/> and their open
 /// bookmarks closed, so neither a missed timer nor a due bookmark runs them again.
 /// </summary>
-internal sealed class ExecutionMarker(IServiceScopeFactory scopes, TimeProvider clock, IConfiguration configuration, ILogger<ExecutionMarker> logger)
+internal sealed class ExecutionMarker(IServiceScopeFactory scopes, TimeProvider clock, IConfiguration configuration,
+    ILogger<ExecutionMarker> logger)
     : IHostedService
 {
     public const string ProcessStoppedMessage = "The process stopped while this instance was running; it was not run again.";
@@ -60,7 +61,8 @@ internal sealed class ExecutionMarker(IServiceScopeFactory scopes, TimeProvider 
         {
             // Deliberately across regions: each instance is then faulted in a scope acting in its own region.
             stranded = (await scope.ServiceProvider.GetRequiredService<WorkflowsDbContext>().Instances.IgnoreQueryFilters().AsNoTracking()
-                    .Where(i => i.ExecutingSince != null && i.ExecutingOn != null && i.ExecutingOn.StartsWith(prefix) && i.ExecutingOn != Owner)
+                    .Where(i => i.ExecutingSince != null && i.ExecutingOn != null && i.ExecutingOn.StartsWith(prefix)
+                        && i.ExecutingOn != Owner)
                     .Select(i => new { i.Id, i.RegionCode })
                     .ToListAsync(ct))
                 .Select(i => (i.Id, i.RegionCode)).ToList();
@@ -88,7 +90,8 @@ internal sealed class ExecutionMarker(IServiceScopeFactory scopes, TimeProvider 
                 record.UpdatedAt = now;
                 record.Revision++;
                 logger.LogError(
-                    "Workflow instance {InstanceId} ({DefinitionId} v{Version}, region {Region}) was running since {Since} when the process stopped; it is faulted and not run again.",
+                    "Workflow instance {InstanceId} ({DefinitionId} v{Version}, region {Region}) was running since {Since} "
+                    + "when the process stopped; it is faulted and not run again.",
                     record.Id, record.DefinitionId, record.DefinitionVersion, record.RegionCode, record.ExecutingSince);
                 Clear(record);
             }

@@ -28,13 +28,17 @@ internal static class InstanceStateSerializer
             VariableTypes = new Dictionary<string, string>(instance.VariableTypes),
             Output = instance.Output.ToDictionary(p => p.Key, p => Value(p.Value)),
             Lines = [.. instance.Lines],
-            Bookmarks = instance.Bookmarks.Select(b => new BookmarkState(b.Id, b.ActivityExecutionId, b.ActivityId, b.ActivityType, b.Kind, b.Name, b.DueAt, Value(b.Payload))).ToList(),
-            PublishedEvents = instance.PublishedEvents.Select(e => new PublishedEventState(e.ActivityId, e.EventName, e.CorrelationId, Value(e.Payload))).ToList(),
+            Bookmarks = instance.Bookmarks.Select(b =>
+                new BookmarkState(b.Id, b.ActivityExecutionId, b.ActivityId, b.ActivityType, b.Kind, b.Name, b.DueAt,
+                    Value(b.Payload))).ToList(),
+            PublishedEvents = instance.PublishedEvents.Select(e =>
+                new PublishedEventState(e.ActivityId, e.EventName, e.CorrelationId, Value(e.Payload))).ToList(),
             Fault = instance.Fault,
             CorrelationId = instance.CorrelationId,
             Name = instance.Name,
             Root = instance.Root is null ? null : Execution(instance.Root),
-            Scheduler = instance.Scheduler.Select(w => new WorkItemState(w.Node.Id, w.Owner?.Id, w.ViaBackwardConnection, Value(w.CurrentValue), w.HasCurrentValue)).ToList(),
+            Scheduler = instance.Scheduler.Select(w =>
+                new WorkItemState(w.Node.Id, w.Owner?.Id, w.ViaBackwardConnection, Value(w.CurrentValue), w.HasCurrentValue)).ToList(),
         };
         return JsonSerializer.Serialize(state, Options);
     }
@@ -43,9 +47,11 @@ internal static class InstanceStateSerializer
 
     public static List<JournalEntry> DeserializeJournal(string json) => JsonSerializer.Deserialize<List<JournalEntry>>(json, Options) ?? [];
 
-    public static WorkflowInstance Deserialize(string id, WorkflowDefinition definition, string stateJson, string journalJson, WorkflowEngine engine)
+    public static WorkflowInstance Deserialize(string id, WorkflowDefinition definition, string stateJson, string journalJson,
+        WorkflowEngine engine)
     {
-        var state = JsonSerializer.Deserialize<InstanceState>(stateJson, Options) ?? throw new InvalidOperationException($"Instance {id} has no state.");
+        var state = JsonSerializer.Deserialize<InstanceState>(stateJson, Options)
+            ?? throw new InvalidOperationException($"Instance {id} has no state.");
         var options = new RunOptions
         {
             FlowchartMode = state.FlowchartMode,
@@ -87,7 +93,8 @@ internal static class InstanceStateSerializer
         }
         foreach (var b in state.Bookmarks)
         {
-            instance.Bookmarks.Add(new Bookmark(b.Id, b.ActivityExecutionId, b.ActivityId, b.ActivityType, b.Kind, b.Name, b.DueAt, Restore(b.Payload)));
+            instance.Bookmarks.Add(new Bookmark(b.Id, b.ActivityExecutionId, b.ActivityId, b.ActivityType, b.Kind, b.Name, b.DueAt,
+                Restore(b.Payload)));
             maxId = Math.Max(maxId, NumericId(b.Id));
         }
         foreach (var e in state.PublishedEvents)
@@ -96,7 +103,8 @@ internal static class InstanceStateSerializer
         }
         foreach (var w in state.Scheduler)
         {
-            instance.Scheduler.AddLast(new WorkItem(NodeOf(nodes, w.NodeId), w.OwnerId is null ? null : executions[w.OwnerId], w.ViaBackwardConnection, Restore(w.CurrentValue), w.HasCurrentValue));
+            instance.Scheduler.AddLast(new WorkItem(NodeOf(nodes, w.NodeId), w.OwnerId is null ? null : executions[w.OwnerId],
+                w.ViaBackwardConnection, Restore(w.CurrentValue), w.HasCurrentValue));
         }
         engine.ReserveIdsUpTo(maxId);
         return instance;
@@ -129,7 +137,8 @@ internal static class InstanceStateSerializer
     };
 
     private static ActivityExecution Restore(
-        ExecutionState state, ActivityExecution? parent, Dictionary<string, ActivityNode> nodes, Dictionary<string, ActivityExecution> executions,
+        ExecutionState state, ActivityExecution? parent, Dictionary<string, ActivityNode> nodes,
+        Dictionary<string, ActivityExecution> executions,
         WorkflowInstance instance, ref long maxId)
     {
         var node = NodeOf(nodes, state.NodeId);
@@ -181,7 +190,8 @@ internal static class InstanceStateSerializer
     }
 
     private static ActivityNode NodeOf(Dictionary<string, ActivityNode> nodes, string id) =>
-        nodes.TryGetValue(id, out var node) ? node : throw new InvalidOperationException($"The definition has no activity '{id}' any more.");
+        nodes.TryGetValue(id, out var node) ? node
+            : throw new InvalidOperationException($"The definition has no activity '{id}' any more.");
 
     private static long NumericId(string id) => long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0;
 
@@ -213,11 +223,13 @@ internal static class InstanceStateSerializer
 
     internal sealed record StateValue(string Kind, JsonNode? Value);
 
-    internal sealed record BookmarkState(string Id, string ActivityExecutionId, string ActivityId, string ActivityType, BookmarkKind Kind, string Name, DateTimeOffset? DueAt, StateValue? Payload);
+    internal sealed record BookmarkState(string Id, string ActivityExecutionId, string ActivityId, string ActivityType, BookmarkKind Kind,
+        string Name, DateTimeOffset? DueAt, StateValue? Payload);
 
     internal sealed record PublishedEventState(string ActivityId, string EventName, string? CorrelationId, StateValue? Payload);
 
-    internal sealed record WorkItemState(string NodeId, string? OwnerId, bool ViaBackwardConnection, StateValue? CurrentValue, bool HasCurrentValue);
+    internal sealed record WorkItemState(string NodeId, string? OwnerId, bool ViaBackwardConnection, StateValue? CurrentValue,
+        bool HasCurrentValue);
 
     internal sealed record ExecutionState(
         string Id, string NodeId, ActivityStatus Status, bool ViaBackwardConnection, StateValue? CurrentValue, bool HasCurrentValue,

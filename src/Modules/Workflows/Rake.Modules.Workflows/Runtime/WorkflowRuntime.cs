@@ -17,7 +17,8 @@ internal sealed class WorkflowEngineFactory(ActivityRegistry registry, JavaScrip
 {
     public ActivityRegistry Registry => registry;
 
-    public WorkflowEngine Create(IServiceProvider? services = null) => new(registry, new ExpressionEvaluator(new JavaScriptSandbox(javaScript)), time, services);
+    public WorkflowEngine Create(IServiceProvider? services = null) =>
+        new(registry, new ExpressionEvaluator(new JavaScriptSandbox(javaScript)), time, services);
 
     public WorkflowPublisher Publisher() => new(registry, time);
 
@@ -58,7 +59,8 @@ internal enum ResumeOutcome { Resumed, NotFound, AlreadyCompleted }
 /// nothing; a revision check makes two concurrent resumes of one bookmark run it once.
 /// </summary>
 internal sealed class WorkflowRuntime(
-    WorkflowsDbContext db, WorkflowEngineFactory engines, IRequestContext actor, TimeProvider clock, IServiceProvider services, ExecutionMarker marker,
+    WorkflowsDbContext db, WorkflowEngineFactory engines, IRequestContext actor, TimeProvider clock, IServiceProvider services,
+    ExecutionMarker marker,
     ILogger<WorkflowRuntime> logger)
 {
     public const string HumanTaskKind = nameof(BookmarkKind.HumanTask);
@@ -74,7 +76,8 @@ internal sealed class WorkflowRuntime(
     /// Starts the latest published version of a definition; null when the region has no published version of it.
     /// <paramref name="triggerActivityId"/> names the trigger activity that fired, which then starts the run without waiting.
     /// </summary>
-    public async Task<WorkflowInstanceRecord?> StartAsync(string definitionId, IReadOnlyDictionary<string, object?>? input, CancellationToken ct, string? triggerActivityId = null)
+    public async Task<WorkflowInstanceRecord?> StartAsync(string definitionId, IReadOnlyDictionary<string, object?>? input,
+        CancellationToken ct, string? triggerActivityId = null)
     {
         using var span = WorkflowTelemetry.StartRun("start", definitionId);
         var version = await db.Definitions.AsNoTracking()
@@ -104,12 +107,14 @@ internal sealed class WorkflowRuntime(
         await db.SaveChangesAsync(ct);
         var engine = engines.Create(services);
         var instance = await RunMarkedAsync(record, () => engine.StartAsync(
-            WorkflowDefinition.Parse(version.Json), new RunOptions { Input = input, TriggerActivityId = triggerActivityId, InstanceId = record.Id }, ct));
+            WorkflowDefinition.Parse(version.Json),
+            new RunOptions { Input = input, TriggerActivityId = triggerActivityId, InstanceId = record.Id }, ct));
         now = clock.GetUtcNow();
         Apply(record, instance, [], now, completedBy: null);
         await db.SaveChangesAsync(ct);
         WorkflowTelemetry.RunSaved(actor.Region?.Code ?? "", version.DefinitionId, resumed: false, record.SubStatus);
-        logger.LogInformation("Started workflow {DefinitionId} v{Version} as {InstanceId} ({Status})", version.DefinitionId, version.Version, record.Id, record.SubStatus);
+        logger.LogInformation("Started workflow {DefinitionId} v{Version} as {InstanceId} ({Status})", version.DefinitionId,
+            version.Version, record.Id, record.SubStatus);
         await DeliverPublishedAsync(instance.PublishedEvents, ct);
         return record;
     }
@@ -149,7 +154,8 @@ internal sealed class WorkflowRuntime(
             span?.SetTag("rake.workflow.definition", record.DefinitionId);
             var version = await db.Definitions.AsNoTracking().FirstAsync(d => d.Id == record.DefinitionVersionId, ct);
             var engine = engines.Create(services);
-            var instance = InstanceStateSerializer.Deserialize(record.Id.ToString("N"), WorkflowDefinition.Parse(version.Json), record.State, record.Journal, engine);
+            var instance = InstanceStateSerializer.Deserialize(record.Id.ToString("N"), WorkflowDefinition.Parse(version.Json),
+                record.State, record.Journal, engine);
             var open = await db.Bookmarks.Where(b => b.InstanceId == record.Id && b.CompletedAt == null).ToListAsync(ct);
             var now = clock.GetUtcNow();
             var result = ResumeOutcome.AlreadyCompleted;
@@ -214,7 +220,8 @@ internal sealed class WorkflowRuntime(
         }
         if (eventDepth >= MaxEventDepth)
         {
-            logger.LogWarning("Workflow events {Events} were not delivered: events cascaded more than {Depth} levels deep.", string.Join(", ", events.Select(e => e.EventName)), MaxEventDepth);
+            logger.LogWarning("Workflow events {Events} were not delivered: events cascaded more than {Depth} levels deep.",
+                string.Join(", ", events.Select(e => e.EventName)), MaxEventDepth);
             return;
         }
         eventDepth++;
@@ -283,7 +290,8 @@ internal sealed class WorkflowRuntime(
         }
     }
 
-    private void Apply(WorkflowInstanceRecord record, WorkflowInstance instance, List<WorkflowBookmarkRecord> open, DateTimeOffset now, string? completedBy)
+    private void Apply(WorkflowInstanceRecord record, WorkflowInstance instance, List<WorkflowBookmarkRecord> open, DateTimeOffset now,
+        string? completedBy)
     {
         ExecutionMarker.Clear(record);
         record.Status = instance.Status.ToString();
@@ -302,7 +310,8 @@ internal sealed class WorkflowRuntime(
         var stored = open.Select(b => b.BookmarkId).ToHashSet(StringComparer.Ordinal);
         foreach (var bookmark in instance.Bookmarks.Where(b => !stored.Contains(b.Id)))
         {
-            var payload = bookmark.Payload is null ? null : bookmark.Payload as JsonNode ?? JsonSerializer.SerializeToNode(bookmark.Payload);
+            var payload = bookmark.Payload is null ? null
+                : bookmark.Payload as JsonNode ?? JsonSerializer.SerializeToNode(bookmark.Payload);
             db.Bookmarks.Add(new WorkflowBookmarkRecord
             {
                 Id = Guid.CreateVersion7(now),
@@ -329,7 +338,8 @@ internal sealed class WorkflowRuntime(
             return null;
         }
         var value = obj.FirstOrDefault(p => string.Equals(p.Key, "role", StringComparison.OrdinalIgnoreCase)).Value;
-        return value is JsonValue v && v.TryGetValue<string>(out var role) && Enum.TryParse<RegionRole>(role, ignoreCase: true, out var parsed)
+        return value is JsonValue v && v.TryGetValue<string>(out var role)
+            && Enum.TryParse<RegionRole>(role, ignoreCase: true, out var parsed)
             ? parsed.ToString()
             : null;
     }
@@ -340,9 +350,12 @@ internal sealed class WorkflowRuntime(
         {
             return null;
         }
-        var value = obj.FirstOrDefault(p => string.Equals(p.Key, "dueAt", StringComparison.OrdinalIgnoreCase) || string.Equals(p.Key, "dueDate", StringComparison.OrdinalIgnoreCase)).Value;
+        var value = obj.FirstOrDefault(p =>
+            string.Equals(p.Key, "dueAt", StringComparison.OrdinalIgnoreCase)
+            || string.Equals(p.Key, "dueDate", StringComparison.OrdinalIgnoreCase)).Value;
         return value is JsonValue v && v.TryGetValue<string>(out var text)
-               && DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var due)
+               && DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture,
+                   System.Globalization.DateTimeStyles.AssumeUniversal, out var due)
             ? due
             : null;
     }

@@ -43,7 +43,8 @@ internal static class WorkflowScheduling
         }
         services.AddSingleton<WorkflowDueSignal>();
         services.AddSingleton<WorkflowDueInterceptor>();
-        services.ConfigureDbContext<WorkflowsDbContext>((sp, options) => options.AddInterceptors(sp.GetRequiredService<WorkflowDueInterceptor>()));
+        services.ConfigureDbContext<WorkflowsDbContext>((sp, options) =>
+            options.AddInterceptors(sp.GetRequiredService<WorkflowDueInterceptor>()));
         var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         var sweep = TimeSpan.FromSeconds(Math.Max(5, configuration.GetValue<double?>(SweepSecondsKey) ?? 300));
         services.AddSingleton(new SweepInterval(sweep));
@@ -102,12 +103,14 @@ internal sealed class WorkflowDueInterceptor(WorkflowDueSignal signal) : SaveCha
     private const string TimeKind = nameof(Rake.Workflows.Abstractions.BookmarkKind.Time);
     private readonly ConditionalWeakTable<DbContext, List<DateTimeOffset>> pending = new();
 
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
+        CancellationToken cancellationToken = default)
     {
         if (eventData.Context is { } context)
         {
             var due = context.ChangeTracker.Entries<WorkflowBookmarkRecord>()
-                .Where(e => e.State is EntityState.Added or EntityState.Modified && e.Entity is { Kind: TimeKind, CompletedAt: null, DueAt: not null })
+                .Where(e => e.State is EntityState.Added or EntityState.Modified
+                    && e.Entity is { Kind: TimeKind, CompletedAt: null, DueAt: not null })
                 .Select(e => e.Entity.DueAt!.Value)
                 .Concat(context.ChangeTracker.Entries<WorkflowTriggerRecord>()
                     .Where(e => e.State is EntityState.Added or EntityState.Modified)
@@ -118,7 +121,8 @@ internal sealed class WorkflowDueInterceptor(WorkflowDueSignal signal) : SaveCha
         return base.SavingChangesAsync(eventData, result, cancellationToken);
     }
 
-    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result,
+        CancellationToken cancellationToken = default)
     {
         if (eventData.Context is { } context && pending.TryGetValue(context, out var due))
         {
@@ -141,7 +145,8 @@ internal sealed class WorkflowDueInterceptor(WorkflowDueSignal signal) : SaveCha
 /// <summary>Due times saved by <see cref="WorkflowsDbContext"/>, handed to the scheduler after each successful save.</summary>
 internal sealed class WorkflowDueSignal
 {
-    private readonly Channel<DateTimeOffset> channel = Channel.CreateUnbounded<DateTimeOffset>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<DateTimeOffset> channel =
+        Channel.CreateUnbounded<DateTimeOffset>(new UnboundedChannelOptions { SingleReader = true });
 
     public ChannelReader<DateTimeOffset> Reader => channel.Reader;
 
@@ -169,7 +174,8 @@ internal sealed class WorkflowDueJob(WorkflowTimers timers, ILogger<WorkflowDueJ
 }
 
 /// <summary>Registers the due job and the sweep, then turns each saved due time into a persistent one-shot trigger.</summary>
-internal sealed class WorkflowDueScheduler(ISchedulerFactory schedulers, WorkflowDueSignal signal, SweepInterval sweep, ILogger<WorkflowDueScheduler> logger) : BackgroundService
+internal sealed class WorkflowDueScheduler(ISchedulerFactory schedulers, WorkflowDueSignal signal, SweepInterval sweep,
+    ILogger<WorkflowDueScheduler> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

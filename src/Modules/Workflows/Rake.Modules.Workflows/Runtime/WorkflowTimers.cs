@@ -66,7 +66,8 @@ internal sealed class WorkflowTimers(IServiceScopeFactory scopes, TimeProvider c
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
-                    logger.LogError(ex, "Firing workflow trigger {TriggerId} in region {Region} failed; it is retried on the next round.", id, region);
+                    logger.LogError(ex, "Firing workflow trigger {TriggerId} in region {Region} failed; it is retried on the next round.",
+                        id, region);
                 }
             }
             if (progressed == 0)
@@ -109,7 +110,8 @@ internal sealed class WorkflowTimers(IServiceScopeFactory scopes, TimeProvider c
         {
             // No published version left to start: the trigger still moves on so it is not retried every round.
             await db.SaveChangesAsync(ct);
-            logger.LogWarning("Workflow trigger {TriggerId} of {DefinitionId} in region {Region} fired but no published version exists.", trigger.Id, trigger.DefinitionId, trigger.RegionCode);
+            logger.LogWarning("Workflow trigger {TriggerId} of {DefinitionId} in region {Region} fired but no published version exists.",
+                trigger.Id, trigger.DefinitionId, trigger.RegionCode);
             return false;
         }
         return true;
@@ -148,7 +150,8 @@ internal sealed class WorkflowTimers(IServiceScopeFactory scopes, TimeProvider c
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
-                    logger.LogError(ex, "Resuming timer bookmark {BookmarkId} in region {Region} failed; it is retried on the next round.", id, region);
+                    logger.LogError(ex, "Resuming timer bookmark {BookmarkId} in region {Region} failed; it is retried on the next round.",
+                        id, region);
                 }
             }
             if (progressed == 0)

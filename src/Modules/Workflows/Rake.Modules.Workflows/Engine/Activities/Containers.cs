@@ -4,7 +4,8 @@ using Rake.Workflows.Abstractions;
 namespace Rake.Modules.Workflows.Engine.Activities;
 
 /// <summary>Runs its body (a nested flowchart) and completes when the body does.</summary>
-[Activity("Elsa.FlowNode", Category = "Flow", DisplayName = "Flow node", Description = "Runs a nested activity as one node of the flowchart.")]
+[Activity("Elsa.FlowNode", Category = "Flow", DisplayName = "Flow node",
+    Description = "Runs a nested activity as one node of the flowchart.")]
 internal sealed class FlowNode : WorkflowActivity, IContainerActivity
 {
     public override ValueTask ExecuteAsync(IActivityExecutionContext context) =>
@@ -22,7 +23,8 @@ internal sealed class FlowNode : WorkflowActivity, IContainerActivity
         }
     }
 
-    public void OnChildCompleted(WorkflowEngine engine, WorkflowInstance instance, ActivityExecution self, ActivityExecution child, IReadOnlyList<string> outcomes) =>
+    public void OnChildCompleted(WorkflowEngine engine, WorkflowInstance instance, ActivityExecution self, ActivityExecution child,
+        IReadOnlyList<string> outcomes) =>
         engine.Complete(instance, self, [DoneOutcome]);
 
     public void OnChildCanceled(WorkflowEngine engine, WorkflowInstance instance, ActivityExecution self, ActivityExecution child) =>
@@ -30,7 +32,8 @@ internal sealed class FlowNode : WorkflowActivity, IContainerActivity
 }
 
 /// <summary>Runs its body once per item, all at once; <c>getCurrentValue()</c> gives a body its item.</summary>
-[Activity("Elsa.ParallelForEach", Category = "Looping", DisplayName = "Parallel for each", Description = "Runs the body for every item in parallel.")]
+[Activity("Elsa.ParallelForEach", Category = "Looping", DisplayName = "Parallel for each",
+    Description = "Runs the body for every item in parallel.")]
 internal sealed class ParallelForEach : WorkflowActivity, IContainerActivity
 {
     [Input(DisplayName = "Items", Description = "The items to iterate.", UIHint = InputUIHints.MultiLine)]
@@ -61,7 +64,8 @@ internal sealed class ParallelForEach : WorkflowActivity, IContainerActivity
         self.ContainerState = new Progress { Pending = items.Count };
         foreach (var item in items)
         {
-            engine.ScheduleWithValue(instance, body, self, item is JsonValue v ? v.GetValue<object>() is var o && o is System.Text.Json.JsonElement e ? ElementValue(e) : o : item);
+            engine.ScheduleWithValue(instance, body, self,
+                item is JsonValue v ? v.GetValue<object>() is var o && o is System.Text.Json.JsonElement e ? ElementValue(e) : o : item);
         }
     }
 
@@ -74,9 +78,11 @@ internal sealed class ParallelForEach : WorkflowActivity, IContainerActivity
         _ => null,
     };
 
-    public void OnChildCompleted(WorkflowEngine engine, WorkflowInstance instance, ActivityExecution self, ActivityExecution child, IReadOnlyList<string> outcomes) => CountDown(engine, instance, self);
+    public void OnChildCompleted(WorkflowEngine engine, WorkflowInstance instance, ActivityExecution self, ActivityExecution child,
+        IReadOnlyList<string> outcomes) => CountDown(engine, instance, self);
 
-    public void OnChildCanceled(WorkflowEngine engine, WorkflowInstance instance, ActivityExecution self, ActivityExecution child) => CountDown(engine, instance, self);
+    public void OnChildCanceled(WorkflowEngine engine, WorkflowInstance instance, ActivityExecution self, ActivityExecution child) =>
+        CountDown(engine, instance, self);
 
     private static void CountDown(WorkflowEngine engine, WorkflowInstance instance, ActivityExecution self)
     {

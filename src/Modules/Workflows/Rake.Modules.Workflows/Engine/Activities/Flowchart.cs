@@ -29,7 +29,8 @@ internal sealed class FlowchartState(FlowGraph graph, FlowchartMode mode)
 /// Elsa's flowchart: activities joined by connections between outcome ports. Two scheduling modes, as in Elsa:
 /// counter-based (the default) and token-based (asked for per run). See the conformance README for the rules.
 /// </summary>
-[Activity("Elsa.Flowchart", Category = "Flow", DisplayName = "Flowchart", Description = "A collection of activities and connections between them.")]
+[Activity("Elsa.Flowchart", Category = "Flow", DisplayName = "Flowchart",
+    Description = "A collection of activities and connections between them.")]
 internal sealed class Flowchart : WorkflowActivity, IContainerActivity
 {
     public override ValueTask ExecuteAsync(IActivityExecutionContext context) =>
@@ -37,7 +38,8 @@ internal sealed class Flowchart : WorkflowActivity, IContainerActivity
 
     public void Start(WorkflowEngine engine, WorkflowInstance instance, ActivityExecution self)
     {
-        var start = StartActivity(self.Node, self == instance.Root ? instance.Options.TriggerActivityId : instance.Options.TriggerActivityId);
+        var start = StartActivity(self.Node,
+            self == instance.Root ? instance.Options.TriggerActivityId : instance.Options.TriggerActivityId);
         if (start is null)
         {
             engine.Complete(instance, self, [DoneOutcome]);
@@ -47,7 +49,8 @@ internal sealed class Flowchart : WorkflowActivity, IContainerActivity
         engine.Schedule(instance, start, self);
     }
 
-    /// <summary>Elsa's order: the trigger, the explicit start, the first Start, the first trigger-capable activity, the first without inbound connections, the first.</summary>
+    /// <summary>Elsa's order: the trigger, the explicit start, the first Start, the first trigger-capable activity, the first without
+    /// inbound connections, the first.</summary>
     internal static ActivityNode? StartActivity(ActivityNode flowchart, string? triggerActivityId)
     {
         var activities = flowchart.Activities;
@@ -59,7 +62,8 @@ internal sealed class Flowchart : WorkflowActivity, IContainerActivity
                ?? activities.FirstOrDefault();
     }
 
-    public void OnChildCompleted(WorkflowEngine engine, WorkflowInstance instance, ActivityExecution self, ActivityExecution child, IReadOnlyList<string> outcomes)
+    public void OnChildCompleted(WorkflowEngine engine, WorkflowInstance instance, ActivityExecution self, ActivityExecution child,
+        IReadOnlyList<string> outcomes)
     {
         var state = (FlowchartState)self.ContainerState!;
         if (engine.Describe(child.Node).Create() is ITerminalActivity)
@@ -97,7 +101,8 @@ internal sealed class Flowchart : WorkflowActivity, IContainerActivity
     }
 
     /// <summary>Cancels the running executions, in this flowchart, of the activities upstream of <paramref name="activityId"/>.</summary>
-    internal static void CancelInboundAncestors(WorkflowEngine engine, WorkflowInstance instance, ActivityExecution flowchart, string activityId)
+    internal static void CancelInboundAncestors(WorkflowEngine engine, WorkflowInstance instance, ActivityExecution flowchart,
+        string activityId)
     {
         var state = (FlowchartState)flowchart.ContainerState!;
         var ancestors = state.Graph.Ancestors(activityId);
@@ -127,7 +132,8 @@ internal sealed class Flowchart : WorkflowActivity, IContainerActivity
     {
         if (state.Graph.IsDangling(activityId))
         {
-            throw new InvalidOperationException($"Activity {activityId} is not reachable from the flowchart's start; its outbound activities cannot be scheduled.");
+            throw new InvalidOperationException(
+                $"Activity {activityId} is not reachable from the flowchart's start; its outbound activities cannot be scheduled.");
         }
         if (!viaBackwardConnection)
         {
@@ -152,7 +158,9 @@ internal sealed class Flowchart : WorkflowActivity, IContainerActivity
                 }
                 if (!state.Graph.IsValidBackward(connection))
                 {
-                    throw new InvalidOperationException($"Invalid backward connection: every path from the source ('{connection.Source}') must go through the target ('{connection.Target}') when tracing back to the start.");
+                    throw new InvalidOperationException(
+                        $"Invalid backward connection: every path from the source ('{connection.Source}') must go through the target "
+                        + $"('{connection.Target}') when tracing back to the start.");
                 }
                 engine.Schedule(instance, target, self, viaBackwardConnection: true);
                 scheduled = true;
@@ -196,7 +204,8 @@ internal sealed class Flowchart : WorkflowActivity, IContainerActivity
         return max > state.Visits(activityId) && (all ? inbound.All(LatestAndFollowed) : inbound.Any(LatestAndFollowed));
     }
 
-    private static bool WaitAll(WorkflowEngine engine, WorkflowInstance instance, ActivityExecution self, FlowchartState state, ActivityNode target)
+    private static bool WaitAll(WorkflowEngine engine, WorkflowInstance instance, ActivityExecution self, FlowchartState state,
+        ActivityNode target)
     {
         if (!AllInboundVisited(state, target.Id))
         {
@@ -210,7 +219,8 @@ internal sealed class Flowchart : WorkflowActivity, IContainerActivity
         return ScheduleOutbound(engine, instance, self, state, target.Id, [], false);
     }
 
-    private static bool WaitAllActive(WorkflowEngine engine, WorkflowInstance instance, ActivityExecution self, FlowchartState state, ActivityNode target)
+    private static bool WaitAllActive(WorkflowEngine engine, WorkflowInstance instance, ActivityExecution self, FlowchartState state,
+        ActivityNode target)
     {
         if (!AllInboundVisited(state, target.Id))
         {
@@ -225,7 +235,8 @@ internal sealed class Flowchart : WorkflowActivity, IContainerActivity
         return ScheduleOutbound(engine, instance, self, state, target.Id, [], false);
     }
 
-    private static bool WaitAny(WorkflowEngine engine, WorkflowInstance instance, ActivityExecution self, FlowchartState state, Connection connection, ActivityNode target)
+    private static bool WaitAny(WorkflowEngine engine, WorkflowInstance instance, ActivityExecution self, FlowchartState state,
+        Connection connection, ActivityNode target)
     {
         if (state.Visits(connection) <= state.Visits(target.Id) || WorkflowEngine.IsScheduled(instance, self, target.Id))
         {
@@ -247,7 +258,8 @@ internal sealed class Flowchart : WorkflowActivity, IContainerActivity
 
     // ---- Token-based mode
 
-    private static void OnChildCompletedTokens(WorkflowEngine engine, WorkflowInstance instance, ActivityExecution self, FlowchartState state,
+    private static void OnChildCompletedTokens(WorkflowEngine engine, WorkflowInstance instance, ActivityExecution self,
+        FlowchartState state,
         ActivityExecution child, IReadOnlyList<string> outcomes)
     {
         var graph = state.Graph;
@@ -278,7 +290,8 @@ internal sealed class Flowchart : WorkflowActivity, IContainerActivity
                     {
                         CancelInboundAncestors(engine, instance, self, target.Id);
                     }
-                    var block = state.Tokens.FirstOrDefault(t => t.To == target.Id && t.From == connection.Source && t.Outcome == connection.SourcePort && t.Blocked);
+                    var block = state.Tokens.FirstOrDefault(t =>
+                        t.To == target.Id && t.From == connection.Source && t.Outcome == connection.SourcePort && t.Blocked);
                     if (block is null)
                     {
                         engine.Schedule(instance, target, self);
@@ -302,7 +315,8 @@ internal sealed class Flowchart : WorkflowActivity, IContainerActivity
                 default:
                 {
                     // Stream: run unless an upstream sibling is still pending.
-                    var upstreamPending = graph.ForwardInbound(target.Id).Any(inbound => state.Tokens.Any(t => t.Live && t.To == inbound.Source));
+                    var upstreamPending = graph.ForwardInbound(target.Id)
+                        .Any(inbound => state.Tokens.Any(t => t.Live && t.To == inbound.Source));
                     if (!upstreamPending)
                     {
                         engine.Schedule(instance, target, self);
@@ -320,7 +334,8 @@ internal sealed class Flowchart : WorkflowActivity, IContainerActivity
         state.Tokens.RemoveAll(t => t.To == completedId && t.Consumed);
     }
 
-    private static void ScheduleWhenAllTokens(WorkflowEngine engine, WorkflowInstance instance, ActivityExecution self, FlowchartState state,
+    private static void ScheduleWhenAllTokens(WorkflowEngine engine, WorkflowInstance instance, ActivityExecution self,
+        FlowchartState state,
         ActivityNode target, IReadOnlyList<Connection> required)
     {
         var ready = required.Count <= 1 || required.All(inbound =>

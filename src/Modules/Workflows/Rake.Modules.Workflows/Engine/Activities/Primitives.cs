@@ -58,7 +58,8 @@ internal sealed class WriteLine : WorkflowActivity
 /// Sets a workflow variable. Its <c>variable</c> input is a reference object, not an expression, and its value may be of
 /// any JSON type, so both are read from the context rather than declared as typed properties.
 /// </summary>
-[Activity("Elsa.SetVariable", Category = "Primitives", DisplayName = "Set variable", Description = "Assigns a value to a workflow variable.")]
+[Activity("Elsa.SetVariable", Category = "Primitives", DisplayName = "Set variable",
+    Description = "Assigns a value to a workflow variable.")]
 internal sealed class SetVariable : WorkflowActivity
 {
     public override async ValueTask ExecuteAsync(IActivityExecutionContext context)
@@ -75,7 +76,8 @@ internal sealed class SetVariable : WorkflowActivity
     }
 }
 
-[Activity("Elsa.FlowDecision", Category = "Branching", DisplayName = "Decision", Description = "Takes the True or False port depending on a condition.")]
+[Activity("Elsa.FlowDecision", Category = "Branching", DisplayName = "Decision",
+    Description = "Takes the True or False port depending on a condition.")]
 [Outcome("True")]
 [Outcome("False")]
 internal sealed class FlowDecision : WorkflowActivity
@@ -96,7 +98,8 @@ internal enum SwitchMode { MatchFirst, MatchAny }
 [Activity("Elsa.FlowSwitch", Category = "Branching", DisplayName = "Switch", Description = "Takes the ports of the matching cases.")]
 internal sealed class FlowSwitch : WorkflowActivity
 {
-    [Input(DisplayName = "Mode", Description = "Whether only the first matching case or all of them are taken.", UIHint = InputUIHints.DropDown)]
+    [Input(DisplayName = "Mode", Description = "Whether only the first matching case or all of them are taken.",
+        UIHint = InputUIHints.DropDown)]
     public SwitchMode Mode { get; set; } = SwitchMode.MatchFirst;
 
     public override async ValueTask ExecuteAsync(IActivityExecutionContext context)
@@ -152,7 +155,10 @@ internal sealed class FlowSwitch : WorkflowActivity
             JsonValueKind.String => Truthy(v.GetValue<string>()),
             _ => false,
         },
-        string s => bool.TryParse(s, out var b) ? b : double.TryParse(s, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var n) && n != 0,
+        string s => bool.TryParse(s, out var b)
+            ? b
+            : double.TryParse(s, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var n)
+                && n != 0,
         int n => n != 0,
         double d => d != 0 && !double.IsNaN(d),
         _ => false,
@@ -183,7 +189,8 @@ internal enum FlowJoinMode { WaitAny, WaitAll, WaitAllActive }
 [Activity("Elsa.FlowJoin", Category = "Branching", DisplayName = "Join", Description = "Merges several branches into one.")]
 internal sealed class FlowJoin : WorkflowActivity, IJoinActivity
 {
-    [Input(DisplayName = "Mode", Description = "WaitAny continues on the first branch to arrive; WaitAll waits for every branch.", UIHint = InputUIHints.DropDown)]
+    [Input(DisplayName = "Mode", Description = "WaitAny continues on the first branch to arrive; WaitAll waits for every branch.",
+        UIHint = InputUIHints.DropDown)]
     public FlowJoinMode Mode { get; set; } = FlowJoinMode.WaitAny;
 
     public override ValueTask ExecuteAsync(IActivityExecutionContext context)

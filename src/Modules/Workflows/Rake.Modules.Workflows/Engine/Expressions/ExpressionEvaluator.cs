@@ -20,7 +20,8 @@ internal sealed class ExpressionEvaluator(JavaScriptSandbox javaScript)
         {
             case "Literal":
                 // A literal may be a JSON string ("True") or a JSON scalar (false); keep the JSON type when there is one.
-                return value is JsonValue scalar && scalar.GetValueKind() != JsonValueKind.String ? ScalarOf(scalar) : text ?? value?.DeepClone();
+                return value is JsonValue scalar && scalar.GetValueKind() != JsonValueKind.String ? ScalarOf(scalar)
+                    : text ?? value?.DeepClone();
             case "Variable":
                 return scope.GetVariable(text ?? (string?)value?["name"] ?? "");
             case "Object":
@@ -32,7 +33,8 @@ internal sealed class ExpressionEvaluator(JavaScriptSandbox javaScript)
             case "JavaScript":
                 return string.IsNullOrWhiteSpace(text) ? null : javaScript.Evaluate(text, scope);
             default:
-                throw new NotSupportedException($"Expression type '{expressionType}' is not supported (supported: {string.Join(", ", SupportedTypes)}).");
+                throw new NotSupportedException(
+                    $"Expression type '{expressionType}' is not supported (supported: {string.Join(", ", SupportedTypes)}).");
         }
     }
 

@@ -110,7 +110,8 @@ internal sealed class JavaScriptSandbox(JavaScriptOptions options)
         var prepared = Prepare(script);
         using var cancel = new CancellationTokenSource();
         var workers = JavaScriptWorkers.For(options.StackSize);
-        if (!workers.TryRun(started => Run(prepared, scope, started, cancel.Token), options.Timeout + options.HardTimeoutGrace, out var outcome))
+        if (!workers.TryRun(started => Run(prepared, scope, started, cancel.Token), options.Timeout + options.HardTimeoutGrace,
+            out var outcome))
         {
             cancel.Cancel();
             throw Timeout();
@@ -154,7 +155,8 @@ internal sealed class JavaScriptSandbox(JavaScriptOptions options)
             engine.Reset();
             if (converted is string s && s.Length > options.MaxStringLength)
             {
-                return new Outcome(null, new ScriptRejectedException($"The script's result is longer than {options.MaxStringLength} characters."));
+                return new Outcome(null,
+                    new ScriptRejectedException($"The script's result is longer than {options.MaxStringLength} characters."));
             }
             return new Outcome(converted, null);
         }
