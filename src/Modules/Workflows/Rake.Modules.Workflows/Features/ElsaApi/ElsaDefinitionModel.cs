@@ -85,7 +85,8 @@ internal static class ElsaDefinitionModel
         ["commitStrategyName"] = null,
     };
 
-    internal static JsonObject Link(string href, string rel, string method) => new() { ["href"] = href, ["rel"] = rel, ["method"] = method };
+    internal static JsonObject Link(string href, string rel, string method) =>
+        new() { ["href"] = href, ["rel"] = rel, ["method"] = method };
 
     internal static string ActivityLabel(JsonNode? node, string activityId)
     {
