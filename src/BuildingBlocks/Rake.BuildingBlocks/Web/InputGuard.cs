@@ -23,7 +23,7 @@ public static class InputGuard
 
     private static EndpointFilterDelegate Create(EndpointFilterFactoryContext context, EndpointFilterDelegate next)
     {
-        var checks = context.MethodInfo.GetParameters().Select(ArgumentCheck.For).OfType<ArgumentCheck>().ToArray();
+        var checks = context.MethodInfo.GetParameters().SelectMany(ArgumentCheck.For).ToArray();
         if (checks.Length == 0)
         {
             return next;
@@ -34,7 +34,7 @@ public static class InputGuard
             var errors = new Dictionary<string, string[]>(StringComparer.OrdinalIgnoreCase);
             foreach (var check in checks)
             {
-                check.Run(invocation.Arguments[check.Index], texts, errors);
+                check.Run(check.ValueIn(invocation.Arguments[check.Index]), texts, errors);
             }
             if (errors.Count > 0)
             {
@@ -44,24 +44,55 @@ public static class InputGuard
         };
     }
 
-    private sealed record ArgumentCheck(int Index, string Name, Type Type, RangeAttribute? Range, AllowedValuesAttribute? Allowed)
+    /// <summary>One bound value to check: an endpoint argument, or a property of an <c>[AsParameters]</c> argument.</summary>
+    private sealed record ArgumentCheck(
+        int Index, string Name, Type Type, RangeAttribute? Range, AllowedValuesAttribute? Allowed, PropertyInfo? Property = null)
     {
-        public static ArgumentCheck? For(ParameterInfo parameter, int index)
+        public static IEnumerable<ArgumentCheck> For(ParameterInfo parameter, int index)
         {
             if (parameter.GetCustomAttribute<FromBodyAttribute>() is not null
-                || parameter.GetCustomAttribute<FromServicesAttribute>() is not null
-                || parameter.GetCustomAttribute<AsParametersAttribute>() is not null)
+                || parameter.GetCustomAttribute<FromServicesAttribute>() is not null)
             {
-                return null;
+                return [];
             }
-            var type = Nullable.GetUnderlyingType(parameter.ParameterType) ?? parameter.ParameterType;
-            var range = parameter.GetCustomAttribute<RangeAttribute>();
-            var allowed = parameter.GetCustomAttribute<AllowedValuesAttribute>();
+            if (parameter.GetCustomAttribute<AsParametersAttribute>() is not null)
+            {
+                // The record's values come from the route, query and headers too: each is held to the same rules, with
+                // the attributes put on the record's constructor parameter or on its property.
+                var constructor = parameter.ParameterType.GetConstructors().MaxBy(c => c.GetParameters().Length);
+                return parameter.ParameterType.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+                    .Where(p => p.CanRead && p.GetIndexParameters().Length == 0)
+                    .Select(p =>
+                    {
+                        var declared = constructor?.GetParameters()
+                            .FirstOrDefault(c => string.Equals(c.Name, p.Name, StringComparison.OrdinalIgnoreCase));
+                        if (declared is null && !p.CanWrite)
+                        {
+                            return null; // computed from the bound values, not bound itself
+                        }
+                        return Create(index, char.ToLowerInvariant(p.Name[0]) + p.Name[1..], p.PropertyType,
+                            declared?.GetCustomAttribute<RangeAttribute>() ?? p.GetCustomAttribute<RangeAttribute>(),
+                            declared?.GetCustomAttribute<AllowedValuesAttribute>() ?? p.GetCustomAttribute<AllowedValuesAttribute>(), p);
+                    })
+                    .OfType<ArgumentCheck>()
+                    .ToList();
+            }
+            var check = Create(index, parameter.Name ?? $"#{index}", parameter.ParameterType,
+                parameter.GetCustomAttribute<RangeAttribute>(), parameter.GetCustomAttribute<AllowedValuesAttribute>(), null);
+            return check is null ? [] : [check];
+        }
+
+        private static ArgumentCheck? Create(
+            int index, string name, Type declaredType, RangeAttribute? range, AllowedValuesAttribute? allowed, PropertyInfo? property)
+        {
+            var type = Nullable.GetUnderlyingType(declaredType) ?? declaredType;
             var simple = type == typeof(string) || type == typeof(DateOnly) || type == typeof(DateTime) || type == typeof(DateTimeOffset);
             return simple || range is not null || allowed is not null
-                ? new ArgumentCheck(index, parameter.Name ?? $"#{index}", type, range, allowed)
+                ? new ArgumentCheck(index, name, type, range, allowed, property)
                 : null;
         }
+
+        public object? ValueIn(object? argument) => Property is null || argument is null ? argument : Property.GetValue(argument);
 
         public void Run(object? value, TextCatalog texts, Dictionary<string, string[]> errors)
         {
