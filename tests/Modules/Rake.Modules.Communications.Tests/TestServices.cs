@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -8,6 +7,7 @@ using Rake.BuildingBlocks.Messaging;
 using Rake.BuildingBlocks.Regions;
 using Rake.BuildingBlocks.Web;
 using Rake.Modules.Communications.Persistence;
+using Rake.Modules.Tests.Shared;
 
 namespace Rake.Modules.Communications.Tests;
 
@@ -49,23 +49,9 @@ internal sealed class TestServices : IAsyncDisposable
     /// <summary>The field errors the API would answer with, read in <paramref name="language"/>; empty when the request passes.</summary>
     public async Task<IReadOnlyDictionary<string, string[]>> ErrorsAsync(object request, string language = "fi", string? region = null)
     {
-        var before = CultureInfo.CurrentUICulture;
-        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(language);
         await using var scope = root.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<RequestContext>().SetSystem(new RegionId(region ?? Region), "tests");
-        try
-        {
-            await scope.ServiceProvider.GetRequiredService<RequestChecks>().ThrowIfInvalidAsync(request, CancellationToken.None);
-            return new Dictionary<string, string[]>();
-        }
-        catch (ValidationException problem)
-        {
-            return problem.Errors;
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = before;
-        }
+        return await scope.ServiceProvider.GetRequiredService<RequestChecks>().ErrorsInAsync(request, language);
     }
 
     public static string Text(string language, string key, params object[] args) => Texts.GetIn(language, key, args);

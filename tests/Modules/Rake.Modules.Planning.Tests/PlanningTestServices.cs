@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,6 +9,7 @@ using Rake.BuildingBlocks.Regions;
 using Rake.BuildingBlocks.Web;
 using Rake.Modules.Planning.Domain;
 using Rake.Modules.Planning.Persistence;
+using Rake.Modules.Tests.Shared;
 
 namespace Rake.Modules.Planning.Tests;
 
@@ -75,21 +75,8 @@ internal sealed class PlanningTestServices : IAsyncDisposable
     /// <summary>Validates as the endpoint filter does, in <paramref name="language"/>; null when the request passes.</summary>
     public async Task<IReadOnlyDictionary<string, string[]>?> ErrorsAsync(object request, string language = "fi")
     {
-        var previous = CultureInfo.CurrentUICulture;
-        CultureInfo.CurrentUICulture = new CultureInfo(language);
-        try
-        {
-            await Get<RequestChecks>().ThrowIfInvalidAsync(request, CancellationToken.None);
-            return null;
-        }
-        catch (ValidationException problem)
-        {
-            return problem.Errors;
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = previous;
-        }
+        var errors = await Get<RequestChecks>().ErrorsInAsync(request, language);
+        return errors.Count == 0 ? null : errors;
     }
 
     public async ValueTask DisposeAsync()

@@ -1,7 +1,7 @@
-using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Rake.BuildingBlocks.Localization;
 using Rake.BuildingBlocks.Web;
+using Rake.Modules.Tests.Shared;
 
 namespace Rake.Modules.Reporting.Tests;
 
@@ -24,23 +24,8 @@ internal static class ValidatorTestKit
     /// <summary>The field errors of <paramref name="request"/> in <paramref name="language"/>; empty when it is accepted.</summary>
     public static async Task<IReadOnlyDictionary<string, string[]>> ErrorsAsync(object request, string language = "fi")
     {
-        var previous = CultureInfo.CurrentUICulture;
-        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(language);
-        try
-        {
-            using var scope = Services.CreateScope();
-            await scope.ServiceProvider.GetRequiredService<RequestChecks>().ThrowIfInvalidAsync(request, CancellationToken.None);
-            return new Dictionary<string, string[]>();
-        }
-        catch (ValidationException refused)
-        {
-            Assert.Equal(400, refused.Status);
-            return refused.Errors;
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = previous;
-        }
+        using var scope = Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<RequestChecks>().ErrorsInAsync(request, language);
     }
 
     public static string Text(string language, string key, params object[] args) => Texts.GetIn(language, key, args);

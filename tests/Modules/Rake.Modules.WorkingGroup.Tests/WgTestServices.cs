@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,6 +8,7 @@ using Rake.BuildingBlocks.Messaging;
 using Rake.BuildingBlocks.Regions;
 using Rake.BuildingBlocks.Web;
 using Rake.Modules.Reporting.Contracts;
+using Rake.Modules.Tests.Shared;
 using Rake.Modules.WorkingGroup.Features;
 using Rake.Modules.WorkingGroup.Features.AddAgendaItem;
 using Rake.Modules.WorkingGroup.Features.RecordDecision;
@@ -82,22 +82,8 @@ internal sealed class WgTestServices : IAsyncDisposable
     /// </summary>
     public async Task<IReadOnlyDictionary<string, string[]>> ErrorsAsync(object request, string language = "fi")
     {
-        var before = CultureInfo.CurrentUICulture;
-        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(language);
-        try
-        {
-            await using var scope = provider.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<RequestChecks>().ThrowIfInvalidAsync(request, CancellationToken.None);
-            return new Dictionary<string, string[]>();
-        }
-        catch (ValidationException refused)
-        {
-            return refused.Errors;
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = before;
-        }
+        await using var scope = provider.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<RequestChecks>().ErrorsInAsync(request, language);
     }
 
     public async ValueTask DisposeAsync()
