@@ -14,7 +14,9 @@ case "${1:-start}" in
       [ "$(id -u)" = 0 ] && chown postgres:postgres "$DATA"
       as_postgres "'$BIN/initdb' -D '$DATA' -U rake --auth=trust -E UTF8 --locale=C.UTF-8" >/dev/null
       # fsync off: a test database that is thrown away needs no crash safety, and it makes the run much faster.
-      as_postgres "'$BIN/pg_ctl' -D '$DATA' -l '$DATA/server.log' -w -o \"-c listen_addresses=127.0.0.1 -p $PORT -c unix_socket_directories='$DATA' -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300\" start" >/dev/null
+      options="-c listen_addresses=127.0.0.1 -p $PORT -c unix_socket_directories='$DATA'"
+      options="$options -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300"
+      as_postgres "'$BIN/pg_ctl' -D '$DATA' -l '$DATA/server.log' -w -o \"$options\" start" >/dev/null
     fi
     echo "Host=127.0.0.1;Port=$PORT;Username=rake;Database=postgres;Pooling=true;Maximum Pool Size=20"
     ;;

@@ -10,6 +10,8 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 dotnet build Rake.Modular.sln -c Release -nologo -clp:ErrorsOnly
 echo "== House style: dotnet format --verify-no-changes (.editorconfig)"
 dotnet format Rake.Modular.sln --verify-no-changes --no-restore
+echo "== House style: no line over 140 characters (scripts/check-style.sh)"
+scripts/check-style.sh
 
 log="$(mktemp)"
 status=0
@@ -18,7 +20,8 @@ echo "== Test run 1/2: SQLite"
 dotnet test Rake.Modular.sln -c Release --no-build -nologo -m:1 2>&1 | tee -a "$log" || status=1
 
 echo "== Test run 2/2: PostgreSQL"
-RAKE_TEST_POSTGRES="$(scripts/postgres.sh start)" dotnet test Rake.Modular.sln -c Release --no-build -nologo -m:1 2>&1 | tee -a "$log" || status=1
+RAKE_TEST_POSTGRES="$(scripts/postgres.sh start)" \
+  dotnet test Rake.Modular.sln -c Release --no-build -nologo -m:1 2>&1 | tee -a "$log" || status=1
 scripts/postgres.sh stop
 
 passed=$(grep -oE 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
