@@ -66,7 +66,8 @@ public sealed class HandWrittenUpgradeTests(SharedHost shared)
             var history = shared.Host.IsPostgres ? "reporting.\"__EFMigrationsHistory\"" : "\"reporting___EFMigrationsHistory\"";
             await ExecuteAsync(connectionString, $"DELETE FROM {history} WHERE \"MigrationId\" = '20261122070002_PhenomenonReports'");
 
-            var refused = await Assert.ThrowsAsync<InvalidOperationException>(async () => await (await BuildAsync(connectionString)).DisposeAsync());
+            var refused = await Assert.ThrowsAsync<InvalidOperationException>(async () =>
+                await (await BuildAsync(connectionString)).DisposeAsync());
 
             Assert.Contains("20261122070002_PhenomenonReports", refused.Message, StringComparison.Ordinal);
         }
@@ -158,7 +159,8 @@ public sealed class HandWrittenUpgradeTests(SharedHost shared)
                   WHERE table_type = 'BASE TABLE' AND table_schema NOT IN ('pg_catalog', 'information_schema', 'public')
                     AND table_name <> '__EFMigrationsHistory'
                   """
-                : "SELECT '\"' || name || '\"' FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%EFMigrations%' AND name NOT LIKE '%qrtz%'";
+                : "SELECT '\"' || name || '\"' FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE " +
+                    "'%EFMigrations%' AND name NOT LIKE '%qrtz%'";
             await using var reader = await list.ExecuteReaderAsync();
             while (await reader.ReadAsync())
             {

@@ -27,7 +27,8 @@ public sealed class ModelSnapshotTests(SharedHost shared)
         foreach (var context in contexts)
         {
             var name = context.GetType().Name;
-            Assert.False(context.Database.HasPendingModelChanges(), $"{name}: the model has changes no migration holds; run scripts/migrations.sh add");
+            Assert.False(context.Database.HasPendingModelChanges(),
+                $"{name}: the model has changes no migration holds; run scripts/migrations.sh add");
             var migrations = context.GetService<IMigrationsAssembly>();
             Assert.NotEmpty(migrations.Migrations);
             Assert.All(migrations.Migrations.Values, m => Assert.EndsWith(folder, m.Namespace, StringComparison.Ordinal));

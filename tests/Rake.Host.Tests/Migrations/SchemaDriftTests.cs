@@ -22,7 +22,10 @@ public sealed class SchemaDriftTests(SharedHost shared)
     public async Task Migrations_build_exactly_the_schema_of_the_model()
     {
         var host = shared.Host;
-        var contextTypes = host.Services.GetServices<MigratableContext>().Select(c => c.DbContextType).Prepend(typeof(PlatformDbContext)).ToList();
+        var contextTypes = host.Services.GetServices<MigratableContext>()
+            .Select(c => c.DbContextType)
+            .Prepend(typeof(PlatformDbContext))
+            .ToList();
         var fromModel = host.IsPostgres
             ? new NpgsqlConnectionStringBuilder(host.ConnectionString) { Database = $"rake_drift_{Guid.NewGuid():N}" }.ConnectionString
             : $"Data Source={Path.Combine(Path.GetTempPath(), $"rake-drift-{Guid.NewGuid():N}.db")}";
@@ -34,7 +37,11 @@ public sealed class SchemaDriftTests(SharedHost shared)
             var migrated = (DbContext)scope.ServiceProvider.GetRequiredService(type);
             var schema = migrated is ModuleDbContext module ? module.Schema : PlatformDbContext.SchemaName;
             var builder = (DbContextOptionsBuilder)Activator.CreateInstance(typeof(DbContextOptionsBuilder<>).MakeGenericType(type))!;
-            builder.UseRakeDatabase(new DatabaseOptions { Provider = host.IsPostgres ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite, ConnectionString = fromModel }, schema);
+            builder.UseRakeDatabase(new DatabaseOptions
+            {
+                Provider = host.IsPostgres ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite,
+                ConnectionString = fromModel
+            }, schema);
             await using var modelOnly = (DbContext)ActivatorUtilities.CreateInstance(scope.ServiceProvider, type, builder.Options);
             var creator = modelOnly.GetService<IRelationalDatabaseCreator>();
             if (first && host.IsPostgres)
@@ -54,18 +61,22 @@ public sealed class SchemaDriftTests(SharedHost shared)
 
     internal static async Task<HashSet<string>> DescribeAsync(bool postgres, string connectionString)
     {
-        await using DbConnection connection = postgres ? new NpgsqlConnection(connectionString) : new Microsoft.Data.Sqlite.SqliteConnection(connectionString);
+        await using DbConnection connection =
+            postgres ? new NpgsqlConnection(connectionString) : new Microsoft.Data.Sqlite.SqliteConnection(connectionString);
         await connection.OpenAsync();
         var facts = new HashSet<string>();
         if (postgres)
         {
             await ReadAsync(connection, facts, """
-                SELECT 'column ' || table_schema || '.' || table_name || '.' || column_name || ' ' || data_type || ' ' || is_nullable || ' ' || coalesce(character_maximum_length::text, '')
-                FROM information_schema.columns WHERE table_schema NOT IN ('pg_catalog', 'information_schema') AND table_name <> '__EFMigrationsHistory' AND table_name NOT LIKE 'qrtz\_%'
+                SELECT 'column ' || table_schema || '.' || table_name || '.' || column_name || ' ' || data_type || ' ' || is_nullable
+                    || ' ' || coalesce(character_maximum_length::text, '')
+                FROM information_schema.columns WHERE table_schema NOT IN ('pg_catalog', 'information_schema')
+                    AND table_name <> '__EFMigrationsHistory' AND table_name NOT LIKE 'qrtz\_%'
                 """);
             await ReadAsync(connection, facts, """
                 SELECT 'index ' || schemaname || '.' || indexdef FROM pg_indexes
-                WHERE schemaname NOT IN ('pg_catalog', 'information_schema') AND tablename <> '__EFMigrationsHistory' AND tablename NOT LIKE 'qrtz\_%'
+                WHERE schemaname NOT IN ('pg_catalog', 'information_schema')
+                    AND tablename <> '__EFMigrationsHistory' AND tablename NOT LIKE 'qrtz\_%'
                 """);
             await ReadAsync(connection, facts, """
                 SELECT 'constraint ' || n.nspname || '.' || c.conname || ' ' || pg_get_constraintdef(c.oid)
@@ -77,12 +88,20 @@ public sealed class SchemaDriftTests(SharedHost shared)
         else
         {
             var tables = new HashSet<string>();
-            await ReadAsync(connection, tables, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%EFMigrations%' AND name NOT LIKE '%qrtz%'");
+            await ReadAsync(connection, tables,
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%EFMigrations%' AND " +
+                "name NOT LIKE '%qrtz%'");
             foreach (var table in tables)
             {
-                await ReadAsync(connection, facts, $"SELECT 'column {table}.' || name || ' ' || type || ' ' || \"notnull\" || ' pk' || pk FROM pragma_table_info('{table}')");
-                await ReadAsync(connection, facts, $"SELECT 'index {table}.' || il.name || ' unique' || il.\"unique\" || ' ' || (SELECT group_concat(name) FROM pragma_index_info(il.name)) FROM pragma_index_list('{table}') il");
-                await ReadAsync(connection, facts, $"SELECT 'fk {table}.' || \"from\" || ' -> ' || \"table\" || '.' || \"to\" || ' ' || on_delete FROM pragma_foreign_key_list('{table}')");
+                await ReadAsync(connection, facts,
+                    $"SELECT 'column {table}.' || name || ' ' || type || ' ' || \"notnull\" || ' pk' || pk FROM " +
+                    $"pragma_table_info('{table}')");
+                await ReadAsync(connection, facts,
+                    $"SELECT 'index {table}.' || il.name || ' unique' || il.\"unique\" || ' ' || (SELECT group_concat(name) FROM " +
+                    $"pragma_index_info(il.name)) FROM pragma_index_list('{table}') il");
+                await ReadAsync(connection, facts,
+                    $"SELECT 'fk {table}.' || \"from\" || ' -> ' || \"table\" || '.' || \"to\" || ' ' || on_delete FROM " +
+                    $"pragma_foreign_key_list('{table}')");
             }
         }
         return facts;
