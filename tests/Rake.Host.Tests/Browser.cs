@@ -21,14 +21,16 @@ public sealed class Browser : IAsyncLifetime
         var executable = Environment.GetEnvironmentVariable("RAKE_CHROMIUM") ?? "/usr/bin/chromium";
         if (!File.Exists(executable))
         {
-            throw new InvalidOperationException($"Chromium was not found at {executable}. Run scripts/test.sh, which installs it, or set RAKE_CHROMIUM.");
+            throw new InvalidOperationException($"Chromium was not found at {executable}. Run scripts/test.sh, which installs it, or set " +
+                "RAKE_CHROMIUM.");
         }
         playwright = await Playwright.CreateAsync();
         Chromium = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = executable,
             Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-first-run", "--disable-quic"],
         });
         Directory.CreateDirectory(ScreenshotFolder);
     }
@@ -81,6 +83,7 @@ public sealed class Browser : IAsyncLifetime
         });
         var violations = result.Violations.Select(v =>
             $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(" | ", v.Nodes.Select(n => n.Html))}").ToList();
-        Assert.True(violations.Count == 0, $"axe-core found WCAG 2.1 AA violations on {name} ({page.Url}):\n{string.Join("\n", violations)}");
+        Assert.True(violations.Count == 0,
+            $"axe-core found WCAG 2.1 AA violations on {name} ({page.Url}):\n{string.Join("\n", violations)}");
     }
 }

@@ -43,7 +43,8 @@ public sealed class CommunicationsBrowserTests(MailHost mail, Browser browser) :
 
         // The communications person drafts a publication from it, naming the decision it carries out.
         await row.Locator("a:has-text('Luonnos suunnitellusta viestinnästä')").ClickAsync();
-        await Assertions.Expect(page.Locator("#body")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("Tukiasuntoja on haettavissa"));
+        await Assertions.Expect(page.Locator("#body"))
+            .ToHaveValueAsync(new System.Text.RegularExpressions.Regex("Tukiasuntoja on haettavissa"));
         await Browser.AssertAccessibleAsync(page, "c03-new-draft");
         var title = $"Tukiasunnot haettavissa {tag}";
         await page.FillAsync("#title", "");
@@ -53,7 +54,9 @@ public sealed class CommunicationsBrowserTests(MailHost mail, Browser browser) :
         await Browser.AssertAccessibleAsync(page, "c04-draft-errors");
         await page.FillAsync("#title", title);
         await page.FillAsync("#sourceDecision", "Ohjausryhmä 12.6.2026 § 4");
-        await page.FillAsync("#body", "Tukiasuntoja on haettavissa **uudella lomakkeella**. [Lomake](https://example.invalid/lomake) [paha](javascript:alert(1)) <script>alert(2)</script>");
+        await page.FillAsync("#body",
+            "Tukiasuntoja on haettavissa **uudella lomakkeella**. [Lomake](https://example.invalid/lomake) [paha](javascript:alert(1)) " +
+            "<script>alert(2)</script>");
         await page.ClickAsync("button[type=submit]:has-text('Tallenna luonnos')");
         await Assertions.Expect(page.Locator("#publication-status")).ToHaveTextAsync("Luonnos");
         await Assertions.Expect(page.Locator("#publication-body strong")).ToHaveTextAsync("uudella lomakkeella");
@@ -70,7 +73,8 @@ public sealed class CommunicationsBrowserTests(MailHost mail, Browser browser) :
         using (var anonymous = Host.Anonymous())
         {
             var feed = await CommunicationsApiTests.FeedAsync(anonymous, "kymenlaakso", "intranet");
-            Assert.Contains(feed.Root!.Elements().Where(e => e.Name.LocalName == "entry"), e => e.Elements().Any(x => x.Name.LocalName == "title" && x.Value == title));
+            Assert.Contains(feed.Root!.Elements().Where(e => e.Name.LocalName == "entry"),
+                e => e.Elements().Any(x => x.Name.LocalName == "title" && x.Value == title));
             Assert.DoesNotContain(title, (await anonymous.GetStringAsync("/feeds/kainuu/intranet.atom")));
         }
         await page.GotoAsync("/kymenlaakso/communications/publications");

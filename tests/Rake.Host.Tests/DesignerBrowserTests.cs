@@ -28,7 +28,8 @@ public sealed class DesignerBrowserTests(Browser browser) : IClassFixture<Browse
 
         // The list page: Rake's shell around the Studio's definition list, in the region's tenant.
         await page.GotoAsync("/kainuu/designer");
-        await Assertions.Expect(page.Locator("elsa-workflow-definition-list")).ToContainTextAsync("kainuu-annual-cycle", new() { Timeout = (float)FirstLoad.TotalMilliseconds });
+        await Assertions.Expect(page.Locator("elsa-workflow-definition-list"))
+            .ToContainTextAsync("kainuu-annual-cycle", new() { Timeout = (float)FirstLoad.TotalMilliseconds });
         await AssertAccessibleOutsideStudioAsync(page, "40-designer-list");
 
         await page.GotoAsync("/kainuu/designer/kainuu-annual-cycle");
@@ -43,7 +44,8 @@ public sealed class DesignerBrowserTests(Browser browser) : IClassFixture<Browse
         var toolboxItem = page.Locator("[draggable='true']", new() { HasText = humanTaskName }).First;
         var graph = (await page.Locator(".x6-graph").First.BoundingBoxAsync())!;
         var may = (await mayMeeting.BoundingBoxAsync())!;
-        await toolboxItem.DragToAsync(page.Locator(".x6-graph").First, new() { TargetPosition = new() { X = may.X - graph.X + 20, Y = may.Y - graph.Y - 85 } });
+        await toolboxItem.DragToAsync(page.Locator(".x6-graph").First,
+            new() { TargetPosition = new() { X = may.X - graph.X + 20, Y = may.Y - graph.Y - 85 } });
         string added = "";
         await Poll(async () => (added = (await CellIdsAsync(page)).Except(before).SingleOrDefault() ?? "") != "");
 
@@ -58,9 +60,11 @@ public sealed class DesignerBrowserTests(Browser browser) : IClassFixture<Browse
 
         // The new task is selected: choose its role from the dropdown the descriptor offers (the region's roles).
         var roleLabel = texts.GetIn("fi", "activity.Rake.Workflows.HumanTask.role");
-        var roleControl = page.Locator("elsa-workflow-definition-editor .mud-select-extended", new() { Has = page.Locator("label", new() { HasTextRegex = new($"^{roleLabel}$") }) }).First;
+        var roleControl = page.Locator("elsa-workflow-definition-editor .mud-select-extended",
+            new() { Has = page.Locator("label", new() { HasTextRegex = new($"^{roleLabel}$") }) }).First;
         await roleControl.Locator("div.mud-input-slot").First.ClickAsync();
-        await page.Locator(".mud-popover-open [role='option']", new() { HasText = texts.GetIn("fi", "role.Communications") }).First.ClickAsync();
+        await page.Locator(".mud-popover-open [role='option']",
+            new() { HasText = texts.GetIn("fi", "role.Communications") }).First.ClickAsync();
 
         // Publishing without a title fails the engine's validation: nothing is published and the Studio says why.
         var publish = page.Locator("elsa-workflow-definition-editor .mud-toolbar button.mud-icon-button:has(path[d^='M19.35 10.04'])");
@@ -83,15 +87,18 @@ public sealed class DesignerBrowserTests(Browser browser) : IClassFixture<Browse
         await publish.ClickAsync();
         Assert.Contains("A human task needs a title.", await refusedBody.Task.WaitAsync(TimeSpan.FromSeconds(60)));
         await page.UnrouteAsync("**/elsa/api/workflow-definitions");
-        await Assertions.Expect(page.GetByText("A human task needs a title.", new() { Exact = false }).First).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await Assertions.Expect(page.GetByText("A human task needs a title.", new() { Exact = false }).First)
+            .ToBeVisibleAsync(new() { Timeout = 30_000 });
 
         var titleLabel = texts.GetIn("fi", "activity.Rake.Workflows.HumanTask.title");
-        var title = page.Locator("elsa-workflow-definition-editor .mud-input-control", new() { Has = page.Locator("label", new() { HasTextRegex = new($"^{titleLabel}$") }) }).Locator("input").First;
+        var title = page.Locator("elsa-workflow-definition-editor .mud-input-control",
+            new() { Has = page.Locator("label", new() { HasTextRegex = new($"^{titleLabel}$") }) }).Locator("input").First;
         await title.FillAsync("Tiedota kevään kokouksen tulokset");
         await title.PressAsync("Tab");
         await page.WaitForTimeoutAsync(2000);
         var published = await page.RunAndWaitForResponseAsync(() => publish.ClickAsync(),
-            r => r.Url.EndsWith("/elsa/api/workflow-definitions", StringComparison.Ordinal) && r.Request.Method == "POST" && r.Request.PostData!.Contains("\"publish\":true") && r.Status == 200,
+            r => r.Url.EndsWith("/elsa/api/workflow-definitions", StringComparison.Ordinal) && r.Request.Method == "POST"
+                && r.Request.PostData!.Contains("\"publish\":true") && r.Status == 200,
             new() { Timeout = 60_000 });
         var response = JsonNode.Parse(await published.TextAsync())!["workflowDefinition"]!;
         Assert.True((bool)response["isPublished"]!);
@@ -102,13 +109,17 @@ public sealed class DesignerBrowserTests(Browser browser) : IClassFixture<Browse
         await using (var scope = host.RegionScope("kainuu"))
         {
             var db = scope.ServiceProvider.GetRequiredService<WorkflowsDbContext>();
-            var version = await db.Definitions.AsNoTracking().Where(d => d.DefinitionId == "kainuu-annual-cycle" && d.IsPublished).OrderByDescending(d => d.Version).FirstAsync();
+            var version = await db.Definitions.AsNoTracking()
+                .Where(d => d.DefinitionId == "kainuu-annual-cycle" && d.IsPublished)
+                .OrderByDescending(d => d.Version)
+                .FirstAsync();
             Assert.Equal(2, version.Version);
             var root = JsonNode.Parse(version.Json)!["root"]!;
             var task = root["activities"]!.AsArray().Single(a => (string?)a!["id"] == added)!;
             Assert.Equal("Rake.Workflows.HumanTask", (string?)task["type"]);
             Assert.Equal("Communications", (string?)task["role"]!["expression"]!["value"]);
-            Assert.Contains(root["connections"]!.AsArray(), c => (string?)c!["source"]!["activity"] == "may-meeting" && (string?)c["target"]!["activity"] == added);
+            Assert.Contains(root["connections"]!.AsArray(),
+                c => (string?)c!["source"]!["activity"] == "may-meeting" && (string?)c["target"]!["activity"] == added);
         }
 
         // The engine runs the new version: May's cron fires, May's meeting is done, and the new task goes to Communications.
@@ -118,15 +129,18 @@ public sealed class DesignerBrowserTests(Browser browser) : IClassFixture<Browse
             var instance = (await runtime.StartAsync("kainuu-annual-cycle", null, CancellationToken.None, triggerActivityId: "may"))!;
             Assert.Equal(2, instance.DefinitionVersion);
             var db = scope.ServiceProvider.GetRequiredService<WorkflowsDbContext>();
-            var meeting = await db.Bookmarks.AsNoTracking().SingleAsync(b => b.InstanceId == instance.Id && b.ActivityId == "may-meeting" && b.CompletedAt == null);
+            var meeting = await db.Bookmarks.AsNoTracking()
+                .SingleAsync(b => b.InstanceId == instance.Id && b.ActivityId == "may-meeting" && b.CompletedAt == null);
             Assert.Equal(ResumeOutcome.Resumed, await runtime.ResumeAsync(meeting.Id, null, "kainuu-regionadmin", CancellationToken.None));
-            var newTask = await db.Bookmarks.AsNoTracking().SingleAsync(b => b.InstanceId == instance.Id && b.ActivityId == added && b.CompletedAt == null);
+            var newTask = await db.Bookmarks.AsNoTracking()
+                .SingleAsync(b => b.InstanceId == instance.Id && b.ActivityId == added && b.CompletedAt == null);
             Assert.Equal("Communications", newTask.Role);
         }
 
         // Run: a test instance starts and its journal shows in Rake, on the same page.
         var url = page.Url;
-        await page.Locator("elsa-workflow-definition-editor .mud-toolbar button.mud-icon-button:has(path[d^='M8 5v14l11-7z'])").ClickAsync();
+        await page.Locator("elsa-workflow-definition-editor .mud-toolbar button.mud-icon-button:has(path[d^='M8 5v14l11-7z'])")
+            .ClickAsync();
         await Assertions.Expect(page.Locator("#rake-test-run")).ToBeVisibleAsync(new() { Timeout = 60_000 });
         await Assertions.Expect(page.Locator("#rake-test-run-status")).ToContainTextAsync("versio 2");
         Assert.Equal(url, page.Url);
@@ -136,7 +150,8 @@ public sealed class DesignerBrowserTests(Browser browser) : IClassFixture<Browse
         var other = await SignInAsync(host, "kymenlaakso-regionadmin", outside);
         await other.GotoAsync("/kymenlaakso/designer");
         var list = other.Locator("elsa-workflow-definition-list");
-        await Assertions.Expect(list).ToContainTextAsync("kymenlaakso-half-year-routing", new() { Timeout = (float)FirstLoad.TotalMilliseconds });
+        await Assertions.Expect(list)
+            .ToContainTextAsync("kymenlaakso-half-year-routing", new() { Timeout = (float)FirstLoad.TotalMilliseconds });
         await Assertions.Expect(list).Not.ToContainTextAsync("kainuu");
         Assert.Equal(404, (await other.GotoAsync("/kymenlaakso/designer/kainuu-annual-cycle"))!.Status);
         Assert.Equal(403, (await other.GotoAsync("/kainuu/designer/kainuu-annual-cycle"))!.Status);
@@ -156,7 +171,8 @@ public sealed class DesignerBrowserTests(Browser browser) : IClassFixture<Browse
         var origin = new Uri(host.BaseAddress).Authority;
         page.Request += (_, request) =>
         {
-            if (new Uri(request.Url).Authority != origin && !request.Url.StartsWith("blob:", StringComparison.Ordinal) && !request.Url.StartsWith("data:", StringComparison.Ordinal))
+            if (new Uri(request.Url).Authority != origin && !request.Url.StartsWith("blob:", StringComparison.Ordinal)
+                && !request.Url.StartsWith("data:", StringComparison.Ordinal))
             {
                 outside.Add(request.Url);
             }
@@ -188,10 +204,15 @@ public sealed class DesignerBrowserTests(Browser browser) : IClassFixture<Browse
     /// <summary>Axe on Rake's part of the page: the Studio's own markup (MudBlazor, X6) is a third-party widget we do not change.</summary>
     private static async Task AssertAccessibleOutsideStudioAsync(IPage page, string name)
     {
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Browser.ScreenshotFolder, $"{name}.png"), FullPage = true });
+        await page.ScreenshotAsync(new PageScreenshotOptions
+        {
+            Path = Path.Combine(Browser.ScreenshotFolder, $"{name}.png"),
+            FullPage = true
+        });
         var result = await Deque.AxeCore.Playwright.PageExtensions.RunAxe(page, new Deque.AxeCore.Commons.AxeRunContext
         {
-            Exclude = [new Deque.AxeCore.Commons.AxeSelector("elsa-workflow-definition-list"), new Deque.AxeCore.Commons.AxeSelector("elsa-workflow-definition-editor")],
+            Exclude = [new Deque.AxeCore.Commons.AxeSelector("elsa-workflow-definition-list"),
+                new Deque.AxeCore.Commons.AxeSelector("elsa-workflow-definition-editor")],
         }, new Deque.AxeCore.Commons.AxeRunOptions
         {
             RunOnly = new Deque.AxeCore.Commons.RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },

@@ -6,7 +6,8 @@ using Microsoft.Playwright;
 
 namespace Rake.Host.Tests;
 
-/// <summary>Issue 6 end to end in a real browser: plan follow-up with evidence and report counts, export, and an anonymous survey answer updating the unit comparison.</summary>
+/// <summary>Issue 6 end to end in a real browser: plan follow-up with evidence and report counts, export, and an anonymous survey answer
+/// updating the unit comparison.</summary>
 [Collection(SharedHostCollection.Name)]
 public sealed class PlanningCompetenceBrowserTests(SharedHost shared, Browser browser) : IClassFixture<Browser>
 {
@@ -22,7 +23,8 @@ public sealed class PlanningCompetenceBrowserTests(SharedHost shared, Browser br
         }
         using var api = await Host.ClientFor("kymenlaakso-planner");
         var year = DateTime.UtcNow.Year;
-        var counts = (await api.GetFromJsonAsync<JsonObject>($"/api/v1/regions/kymenlaakso/plan/evaluation?year={year}"))!["reportCounts"]!.AsArray();
+        var counts = (await api.GetFromJsonAsync<JsonObject>($"/api/v1/regions/kymenlaakso/plan/evaluation?year={year}"))!["reportCounts"]!
+            .AsArray();
         Assert.NotEmpty(counts);
 
         var planner = await Browser.SignInAsync(browser.Chromium, Host, "kymenlaakso-planner", outside);
@@ -47,7 +49,8 @@ public sealed class PlanningCompetenceBrowserTests(SharedHost shared, Browser br
         await Assertions.Expect(planner.Locator("[role=status]")).ToContainTextAsync("Tallennettu");
         var row = planner.Locator("#evaluation-actions tr:has-text('Lomakepohjaisia sosiaalisia raportointeja')");
         await Assertions.Expect(row.Locator(".action-status")).ToHaveTextAsync("Toteutunut");
-        await Assertions.Expect(row.Locator(".action-evidence")).ToHaveTextAsync("Puolivuotiskooste käsitelty johtoryhmässä, muistio 6/2026");
+        await Assertions.Expect(row.Locator(".action-evidence"))
+            .ToHaveTextAsync("Puolivuotiskooste käsitelty johtoryhmässä, muistio 6/2026");
         foreach (var period in counts)
         {
             var text = $"{period!["periodId"]} {period["reports"]}";
@@ -103,7 +106,8 @@ public sealed class PlanningCompetenceBrowserTests(SharedHost shared, Browser br
         await Assertions.Expect(professional.Locator("#comparison-chart")).ToBeVisibleAsync();
         await Assertions.Expect(professional.Locator("#chart-heading")).ToHaveTextAsync("Vammaispalvelut");
         await Assertions.Expect(professional.Locator("#unit-respondents tr[data-unit=disability]")).ToContainTextAsync("5");
-        await Assertions.Expect(professional.Locator("#comparison-table")).ToContainTextAsync("Kolmannen sektorin toiminnan ja palveluiden tunteminen");
+        await Assertions.Expect(professional.Locator("#comparison-table"))
+            .ToContainTextAsync("Kolmannen sektorin toiminnan ja palveluiden tunteminen");
         await Assertions.Expect(professional.Locator("#answered-already")).ToBeVisibleAsync();
         await Browser.AssertAccessibleAsync(professional, "i6-12-survey-answered");
 

@@ -31,7 +31,8 @@ public sealed class ReportingBrowserTests(SharedHost shared, Browser browser) : 
             await Assertions.Expect(professional.Locator("#title")).ToHaveValueAsync(title);
             await Browser.AssertAccessibleAsync(professional, "04-refused");
 
-            await professional.FillAsync("#description", "Ikääntyneiden yksinäisyys on lisääntynyt haja-asutusalueilla, kun kyläkaupat ovat sulkeutuneet.");
+            await professional.FillAsync("#description",
+                "Ikääntyneiden yksinäisyys on lisääntynyt haja-asutusalueilla, kun kyläkaupat ovat sulkeutuneet.");
             await professional.ClickAsync("button[type=submit]:has-text('Lähetä ilmoitus')");
             var receipt = professional.Locator("#receipt");
             await Assertions.Expect(receipt).ToContainTextAsync("Kiitos, ilmoitus vastaanotettiin");

@@ -2,7 +2,8 @@ using Microsoft.Playwright;
 
 namespace Rake.Host.Tests;
 
-/// <summary>The published outputs in a real browser: the accessible HTML report and compilation pass axe-core, the infographic renders.</summary>
+/// <summary>The published outputs in a real browser: the accessible HTML report and compilation pass axe-core, the infographic
+/// renders.</summary>
 [Collection(SharedHostCollection.Name)]
 public sealed class ReportingOutputsBrowserTests(SharedHost shared, Browser browser) : IClassFixture<Browser>
 {
@@ -37,7 +38,8 @@ public sealed class ReportingOutputsBrowserTests(SharedHost shared, Browser brow
         var box = await svg.BoundingBoxAsync();
         Assert.True(box is { Width: > 700, Height: > 1000 }, $"infographic box {box?.Width}x{box?.Height}");
         await Assertions.Expect(page.Locator("svg text").First).ToHaveTextAsync("Sosiaalinen raportti 2024");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Browser.ScreenshotFolder, "outputs-03-infographic.png") });
+        await page.ScreenshotAsync(
+            new PageScreenshotOptions { Path = Path.Combine(Browser.ScreenshotFolder, "outputs-03-infographic.png") });
         Assert.Empty(outside);
     }
 }

@@ -14,8 +14,13 @@ public sealed class WorkflowBrowserTests(SharedHost shared, Browser browser) : I
         using var admin = await shared.Host.ClientFor("kymenlaakso-regionadmin");
         var definitionId = $"wg-comment-{Guid.NewGuid():N}"[..24];
         var title = $"Kommentoi puolivuosikooste {Guid.NewGuid():N}"[..40];
-        var task = Activity("comment", "Rake.Workflows.HumanTask", ("role", "WorkingGroupMember"), ("title", title), ("description", "Työryhmän kommentit koosteeseen."));
-        task["dueInDays"] = new JsonObject { ["typeName"] = "Int32", ["expression"] = new JsonObject { ["type"] = "Literal", ["value"] = "14" } };
+        var task = Activity("comment", "Rake.Workflows.HumanTask", ("role", "WorkingGroupMember"), ("title", title),
+            ("description", "Työryhmän kommentit koosteeseen."));
+        task["dueInDays"] = new JsonObject
+        {
+            ["typeName"] = "Int32",
+            ["expression"] = new JsonObject { ["type"] = "Literal", ["value"] = "14" }
+        };
         await PublishAsync(admin, "kymenlaakso", Sequence(definitionId, task));
         var instance = await StartAsync(admin, "kymenlaakso", definitionId);
         var instanceId = instance["id"]!.GetValue<string>();

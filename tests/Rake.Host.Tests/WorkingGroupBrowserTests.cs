@@ -3,7 +3,8 @@ using Microsoft.Playwright;
 
 namespace Rake.Host.Tests;
 
-/// <summary>A steering-group meeting in the browser: agenda with the reports since the last meeting, decision, assignment, publication; the reporter sees the decision.</summary>
+/// <summary>A steering-group meeting in the browser: agenda with the reports since the last meeting, decision, assignment, publication; the
+/// reporter sees the decision.</summary>
 [Collection(SharedHostCollection.Name)]
 public sealed class WorkingGroupBrowserTests(SharedHost shared, Browser browser) : IClassFixture<Browser>
 {
@@ -46,7 +47,8 @@ public sealed class WorkingGroupBrowserTests(SharedHost shared, Browser browser)
         await steering.FillAsync("#onlineUrl", "https://teams.microsoft.com/l/meetup-join/kymenlaakso-jory");
         await steering.ClickAsync("button[type=submit]:has-text('Kutsu koolle kokous')");
         await steering.WaitForURLAsync("**/meetings/**");
-        await Assertions.Expect(steering.Locator("#agenda")).ToContainTextAsync("Sosiaalisen raportoinnin ilmoitukset edellisen kokouksen jälkeen");
+        await Assertions.Expect(steering.Locator("#agenda"))
+            .ToContainTextAsync("Sosiaalisen raportoinnin ilmoitukset edellisen kokouksen jälkeen");
         await Assertions.Expect(steering.Locator("#agenda-reports")).ToContainTextAsync(title);
         await Browser.AssertAccessibleAsync(steering, "wg-04-meeting-agenda");
 
@@ -98,7 +100,8 @@ public sealed class WorkingGroupBrowserTests(SharedHost shared, Browser browser)
         await communications.SelectOptionAsync("#kind", "News");
         await communications.SelectOptionAsync("#channel", "Intranet");
         await communications.FillAsync("#title", newsTitle);
-        await communications.FillAsync("#body", "Johtoryhmä päätti viedä tiedon kuntien hyvinvointiryhmiin. Vastuuhenkilö: Asiakkuuspäällikkö Salonen.");
+        await communications.FillAsync("#body",
+            "Johtoryhmä päätti viedä tiedon kuntien hyvinvointiryhmiin. Vastuuhenkilö: Asiakkuuspäällikkö Salonen.");
         await communications.FillAsync("#sourceDecision", $"{bodyName}: Lapsiperheiden toimeentulo");
         await communications.ClickAsync("button[type=submit]:has-text('Tallenna luonnos')");
         await Assertions.Expect(communications.Locator("#publication-status")).ToHaveTextAsync("Luonnos");
@@ -143,7 +146,8 @@ public sealed class WorkingGroupBrowserTests(SharedHost shared, Browser browser)
         // A seeded Kymenlaakso meeting opened through Kainuu's pages is simply not there.
         using var kymenlaakso = await Host.ClientFor("kymenlaakso-responsibleperson");
         var bodies = await kymenlaakso.GetFromJsonAsync<System.Text.Json.Nodes.JsonArray>("/api/v1/regions/kymenlaakso/bodies");
-        var detail = await kymenlaakso.GetFromJsonAsync<System.Text.Json.Nodes.JsonObject>($"/api/v1/regions/kymenlaakso/bodies/{bodies![0]!["id"]}");
+        var detail = await kymenlaakso.GetFromJsonAsync<System.Text.Json.Nodes.JsonObject>(
+            $"/api/v1/regions/kymenlaakso/bodies/{bodies![0]!["id"]}");
         var meetingId = detail!["meetings"]![0]!["id"]!.GetValue<Guid>();
         await supervisor.GotoAsync($"/kainuu/meetings/{meetingId}");
         await Assertions.Expect(supervisor.Locator("h1")).ToHaveTextAsync("Kokousta ei löydy tältä alueelta.");
