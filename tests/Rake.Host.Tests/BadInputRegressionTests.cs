@@ -31,7 +31,8 @@ public sealed class BadInputRegressionTests(SharedHost shared)
     }
 
     /// <summary>A 400 whose errors name <paramref name="field"/> with the catalog's text in the asked language.</summary>
-    private async Task<JsonObject> AssertRefusedAsync(HttpResponseMessage response, string field, string language, string textKey, params object[] args)
+    private async Task<JsonObject> AssertRefusedAsync(HttpResponseMessage response, string field, string language, string textKey,
+        params object[] args)
     {
         var problem = await Reports.ReadProblemAsync(response, HttpStatusCode.BadRequest);
         var messages = problem["errors"]?[field]?.AsArray().Select(m => m!.GetValue<string>()).ToList();
@@ -49,7 +50,8 @@ public sealed class BadInputRegressionTests(SharedHost shared)
         var before = await Reports.CountVisibleAsync(professional, "kainuu");
         var body = Reports.Valid("kainuu");
         body[list] = new string?[] { null };
-        await AssertRefusedAsync(await professional.PostAsJsonAsync($"{Api("kainuu")}/social-reports", body), $"{list}[0]", language, "validation.nullInList");
+        await AssertRefusedAsync(await professional.PostAsJsonAsync($"{Api("kainuu")}/social-reports", body), $"{list}[0]", language,
+            "validation.nullInList");
         Assert.Equal(before, await Reports.CountVisibleAsync(professional, "kainuu"));
     }
 
@@ -58,7 +60,8 @@ public sealed class BadInputRegressionTests(SharedHost shared)
     {
         using var comms = await Client("kainuu-communications", "en");
         var before = await comms.GetStringAsync($"{Api("kainuu")}/communication-plan");
-        await AssertRefusedAsync(await comms.PutAsync($"{Api("kainuu")}/communication-plan", Json("""{"rows":[null]}""")), "rows[0]", "en", "validation.nullInList");
+        await AssertRefusedAsync(await comms.PutAsync($"{Api("kainuu")}/communication-plan", Json("""{"rows":[null]}""")), "rows[0]", "en",
+            "validation.nullInList");
         Assert.Equal(before, await comms.GetStringAsync($"{Api("kainuu")}/communication-plan"));
     }
 
@@ -67,7 +70,8 @@ public sealed class BadInputRegressionTests(SharedHost shared)
     {
         using var comms = await Client("kainuu-communications", "fi");
         var before = (await comms.GetFromJsonAsync<JsonArray>($"{Api("kainuu")}/distribution-lists"))!.Count;
-        await AssertRefusedAsync(await comms.PostAsync($"{Api("kainuu")}/distribution-lists", Json("""{"name":"Nollalista","members":[null]}""")),
+        await AssertRefusedAsync(await comms.PostAsync($"{Api("kainuu")}/distribution-lists",
+            Json("""{"name":"Nollalista","members":[null]}""")),
             "members[0]", "fi", "validation.nullInList");
         Assert.Equal(before, (await comms.GetFromJsonAsync<JsonArray>($"{Api("kainuu")}/distribution-lists"))!.Count);
     }
@@ -77,7 +81,8 @@ public sealed class BadInputRegressionTests(SharedHost shared)
     {
         using var planner = await Client("keski-suomi-planner", "sv");
         var before = (await planner.GetFromJsonAsync<JsonArray>($"{Api("keski-suomi")}/competence/surveys"))!.Count;
-        await AssertRefusedAsync(await planner.PostAsync($"{Api("keski-suomi")}/competence/surveys", Json("""{"title":"Kartoitus","scaleMax":5,"areas":[null]}""")),
+        await AssertRefusedAsync(await planner.PostAsync($"{Api("keski-suomi")}/competence/surveys",
+            Json("""{"title":"Kartoitus","scaleMax":5,"areas":[null]}""")),
             "areas[0]", "sv", "validation.nullInList");
         Assert.Equal(before, (await planner.GetFromJsonAsync<JsonArray>($"{Api("keski-suomi")}/competence/surveys"))!.Count);
     }
@@ -102,7 +107,8 @@ public sealed class BadInputRegressionTests(SharedHost shared)
     public async Task Reporting_periods_of_an_impossible_year_are_refused(string year)
     {
         using var supervisor = await Client("kainuu-supervisor", "fi");
-        await AssertRefusedAsync(await supervisor.GetAsync($"{Api("kainuu")}/reporting-periods?year={year}"), "year", "fi", "validation.range", 1900, 2999);
+        await AssertRefusedAsync(await supervisor.GetAsync($"{Api("kainuu")}/reporting-periods?year={year}"), "year", "fi",
+            "validation.range", 1900, 2999);
     }
 
     [Theory]
@@ -122,14 +128,17 @@ public sealed class BadInputRegressionTests(SharedHost shared)
     public async Task A_plan_export_in_an_unknown_language_is_refused(string file)
     {
         using var planner = await Client("kainuu-planner", "en");
-        await AssertRefusedAsync(await planner.GetAsync($"{Api("kainuu")}/plan/{file}?lang=xx"), "lang", "en", "validation.unknownValue", "xx", "fi, sv, en");
+        await AssertRefusedAsync(await planner.GetAsync($"{Api("kainuu")}/plan/{file}?lang=xx"), "lang", "en", "validation.unknownValue",
+            "xx", "fi, sv, en");
         Assert.Equal(HttpStatusCode.OK, (await planner.GetAsync($"{Api("kainuu")}/plan/{file}?lang=sv")).StatusCode);
     }
 
     public static TheoryData<string, string> DuplicateKeyEndpoints => new()
     {
-        { "/api/v1/regions/kainuu/workflow-definitions", """{"name":"Kaksi","name":"Nimeä","root":{"type":"Elsa.Flowchart","id":"r","activities":[],"connections":[]}}""" },
-        { "/elsa/api/workflow-definitions", """{"model":{"name":"Kaksi","name":"Nimeä","root":{"type":"Elsa.Flowchart","id":"r"}},"publish":false}""" },
+        { "/api/v1/regions/kainuu/workflow-definitions",
+            """{"name":"Kaksi","name":"Nimeä","root":{"type":"Elsa.Flowchart","id":"r","activities":[],"connections":[]}}""" },
+        { "/elsa/api/workflow-definitions",
+            """{"model":{"name":"Kaksi","name":"Nimeä","root":{"type":"Elsa.Flowchart","id":"r"}},"publish":false}""" },
         { "/elsa/api/workflow-definitions/import", """{"name":"Kaksi","name":"Nimeä","root":{"type":"Elsa.Flowchart","id":"r"}}""" },
     };
 
@@ -204,11 +213,27 @@ public sealed class BadInputRegressionTests(SharedHost shared)
     {
         using var planner = await Client("keski-suomi-planner", "fi");
         var url = $"{Api("keski-suomi")}/plan/publication";
-        var set = await planner.PutAsJsonAsync(url, new { intranetOn = "2026-03-01", intranetUrl = "https://intra.example/plan", websiteOn = (string?)null, websiteUrl = (string?)null });
+        var set = await planner.PutAsJsonAsync(url,
+            new
+            {
+                intranetOn = "2026-03-01",
+                intranetUrl = "https://intra.example/plan",
+                websiteOn = (string?)null,
+                websiteUrl = (string?)null
+            });
         Assert.Equal(HttpStatusCode.OK, set.StatusCode);
         var before = (await planner.GetFromJsonAsync<JsonObject>($"{Api("keski-suomi")}/plan"))!;
 
-        var wrong = new { kind = "News", channel = "Intranet", language = "fi", title = "Otsikko", summary = "Tiivistelmä", body = "Teksti", sourceDecision = (string?)null };
+        var wrong = new
+        {
+            kind = "News",
+            channel = "Intranet",
+            language = "fi",
+            title = "Otsikko",
+            summary = "Tiivistelmä",
+            body = "Teksti",
+            sourceDecision = (string?)null
+        };
         var problem = await Reports.ReadProblemAsync(await planner.PutAsJsonAsync(url, wrong), HttpStatusCode.BadRequest);
         Assert.NotNull(problem["errors"]);
 

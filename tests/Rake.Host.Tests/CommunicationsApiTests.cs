@@ -98,8 +98,10 @@ public sealed class CommunicationsApiTests(SharedHost shared)
         // Another region's communications person neither sees nor changes the item through the API.
         using var kymenlaakso = await Host.ClientFor("kymenlaakso-communications");
         await Reports.ReadProblemAsync(await kymenlaakso.GetAsync(location), HttpStatusCode.Forbidden);
-        await Reports.ReadProblemAsync(await kymenlaakso.GetAsync($"{Base("kymenlaakso")}/publications/{item["id"]}"), HttpStatusCode.NotFound);
-        await Reports.ReadProblemAsync(await kymenlaakso.PostAsync($"{Base("kymenlaakso")}/publications/{item["id"]}/approve", null), HttpStatusCode.NotFound);
+        await Reports.ReadProblemAsync(await kymenlaakso.GetAsync($"{Base("kymenlaakso")}/publications/{item["id"]}"),
+            HttpStatusCode.NotFound);
+        await Reports.ReadProblemAsync(await kymenlaakso.PostAsync($"{Base("kymenlaakso")}/publications/{item["id"]}/approve", null),
+            HttpStatusCode.NotFound);
         var theirs = await kymenlaakso.GetFromJsonAsync<JsonArray>($"{Base("kymenlaakso")}/publications");
         Assert.DoesNotContain(theirs!, p => p!["title"]!.GetValue<string>() == title);
     }
@@ -109,16 +111,21 @@ public sealed class CommunicationsApiTests(SharedHost shared)
     {
         using var comms = await Host.ClientFor("keski-suomi-communications");
         const string body = "Hei <script>alert(1)</script> <b onmouseover=\"x()\">lihava</b>\n\n" +
-            "[klikkaa](javascript:alert(1)) [tab](java\tscript:alert(2)) [enc](jav&#x09;ascript:alert(3)) [data](data:text/html;base64,PHNjcmlwdD4=) " +
-            "<javascript:alert(4)> [ok](https://thl.fi/) [posti](mailto:rake@example.invalid) [suhteellinen](/keski-suomi/communications/publications)";
+            "[klikkaa](javascript:alert(1)) [tab](java\tscript:alert(2)) [enc](jav&#x09;ascript:alert(3)) " +
+            "[data](data:text/html;base64,PHNjcmlwdD4=) " +
+            "<javascript:alert(4)> [ok](https://thl.fi/) [posti](mailto:rake@example.invalid) " +
+            "[suhteellinen](/keski-suomi/communications/publications)";
         var item = await CreateAsync(comms, "keski-suomi", Draft($"Turvallisuus {Guid.NewGuid():N}", body));
         var html = item["html"]!.GetValue<string>();
         Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("<b ", html, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("&lt;script&gt;", html);
         var hrefs = System.Text.RegularExpressions.Regex.Matches(html, "href=\"([^\"]*)\"").Select(m => m.Groups[1].Value).ToList();
-        Assert.All(hrefs, href => Assert.True(href is "" or "https://thl.fi/" or "mailto:rake@example.invalid" or "/keski-suomi/communications/publications", $"unsafe link kept: {href}"));
-        Assert.DoesNotContain(" on", string.Concat(System.Text.RegularExpressions.Regex.Matches(html, "<[a-z][^>]*>").Select(m => m.Value)), StringComparison.OrdinalIgnoreCase);
+        Assert.All(hrefs, href => Assert.True(
+            href is "" or "https://thl.fi/" or "mailto:rake@example.invalid" or "/keski-suomi/communications/publications",
+            $"unsafe link kept: {href}"));
+        Assert.DoesNotContain(" on", string.Concat(System.Text.RegularExpressions.Regex.Matches(html, "<[a-z][^>]*>").Select(m => m.Value)),
+            StringComparison.OrdinalIgnoreCase);
         Assert.Contains("href=\"https://thl.fi/\"", html);
         Assert.Contains("href=\"mailto:rake@example.invalid\"", html);
         Assert.Contains("href=\"/keski-suomi/communications/publications\"", html);
@@ -129,30 +136,36 @@ public sealed class CommunicationsApiTests(SharedHost shared)
     {
         using var comms = await Host.ClientFor("kainuu-communications");
         var problem = await Reports.ReadProblemAsync(await comms.PostAsJsonAsync($"{Base("kainuu")}/publications",
-            new { kind = "Poster", channel = "Teams", language = "de", title = "", body = new string('x', 20001) }), HttpStatusCode.BadRequest);
+            new { kind = "Poster", channel = "Teams", language = "de", title = "", body = new string('x', 20001) }),
+            HttpStatusCode.BadRequest);
         foreach (var field in new[] { "kind", "channel", "language", "title", "body" })
         {
             Assert.NotNull(problem["errors"]![field]);
         }
         problem = await Reports.ReadProblemAsync(await comms.PostAsJsonAsync($"{Base("kainuu")}/distribution-lists",
-            new { name = "", members = new[] { new { email = "ei-osoite" }, new { email = "a@b.invalid\r\nBcc: x@y.invalid" } } }), HttpStatusCode.BadRequest);
+            new { name = "", members = new[] { new { email = "ei-osoite" }, new { email = "a@b.invalid\r\nBcc: x@y.invalid" } } }),
+            HttpStatusCode.BadRequest);
         Assert.NotNull(problem["errors"]!["name"]);
         Assert.NotNull(problem["errors"]!["members[0].email"]);
         Assert.NotNull(problem["errors"]!["members[1].email"]);
-        var list = await comms.PostAsJsonAsync($"{Base("kainuu")}/distribution-lists", new { name = $"Lista {Guid.NewGuid():N}", members = new[] { new { email = "a@kainuu.demo.invalid" } } });
+        var list = await comms.PostAsJsonAsync($"{Base("kainuu")}/distribution-lists",
+            new { name = $"Lista {Guid.NewGuid():N}", members = new[] { new { email = "a@kainuu.demo.invalid" } } });
         var listId = (await list.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>();
         problem = await Reports.ReadProblemAsync(await comms.PostAsJsonAsync($"{Base("kainuu")}/distribution-lists/{listId}/messages",
             new { subject = "Rivi\r\nBcc: x@y.invalid", body = "" }), HttpStatusCode.BadRequest);
         Assert.NotNull(problem["errors"]!["subject"]);
         Assert.NotNull(problem["errors"]!["body"]);
-        problem = await Reports.ReadProblemAsync(await comms.PostAsJsonAsync($"{Base("kainuu")}/info-sessions", new { kind = "Party", title = "" }), HttpStatusCode.BadRequest);
+        problem = await Reports.ReadProblemAsync(await comms.PostAsJsonAsync($"{Base("kainuu")}/info-sessions",
+            new { kind = "Party", title = "" }), HttpStatusCode.BadRequest);
         Assert.NotNull(problem["errors"]!["kind"]);
         Assert.NotNull(problem["errors"]!["title"]);
         Assert.NotNull(problem["errors"]!["startsAt"]);
-        problem = await Reports.ReadProblemAsync(await comms.PostAsJsonAsync($"{Base("kainuu")}/planned-communications", new { what = "" }), HttpStatusCode.BadRequest);
+        problem = await Reports.ReadProblemAsync(await comms.PostAsJsonAsync($"{Base("kainuu")}/planned-communications", new { what = "" }),
+            HttpStatusCode.BadRequest);
         Assert.NotNull(problem["errors"]!["what"]);
         Assert.NotNull(problem["errors"]!["audience"]);
-        await Reports.ReadProblemAsync(await comms.PostAsync($"{Base("kainuu")}/publications/{Guid.NewGuid()}/approve", null), HttpStatusCode.NotFound);
+        await Reports.ReadProblemAsync(await comms.PostAsync($"{Base("kainuu")}/publications/{Guid.NewGuid()}/approve", null),
+            HttpStatusCode.NotFound);
         await Reports.ReadProblemAsync(await comms.GetAsync($"{Base("kainuu")}/mail-deliveries?status=Lost"), HttpStatusCode.BadRequest);
     }
 
@@ -164,13 +177,16 @@ public sealed class CommunicationsApiTests(SharedHost shared)
         using var steering = await Host.ClientFor("kainuu-steeringgroupmember");
         using var comms = await Host.ClientFor("kainuu-communications");
         using var anonymous = Host.Anonymous();
-        await Reports.ReadProblemAsync(await professional.PostAsJsonAsync($"{Base("kainuu")}/publications", Draft("Ei saa")), HttpStatusCode.Forbidden);
-        await Reports.ReadProblemAsync(await supervisor.PostAsJsonAsync($"{Base("kainuu")}/publications", Draft("Ei saa")), HttpStatusCode.Forbidden);
+        await Reports.ReadProblemAsync(await professional.PostAsJsonAsync($"{Base("kainuu")}/publications", Draft("Ei saa")),
+            HttpStatusCode.Forbidden);
+        await Reports.ReadProblemAsync(await supervisor.PostAsJsonAsync($"{Base("kainuu")}/publications", Draft("Ei saa")),
+            HttpStatusCode.Forbidden);
         var draft = await CreateAsync(comms, "kainuu", Draft($"Luonnos {Guid.NewGuid():N}"));
         var location = $"{Base("kainuu")}/publications/{draft["id"]}";
         // A draft is not shown to a professional at all; the steering group may see and approve it.
         await Reports.ReadProblemAsync(await professional.GetAsync(location), HttpStatusCode.NotFound);
-        Assert.DoesNotContain((await professional.GetFromJsonAsync<JsonArray>($"{Base("kainuu")}/publications"))!, p => p!["id"]!.GetValue<Guid>() == draft["id"]!.GetValue<Guid>());
+        Assert.DoesNotContain((await professional.GetFromJsonAsync<JsonArray>($"{Base("kainuu")}/publications"))!,
+            p => p!["id"]!.GetValue<Guid>() == draft["id"]!.GetValue<Guid>());
         await Reports.ReadProblemAsync(await professional.PostAsync($"{location}/approve", null), HttpStatusCode.Forbidden);
         Assert.Equal(HttpStatusCode.OK, (await steering.PostAsync($"{location}/approve", null)).StatusCode);
         await Reports.ReadProblemAsync(await steering.PostAsync($"{location}/publish", null), HttpStatusCode.Forbidden);
@@ -180,11 +196,13 @@ public sealed class CommunicationsApiTests(SharedHost shared)
         await Reports.ReadProblemAsync(await professional.GetAsync($"{Base("kainuu")}/distribution-lists"), HttpStatusCode.Forbidden);
         await Reports.ReadProblemAsync(await professional.GetAsync($"{Base("kainuu")}/mail-deliveries"), HttpStatusCode.Forbidden);
         await Reports.ReadProblemAsync(await professional.GetAsync($"{Base("kainuu")}/communication-plan"), HttpStatusCode.Forbidden);
-        await Reports.ReadProblemAsync(await steering.PutAsJsonAsync($"{Base("kainuu")}/communication-settings", new { emailReporters = true }), HttpStatusCode.Forbidden);
+        await Reports.ReadProblemAsync(await steering.PutAsJsonAsync($"{Base("kainuu")}/communication-settings",
+            new { emailReporters = true }), HttpStatusCode.Forbidden);
         await Reports.ReadProblemAsync(await professional.PostAsJsonAsync($"{Base("kainuu")}/info-sessions",
             new { kind = "StaffInfo", title = "x", startsAt = "2026-06-15T10:00:00Z" }), HttpStatusCode.Forbidden);
         var lists = await comms.GetFromJsonAsync<JsonArray>($"{Base("kainuu")}/distribution-lists");
-        await Reports.ReadProblemAsync(await steering.PostAsJsonAsync($"{Base("kainuu")}/distribution-lists/{lists![0]!["id"]}/messages", new { subject = "x", body = "y" }), HttpStatusCode.Forbidden);
+        await Reports.ReadProblemAsync(await steering.PostAsJsonAsync($"{Base("kainuu")}/distribution-lists/{lists![0]!["id"]}/messages",
+            new { subject = "x", body = "y" }), HttpStatusCode.Forbidden);
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync($"{Base("kainuu")}/publications")).StatusCode);
         using var kymenlaakso = await Host.ClientFor("kymenlaakso-communications");
         await Reports.ReadProblemAsync(await kymenlaakso.GetAsync($"{Base("kainuu")}/distribution-lists"), HttpStatusCode.Forbidden);
@@ -202,8 +220,12 @@ public sealed class CommunicationsApiTests(SharedHost shared)
         using var kainuu = await Host.ClientFor("kainuu-communications");
         var kainuuLists = await kainuu.GetFromJsonAsync<JsonArray>($"{Base("kainuu")}/distribution-lists");
         Assert.Contains(kainuuLists!, l => l!["name"]!.GetValue<string>() == "RAKE-työryhmä");
-        Assert.All(kainuuLists!.SelectMany(l => l!["members"]!.AsArray()), m => Assert.EndsWith("@kainuu.demo.invalid", m!["email"]!.GetValue<string>()));
-        await Reports.ReadProblemAsync(await ks.PostAsJsonAsync($"{Base("keski-suomi")}/distribution-lists/{kainuuLists![0]!["id"]}/messages", new { subject = "x", body = "y" }), HttpStatusCode.NotFound);
+        Assert.All(kainuuLists!.SelectMany(l => l!["members"]!.AsArray()),
+            m => Assert.EndsWith("@kainuu.demo.invalid", m!["email"]!.GetValue<string>()));
+        await Reports.ReadProblemAsync(
+            await ks.PostAsJsonAsync($"{Base("keski-suomi")}/distribution-lists/{kainuuLists![0]!["id"]}/messages",
+                new { subject = "x", body = "y" }),
+            HttpStatusCode.NotFound);
         // The seeded demo intranet items are in the feed.
         Assert.Contains("Rakenteellinen sosiaalityö", Titles(await FeedAsync(Host.Anonymous(), "keski-suomi", "intranet")));
     }
@@ -230,20 +252,24 @@ public sealed class CommunicationsApiTests(SharedHost shared)
         var imported = await comms.PostAsync($"{Base("keski-suomi")}/planned-communications/import-from-reports", null);
         Assert.Equal(HttpStatusCode.OK, imported.StatusCode);
         var again = await comms.PostAsync($"{Base("keski-suomi")}/planned-communications/import-from-reports", null);
-        Assert.DoesNotContain((await again.Content.ReadFromJsonAsync<JsonArray>())!, p => p!["sourceReportNumber"]!.GetValue<int?>() == number);
+        Assert.DoesNotContain((await again.Content.ReadFromJsonAsync<JsonArray>())!,
+            p => p!["sourceReportNumber"]!.GetValue<int?>() == number);
         var planned = await comms.GetFromJsonAsync<JsonArray>($"{Base("keski-suomi")}/planned-communications");
         var mine = Assert.Single(planned!, p => p!["sourceReportNumber"]?.GetValue<int?>() == number)!;
         Assert.Equal("Aluehallitus", mine["audience"]!.GetValue<string>());
         Assert.Equal("Tukiasuntoja tarvitaan lisää", mine["coreMessage"]!.GetValue<string>());
         Assert.Equal("Esittely kokouksessa", mine["channel"]!.GetValue<string>());
         Assert.Equal("Planned", mine["status"]!.GetValue<string>());
-        var done = await comms.PostAsJsonAsync($"{Base("keski-suomi")}/planned-communications/{mine["id"]}/status", new { status = "Done" });
+        var done = await comms.PostAsJsonAsync($"{Base("keski-suomi")}/planned-communications/{mine["id"]}/status",
+            new { status = "Done" });
         Assert.Equal("Done", (await done.Content.ReadFromJsonAsync<JsonObject>())!["status"]!.GetValue<string>());
         // Another region's import never brings this report.
         using var kainuu = await Host.ClientFor("kainuu-communications");
         await kainuu.PostAsync($"{Base("kainuu")}/planned-communications/import-from-reports", null);
         var theirs = await kainuu.GetFromJsonAsync<JsonArray>($"{Base("kainuu")}/planned-communications");
-        Assert.DoesNotContain(theirs!, p => p!["what"]!.GetValue<string>().Contains("Tukiasuntoja", StringComparison.Ordinal) && p["sourceReportNumber"]?.GetValue<int?>() == number);
+        Assert.DoesNotContain(theirs!,
+            p => p!["what"]!.GetValue<string>().Contains("Tukiasuntoja", StringComparison.Ordinal)
+                && p["sourceReportNumber"]?.GetValue<int?>() == number);
     }
 
     [Fact]
@@ -262,18 +288,24 @@ public sealed class CommunicationsApiTests(SharedHost shared)
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var session = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
         Assert.DoesNotContain("<img", session["materialsHtml"]!.GetValue<string>());
-        var attendance = await comms.PutAsJsonAsync($"{Base("kymenlaakso")}/info-sessions/{session["id"]}/attendance", new { attendance = 42 });
+        var attendance = await comms.PutAsJsonAsync($"{Base("kymenlaakso")}/info-sessions/{session["id"]}/attendance",
+            new { attendance = 42 });
         Assert.Equal(42, (await attendance.Content.ReadFromJsonAsync<JsonObject>())!["attendance"]!.GetValue<int>());
-        await Reports.ReadProblemAsync(await comms.PutAsJsonAsync($"{Base("kymenlaakso")}/info-sessions/{session["id"]}/attendance", new { attendance = -1 }), HttpStatusCode.BadRequest);
+        await Reports.ReadProblemAsync(await comms.PutAsJsonAsync($"{Base("kymenlaakso")}/info-sessions/{session["id"]}/attendance",
+            new { attendance = -1 }), HttpStatusCode.BadRequest);
         var seen = await professional.GetFromJsonAsync<JsonArray>($"{Base("kymenlaakso")}/info-sessions");
-        Assert.Contains(seen!, s => s!["id"]!.GetValue<Guid>() == session["id"]!.GetValue<Guid>() && s["attendance"]!.GetValue<int>() == 42);
+        Assert.Contains(seen!,
+            s => s!["id"]!.GetValue<Guid>() == session["id"]!.GetValue<Guid>() && s["attendance"]!.GetValue<int>() == 42);
         using var kainuu = await Host.ClientFor("kainuu-communications");
-        Assert.DoesNotContain((await kainuu.GetFromJsonAsync<JsonArray>($"{Base("kainuu")}/info-sessions"))!, s => s!["id"]!.GetValue<Guid>() == session["id"]!.GetValue<Guid>());
+        Assert.DoesNotContain((await kainuu.GetFromJsonAsync<JsonArray>($"{Base("kainuu")}/info-sessions"))!,
+            s => s!["id"]!.GetValue<Guid>() == session["id"]!.GetValue<Guid>());
     }
 
-    private static List<string> Titles(XDocument feed) => feed.Root!.Elements(Atom + "entry").Select(e => e.Element(Atom + "title")!.Value).ToList();
+    private static List<string> Titles(XDocument feed) =>
+        feed.Root!.Elements(Atom + "entry").Select(e => e.Element(Atom + "title")!.Value).ToList();
 
-    /// <summary>The RFC 4287 rules a reader relies on: feed id/title/updated/author/self link, each entry id/title/updated and content or alternate link.</summary>
+    /// <summary>The RFC 4287 rules a reader relies on: feed id/title/updated/author/self link, each entry id/title/updated and content or
+    /// alternate link.</summary>
     internal static void AssertValidAtom(XDocument feed)
     {
         var root = feed.Root!;
@@ -293,7 +325,8 @@ public sealed class CommunicationsApiTests(SharedHost shared)
             Assert.Single(entry.Elements(Atom + "title"));
             Assert.Single(entry.Elements(Atom + "updated"));
             Assert.Matches(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$", entry.Element(Atom + "updated")!.Value);
-            Assert.True(entry.Elements(Atom + "content").Count() == 1 || entry.Elements(Atom + "link").Any(l => (string?)l.Attribute("rel") is null or "alternate"));
+            Assert.True(entry.Elements(Atom + "content").Count() == 1
+                || entry.Elements(Atom + "link").Any(l => (string?)l.Attribute("rel") is null or "alternate"));
         }
         var ids = root.Elements(Atom + "entry").Select(e => e.Element(Atom + "id")!.Value).ToList();
         Assert.Equal(ids.Count, ids.Distinct().Count());

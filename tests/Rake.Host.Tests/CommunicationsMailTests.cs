@@ -102,7 +102,8 @@ public sealed class CommunicationsMailTests(MailHost mail)
         await mail.Sink.StopAsync();
         try
         {
-            var sent = await comms.PostAsJsonAsync($"{Base("kainuu")}/distribution-lists/{list}/messages", new { subject = "Kokouskutsu", body = "RAKE-työryhmä kokoontuu." });
+            var sent = await comms.PostAsJsonAsync($"{Base("kainuu")}/distribution-lists/{list}/messages",
+                new { subject = "Kokouskutsu", body = "RAKE-työryhmä kokoontuu." });
             var id = (await sent.Content.ReadFromJsonAsync<JsonArray>())![0]!["id"]!.GetValue<Guid>();
             await mail.DeliverMailAsync();
             var first = await DeliveryAsync(comms, id);
@@ -122,7 +123,8 @@ public sealed class CommunicationsMailTests(MailHost mail)
             var failed = await DeliveryAsync(comms, id);
             Assert.Equal("Failed", failed["status"]!.GetValue<string>());
             Assert.Equal(5, failed["attempts"]!.GetValue<int>());
-            Assert.Contains(await comms.GetFromJsonAsync<JsonArray>($"{Base("kainuu")}/mail-deliveries?status=Failed") ?? [], d => d!["id"]!.GetValue<Guid>() == id);
+            Assert.Contains(await comms.GetFromJsonAsync<JsonArray>($"{Base("kainuu")}/mail-deliveries?status=Failed") ?? [],
+                d => d!["id"]!.GetValue<Guid>() == id);
             await MakeDueAsync("kainuu", id);
             await mail.DeliverMailAsync();
             Assert.Equal(5, (await DeliveryAsync(comms, id))["attempts"]!.GetValue<int>());
@@ -132,15 +134,19 @@ public sealed class CommunicationsMailTests(MailHost mail)
         {
             await mail.Sink.StartAsync();
         }
-        var failedId = (await comms.GetFromJsonAsync<JsonArray>($"{Base("kainuu")}/mail-deliveries?status=Failed"))!.First(d => d!["to"]!.GetValue<string>() == to)!["id"]!.GetValue<Guid>();
+        var failedId = (await comms.GetFromJsonAsync<JsonArray>($"{Base("kainuu")}/mail-deliveries?status=Failed"))!
+            .First(d => d!["to"]!.GetValue<string>() == to)!["id"]!
+            .GetValue<Guid>();
         using var professional = await Host.ClientFor("kainuu-professional");
-        await Reports.ReadProblemAsync(await professional.PostAsync($"{Base("kainuu")}/mail-deliveries/{failedId}/retry", null), HttpStatusCode.Forbidden);
+        await Reports.ReadProblemAsync(await professional.PostAsync($"{Base("kainuu")}/mail-deliveries/{failedId}/retry", null),
+            HttpStatusCode.Forbidden);
         var retried = await comms.PostAsync($"{Base("kainuu")}/mail-deliveries/{failedId}/retry", null);
         Assert.Equal("Pending", (await retried.Content.ReadFromJsonAsync<JsonObject>())!["status"]!.GetValue<string>());
         await mail.DeliverMailAsync();
         Assert.Equal("Sent", (await DeliveryAsync(comms, failedId))["status"]!.GetValue<string>());
         Assert.Equal("Kokouskutsu", Assert.Single(Received(to)).Subject);
-        await Reports.ReadProblemAsync(await comms.PostAsync($"{Base("kainuu")}/mail-deliveries/{failedId}/retry", null), HttpStatusCode.Conflict);
+        await Reports.ReadProblemAsync(await comms.PostAsync($"{Base("kainuu")}/mail-deliveries/{failedId}/retry", null),
+            HttpStatusCode.Conflict);
     }
 
     [Fact]
@@ -157,14 +163,17 @@ public sealed class CommunicationsMailTests(MailHost mail)
         await Host.DeliverEventsAsync();
         await Host.DeliverEventsAsync();
         await mail.DeliverMailAsync();
-        var mine = Received("keski-suomi-professional@demo.rake.invalid").Where(m => m.Subject.Contains($"#{number}", StringComparison.Ordinal)).ToList();
+        var mine = Received("keski-suomi-professional@demo.rake.invalid")
+            .Where(m => m.Subject.Contains($"#{number}", StringComparison.Ordinal))
+            .ToList();
         Assert.Equal(2, mine.Count); // Received → WithSupervisor → ToWorkingGroup
         Assert.Contains(mine, m => m.Body.Contains("työryhmässä", StringComparison.Ordinal));
         Assert.All(mine, m => Assert.DoesNotContain("asunnottomuus", m.Body, StringComparison.OrdinalIgnoreCase));
         // A redelivered event sends nothing twice.
         await Host.DeliverEventsAsync();
         await mail.DeliverMailAsync();
-        Assert.Equal(2, Received("keski-suomi-professional@demo.rake.invalid").Count(m => m.Subject.Contains($"#{number}", StringComparison.Ordinal)));
+        Assert.Equal(2,
+            Received("keski-suomi-professional@demo.rake.invalid").Count(m => m.Subject.Contains($"#{number}", StringComparison.Ordinal)));
 
         // Kainuu has not switched it on: the in-app notice only.
         using var kainuuProfessional = await Host.ClientFor("kainuu-professional");
@@ -173,7 +182,8 @@ public sealed class CommunicationsMailTests(MailHost mail)
         await kainuuSupervisor.PutAsJsonAsync($"{kainuuLocation}/supervisor-record", new { coreOfReport = "Ydin" });
         await Host.DeliverEventsAsync();
         await mail.DeliverMailAsync();
-        Assert.DoesNotContain(Received("kainuu-professional@demo.rake.invalid"), m => m.Subject.Contains($"#{kainuuNumber}", StringComparison.Ordinal));
+        Assert.DoesNotContain(Received("kainuu-professional@demo.rake.invalid"),
+            m => m.Subject.Contains($"#{kainuuNumber}", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -183,20 +193,24 @@ public sealed class CommunicationsMailTests(MailHost mail)
         using var comms = await Host.ClientFor("kymenlaakso-communications");
         var to = $"wf-{Guid.NewGuid():N}@kymenlaakso.test.invalid";
         var listName = $"Työnkulkulista {Guid.NewGuid():N}";
-        var created = await comms.PostAsJsonAsync($"{Base("kymenlaakso")}/distribution-lists", new { name = listName, members = new[] { new { email = to } } });
+        var created = await comms.PostAsJsonAsync($"{Base("kymenlaakso")}/distribution-lists",
+            new { name = listName, members = new[] { new { email = to } } });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var title = $"Puolivuotiskooste julkaistu {Guid.NewGuid():N}";
         var id = $"comms-{Guid.NewGuid():N}"[..20];
         await WorkflowJson.PublishAsync(admin, "kymenlaakso", WorkflowJson.Sequence(id,
-            WorkflowJson.Activity("publish", "Rake.Communications.Publish", ("kind", "HalfYearCompilation"), ("channel", "Intranet"), ("title", title), ("body", "Kooste on **valmis**.")),
-            WorkflowJson.Activity("mail", "Rake.Communications.SendToDistributionList", ("list", listName), ("subject", "Kooste julkaistu"), ("message", "Katso intranet.")),
+            WorkflowJson.Activity("publish", "Rake.Communications.Publish", ("kind", "HalfYearCompilation"), ("channel", "Intranet"),
+                ("title", title), ("body", "Kooste on **valmis**.")),
+            WorkflowJson.Activity("mail", "Rake.Communications.SendToDistributionList", ("list", listName), ("subject", "Kooste julkaistu"),
+                ("message", "Katso intranet.")),
             WorkflowJson.Activity("info", "Rake.Communications.ScheduleInfoSession", ("kind", "StaffInfo"), ("title", title))));
         var started = await WorkflowJson.StartAsync(admin, "kymenlaakso", id);
         var instance = await WorkflowJson.InstanceAsync(admin, "kymenlaakso", started["id"]!.GetValue<string>());
         Assert.True(instance["status"]!.GetValue<string>() == "Finished", instance.ToJsonString());
 
         var feed = await CommunicationsApiTests.FeedAsync(Host.Anonymous(), "kymenlaakso", "intranet");
-        Assert.Single(feed.Root!.Elements(System.Xml.Linq.XName.Get("entry", "http://www.w3.org/2005/Atom")), e => e.Elements().Any(x => x.Name.LocalName == "title" && x.Value == title));
+        Assert.Single(feed.Root!.Elements(System.Xml.Linq.XName.Get("entry", "http://www.w3.org/2005/Atom")),
+            e => e.Elements().Any(x => x.Name.LocalName == "title" && x.Value == title));
         var sessions = await comms.GetFromJsonAsync<JsonArray>($"{Base("kymenlaakso")}/info-sessions");
         Assert.Single(sessions!, s => s!["title"]!.GetValue<string>() == title && s["kind"]!.GetValue<string>() == "StaffInfo");
         await mail.DeliverMailAsync();
@@ -214,7 +228,9 @@ public sealed class CommunicationsMailTests(MailHost mail)
     }
 
     private static async Task<JsonObject> DeliveryAsync(HttpClient client, Guid id) =>
-        (await client.GetFromJsonAsync<JsonArray>($"/api/v1/regions/kainuu/mail-deliveries"))!.Single(d => d!["id"]!.GetValue<Guid>() == id)!.AsObject();
+        (await client.GetFromJsonAsync<JsonArray>($"/api/v1/regions/kainuu/mail-deliveries"))!
+            .Single(d => d!["id"]!.GetValue<Guid>() == id)!
+            .AsObject();
 
     /// <summary>Moves a delivery's next attempt into the past, as if its back-off had passed.</summary>
     private async Task MakeDueAsync(string region, Guid id)

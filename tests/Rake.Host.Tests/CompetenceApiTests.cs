@@ -8,32 +8,37 @@ using static Rake.Host.Tests.WorkflowJson;
 
 namespace Rake.Host.Tests;
 
-/// <summary>Competence surveys (anonymity threshold, no identity with answers, round comparison), orientation, training, specialists; roles and regions.</summary>
+/// <summary>Competence surveys (anonymity threshold, no identity with answers, round comparison), orientation, training, specialists; roles
+/// and regions.</summary>
 [Collection(SharedHostCollection.Name)]
 public sealed class CompetenceApiTests(SharedHost shared)
 {
     private RakeTestHost Host => shared.Host;
 
     private static readonly string[] KeskiSuomiStaff =
-        ["professional", "supervisor", "responsibleperson", "workinggroupmember", "steeringgroupmember", "communications", "planner", "regionadmin"];
+        ["professional", "supervisor", "responsibleperson", "workinggroupmember", "steeringgroupmember", "communications", "planner",
+            "regionadmin"];
 
     private async Task<(string Before, string After)> NewRoundAsync(HttpClient planner)
     {
         var surveys = (await planner.GetFromJsonAsync<JsonArray>($"{Base("keski-suomi")}/competence/surveys"))!;
         // The seeded second round: Perheiden palvelut had 7 respondents.
-        var previous = surveys.Single(s => s!["title"]!.GetValue<string>().EndsWith("2. kierros", StringComparison.Ordinal))!["id"]!.GetValue<string>();
+        var previous = surveys.Single(s => s!["title"]!.GetValue<string>().EndsWith("2. kierros", StringComparison.Ordinal))!["id"]!
+            .GetValue<string>();
         var launched = await planner.PostAsJsonAsync($"{Base("keski-suomi")}/competence/surveys", new
         {
             title = $"Osaamiskartoitus {Guid.NewGuid():N}"[..30],
             scaleMax = 5,
-            areas = new[] { new { code = "third-sector", name = "Kolmannen sektorin toiminnan ja palveluiden tunteminen" }, new { code = "culture", name = "Kulttuurisensitiivisen työn osaaminen" } },
+            areas = new[] { new { code = "third-sector", name = "Kolmannen sektorin toiminnan ja palveluiden tunteminen" },
+                new { code = "culture", name = "Kulttuurisensitiivisen työn osaaminen" } },
         });
         Assert.Equal(HttpStatusCode.Created, launched.StatusCode);
         return (previous, (await launched.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>());
     }
 
     private static async Task<JsonObject> UnitAsync(HttpClient client, string before, string after, string unit) =>
-        (await client.GetFromJsonAsync<JsonObject>($"{Base("keski-suomi")}/competence/surveys/{before}/compare/{after}"))!["units"]!.AsArray()
+        (await client.GetFromJsonAsync<JsonObject>($"{Base("keski-suomi")}/competence/surveys/{before}/compare/{after}"))!["units"]!
+            .AsArray()
             .Single(u => u!["code"]!.GetValue<string>() == unit)!.AsObject();
 
     [Fact]
@@ -46,14 +51,20 @@ public sealed class CompetenceApiTests(SharedHost shared)
         {
             using var person = await Host.ClientFor($"keski-suomi-{KeskiSuomiStaff[i]}");
             var response = await person.PostAsJsonAsync($"{Base("keski-suomi")}/competence/surveys/{after}/answers",
-                new { unit = "families", values = new Dictionary<string, int> { ["third-sector"] = answers[i].Item1, ["culture"] = answers[i].Item2 } });
+                new
+                {
+                    unit = "families",
+                    values = new Dictionary<string, int> { ["third-sector"] = answers[i].Item1, ["culture"] = answers[i].Item2 }
+                });
             Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
         }
         var hidden = await UnitAsync(planner, before, after, "families");
         Assert.True(hidden["hidden"]!.GetValue<bool>());
         Assert.Null(hidden["respondentsAfter"]);
         Assert.Empty(hidden["areas"]!.AsArray());
-        Assert.Equal(HttpStatusCode.NotFound, (await planner.GetAsync($"{Base("keski-suomi")}/competence/surveys/{before}/compare/{after}/chart.svg?unit=families")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound,
+            (await planner.GetAsync($"{Base("keski-suomi")}/competence/surveys/{before}/compare/{after}/chart.svg?unit=families"))
+                .StatusCode);
         // The total covers only units that are shown (none yet in the new round), so families cannot be worked out by subtraction.
         Assert.True((await UnitAsync(planner, before, after, "*"))["hidden"]!.GetValue<bool>());
 
@@ -69,7 +80,8 @@ public sealed class CompetenceApiTests(SharedHost shared)
         var thirdSector = shown["areas"]!.AsArray().Single(a => a!["code"]!.GetValue<string>() == "third-sector")!;
         Assert.Equal(4.2, thirdSector["after"]!.GetValue<double>());
         Assert.Equal(Math.Round(4.2 - thirdSector["before"]!.GetValue<double>(), 2), thirdSector["change"]!.GetValue<double>());
-        var svg = await planner.GetStringAsync($"{Base("keski-suomi")}/competence/surveys/{before}/compare/{after}/chart.svg?unit=families");
+        var svg = await planner.GetStringAsync(
+            $"{Base("keski-suomi")}/competence/surveys/{before}/compare/{after}/chart.svg?unit=families");
         Assert.Contains("role=\"img\"", svg);
         Assert.Contains("<title id=\"chart-title\">", svg);
         Assert.Contains("4.2", svg);
@@ -95,21 +107,34 @@ public sealed class CompetenceApiTests(SharedHost shared)
         var (_, after) = await NewRoundAsync(planner);
         var url = $"{Base("keski-suomi")}/competence/surveys/{after}/answers";
         var bad = await Reports.ReadProblemAsync(await professional.PostAsJsonAsync(url,
-            new { unit = "nowhere", values = new Dictionary<string, int> { ["third-sector"] = 6, ["unknown"] = 1 } }), HttpStatusCode.BadRequest);
-        Assert.Equal(["area-culture", "area-third-sector", "unit", "values"], bad["errors"]!.AsObject().Select(e => e.Key).Order().ToArray());
-        var ok = await professional.PostAsJsonAsync(url, new { unit = "adults", values = new Dictionary<string, int> { ["third-sector"] = 2, ["culture"] = 3 } });
+            new { unit = "nowhere", values = new Dictionary<string, int> { ["third-sector"] = 6, ["unknown"] = 1 } }),
+            HttpStatusCode.BadRequest);
+        Assert.Equal(["area-culture", "area-third-sector", "unit", "values"],
+            bad["errors"]!.AsObject().Select(e => e.Key).Order().ToArray());
+        var ok = await professional.PostAsJsonAsync(url,
+            new { unit = "adults", values = new Dictionary<string, int> { ["third-sector"] = 2, ["culture"] = 3 } });
         Assert.Equal(HttpStatusCode.NoContent, ok.StatusCode);
-        await Reports.ReadProblemAsync(await professional.PostAsJsonAsync(url, new { unit = "adults", values = new Dictionary<string, int> { ["third-sector"] = 2, ["culture"] = 3 } }), HttpStatusCode.Conflict);
-        Assert.True((await professional.GetFromJsonAsync<JsonObject>($"{Base("keski-suomi")}/competence/surveys/{after}"))!["answeredByMe"]!.GetValue<bool>());
+        await Reports.ReadProblemAsync(await professional.PostAsJsonAsync(url,
+            new { unit = "adults", values = new Dictionary<string, int> { ["third-sector"] = 2, ["culture"] = 3 } }),
+            HttpStatusCode.Conflict);
+        Assert.True((await professional.GetFromJsonAsync<JsonObject>($"{Base("keski-suomi")}/competence/surveys/{after}"))!["answeredByMe"]!
+            .GetValue<bool>());
 
-        await Reports.ReadProblemAsync(await professional.PostAsJsonAsync($"{Base("keski-suomi")}/competence/surveys", new { title = "x", areas = new[] { new { code = "a", name = "A" } } }), HttpStatusCode.Forbidden);
-        var invalid = await Reports.ReadProblemAsync(await planner.PostAsJsonAsync($"{Base("keski-suomi")}/competence/surveys", new { title = "", scaleMax = 1, areas = new[] { new { code = "a", name = "A" }, new { code = "a", name = "B" } } }), HttpStatusCode.BadRequest);
+        await Reports.ReadProblemAsync(await professional.PostAsJsonAsync($"{Base("keski-suomi")}/competence/surveys",
+            new { title = "x", areas = new[] { new { code = "a", name = "A" } } }), HttpStatusCode.Forbidden);
+        var invalid = await Reports.ReadProblemAsync(await planner.PostAsJsonAsync($"{Base("keski-suomi")}/competence/surveys",
+            new { title = "", scaleMax = 1, areas = new[] { new { code = "a", name = "A" }, new { code = "a", name = "B" } } }),
+            HttpStatusCode.BadRequest);
         Assert.Equal(["areas", "scaleMax", "title"], invalid["errors"]!.AsObject().Select(e => e.Key).Order().ToArray());
 
-        await Reports.ReadProblemAsync(await professional.PostAsync($"{Base("keski-suomi")}/competence/surveys/{after}/close", null), HttpStatusCode.Forbidden);
-        Assert.Equal(HttpStatusCode.OK, (await planner.PostAsync($"{Base("keski-suomi")}/competence/surveys/{after}/close", null)).StatusCode);
+        await Reports.ReadProblemAsync(await professional.PostAsync($"{Base("keski-suomi")}/competence/surveys/{after}/close", null),
+            HttpStatusCode.Forbidden);
+        Assert.Equal(HttpStatusCode.OK,
+            (await planner.PostAsync($"{Base("keski-suomi")}/competence/surveys/{after}/close", null)).StatusCode);
         using var other = await Host.ClientFor("keski-suomi-supervisor");
-        await Reports.ReadProblemAsync(await other.PostAsJsonAsync(url, new { unit = "adults", values = new Dictionary<string, int> { ["third-sector"] = 2, ["culture"] = 3 } }), HttpStatusCode.Conflict);
+        await Reports.ReadProblemAsync(await other.PostAsJsonAsync(url,
+            new { unit = "adults", values = new Dictionary<string, int> { ["third-sector"] = 2, ["culture"] = 3 } }),
+            HttpStatusCode.Conflict);
     }
 
     [Fact]
@@ -120,7 +145,8 @@ public sealed class CompetenceApiTests(SharedHost shared)
         var ksSurvey = (await ks.GetFromJsonAsync<JsonArray>($"{Base("keski-suomi")}/competence/surveys"))![0]!["id"]!.GetValue<string>();
         await Reports.ReadProblemAsync(await kainuu.GetAsync($"{Base("keski-suomi")}/competence/surveys"), HttpStatusCode.Forbidden);
         await Reports.ReadProblemAsync(await kainuu.GetAsync($"{Base("kainuu")}/competence/surveys/{ksSurvey}"), HttpStatusCode.NotFound);
-        await Reports.ReadProblemAsync(await kainuu.PostAsJsonAsync($"{Base("kainuu")}/competence/surveys/{ksSurvey}/answers", new { unit = "adults" }), HttpStatusCode.NotFound);
+        await Reports.ReadProblemAsync(await kainuu.PostAsJsonAsync($"{Base("kainuu")}/competence/surveys/{ksSurvey}/answers",
+            new { unit = "adults" }), HttpStatusCode.NotFound);
         var kainuuSurveys = (await kainuu.GetFromJsonAsync<JsonArray>($"{Base("kainuu")}/competence/surveys"))!;
         Assert.DoesNotContain(kainuuSurveys, s => s!["id"]!.GetValue<string>() == ksSurvey);
     }
@@ -133,30 +159,46 @@ public sealed class CompetenceApiTests(SharedHost shared)
         var orientation = (await professional.GetFromJsonAsync<JsonObject>($"{Base("kymenlaakso")}/competence/orientation"))!;
         Assert.Empty(orientation["units"]!.AsArray());
         var item = orientation["items"]!.AsArray().First(i => i!["structural"]!.GetValue<bool>())!["id"]!.GetValue<string>();
-        await Reports.ReadProblemAsync(await professional.PostAsJsonAsync($"{Base("kymenlaakso")}/competence/orientation/{item}/complete", new { unit = "" }), HttpStatusCode.BadRequest);
-        Assert.Equal(HttpStatusCode.NoContent, (await professional.PostAsJsonAsync($"{Base("kymenlaakso")}/competence/orientation/{item}/complete", new { unit = "elderly" })).StatusCode);
-        Assert.Equal(HttpStatusCode.NoContent, (await professional.PostAsJsonAsync($"{Base("kymenlaakso")}/competence/orientation/{item}/complete", new { unit = "elderly" })).StatusCode);
+        await Reports.ReadProblemAsync(await professional.PostAsJsonAsync($"{Base("kymenlaakso")}/competence/orientation/{item}/complete",
+            new { unit = "" }), HttpStatusCode.BadRequest);
+        Assert.Equal(HttpStatusCode.NoContent,
+            (await professional.PostAsJsonAsync($"{Base("kymenlaakso")}/competence/orientation/{item}/complete",
+                new { unit = "elderly" })).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent,
+            (await professional.PostAsJsonAsync($"{Base("kymenlaakso")}/competence/orientation/{item}/complete",
+                new { unit = "elderly" })).StatusCode);
         var lead = (await supervisor.GetFromJsonAsync<JsonObject>($"{Base("kymenlaakso")}/competence/orientation"))!;
         var elderly = lead["units"]!.AsArray().Single(u => u!["unit"]!.GetValue<string>() == "elderly")!;
         Assert.True(elderly["structuralCompletions"]!.GetValue<int>() >= 1);
-        Assert.Contains(lead["people"]!.AsArray(), p => p!["userName"]!.GetValue<string>() == "kymenlaakso-professional" && p["done"]!.GetValue<int>() >= 1);
+        Assert.Contains(lead["people"]!.AsArray(),
+            p => p!["userName"]!.GetValue<string>() == "kymenlaakso-professional" && p["done"]!.GetValue<int>() >= 1);
 
-        await Reports.ReadProblemAsync(await professional.PostAsJsonAsync($"{Base("kymenlaakso")}/competence/trainings", new { kind = "Event", title = "x", on = "2026-12-01" }), HttpStatusCode.Forbidden);
-        var badTraining = await Reports.ReadProblemAsync(await supervisor.PostAsJsonAsync($"{Base("kymenlaakso")}/competence/trainings", new { kind = "Event", title = "Info", url = "ftp://x" }), HttpStatusCode.BadRequest);
+        await Reports.ReadProblemAsync(await professional.PostAsJsonAsync($"{Base("kymenlaakso")}/competence/trainings",
+            new { kind = "Event", title = "x", on = "2026-12-01" }), HttpStatusCode.Forbidden);
+        var badTraining = await Reports.ReadProblemAsync(await supervisor.PostAsJsonAsync($"{Base("kymenlaakso")}/competence/trainings",
+            new { kind = "Event", title = "Info", url = "ftp://x" }), HttpStatusCode.BadRequest);
         Assert.Equal(["on", "url"], badTraining["errors"]!.AsObject().Select(e => e.Key).Order().ToArray());
-        var created = await supervisor.PostAsJsonAsync($"{Base("kymenlaakso")}/competence/trainings", new { kind = "Event", title = "Raportoinnin info", on = "2026-12-01" });
+        var created = await supervisor.PostAsJsonAsync($"{Base("kymenlaakso")}/competence/trainings",
+            new { kind = "Event", title = "Raportoinnin info", on = "2026-12-01" });
         var training = (await created.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>();
-        Assert.Equal(HttpStatusCode.NoContent, (await professional.PostAsync($"{Base("kymenlaakso")}/competence/trainings/{training}/participation", null)).StatusCode);
-        var listed = (await professional.GetFromJsonAsync<JsonArray>($"{Base("kymenlaakso")}/competence/trainings"))!.Single(t => t!["id"]!.GetValue<string>() == training)!;
+        Assert.Equal(HttpStatusCode.NoContent,
+            (await professional.PostAsync($"{Base("kymenlaakso")}/competence/trainings/{training}/participation", null)).StatusCode);
+        var listed = (await professional.GetFromJsonAsync<JsonArray>($"{Base("kymenlaakso")}/competence/trainings"))!
+            .Single(t => t!["id"]!.GetValue<string>() == training)!;
         Assert.Equal((1, true), (listed["participants"]!.GetValue<int>(), listed["joinedByMe"]!.GetValue<bool>()));
 
-        var specialist = await supervisor.PostAsJsonAsync($"{Base("kymenlaakso")}/competence/specialists", new { name = "Erikoissosiaalityöntekijä", unit = "adults", completedYear = 2024, use = "Ilmiölähtöiset raportit" });
+        var specialist = await supervisor.PostAsJsonAsync($"{Base("kymenlaakso")}/competence/specialists",
+            new { name = "Erikoissosiaalityöntekijä", unit = "adults", completedYear = 2024, use = "Ilmiölähtöiset raportit" });
         Assert.Equal(70, (await specialist.Content.ReadFromJsonAsync<JsonObject>())!["credits"]!.GetValue<int>());
-        await Reports.ReadProblemAsync(await supervisor.PostAsJsonAsync($"{Base("kymenlaakso")}/competence/specialists", new { name = "", unit = "x", completedYear = 1800 }), HttpStatusCode.BadRequest);
+        await Reports.ReadProblemAsync(await supervisor.PostAsJsonAsync($"{Base("kymenlaakso")}/competence/specialists",
+            new { name = "", unit = "x", completedYear = 1800 }), HttpStatusCode.BadRequest);
 
-        Assert.Equal(HttpStatusCode.Created, (await professional.PostAsJsonAsync($"{Base("kymenlaakso")}/competence/needs", new { text = "Viestintä ja vaikuttaminen päättäjiin" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Created,
+            (await professional.PostAsJsonAsync($"{Base("kymenlaakso")}/competence/needs",
+                new { text = "Viestintä ja vaikuttaminen päättäjiin" })).StatusCode);
         await Reports.ReadProblemAsync(await professional.GetAsync($"{Base("kymenlaakso")}/competence/needs"), HttpStatusCode.Forbidden);
-        Assert.Contains((await supervisor.GetFromJsonAsync<JsonArray>($"{Base("kymenlaakso")}/competence/needs"))!, n => n!["text"]!.GetValue<string>() == "Viestintä ja vaikuttaminen päättäjiin");
+        Assert.Contains((await supervisor.GetFromJsonAsync<JsonArray>($"{Base("kymenlaakso")}/competence/needs"))!,
+            n => n!["text"]!.GetValue<string>() == "Viestintä ja vaikuttaminen päättäjiin");
     }
 
     [Fact]
@@ -165,9 +207,11 @@ public sealed class CompetenceApiTests(SharedHost shared)
         using var admin = await Host.ClientFor("kymenlaakso-regionadmin");
         var before = (await admin.GetFromJsonAsync<JsonArray>($"{Base("kymenlaakso")}/competence/surveys"))!;
         var id = $"launch-{Guid.NewGuid():N}"[..20];
-        await PublishAsync(admin, "kymenlaakso", Sequence(id, Activity("launch", "Rake.Competence.LaunchSurvey", ("title", "Osaamiskartoitus, työpajakierros"))));
+        await PublishAsync(admin, "kymenlaakso",
+            Sequence(id, Activity("launch", "Rake.Competence.LaunchSurvey", ("title", "Osaamiskartoitus, työpajakierros"))));
         var instance = await StartAsync(admin, "kymenlaakso", id);
-        Assert.Equal("Finished", (await InstanceAsync(admin, "kymenlaakso", instance["id"]!.GetValue<string>()))["status"]!.GetValue<string>());
+        Assert.Equal("Finished",
+            (await InstanceAsync(admin, "kymenlaakso", instance["id"]!.GetValue<string>()))["status"]!.GetValue<string>());
         var after = (await admin.GetFromJsonAsync<JsonArray>($"{Base("kymenlaakso")}/competence/surveys"))!;
         Assert.Equal(before.Count + 1, after.Count);
         Assert.Equal("Osaamiskartoitus, työpajakierros", after[0]!["title"]!.GetValue<string>());

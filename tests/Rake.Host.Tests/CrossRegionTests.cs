@@ -45,11 +45,15 @@ public sealed class CrossRegionTests(SharedHost shared)
 
             await Reports.ReadProblemAsync(await outsider.GetAsync(viaOwner), HttpStatusCode.Forbidden);
             await Reports.ReadProblemAsync(await outsider.GetAsync($"/api/v1/regions/{owner}/social-reports"), HttpStatusCode.Forbidden);
-            await Reports.ReadProblemAsync(await outsider.PostAsJsonAsync($"{viaOwner}/status-changes", new { status = "Closed" }), HttpStatusCode.Forbidden);
+            await Reports.ReadProblemAsync(await outsider.PostAsJsonAsync($"{viaOwner}/status-changes", new { status = "Closed" }),
+                HttpStatusCode.Forbidden);
             await Reports.ReadProblemAsync(await outsider.GetAsync(viaOther), HttpStatusCode.NotFound);
-            await Reports.ReadProblemAsync(await outsider.PutAsJsonAsync($"{viaOther}/supervisor-record", new { coreOfReport = "x" }), HttpStatusCode.NotFound);
-            await Reports.ReadProblemAsync(await outsider.PostAsJsonAsync($"{viaOther}/status-changes", new { status = "Closed" }), HttpStatusCode.NotFound);
-            await Reports.ReadProblemAsync(await outsider.PostAsJsonAsync($"{viaOther}/feedback", new { comment = "x" }), HttpStatusCode.NotFound);
+            await Reports.ReadProblemAsync(await outsider.PutAsJsonAsync($"{viaOther}/supervisor-record", new { coreOfReport = "x" }),
+                HttpStatusCode.NotFound);
+            await Reports.ReadProblemAsync(await outsider.PostAsJsonAsync($"{viaOther}/status-changes", new { status = "Closed" }),
+                HttpStatusCode.NotFound);
+            await Reports.ReadProblemAsync(await outsider.PostAsJsonAsync($"{viaOther}/feedback", new { comment = "x" }),
+                HttpStatusCode.NotFound);
             var list = await outsider.GetFromJsonAsync<JsonObject>($"/api/v1/regions/{other}/social-reports?pageSize=200");
             Assert.DoesNotContain(list!["items"]!.AsArray(), i => i!["id"]!.GetValue<Guid>() == id);
         }

@@ -5,7 +5,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Rake.Host.Tests;
 
-/// <summary>The Elsa-compatible API under /elsa/api and the designer pages: shapes the Studio reads, the region gate, the bundle's files.</summary>
+/// <summary>The Elsa-compatible API under /elsa/api and the designer pages: shapes the Studio reads, the region gate, the bundle's
+/// files.</summary>
 [Collection(SharedHostCollection.Name)]
 public sealed class DesignerApiTests(SharedHost shared)
 {
@@ -45,7 +46,8 @@ public sealed class DesignerApiTests(SharedHost shared)
 
         var expressions = (await admin.GetFromJsonAsync<JsonObject>("/elsa/api/descriptors/expression-descriptors"))!["items"]!.AsArray();
         Assert.Contains(expressions, e => (string?)e!["type"] == "JavaScript");
-        foreach (var path in new[] { "descriptors/storage-drivers", "descriptors/workflow-activation-strategies", "descriptors/log-persistence-strategies",
+        foreach (var path in new[] { "descriptors/storage-drivers", "descriptors/workflow-activation-strategies",
+                     "descriptors/log-persistence-strategies",
                      "descriptors/incident-strategies", "descriptors/commit-strategies/workflows", "features/installed" })
         {
             var list = await admin.GetFromJsonAsync<JsonObject>($"/elsa/api/{path}");
@@ -57,9 +59,13 @@ public sealed class DesignerApiTests(SharedHost shared)
     public async Task Only_the_regions_admins_reach_the_api_and_another_regions_definition_is_not_found()
     {
         using var kymenlaakso = await ElsaClient("kymenlaakso-regionadmin", "kymenlaakso");
-        await Reports.ReadProblemAsync(await kymenlaakso.GetAsync("/elsa/api/workflow-definitions/by-definition-id/kainuu-annual-cycle?versionOptions=Latest"), HttpStatusCode.NotFound);
-        var list = await kymenlaakso.GetFromJsonAsync<JsonObject>("/elsa/api/workflow-definitions?versionOptions=Latest&Page=0&PageSize=50");
-        Assert.DoesNotContain(list!["items"]!.AsArray(), i => ((string?)i!["definitionId"])!.StartsWith("kainuu", StringComparison.Ordinal));
+        await Reports.ReadProblemAsync(
+            await kymenlaakso.GetAsync("/elsa/api/workflow-definitions/by-definition-id/kainuu-annual-cycle?versionOptions=Latest"),
+            HttpStatusCode.NotFound);
+        var list = await kymenlaakso.GetFromJsonAsync<JsonObject>(
+            "/elsa/api/workflow-definitions?versionOptions=Latest&Page=0&PageSize=50");
+        Assert.DoesNotContain(list!["items"]!.AsArray(),
+            i => ((string?)i!["definitionId"])!.StartsWith("kainuu", StringComparison.Ordinal));
         Assert.Contains(list["items"]!.AsArray(), i => (string?)i!["definitionId"] == "kymenlaakso-half-year-routing");
 
         using var wrongTenant = await ElsaClient("kymenlaakso-regionadmin", "kainuu");
@@ -82,22 +88,27 @@ public sealed class DesignerApiTests(SharedHost shared)
         using var admin = await ElsaClient("kainuu-regionadmin", "kainuu");
         var definitionId = $"designer-{Guid.NewGuid():N}"[..24];
         var model = ElsaModel(definitionId, title: null);
-        var response = await admin.PostAsJsonAsync("/elsa/api/workflow-definitions", new JsonObject { ["model"] = model, ["publish"] = true });
+        var response = await admin.PostAsJsonAsync("/elsa/api/workflow-definitions",
+            new JsonObject { ["model"] = model, ["publish"] = true });
         var problem = await Reports.ReadProblemAsync(response, HttpStatusCode.BadRequest);
         Assert.Contains("Task1 (task1): A human task needs a title.", problem["errors"]!["task1"]!.AsArray().Select(m => (string?)m));
 
-        var latest = await admin.GetFromJsonAsync<JsonObject>($"/elsa/api/workflow-definitions/by-definition-id/{definitionId}?versionOptions=Latest");
+        var latest = await admin.GetFromJsonAsync<JsonObject>(
+            $"/elsa/api/workflow-definitions/by-definition-id/{definitionId}?versionOptions=Latest");
         Assert.False((bool)latest!["isPublished"]!);
         Assert.True((bool)latest["isLatest"]!);
         Assert.Contains(latest["links"]!.AsArray(), l => (string?)l!["rel"] == "publish");
-        await Reports.ReadProblemAsync(await admin.GetAsync($"/elsa/api/workflow-definitions/by-definition-id/{definitionId}?versionOptions=Published"), HttpStatusCode.NotFound);
+        await Reports.ReadProblemAsync(
+            await admin.GetAsync($"/elsa/api/workflow-definitions/by-definition-id/{definitionId}?versionOptions=Published"),
+            HttpStatusCode.NotFound);
 
         // Run before anything is published: the Studio is told it cannot start.
         var cannot = await admin.PostAsJsonAsync($"/elsa/api/workflow-definitions/{definitionId}/execute", new JsonObject());
         Assert.Equal("true", cannot.Headers.GetValues("x-elsa-workflow-cannot-start").Single());
 
         var fixedModel = ElsaModel(definitionId, title: "Kokoa työryhmä");
-        var saved = await admin.PostAsJsonAsync("/elsa/api/workflow-definitions", new JsonObject { ["model"] = fixedModel, ["publish"] = true });
+        var saved = await admin.PostAsJsonAsync("/elsa/api/workflow-definitions",
+            new JsonObject { ["model"] = fixedModel, ["publish"] = true });
         Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
         var published = (await saved.Content.ReadFromJsonAsync<JsonObject>())!["workflowDefinition"]!;
         Assert.True((bool)published["isPublished"]!);
@@ -115,17 +126,23 @@ public sealed class DesignerApiTests(SharedHost shared)
         Assert.Equal("Communications", (string?)instance["bookmarks"]![0]!["role"]);
 
         // Saving after publishing makes version 2 as a draft; the name stays unique within the region.
-        var again = await admin.PostAsJsonAsync("/elsa/api/workflow-definitions", new JsonObject { ["model"] = ElsaModel(definitionId, title: "Kokoa työryhmä"), ["publish"] = false });
+        var again = await admin.PostAsJsonAsync("/elsa/api/workflow-definitions",
+            new JsonObject { ["model"] = ElsaModel(definitionId, title: "Kokoa työryhmä"), ["publish"] = false });
         var againBody = await again.Content.ReadAsStringAsync();
         Assert.True(again.StatusCode == HttpStatusCode.OK, againBody);
         Assert.Equal(2, (int)JsonNode.Parse(againBody)!["workflowDefinition"]!["version"]!);
-        var unique = await admin.GetFromJsonAsync<JsonObject>($"/elsa/api/workflow-definitions/validation/is-name-unique?name=Suunnittelutesti%20{definitionId}");
+        var unique = await admin.GetFromJsonAsync<JsonObject>(
+            $"/elsa/api/workflow-definitions/validation/is-name-unique?name=Suunnittelutesti%20{definitionId}");
         Assert.False((bool)unique!["isUnique"]!);
-        unique = await admin.GetFromJsonAsync<JsonObject>($"/elsa/api/workflow-definitions/validation/is-name-unique?name=Suunnittelutesti%20{definitionId}&definitionId={definitionId}");
+        unique = await admin.GetFromJsonAsync<JsonObject>(
+            $"/elsa/api/workflow-definitions/validation/is-name-unique?name=Suunnittelutesti%20{definitionId}" +
+            $"&definitionId={definitionId}");
         Assert.True((bool)unique!["isUnique"]!);
 
-        await Reports.ReadProblemAsync(await admin.PostAsJsonAsync("/elsa/api/workflow-definitions", new JsonObject { ["publish"] = true }), HttpStatusCode.BadRequest);
-        await Reports.ReadProblemAsync(await admin.PostAsJsonAsync("/elsa/api/workflow-definitions", new JsonObject { ["model"] = new JsonObject { ["definitionId"] = "x" } }), HttpStatusCode.BadRequest);
+        await Reports.ReadProblemAsync(await admin.PostAsJsonAsync("/elsa/api/workflow-definitions", new JsonObject { ["publish"] = true }),
+            HttpStatusCode.BadRequest);
+        await Reports.ReadProblemAsync(await admin.PostAsJsonAsync("/elsa/api/workflow-definitions",
+            new JsonObject { ["model"] = new JsonObject { ["definitionId"] = "x" } }), HttpStatusCode.BadRequest);
     }
 
     [Fact]
@@ -134,19 +151,24 @@ public sealed class DesignerApiTests(SharedHost shared)
         using var admin = await ElsaClient("kainuu-regionadmin", "kainuu");
         var export = await admin.GetAsync("/elsa/api/workflow-definitions/kainuu-annual-cycle/export?versionOptions=Published");
         Assert.Equal(HttpStatusCode.OK, export.StatusCode);
-        Assert.Equal("kainuu-annual-cycle.json", export.Content.Headers.ContentDisposition?.FileNameStar ?? export.Content.Headers.ContentDisposition?.FileName);
+        Assert.Equal("kainuu-annual-cycle.json",
+            export.Content.Headers.ContentDisposition?.FileNameStar ?? export.Content.Headers.ContentDisposition?.FileName);
         var file = JsonNode.Parse(await export.Content.ReadAsStringAsync())!.AsObject();
-        var original = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(RepositoryRoot(), "workflows", "kainuu", "annual-cycle.json")))!.AsObject();
+        var original =
+            JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(RepositoryRoot(), "workflows", "kainuu", "annual-cycle.json")))!
+                .AsObject();
         Assert.True(JsonNode.DeepEquals(original["root"], file["root"]));
 
         var copyId = $"imported-{Guid.NewGuid():N}"[..24];
         file["definitionId"] = copyId;
-        var imported = await admin.PostAsync("/elsa/api/workflow-definitions/import", new StringContent(file.ToJsonString(), System.Text.Encoding.UTF8, "application/json"));
+        var imported = await admin.PostAsync("/elsa/api/workflow-definitions/import",
+            new StringContent(file.ToJsonString(), System.Text.Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.OK, imported.StatusCode);
         var model = (await imported.Content.ReadFromJsonAsync<JsonObject>())!;
         Assert.Equal(copyId, (string?)model["definitionId"]);
         Assert.False((bool)model["isPublished"]!);
-        await Reports.ReadProblemAsync(await admin.PostAsync("/elsa/api/workflow-definitions/import", new StringContent("{not json", System.Text.Encoding.UTF8, "application/json")), HttpStatusCode.BadRequest);
+        await Reports.ReadProblemAsync(await admin.PostAsync("/elsa/api/workflow-definitions/import",
+            new StringContent("{not json", System.Text.Encoding.UTF8, "application/json")), HttpStatusCode.BadRequest);
 
         // The designer page's own export link (cookie users) gives the same file; another region's admin gets 404.
         using var kymenlaakso = await Host.ClientFor("kymenlaakso-regionadmin");
@@ -179,7 +201,8 @@ public sealed class DesignerApiTests(SharedHost shared)
         Assert.Equal("application/wasm", response.Content.Headers.ContentType?.MediaType);
         Assert.Empty(response.Content.Headers.ContentEncoding);
         var icu = Path.GetFileName(Directory.GetFiles(Path.Combine(bundle, "_framework"), "icudt*.dat").First());
-        Assert.Equal("application/octet-stream", (await client.GetAsync($"/kainuu/designer/_framework/{icu}")).Content.Headers.ContentType?.MediaType);
+        Assert.Equal("application/octet-stream",
+            (await client.GetAsync($"/kainuu/designer/_framework/{icu}")).Content.Headers.ContentType?.MediaType);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/kainuu/designer/_framework/..%2F..%2Fpackage.json")).StatusCode);
 
         using var professional = await Host.ClientFor("kainuu-professional");
@@ -204,12 +227,20 @@ public sealed class DesignerApiTests(SharedHost shared)
             ["name"] = "Task1",
             ["type"] = "Rake.Workflows.HumanTask",
             ["version"] = 1,
-            ["role"] = new JsonObject { ["typeName"] = "String", ["expression"] = new JsonObject { ["type"] = "Literal", ["value"] = "Communications" } },
+            ["role"] = new JsonObject
+            {
+                ["typeName"] = "String",
+                ["expression"] = new JsonObject { ["type"] = "Literal", ["value"] = "Communications" }
+            },
             ["metadata"] = new JsonObject { ["designer"] = new JsonObject { ["position"] = new JsonObject { ["x"] = 300, ["y"] = 200 } } },
         };
         if (title is not null)
         {
-            task["title"] = new JsonObject { ["typeName"] = "String", ["expression"] = new JsonObject { ["type"] = "Literal", ["value"] = title } };
+            task["title"] = new JsonObject
+            {
+                ["typeName"] = "String",
+                ["expression"] = new JsonObject { ["type"] = "Literal", ["value"] = title }
+            };
         }
         return new JsonObject
         {
@@ -235,7 +266,14 @@ public sealed class DesignerApiTests(SharedHost shared)
                 ["nodeId"] = "Workflow1:flow1",
                 ["name"] = "Flowchart1",
                 ["activities"] = new JsonArray(
-                    new JsonObject { ["id"] = "start1", ["nodeId"] = "Workflow1:flow1:start1", ["name"] = "Start1", ["type"] = "Elsa.Start", ["version"] = 1 },
+                    new JsonObject
+                    {
+                        ["id"] = "start1",
+                        ["nodeId"] = "Workflow1:flow1:start1",
+                        ["name"] = "Start1",
+                        ["type"] = "Elsa.Start",
+                        ["version"] = 1
+                    },
                     task),
                 ["connections"] = new JsonArray(new JsonObject
                 {

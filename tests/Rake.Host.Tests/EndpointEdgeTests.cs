@@ -17,7 +17,8 @@ public sealed class EndpointEdgeTests(SharedHost shared)
     public async Task Listing_refuses_bad_paging_and_scope(string query, string field)
     {
         using var professional = await Host.ClientFor("kainuu-professional");
-        var problem = await Reports.ReadProblemAsync(await professional.GetAsync($"/api/v1/regions/kainuu/social-reports?{query}"), HttpStatusCode.BadRequest);
+        var problem = await Reports.ReadProblemAsync(await professional.GetAsync($"/api/v1/regions/kainuu/social-reports?{query}"),
+            HttpStatusCode.BadRequest);
         Assert.NotNull(problem["errors"]![field]);
     }
 
@@ -27,9 +28,12 @@ public sealed class EndpointEdgeTests(SharedHost shared)
         using var admin = await Host.ClientFor("kainuu-regionadmin");
         using var supervisor = await Host.ClientFor("kainuu-supervisor");
         var missing = Guid.NewGuid();
-        await Reports.ReadProblemAsync(await supervisor.GetAsync($"/api/v1/regions/kainuu/social-reports/{missing}"), HttpStatusCode.NotFound);
-        await Reports.ReadProblemAsync(await supervisor.PostAsJsonAsync($"/api/v1/regions/kainuu/social-reports/{missing}/feedback", new { comment = "x" }), HttpStatusCode.NotFound);
-        await Reports.ReadProblemAsync(await admin.PutAsJsonAsync($"/api/v1/regions/kainuu/taxonomy/{missing}", new { nameFi = "x" }), HttpStatusCode.NotFound);
+        await Reports.ReadProblemAsync(await supervisor.GetAsync($"/api/v1/regions/kainuu/social-reports/{missing}"),
+            HttpStatusCode.NotFound);
+        await Reports.ReadProblemAsync(await supervisor.PostAsJsonAsync($"/api/v1/regions/kainuu/social-reports/{missing}/feedback",
+            new { comment = "x" }), HttpStatusCode.NotFound);
+        await Reports.ReadProblemAsync(await admin.PutAsJsonAsync($"/api/v1/regions/kainuu/taxonomy/{missing}", new { nameFi = "x" }),
+            HttpStatusCode.NotFound);
         await Reports.ReadProblemAsync(await admin.DeleteAsync($"/api/v1/regions/kainuu/supervisors/{missing}"), HttpStatusCode.NotFound);
         await Reports.ReadProblemAsync(await admin.GetAsync("/api/v1/regions/kainuu/social-reports/not-a-guid"), HttpStatusCode.NotFound);
     }
@@ -40,9 +44,11 @@ public sealed class EndpointEdgeTests(SharedHost shared)
         using var professional = await Host.ClientFor("keski-suomi-professional");
         using var supervisor = await Host.ClientFor("keski-suomi-supervisor");
         var (_, _, location) = await Reports.SubmitAsync(professional, "keski-suomi");
-        var empty = await Reports.ReadProblemAsync(await supervisor.PostAsJsonAsync($"{location}/feedback", new { comment = "  " }), HttpStatusCode.BadRequest);
+        var empty = await Reports.ReadProblemAsync(await supervisor.PostAsJsonAsync($"{location}/feedback", new { comment = "  " }),
+            HttpStatusCode.BadRequest);
         Assert.NotNull(empty["errors"]!["comment"]);
-        var tooLong = await Reports.ReadProblemAsync(await supervisor.PostAsJsonAsync($"{location}/feedback", new { comment = new string('k', 2001) }), HttpStatusCode.BadRequest);
+        var tooLong = await Reports.ReadProblemAsync(await supervisor.PostAsJsonAsync($"{location}/feedback",
+            new { comment = new string('k', 2001) }), HttpStatusCode.BadRequest);
         Assert.Contains("2000", tooLong["errors"]!["comment"]![0]!.GetValue<string>());
         var report = await professional.GetFromJsonAsync<JsonObject>(location);
         Assert.Single(report!["timeline"]!.AsArray());
@@ -58,12 +64,14 @@ public sealed class EndpointEdgeTests(SharedHost shared)
         await supervisor.PostAsJsonAsync($"{location}/status-changes", new { status = "WithSupervisor" });
         await Host.DeliverEventsAsync();
 
-        Assert.Equal(HttpStatusCode.NoContent, (await professional.PostAsync("/api/v1/regions/kainuu/notifications/read", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent,
+            (await professional.PostAsync("/api/v1/regions/kainuu/notifications/read", null)).StatusCode);
         var mine = await professional.GetFromJsonAsync<JsonArray>("/api/v1/regions/kainuu/notifications");
         Assert.All(mine!, n => Assert.True(n!["read"]!.GetValue<bool>()));
         var theirs = await supervisor.GetFromJsonAsync<JsonArray>("/api/v1/regions/kainuu/notifications");
         Assert.Contains(theirs!, n => n!["reportId"]!.GetValue<Guid>() == id && !n["read"]!.GetValue<bool>());
-        Assert.DoesNotContain((await responsible.GetFromJsonAsync<JsonArray>("/api/v1/regions/kainuu/notifications"))!, n => n!["reportId"]!.GetValue<Guid>() == id);
+        Assert.DoesNotContain((await responsible.GetFromJsonAsync<JsonArray>("/api/v1/regions/kainuu/notifications"))!,
+            n => n!["reportId"]!.GetValue<Guid>() == id);
     }
 
     [Fact]
@@ -72,7 +80,8 @@ public sealed class EndpointEdgeTests(SharedHost shared)
         using var professional = await Host.ClientFor("kymenlaakso-professional");
         professional.DefaultRequestHeaders.AcceptLanguage.ParseAdd("sv");
         var form = await professional.GetFromJsonAsync<JsonObject>("/api/v1/regions/kymenlaakso/social-report-form");
-        Assert.Contains(form!["municipalities"]!.AsArray(), m => m!["code"]!.GetValue<string>() == "hamina" && m["name"]!.GetValue<string>() == "Fredrikshamn");
+        Assert.Contains(form!["municipalities"]!.AsArray(),
+            m => m!["code"]!.GetValue<string>() == "hamina" && m["name"]!.GetValue<string>() == "Fredrikshamn");
         Assert.DoesNotContain(form["municipalities"]!.AsArray(), m => m!["code"]!.GetValue<string>() == "kajaani");
         Assert.Contains(form["categories"]!.AsArray(), c => c!["name"]!.GetValue<string>() == "Boende");
         Assert.Contains(form["supervisors"]!.AsArray(), s => s!["userName"]!.GetValue<string>() == "kymenlaakso-supervisor");
@@ -89,15 +98,18 @@ public sealed class EndpointEdgeTests(SharedHost shared)
             .Single(s => s!["userName"]!.GetValue<string>() == "keski-suomi-supervisor")!;
         try
         {
-            Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/api/v1/regions/keski-suomi/supervisors/{listing["id"]}")).StatusCode);
+            Assert.Equal(HttpStatusCode.NoContent,
+                (await admin.DeleteAsync($"/api/v1/regions/keski-suomi/supervisors/{listing["id"]}")).StatusCode);
             var refused = await Reports.ReadProblemAsync(
-                await professional.PostAsJsonAsync("/api/v1/regions/keski-suomi/social-reports", Reports.Valid("keski-suomi")), HttpStatusCode.BadRequest);
+                await professional.PostAsJsonAsync("/api/v1/regions/keski-suomi/social-reports", Reports.Valid("keski-suomi")),
+                    HttpStatusCode.BadRequest);
             Assert.NotNull(refused["errors"]!["supervisor"]);
             Assert.Equal(HttpStatusCode.OK, (await supervisor.GetAsync(location)).StatusCode);
         }
         finally
         {
-            await admin.PostAsJsonAsync("/api/v1/regions/keski-suomi/supervisors", new { userName = "keski-suomi-supervisor", serviceArea = "adults" });
+            await admin.PostAsJsonAsync("/api/v1/regions/keski-suomi/supervisors",
+                new { userName = "keski-suomi-supervisor", serviceArea = "adults" });
         }
     }
 }

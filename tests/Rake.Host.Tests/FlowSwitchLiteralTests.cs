@@ -5,7 +5,8 @@ using static Rake.Host.Tests.WorkflowJson;
 
 namespace Rake.Host.Tests;
 
-/// <summary>Issue 15: a FlowSwitch case whose condition is a literal boolean, as Elsa saves it, published and run through the REST API.</summary>
+/// <summary>Issue 15: a FlowSwitch case whose condition is a literal boolean, as Elsa saves it, published and run through the REST
+/// API.</summary>
 [Collection(SharedHostCollection.Name)]
 public sealed class FlowSwitchLiteralTests(SharedHost fixture)
 {

@@ -25,7 +25,8 @@ public sealed class MalformedInputWalkTests : IAsyncLifetime
     private const string Region = "kainuu";
 
     private static readonly string[] RolePreference =
-        ["RegionAdmin", "ResponsiblePerson", "Planner", "Communications", "Supervisor", "WorkingGroupMember", "SteeringGroupMember", "Professional"];
+        ["RegionAdmin", "ResponsiblePerson", "Planner", "Communications", "Supervisor", "WorkingGroupMember", "SteeringGroupMember",
+            "Professional"];
 
     private static readonly string[] BadText = ["\u0000", "\u0001", "a\uFFFE", "\uFFFF", "\uD800", "x\uDC00y"];
 
@@ -75,16 +76,19 @@ public sealed class MalformedInputWalkTests : IAsyncLifetime
         Assert.True(sent > 2000, $"Only {sent} requests were sent.");
         // The requests it accepted wrote rows; a counter that saw none would also miss a refused request's writes.
         Assert.True(writes.Count > 0, "The write counter saw no write to this host's database at all.");
-        Assert.True(failures.Count == 0, $"{failures.Count} of {sent} malformed requests went wrong:\n" + string.Join("\n", failures.Take(200)));
+        Assert.True(failures.Count == 0,
+            $"{failures.Count} of {sent} malformed requests went wrong:\n" + string.Join("\n", failures.Take(200)));
     }
 
     private async Task HarvestAsync(Operation operation)
     {
-        if (operation.Path.Contains('{', StringComparison.Ordinal) && operation.Path.Replace("{region}", "", StringComparison.Ordinal).Contains('{', StringComparison.Ordinal))
+        if (operation.Path.Contains('{', StringComparison.Ordinal)
+            && operation.Path.Replace("{region}", "", StringComparison.Ordinal).Contains('{', StringComparison.Ordinal))
         {
             return;
         }
-        var client = await CallerAsync(operation, () => new HttpRequestMessage(HttpMethod.Get, Fill(operation.Path, n => n == "region" ? Region : null)));
+        var client = await CallerAsync(operation,
+            () => new HttpRequestMessage(HttpMethod.Get, Fill(operation.Path, n => n == "region" ? Region : null)));
         using var response = await client.GetAsync(Fill(operation.Path, n => n == "region" ? Region : null));
         if (!response.IsSuccessStatusCode || response.Content.Headers.ContentType?.MediaType != "application/json")
         {
@@ -155,7 +159,8 @@ public sealed class MalformedInputWalkTests : IAsyncLifetime
             {
                 var others = string.Join("&", query.Where(p => p != parameter && p["required"]?.GetValue<bool>() == true)
                     .Select(p => $"{p["name"]}={Uri.EscapeDataString(TypicalParameter(p))}"));
-                await SendAsync(client, operation, path + Query(Join(others, $"{parameter["name"]}={bad}")), typical?.ToJsonString(), $"query {parameter["name"]}={bad}");
+                await SendAsync(client, operation, path + Query(Join(others, $"{parameter["name"]}={bad}")), typical?.ToJsonString(),
+                    $"query {parameter["name"]}={bad}");
             }
         }
         if (operation.Method is "GET" or "DELETE")
@@ -164,7 +169,8 @@ public sealed class MalformedInputWalkTests : IAsyncLifetime
         }
         var bodies = new List<(string Json, string What)>
         {
-            ("{\"a\":1,\"a\":2}", "repeated key"), ("[null]", "array of null"), ("null", "null"), ("\"\\u0000\"", "string"), ("{", "truncated"),
+            ("{\"a\":1,\"a\":2}", "repeated key"), ("[null]", "array of null"), ("null", "null"), ("\"\\u0000\"", "string"),
+                ("{", "truncated"),
             ("{\"x\":\"\\uD800\"}", "lone surrogate"), ("12345678901234567890", "huge number"),
         };
         if (bodySchema is not null)
@@ -174,9 +180,11 @@ public sealed class MalformedInputWalkTests : IAsyncLifetime
             {
                 var first = obj.First();
                 var text = obj.ToJsonString();
-                var duplicated = "{" + JsonSerializer.Serialize(first.Key) + ":" + (first.Value?.ToJsonString() ?? "null") + "," + text[1..];
+                var duplicated = "{" + JsonSerializer.Serialize(first.Key) + ":" + (first.Value?.ToJsonString() ?? "null") + "," +
+                    text[1..];
                 bodies.Add((duplicated, $"repeated key {first.Key}"));
-                bodies.Add((new JsonObject(obj.Select(p => KeyValuePair.Create(p.Key, p.Value?.DeepClone())).Append(KeyValuePair.Create("unexpected", (JsonNode?)1))).ToJsonString(), "unknown property"));
+                bodies.Add((new JsonObject(obj.Select(p => KeyValuePair.Create(p.Key, p.Value?.DeepClone()))
+                    .Append(KeyValuePair.Create("unexpected", (JsonNode?)1))).ToJsonString(), "unknown property"));
             }
         }
         foreach (var (json, what) in bodies)
@@ -185,7 +193,8 @@ public sealed class MalformedInputWalkTests : IAsyncLifetime
         }
     }
 
-    private static string PathKey(string path, string name) => path[..(path.IndexOf("{" + name + "}", StringComparison.Ordinal) + name.Length + 2)];
+    private static string PathKey(string path, string name) =>
+        path[..(path.IndexOf("{" + name + "}", StringComparison.Ordinal) + name.Length + 2)];
 
     private async Task SendAsync(HttpClient client, Operation operation, string url, string? json, string what)
     {
@@ -217,7 +226,8 @@ public sealed class MalformedInputWalkTests : IAsyncLifetime
             var body = await response.Content.ReadAsStringAsync();
             if (status >= 500)
             {
-                failures.Add($"{operation.Method} {url} [{what}] {Printable(json)}: {status} {Printable(body)[..Math.Min(300, body.Length)]}");
+                failures.Add($"{operation.Method} {url} [{what}] {Printable(json)}: {status} " +
+                    $"{Printable(body)[..Math.Min(300, body.Length)]}");
             }
             else if (status >= 400 && written > 0)
             {
@@ -229,7 +239,8 @@ public sealed class MalformedInputWalkTests : IAsyncLifetime
             }
             else if (status < 400)
             {
-                // An accepted request may raise integration events; deliver them now so their writes are not counted against the next request.
+                // An accepted request may raise integration events; deliver them now so their writes are not counted against the next
+                // request.
                 await host.DeliverEventsAsync();
             }
         }
@@ -322,7 +333,8 @@ public sealed class MalformedInputWalkTests : IAsyncLifetime
 
     private static string Join(string a, string b) => a.Length == 0 ? b : $"{a}&{b}";
 
-    private static string Printable(string? text) => text is null ? "" : Regex.Replace(text, @"[^\x20-\x7E]", m => $"\\u{(int)m.Value[0]:X4}");
+    private static string Printable(string? text) =>
+        text is null ? "" : Regex.Replace(text, @"[^\x20-\x7E]", m => $"\\u{(int)m.Value[0]:X4}");
 
     private static string? TypeOf(JsonNode? schema) => schema?["type"] switch
     {
@@ -477,7 +489,8 @@ public sealed class MalformedInputWalkTests : IAsyncLifetime
     /// </summary>
     private sealed class WriteCounter : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
     {
-        private static readonly Regex Write = new(@"(^|;)\s*(INSERT|UPDATE|DELETE|MERGE)\b", RegexOptions.IgnoreCase | RegexOptions.Multiline);
+        private static readonly Regex Write = new(@"(^|;)\s*(INSERT|UPDATE|DELETE|MERGE)\b",
+            RegexOptions.IgnoreCase | RegexOptions.Multiline);
         private readonly string database;
         private readonly List<IDisposable> subscriptions = [];
         private int count;
@@ -547,7 +560,8 @@ public sealed class MalformedInputWalkTests : IAsyncLifetime
 
         private static bool IsRakeOrQuartz(ServiceDescriptor descriptor)
         {
-            var type = descriptor.ImplementationType ?? descriptor.ImplementationFactory?.Method.DeclaringType ?? descriptor.ImplementationInstance?.GetType();
+            var type = descriptor.ImplementationType ?? descriptor.ImplementationFactory?.Method.DeclaringType
+                ?? descriptor.ImplementationInstance?.GetType();
             var assembly = type?.Assembly.GetName().Name ?? "";
             return assembly.StartsWith("Rake.", StringComparison.Ordinal) || assembly.StartsWith("Quartz", StringComparison.Ordinal);
         }

@@ -18,7 +18,8 @@ public sealed class PeriodAndSetupApiTests(SharedHost shared)
         Assert.Equal(["2026-H1:2025-12-01:2026-05-31", "2026-H2:2026-06-01:2026-11-30"],
             half!.Select(p => $"{p!["id"]}:{p["from"]}:{p["to"]}").ToArray());
         var year = await kainuu.GetFromJsonAsync<JsonArray>("/api/v1/regions/kainuu/reporting-periods?year=2026");
-        Assert.Equal(["2026-Q1:2026-01-01:2026-03-31", "2026-Q2:2026-01-01:2026-06-30", "2026-Q3:2026-01-01:2026-09-30", "2026:2026-01-01:2026-12-31"],
+        Assert.Equal(["2026-Q1:2026-01-01:2026-03-31", "2026-Q2:2026-01-01:2026-06-30", "2026-Q3:2026-01-01:2026-09-30",
+            "2026:2026-01-01:2026-12-31"],
             year!.Select(p => $"{p!["id"]}:{p["from"]}:{p["to"]}").ToArray());
     }
 
@@ -46,7 +47,8 @@ public sealed class PeriodAndSetupApiTests(SharedHost shared)
         Assert.Equal(Count(before, "byCategory", "housing") + 1, Count(after, "byCategory", "housing"));
         Assert.Equal(Count(before, "byMunicipality", "jamsa") + 1, Count(after, "byMunicipality", "jamsa"));
         Assert.Equal(Count(before, "byServiceArea", "adults") + 2, Count(after, "byServiceArea", "adults"));
-        Assert.Contains(after["phenomena"]!.AsArray(), p => p!["title"]!.GetValue<string>() == "Kokemusasiantuntijat mukana kehittämisessä");
+        Assert.Contains(after["phenomena"]!.AsArray(),
+            p => p!["title"]!.GetValue<string>() == "Kokemusasiantuntijat mukana kehittämisessä");
         Assert.Equal(after["totalCount"]!.GetValue<int>(), after["byType"]!.AsArray().Sum(t => t!["count"]!.GetValue<int>()));
     }
 
@@ -54,10 +56,13 @@ public sealed class PeriodAndSetupApiTests(SharedHost shared)
     public async Task An_unknown_period_or_a_role_without_summaries_is_refused()
     {
         using var responsible = await Host.ClientFor("kymenlaakso-responsibleperson");
-        var problem = await Reports.ReadProblemAsync(await responsible.GetAsync("/api/v1/regions/kymenlaakso/reporting-periods/2026-Q1/summary"), HttpStatusCode.BadRequest);
+        var problem =
+            await Reports.ReadProblemAsync(await responsible.GetAsync("/api/v1/regions/kymenlaakso/reporting-periods/2026-Q1/summary"),
+                HttpStatusCode.BadRequest);
         Assert.Contains("2026-H1", problem["errors"]!["periodId"]![0]!.GetValue<string>());
         using var professional = await Host.ClientFor("kymenlaakso-professional");
-        await Reports.ReadProblemAsync(await professional.GetAsync("/api/v1/regions/kymenlaakso/reporting-periods/2026-H1/summary"), HttpStatusCode.Forbidden);
+        await Reports.ReadProblemAsync(await professional.GetAsync("/api/v1/regions/kymenlaakso/reporting-periods/2026-H1/summary"),
+            HttpStatusCode.Forbidden);
     }
 
     [Fact]
@@ -66,26 +71,39 @@ public sealed class PeriodAndSetupApiTests(SharedHost shared)
         using var admin = await Host.ClientFor("kainuu-regionadmin");
         using var professional = await Host.ClientFor("kainuu-professional");
         var code = $"digi-{Guid.NewGuid():N}"[..20];
-        var term = new { kind = "Category", code, nameFi = "Digitaalinen syrjäytyminen", nameSv = "Digitalt utanförskap", nameEn = "Digital exclusion" };
+        var term = new
+        {
+            kind = "Category",
+            code,
+            nameFi = "Digitaalinen syrjäytyminen",
+            nameSv = "Digitalt utanförskap",
+            nameEn = "Digital exclusion"
+        };
 
-        await Reports.ReadProblemAsync(await professional.PostAsJsonAsync("/api/v1/regions/kainuu/taxonomy", term), HttpStatusCode.Forbidden);
+        await Reports.ReadProblemAsync(await professional.PostAsJsonAsync("/api/v1/regions/kainuu/taxonomy", term),
+            HttpStatusCode.Forbidden);
         var created = await admin.PostAsJsonAsync("/api/v1/regions/kainuu/taxonomy", term);
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        var duplicate = await Reports.ReadProblemAsync(await admin.PostAsJsonAsync("/api/v1/regions/kainuu/taxonomy", term), HttpStatusCode.BadRequest);
+        var duplicate = await Reports.ReadProblemAsync(await admin.PostAsJsonAsync("/api/v1/regions/kainuu/taxonomy", term),
+            HttpStatusCode.BadRequest);
         Assert.NotNull(duplicate["errors"]!["code"]);
-        var bad = await Reports.ReadProblemAsync(await admin.PostAsJsonAsync("/api/v1/regions/kainuu/taxonomy", new { kind = "Colour", code = "a b" }), HttpStatusCode.BadRequest);
+        var bad = await Reports.ReadProblemAsync(await admin.PostAsJsonAsync("/api/v1/regions/kainuu/taxonomy",
+            new { kind = "Colour", code = "a b" }), HttpStatusCode.BadRequest);
         Assert.Equal(["code", "kind", "nameFi"], bad["errors"]!.AsObject().Select(e => e.Key).Order().ToArray());
 
         var categories = await professional.GetFromJsonAsync<JsonArray>("/api/v1/regions/kainuu/categories");
         Assert.Contains(categories!, c => c!["code"]!.GetValue<string>() == code);
         // Another region's taxonomy is untouched.
         using var kymi = await Host.ClientFor("kymenlaakso-professional");
-        Assert.DoesNotContain((await kymi.GetFromJsonAsync<JsonArray>("/api/v1/regions/kymenlaakso/categories"))!, c => c!["code"]!.GetValue<string>() == code);
+        Assert.DoesNotContain((await kymi.GetFromJsonAsync<JsonArray>("/api/v1/regions/kymenlaakso/categories"))!,
+            c => c!["code"]!.GetValue<string>() == code);
 
         var id = (await created.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>();
-        var deactivated = await admin.PutAsJsonAsync($"/api/v1/regions/kainuu/taxonomy/{id}", new { nameFi = "Digisyrjäytyminen", active = false });
+        var deactivated = await admin.PutAsJsonAsync($"/api/v1/regions/kainuu/taxonomy/{id}",
+            new { nameFi = "Digisyrjäytyminen", active = false });
         Assert.Equal(HttpStatusCode.OK, deactivated.StatusCode);
-        Assert.DoesNotContain((await professional.GetFromJsonAsync<JsonArray>("/api/v1/regions/kainuu/categories"))!, c => c!["code"]!.GetValue<string>() == code);
+        Assert.DoesNotContain((await professional.GetFromJsonAsync<JsonArray>("/api/v1/regions/kainuu/categories"))!,
+            c => c!["code"]!.GetValue<string>() == code);
     }
 
     [Fact]
@@ -93,12 +111,16 @@ public sealed class PeriodAndSetupApiTests(SharedHost shared)
     {
         using var admin = await Host.ClientFor("kymenlaakso-regionadmin");
         var refused = await Reports.ReadProblemAsync(
-            await admin.PostAsJsonAsync("/api/v1/regions/kymenlaakso/supervisors", new { userName = "kymenlaakso-professional", serviceArea = "adults" }), HttpStatusCode.BadRequest);
+            await admin.PostAsJsonAsync("/api/v1/regions/kymenlaakso/supervisors",
+                new { userName = "kymenlaakso-professional", serviceArea = "adults" }), HttpStatusCode.BadRequest);
         Assert.NotNull(refused["errors"]!["userName"]);
-        var added = await admin.PostAsJsonAsync("/api/v1/regions/kymenlaakso/supervisors", new { userName = "kymenlaakso-supervisor", serviceArea = "families" });
+        var added = await admin.PostAsJsonAsync("/api/v1/regions/kymenlaakso/supervisors",
+            new { userName = "kymenlaakso-supervisor", serviceArea = "families" });
         Assert.Equal(HttpStatusCode.Created, added.StatusCode);
         var list = await admin.GetFromJsonAsync<JsonArray>("/api/v1/regions/kymenlaakso/supervisors");
-        Assert.Equal("families", list!.Single(s => s!["userName"]!.GetValue<string>() == "kymenlaakso-supervisor")!["serviceArea"]!.GetValue<string>());
-        await admin.PostAsJsonAsync("/api/v1/regions/kymenlaakso/supervisors", new { userName = "kymenlaakso-supervisor", serviceArea = "adults" });
+        Assert.Equal("families",
+            list!.Single(s => s!["userName"]!.GetValue<string>() == "kymenlaakso-supervisor")!["serviceArea"]!.GetValue<string>());
+        await admin.PostAsJsonAsync("/api/v1/regions/kymenlaakso/supervisors",
+            new { userName = "kymenlaakso-supervisor", serviceArea = "adults" });
     }
 }

@@ -4,7 +4,8 @@ using System.Text.Json.Nodes;
 
 namespace Rake.Host.Tests;
 
-/// <summary>The Kymenlaakso phenomenon-based report: chosen with criteria, two workshop rounds, draft, comments, decision, publication.</summary>
+/// <summary>The Kymenlaakso phenomenon-based report: chosen with criteria, two workshop rounds, draft, comments, decision,
+/// publication.</summary>
 [Collection(SharedHostCollection.Name)]
 public sealed class PhenomenonReportTests(SharedHost shared)
 {
@@ -22,8 +23,10 @@ public sealed class PhenomenonReportTests(SharedHost shared)
         using var reporter = await Host.ClientFor("kymenlaakso-professional");
         var (_, number, _) = await Reports.SubmitAsync(reporter, "kymenlaakso");
 
-        var missing = await Reports.ReadProblemAsync(await responsible.PostAsJsonAsync(Base, new { title = "Nuorten asunnottomuus", relatedReports = new[] { 99999999 } }), HttpStatusCode.BadRequest);
-        Assert.Equal(["description", "needs", "recurrence", "relatedReports", "significance", "topicality"], missing["errors"]!.AsObject().Select(e => e.Key).Order().ToArray());
+        var missing = await Reports.ReadProblemAsync(await responsible.PostAsJsonAsync(Base,
+            new { title = "Nuorten asunnottomuus", relatedReports = new[] { 99999999 } }), HttpStatusCode.BadRequest);
+        Assert.Equal(["description", "needs", "recurrence", "relatedReports", "significance", "topicality"],
+            missing["errors"]!.AsObject().Select(e => e.Key).Order().ToArray());
         var choice = new
         {
             title = "Nuorten asunnottomuus",
@@ -42,24 +45,32 @@ public sealed class PhenomenonReportTests(SharedHost shared)
 
         // No input before the workshop is open, and stages cannot be skipped.
         await Reports.ReadProblemAsync(await member.PostAsJsonAsync($"{url}/entries", new { text = "x" }), HttpStatusCode.Conflict);
-        await Reports.ReadProblemAsync(await responsible.PostAsJsonAsync($"{url}/advance", new { stage = "Drafting" }), HttpStatusCode.Conflict);
-        await Reports.ReadProblemAsync(await member.PostAsJsonAsync($"{url}/advance", new { stage = "Workshop1" }), HttpStatusCode.Forbidden);
+        await Reports.ReadProblemAsync(await responsible.PostAsJsonAsync($"{url}/advance", new { stage = "Drafting" }),
+            HttpStatusCode.Conflict);
+        await Reports.ReadProblemAsync(await member.PostAsJsonAsync($"{url}/advance", new { stage = "Workshop1" }),
+            HttpStatusCode.Forbidden);
 
         await responsible.PostAsJsonAsync($"{url}/advance", new { stage = "Workshop1" });
-        Assert.Equal(HttpStatusCode.OK, (await member.PostAsJsonAsync($"{url}/entries", new { text = "Näkyy aikuissosiaalityössä viikoittain." })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK,
+            (await member.PostAsJsonAsync($"{url}/entries", new { text = "Näkyy aikuissosiaalityössä viikoittain." })).StatusCode);
         await Reports.ReadProblemAsync(await professional.PostAsJsonAsync($"{url}/entries", new { text = "x" }), HttpStatusCode.Forbidden);
         await responsible.PostAsJsonAsync($"{url}/advance", new { stage = "Workshop2" });
         await member.PostAsJsonAsync($"{url}/entries", new { text = "Nuorten asumisneuvoja jokaiseen kuntaan." });
         await responsible.PostAsJsonAsync($"{url}/advance", new { stage = "Drafting" });
-        await Reports.ReadProblemAsync(await responsible.PutAsJsonAsync($"{url}/draft", new { text = "Asiakas 131052-308T" }), HttpStatusCode.BadRequest);
+        await Reports.ReadProblemAsync(await responsible.PutAsJsonAsync($"{url}/draft", new { text = "Asiakas 131052-308T" }),
+            HttpStatusCode.BadRequest);
         await responsible.PutAsJsonAsync($"{url}/draft", new { text = "Raporttiluonnos: nuorten asunnottomuus Kymenlaaksossa." });
-        await Reports.ReadProblemAsync(await steering.PostAsJsonAsync($"{url}/decision", new { text = "liian aikaisin" }), HttpStatusCode.Conflict);
+        await Reports.ReadProblemAsync(await steering.PostAsJsonAsync($"{url}/decision", new { text = "liian aikaisin" }),
+            HttpStatusCode.Conflict);
         await responsible.PostAsJsonAsync($"{url}/advance", new { stage = "Commenting" });
         await member.PostAsJsonAsync($"{url}/entries", new { text = "Hyvä luonnos, lisätään kuntakohtaiset luvut." });
         await Reports.ReadProblemAsync(await member.PostAsJsonAsync($"{url}/decision", new { text = "x" }), HttpStatusCode.Forbidden);
-        var decided = await (await steering.PostAsJsonAsync($"{url}/decision", new { text = "Asumisneuvonnan laajentaminen valmistellaan, vastuu palvelujohtajalla." })).Content.ReadFromJsonAsync<JsonObject>();
+        var decided = await (await steering.PostAsJsonAsync($"{url}/decision",
+                new { text = "Asumisneuvonnan laajentaminen valmistellaan, vastuu palvelujohtajalla." }))
+            .Content.ReadFromJsonAsync<JsonObject>();
         Assert.Equal("Decided", decided!["stage"]!.GetValue<string>());
-        Assert.Equal(["Extent", "ActionProposal", "Comment"], decided["entries"]!.AsArray().Select(e => e!["kind"]!.GetValue<string>()).ToArray());
+        Assert.Equal(["Extent", "ActionProposal", "Comment"],
+            decided["entries"]!.AsArray().Select(e => e!["kind"]!.GetValue<string>()).ToArray());
 
         // A professional does not see it before publication.
         await Reports.ReadProblemAsync(await professional.GetAsync(url), HttpStatusCode.NotFound);

@@ -10,7 +10,8 @@ using W = DocumentFormat.OpenXml.Wordprocessing;
 
 namespace Rake.Host.Tests;
 
-/// <summary>The implementation plan API: seeded real plans, action status with evidence, evaluation with report counts, versions, export, roles and regions.</summary>
+/// <summary>The implementation plan API: seeded real plans, action status with evidence, evaluation with report counts, versions, export,
+/// roles and regions.</summary>
 [Collection(SharedHostCollection.Name)]
 public sealed class PlanningApiTests(SharedHost shared)
 {
@@ -29,16 +30,22 @@ public sealed class PlanningApiTests(SharedHost shared)
         var plan = await PlanAsync(kainuu, "kainuu");
         Assert.Equal("2026-12-31", plan["validUntil"]!.GetValue<string>());
         var approval = plan["approvals"]!.AsArray().Single(a => a!["kind"]!.GetValue<string>() == "Approved")!;
-        Assert.Equal(("Hyvinvointialuejohtajan päätös", "2025-09-18"), (approval["body"]!.GetValue<string>(), approval["on"]!.GetValue<string>()));
+        Assert.Equal(("Hyvinvointialuejohtajan päätös", "2025-09-18"),
+            (approval["body"]!.GetValue<string>(), approval["on"]!.GetValue<string>()));
         Assert.Equal(["introduction", "updating", "goals", "organisation", "implementation", "competence", "communication", "authors"],
             plan["sections"]!.AsArray().Select(s => s!["key"]!.GetValue<string>()).ToArray());
         Assert.Contains("RAKE-työryhmän asialistalle", plan["sections"]![1]!["content"]!.GetValue<string>());
-        Assert.Contains("systemaattisemmin", plan["sections"]!.AsArray().Single(s => s!["key"]!.GetValue<string>() == "communication")!["developmentNeeds"]!.GetValue<string>());
+        Assert.Contains("systemaattisemmin",
+            plan["sections"]!
+                .AsArray()
+                .Single(s => s!["key"]!.GetValue<string>() == "communication")!["developmentNeeds"]!
+                .GetValue<string>());
 
         using var kymi = await Host.ClientFor("kymenlaakso-professional");
         var kymiPlan = await PlanAsync(kymi, "kymenlaakso");
         Assert.Equal("Sosiaalipalveluiden johtoryhmä", kymiPlan["approvals"]![0]!["body"]!.GetValue<string>());
-        Assert.Equal(["Rakenteellisen sosiaalityön tiedon kerääminen", "Rakenteellisen sosiaalityön tiedon hyödyntäminen", "Rakenteellisen sosiaalityön viestintä"],
+        Assert.Equal(["Rakenteellisen sosiaalityön tiedon kerääminen", "Rakenteellisen sosiaalityön tiedon hyödyntäminen",
+            "Rakenteellisen sosiaalityön viestintä"],
             kymiPlan["goals"]!.AsArray().Select(g => g!["title"]!.GetValue<string>()).ToArray());
         Assert.Equal(6, Actions(kymiPlan).Count());
 
@@ -60,26 +67,33 @@ public sealed class PlanningApiTests(SharedHost shared)
         var id = action["id"]!.GetValue<string>();
 
         var before = (await planner.GetFromJsonAsync<JsonObject>($"{Base("keski-suomi")}/plan/evaluation?year={year}"))!;
-        int CountIn(JsonObject e) => e["reportCounts"]!.AsArray().Single(p => p!["periodId"]!.GetValue<string>() == $"{year}")!["reports"]!.GetValue<int>();
+        int CountIn(JsonObject e) =>
+            e["reportCounts"]!.AsArray().Single(p => p!["periodId"]!.GetValue<string>() == $"{year}")!["reports"]!.GetValue<int>();
         await Reports_SubmitAsync(reporter);
 
-        var noEvidence = await Reports.ReadProblemAsync(await planner.PutAsJsonAsync($"{Base("keski-suomi")}/plan/actions/{id}/status", new { status = "Done" }), HttpStatusCode.BadRequest);
+        var noEvidence = await Reports.ReadProblemAsync(await planner.PutAsJsonAsync($"{Base("keski-suomi")}/plan/actions/{id}/status",
+            new { status = "Done" }), HttpStatusCode.BadRequest);
         Assert.Equal(["evidence"], noEvidence["errors"]!.AsObject().Select(e => e.Key).ToArray());
-        var badStatus = await Reports.ReadProblemAsync(await planner.PutAsJsonAsync($"{Base("keski-suomi")}/plan/actions/{id}/status", new { status = "Finished", evidence = new string('x', 4001) }), HttpStatusCode.BadRequest);
+        var badStatus = await Reports.ReadProblemAsync(await planner.PutAsJsonAsync($"{Base("keski-suomi")}/plan/actions/{id}/status",
+            new { status = "Finished", evidence = new string('x', 4001) }), HttpStatusCode.BadRequest);
         Assert.Equal(["evidence", "status"], badStatus["errors"]!.AsObject().Select(e => e.Key).Order().ToArray());
         var professional = reporter;
-        await Reports.ReadProblemAsync(await professional.PutAsJsonAsync($"{Base("keski-suomi")}/plan/actions/{id}/status", new { status = "Done", evidence = "x" }), HttpStatusCode.Forbidden);
+        await Reports.ReadProblemAsync(await professional.PutAsJsonAsync($"{Base("keski-suomi")}/plan/actions/{id}/status",
+            new { status = "Done", evidence = "x" }), HttpStatusCode.Forbidden);
         await Reports.ReadProblemAsync(await professional.GetAsync($"{Base("keski-suomi")}/plan/evaluation"), HttpStatusCode.Forbidden);
 
-        var updated = await planner.PutAsJsonAsync($"{Base("keski-suomi")}/plan/actions/{id}/status", new { status = "Done", evidence = "Ohjausryhmän pöytäkirja 3/2026, § 4" });
+        var updated = await planner.PutAsJsonAsync($"{Base("keski-suomi")}/plan/actions/{id}/status",
+            new { status = "Done", evidence = "Ohjausryhmän pöytäkirja 3/2026, § 4" });
         Assert.Equal(HttpStatusCode.OK, updated.StatusCode);
 
         var after = (await planner.GetFromJsonAsync<JsonObject>($"{Base("keski-suomi")}/plan/evaluation?year={year}"))!;
         var row = after["actions"]!.AsArray().Single(a => a!["id"]!.GetValue<string>() == id)!;
-        Assert.Equal(("Done", "Ohjausryhmän pöytäkirja 3/2026, § 4"), (row["status"]!.GetValue<string>(), row["evidence"]!.GetValue<string>()));
+        Assert.Equal(("Done", "Ohjausryhmän pöytäkirja 3/2026, § 4"),
+            (row["status"]!.GetValue<string>(), row["evidence"]!.GetValue<string>()));
         Assert.Equal(before["actionsDone"]!.GetValue<int>() + 1, after["actionsDone"]!.GetValue<int>());
         Assert.Equal(CountIn(before) + 1, CountIn(after));
-        await Reports.ReadProblemAsync(await planner.GetAsync($"{Base("keski-suomi")}/plan/evaluation?year=1999"), HttpStatusCode.BadRequest);
+        await Reports.ReadProblemAsync(await planner.GetAsync($"{Base("keski-suomi")}/plan/evaluation?year=1999"),
+            HttpStatusCode.BadRequest);
     }
 
     private static Task Reports_SubmitAsync(HttpClient reporter) => Rake.Host.Tests.Reports.SubmitAsync(reporter, "keski-suomi");
@@ -89,7 +103,8 @@ public sealed class PlanningApiTests(SharedHost shared)
     {
         using var steering = await Host.ClientFor("kymenlaakso-steeringgroupmember");
         var evaluation = (await steering.GetFromJsonAsync<JsonObject>($"{Base("kymenlaakso")}/plan/evaluation?year=2026"))!;
-        Assert.Equal(["2026-H1", "2026-H2"], evaluation["reportCounts"]!.AsArray().Select(p => p!["periodId"]!.GetValue<string>()).ToArray());
+        Assert.Equal(["2026-H1", "2026-H2"],
+            evaluation["reportCounts"]!.AsArray().Select(p => p!["periodId"]!.GetValue<string>()).ToArray());
         Assert.Equal(6, evaluation["actionsTotal"]!.GetValue<int>());
     }
 
@@ -103,23 +118,32 @@ public sealed class PlanningApiTests(SharedHost shared)
         var number = (await saved.Content.ReadFromJsonAsync<JsonObject>())!["number"]!.GetValue<int>();
 
         var marker = $"Katselmoitu RAKE-työryhmässä {Guid.NewGuid():N}"[..45];
-        var section = (await PlanAsync(planner, "kainuu"))["sections"]!.AsArray().Single(s => s!["key"]!.GetValue<string>() == "introduction")!;
+        var section = (await PlanAsync(planner, "kainuu"))["sections"]!
+            .AsArray()
+            .Single(s => s!["key"]!.GetValue<string>() == "introduction")!;
         var oldFirstLine = section["content"]!.GetValue<string>().Split('\n')[0];
-        await Reports.ReadProblemAsync(await member.PutAsJsonAsync($"{Base("kainuu")}/plan/sections/introduction", new { content = marker }), HttpStatusCode.Forbidden);
-        await Reports.ReadProblemAsync(await planner.PutAsJsonAsync($"{Base("kainuu")}/plan/sections/nonsense", new { content = marker }), HttpStatusCode.NotFound);
-        await Reports.ReadProblemAsync(await planner.PutAsJsonAsync($"{Base("kainuu")}/plan/sections/introduction", new { content = new string('a', 20001) }), HttpStatusCode.BadRequest);
-        var put = await planner.PutAsJsonAsync($"{Base("kainuu")}/plan/sections/introduction", new { content = marker, developmentNeeds = section["developmentNeeds"]!.GetValue<string>() });
+        await Reports.ReadProblemAsync(await member.PutAsJsonAsync($"{Base("kainuu")}/plan/sections/introduction",
+            new { content = marker }), HttpStatusCode.Forbidden);
+        await Reports.ReadProblemAsync(await planner.PutAsJsonAsync($"{Base("kainuu")}/plan/sections/nonsense", new { content = marker }),
+            HttpStatusCode.NotFound);
+        await Reports.ReadProblemAsync(await planner.PutAsJsonAsync($"{Base("kainuu")}/plan/sections/introduction",
+            new { content = new string('a', 20001) }), HttpStatusCode.BadRequest);
+        var put = await planner.PutAsJsonAsync($"{Base("kainuu")}/plan/sections/introduction",
+            new { content = marker, developmentNeeds = section["developmentNeeds"]!.GetValue<string>() });
         Assert.Equal(HttpStatusCode.OK, put.StatusCode);
 
         var diff = (await planner.GetFromJsonAsync<JsonArray>($"{Base("kainuu")}/plan/versions/{number}/diff/0"))!;
         Assert.Contains(diff, d => d!["op"]!.GetValue<string>() == "+" && d["text"]!.GetValue<string>() == marker);
         Assert.Contains(diff, d => d!["op"]!.GetValue<string>() == "-" && d["text"]!.GetValue<string>() == oldFirstLine);
-        Assert.DoesNotContain(diff, d => d!["op"]!.GetValue<string>() != " " && d["text"]!.GetValue<string>().StartsWith("## ", StringComparison.Ordinal));
+        Assert.DoesNotContain(diff,
+            d => d!["op"]!.GetValue<string>() != " " && d["text"]!.GetValue<string>().StartsWith("## ", StringComparison.Ordinal));
         await Reports.ReadProblemAsync(await planner.GetAsync($"{Base("kainuu")}/plan/versions/999/diff/0"), HttpStatusCode.NotFound);
 
-        var approval = await Reports.ReadProblemAsync(await planner.PostAsJsonAsync($"{Base("kainuu")}/plan/approvals", new { kind = "Signed", body = "" }), HttpStatusCode.BadRequest);
+        var approval = await Reports.ReadProblemAsync(await planner.PostAsJsonAsync($"{Base("kainuu")}/plan/approvals",
+            new { kind = "Signed", body = "" }), HttpStatusCode.BadRequest);
         Assert.Equal(["body", "kind", "on"], approval["errors"]!.AsObject().Select(e => e.Key).Order().ToArray());
-        var publication = await Reports.ReadProblemAsync(await planner.PutAsJsonAsync($"{Base("kainuu")}/plan/publication", new { intranetUrl = "javascript:alert(1)" }), HttpStatusCode.BadRequest);
+        var publication = await Reports.ReadProblemAsync(await planner.PutAsJsonAsync($"{Base("kainuu")}/plan/publication",
+            new { intranetUrl = "javascript:alert(1)" }), HttpStatusCode.BadRequest);
         Assert.NotNull(publication["errors"]!["intranetUrl"]);
     }
 
@@ -128,7 +152,8 @@ public sealed class PlanningApiTests(SharedHost shared)
     {
         using var client = await Host.ClientFor("kymenlaakso-professional");
         var response = await client.GetAsync($"{Base("kymenlaakso")}/plan/export.docx");
-        Assert.Equal("application/vnd.openxmlformats-officedocument.wordprocessingml.document", response.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            response.Content.Headers.ContentType!.MediaType);
         using (var stream = new MemoryStream(await response.Content.ReadAsByteArrayAsync()))
         using (var document = WordprocessingDocument.Open(stream, false))
         {
@@ -168,7 +193,8 @@ public sealed class PlanningApiTests(SharedHost shared)
         var kymiAction = Actions(await PlanAsync(kymi, "kymenlaakso")).First()["id"]!.GetValue<string>();
         await Reports.ReadProblemAsync(await kainuu.GetAsync($"{Base("kymenlaakso")}/plan"), HttpStatusCode.Forbidden);
         await Reports.ReadProblemAsync(await kainuu.GetAsync($"{Base("kymenlaakso")}/plan/export.docx"), HttpStatusCode.Forbidden);
-        await Reports.ReadProblemAsync(await kainuu.PutAsJsonAsync($"{Base("kainuu")}/plan/actions/{kymiAction}/status", new { status = "Done", evidence = "x" }), HttpStatusCode.NotFound);
+        await Reports.ReadProblemAsync(await kainuu.PutAsJsonAsync($"{Base("kainuu")}/plan/actions/{kymiAction}/status",
+            new { status = "Done", evidence = "x" }), HttpStatusCode.NotFound);
         Assert.DoesNotContain(Actions(await PlanAsync(kainuu, "kainuu")), a => a["id"]!.GetValue<string>() == kymiAction);
         var evaluation = (await kymi.GetFromJsonAsync<JsonObject>($"{Base("kymenlaakso")}/plan/evaluation"))!;
         Assert.Contains("Kymenlaakso", evaluation["planTitle"]!.GetValue<string>());
@@ -182,7 +208,9 @@ public sealed class PlanningApiTests(SharedHost shared)
         var definition = Sequence(id,
             Activity("evaluate", "Rake.Planning.RecordEvaluation", ("kind", "Yearly"), ("year", "current year")),
             Activity("review", "Rake.Planning.ReviewPlan"));
-        definition["root"]!["connections"]!.AsArray().Single(c => c!["source"]!["activity"]!.GetValue<string>() == "review")!["source"]!["port"] = "NeedsUpdate";
+        definition["root"]!["connections"]!
+            .AsArray()
+            .Single(c => c!["source"]!["activity"]!.GetValue<string>() == "review")!["source"]!["port"] = "NeedsUpdate";
         await PublishAsync(admin, "keski-suomi", definition);
         var instance = await StartAsync(admin, "keski-suomi", id);
         var state = await InstanceAsync(admin, "keski-suomi", instance["id"]!.GetValue<string>());
@@ -191,14 +219,17 @@ public sealed class PlanningApiTests(SharedHost shared)
         var year = DateTime.UtcNow.Year;
         var evaluation = (await admin.GetFromJsonAsync<JsonObject>($"{Base("keski-suomi")}/plan/evaluation?year={year}"))!;
         var recorded = evaluation["evaluations"]!.AsArray();
-        Assert.Contains(recorded, e => e!["kind"]!.GetValue<string>() == "Yearly" && e["actionsTotal"]!.GetValue<int>() == evaluation["actionsTotal"]!.GetValue<int>());
+        Assert.Contains(recorded,
+            e => e!["kind"]!.GetValue<string>() == "Yearly"
+                && e["actionsTotal"]!.GetValue<int>() == evaluation["actionsTotal"]!.GetValue<int>());
         // The plan is valid until 2029: a review while most actions are still open says it needs updating.
         Assert.Contains(recorded, e => e!["kind"]!.GetValue<string>() == "Review");
 
         // A retried run records nothing twice.
         await using (var scope = Host.RegionScope("keski-suomi"))
         {
-            var handler = scope.ServiceProvider.GetRequiredService<Rake.Modules.Planning.Features.RecordEvaluation.RecordEvaluationHandler>();
+            var handler =
+                scope.ServiceProvider.GetRequiredService<Rake.Modules.Planning.Features.RecordEvaluation.RecordEvaluationHandler>();
             var key = $"{Guid.NewGuid()}/evaluate";
             var first = await handler.HandleAsync(new(year, "Yearly", "x", false), key, CancellationToken.None);
             var again = await handler.HandleAsync(new(year, "Yearly", "y", false), key, CancellationToken.None);
@@ -209,9 +240,11 @@ public sealed class PlanningApiTests(SharedHost shared)
 
         // A bad constant is refused when publishing.
         var bad = $"plan-bad-{Guid.NewGuid():N}"[..24];
-        var saved = await admin.PostAsJsonAsync($"{Base("keski-suomi")}/workflow-definitions", Sequence(bad, Activity("evaluate", "Rake.Planning.RecordEvaluation", ("kind", "Whenever"))));
+        var saved = await admin.PostAsJsonAsync($"{Base("keski-suomi")}/workflow-definitions",
+            Sequence(bad, Activity("evaluate", "Rake.Planning.RecordEvaluation", ("kind", "Whenever"))));
         Assert.Equal(HttpStatusCode.Created, saved.StatusCode);
-        var problem = await Reports.ReadProblemAsync(await admin.PostAsync($"{Base("keski-suomi")}/workflow-definitions/{bad}/publish", null), HttpStatusCode.BadRequest);
+        var problem = await Reports.ReadProblemAsync(await admin.PostAsync($"{Base("keski-suomi")}/workflow-definitions/{bad}/publish",
+            null), HttpStatusCode.BadRequest);
         Assert.Contains("Yearly or EndOfTerm", problem.ToJsonString());
     }
 }

@@ -32,13 +32,16 @@ public sealed class PlatformTests(SharedHost shared)
     public async Task A_token_is_issued_only_for_the_right_password()
     {
         using var anonymous = Host.Anonymous();
-        var ok = await anonymous.PostAsJsonAsync("/api/v1/auth/token", new { userName = "kainuu-planner", password = RakeTestHost.Password });
+        var ok = await anonymous.PostAsJsonAsync("/api/v1/auth/token",
+            new { userName = "kainuu-planner", password = RakeTestHost.Password });
         var token = await ok.Content.ReadFromJsonAsync<JsonObject>();
         Assert.False(string.IsNullOrEmpty(token!["accessToken"]!.GetValue<string>()));
         Assert.True(token["expiresIn"]!.GetValue<long>() > 0);
 
-        await Reports.ReadProblemAsync(await anonymous.PostAsJsonAsync("/api/v1/auth/token", new { userName = "kainuu-planner", password = "wrong" }), HttpStatusCode.Unauthorized);
-        var missing = await Reports.ReadProblemAsync(await anonymous.PostAsJsonAsync("/api/v1/auth/token", new { }), HttpStatusCode.BadRequest);
+        await Reports.ReadProblemAsync(await anonymous.PostAsJsonAsync("/api/v1/auth/token",
+            new { userName = "kainuu-planner", password = "wrong" }), HttpStatusCode.Unauthorized);
+        var missing = await Reports.ReadProblemAsync(await anonymous.PostAsJsonAsync("/api/v1/auth/token", new { }),
+            HttpStatusCode.BadRequest);
         Assert.NotNull(missing["errors"]!["userName"]);
         Assert.NotNull(missing["errors"]!["password"]);
         using var forged = Host.Anonymous();
@@ -77,7 +80,8 @@ public sealed class PlatformTests(SharedHost shared)
 
         using var otherAdmin = await Host.ClientFor("kainuu-regionadmin");
         Assert.Empty((await otherAdmin.GetFromJsonAsync<JsonArray>($"/api/v1/regions/kainuu/audit?entityId={id}"))!);
-        await Reports.ReadProblemAsync(await otherAdmin.GetAsync($"/api/v1/regions/kymenlaakso/audit?entityId={id}"), HttpStatusCode.Forbidden);
+        await Reports.ReadProblemAsync(await otherAdmin.GetAsync($"/api/v1/regions/kymenlaakso/audit?entityId={id}"),
+            HttpStatusCode.Forbidden);
         await Reports.ReadProblemAsync(await professional.GetAsync("/api/v1/regions/kymenlaakso/audit"), HttpStatusCode.Forbidden);
     }
 
@@ -85,11 +89,13 @@ public sealed class PlatformTests(SharedHost shared)
     public async Task A_redelivered_event_is_applied_once()
     {
         var supervisor = Guid.NewGuid();
-        var submitted = new SocialReportSubmitted(Guid.NewGuid(), new RegionId("kainuu"), DateTimeOffset.UtcNow, Guid.NewGuid(), 99999, Guid.NewGuid(), supervisor, "Negative", ["housing"]);
+        var submitted = new SocialReportSubmitted(Guid.NewGuid(), new RegionId("kainuu"), DateTimeOffset.UtcNow, Guid.NewGuid(), 99999,
+            Guid.NewGuid(), supervisor, "Negative", ["housing"]);
         for (var delivery = 0; delivery < 3; delivery++)
         {
             await using var scope = Host.RegionScope("kainuu");
-            foreach (var h in scope.ServiceProvider.GetServices<Rake.BuildingBlocks.Messaging.IIntegrationEventHandler<SocialReportSubmitted>>())
+            foreach (var h in scope.ServiceProvider
+                .GetServices<Rake.BuildingBlocks.Messaging.IIntegrationEventHandler<SocialReportSubmitted>>())
             {
                 await h.HandleAsync(submitted, CancellationToken.None);
             }
@@ -122,7 +128,8 @@ public sealed class PlatformTests(SharedHost shared)
             foreach (var role in Enum.GetValues<RegionRole>())
             {
                 var user = await db.Users.SingleAsync(u => u.UserName == $"{region}-{role.ToString().ToLowerInvariant()}");
-                Assert.Equal([role], await db.RegionRoles.Where(r => r.UserId == user.Id && r.RegionCode == region).Select(r => r.Role).ToListAsync());
+                Assert.Equal([role],
+                    await db.RegionRoles.Where(r => r.UserId == user.Id && r.RegionCode == region).Select(r => r.Role).ToListAsync());
             }
         }
     }
@@ -138,7 +145,8 @@ public sealed class ProductionModeTests
         Assert.False(await scope.ServiceProvider.GetRequiredService<PlatformDbContext>().Users.AnyAsync());
         using var anonymous = host.Anonymous();
         await Reports.ReadProblemAsync(
-            await anonymous.PostAsJsonAsync("/api/v1/auth/token", new { userName = "kainuu-professional", password = RakeTestHost.Password }), HttpStatusCode.Unauthorized);
+            await anonymous.PostAsJsonAsync("/api/v1/auth/token",
+                new { userName = "kainuu-professional", password = RakeTestHost.Password }), HttpStatusCode.Unauthorized);
         Assert.Equal(3, host.Services.GetRequiredService<IRegionAccess>().Regions.Count);
     }
 }

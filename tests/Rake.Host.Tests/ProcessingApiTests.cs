@@ -40,7 +40,8 @@ public sealed class ProcessingApiTests(SharedHost shared)
 
         var saved = await supervisor.PutAsJsonAsync($"{location}/supervisor-record", Record());
         Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
-        var moved = await supervisor.PostAsJsonAsync($"{location}/status-changes", new { status = "ToWorkingGroup", comment = "Viedään RAKE-työryhmään syyskuussa." });
+        var moved = await supervisor.PostAsJsonAsync($"{location}/status-changes",
+            new { status = "ToWorkingGroup", comment = "Viedään RAKE-työryhmään syyskuussa." });
         Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
         await Host.DeliverEventsAsync();
 
@@ -50,7 +51,8 @@ public sealed class ProcessingApiTests(SharedHost shared)
         Assert.Equal(["Received", "WithSupervisor", "ToWorkingGroup"], steps);
         Assert.Equal("Viedään RAKE-työryhmään syyskuussa.", seen["timeline"]![2]!["comment"]!.GetValue<string>());
         var mine = await professional.GetFromJsonAsync<JsonArray>("/api/v1/regions/kymenlaakso/notifications");
-        Assert.Equal(2, mine!.Count(n => n!["reportNumber"]!.GetValue<int>() == number && n["kind"]!.GetValue<string>() == "statusChanged"));
+        Assert.Equal(2,
+            mine!.Count(n => n!["reportNumber"]!.GetValue<int>() == number && n["kind"]!.GetValue<string>() == "statusChanged"));
     }
 
     [Fact]
@@ -67,7 +69,8 @@ public sealed class ProcessingApiTests(SharedHost shared)
             await supervisor.PostAsJsonAsync($"{location}/status-changes", new { status = "Done" }), HttpStatusCode.BadRequest);
         Assert.NotNull(wrongEnum["errors"]!["status"]);
         // The reporter may not move their own report.
-        await Reports.ReadProblemAsync(await professional.PostAsJsonAsync($"{location}/status-changes", new { status = "Closed" }), HttpStatusCode.Conflict);
+        await Reports.ReadProblemAsync(await professional.PostAsJsonAsync($"{location}/status-changes", new { status = "Closed" }),
+            HttpStatusCode.Conflict);
     }
 
     [Fact]
@@ -81,8 +84,10 @@ public sealed class ProcessingApiTests(SharedHost shared)
 
         // The administrator cannot even see report content; the working group sees it but does not process it.
         await Reports.ReadProblemAsync(await admin.PutAsJsonAsync($"{location}/supervisor-record", Record()), HttpStatusCode.NotFound);
-        await Reports.ReadProblemAsync(await workingGroup.PutAsJsonAsync($"{location}/supervisor-record", Record()), HttpStatusCode.Forbidden);
-        await Reports.ReadProblemAsync(await professional.PostAsJsonAsync($"{location}/feedback", new { comment = "Kiitos" }), HttpStatusCode.Forbidden);
+        await Reports.ReadProblemAsync(await workingGroup.PutAsJsonAsync($"{location}/supervisor-record", Record()),
+            HttpStatusCode.Forbidden);
+        await Reports.ReadProblemAsync(await professional.PostAsJsonAsync($"{location}/feedback", new { comment = "Kiitos" }),
+            HttpStatusCode.Forbidden);
         Assert.Equal(HttpStatusCode.OK, (await responsible.PutAsJsonAsync($"{location}/supervisor-record", Record())).StatusCode);
     }
 
@@ -93,7 +98,8 @@ public sealed class ProcessingApiTests(SharedHost shared)
         using var supervisor = await Host.ClientFor("kainuu-supervisor");
         var (_, _, location) = await Reports.SubmitAsync(professional, "kainuu");
         var problem = await Reports.ReadProblemAsync(
-            await supervisor.PutAsJsonAsync($"{location}/supervisor-record", new { coreOfReport = new string('a', 2001), priority = 0 }), HttpStatusCode.BadRequest);
+            await supervisor.PutAsJsonAsync($"{location}/supervisor-record", new { coreOfReport = new string('a', 2001), priority = 0 }),
+                HttpStatusCode.BadRequest);
         Assert.NotNull(problem["errors"]!["coreOfReport"]);
         Assert.NotNull(problem["errors"]!["priority"]);
         var report = await supervisor.GetFromJsonAsync<JsonObject>(location);
@@ -123,7 +129,9 @@ public sealed class ProcessingApiTests(SharedHost shared)
         Assert.Equal("2", Text(row.Elements<Cell>().ElementAt(10)));
 
         using var plain = await Host.ClientFor("keski-suomi-professional");
-        await Reports.ReadProblemAsync(await plain.GetAsync("/api/v1/regions/keski-suomi/supervisor-records.xlsx?serviceArea=adults"), HttpStatusCode.Forbidden);
-        await Reports.ReadProblemAsync(await supervisor.GetAsync("/api/v1/regions/keski-suomi/supervisor-records.xlsx?serviceArea=nope"), HttpStatusCode.BadRequest);
+        await Reports.ReadProblemAsync(await plain.GetAsync("/api/v1/regions/keski-suomi/supervisor-records.xlsx?serviceArea=adults"),
+            HttpStatusCode.Forbidden);
+        await Reports.ReadProblemAsync(await supervisor.GetAsync("/api/v1/regions/keski-suomi/supervisor-records.xlsx?serviceArea=nope"),
+            HttpStatusCode.BadRequest);
     }
 }

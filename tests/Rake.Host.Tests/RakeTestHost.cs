@@ -22,7 +22,8 @@ public sealed class RakeTestHost : IAsyncDisposable
     private readonly string? sqliteFolder;
     private readonly bool ownsDatabase = true;
 
-    private RakeTestHost(WebApplication app, string baseAddress, string? sqliteFolder, string connectionString, bool postgres, bool ownsDatabase)
+    private RakeTestHost(WebApplication app, string baseAddress, string? sqliteFolder, string connectionString, bool postgres,
+        bool ownsDatabase)
         : this(app, baseAddress, sqliteFolder, connectionString, postgres) => this.ownsDatabase = ownsDatabase;
 
     private RakeTestHost(WebApplication app, string baseAddress, string? sqliteFolder, string connectionString, bool postgres)
@@ -45,7 +46,8 @@ public sealed class RakeTestHost : IAsyncDisposable
     /// <param name="existingConnectionString">
     /// Runs on a database another host used before (a restart); the caller then owns that database and removes it.
     /// </param>
-    public static async Task<RakeTestHost> StartAsync(string environment = "Development", Action<WebApplicationBuilder>? configure = null, string? existingConnectionString = null)
+    public static async Task<RakeTestHost> StartAsync(string environment = "Development", Action<WebApplicationBuilder>? configure = null,
+        string? existingConnectionString = null)
     {
         string? folder = null;
         string connectionString;
@@ -106,7 +108,8 @@ public sealed class RakeTestHost : IAsyncDisposable
     public AsyncServiceScope RegionScope(string region)
     {
         var scope = Services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<Rake.BuildingBlocks.Regions.RequestContext>().SetSystem(new Rake.BuildingBlocks.Contracts.RegionId(region), "test");
+        scope.ServiceProvider.GetRequiredService<Rake.BuildingBlocks.Regions.RequestContext>()
+            .SetSystem(new Rake.BuildingBlocks.Contracts.RegionId(region), "test");
         return scope;
     }
 

@@ -13,20 +13,24 @@ using Rake.Modules.Reporting.Contracts;
 
 namespace Rake.Host.Tests;
 
-/// <summary>Builds a year of reports from a form export, then checks every figure of the compilations and the annual report against the stored reports.</summary>
+/// <summary>Builds a year of reports from a form export, then checks every figure of the compilations and the annual report against the
+/// stored reports.</summary>
 [Collection(SharedHostCollection.Name)]
 public sealed class ReportingOutputsTests(SharedHost shared)
 {
     private RakeTestHost Host => shared.Host;
 
     internal static readonly string[] Header =
-        ["Vastaustunnus", "Vastausaika", "Ilmiön tyyppi", "Otsikko", "Kuvaus", "Ratkaisuehdotus", "Luokka", "Palvelualue", "Kunta", "Kohderyhmä"];
+        ["Vastaustunnus", "Vastausaika", "Ilmiön tyyppi", "Otsikko", "Kuvaus", "Ratkaisuehdotus", "Luokka", "Palvelualue", "Kunta",
+            "Kohderyhmä"];
 
-    internal static readonly string[] CategoryCodes = ["needs", "wellbeing", "services", "signals", "practices", "housing", "income", "substance", "mental-health", "loneliness"];
+    internal static readonly string[] CategoryCodes = ["needs", "wellbeing", "services", "signals", "practices", "housing", "income",
+        "substance", "mental-health", "loneliness"];
     internal static readonly string[] ServiceAreaCodes = ["adults", "families", "disability", "elderly", "student-welfare"];
     internal static readonly string[] TypesFi = ["kielteinen", "myönteinen", "muu"];
 
-    /// <summary>A deterministic Webropol-style export: rows spread over the given local dates, with 1–3 categories each (names or codes, as real exports mix).</summary>
+    /// <summary>A deterministic Webropol-style export: rows spread over the given local dates, with 1–3 categories each (names or codes, as
+    /// real exports mix).</summary>
     internal static List<string[]> GenerateRows(string prefix, int count, DateOnly from, DateOnly to, string[] municipalities, int seed)
     {
         var random = new Random(seed);
@@ -40,7 +44,8 @@ public sealed class ReportingOutputsTests(SharedHost shared)
             [
                 $"{prefix}-{i:0000}", $"{day.Day}.{day.Month}.{day.Year} {random.Next(8, 16)}:{random.Next(60):00}",
                 TypesFi[random.Next(TypesFi.Length)], $"Ilmiö {prefix} {i}: palvelut eivät kohtaa tarvetta",
-                "Asiakastyössä näkyy, että palveluun pääsy on hidastunut; \"jonot\" ovat kasvaneet koko alueella.\nUseampi työntekijä on havainnut saman.",
+                "Asiakastyössä näkyy, että palveluun pääsy on hidastunut; \"jonot\" ovat kasvaneet koko alueella.\nUseampi työntekijä on " +
+                "havainnut saman.",
                 "Lisätään yhteistyötä ja selvitetään resurssit.", string.Join(";", categories),
                 ServiceAreaCodes[random.Next(ServiceAreaCodes.Length)], municipalities[random.Next(municipalities.Length)], "working-age",
             ]);
@@ -53,7 +58,9 @@ public sealed class ReportingOutputsTests(SharedHost shared)
         var text = new StringBuilder();
         foreach (var row in rows)
         {
-            text.Append(string.Join(separator, row.Select(v => v.IndexOfAny([separator, '"', '\n', ';', ',']) >= 0 ? $"\"{v.Replace("\"", "\"\"")}\"" : v))).Append("\r\n");
+            text.Append(string.Join(separator,
+                row.Select(v => v.IndexOfAny([separator, '"', '\n', ';', ',']) >= 0 ? $"\"{v.Replace("\"", "\"\"")}\"" : v)))
+                .Append("\r\n");
         }
         var bytes = (encoding ?? new UTF8Encoding(false)).GetBytes(text.ToString());
         return bom ? [.. Encoding.UTF8.GetPreamble(), .. bytes] : bytes;
@@ -62,14 +69,17 @@ public sealed class ReportingOutputsTests(SharedHost shared)
     internal static async Task<HttpResponseMessage> PostFileAsync(HttpClient client, string url, byte[] content, string fileName)
     {
         var body = new ByteArrayContent(content);
-        body.Headers.ContentType = new MediaTypeHeaderValue(fileName.EndsWith(".xlsx") ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv");
+        body.Headers.ContentType = new MediaTypeHeaderValue(fileName.EndsWith(".xlsx")
+            ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            : "text/csv");
         return await client.PostAsync($"{url}?fileName={Uri.EscapeDataString(fileName)}", body);
     }
 
     private static readonly SemaphoreSlim SeedOnce = new(1, 1);
     private static bool seeded;
 
-    /// <summary>Kainuu 2024 (and 2023 to compare with) and Kymenlaakso 2024-12..2025-11 (and the half-year before), imported once per host.</summary>
+    /// <summary>Kainuu 2024 (and 2023 to compare with) and Kymenlaakso 2024-12..2025-11 (and the half-year before), imported once per
+    /// host.</summary>
     internal static async Task SeedYearsAsync(RakeTestHost host)
     {
         await SeedOnce.WaitAsync();
@@ -91,7 +101,8 @@ public sealed class ReportingOutputsTests(SharedHost shared)
             string[] kymiTowns = ["kotka", "kouvola", "Hamina", "pyhtaa"];
             var kymiRows = GenerateRows("Y25", 120, new(2024, 12, 1), new(2025, 11, 30), kymiTowns, 25)
                 .Concat(GenerateRows("Y24", 40, new(2024, 6, 1), new(2024, 11, 30), kymiTowns, 124));
-            response = await PostFileAsync(kymi, "/api/v1/regions/kymenlaakso/imports", Csv([Header, .. kymiRows], ','), "questback-kymi.csv");
+            response = await PostFileAsync(kymi, "/api/v1/regions/kymenlaakso/imports", Csv([Header, .. kymiRows], ','),
+                "questback-kymi.csv");
             Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
             seeded = true;
         }
@@ -104,14 +115,19 @@ public sealed class ReportingOutputsTests(SharedHost shared)
     private async Task<IReadOnlyList<ReportDigest>> StoredAsync(string region, DateOnly from, DateOnly to)
     {
         await using var scope = Host.RegionScope(region);
-        return await scope.ServiceProvider.GetRequiredService<IReportingApi>().ReceivedAsync(Helsinki.StartOf(from), Helsinki.StartOf(to.AddDays(1)), CancellationToken.None);
+        return await scope.ServiceProvider.GetRequiredService<IReportingApi>()
+            .ReceivedAsync(Helsinki.StartOf(from), Helsinki.StartOf(to.AddDays(1)), CancellationToken.None);
     }
 
-    private static Dictionary<string, int> Expected(IEnumerable<string> keys) => keys.GroupBy(k => k).ToDictionary(g => g.Key, g => g.Count());
+    private static Dictionary<string, int> Expected(IEnumerable<string> keys) =>
+        keys.GroupBy(k => k).ToDictionary(g => g.Key, g => g.Count());
 
-    private static void AssertCounts(JsonNode? list, IReadOnlyDictionary<string, int> current, IReadOnlyDictionary<string, int> previous, string what)
+    private static void AssertCounts(JsonNode? list, IReadOnlyDictionary<string, int> current, IReadOnlyDictionary<string, int> previous,
+        string what)
     {
-        var actual = list!.AsArray().ToDictionary(c => c!["key"]!.GetValue<string>(), c => (c!["count"]!.GetValue<int>(), c["previous"]!.GetValue<int>()));
+        var actual = list!
+            .AsArray()
+            .ToDictionary(c => c!["key"]!.GetValue<string>(), c => (c!["count"]!.GetValue<int>(), c["previous"]!.GetValue<int>()));
         var keys = current.Keys.Union(previous.Keys).ToHashSet();
         foreach (var key in keys)
         {
@@ -141,7 +157,8 @@ public sealed class ReportingOutputsTests(SharedHost shared)
 
         // Another region's annual report shows its own plan, never Kainuu's.
         using var kymenlaakso = await Host.ClientFor("kymenlaakso-responsibleperson");
-        var other = System.Net.WebUtility.HtmlDecode(await kymenlaakso.GetStringAsync("/api/v1/regions/kymenlaakso/annual-reports/2025/report.html"));
+        var other = System.Net.WebUtility.HtmlDecode(
+            await kymenlaakso.GetStringAsync("/api/v1/regions/kymenlaakso/annual-reports/2025/report.html"));
         Assert.DoesNotContain(evaluation["planTitle"]!.GetValue<string>(), other);
     }
 
@@ -157,12 +174,17 @@ public sealed class ReportingOutputsTests(SharedHost shared)
         Assert.True(year.Count >= 180, $"only {year.Count} reports stored for 2024");
         Assert.Equal(year.Count, figures["total"]!.GetValue<int>());
         Assert.Equal(before.Count, figures["previousYearTotal"]!.GetValue<int>());
-        AssertCounts(figures["byType"], Expected(year.Select(r => r.PhenomenonType)), Expected(before.Select(r => r.PhenomenonType)), "type");
-        AssertCounts(figures["byCategory"], Expected(year.SelectMany(r => r.Categories)), Expected(before.SelectMany(r => r.Categories)), "category");
-        AssertCounts(figures["byServiceArea"], Expected(year.Select(r => r.ServiceArea)), Expected(before.Select(r => r.ServiceArea)), "service area");
-        AssertCounts(figures["byMunicipality"], Expected(year.Select(r => r.Municipality)), Expected(before.Select(r => r.Municipality)), "municipality");
+        AssertCounts(figures["byType"], Expected(year.Select(r => r.PhenomenonType)), Expected(before.Select(r => r.PhenomenonType)),
+            "type");
+        AssertCounts(figures["byCategory"], Expected(year.SelectMany(r => r.Categories)), Expected(before.SelectMany(r => r.Categories)),
+            "category");
+        AssertCounts(figures["byServiceArea"], Expected(year.Select(r => r.ServiceArea)), Expected(before.Select(r => r.ServiceArea)),
+            "service area");
+        AssertCounts(figures["byMunicipality"], Expected(year.Select(r => r.Municipality)), Expected(before.Select(r => r.Municipality)),
+            "municipality");
         var statuses = Expected(year.Select(r => r.Status));
-        Assert.All(figures["byStatus"]!.AsArray(), s => Assert.Equal(statuses.GetValueOrDefault(s!["key"]!.GetValue<string>()), s["count"]!.GetValue<int>()));
+        Assert.All(figures["byStatus"]!.AsArray(),
+            s => Assert.Equal(statuses.GetValueOrDefault(s!["key"]!.GetValue<string>()), s["count"]!.GetValue<int>()));
         Assert.Equal(year.Count(r => r.Status is "Decided" or "Published" or "Closed"), figures["actionsTaken"]!.GetValue<int>());
         // Quarters each on their own: they add up to the year.
         var quarters = figures["byPeriod"]!.AsArray().Select(q => q!["count"]!.GetValue<int>()).ToArray();
@@ -170,7 +192,8 @@ public sealed class ReportingOutputsTests(SharedHost shared)
         for (var q = 0; q < 4; q++)
         {
             var from = new DateOnly(2024, q * 3 + 1, 1);
-            Assert.Equal(year.Count(r => Helsinki.StartOf(from) <= r.ReceivedAt && r.ReceivedAt < Helsinki.StartOf(from.AddMonths(3))), quarters[q]);
+            Assert.Equal(year.Count(r => Helsinki.StartOf(from) <= r.ReceivedAt && r.ReceivedAt < Helsinki.StartOf(from.AddMonths(3))),
+                quarters[q]);
         }
         Assert.Equal(year.Count, quarters.Sum());
         // The generated file itself: 180 rows of 2024, types as given in Finnish.
@@ -188,12 +211,18 @@ public sealed class ReportingOutputsTests(SharedHost shared)
         Assert.Equal("2023-Q2", q2!["previousPeriod"]!["id"]!.GetValue<string>());
         Assert.Equal(current.Count, q2["total"]!.GetValue<int>());
         Assert.Equal(previous.Count, q2["previousTotal"]!.GetValue<int>());
-        AssertCounts(q2["byType"], Expected(current.Select(r => r.PhenomenonType)), Expected(previous.Select(r => r.PhenomenonType)), "type");
-        AssertCounts(q2["byCategory"], Expected(current.SelectMany(r => r.Categories)), Expected(previous.SelectMany(r => r.Categories)), "category");
-        AssertCounts(q2["byServiceArea"], Expected(current.Select(r => r.ServiceArea)), Expected(previous.Select(r => r.ServiceArea)), "service area");
-        AssertCounts(q2["byMunicipality"], Expected(current.Select(r => r.Municipality)), Expected(previous.Select(r => r.Municipality)), "municipality");
-        Assert.Equal(current.Select(r => r.Number).Order().ToArray(), q2["phenomena"]!.AsArray().Select(p => p!["number"]!.GetValue<int>()).ToArray());
-        Assert.All(q2["phenomena"]!.AsArray(), p => Assert.Equal(current.Single(r => r.Number == p!["number"]!.GetValue<int>()).Proposal, p!["proposal"]!.GetValue<string>()));
+        AssertCounts(q2["byType"], Expected(current.Select(r => r.PhenomenonType)), Expected(previous.Select(r => r.PhenomenonType)),
+            "type");
+        AssertCounts(q2["byCategory"], Expected(current.SelectMany(r => r.Categories)), Expected(previous.SelectMany(r => r.Categories)),
+            "category");
+        AssertCounts(q2["byServiceArea"], Expected(current.Select(r => r.ServiceArea)), Expected(previous.Select(r => r.ServiceArea)),
+            "service area");
+        AssertCounts(q2["byMunicipality"], Expected(current.Select(r => r.Municipality)), Expected(previous.Select(r => r.Municipality)),
+            "municipality");
+        Assert.Equal(current.Select(r => r.Number).Order().ToArray(),
+            q2["phenomena"]!.AsArray().Select(p => p!["number"]!.GetValue<int>()).ToArray());
+        Assert.All(q2["phenomena"]!.AsArray(),
+            p => Assert.Equal(current.Single(r => r.Number == p!["number"]!.GetValue<int>()).Proposal, p!["proposal"]!.GetValue<string>()));
 
         using var kymi = await Host.ClientFor("kymenlaakso-workinggroupmember");
         var h1 = await kymi.GetFromJsonAsync<JsonObject>("/api/v1/regions/kymenlaakso/compilations/2025-H1");
@@ -202,12 +231,17 @@ public sealed class ReportingOutputsTests(SharedHost shared)
         Assert.Equal("2024-H2", h1!["previousPeriod"]!["id"]!.GetValue<string>());
         Assert.Equal(half.Count, h1["total"]!.GetValue<int>());
         Assert.Equal(halfBefore.Count, h1["previousTotal"]!.GetValue<int>());
-        AssertCounts(h1["byCategory"], Expected(half.SelectMany(r => r.Categories)), Expected(halfBefore.SelectMany(r => r.Categories)), "category");
-        AssertCounts(h1["byMunicipality"], Expected(half.Select(r => r.Municipality)), Expected(halfBefore.Select(r => r.Municipality)), "municipality");
-        AssertCounts(h1["byServiceArea"], Expected(half.Select(r => r.ServiceArea)), Expected(halfBefore.Select(r => r.ServiceArea)), "service area");
-        AssertCounts(h1["byType"], Expected(half.Select(r => r.PhenomenonType)), Expected(halfBefore.Select(r => r.PhenomenonType)), "type");
+        AssertCounts(h1["byCategory"], Expected(half.SelectMany(r => r.Categories)), Expected(halfBefore.SelectMany(r => r.Categories)),
+            "category");
+        AssertCounts(h1["byMunicipality"], Expected(half.Select(r => r.Municipality)), Expected(halfBefore.Select(r => r.Municipality)),
+            "municipality");
+        AssertCounts(h1["byServiceArea"], Expected(half.Select(r => r.ServiceArea)), Expected(halfBefore.Select(r => r.ServiceArea)),
+            "service area");
+        AssertCounts(h1["byType"], Expected(half.Select(r => r.PhenomenonType)), Expected(halfBefore.Select(r => r.PhenomenonType)),
+            "type");
 
-        var annual = await (await Host.ClientFor("kymenlaakso-responsibleperson")).GetFromJsonAsync<JsonObject>("/api/v1/regions/kymenlaakso/annual-reports/2025");
+        var annual = await (await Host.ClientFor("kymenlaakso-responsibleperson"))
+            .GetFromJsonAsync<JsonObject>("/api/v1/regions/kymenlaakso/annual-reports/2025");
         var kymiYear = await StoredAsync("kymenlaakso", new(2024, 12, 1), new(2025, 11, 30));
         Assert.Equal(kymiYear.Count, annual!["figures"]!["total"]!.GetValue<int>());
         Assert.Equal(["H1", "H2"], annual["figures"]!["byPeriod"]!.AsArray().Select(p => p!["key"]!.GetValue<string>()).ToArray());
@@ -224,14 +258,26 @@ public sealed class ReportingOutputsTests(SharedHost shared)
         using var steering = await Host.ClientFor("kymenlaakso-steeringgroupmember");
         using var professional = await Host.ClientFor("kymenlaakso-professional");
         const string url = "/api/v1/regions/kymenlaakso/compilations/2025-H2/notes";
-        var comment = await member.PostAsJsonAsync(url, new { kind = "WorkingGroupComment", text = "Työryhmä pitää ilmiötä merkittävänä." });
+        var comment = await member.PostAsJsonAsync(url,
+            new { kind = "WorkingGroupComment", text = "Työryhmä pitää ilmiötä merkittävänä." });
         Assert.Equal(HttpStatusCode.Created, comment.StatusCode);
         var decisionText = $"Käsittely jatkuu aikuissosiaalityön palvelualueella {Guid.NewGuid():N}";
-        Assert.Equal(HttpStatusCode.Created, (await steering.PostAsJsonAsync(url, new { kind = "SteeringGroupDecision", text = decisionText, reportNumber = number, responsiblePerson = "Palvelupäällikkö" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Created,
+            (await steering.PostAsJsonAsync(url,
+                new
+                {
+                    kind = "SteeringGroupDecision",
+                    text = decisionText,
+                    reportNumber = number,
+                    responsiblePerson = "Palvelupäällikkö"
+                })).StatusCode);
         // A working-group member may not decide, a professional may not comment.
-        await Reports.ReadProblemAsync(await member.PostAsJsonAsync(url, new { kind = "SteeringGroupDecision", text = "x" }), HttpStatusCode.Forbidden);
-        await Reports.ReadProblemAsync(await professional.PostAsJsonAsync(url, new { kind = "WorkingGroupComment", text = "x" }), HttpStatusCode.Forbidden);
-        var bad = await Reports.ReadProblemAsync(await steering.PostAsJsonAsync(url, new { kind = "SteeringGroupDecision", text = "", reportNumber = 999999 }), HttpStatusCode.BadRequest);
+        await Reports.ReadProblemAsync(await member.PostAsJsonAsync(url, new { kind = "SteeringGroupDecision", text = "x" }),
+            HttpStatusCode.Forbidden);
+        await Reports.ReadProblemAsync(await professional.PostAsJsonAsync(url, new { kind = "WorkingGroupComment", text = "x" }),
+            HttpStatusCode.Forbidden);
+        var bad = await Reports.ReadProblemAsync(await steering.PostAsJsonAsync(url,
+            new { kind = "SteeringGroupDecision", text = "", reportNumber = 999999 }), HttpStatusCode.BadRequest);
         Assert.NotNull(bad["errors"]!["text"]);
         Assert.NotNull(bad["errors"]!["reportNumber"]);
         await Reports.ReadProblemAsync(await steering.PostAsJsonAsync(url, new { kind = "Vote", text = "x" }), HttpStatusCode.BadRequest);
@@ -241,7 +287,8 @@ public sealed class ReportingOutputsTests(SharedHost shared)
         Assert.Contains(phenomenon!["notes"]!.AsArray(), n => n!["text"]!.GetValue<string>() == decisionText);
         Assert.Contains(compilation["notes"]!.AsArray(), n => n!["kind"]!.GetValue<string>() == "WorkingGroupComment");
         var annual = await member.GetFromJsonAsync<JsonObject>("/api/v1/regions/kymenlaakso/annual-reports/2025");
-        Assert.Contains(annual!["figures"]!["decisions"]!.AsArray(), d => d!["text"]!.GetValue<string>() == decisionText && d["reportNumber"]!.GetValue<int>() == number);
+        Assert.Contains(annual!["figures"]!["decisions"]!.AsArray(),
+            d => d!["text"]!.GetValue<string>() == decisionText && d["reportNumber"]!.GetValue<int>() == number);
         // Another region sees none of it.
         using var kainuu = await Host.ClientFor("kainuu-steeringgroupmember");
         await Reports.ReadProblemAsync(await kainuu.GetAsync("/api/v1/regions/kymenlaakso/compilations/2025-H2"), HttpStatusCode.Forbidden);
@@ -254,11 +301,13 @@ public sealed class ReportingOutputsTests(SharedHost shared)
     {
         await SeedYearsAsync(Host);
         using var client = await Host.ClientFor("kainuu-responsibleperson");
-        foreach (var url in new[] { "/api/v1/regions/kainuu/annual-reports/2024/report.docx", "/api/v1/regions/kainuu/compilations/2024-Q3/compilation.docx" })
+        foreach (var url in new[] { "/api/v1/regions/kainuu/annual-reports/2024/report.docx",
+            "/api/v1/regions/kainuu/compilations/2024-Q3/compilation.docx" })
         {
             var response = await client.GetAsync(url);
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            Assert.Equal("application/vnd.openxmlformats-officedocument.wordprocessingml.document", response.Content.Headers.ContentType!.MediaType);
+            Assert.Equal("application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                response.Content.Headers.ContentType!.MediaType);
             var bytes = await response.Content.ReadAsByteArrayAsync();
             File.WriteAllBytes(Path.Combine(Path.GetTempPath(), Path.GetFileName(url)), bytes);
             using var document = WordprocessingDocument.Open(new MemoryStream(bytes), false);
@@ -266,7 +315,9 @@ public sealed class ReportingOutputsTests(SharedHost shared)
             Assert.True(errors.Count == 0, string.Join("\n", errors.Select(e => $"{e.Path?.XPath}: {e.Description}")));
             var text = document.MainDocumentPart!.Document.Body!.InnerText;
             Assert.Contains("Palvelualueittain", text);
-            var headings = document.MainDocumentPart.Document.Body.Descendants<DocumentFormat.OpenXml.Wordprocessing.ParagraphStyleId>().Select(s => s.Val!.Value).ToList();
+            var headings = document.MainDocumentPart.Document.Body.Descendants<DocumentFormat.OpenXml.Wordprocessing.ParagraphStyleId>()
+                .Select(s => s.Val!.Value)
+                .ToList();
             Assert.Contains("Heading1", headings);
         }
         var year = await StoredAsync("kainuu", new(2024, 1, 1), new(2024, 12, 31));
@@ -288,11 +339,14 @@ public sealed class ReportingOutputsTests(SharedHost shared)
 
         await Reports.ReadProblemAsync(await professional.GetAsync(url), HttpStatusCode.Forbidden);
         await Reports.ReadProblemAsync(await professional.PutAsJsonAsync(url, new { introduction = "x" }), HttpStatusCode.Forbidden);
-        var pii = await Reports.ReadProblemAsync(await responsible.PutAsJsonAsync(url, new { introduction = "Asiakas 131052-308T" }), HttpStatusCode.BadRequest);
+        var pii = await Reports.ReadProblemAsync(await responsible.PutAsJsonAsync(url, new { introduction = "Asiakas 131052-308T" }),
+            HttpStatusCode.BadRequest);
         Assert.NotNull(pii["errors"]!["introduction"]);
-        await Reports.ReadProblemAsync(await responsible.GetAsync("/api/v1/regions/keski-suomi/annual-reports/1999"), HttpStatusCode.BadRequest);
+        await Reports.ReadProblemAsync(await responsible.GetAsync("/api/v1/regions/keski-suomi/annual-reports/1999"),
+            HttpStatusCode.BadRequest);
 
-        var saved = await responsible.PutAsJsonAsync(url, new { introduction = "Vuonna 2025 sosiaalinen raportointi vakiintui.", actionsTaken = "Asumisneuvontaa lisättiin." });
+        var saved = await responsible.PutAsJsonAsync(url,
+            new { introduction = "Vuonna 2025 sosiaalinen raportointi vakiintui.", actionsTaken = "Asumisneuvontaa lisättiin." });
         Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
         await Reports.ReadProblemAsync(await responsible.PostAsync($"{url}/approve", null), HttpStatusCode.Forbidden);
         var incomplete = await Reports.ReadProblemAsync(await steering.PostAsync($"{url}/approve", null), HttpStatusCode.BadRequest);
@@ -335,7 +389,8 @@ public sealed class ReportingOutputsTests(SharedHost shared)
         var local = Helsinki.ToLocalDate(first.ReceivedAt);
         Assert.StartsWith($"{first.Number};{local.Day}.{local.Month}.{local.Year};Suljettu;", lines[1]);
 
-        var xlsx = await (await client.GetAsync("/api/v1/regions/kainuu/social-reports/export.xlsx?year=2024")).Content.ReadAsByteArrayAsync();
+        var xlsx = await (await client.GetAsync("/api/v1/regions/kainuu/social-reports/export.xlsx?year=2024")).Content
+            .ReadAsByteArrayAsync();
         using var workbook = SpreadsheetDocument.Open(new MemoryStream(xlsx), false);
         var sheet = workbook.WorkbookPart!.WorksheetParts.Single().Worksheet;
         Assert.Equal(year.Count + 1, sheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>().Count());
@@ -344,7 +399,8 @@ public sealed class ReportingOutputsTests(SharedHost shared)
         using var professional = await Host.ClientFor("kainuu-professional");
         var own = await professional.GetByteArrayAsync("/api/v1/regions/kainuu/social-reports/export.csv?year=2024");
         Assert.Single(Encoding.UTF8.GetString(own).Split("\r\n", StringSplitOptions.RemoveEmptyEntries));
-        await Reports.ReadProblemAsync(await client.GetAsync("/api/v1/regions/kainuu/social-reports/export.csv?scope=Everything"), HttpStatusCode.BadRequest);
+        await Reports.ReadProblemAsync(await client.GetAsync("/api/v1/regions/kainuu/social-reports/export.csv?scope=Everything"),
+            HttpStatusCode.BadRequest);
     }
 }
 
@@ -368,7 +424,8 @@ public sealed class NationalViewTests(SharedHost shared)
             await using var scope = Host.RegionScope(region);
             var stored = await scope.ServiceProvider.GetRequiredService<IReportingApi>()
                 .ReceivedAsync(Helsinki.StartOf(new(2024, 1, 1)), Helsinki.StartOf(new(2025, 1, 1)), CancellationToken.None);
-            int Count(JsonNode? list) => list!.AsArray().FirstOrDefault(c => c!["region"]!.GetValue<string>() == region)?["count"]!.GetValue<int>() ?? 0;
+            int Count(JsonNode? list) =>
+                list!.AsArray().FirstOrDefault(c => c!["region"]!.GetValue<string>() == region)?["count"]!.GetValue<int>() ?? 0;
             Assert.Equal(stored.Count, Count(counts["totals"]));
             foreach (var type in counts["byType"]!.AsArray())
             {
@@ -376,7 +433,8 @@ public sealed class NationalViewTests(SharedHost shared)
             }
             foreach (var category in counts["byCategory"]!.AsArray())
             {
-                Assert.Equal(stored.Count(r => r.Categories.Contains(category!["category"]!.GetValue<string>())), Count(category!["counts"]));
+                Assert.Equal(stored.Count(r => r.Categories.Contains(category!["category"]!.GetValue<string>())),
+                    Count(category!["counts"]));
             }
         }
         Assert.True(Count2(counts, "kainuu") >= 180 && Count2(counts, "kymenlaakso") >= 40);
@@ -385,7 +443,8 @@ public sealed class NationalViewTests(SharedHost shared)
 
         // Nobody else: not a region's responsible person or admin, not anonymous.
         using var responsible = await Host.ClientFor("kainuu-responsibleperson");
-        await Reports.ReadProblemAsync(await responsible.GetAsync("/api/v1/platform/phenomenon-counts?year=2024"), HttpStatusCode.Forbidden);
+        await Reports.ReadProblemAsync(await responsible.GetAsync("/api/v1/platform/phenomenon-counts?year=2024"),
+            HttpStatusCode.Forbidden);
         using var admin = await Host.ClientFor("kymenlaakso-regionadmin");
         await Reports.ReadProblemAsync(await admin.GetAsync("/api/v1/platform/phenomenon-counts?year=2024"), HttpStatusCode.Forbidden);
         using var anonymous = Host.Anonymous();

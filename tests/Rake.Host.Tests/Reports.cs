@@ -32,7 +32,8 @@ public static class Reports
         _ => "jyvaskyla",
     };
 
-    public static async Task<(Guid Id, int Number, string Location)> SubmitAsync(HttpClient client, string region, Dictionary<string, object?>? body = null)
+    public static async Task<(Guid Id, int Number, string Location)> SubmitAsync(HttpClient client, string region,
+        Dictionary<string, object?>? body = null)
     {
         var response = await client.PostAsJsonAsync($"/api/v1/regions/{region}/social-reports", body ?? Valid(region));
         Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());

@@ -98,7 +98,8 @@ public sealed class SubmissionApiTests(SharedHost shared)
 
         var problem = await Reports.ReadProblemAsync(response, HttpStatusCode.BadRequest);
         var fields = problem["errors"]!.AsObject().Select(e => e.Key).Order().ToArray();
-        Assert.Equal(["categories", "description", "municipality", "phenomenonType", "proposal", "serviceArea", "supervisor", "targetGroup"], fields);
+        Assert.Equal(["categories", "description", "municipality", "phenomenonType", "proposal", "serviceArea", "supervisor",
+            "targetGroup"], fields);
         Assert.Equal(before, await Reports.CountVisibleAsync(professional, "kainuu"));
     }
 
@@ -115,7 +116,8 @@ public sealed class SubmissionApiTests(SharedHost shared)
         body["supervisor"] = "kymenlaakso-supervisor";
         body["coReporters"] = new[] { "nobody-at-all" };
 
-        var problem = await Reports.ReadProblemAsync(await professional.PostAsJsonAsync("/api/v1/regions/kainuu/social-reports", body), HttpStatusCode.BadRequest);
+        var problem = await Reports.ReadProblemAsync(await professional.PostAsJsonAsync("/api/v1/regions/kainuu/social-reports", body),
+            HttpStatusCode.BadRequest);
         var errors = problem["errors"]!.AsObject();
         Assert.Contains("200", errors["title"]![0]!.GetValue<string>());
         Assert.Contains("Negative", errors["phenomenonType"]![0]!.GetValue<string>());

@@ -24,7 +24,8 @@ public sealed class TracingTests
 
         await StartAsync(admin, "kainuu", id);
 
-        var run = await WaitForAsync(spans, s => s.OperationName == "workflow start" && (string?)s.GetTagItem("rake.workflow.definition") == id);
+        var run = await WaitForAsync(spans,
+            s => s.OperationName == "workflow start" && (string?)s.GetTagItem("rake.workflow.definition") == id);
         Assert.Equal("Rake.Workflows", run.Source.Name);
         var request = await WaitForAsync(spans, s => s.TraceId == run.TraceId && s.Kind == ActivityKind.Server);
         Assert.Equal("/api/v1/regions/{region}/workflow-instances", request.GetTagItem("http.route"));

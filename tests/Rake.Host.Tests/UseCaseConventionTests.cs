@@ -34,7 +34,8 @@ public sealed class UseCaseConventionTests(SharedHost shared)
         using var admin = await Host.ClientFor("kainuu-regionadmin");
         admin.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
         var problem = await Reports.ReadProblemAsync(
-            await admin.PostAsJsonAsync("/api/v1/regions/kainuu/workflow-instances", new { definitionId = " " }), HttpStatusCode.BadRequest);
+            await admin.PostAsJsonAsync("/api/v1/regions/kainuu/workflow-instances", new { definitionId = " " }),
+                HttpStatusCode.BadRequest);
         Assert.Equal(message, problem["errors"]!["definitionId"]![0]!.GetValue<string>());
     }
 

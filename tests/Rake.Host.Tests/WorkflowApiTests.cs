@@ -46,7 +46,8 @@ public sealed class WorkflowApiTests(SharedHost shared)
         Assert.Equal(2, entry["latestVersion"]!.GetValue<int>());
         Assert.Equal(1, entry["publishedVersion"]!.GetValue<int>());
 
-        await Reports.ReadProblemAsync(await admin.GetAsync($"{Base("kainuu")}/workflow-definitions/{id}?version=9"), HttpStatusCode.NotFound);
+        await Reports.ReadProblemAsync(await admin.GetAsync($"{Base("kainuu")}/workflow-definitions/{id}?version=9"),
+            HttpStatusCode.NotFound);
     }
 
     [Fact]
@@ -64,7 +65,8 @@ public sealed class WorkflowApiTests(SharedHost shared)
         var saved = await admin.PostAsJsonAsync($"{Base("kainuu")}/workflow-definitions", definition);
         Assert.Equal(HttpStatusCode.Created, saved.StatusCode);
 
-        var problem = await Reports.ReadProblemAsync(await admin.PostAsync($"{Base("kainuu")}/workflow-definitions/{id}/publish", null), HttpStatusCode.BadRequest);
+        var problem = await Reports.ReadProblemAsync(await admin.PostAsync($"{Base("kainuu")}/workflow-definitions/{id}/publish", null),
+            HttpStatusCode.BadRequest);
         var errors = problem["errors"]!.AsObject();
         Assert.Contains("mystery", errors["mystery"]![0]!.GetValue<string>());
         Assert.Contains("unknown type", errors["mystery"]![0]!.GetValue<string>());
@@ -72,12 +74,15 @@ public sealed class WorkflowApiTests(SharedHost shared)
 
         var stored = (await admin.GetFromJsonAsync<JsonObject>($"{Base("kainuu")}/workflow-definitions/{id}"))!;
         Assert.False(stored["isPublished"]!.GetValue<bool>());
-        await Reports.ReadProblemAsync(await admin.PostAsJsonAsync($"{Base("kainuu")}/workflow-instances", new { definitionId = id }), HttpStatusCode.NotFound);
+        await Reports.ReadProblemAsync(await admin.PostAsJsonAsync($"{Base("kainuu")}/workflow-instances", new { definitionId = id }),
+            HttpStatusCode.NotFound);
 
         // Malformed JSON and a definition without a root are refused even as drafts.
         using var malformed = new StringContent("{\"root\": {", System.Text.Encoding.UTF8, "application/json");
-        await Reports.ReadProblemAsync(await admin.PostAsync($"{Base("kainuu")}/workflow-definitions", malformed), HttpStatusCode.BadRequest);
-        await Reports.ReadProblemAsync(await admin.PostAsJsonAsync($"{Base("kainuu")}/workflow-definitions", new { name = "no root" }), HttpStatusCode.BadRequest);
+        await Reports.ReadProblemAsync(await admin.PostAsync($"{Base("kainuu")}/workflow-definitions", malformed),
+            HttpStatusCode.BadRequest);
+        await Reports.ReadProblemAsync(await admin.PostAsJsonAsync($"{Base("kainuu")}/workflow-definitions", new { name = "no root" }),
+            HttpStatusCode.BadRequest);
     }
 
     [Fact]
@@ -85,7 +90,8 @@ public sealed class WorkflowApiTests(SharedHost shared)
     {
         using var professional = await Host.ClientFor("kainuu-professional");
         await Reports.ReadProblemAsync(await professional.GetAsync($"{Base("kainuu")}/workflow-definitions"), HttpStatusCode.Forbidden);
-        await Reports.ReadProblemAsync(await professional.PostAsJsonAsync($"{Base("kainuu")}/workflow-definitions", WaitForEvent(NewId("nope"), "x")), HttpStatusCode.Forbidden);
+        await Reports.ReadProblemAsync(await professional.PostAsJsonAsync($"{Base("kainuu")}/workflow-definitions",
+            WaitForEvent(NewId("nope"), "x")), HttpStatusCode.Forbidden);
     }
 
     [Fact]
@@ -128,7 +134,8 @@ public sealed class WorkflowApiTests(SharedHost shared)
         var first = await StartAsync(admin, "kainuu", id);
 
         // Version 2 drops the last WriteLine; the waiting instance must still run version 1's.
-        var v2 = Sequence(id, Activity("before", "Elsa.WriteLine", ("text", "before")), Activity("wait", "Elsa.Event", ("eventName", eventName)));
+        var v2 = Sequence(id, Activity("before", "Elsa.WriteLine", ("text", "before")),
+            Activity("wait", "Elsa.Event", ("eventName", eventName)));
         await PublishAsync(admin, "kainuu", v2);
         var second = await StartAsync(admin, "kainuu", id);
         Assert.Equal(1, first["definitionVersion"]!.GetValue<int>());
@@ -147,7 +154,8 @@ public sealed class WorkflowApiTests(SharedHost shared)
         using var professional = await Host.ClientFor("kainuu-professional");
         var id = NewId("task");
         var title = $"Comment the draft {Guid.NewGuid():N}";
-        await PublishAsync(admin, "kainuu", Sequence(id, Activity("comment", "Rake.Tests.AssignTask", ("role", "WorkingGroupMember"), ("title", title))));
+        await PublishAsync(admin, "kainuu",
+            Sequence(id, Activity("comment", "Rake.Tests.AssignTask", ("role", "WorkingGroupMember"), ("title", title))));
         var instance = await StartAsync(admin, "kainuu", id);
 
         var mine = (await member.GetFromJsonAsync<JsonArray>($"{Base("kainuu")}/workflow-tasks"))!;
@@ -157,10 +165,13 @@ public sealed class WorkflowApiTests(SharedHost shared)
         Assert.DoesNotContain(others, t => (string?)t!["payload"]?["title"] == title);
 
         var taskId = task["id"]!.GetValue<string>();
-        await Reports.ReadProblemAsync(await professional.PostAsJsonAsync($"{Base("kainuu")}/workflow-tasks/{taskId}/complete", new { }), HttpStatusCode.Forbidden);
-        var done = await member.PostAsJsonAsync($"{Base("kainuu")}/workflow-tasks/{taskId}/complete", new { outcome = "Done", comment = "Looks good" });
+        await Reports.ReadProblemAsync(await professional.PostAsJsonAsync($"{Base("kainuu")}/workflow-tasks/{taskId}/complete", new { }),
+            HttpStatusCode.Forbidden);
+        var done = await member.PostAsJsonAsync($"{Base("kainuu")}/workflow-tasks/{taskId}/complete",
+            new { outcome = "Done", comment = "Looks good" });
         Assert.Equal(HttpStatusCode.NoContent, done.StatusCode);
-        await Reports.ReadProblemAsync(await member.PostAsJsonAsync($"{Base("kainuu")}/workflow-tasks/{taskId}/complete", new { }), HttpStatusCode.Conflict);
+        await Reports.ReadProblemAsync(await member.PostAsJsonAsync($"{Base("kainuu")}/workflow-tasks/{taskId}/complete", new { }),
+            HttpStatusCode.Conflict);
 
         var finished = await InstanceAsync(admin, "kainuu", instance["id"]!.GetValue<string>());
         Assert.Equal("Finished", finished["subStatus"]!.GetValue<string>());
@@ -183,19 +194,29 @@ public sealed class WorkflowApiTests(SharedHost shared)
         var instanceId = instance["id"]!.GetValue<string>();
         var taskId = instance["bookmarks"]!.AsArray().Single()!["id"]!.GetValue<string>();
 
-        await Reports.ReadProblemAsync(await kymenlaakso.GetAsync($"{Base("kymenlaakso")}/workflow-definitions/{id}"), HttpStatusCode.NotFound);
-        await Reports.ReadProblemAsync(await kymenlaakso.PostAsync($"{Base("kymenlaakso")}/workflow-definitions/{id}/publish", null), HttpStatusCode.NotFound);
-        await Reports.ReadProblemAsync(await kymenlaakso.GetAsync($"{Base("kymenlaakso")}/workflow-instances/{instanceId}"), HttpStatusCode.NotFound);
-        await Reports.ReadProblemAsync(await kymenlaakso.PostAsJsonAsync($"{Base("kymenlaakso")}/workflow-instances", new { definitionId = id }), HttpStatusCode.NotFound);
-        await Reports.ReadProblemAsync(await kymenlaakso.PostAsJsonAsync($"{Base("kymenlaakso")}/workflow-tasks/{taskId}/complete", new { }), HttpStatusCode.NotFound);
-        Assert.DoesNotContain((await kymenlaakso.GetFromJsonAsync<JsonArray>($"{Base("kymenlaakso")}/workflow-tasks"))!, t => (string)t!["id"]! == taskId);
-        Assert.DoesNotContain((await kymenlaakso.GetFromJsonAsync<JsonArray>($"{Base("kymenlaakso")}/workflow-instances"))!, i => (string)i!["id"]! == instanceId);
-        Assert.DoesNotContain((await kymenlaakso.GetFromJsonAsync<JsonArray>($"{Base("kymenlaakso")}/workflow-definitions"))!, d => (string)d!["definitionId"]! == id);
+        await Reports.ReadProblemAsync(await kymenlaakso.GetAsync($"{Base("kymenlaakso")}/workflow-definitions/{id}"),
+            HttpStatusCode.NotFound);
+        await Reports.ReadProblemAsync(await kymenlaakso.PostAsync($"{Base("kymenlaakso")}/workflow-definitions/{id}/publish", null),
+            HttpStatusCode.NotFound);
+        await Reports.ReadProblemAsync(await kymenlaakso.GetAsync($"{Base("kymenlaakso")}/workflow-instances/{instanceId}"),
+            HttpStatusCode.NotFound);
+        await Reports.ReadProblemAsync(await kymenlaakso.PostAsJsonAsync($"{Base("kymenlaakso")}/workflow-instances",
+            new { definitionId = id }), HttpStatusCode.NotFound);
+        await Reports.ReadProblemAsync(await kymenlaakso.PostAsJsonAsync($"{Base("kymenlaakso")}/workflow-tasks/{taskId}/complete",
+            new { }), HttpStatusCode.NotFound);
+        Assert.DoesNotContain((await kymenlaakso.GetFromJsonAsync<JsonArray>($"{Base("kymenlaakso")}/workflow-tasks"))!,
+            t => (string)t!["id"]! == taskId);
+        Assert.DoesNotContain((await kymenlaakso.GetFromJsonAsync<JsonArray>($"{Base("kymenlaakso")}/workflow-instances"))!,
+            i => (string)i!["id"]! == instanceId);
+        Assert.DoesNotContain((await kymenlaakso.GetFromJsonAsync<JsonArray>($"{Base("kymenlaakso")}/workflow-definitions"))!,
+            d => (string)d!["definitionId"]! == id);
         // The Kainuu admin's token does not open the Kymenlaakso routes either (no role there).
-        await Reports.ReadProblemAsync(await kainuu.GetAsync($"{Base("kymenlaakso")}/workflow-instances/{instanceId}"), HttpStatusCode.Forbidden);
+        await Reports.ReadProblemAsync(await kainuu.GetAsync($"{Base("kymenlaakso")}/workflow-instances/{instanceId}"),
+            HttpStatusCode.Forbidden);
 
         // Kainuu's own admin still completes the task; an event raised in Kymenlaakso does not reach Kainuu.
-        Assert.Equal(HttpStatusCode.NoContent, (await kainuu.PostAsJsonAsync($"{Base("kainuu")}/workflow-tasks/{taskId}/complete", new { })).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent,
+            (await kainuu.PostAsJsonAsync($"{Base("kainuu")}/workflow-tasks/{taskId}/complete", new { })).StatusCode);
         Assert.Equal(0, await RaiseAsync(kymenlaakso, "kymenlaakso", eventName));
         Assert.Equal("Suspended", (await InstanceAsync(kainuu, "kainuu", instanceId))["subStatus"]!.GetValue<string>());
         Assert.Equal(1, await RaiseAsync(kainuu, "kainuu", eventName));
@@ -224,8 +245,11 @@ public sealed class WorkflowPublishedEventTests(SharedHost shared)
         var publisher = await StartAsync(kainuu, "kainuu", publisherId);
 
         Assert.Equal("Finished", publisher["subStatus"]!.GetValue<string>());
-        Assert.Equal("Finished", (await InstanceAsync(kainuu, "kainuu", kainuuWaiter["id"]!.GetValue<string>()))["subStatus"]!.GetValue<string>());
-        Assert.Equal("Suspended", (await InstanceAsync(kymenlaakso, "kymenlaakso", kymenlaaksoWaiter["id"]!.GetValue<string>()))["subStatus"]!.GetValue<string>());
+        Assert.Equal("Finished",
+            (await InstanceAsync(kainuu, "kainuu", kainuuWaiter["id"]!.GetValue<string>()))["subStatus"]!.GetValue<string>());
+        Assert.Equal("Suspended",
+            (await InstanceAsync(kymenlaakso, "kymenlaakso", kymenlaaksoWaiter["id"]!.GetValue<string>()))["subStatus"]!
+                .GetValue<string>());
     }
 }
 
@@ -241,7 +265,11 @@ public sealed class WorkflowHumanTaskTests(SharedHost shared)
         var id = $"humantask-{Guid.NewGuid():N}"[..24];
         var title = $"Review {Guid.NewGuid():N}";
         var task = Activity("review", "Rake.Workflows.HumanTask", ("role", "Supervisor"), ("title", title));
-        task["dueInDays"] = new JsonObject { ["typeName"] = "Int32", ["expression"] = new JsonObject { ["type"] = "Literal", ["value"] = "3" } };
+        task["dueInDays"] = new JsonObject
+        {
+            ["typeName"] = "Int32",
+            ["expression"] = new JsonObject { ["type"] = "Literal", ["value"] = "3" }
+        };
         await PublishAsync(admin, "kainuu", Sequence(id, task));
         var instance = await StartAsync(admin, "kainuu", id);
 
@@ -251,7 +279,8 @@ public sealed class WorkflowHumanTaskTests(SharedHost shared)
         Assert.NotNull(open["dueAt"]);
         var done = await supervisor.PostAsJsonAsync($"{Base("kainuu")}/workflow-tasks/{open["id"]}/complete", new { comment = "ok" });
         Assert.Equal(HttpStatusCode.NoContent, done.StatusCode);
-        Assert.Equal("Finished", (await InstanceAsync(admin, "kainuu", instance["id"]!.GetValue<string>()))["subStatus"]!.GetValue<string>());
+        Assert.Equal("Finished",
+            (await InstanceAsync(admin, "kainuu", instance["id"]!.GetValue<string>()))["subStatus"]!.GetValue<string>());
     }
 }
 
@@ -264,15 +293,22 @@ public sealed class WorkflowEndpointEdgeTests(SharedHost shared)
     {
         using var admin = await shared.Host.ClientFor("kainuu-regionadmin");
         using var professional = await shared.Host.ClientFor("kainuu-professional");
-        var problem = await Reports.ReadProblemAsync(await admin.PostAsJsonAsync($"{Base("kainuu")}/workflow-instances", new { input = new { } }), HttpStatusCode.BadRequest);
+        var problem = await Reports.ReadProblemAsync(await admin.PostAsJsonAsync($"{Base("kainuu")}/workflow-instances",
+            new { input = new { } }), HttpStatusCode.BadRequest);
         Assert.NotNull(problem["errors"]!["definitionId"]);
-        problem = await Reports.ReadProblemAsync(await admin.PostAsJsonAsync($"{Base("kainuu")}/workflow-events", new { payload = 1 }), HttpStatusCode.BadRequest);
+        problem = await Reports.ReadProblemAsync(await admin.PostAsJsonAsync($"{Base("kainuu")}/workflow-events", new { payload = 1 }),
+            HttpStatusCode.BadRequest);
         Assert.NotNull(problem["errors"]!["name"]);
-        await Reports.ReadProblemAsync(await admin.PostAsJsonAsync($"{Base("kainuu")}/workflow-instances", new { definitionId = "never-saved" }), HttpStatusCode.NotFound);
-        await Reports.ReadProblemAsync(await admin.GetAsync($"{Base("kainuu")}/workflow-instances/{Guid.NewGuid()}"), HttpStatusCode.NotFound);
-        await Reports.ReadProblemAsync(await admin.PostAsync($"{Base("kainuu")}/workflow-definitions/never-saved/publish", null), HttpStatusCode.NotFound);
-        await Reports.ReadProblemAsync(await admin.PostAsJsonAsync($"{Base("kainuu")}/workflow-tasks/{Guid.NewGuid()}/complete", new { }), HttpStatusCode.NotFound);
-        await Reports.ReadProblemAsync(await professional.PostAsJsonAsync($"{Base("kainuu")}/workflow-events", new { name = "x" }), HttpStatusCode.Forbidden);
+        await Reports.ReadProblemAsync(await admin.PostAsJsonAsync($"{Base("kainuu")}/workflow-instances",
+            new { definitionId = "never-saved" }), HttpStatusCode.NotFound);
+        await Reports.ReadProblemAsync(await admin.GetAsync($"{Base("kainuu")}/workflow-instances/{Guid.NewGuid()}"),
+            HttpStatusCode.NotFound);
+        await Reports.ReadProblemAsync(await admin.PostAsync($"{Base("kainuu")}/workflow-definitions/never-saved/publish", null),
+            HttpStatusCode.NotFound);
+        await Reports.ReadProblemAsync(await admin.PostAsJsonAsync($"{Base("kainuu")}/workflow-tasks/{Guid.NewGuid()}/complete", new { }),
+            HttpStatusCode.NotFound);
+        await Reports.ReadProblemAsync(await professional.PostAsJsonAsync($"{Base("kainuu")}/workflow-events", new { name = "x" }),
+            HttpStatusCode.Forbidden);
         await Reports.ReadProblemAsync(await professional.GetAsync($"{Base("kainuu")}/workflow-instances"), HttpStatusCode.Forbidden);
         Assert.Equal(HttpStatusCode.OK, (await professional.GetAsync($"{Base("kainuu")}/workflow-tasks")).StatusCode);
     }
@@ -288,7 +324,9 @@ public sealed class WorkflowTimerTests(SharedHost shared)
         using var admin = await shared.Host.ClientFor("kymenlaakso-regionadmin");
         var dueId = $"due-{Guid.NewGuid():N}"[..20];
         var laterId = $"later-{Guid.NewGuid():N}"[..20];
-        await PublishAsync(admin, "kymenlaakso", Sequence(dueId, Activity("pause", "Elsa.Delay", ("timeSpan", "00:00:00")), Activity("after", "Elsa.WriteLine", ("text", "after"))));
+        await PublishAsync(admin, "kymenlaakso",
+            Sequence(dueId, Activity("pause", "Elsa.Delay", ("timeSpan", "00:00:00")),
+                Activity("after", "Elsa.WriteLine", ("text", "after"))));
         await PublishAsync(admin, "kymenlaakso", Sequence(laterId, Activity("pause", "Elsa.Delay", ("timeSpan", "01:00:00"))));
         var due = await StartAsync(admin, "kymenlaakso", dueId);
         var later = await StartAsync(admin, "kymenlaakso", laterId);
@@ -299,6 +337,7 @@ public sealed class WorkflowTimerTests(SharedHost shared)
         var finished = await InstanceAsync(admin, "kymenlaakso", due["id"]!.GetValue<string>());
         Assert.Equal("Finished", finished["subStatus"]!.GetValue<string>());
         Assert.Equal(1, Journal(finished).Count(e => e == "after:Completed"));
-        Assert.Equal("Suspended", (await InstanceAsync(admin, "kymenlaakso", later["id"]!.GetValue<string>()))["subStatus"]!.GetValue<string>());
+        Assert.Equal("Suspended",
+            (await InstanceAsync(admin, "kymenlaakso", later["id"]!.GetValue<string>()))["subStatus"]!.GetValue<string>());
     }
 }

@@ -37,8 +37,10 @@ public sealed class WorkflowDurabilityTests
 
             Assert.Equal(1, await RaiseAsync(admin, "kainuu", eventName));
             Assert.Equal(0, await RaiseAsync(admin, "kainuu", eventName));
-            var task = (await steering.GetFromJsonAsync<JsonArray>($"{Base("kainuu")}/workflow-tasks"))!.Single(t => (string)t!["payload"]!["title"]! == "Decide")!;
-            var completed = await steering.PostAsJsonAsync($"{Base("kainuu")}/workflow-tasks/{task["id"]}/complete", new { outcome = "Approved" });
+            var task = (await steering.GetFromJsonAsync<JsonArray>($"{Base("kainuu")}/workflow-tasks"))!
+                .Single(t => (string)t!["payload"]!["title"]! == "Decide")!;
+            var completed = await steering.PostAsJsonAsync($"{Base("kainuu")}/workflow-tasks/{task["id"]}/complete",
+                new { outcome = "Approved" });
             Assert.Equal(HttpStatusCode.NoContent, completed.StatusCode);
 
             var eventInstance = await InstanceAsync(admin, "kainuu", eventInstanceId);
@@ -63,7 +65,8 @@ public sealed class WorkflowDurabilityTests
         async Task<ResumeOutcome> ResumeAsync()
         {
             await using var scope = host.RegionScope("kainuu");
-            return await scope.ServiceProvider.GetRequiredService<WorkflowRuntime>().ResumeAsync(bookmarkId, null, "test", CancellationToken.None);
+            return await scope.ServiceProvider.GetRequiredService<WorkflowRuntime>()
+                .ResumeAsync(bookmarkId, null, "test", CancellationToken.None);
         }
         var outcomes = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(ResumeAsync)));
 
@@ -82,26 +85,31 @@ public sealed class WorkflowDurabilityTests
         Directory.CreateDirectory(Path.Combine(folder, "kymenlaakso"));
         try
         {
-            await File.WriteAllTextAsync(Path.Combine(folder, "kainuu", "good.json"), WaitForEvent("imported-good", "imported-go").ToJsonString());
+            await File.WriteAllTextAsync(Path.Combine(folder, "kainuu", "good.json"),
+                WaitForEvent("imported-good", "imported-go").ToJsonString());
             await File.WriteAllTextAsync(Path.Combine(folder, "kainuu", "unknown-activity.json"),
                 Sequence("imported-bad", Activity("mystery", "Rake.Tests.NoSuchActivity")).ToJsonString());
             await File.WriteAllTextAsync(Path.Combine(folder, "kainuu", "malformed.json"), "{ \"root\": ");
-            await File.WriteAllTextAsync(Path.Combine(folder, "kymenlaakso", "other.json"), WaitForEvent("imported-other", "x").ToJsonString());
+            await File.WriteAllTextAsync(Path.Combine(folder, "kymenlaakso", "other.json"),
+                WaitForEvent("imported-other", "x").ToJsonString());
 
             await using var database = await TestDatabase.CreateAsync();
             void Configure(Microsoft.AspNetCore.Builder.WebApplicationBuilder b) => b.Configuration[DefinitionImporter.PathKey] = folder;
-            await using (var host = await RakeTestHost.StartAsync(configure: Configure, existingConnectionString: database.ConnectionString))
+            await using (var host = await RakeTestHost.StartAsync(configure: Configure,
+                existingConnectionString: database.ConnectionString))
             {
                 using var admin = await host.ClientFor("kainuu-regionadmin");
                 var report = (await admin.GetFromJsonAsync<JsonArray>($"{Base("kainuu")}/workflow-definitions/import-report"))!;
                 JsonNode Entry(string file) => report.Single(e => (string)e!["path"]! == file)!;
                 Assert.Equal("Loaded", (string)Entry("good.json")["status"]!);
                 Assert.Equal("Rejected", (string)Entry("unknown-activity.json")["status"]!);
-                Assert.Contains(Entry("unknown-activity.json")["reasons"]!.AsArray(), r => ((string)r!).Contains("mystery") && ((string)r!).Contains("Rake.Tests.NoSuchActivity"));
+                Assert.Contains(Entry("unknown-activity.json")["reasons"]!.AsArray(),
+                    r => ((string)r!).Contains("mystery") && ((string)r!).Contains("Rake.Tests.NoSuchActivity"));
                 Assert.Equal("Rejected", (string)Entry("malformed.json")["status"]!);
                 Assert.Contains("malformed", (string)Entry("malformed.json")["reasons"]![0]!);
                 var serviceReport = host.Services.GetRequiredService<WorkflowImportReport>();
-                Assert.Contains(serviceReport.For("kainuu"), e => e.Path.EndsWith("unknown-activity.json", StringComparison.Ordinal) && e.Status == ImportStatus.Rejected);
+                Assert.Contains(serviceReport.For("kainuu"),
+                    e => e.Path.EndsWith("unknown-activity.json", StringComparison.Ordinal) && e.Status == ImportStatus.Rejected);
 
                 var definitions = (await admin.GetFromJsonAsync<JsonArray>($"{Base("kainuu")}/workflow-definitions"))!;
                 Assert.Contains(definitions, d => (string)d!["definitionId"]! == "imported-good" && (int)d["publishedVersion"]! == 1);
@@ -110,8 +118,10 @@ public sealed class WorkflowDurabilityTests
             }
 
             // A restart with one file changed publishes a new version of that file only.
-            await File.WriteAllTextAsync(Path.Combine(folder, "kymenlaakso", "other.json"), WaitForEvent("imported-other", "y").ToJsonString());
-            await using (var host = await RakeTestHost.StartAsync(configure: Configure, existingConnectionString: database.ConnectionString))
+            await File.WriteAllTextAsync(Path.Combine(folder, "kymenlaakso", "other.json"),
+                WaitForEvent("imported-other", "y").ToJsonString());
+            await using (var host = await RakeTestHost.StartAsync(configure: Configure,
+                existingConnectionString: database.ConnectionString))
             {
                 using var kainuu = await host.ClientFor("kainuu-regionadmin");
                 var report = (await kainuu.GetFromJsonAsync<JsonArray>($"{Base("kainuu")}/workflow-definitions/import-report"))!;
@@ -133,12 +143,15 @@ public sealed class WorkflowDurabilityTests
         var journal = Journal(instance);
         foreach (var id in activityIds)
         {
-            Assert.True(journal.Count(e => e == $"{id}:Started") == 1, $"{id} started {journal.Count(e => e == $"{id}:Started")} times: {string.Join(", ", journal)}");
-            Assert.True(journal.Count(e => e == $"{id}:Completed") == 1, $"{id} completed {journal.Count(e => e == $"{id}:Completed")} times: {string.Join(", ", journal)}");
+            Assert.True(journal.Count(e => e == $"{id}:Started") == 1,
+                $"{id} started {journal.Count(e => e == $"{id}:Started")} times: {string.Join(", ", journal)}");
+            Assert.True(journal.Count(e => e == $"{id}:Completed") == 1,
+                $"{id} completed {journal.Count(e => e == $"{id}:Completed")} times: {string.Join(", ", journal)}");
         }
     }
 
-    /// <summary>A database the test owns across several Host lifetimes: a SQLite file, or a PostgreSQL database when the suite runs there.</summary>
+    /// <summary>A database the test owns across several Host lifetimes: a SQLite file, or a PostgreSQL database when the suite runs
+    /// there.</summary>
     internal sealed class TestDatabase : IAsyncDisposable
     {
         private readonly string? folder;
@@ -155,7 +168,10 @@ public sealed class WorkflowDurabilityTests
         {
             if (RakeTestHost.UsePostgres)
             {
-                var server = new NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable("RAKE_TEST_POSTGRES")) { Database = $"rake_test_{Guid.NewGuid():N}" };
+                var server = new NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable("RAKE_TEST_POSTGRES"))
+                {
+                    Database = $"rake_test_{Guid.NewGuid():N}"
+                };
                 return Task.FromResult(new TestDatabase(server.ConnectionString, null));
             }
             var folder = Path.Combine(Path.GetTempPath(), "rake-tests", Guid.NewGuid().ToString("N"));

@@ -24,7 +24,8 @@ public sealed class WorkflowReportingTests(SharedHost shared)
         await PublishAsync(admin, "kainuu", Sequence(definitionId,
             Activity("compile", "Rake.Reporting.CompilePeriodSummary", ("period", "current year"))));
         var year = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(2)).Year.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var expected = (await admin.GetFromJsonAsync<JsonObject>($"{Base("kainuu")}/reporting-periods/{year}/summary"))!["totalCount"]!.GetValue<int>();
+        var expected = (await admin.GetFromJsonAsync<JsonObject>($"{Base("kainuu")}/reporting-periods/{year}/summary"))!["totalCount"]!
+            .GetValue<int>();
 
         var instance = await StartAsync(admin, "kainuu", definitionId);
 

@@ -47,7 +47,8 @@ public sealed class WorkflowSchedulerTests
             instanceId = started["id"]!.GetValue<string>();
             var due = started["bookmarks"]!.AsArray().Single()!["dueAt"]!.GetValue<DateTimeOffset>();
             dueTrigger = WorkflowScheduling.DueTriggerKey(due).Name;
-            await WaitUntilAsync(async () => await CountQuartzTriggersAsync(first, dueTrigger) == 1, TimeSpan.FromSeconds(20), "the due time to reach Quartz's store");
+            await WaitUntilAsync(async () => await CountQuartzTriggersAsync(first, dueTrigger) == 1, TimeSpan.FromSeconds(20),
+                "the due time to reach Quartz's store");
         }
 
         // The Host is down when the delay comes due; the trigger waits in the database.
@@ -58,7 +59,8 @@ public sealed class WorkflowSchedulerTests
             using var admin = await second.ClientFor("kainuu-regionadmin");
             var finished = await WaitForStatusAsync(admin, instanceId, "Finished", TimeSpan.FromSeconds(90));
             WorkflowDurabilityTests.AssertEachActivityRanOnce(finished, "start", "before", "wait", "after", "end");
-            await WaitUntilAsync(async () => await CountQuartzTriggersAsync(second, dueTrigger) == 0, TimeSpan.FromSeconds(20), "the fired one-shot trigger to leave the store");
+            await WaitUntilAsync(async () => await CountQuartzTriggersAsync(second, dueTrigger) == 0, TimeSpan.FromSeconds(20),
+                "the fired one-shot trigger to leave the store");
         }
     }
 
@@ -116,7 +118,8 @@ public sealed class WorkflowSchedulerTests
     /// <summary>Reads Quartz's own trigger table, so the test sees what is persisted, not what the scheduler holds in memory.</summary>
     private static async Task<long> CountQuartzTriggersAsync(RakeTestHost host, string triggerName)
     {
-        await using DbConnection connection = host.IsPostgres ? new NpgsqlConnection(host.ConnectionString) : new SqliteConnection(host.ConnectionString);
+        await using DbConnection connection =
+            host.IsPostgres ? new NpgsqlConnection(host.ConnectionString) : new SqliteConnection(host.ConnectionString);
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = host.IsPostgres

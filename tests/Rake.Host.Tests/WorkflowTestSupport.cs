@@ -9,7 +9,8 @@ namespace Rake.Host.Tests;
 /// A human task for the tests, so the runtime's task handling is tested on its own: it assigns the role named in its
 /// input and completes on the outcome the person chose.
 /// </summary>
-[Activity("Rake.Tests.AssignTask", Category = "Tests", DisplayName = "Assign task (tests)", Description = "A human task used by the Host tests.")]
+[Activity("Rake.Tests.AssignTask", Category = "Tests", DisplayName = "Assign task (tests)",
+    Description = "A human task used by the Host tests.")]
 internal sealed class AssignTaskForTests : WorkflowActivity
 {
     [Input(DisplayName = "Role")]
@@ -20,7 +21,8 @@ internal sealed class AssignTaskForTests : WorkflowActivity
 
     public override ValueTask ExecuteAsync(IActivityExecutionContext context)
     {
-        context.CreateBookmark(BookmarkRequest.ForHumanTask("Rake.Tests.AssignTask", new JsonObject { ["role"] = Role, ["title"] = Title }));
+        context.CreateBookmark(BookmarkRequest.ForHumanTask("Rake.Tests.AssignTask",
+            new JsonObject { ["role"] = Role, ["title"] = Title }));
         return ValueTask.CompletedTask;
     }
 
@@ -35,7 +37,8 @@ internal sealed class AssignTaskForTests : WorkflowActivity
 /// <summary>Elsa 3 JSON for the workflow tests: a straight line of activities in one flowchart.</summary>
 internal static class WorkflowJson
 {
-    public static JsonObject Literal(string value) => new() { ["typeName"] = "String", ["expression"] = new JsonObject { ["type"] = "Literal", ["value"] = value } };
+    public static JsonObject Literal(string value) =>
+        new() { ["typeName"] = "String", ["expression"] = new JsonObject { ["type"] = "Literal", ["value"] = value } };
 
     public static JsonObject Activity(string id, string type, params (string Input, string Value)[] inputs)
     {
@@ -73,7 +76,8 @@ internal static class WorkflowJson
                 ["id"] = "flowchart",
                 ["type"] = "Elsa.Flowchart",
                 ["version"] = 1,
-                ["metadata"] = new JsonObject { ["designer"] = new JsonObject { ["position"] = new JsonObject { ["x"] = 10, ["y"] = 20 } } },
+                ["metadata"] =
+                    new JsonObject { ["designer"] = new JsonObject { ["position"] = new JsonObject { ["x"] = 10, ["y"] = 20 } } },
                 ["activities"] = activities,
                 ["connections"] = connections,
             },

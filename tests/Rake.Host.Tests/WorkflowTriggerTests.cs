@@ -31,11 +31,13 @@ public sealed class TriggerHost : IAsyncLifetime
 
 public sealed class WorkflowTriggerTests(TriggerHost fixture) : IClassFixture<TriggerHost>
 {
-    /// <summary>A definition started by a cron trigger ("at minute <paramref name="minute"/> of every hour", seconds first as Elsa).</summary>
+    /// <summary>A definition started by a cron trigger ("at minute <paramref name="minute"/> of every hour", seconds first as
+    /// Elsa).</summary>
     private static JsonObject CronStarted(string definitionId, int minute) =>
         WorkflowJson.CronStarted(definitionId, $"0 {minute} * * * *", Activity("write", "Elsa.WriteLine", ("text", "fired")));
 
-    /// <summary>The next "minute <paramref name="minute"/> of an hour" strictly after <paramref name="after"/>, in UTC, worked out without the engine's parser.</summary>
+    /// <summary>The next "minute <paramref name="minute"/> of an hour" strictly after <paramref name="after"/>, in UTC, worked out without
+    /// the engine's parser.</summary>
     private static DateTimeOffset NextAtMinute(DateTimeOffset after, int minute)
     {
         var hour = new DateTimeOffset(after.Year, after.Month, after.Day, after.Hour, 0, 0, TimeSpan.Zero);
@@ -127,7 +129,8 @@ public sealed class WorkflowTriggerTests(TriggerHost fixture) : IClassFixture<Tr
         var due = (await TriggersAsync("kymenlaakso", ids[0])).Single().NextFireAt;
         fixture.Clock.Advance(due - fixture.Clock.GetUtcNow() + TimeSpan.FromSeconds(1));
 
-        await Task.WhenAll(Task.Run(() => Timers.FireDueAsync(CancellationToken.None)), Task.Run(() => Timers.FireDueAsync(CancellationToken.None)));
+        await Task.WhenAll(Task.Run(() => Timers.FireDueAsync(CancellationToken.None)),
+            Task.Run(() => Timers.FireDueAsync(CancellationToken.None)));
 
         foreach (var id in ids)
         {

@@ -10,7 +10,8 @@ using Rake.BuildingBlocks.Contracts;
 
 namespace Rake.Host.Tests;
 
-/// <summary>The WorkingGroup API: meeting from agenda to decision to assignment, bad input, roles, cross-region isolation, exports.</summary>
+/// <summary>The WorkingGroup API: meeting from agenda to decision to assignment, bad input, roles, cross-region isolation,
+/// exports.</summary>
 [Collection(SharedHostCollection.Name)]
 public sealed class WorkingGroupApiTests(SharedHost shared)
 {
@@ -20,15 +21,24 @@ public sealed class WorkingGroupApiTests(SharedHost shared)
 
     internal static async Task<JsonObject> CreateBodyAsync(HttpClient client, string region, string kind, string? name = null)
     {
-        var response = await client.PostAsJsonAsync($"{Api(region)}/bodies", new { kind, name = name ?? $"Ryhmä {Guid.NewGuid():N}"[..20], description = "Testiryhmä" });
+        var response = await client.PostAsJsonAsync($"{Api(region)}/bodies",
+            new { kind, name = name ?? $"Ryhmä {Guid.NewGuid():N}"[..20], description = "Testiryhmä" });
         Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
         return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
     }
 
-    internal static async Task<JsonObject> ScheduleAsync(HttpClient client, string region, Guid bodyId, DateTimeOffset startsAt, string title = "RAKE-työryhmän kokous")
+    internal static async Task<JsonObject> ScheduleAsync(HttpClient client, string region, Guid bodyId, DateTimeOffset startsAt,
+        string title = "RAKE-työryhmän kokous")
     {
         var response = await client.PostAsJsonAsync($"{Api(region)}/bodies/{bodyId}/meetings",
-            new { title, startsAt, durationMinutes = 90, location = "Teams", onlineUrl = "https://teams.microsoft.com/l/meetup-join/test" });
+            new
+            {
+                title,
+                startsAt,
+                durationMinutes = 90,
+                location = "Teams",
+                onlineUrl = "https://teams.microsoft.com/l/meetup-join/test"
+            });
         Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
         return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
     }
@@ -45,7 +55,14 @@ public sealed class WorkingGroupApiTests(SharedHost shared)
         var body = await CreateBodyAsync(responsible, region, "SteeringGroup");
         var bodyId = Id(body);
         var member = await responsible.PostAsJsonAsync($"{Api(region)}/bodies/{bodyId}/members",
-            new { userName = $"{region}-steeringgroupmember", title = "Tulosaluejohtaja", role = "Chair", termStart = "2025-01-01", termEnd = "2027-12-31" });
+            new
+            {
+                userName = $"{region}-steeringgroupmember",
+                title = "Tulosaluejohtaja",
+                role = "Chair",
+                termStart = "2025-01-01",
+                termEnd = "2027-12-31"
+            });
         Assert.Equal(HttpStatusCode.Created, member.StatusCode);
 
         // A report before the previous meeting belongs to that meeting; one submitted after it to the next meeting.
@@ -53,7 +70,8 @@ public sealed class WorkingGroupApiTests(SharedHost shared)
         await Task.Delay(50);
         await ScheduleAsync(steering, region, bodyId, DateTimeOffset.UtcNow, "Edellinen kokous");
         await Task.Delay(50);
-        var (reportId, number, _) = await Reports.SubmitAsync(professional, region, Reports.Valid(region, "Nuorten asunnottomuus kasvaa Kotkassa"));
+        var (reportId, number, _) = await Reports.SubmitAsync(professional, region,
+            Reports.Valid(region, "Nuorten asunnottomuus kasvaa Kotkassa"));
         var meeting = await ScheduleAsync(steering, region, bodyId, DateTimeOffset.UtcNow.AddHours(2));
         var meetingId = Id(meeting["meeting"]!.AsObject());
 
@@ -64,7 +82,8 @@ public sealed class WorkingGroupApiTests(SharedHost shared)
         Assert.DoesNotContain(earlier, agendaReports);
         Assert.NotNull(meeting["reportsSince"]);
 
-        var item = await steering.PostAsJsonAsync($"{Api(region)}/meetings/{meetingId}/agenda-items", new { kind = "Compilation", title = "Puolivuotiskooste" });
+        var item = await steering.PostAsJsonAsync($"{Api(region)}/meetings/{meetingId}/agenda-items",
+            new { kind = "Compilation", title = "Puolivuotiskooste" });
         Assert.Equal(HttpStatusCode.Created, item.StatusCode);
 
         var decision = await steering.PostAsJsonAsync($"{Api(region)}/meetings/{meetingId}/decisions", new
@@ -79,7 +98,13 @@ public sealed class WorkingGroupApiTests(SharedHost shared)
         var decisionId = Id((await decision.Content.ReadFromJsonAsync<JsonObject>())!);
 
         var assignment = await steering.PostAsJsonAsync($"{Api(region)}/meetings/{meetingId}/assignments",
-            new { title = "Selvitä tuetun asumisen paikat", assignee = $"{region}-workinggroupmember", dueDate = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-1)), decisionId });
+            new
+            {
+                title = "Selvitä tuetun asumisen paikat",
+                assignee = $"{region}-workinggroupmember",
+                dueDate = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-1)),
+                decisionId
+            });
         Assert.True(assignment.StatusCode == HttpStatusCode.Created, await assignment.Content.ReadAsStringAsync());
         var proposal = await steering.PostAsJsonAsync($"{Api(region)}/meetings/{meetingId}/action-proposals",
             new { title = "Lisää tuettuja asuntoja", targetKind = "Municipality", target = "Kotka", decisionId });
@@ -103,14 +128,17 @@ public sealed class WorkingGroupApiTests(SharedHost shared)
         var mine = await assignee.GetFromJsonAsync<JsonArray>($"{Api(region)}/assignments/mine");
         var own = Assert.Single(mine!, a => (string)a!["title"]! == "Selvitä tuetun asumisen paikat")!;
         Assert.True(own["overdue"]!.GetValue<bool>());
-        var done = await assignee.PutAsJsonAsync($"{Api(region)}/assignments/{own["id"]}", new { status = "Done", followUp = "Selvitetty: 6 paikkaa." });
+        var done = await assignee.PutAsJsonAsync($"{Api(region)}/assignments/{own["id"]}",
+            new { status = "Done", followUp = "Selvitetty: 6 paikkaa." });
         Assert.Equal(HttpStatusCode.OK, done.StatusCode);
         mine = await assignee.GetFromJsonAsync<JsonArray>($"{Api(region)}/assignments/mine");
         Assert.DoesNotContain(mine!, a => a!["id"]!.GetValue<Guid>() == own["id"]!.GetValue<Guid>());
 
         // Minutes with attendance.
-        var memberId = (await steering.GetFromJsonAsync<JsonObject>($"{Api(region)}/bodies/{bodyId}"))!["members"]![0]!["id"]!.GetValue<Guid>();
-        var minutes = await steering.PutAsJsonAsync($"{Api(region)}/meetings/{meetingId}/minutes", new { minutes = "Kokous avattiin klo 9.", presentMemberIds = new[] { memberId } });
+        var memberId = (await steering.GetFromJsonAsync<JsonObject>($"{Api(region)}/bodies/{bodyId}"))!["members"]![0]!["id"]!
+            .GetValue<Guid>();
+        var minutes = await steering.PutAsJsonAsync($"{Api(region)}/meetings/{meetingId}/minutes",
+            new { minutes = "Kokous avattiin klo 9.", presentMemberIds = new[] { memberId } });
         Assert.Equal(HttpStatusCode.OK, minutes.StatusCode);
         var saved = (await minutes.Content.ReadFromJsonAsync<JsonObject>())!;
         Assert.True(saved["attendance"]![0]!["present"]!.GetValue<bool>());
@@ -123,15 +151,25 @@ public sealed class WorkingGroupApiTests(SharedHost shared)
         using var responsible = await Host.ClientFor($"{region}-responsibleperson");
         using var professional = await Host.ClientFor($"{region}-professional");
         var body = await CreateBodyAsync(responsible, region, "WorkingGroup");
-        var (_, number, _) = await Reports.SubmitAsync(professional, region, Reports.Valid(region, "Ikääntyneiden yksinäisyys haja-asutusalueilla"));
+        var (_, number, _) = await Reports.SubmitAsync(professional, region,
+            Reports.Valid(region, "Ikääntyneiden yksinäisyys haja-asutusalueilla"));
         var meeting = await ScheduleAsync(responsible, region, Id(body), DateTimeOffset.UtcNow.AddHours(1));
         var meetingId = Id(meeting["meeting"]!.AsObject());
-        await responsible.PostAsJsonAsync($"{Api(region)}/meetings/{meetingId}/decisions", new { phenomenon = "Yksinäisyys", outcome = "ContinueHandling", text = "Käsittely jatkuu palvelualueella.", responsiblePerson = "Palvelualuepäällikkö", reportNumbers = new[] { number } });
+        await responsible.PostAsJsonAsync($"{Api(region)}/meetings/{meetingId}/decisions",
+            new
+            {
+                phenomenon = "Yksinäisyys",
+                outcome = "ContinueHandling",
+                text = "Käsittely jatkuu palvelualueella.",
+                responsiblePerson = "Palvelualuepäällikkö",
+                reportNumbers = new[] { number }
+            });
 
         var response = await responsible.GetAsync($"{Api(region)}/meetings/{meetingId}/document.docx");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("application/vnd.openxmlformats-officedocument.wordprocessingml.document", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            response.Content.Headers.ContentType?.MediaType);
         using var stream = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
         using var doc = WordprocessingDocument.Open(stream, false);
         var errors = new OpenXmlValidator().Validate(doc).Select(e => $"{e.Path?.XPath}: {e.Description}").ToList();
@@ -140,9 +178,13 @@ public sealed class WorkingGroupApiTests(SharedHost shared)
         Assert.Contains("Esityslista", text);
         Assert.Contains($"{number}: Ikääntyneiden yksinäisyys haja-asutusalueilla", text);
         Assert.Contains("Käsittely jatkuu palvelualueella.", text);
-        Assert.Contains(doc.MainDocumentPart.StyleDefinitionsPart!.Styles!.Elements<DocumentFormat.OpenXml.Wordprocessing.Style>(), s => s.StyleId == "Heading1");
+        Assert.Contains(doc.MainDocumentPart.StyleDefinitionsPart!.Styles!.Elements<DocumentFormat.OpenXml.Wordprocessing.Style>(),
+            s => s.StyleId == "Heading1");
         Assert.EndsWith(": RAKE-työryhmän kokous", doc.PackageProperties.Title);
-        var styles = doc.MainDocumentPart.Document.Body!.Descendants<DocumentFormat.OpenXml.Wordprocessing.ParagraphStyleId>().Select(s => s.Val!.Value!).ToList();
+        var styles = doc.MainDocumentPart.Document.Body!
+            .Descendants<DocumentFormat.OpenXml.Wordprocessing.ParagraphStyleId>()
+            .Select(s => s.Val!.Value!)
+            .ToList();
         Assert.Equal(["Title", "Heading1"], styles.Take(2).ToArray());
         // The decision is a third-level heading under the minutes, with its text below it.
         Assert.Contains("Heading3", styles);
@@ -157,10 +199,17 @@ public sealed class WorkingGroupApiTests(SharedHost shared)
         var bodyName = (string)body["name"]!;
         var longTitle = "Verkoston kokous: vuoden tavoitteet, toimenpiteet ja vastuutahot; "
             + "osallisuus- ja oikeudenmukaisuustyö äöå 😀";
-        var meeting = await ScheduleAsync(responsible, region, Id(body), new DateTimeOffset(2026, 3, 10, 9, 0, 0, TimeSpan.FromHours(2)), longTitle);
+        var meeting = await ScheduleAsync(responsible, region, Id(body), new DateTimeOffset(2026, 3, 10, 9, 0, 0, TimeSpan.FromHours(2)),
+            longTitle);
         var meetingId = Id(meeting["meeting"]!.AsObject());
         var moved = await responsible.PutAsJsonAsync($"{Api(region)}/meetings/{meetingId}",
-            new { title = longTitle, startsAt = new DateTimeOffset(2026, 3, 11, 9, 0, 0, TimeSpan.FromHours(2)), durationMinutes = 120, location = "Teams" });
+            new
+            {
+                title = longTitle,
+                startsAt = new DateTimeOffset(2026, 3, 11, 9, 0, 0, TimeSpan.FromHours(2)),
+                durationMinutes = 120,
+                location = "Teams"
+            });
         Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
         // After the spring change Helsinki is UTC+3: 14:00Z is 17:00 there.
         var june2 = new DateTimeOffset(2026, 6, 2, 14, 0, 0, TimeSpan.Zero);
@@ -235,39 +284,62 @@ public sealed class WorkingGroupApiTests(SharedHost shared)
 
         var created = await CreateBodyAsync(responsible, region, "WorkingGroup");
         var bodyId = Id(created);
-        var duplicate = await responsible.PostAsJsonAsync($"{Api(region)}/bodies", new { kind = "Network", name = (string)created["name"]! });
+        var duplicate = await responsible.PostAsJsonAsync($"{Api(region)}/bodies",
+            new { kind = "Network", name = (string)created["name"]! });
         Assert.NotNull((await Reports.ReadProblemAsync(duplicate, HttpStatusCode.BadRequest))["errors"]!["name"]);
 
-        var member = await responsible.PostAsJsonAsync($"{Api(region)}/bodies/{bodyId}/members", new { userName = "kymenlaakso-professional", role = "King", termStart = "2026-05-01", termEnd = "2026-01-01" });
+        var member = await responsible.PostAsJsonAsync($"{Api(region)}/bodies/{bodyId}/members",
+            new { userName = "kymenlaakso-professional", role = "King", termStart = "2026-05-01", termEnd = "2026-01-01" });
         var memberErrors = (await Reports.ReadProblemAsync(member, HttpStatusCode.BadRequest))["errors"]!.AsObject();
         Assert.Equal(["role", "termEnd", "userName"], memberErrors.Select(e => e.Key).Order());
 
-        var meeting = await responsible.PostAsJsonAsync($"{Api(region)}/bodies/{bodyId}/meetings", new { title = "", onlineUrl = "http://teams.example/x", durationMinutes = 5 });
+        var meeting = await responsible.PostAsJsonAsync($"{Api(region)}/bodies/{bodyId}/meetings",
+            new { title = "", onlineUrl = "http://teams.example/x", durationMinutes = 5 });
         var meetingErrors = (await Reports.ReadProblemAsync(meeting, HttpStatusCode.BadRequest))["errors"]!.AsObject();
         Assert.Equal(["durationMinutes", "onlineUrl", "startsAt", "title"], meetingErrors.Select(e => e.Key).Order());
 
         var scheduled = await ScheduleAsync(responsible, region, bodyId, DateTimeOffset.UtcNow.AddDays(3));
         var meetingId = Id(scheduled["meeting"]!.AsObject());
-        var decision = await responsible.PostAsJsonAsync($"{Api(region)}/meetings/{meetingId}/decisions", new { phenomenon = "x", outcome = "FollowUpAction", text = "y", reportNumbers = new[] { 987654 } });
+        var decision = await responsible.PostAsJsonAsync($"{Api(region)}/meetings/{meetingId}/decisions",
+            new { phenomenon = "x", outcome = "FollowUpAction", text = "y", reportNumbers = new[] { 987654 } });
         var decisionErrors = (await Reports.ReadProblemAsync(decision, HttpStatusCode.BadRequest))["errors"]!.AsObject();
         Assert.Contains("987654", decisionErrors["reportNumbers"]![0]!.GetValue<string>());
         Assert.NotNull(decisionErrors["responsiblePerson"]);
 
         // Someone of another region is no assignee here.
-        var assignment = await responsible.PostAsJsonAsync($"{Api(region)}/meetings/{meetingId}/assignments", new { title = "Tee", assignee = "kymenlaakso-professional" });
+        var assignment = await responsible.PostAsJsonAsync($"{Api(region)}/meetings/{meetingId}/assignments",
+            new { title = "Tee", assignee = "kymenlaakso-professional" });
         var assignmentErrors = (await Reports.ReadProblemAsync(assignment, HttpStatusCode.BadRequest))["errors"]!.AsObject();
         Assert.Equal(["assignee", "dueDate"], assignmentErrors.Select(e => e.Key).Order());
 
-        var malformed = await responsible.PostAsync($"{Api(region)}/meetings/{meetingId}/assignments", new StringContent("{\"dueDate\":\"tomorrow\"}", Encoding.UTF8, "application/json"));
+        var malformed = await responsible.PostAsync($"{Api(region)}/meetings/{meetingId}/assignments",
+            new StringContent("{\"dueDate\":\"tomorrow\"}", Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
 
         using var supervisor = await Host.ClientFor($"{region}-supervisor");
         var nomination = await supervisor.PostAsJsonAsync($"{Api(region)}/wellbeing-group-nominations",
-            new { municipality = "Kajaani", groupName = "HYTETU", memberName = "Maija Meikäläinen", deputyName = "maija meikäläinen", decidedBy = "Palvelualuepäällikkö", decidedOn = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(30)) });
+            new
+            {
+                municipality = "Kajaani",
+                groupName = "HYTETU",
+                memberName = "Maija Meikäläinen",
+                deputyName = "maija meikäläinen",
+                decidedBy = "Palvelualuepäällikkö",
+                decidedOn = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(30))
+            });
         var nominationErrors = (await Reports.ReadProblemAsync(nomination, HttpStatusCode.BadRequest))["errors"]!.AsObject();
         Assert.Equal(["decidedOn", "deputyName"], nominationErrors.Select(e => e.Key).Order());
 
-        var budget = await supervisor.PostAsJsonAsync($"{Api(region)}/budget-proposals", new { year = 1999, title = "Tuettu asuminen", justification = "x", serviceArea = "Aikuiset", amount = -5, decisionId = Guid.NewGuid() });
+        var budget = await supervisor.PostAsJsonAsync($"{Api(region)}/budget-proposals",
+            new
+            {
+                year = 1999,
+                title = "Tuettu asuminen",
+                justification = "x",
+                serviceArea = "Aikuiset",
+                amount = -5,
+                decisionId = Guid.NewGuid()
+            });
         var budgetErrors = (await Reports.ReadProblemAsync(budget, HttpStatusCode.BadRequest))["errors"]!.AsObject();
         Assert.Equal(["amount", "decisionId", "year"], budgetErrors.Select(e => e.Key).Order());
     }
@@ -286,25 +358,31 @@ public sealed class WorkingGroupApiTests(SharedHost shared)
             using var client = await Host.ClientFor($"{region}-{role.ToString().ToLowerInvariant()}");
             await Reports.ReadProblemAsync(await client.GetAsync($"{Api(region)}/bodies"), HttpStatusCode.Forbidden);
             await Reports.ReadProblemAsync(await client.GetAsync($"{Api(region)}/meetings/{meetingId}"), HttpStatusCode.Forbidden);
-            await Reports.ReadProblemAsync(await client.GetAsync($"{Api(region)}/meetings/{meetingId}/document.docx"), HttpStatusCode.Forbidden);
+            await Reports.ReadProblemAsync(await client.GetAsync($"{Api(region)}/meetings/{meetingId}/document.docx"),
+                HttpStatusCode.Forbidden);
             // Everyone has their own assignments list.
             Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"{Api(region)}/assignments/mine")).StatusCode);
         }
         using var supervisor = await Host.ClientFor($"{region}-supervisor");
         Assert.Equal(HttpStatusCode.OK, (await supervisor.GetAsync($"{Api(region)}/meetings/{meetingId}")).StatusCode);
-        await Reports.ReadProblemAsync(await supervisor.PostAsJsonAsync($"{Api(region)}/meetings/{meetingId}/agenda-items", new { title = "x" }), HttpStatusCode.Forbidden);
+        await Reports.ReadProblemAsync(await supervisor.PostAsJsonAsync($"{Api(region)}/meetings/{meetingId}/agenda-items",
+            new { title = "x" }), HttpStatusCode.Forbidden);
 
         using var member = await Host.ClientFor($"{region}-workinggroupmember");
-        await Reports.ReadProblemAsync(await member.PostAsJsonAsync($"{Api(region)}/bodies", new { kind = "Network", name = "Oma verkosto" }), HttpStatusCode.Forbidden);
+        await Reports.ReadProblemAsync(await member.PostAsJsonAsync($"{Api(region)}/bodies",
+            new { kind = "Network", name = "Oma verkosto" }), HttpStatusCode.Forbidden);
         // A steering group's decision is not the working group's to record.
         var refused = await Reports.ReadProblemAsync(await member.PostAsJsonAsync($"{Api(region)}/meetings/{meetingId}/decisions",
             new { phenomenon = "x", outcome = "Noted", text = "y" }), HttpStatusCode.Forbidden);
         Assert.Contains("johtoryhmän", (string)refused["detail"]!, StringComparison.OrdinalIgnoreCase);
-        await Reports.ReadProblemAsync(await member.PostAsJsonAsync($"{Api(region)}/budget-proposals", new { year = 2027 }), HttpStatusCode.Forbidden);
-        await Reports.ReadProblemAsync(await member.PostAsJsonAsync($"{Api(region)}/wellbeing-group-nominations", new { municipality = "Kotka" }), HttpStatusCode.Forbidden);
+        await Reports.ReadProblemAsync(await member.PostAsJsonAsync($"{Api(region)}/budget-proposals", new { year = 2027 }),
+            HttpStatusCode.Forbidden);
+        await Reports.ReadProblemAsync(await member.PostAsJsonAsync($"{Api(region)}/wellbeing-group-nominations",
+            new { municipality = "Kotka" }), HttpStatusCode.Forbidden);
 
         using var steering = await Host.ClientFor($"{region}-steeringgroupmember");
-        var accepted = await steering.PostAsJsonAsync($"{Api(region)}/meetings/{meetingId}/decisions", new { phenomenon = "x", outcome = "Noted", text = "y" });
+        var accepted = await steering.PostAsJsonAsync($"{Api(region)}/meetings/{meetingId}/decisions",
+            new { phenomenon = "x", outcome = "Noted", text = "y" });
         Assert.Equal(HttpStatusCode.Created, accepted.StatusCode);
     }
 
@@ -324,8 +402,10 @@ public sealed class WorkingGroupApiTests(SharedHost shared)
             using var outsider = await Host.ClientFor($"kainuu-{role.ToString().ToLowerInvariant()}");
             // Through the owner's routes: no role there.
             await Reports.ReadProblemAsync(await outsider.GetAsync($"{Api("kymenlaakso")}/bodies/{Id(body)}"), HttpStatusCode.Forbidden);
-            await Reports.ReadProblemAsync(await outsider.GetAsync($"{Api("kymenlaakso")}/bodies/{Id(body)}/meetings.ics"), HttpStatusCode.Forbidden);
-            await Reports.ReadProblemAsync(await outsider.PostAsJsonAsync($"{Api("kymenlaakso")}/meetings/{meetingId}/agenda-items", new { title = "x" }), HttpStatusCode.Forbidden);
+            await Reports.ReadProblemAsync(await outsider.GetAsync($"{Api("kymenlaakso")}/bodies/{Id(body)}/meetings.ics"),
+                HttpStatusCode.Forbidden);
+            await Reports.ReadProblemAsync(await outsider.PostAsJsonAsync($"{Api("kymenlaakso")}/meetings/{meetingId}/agenda-items",
+                new { title = "x" }), HttpStatusCode.Forbidden);
             // Through their own region's routes: the data is not there.
             if (role is RegionRole.Professional or RegionRole.Communications)
             {
@@ -338,7 +418,8 @@ public sealed class WorkingGroupApiTests(SharedHost shared)
                 var bodies = await outsider.GetFromJsonAsync<JsonArray>($"{Api("kainuu")}/bodies");
                 Assert.DoesNotContain(bodies!, b => b!["id"]!.GetValue<Guid>() == Id(body));
             }
-            await Reports.ReadProblemAsync(await outsider.PutAsJsonAsync($"{Api("kainuu")}/assignments/{assignmentId}", new { status = "Done" }), HttpStatusCode.NotFound);
+            await Reports.ReadProblemAsync(await outsider.PutAsJsonAsync($"{Api("kainuu")}/assignments/{assignmentId}",
+                new { status = "Done" }), HttpStatusCode.NotFound);
         }
         using var kainuuMember = await Host.ClientFor("kainuu-workinggroupmember");
         var theirs = await kainuuMember.GetFromJsonAsync<JsonArray>($"{Api("kainuu")}/assignments/mine");
