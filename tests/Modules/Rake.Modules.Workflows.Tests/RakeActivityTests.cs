@@ -51,6 +51,21 @@ public sealed class RakeActivityTests
         return await RakeWorkflows.Engine(new FakeTimeProvider(now)).StartAsync(definition, new RunOptions());
     }
 
+    /// <summary>Runs the definition with the modules' services of <paramref name="region"/>, as the Host's timers do.</summary>
+    private static async Task<WorkflowInstance> RunInRegionAsync(WorkflowDefinition definition, DateTimeOffset now, string region,
+        Func<ModuleServices, Task>? arrange = null)
+    {
+        Assert.Empty(RakeWorkflows.Publisher(TimeProvider.System).Validate(definition));
+        var clock = new FakeTimeProvider(now);
+        await using var modules = await ModuleServices.CreateAsync(clock, region);
+        if (arrange is not null)
+        {
+            await arrange(modules);
+        }
+        await using var scope = modules.Scope(region);
+        return await RakeWorkflows.Engine(clock, scope.ServiceProvider).StartAsync(definition, new RunOptions());
+    }
+
     [Fact]
     public async Task Human_task_creates_a_bookmark_for_the_role_due_at_the_end_of_a_Helsinki_calendar_day()
     {
@@ -157,7 +172,6 @@ public sealed class RakeActivityTests
     [InlineData("2026-06-01T06:00:00Z", "previous half-year", 12, "2026-H1", "2025-12-01", "2026-05-31")]
     [InlineData("2026-12-01T06:00:00Z", "previous half-year", 12, "2026-H2", "2026-06-01", "2026-11-30")]
     [InlineData("2026-01-15T06:00:00Z", "current half-year", 12, "2026-H1", "2025-12-01", "2026-05-31")]
-    [InlineData("2026-07-01T06:00:00Z", "previous half-year", 1, "2026-H1", "2026-01-01", "2026-06-30")]
     [InlineData("2026-04-01T06:00:00Z", "interim Q1", 1, "2026-Q1", "2026-01-01", "2026-03-31")]
     [InlineData("2026-10-01T06:00:00Z", "Interim Q3", 1, "2026-Q3", "2026-01-01", "2026-09-30")]
     [InlineData("2026-01-01T06:00:00Z", "previous year", 1, "2025", "2025-01-01", "2025-12-31")]
@@ -170,11 +184,62 @@ public sealed class RakeActivityTests
         var compile = Activity("c", "Rake.Reporting.CompilePeriodSummary", ("period", Lit(period)), ("periodStartMonth", Lit(firstMonth, "Int32")),
             ("periodLabel", Bind("label")), ("periodStart", Bind("from")), ("periodEnd", Bind("to")));
 
-        var instance = await RunAsync(Definition([compile]), DateTimeOffset.Parse(now, System.Globalization.CultureInfo.InvariantCulture));
+        var region = firstMonth == 12 ? "kymenlaakso" : "kainuu";
+        var instance = await RunInRegionAsync(Definition([compile]), DateTimeOffset.Parse(now, System.Globalization.CultureInfo.InvariantCulture),
+            region);
 
+        Assert.Equal(WorkflowSubStatus.Finished, instance.SubStatus);
         Assert.Equal((label, from, to), ((string?)instance.Output["label"], (string?)instance.Output["from"], (string?)instance.Output["to"]));
         Assert.Contains(instance.Journal, e => e.Event == "Journal" && e.Message == $"Period to compile: {label} ({from} – {to}).");
     }
+
+    [Fact]
+    public async Task Compile_period_summary_compiles_the_regions_reports_of_the_period()
+    {
+        static JsonObject Bind(string id) => new() { ["typeName"] = "Object", ["memoryReference"] = new JsonObject { ["id"] = id } };
+        var compile = Activity("c", "Rake.Reporting.CompilePeriodSummary", ("period", Lit("interim Q1")),
+            ("reportCount", Bind("count")), ("counts", Bind("counts")));
+        var received = new[] { new DateTimeOffset(2026, 1, 10, 8, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 3, 31, 20, 0, 0, TimeSpan.Zero),
+            new DateTimeOffset(2026, 3, 31, 22, 30, 0, TimeSpan.Zero) };
+
+        var instance = await RunInRegionAsync(Definition([compile]), new DateTimeOffset(2026, 4, 1, 6, 0, 0, TimeSpan.Zero), "kainuu",
+            modules => modules.AddReportsAsync("kainuu", received));
+
+        // 22:30 UTC on 31 March is already April in Helsinki: two of the three reports fall in January–March.
+        Assert.Equal(WorkflowSubStatus.Finished, instance.SubStatus);
+        Assert.Equal(2, AsJson(instance.Output["count"]).GetValue<int>());
+        var counts = AsJson(instance.Output["counts"]);
+        Assert.Equal(2, (int)counts["byType"]!["Negative"]!);
+        Assert.Equal(2, (int)counts["byCategory"]!["housing"]!);
+        Assert.Contains(instance.Journal, e => e.Event == "Journal" && e.Message == "Compiled 2026-Q1: 2 reports.");
+    }
+
+    [Fact]
+    public async Task Compile_period_summary_faults_on_a_half_year_the_regions_reporting_periods_do_not_have()
+    {
+        // Kainuu reports by calendar year: a half-year from January resolves, but the region has no such period.
+        var compile = Activity("c", "Rake.Reporting.CompilePeriodSummary", ("period", Lit("previous half-year")));
+
+        var instance = await RunInRegionAsync(Definition([compile]), new DateTimeOffset(2026, 7, 1, 6, 0, 0, TimeSpan.Zero), "kainuu");
+
+        Assert.Equal(WorkflowSubStatus.Faulted, instance.SubStatus);
+        Assert.Equal("The region's reporting periods have no period '2026-H1': check the first month of the half-year (1).",
+            instance.Fault!.Message);
+        Assert.Contains(instance.Journal, e => e.Event == "Journal" && e.Message == "Period to compile: 2026-H1 (2026-01-01 – 2026-06-30).");
+    }
+
+    [Fact]
+    public async Task A_module_activity_run_without_the_modules_services_faults_instead_of_pretending()
+    {
+        var compile = Activity("c", "Rake.Reporting.CompilePeriodSummary", ("period", Lit("2026")));
+
+        var instance = await RunAsync(Definition([compile]), new DateTimeOffset(2026, 7, 1, 6, 0, 0, TimeSpan.Zero));
+
+        Assert.Equal(WorkflowSubStatus.Faulted, instance.SubStatus);
+        Assert.Contains(nameof(Rake.Modules.Reporting.Contracts.IReportingApi), instance.Fault!.Message, StringComparison.Ordinal);
+    }
+
+    private static JsonNode AsJson(object? value) => JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(value))!;
 
     [Fact]
     public async Task Compile_period_summary_refuses_a_period_it_cannot_read()

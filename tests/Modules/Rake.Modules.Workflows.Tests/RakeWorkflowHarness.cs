@@ -17,8 +17,12 @@ internal static class RakeWorkflows
 
     public static readonly TimeZoneInfo Helsinki = TimeZoneInfo.FindSystemTimeZoneById("Europe/Helsinki");
 
-    public static WorkflowEngine Engine(TimeProvider time) =>
-        new(Registry, new ExpressionEvaluator(new JavaScriptSandbox(new JavaScriptOptions())), time);
+    /// <summary>
+    /// An engine whose activities see <paramref name="services"/>; without them, as the engine alone, a module's activity
+    /// faults on the first service it needs.
+    /// </summary>
+    public static WorkflowEngine Engine(TimeProvider time, IServiceProvider? services = null) =>
+        new(Registry, new ExpressionEvaluator(new JavaScriptSandbox(new JavaScriptOptions())), time, services);
 
     public static WorkflowPublisher Publisher(TimeProvider time) => new(Registry, time);
 
@@ -54,9 +58,10 @@ internal sealed record Appearance(DateOnly Day, string Kind, string Who, string 
 /// Runs published definitions over simulated time, as the Host's scheduler will: cron and StartAt triggers start
 /// instances, Time bookmarks are resumed when due, and every human task is completed ("Done") by a person at its due
 /// time (the end of its due day in Helsinki), or a day after it appeared when it has none.
-/// The engine only creates bookmarks with due times; this loop is the scheduler.
+/// The engine only creates bookmarks with due times; this loop is the scheduler. Each run gets a scope of the region's
+/// modules (<see cref="ModuleServices"/>) acting as the region's system actor, as the Host's timers give it.
 /// </summary>
-internal sealed class YearSimulation
+internal sealed class YearSimulation : IAsyncDisposable
 {
     private readonly FakeTimeProvider _clock;
     private readonly WorkflowEngine _engine;
@@ -67,16 +72,51 @@ internal sealed class YearSimulation
     private readonly Dictionary<string, DateTimeOffset> _taskCreated = [];
     private readonly Dictionary<string, int> _journalSeen = [];
 
-    public YearSimulation(DateTimeOffset start)
+    private readonly RunScope _runScope = new();
+    private readonly string _region;
+
+    private YearSimulation(FakeTimeProvider clock, string region, ModuleServices modules)
     {
-        _clock = new FakeTimeProvider(start.ToUniversalTime());
-        _engine = RakeWorkflows.Engine(_clock);
+        _clock = clock;
+        _region = region;
+        Modules = modules;
+        _engine = RakeWorkflows.Engine(_clock, _runScope);
+    }
+
+    /// <summary>A simulation of <paramref name="region"/> from <paramref name="start"/>, its modules seeded at that moment.</summary>
+    public static async Task<YearSimulation> CreateAsync(DateTimeOffset start, string region)
+    {
+        var clock = new FakeTimeProvider(start.ToUniversalTime());
+        return new YearSimulation(clock, region, await ModuleServices.CreateAsync(clock, region));
+    }
+
+    /// <summary>The region's modules, to read what the activities stored.</summary>
+    public ModuleServices Modules { get; }
+
+    public ValueTask DisposeAsync() => Modules.DisposeAsync();
+
+    /// <summary>What this simulation's runs stored in the region's modules, one sorted line per row.</summary>
+    public Task<List<string>> StoredAsync() => StoredByWorkflows.ReadAsync(Modules, _region, [.. _instances.Select(i => i.Id)]);
+
+    /// <summary>Runs <paramref name="run"/> in a scope of its own, as the Host runs each start and resume.</summary>
+    private async Task InScopeAsync(Func<Task> run)
+    {
+        await using var scope = Modules.Scope(_region);
+        _runScope.Current = scope.ServiceProvider;
+        try
+        {
+            await run();
+        }
+        finally
+        {
+            _runScope.Current = null;
+        }
     }
 
     public List<Appearance> Log { get; } = [];
 
     /// <summary>The outcome a person chooses for a task (its payload); "Done" unless a test says otherwise.</summary>
-    public Func<JsonObject, string> Decide { get; init; } = _ => WorkflowActivity.DoneOutcome;
+    public Func<JsonObject, string> Decide { get; set; } = _ => WorkflowActivity.DoneOutcome;
     public IReadOnlyList<WorkflowInstance> Instances => _instances;
 
     private sealed class ScheduledTrigger(WorkflowDefinition definition, TriggerRequest request)
@@ -160,7 +200,7 @@ internal sealed class YearSimulation
                         : null;
                     candidates.Add((due, 1, async () =>
                     {
-                        await _engine.ResumeAsync(instance, bookmark.Id, input);
+                        await InScopeAsync(() => _engine.ResumeAsync(instance, bookmark.Id, input));
                         Observe(instance);
                     }
                     ));
@@ -179,9 +219,10 @@ internal sealed class YearSimulation
 
     private async Task StartAsync(WorkflowDefinition definition, RunOptions options)
     {
-        var instance = await _engine.StartAsync(definition, options);
-        _instances.Add(instance);
-        Observe(instance);
+        WorkflowInstance? instance = null;
+        await InScopeAsync(async () => instance = await _engine.StartAsync(definition, options));
+        _instances.Add(instance!);
+        Observe(instance!);
     }
 
     private void Observe(WorkflowInstance instance)
@@ -203,7 +244,8 @@ internal sealed class YearSimulation
         {
             if (entry.Event == "Completed" && entry.ActivityType == "Rake.Reporting.CompilePeriodSummary")
             {
-                var journal = instance.Journal.Last(e => e.ActivityId == entry.ActivityId && e.Event == "Journal");
+                var journal = instance.Journal.Last(e => e.ActivityId == entry.ActivityId && e.Event == "Journal"
+                    && e.Message!.StartsWith("Period to compile", StringComparison.Ordinal));
                 Log.Add(new Appearance(day, "Compilation", "", journal.Message!));
             }
         }
