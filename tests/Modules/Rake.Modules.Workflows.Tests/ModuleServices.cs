@@ -138,7 +138,8 @@ internal sealed class ModuleServices : IAsyncDisposable
         public static string UserName(string region, RegionRole role) => $"{region}-{role.ToString().ToLowerInvariant()}";
 
         private static UserRef User(string userName) =>
-            new(new Guid(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(userName)).AsSpan(0, 16)), userName,
+            new(new Guid(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(userName)).AsSpan(0, 16)),
+                userName,
                 userName, $"{userName}@demo.invalid");
 
         public Task<UserRef?> FindByUserNameAsync(string userName, CancellationToken cancellationToken) =>

@@ -11,7 +11,8 @@ namespace Rake.Modules.Workflows.Tests;
 internal static class RakeWorkflows
 {
     public static readonly ActivityRegistry Registry = new([
-        typeof(ActivityRegistry).Assembly, typeof(ReportingModule).Assembly, typeof(Rake.Modules.Communications.CommunicationsModule).Assembly,
+        typeof(ActivityRegistry).Assembly, typeof(ReportingModule).Assembly,
+        typeof(Rake.Modules.Communications.CommunicationsModule).Assembly,
         typeof(Rake.Modules.Planning.PlanningModule).Assembly, typeof(Rake.Modules.Competence.CompetenceModule).Assembly,
         typeof(Rake.Modules.WorkingGroup.WorkingGroupModule).Assembly]);
 
@@ -134,7 +135,9 @@ internal sealed class YearSimulation : IAsyncDisposable
         foreach (var trigger in result.Triggers.Where(t => t.Kind == BookmarkKind.Time))
         {
             var scheduled = new ScheduledTrigger(definition, trigger);
-            scheduled.Next = trigger.CronExpression is { } cron ? CronSchedule.Parse(cron).GetNextOccurrence(_clock.GetUtcNow()) : trigger.DueAt;
+            scheduled.Next = trigger.CronExpression is { } cron
+                ? CronSchedule.Parse(cron).GetNextOccurrence(_clock.GetUtcNow())
+                : trigger.DueAt;
             _triggers.Add(scheduled);
         }
     }
@@ -207,7 +210,8 @@ internal sealed class YearSimulation : IAsyncDisposable
                 }
             }
         }
-        return candidates.Count == 0 ? null : candidates.OrderBy(c => c.At).ThenBy(c => c.Order).Select(c => ((DateTimeOffset, Func<Task>)?)(c.At, c.Run)).First();
+        return candidates.Count == 0 ? null : candidates.OrderBy(c => c.At).ThenBy(c => c.Order).Select(c => ((DateTimeOffset,
+            Func<Task>)?)(c.At, c.Run)).First();
     }
 
     private async Task FireAsync(ScheduledTrigger trigger)
@@ -233,7 +237,8 @@ internal sealed class YearSimulation : IAsyncDisposable
         }
         var now = _clock.GetUtcNow();
         var day = RakeWorkflows.HelsinkiDay(now);
-        foreach (var bookmark in instance.Bookmarks.Where(b => b.Kind == BookmarkKind.HumanTask && _seenBookmarks.Add(instance.Id + "/" + b.Id)))
+        foreach (var bookmark in instance.Bookmarks
+            .Where(b => b.Kind == BookmarkKind.HumanTask && _seenBookmarks.Add(instance.Id + "/" + b.Id)))
         {
             _taskCreated[bookmark.Id] = now;
             var payload = (JsonObject)bookmark.Payload!;
@@ -256,5 +261,7 @@ internal sealed class YearSimulation : IAsyncDisposable
     public SortedDictionary<int, string[]> ByMonth(int year) => new(
         Log.Where(a => a.Day.Year == year)
             .GroupBy(a => a.Day.Month)
-            .ToDictionary(g => g.Key, g => g.Select(a => a.Kind == "Task" ? $"{a.Who}: {a.What}" : $"Compilation: {a.What}").Order(StringComparer.Ordinal).ToArray()));
+            .ToDictionary(g => g.Key,
+                g => g.Select(a => a.Kind == "Task" ? $"{a.Who}: {a.What}" : $"Compilation: {a.What}")
+                    .Order(StringComparer.Ordinal).ToArray()));
 }

@@ -27,7 +27,9 @@ public sealed class WorkingGroupActivityTests
     [Fact]
     public void A_schedule_without_a_body_or_with_a_bad_time_duration_or_link_is_refused()
     {
-        var result = Publish($$"""{ "id": "s1", "type": "Rake.WorkingGroup.ScheduleMeeting", "version": 1, {{Input("time", "String", "\"9.00\"")}}, {{Input("durationMinutes", "Int32", "5")}}, {{Input("onlineUrl", "String", "\"http://teams.example\"")}} }""");
+        var result = Publish($$"""{ "id": "s1", "type": "Rake.WorkingGroup.ScheduleMeeting", "version": 1, """
+            + $$"""{{Input("time", "String", "\"9.00\"")}}, {{Input("durationMinutes", "Int32", "5")}}, """
+            + $$"""{{Input("onlineUrl", "String", "\"http://teams.example\"")}} }""");
 
         Assert.False(result.Succeeded);
         var messages = result.ValidationErrors.Select(e => e.Message).ToList();
@@ -40,8 +42,11 @@ public sealed class WorkingGroupActivityTests
     [Fact]
     public void An_agenda_item_of_an_unknown_kind_and_a_decision_without_text_are_refused()
     {
-        var item = Publish($$"""{ "id": "a1", "type": "Rake.WorkingGroup.AddAgendaItem", "version": 1, {{Input("body", "String", "\"WorkingGroup\"")}}, {{Input("kind", "String", "\"Gossip\"")}}, {{Input("title", "String", "\"x\"")}} }""");
-        var decision = Publish($$"""{ "id": "r1", "type": "Rake.WorkingGroup.RecordDecision", "version": 1, {{Input("body", "String", "\"SteeringGroup\"")}}, {{Input("outcome", "String", "\"Maybe\"")}} }""");
+        var item = Publish($$"""{ "id": "a1", "type": "Rake.WorkingGroup.AddAgendaItem", "version": 1, """
+            + $$"""{{Input("body", "String", "\"WorkingGroup\"")}}, {{Input("kind", "String", "\"Gossip\"")}}, """
+            + $$"""{{Input("title", "String", "\"x\"")}} }""");
+        var decision = Publish($$"""{ "id": "r1", "type": "Rake.WorkingGroup.RecordDecision", "version": 1, """
+            + $$"""{{Input("body", "String", "\"SteeringGroup\"")}}, {{Input("outcome", "String", "\"Maybe\"")}} }""");
 
         Assert.Contains(item.ValidationErrors, e => e.Message.Contains("'Gossip' is not an agenda item kind", StringComparison.Ordinal));
         var messages = decision.ValidationErrors.Select(e => e.Message).ToList();
@@ -81,7 +86,8 @@ public sealed class WorkingGroupActivityTests
             "2026-05-22 09:00 RAKE-työryhmän kokous (toukokuu)",
             "2026-09-22 09:00 RAKE-työryhmän kokous (syyskuu)",
             "2026-11-22 09:00 RAKE-työryhmän kokous (marraskuu)",
-        ], scheduled.Select(m => $"{TimeZoneInfo.ConvertTime(m.Meeting.StartsAt, RakeWorkflows.Helsinki):yyyy-MM-dd HH:mm} {m.Meeting.Title}"));
+        ], scheduled.Select(m =>
+            $"{TimeZoneInfo.ConvertTime(m.Meeting.StartsAt, RakeWorkflows.Helsinki):yyyy-MM-dd HH:mm} {m.Meeting.Title}"));
         Assert.All(scheduled, m => Assert.Equal(("RAKE-työryhmä", "Teams", 120), (m.Body, m.Meeting.Location,
             (int)(m.Meeting.EndsAt - m.Meeting.StartsAt).TotalMinutes)));
         Assert.Equal(["PlanReview: Toteutussuunnitelman ja tavoitteiden toteutumisen arviointi; osallisuusohjelman seuranta"],
@@ -99,7 +105,8 @@ public sealed class WorkingGroupActivityTests
 
     [Theory]
     [InlineData("kainuu/annual-cycle.json", "feb-meeting", "Rake.WorkingGroup.ScheduleMeeting|Rake.WorkingGroup.AddAgendaItem")]
-    [InlineData("kainuu/annual-cycle.json", "nov-meeting", "Rake.WorkingGroup.ScheduleMeeting|Rake.WorkingGroup.AddAgendaItem|Rake.WorkingGroup.AddAgendaItem")]
+    [InlineData("kainuu/annual-cycle.json", "nov-meeting",
+        "Rake.WorkingGroup.ScheduleMeeting|Rake.WorkingGroup.AddAgendaItem|Rake.WorkingGroup.AddAgendaItem")]
     [InlineData("kymenlaakso/half-year-routing.json", "sg-decision", "Rake.WorkingGroup.ScheduleMeeting|Rake.WorkingGroup.AddAgendaItem")]
     [InlineData("kymenlaakso/half-year-routing.json", "info-session", "Rake.WorkingGroup.RecordDecision")]
     [InlineData("keski-suomi/annual-plan-cycle.json", "network", "Rake.WorkingGroup.ScheduleMeeting")]
@@ -111,7 +118,8 @@ public sealed class WorkingGroupActivityTests
         var incoming = definition.Root.Json["connections"]!.AsArray()
             .GroupBy(c => (string)c!["target"]!["activity"]!).ToDictionary(g => g.Key, g => (string)g.First()!["source"]!["activity"]!);
         var chain = new List<string>();
-        for (var current = incoming[task]; byId[current].Type.StartsWith("Rake.WorkingGroup.", StringComparison.Ordinal); current = incoming[current])
+        for (var current = incoming[task]; byId[current].Type.StartsWith("Rake.WorkingGroup.",
+            StringComparison.Ordinal); current = incoming[current])
         {
             chain.Insert(0, byId[current].Type);
         }

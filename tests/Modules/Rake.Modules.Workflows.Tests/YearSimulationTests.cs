@@ -25,7 +25,8 @@ public sealed class YearSimulationTests
     {
         static string Show(SortedDictionary<int, string[]> table) =>
             string.Join("\n", table.Select(m => $"{m.Key,2}: {string.Join(" | ", m.Value)}"));
-        var sorted = new SortedDictionary<int, string[]>(expected.ToDictionary(m => m.Key, m => m.Value.Order(StringComparer.Ordinal).ToArray()));
+        var sorted = new SortedDictionary<int, string[]>(expected.ToDictionary(m => m.Key,
+            m => m.Value.Order(StringComparer.Ordinal).ToArray()));
         Assert.Equal(Show(sorted), Show(actual));
     }
 
@@ -87,7 +88,8 @@ public sealed class YearSimulationTests
         }, sim.ByMonth(2026));
 
         // Meetings four times a year, as the plan says.
-        Assert.Equal([2, 5, 9, 11], sim.Log.Where(a => a.What.StartsWith("RAKE-työryhmän kokous", StringComparison.Ordinal)).Select(a => a.Day.Month));
+        Assert.Equal([2, 5, 9, 11], sim.Log.Where(a => a.What.StartsWith("RAKE-työryhmän kokous",
+            StringComparison.Ordinal)).Select(a => a.Day.Month));
         // Budget proposals by the end of August; the annual social report in spring (by the end of May).
         Assert.Equal("2026-08-31", sim.Log.Single(a => a.What.StartsWith("Laadi määrärahaesitykset", StringComparison.Ordinal)).Due);
         Assert.Equal("2026-05-31", sim.Log.Single(a => a.What == "Laadi edellisen vuoden sosiaalinen raportti").Due);
@@ -167,9 +169,11 @@ public sealed class YearSimulationTests
         }, sim.ByMonth(2026));
 
         // The half-year run in order: compile on the day after the period ends, then comments, decision, info, publication.
-        var run = sim.Log.Where(a => a.Day >= new DateOnly(2026, 6, 1) && a.Day <= new DateOnly(2026, 8, 31) && !a.What.Contains("ilmiö", StringComparison.OrdinalIgnoreCase))
+        var run = sim.Log.Where(a => a.Day >= new DateOnly(2026, 6, 1) && a.Day <= new DateOnly(2026, 8, 31) && !a.What.Contains("ilmiö",
+            StringComparison.OrdinalIgnoreCase))
             .Select(a => $"{a.Day:dd.MM.} {(a.Kind == "Task" ? a.Who : a.Kind)}");
-        Assert.Equal(["01.06. ResponsiblePerson", "01.06. Compilation", "15.06. WorkingGroupMember", "29.06. SteeringGroupMember", "20.07. Communications", "10.08. Communications"], run);
+        Assert.Equal(["01.06. ResponsiblePerson", "01.06. Compilation", "15.06. WorkingGroupMember", "29.06. SteeringGroupMember",
+            "20.07. Communications", "10.08. Communications"], run);
         Assert.Equal("2025-12-01", sim.Log.First(a => a.Kind == "Compilation").Day.ToString("yyyy-MM-dd"));
         // Each half-year's steering-group decision concerns the reports of the period that ended before it.
         Assert.Equal(
