@@ -102,8 +102,12 @@ public sealed class MappingTests
     [Fact]
     public void A_plan_row_splits_its_cells_into_lines_and_a_planned_item_shows_its_status()
     {
-        var row = Mapper.Map<PlanRowDto>(new PlanRow { TargetGroup = "Henkilöstö", Goals = "Tieto\n  \n Osallisuus ",
-            Channels = "Intranet" });
+        var row = Mapper.Map<PlanRowDto>(new PlanRow
+        {
+            TargetGroup = "Henkilöstö",
+            Goals = "Tieto\n  \n Osallisuus ",
+            Channels = "Intranet"
+        });
 
         Assert.Equal(["Tieto", "Osallisuus"], row.Goals);
         Assert.Equal(["Intranet"], row.Channels);

@@ -193,8 +193,8 @@ public sealed class ValidatorTests : IAsyncLifetime
 
         Assert.Equal([Text(language, "communications.list.nameTaken", "Työryhmä")], taken["name"]);
         Assert.Empty(await services.ErrorsAsync(new DistributionListRequest("Työryhmä", null, []) { ListId = existing.Id }));
-        Assert.Contains("name", (await services.ErrorsAsync(new DistributionListRequest("Työryhmä", null,
-            []) { ListId = Guid.CreateVersion7() })).Keys);
+        var renamedTo = new DistributionListRequest("Työryhmä", null, []) { ListId = Guid.CreateVersion7() };
+        Assert.Contains("name", (await services.ErrorsAsync(renamedTo)).Keys);
         // Another region's list of the same name is not seen: the DbContext is region-scoped.
         Assert.Empty(await services.ErrorsAsync(new DistributionListRequest("Työryhmä", null, []), region: "kymenlaakso"));
     }

@@ -268,8 +268,15 @@ public sealed class RakeActivityTests
             RakeWorkflows.Publisher(TimeProvider.System).Validate(badMonth).Select(e => $"{e.ActivityId}: {e.Message}"));
 
         // An expression the publisher cannot check faults at run time, naming the value.
-        var script = new JsonObject { ["typeName"] = "String", ["expression"] = new JsonObject { ["type"] = "JavaScript",
-            ["value"] = "'syksy'" } };
+        var script = new JsonObject
+        {
+            ["typeName"] = "String",
+            ["expression"] = new JsonObject
+            {
+                ["type"] = "JavaScript",
+                ["value"] = "'syksy'"
+            }
+        };
         var instance = await RakeWorkflows.Engine(TimeProvider.System).StartAsync(Definition([Activity("c",
             "Rake.Reporting.CompilePeriodSummary", ("period", script))]), new RunOptions());
         Assert.Equal(WorkflowSubStatus.Faulted, instance.SubStatus);
