@@ -36,7 +36,8 @@ public static class ArchitectureRules
         var candidates = universe.Distinct().Order(StringComparer.Ordinal).ToList();
         foreach (var subject in subjects.Where(s => AssemblyRoles.IsModuleImplementation(s.Name)))
         {
-            var forbidden = candidates.Where(t => t != subject.Name && !AssemblyRoles.IsBuildingBlock(t) && !AssemblyRoles.IsModuleContracts(t));
+            var forbidden = candidates.Where(t =>
+                t != subject.Name && !AssemblyRoles.IsBuildingBlock(t) && !AssemblyRoles.IsModuleContracts(t));
             foreach (var target in forbidden)
             {
                 var why = target == AssemblyRoles.Host ? "the Host"
@@ -71,7 +72,8 @@ public static class ArchitectureRules
     /// NetArchTest sees namespaces, and a package can use <c>System.*</c> ones; the assembly references say where a type lives.
     /// </summary>
     /// <param name="sharedFramework">Names of the assemblies of Microsoft.NETCore.App; defaults to the running one's.</param>
-    public static IReadOnlyList<string> ContractsReferences(IEnumerable<AssemblyDefinition> assemblies, IReadOnlySet<string>? sharedFramework = null)
+    public static IReadOnlyList<string> ContractsReferences(IEnumerable<AssemblyDefinition> assemblies,
+        IReadOnlySet<string>? sharedFramework = null)
     {
         sharedFramework ??= SharedFrameworkAssemblyNames();
         var violations = new List<string>();
@@ -81,7 +83,8 @@ public static class ArchitectureRules
             {
                 if (!sharedFramework.Contains(reference) && reference != AssemblyRoles.BuildingBlocksContracts)
                 {
-                    violations.Add($"Rule 2: {assembly.Name.Name} references {reference} (Contracts may reference only the BCL and {AssemblyRoles.BuildingBlocksContracts})");
+                    violations.Add($"Rule 2: {assembly.Name.Name} references {reference} "
+                        + $"(Contracts may reference only the BCL and {AssemblyRoles.BuildingBlocksContracts})");
                 }
             }
         }
@@ -121,7 +124,8 @@ public static class ArchitectureRules
             var entryPoints = subject.Types.That().HaveName(expected).And().ArePublic().GetTypes().ToList();
             if (entryPoints.Count != 1)
             {
-                violations.Add($"Rule 3: {subject.Name} exports {entryPoints.Count} public types named {expected} (exactly one is required)");
+                violations.Add(
+                    $"Rule 3: {subject.Name} exports {entryPoints.Count} public types named {expected} (exactly one is required)");
             }
             var notModules = subject.Types.That().HaveName(expected).And().ArePublic()
                 .Should().ImplementInterface(typeof(Rake.BuildingBlocks.Modules.IModule)).GetResult().FailingTypeNames ?? [];
@@ -157,7 +161,8 @@ public static class ArchitectureRules
             var notModuleContexts = (concrete.Should().Inherit(typeof(ModuleDbContext)).GetResult().FailingTypeNames ?? []).ToHashSet();
             if (contexts.Count != 1)
             {
-                violations.Add($"Rule 4: {self} declares {contexts.Count} DbContext types ({string.Join(", ", contexts.Select(c => c.Name))}); a module has exactly one");
+                violations.Add($"Rule 4: {self} declares {contexts.Count} DbContext types "
+                    + $"({string.Join(", ", contexts.Select(c => c.Name))}); a module has exactly one");
             }
             foreach (var context in contexts)
             {
@@ -206,7 +211,8 @@ public static class ArchitectureRules
                     var prefix = $"Rake.{module}.";
                     if (!activity.TypeName.StartsWith(prefix, StringComparison.Ordinal) || activity.TypeName.Length == prefix.Length)
                     {
-                        violations.Add($"Rule 5: activity {type.FullName} has type name '{activity.TypeName}', which is not prefixed '{prefix}'");
+                        violations.Add(
+                            $"Rule 5: activity {type.FullName} has type name '{activity.TypeName}', which is not prefixed '{prefix}'");
                     }
                 }
                 if (activity.Version < 1)
@@ -215,11 +221,13 @@ public static class ArchitectureRules
                 }
                 foreach (var property in InputProperties(type).Where(p => !IsJsonSerialisable(p.PropertyType)))
                 {
-                    violations.Add($"Rule 5: activity {type.FullName} has input {property.Name} of type {Describe(property.PropertyType)}, which is not JSON-serialisable");
+                    violations.Add($"Rule 5: activity {type.FullName} has input {property.Name} of type "
+                        + $"{Describe(property.PropertyType)}, which is not JSON-serialisable");
                 }
             }
         }
-        foreach (var duplicate in declared.GroupBy(d => d.TypeName, StringComparer.Ordinal).Where(g => g.Count() > 1).OrderBy(g => g.Key, StringComparer.Ordinal))
+        foreach (var duplicate in declared.GroupBy(d => d.TypeName, StringComparer.Ordinal).Where(g => g.Count() > 1).OrderBy(g => g.Key,
+            StringComparer.Ordinal))
         {
             var types = duplicate.Select(d => d.Type.FullName).Order(StringComparer.Ordinal);
             violations.Add($"Rule 5: activity type name '{duplicate.Key}' is declared more than once ({string.Join(", ", types)})");
@@ -273,7 +281,9 @@ public static class ArchitectureRules
         return failing.Order(StringComparer.Ordinal);
     }
 
-    /// <summary>The assemblies of Microsoft.NETCore.App (System.*, Microsoft.Win32.*, netstandard, mscorlib, ...) this process runs on.</summary>
+    /// <summary>
+    /// The assemblies of Microsoft.NETCore.App (System.*, Microsoft.Win32.*, netstandard, mscorlib, ...) this process runs on.
+    /// </summary>
     public static IReadOnlySet<string> SharedFrameworkAssemblyNames()
     {
         var directory = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
@@ -284,7 +294,8 @@ public static class ArchitectureRules
     }
 
     private static IEnumerable<string> References(AssemblyDefinition assembly) =>
-        assembly.Modules.SelectMany(m => m.AssemblyReferences).Select(r => r.Name).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+        assembly.Modules.SelectMany(m => m.AssemblyReferences).Select(r => r.Name).Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal);
 
     private static IEnumerable<Type> LoadableTypes(Assembly assembly)
     {
@@ -296,7 +307,8 @@ public static class ArchitectureRules
         {
             // A type that cannot load would hide from every rule; fail loudly rather than skip it.
             throw new InvalidOperationException(
-                $"Types of {assembly.GetName().Name} could not be loaded: {string.Join("; ", ex.LoaderExceptions.Select(e => e?.Message))}", ex);
+                $"Types of {assembly.GetName().Name} could not be loaded: "
+                    + $"{string.Join("; ", ex.LoaderExceptions.Select(e => e?.Message))}", ex);
         }
     }
 
@@ -325,7 +337,8 @@ public static class ArchitectureRules
         {
             if (!HasRegionFilter(entityType))
             {
-                violations.Add($"Rule 4: region-owned entity {entityType.ClrType.FullName} in {contextType.Name} has no region query filter");
+                violations.Add(
+                    $"Rule 4: region-owned entity {entityType.ClrType.FullName} in {contextType.Name} has no region query filter");
             }
         }
         return violations;
@@ -377,7 +390,8 @@ public static class ArchitectureRules
             .Where(c => c.GetParameters().All(p => available.Any(p.ParameterType.IsInstanceOfType)))
             .OrderByDescending(c => c.GetParameters().Length)
             .FirstOrDefault()
-            ?? throw new InvalidOperationException("no constructor takes only (DbContextOptions<T>, IRequestContext, TimeProvider, OutboxSignal)");
+            ?? throw new InvalidOperationException(
+                "no constructor takes only (DbContextOptions<T>, IRequestContext, TimeProvider, OutboxSignal)");
         var arguments = constructor.GetParameters().Select(p => available.First(p.ParameterType.IsInstanceOfType)).ToArray();
         return (DbContext)constructor.Invoke(arguments);
     }

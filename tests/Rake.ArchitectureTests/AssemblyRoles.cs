@@ -18,7 +18,8 @@ public static class AssemblyRoles
     /// <summary>Any <c>Rake.*.Contracts</c>, including <c>Rake.BuildingBlocks.Contracts</c>.</summary>
     public static bool IsContracts(string name) => IsRake(name) && name.EndsWith(ContractsSuffix, StringComparison.Ordinal);
 
-    public static bool IsModule(string name) => name.StartsWith(ModulePrefix, StringComparison.Ordinal) && name.Length > ModulePrefix.Length;
+    public static bool IsModule(string name) => name.StartsWith(ModulePrefix,
+        StringComparison.Ordinal) && name.Length > ModulePrefix.Length;
 
     public static bool IsModuleContracts(string name) => IsModule(name) && name.EndsWith(ContractsSuffix, StringComparison.Ordinal);
 

@@ -28,7 +28,10 @@ public sealed class BoundaryRuleTests
         var violations = ArchitectureRules.ModuleReferences([Inspected.Of(FixtureBadReference)], AllNames);
 
         Assert.Equal(
-            ["Rule 1: Rake.Modules.FixtureBadReference.FixtureBadReferenceModule depends on Rake.Modules.Competence (another module's implementation)"],
+            [
+                "Rule 1: Rake.Modules.FixtureBadReference.FixtureBadReferenceModule depends on Rake.Modules.Competence "
+                    + "(another module's implementation)",
+            ],
             violations);
     }
 
@@ -44,7 +47,8 @@ public sealed class BoundaryRuleTests
             const string name = "Rake.Modules.FixtureInMemory";
             var assembly = AssemblyDefinition.CreateAssembly(new AssemblyNameDefinition(name, new Version(1, 0)), name, ModuleKind.Dll);
             var module = assembly.MainModule;
-            var type = new TypeDefinition(name, "UsesHost", TypeAttributes.Public | TypeAttributes.Sealed | TypeAttributes.Class, module.TypeSystem.Object);
+            var type = new TypeDefinition(name, "UsesHost", TypeAttributes.Public | TypeAttributes.Sealed | TypeAttributes.Class,
+                module.TypeSystem.Object);
             module.Types.Add(type);
             foreach (var (assemblyName, typeNamespace, typeName) in new[]
                      {
@@ -56,7 +60,8 @@ public sealed class BoundaryRuleTests
             {
                 var scope = new AssemblyNameReference(assemblyName, new Version(1, 0));
                 module.AssemblyReferences.Add(scope);
-                type.Fields.Add(new FieldDefinition(typeName, FieldAttributes.Public, new TypeReference(typeNamespace, typeName, module, scope)));
+                type.Fields.Add(new FieldDefinition(typeName, FieldAttributes.Public, new TypeReference(typeNamespace, typeName, module,
+                    scope)));
             }
             assembly.Write(Path.Combine(directory, name + ".dll"));
 
@@ -98,8 +103,10 @@ public sealed class BoundaryRuleTests
 
         Assert.Equal(
             [
-                "Rule 2: Rake.Modules.FixtureBad.Contracts references Microsoft.EntityFrameworkCore (Contracts may reference only the BCL and Rake.BuildingBlocks.Contracts)",
-                "Rule 2: Rake.Modules.FixtureBad.Contracts references System.Threading.RateLimiting (Contracts may reference only the BCL and Rake.BuildingBlocks.Contracts)",
+                "Rule 2: Rake.Modules.FixtureBad.Contracts references Microsoft.EntityFrameworkCore (Contracts may reference only the " +
+                    "BCL and Rake.BuildingBlocks.Contracts)",
+                "Rule 2: Rake.Modules.FixtureBad.Contracts references System.Threading.RateLimiting (Contracts may reference only the " +
+                    "BCL and Rake.BuildingBlocks.Contracts)",
             ],
             violations);
     }
@@ -118,7 +125,8 @@ public sealed class BoundaryRuleTests
         // The public migration, the public component, the abstract and static classes and the lambda closure are allowed.
         Assert.Equal(
             [
-                "Rule 3: Rake.Modules.FixtureExtraPublic exports public type Rake.Modules.FixtureExtraPublic.LeakedService (only FixtureExtraPublicModule may be public)",
+                "Rule 3: Rake.Modules.FixtureExtraPublic exports public type Rake.Modules.FixtureExtraPublic.LeakedService (only " +
+                    "FixtureExtraPublicModule may be public)",
                 "Rule 3: Rake.Modules.FixtureExtraPublic has non-public class Rake.Modules.FixtureExtraPublic.Helper that is not sealed",
             ],
             violations);
@@ -137,12 +145,14 @@ public sealed class BoundaryRuleTests
 
         Assert.Equal(
             [
-                "Rule 4: Rake.Modules.FixtureTwoContexts declares 2 DbContext types (PlainDbContext, WrongSchemaDbContext); a module has exactly one",
+                "Rule 4: Rake.Modules.FixtureTwoContexts declares 2 DbContext types (PlainDbContext, WrongSchemaDbContext); a module " +
+                    "has exactly one",
                 "Rule 4: Rake.Modules.FixtureTwoContexts.PlainDbContext does not derive ModuleDbContext",
                 "Rule 4: Rake.Modules.FixtureTwoContexts.PlainDbContext has default schema '(none)' (expected 'fixturetwocontexts')",
                 "Rule 4: region-owned entity Rake.Modules.FixtureTwoContexts.Note in PlainDbContext has no region query filter",
                 "Rule 4: Rake.Modules.FixtureTwoContexts.WrongSchemaDbContext has default schema 'wrong' (expected 'fixturetwocontexts')",
-                "Rule 4: region-owned entity Rake.Modules.FixtureTwoContexts.RegionalAnimal in WrongSchemaDbContext has no region query filter",
+                "Rule 4: region-owned entity Rake.Modules.FixtureTwoContexts.RegionalAnimal in WrongSchemaDbContext has no region query " +
+                    "filter",
             ],
             violations);
     }
@@ -169,13 +179,19 @@ public sealed class BoundaryRuleTests
         // AllInputKinds uses every allowed input type and must not appear.
         Assert.Equal(
             [
-                "Rule 5: activity Rake.Modules.FixtureBadActivity.NonSerialisable has input Anything of type System.Collections.Generic.List<System.Object>, which is not JSON-serialisable",
-                "Rule 5: activity Rake.Modules.FixtureBadActivity.NonSerialisable has input ByNumber of type System.Collections.Generic.Dictionary<System.Int32, System.String>, which is not JSON-serialisable",
-                "Rule 5: activity Rake.Modules.FixtureBadActivity.NonSerialisable has input Callback of type System.Func<System.Int32>, which is not JSON-serialisable",
-                "Rule 5: activity Rake.Modules.FixtureBadActivity.NonSerialisable has input Payload of type System.IO.Stream, which is not JSON-serialisable",
+                "Rule 5: activity Rake.Modules.FixtureBadActivity.NonSerialisable has input Anything of type " +
+                    "System.Collections.Generic.List<System.Object>, which is not JSON-serialisable",
+                "Rule 5: activity Rake.Modules.FixtureBadActivity.NonSerialisable has input ByNumber of type " +
+                    "System.Collections.Generic.Dictionary<System.Int32, System.String>, which is not JSON-serialisable",
+                "Rule 5: activity Rake.Modules.FixtureBadActivity.NonSerialisable has input Callback of type System.Func<System.Int32>, " +
+                    "which is not JSON-serialisable",
+                "Rule 5: activity Rake.Modules.FixtureBadActivity.NonSerialisable has input Payload of type System.IO.Stream, which is " +
+                    "not JSON-serialisable",
                 "Rule 5: activity Rake.Modules.FixtureBadActivity.VersionZero has version 0 (must be at least 1)",
-                "Rule 5: activity Rake.Modules.FixtureBadActivity.WrongPrefix has type name 'Rake.Reporting.NotMine', which is not prefixed 'Rake.FixtureBadActivity.'",
-                "Rule 5: activity type name 'Rake.FixtureBadActivity.Duplicate' is declared more than once (Rake.Modules.FixtureBadActivity.DuplicateA, Rake.Modules.FixtureBadActivity.DuplicateB)",
+                "Rule 5: activity Rake.Modules.FixtureBadActivity.WrongPrefix has type name 'Rake.Reporting.NotMine', which is not " +
+                    "prefixed 'Rake.FixtureBadActivity.'",
+                "Rule 5: activity type name 'Rake.FixtureBadActivity.Duplicate' is declared more than once " +
+                    "(Rake.Modules.FixtureBadActivity.DuplicateA, Rake.Modules.FixtureBadActivity.DuplicateB)",
             ],
             violations);
     }
@@ -189,18 +205,24 @@ public sealed class BoundaryRuleTests
     [Fact]
     public void Rule6_fails_for_a_building_block_using_modules()
     {
-        var violations = ArchitectureRules.DependencyDirection([Inspected.Of(FixtureBadBuildingBlock), Inspected.Of(FixtureBadReference)], AllNames);
+        var violations = ArchitectureRules.DependencyDirection([Inspected.Of(FixtureBadBuildingBlock), Inspected.Of(FixtureBadReference)],
+            AllNames);
 
         Assert.Equal(
             [
-                "Rule 6: building block type Rake.BuildingBlocks.FixtureBad.ModuleAwareBlock depends on Rake.Modules.Competence (building blocks depend on no module and not the Host)",
-                "Rule 6: building block type Rake.BuildingBlocks.FixtureBad.ModuleAwareBlock depends on Rake.Modules.FixtureBad.Contracts (building blocks depend on no module and not the Host)",
-                "Rule 6: Rake.BuildingBlocks.FixtureBad.ModuleAwareBlock depends on module implementation Rake.Modules.Competence (only Rake.Host may)",
-                "Rule 6: Rake.Modules.FixtureBadReference.FixtureBadReferenceModule depends on module implementation Rake.Modules.Competence (only Rake.Host may)",
+                "Rule 6: building block type Rake.BuildingBlocks.FixtureBad.ModuleAwareBlock depends on Rake.Modules.Competence " +
+                    "(building blocks depend on no module and not the Host)",
+                "Rule 6: building block type Rake.BuildingBlocks.FixtureBad.ModuleAwareBlock depends on " +
+                    "Rake.Modules.FixtureBad.Contracts (building blocks depend on no module and not the Host)",
+                "Rule 6: Rake.BuildingBlocks.FixtureBad.ModuleAwareBlock depends on module implementation Rake.Modules.Competence (only " +
+                    "Rake.Host may)",
+                "Rule 6: Rake.Modules.FixtureBadReference.FixtureBadReferenceModule depends on module implementation " +
+                    "Rake.Modules.Competence (only Rake.Host may)",
             ],
             violations);
     }
 
     private static void AssertNone(IReadOnlyList<string> violations) =>
-        Assert.True(violations.Count == 0, $"{violations.Count} violation(s):{Environment.NewLine}{string.Join(Environment.NewLine, violations)}");
+        Assert.True(violations.Count == 0,
+            $"{violations.Count} violation(s):{Environment.NewLine}{string.Join(Environment.NewLine, violations)}");
 }

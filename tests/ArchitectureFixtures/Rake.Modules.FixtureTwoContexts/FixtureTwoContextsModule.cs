@@ -37,8 +37,8 @@ internal sealed class Note : IRegionOwned
 }
 
 /// <summary>Broken on purpose: its schema is not the module's name, and <see cref="RegionalAnimal"/> is unfiltered.</summary>
-internal sealed class WrongSchemaDbContext(
-    DbContextOptions<WrongSchemaDbContext> options, IRequestContext requestContext, TimeProvider clock, OutboxSignal outboxSignal)
+internal sealed class WrongSchemaDbContext(DbContextOptions<WrongSchemaDbContext> options, IRequestContext requestContext,
+    TimeProvider clock, OutboxSignal outboxSignal)
     : ModuleDbContext(options, requestContext, clock, outboxSignal)
 {
     public override string Schema => "wrong";

@@ -10,7 +10,10 @@ using Rake.Modules.Communications.Features.ScheduleInfoSession;
 
 namespace Rake.Modules.Communications.Tests;
 
-/// <summary>The module's Mapster configuration: it compiles with every destination member sourced, and computes what the handlers no longer do.</summary>
+/// <summary>
+/// The module's Mapster configuration: it compiles with every destination member sourced, and computes what the handlers no
+/// longer do.
+/// </summary>
 public sealed class MappingTests
 {
     private static readonly ModuleMapper<CommunicationsModule> Mapper = new();
@@ -54,7 +57,8 @@ public sealed class MappingTests
     {
         var draft = new Publication { Id = Guid.CreateVersion7(), CreatedBy = "Anna", Status = PublicationStatus.Draft };
 
-        new PublicationRequest("newsletter", " intranet ", null, " Otsikko ", "  ", " Teksti ", " Päätös 5/2026 ").Adapt(draft, Mapper.Config);
+        new PublicationRequest("newsletter", " intranet ", null, " Otsikko ", "  ", " Teksti ", " Päätös 5/2026 ").Adapt(draft,
+            Mapper.Config);
 
         Assert.Equal((PublicationKind.Newsletter, PublicationChannel.Intranet, "fi"), (draft.Kind, draft.Channel, draft.Language));
         Assert.Equal(("Otsikko", (string?)null, "Teksti", "Päätös 5/2026"), (draft.Title, draft.Summary, draft.Body, draft.SourceDecision));
@@ -98,7 +102,12 @@ public sealed class MappingTests
     [Fact]
     public void A_plan_row_splits_its_cells_into_lines_and_a_planned_item_shows_its_status()
     {
-        var row = Mapper.Map<PlanRowDto>(new PlanRow { TargetGroup = "Henkilöstö", Goals = "Tieto\n  \n Osallisuus ", Channels = "Intranet" });
+        var row = Mapper.Map<PlanRowDto>(new PlanRow
+        {
+            TargetGroup = "Henkilöstö",
+            Goals = "Tieto\n  \n Osallisuus ",
+            Channels = "Intranet"
+        });
 
         Assert.Equal(["Tieto", "Osallisuus"], row.Goals);
         Assert.Equal(["Intranet"], row.Channels);
@@ -120,7 +129,8 @@ public sealed class MappingTests
         new InfoSessionRequest("staffinfo", " Info ", starts, " Teams ", "*Diat*").Adapt(session, Mapper.Config);
         var dto = Mapper.Map<InfoSessionDto>(session);
 
-        Assert.Equal((InfoSessionKind.StaffInfo, "Info", "Teams", TimeSpan.Zero), (session.Kind, session.Title, session.Location, session.StartsAt.Offset));
+        Assert.Equal((InfoSessionKind.StaffInfo, "Info", "Teams", TimeSpan.Zero), (session.Kind, session.Title, session.Location,
+            session.StartsAt.Offset));
         Assert.Equal(starts, dto.StartsAt);
         Assert.Contains("<em>Diat</em>", dto.MaterialsHtml, StringComparison.Ordinal);
         Assert.Equal("StaffInfo", dto.Kind);

@@ -62,8 +62,10 @@ public sealed class ValidatorTests : IAsyncLifetime
     {
         var errors = await services.ErrorsAsync(new ListPublicationsQuery("Lost", "Radio"), language);
 
-        Assert.Equal([Text(language, "communications.validation.oneOf", string.Join(", ", Enum.GetNames<PublicationStatus>()))], errors["status"]);
-        Assert.Equal([Text(language, "communications.validation.oneOf", string.Join(", ", Enum.GetNames<PublicationChannel>()))], errors["channel"]);
+        Assert.Equal([Text(language, "communications.validation.oneOf", string.Join(", ", Enum.GetNames<PublicationStatus>()))],
+            errors["status"]);
+        Assert.Equal([Text(language, "communications.validation.oneOf", string.Join(", ", Enum.GetNames<PublicationChannel>()))],
+            errors["channel"]);
         Assert.Empty(await services.ErrorsAsync(new ListPublicationsQuery(null, "website")));
         Assert.Equal(["status"], (await services.ErrorsAsync(new ListDeliveriesQuery("Lost"), language)).Keys);
         Assert.Empty(await services.ErrorsAsync(new ListDeliveriesQuery("failed")));
@@ -87,7 +89,8 @@ public sealed class ValidatorTests : IAsyncLifetime
         Assert.Equal(3, errors.Count);
 
         var many = Enumerable.Range(0, PlanRequestValidator.MaxRows + 1).Select(i => new PlanRowDto($"R{i}", ["g"], ["c"])).ToList();
-        Assert.Equal([Text(language, "validation.tooLong", PlanRequestValidator.MaxRows, many.Count)], (await services.ErrorsAsync(new PlanRequest(many), language))["rows"]);
+        Assert.Equal([Text(language, "validation.tooLong", PlanRequestValidator.MaxRows, many.Count)],
+            (await services.ErrorsAsync(new PlanRequest(many), language))["rows"]);
         Assert.Empty(await services.ErrorsAsync(new PlanRequest(many[..PlanRequestValidator.MaxRows])));
     }
 
@@ -101,7 +104,8 @@ public sealed class ValidatorTests : IAsyncLifetime
         Assert.Equal(["audience", "sourceDecision", "what"], errors.Keys.Order(StringComparer.Ordinal));
         Assert.Equal([Text(language, "validation.tooLong", PlannedCommunication.ShortMax, 201)], errors["sourceDecision"]);
         Assert.Empty(await services.ErrorsAsync(new PlannedRequest("Tiedote", "Henkilöstö", null, "Intranet", null, null, null)));
-        Assert.Equal([Text(language, "validation.required")], (await services.ErrorsAsync(new PlannedStatusRequest(null), language))["status"]);
+        Assert.Equal([Text(language, "validation.required")], (await services.ErrorsAsync(new PlannedStatusRequest(null),
+            language))["status"]);
         Assert.Equal(
             [Text(language, "communications.validation.oneOf", string.Join(", ", Enum.GetNames<PlannedStatus>()))],
             (await services.ErrorsAsync(new PlannedStatusRequest("Maybe"), language))["status"]);
@@ -125,12 +129,15 @@ public sealed class ValidatorTests : IAsyncLifetime
     [InlineData("sv")]
     public async Task An_info_session_needs_a_kind_a_title_and_a_plausible_start(string language)
     {
-        var errors = await services.ErrorsAsync(new InfoSessionRequest("Party", null, new DateTimeOffset(1999, 12, 31, 0, 0, 0, TimeSpan.Zero), null, null), language);
+        var errors = await services.ErrorsAsync(new InfoSessionRequest("Party", null, new DateTimeOffset(1999, 12, 31, 0, 0, 0,
+            TimeSpan.Zero), null, null), language);
 
         Assert.Equal(["kind", "startsAt", "title"], errors.Keys.Order(StringComparer.Ordinal));
         Assert.Equal([Text(language, "communications.validation.date")], errors["startsAt"]);
-        Assert.Equal([Text(language, "validation.required")], (await services.ErrorsAsync(new InfoSessionRequest("StaffInfo", "Info", null, null, null), language))["startsAt"]);
-        Assert.Empty(await services.ErrorsAsync(new InfoSessionRequest("sectorinfo", "Info", DateTimeOffset.UtcNow, "Teams", "*Aineisto*")));
+        Assert.Equal([Text(language, "validation.required")], (await services.ErrorsAsync(new InfoSessionRequest("StaffInfo", "Info", null,
+            null, null), language))["startsAt"]);
+        Assert.Empty(await services.ErrorsAsync(new InfoSessionRequest("sectorinfo", "Info", DateTimeOffset.UtcNow, "Teams",
+            "*Aineisto*")));
     }
 
     [Theory]
@@ -151,7 +158,8 @@ public sealed class ValidatorTests : IAsyncLifetime
     public async Task A_distribution_list_names_each_bad_address_by_its_place(string language)
     {
         var errors = await services.ErrorsAsync(new DistributionListRequest("Lista", null,
-            [new ListMemberDto("ok@example.invalid", null), new ListMemberDto("Eve <eve@example.invalid>", null), new ListMemberDto(" ", "Tyhjä")]), language);
+            [new ListMemberDto("ok@example.invalid", null), new ListMemberDto("Eve <eve@example.invalid>", null), new ListMemberDto(" ",
+                "Tyhjä")]), language);
 
         Assert.Equal([Text(language, "communications.validation.email", "Eve <eve@example.invalid>")], errors["members[1].email"]);
         Assert.Equal([Text(language, "communications.validation.email", "")], errors["members[2].email"]);
@@ -161,12 +169,14 @@ public sealed class ValidatorTests : IAsyncLifetime
     [Fact]
     public async Task A_list_counts_distinct_addresses_against_the_limit()
     {
-        var members = Enumerable.Range(0, DistributionListRequestValidator.MaxMembers + 1).Select(i => new ListMemberDto($"m{i}@example.invalid", null)).ToList();
+        var members = Enumerable.Range(0,
+            DistributionListRequestValidator.MaxMembers + 1).Select(i => new ListMemberDto($"m{i}@example.invalid", null)).ToList();
 
         var errors = await services.ErrorsAsync(new DistributionListRequest("Iso", null, members));
 
         Assert.Equal([Text("fi", "validation.tooLong", DistributionListRequestValidator.MaxMembers, members.Count)], errors["members"]);
-        var duplicates = members.Take(DistributionListRequestValidator.MaxMembers).Append(new ListMemberDto("M0@EXAMPLE.INVALID", null)).ToList();
+        var duplicates = members.Take(DistributionListRequestValidator.MaxMembers).Append(new ListMemberDto("M0@EXAMPLE.INVALID",
+            null)).ToList();
         Assert.Empty(await services.ErrorsAsync(new DistributionListRequest("Iso", null, duplicates)));
     }
 
@@ -183,7 +193,8 @@ public sealed class ValidatorTests : IAsyncLifetime
 
         Assert.Equal([Text(language, "communications.list.nameTaken", "Työryhmä")], taken["name"]);
         Assert.Empty(await services.ErrorsAsync(new DistributionListRequest("Työryhmä", null, []) { ListId = existing.Id }));
-        Assert.Contains("name", (await services.ErrorsAsync(new DistributionListRequest("Työryhmä", null, []) { ListId = Guid.CreateVersion7() })).Keys);
+        var renamedTo = new DistributionListRequest("Työryhmä", null, []) { ListId = Guid.CreateVersion7() };
+        Assert.Contains("name", (await services.ErrorsAsync(renamedTo)).Keys);
         // Another region's list of the same name is not seen: the DbContext is region-scoped.
         Assert.Empty(await services.ErrorsAsync(new DistributionListRequest("Työryhmä", null, []), region: "kymenlaakso"));
     }

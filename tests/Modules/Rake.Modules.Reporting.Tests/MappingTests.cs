@@ -4,6 +4,7 @@ using Rake.Modules.Reporting.Domain;
 using Rake.Modules.Reporting.Features.Compilations;
 using Rake.Modules.Reporting.Features.PhenomenonReports;
 using Rake.Modules.Reporting.Features.RegionSetup;
+using Rake.Modules.Reporting.Features.ViewReports;
 
 namespace Rake.Modules.Reporting.Tests;
 
@@ -111,5 +112,65 @@ public sealed class MappingTests
         Assert.Equal(new SupervisorDto(listing.Id, "esimies", "Essi Esimies", "aikuiset", false), Mapper.Map<SupervisorDto>(listing));
         Assert.Equal(new CompilationNoteDto(note.Id, "SteeringGroupDecision", 7, "Päätetään", "Vastuu", "ohjaus", DateTimeOffset.UnixEpoch),
             Mapper.Map<CompilationNoteDto>(note));
+    }
+
+    [Fact]
+    public void A_report_is_mapped_for_its_reader_with_people_sorted_categories_and_the_timeline_in_order()
+    {
+        var at = new DateTimeOffset(2026, 2, 1, 8, 0, 0, TimeSpan.Zero);
+        var report = new SocialReport
+        {
+            Id = Guid.NewGuid(),
+            Number = 42,
+            ReceivedAt = at,
+            ReporterUserName = "raportoija",
+            ReporterName = "Raili Raportoija",
+            PhenomenonType = PhenomenonType.Other,
+            Title = "Otsikko",
+            Description = "Kuvaus",
+            Proposal = "Ehdotus",
+            ServiceArea = "adults",
+            Municipality = "kajaani",
+            TargetGroup = "Nuoret aikuiset",
+            SupervisorUserName = "esimies",
+            SupervisorName = "Essi Esimies",
+            Language = "sv",
+            Status = ReportStatus.WithSupervisor,
+            Categories = [new ReportCategory { Code = "signals" }, new ReportCategory { Code = "housing" }],
+            CoReporters = [new CoReporter { UserName = "kollega", DisplayName = "Kalle Kollega" }],
+            Timeline =
+            [
+                new TimelineEntry { Id = Guid.NewGuid(), At = at.AddDays(3), Status = ReportStatus.WithSupervisor, Actor = "esimies" },
+                new TimelineEntry { Id = Guid.NewGuid(), At = at, Status = ReportStatus.Received, Actor = "raportoija", Comment = "uusi" },
+            ],
+            Record = new SupervisorRecord { CoreOfReport = "Ydin", Priority = 2, UpdatedAt = at.AddDays(4), UpdatedBy = "esimies" },
+        };
+
+        var supervisor = ViewReportsMapping.Map(Mapper, report, new ReportReader(true, true, ["ToWorkingGroup", "Closed"]));
+        var reporter = ViewReportsMapping.Map(Mapper, report, new ReportReader(false, false, []));
+
+        Assert.Equal((report.Id, 42, at, "WithSupervisor", "Other"),
+            (supervisor.Id, supervisor.Number, supervisor.ReceivedAt, supervisor.Status, supervisor.PhenomenonType));
+        Assert.Equal(("Otsikko", "Kuvaus", "Ehdotus", null), (supervisor.Title, supervisor.Description, supervisor.Proposal,
+            supervisor.TriedAlready));
+        Assert.Equal(("adults", "kajaani", "Nuoret aikuiset", "sv"),
+            (supervisor.ServiceArea, supervisor.Municipality, supervisor.TargetGroup, supervisor.Language));
+        Assert.Equal(["housing", "signals"], supervisor.Categories);
+        Assert.Equal(new PersonDto("raportoija", "Raili Raportoija"), supervisor.Reporter);
+        Assert.Equal(new PersonDto("esimies", "Essi Esimies"), supervisor.Supervisor);
+        Assert.Equal([new PersonDto("kollega", "Kalle Kollega")], supervisor.CoReporters);
+        Assert.Equal(
+            [new TimelineEntryDto(at, "Received", "raportoija", "uusi"), new TimelineEntryDto(at.AddDays(3), "WithSupervisor", "esimies",
+                null)],
+            supervisor.Timeline);
+        Assert.Equal(new SupervisorRecordDto("Ydin", null, null, null, null, null, null, null, 2, null, at.AddDays(4), "esimies"),
+            supervisor.SupervisorRecord);
+        Assert.Equal(["ToWorkingGroup", "Closed"], supervisor.AllowedNextStatuses);
+        Assert.True(supervisor.CanProcess);
+        // The same report read by its reporter: no supervisor's record, nothing to do with it.
+        Assert.Null(reporter.SupervisorRecord);
+        Assert.Empty(reporter.AllowedNextStatuses);
+        Assert.False(reporter.CanProcess);
+        Assert.Equal(supervisor.Timeline, reporter.Timeline);
     }
 }

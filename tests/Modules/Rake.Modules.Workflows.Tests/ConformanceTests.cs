@@ -61,7 +61,9 @@ public sealed class ConformanceTests
                 Assert.True(published.Succeeded, string.Join("; ", published.ValidationErrors.Select(e => e.Message)));
                 var options = new RunOptions
                 {
-                    FlowchartMode = (string?)expectation["runOptions"] == "token-based flowchart" ? FlowchartMode.TokenBased : FlowchartMode.CounterBased,
+                    FlowchartMode = (string?)expectation["runOptions"] == "token-based flowchart"
+                        ? FlowchartMode.TokenBased
+                        : FlowchartMode.CounterBased,
                 };
                 var engine = TestEngine.Create();
                 var instance = (string?)expectation["harness"] == "rest-execute"

@@ -87,7 +87,8 @@ public sealed class ElsaJavaScriptApiTests
 
     [Theory]
     [InlineData("var original = 'Hello, World!'; var base64 = stringToBase64(original); return stringFromBase64(base64) === original;")]
-    [InlineData("var original = bytesFromString('Hello'); var decoded = bytesFromBase64(bytesToBase64(original)); return bytesToString(decoded) === 'Hello';")]
+    [InlineData("var original = bytesFromString('Hello'); var decoded = bytesFromBase64(bytesToBase64(original)); "
+        + "return bytesToString(decoded) === 'Hello';")]
     [InlineData("return stringFromBase64(stringToBase64('Äänestys ✓ 🗳')) === 'Äänestys ✓ 🗳';")]
     public void Encoding_functions_round_trip(string script) => Assert.Equal(true, Run(script));
 
@@ -99,8 +100,10 @@ public sealed class ElsaJavaScriptApiTests
         var scope = new ApiScope { Variables = { ["Data"] = data, ["Encoded"] = Convert.ToBase64String(bytes) } };
         Assert.Equal(Convert.ToBase64String(bytes), Run("stringToBase64(getData())", scope));
         Assert.Equal(data, Run("stringFromBase64(getEncoded())", scope));
-        Assert.Equal(JsonSerializerArray(bytes), Assert.IsAssignableFrom<JsonArray>(Run("bytesFromString(getData())", scope)).ToJsonString());
-        Assert.Equal(JsonSerializerArray(bytes), Assert.IsAssignableFrom<JsonArray>(Run("bytesFromBase64(getEncoded())", scope)).ToJsonString());
+        Assert.Equal(JsonSerializerArray(bytes), Assert.IsAssignableFrom<JsonArray>(Run("bytesFromString(getData())",
+            scope)).ToJsonString());
+        Assert.Equal(JsonSerializerArray(bytes), Assert.IsAssignableFrom<JsonArray>(Run("bytesFromBase64(getEncoded())",
+            scope)).ToJsonString());
         Assert.Equal(Convert.ToBase64String(bytes), Run("bytesToBase64(bytesFromString(getData()))", scope));
         Assert.Equal(data, Run("bytesToString(bytesFromString(getData()))", scope));
         Assert.Throws<ScriptErrorException>(() => Run("stringFromBase64('not base64!')"));
@@ -160,7 +163,8 @@ public sealed class ElsaJavaScriptApiTests
                d: isNullOrEmpty(''), e: isNullOrEmpty('   '), f: isNullOrEmpty('text'),
                g: isNullOrEmpty(null), h: isNullOrWhiteSpace(undefined), i: isNullOrEmpty() })
             """));
-        Assert.Equal("{\"a\":true,\"b\":true,\"c\":false,\"d\":true,\"e\":false,\"f\":false,\"g\":true,\"h\":true,\"i\":true}", result.ToJsonString());
+        Assert.Equal("{\"a\":true,\"b\":true,\"c\":false,\"d\":true,\"e\":false,\"f\":false,\"g\":true,\"h\":true,\"i\":true}",
+            result.ToJsonString());
     }
 
     [Fact]
@@ -228,19 +232,22 @@ public sealed class ElsaJavaScriptApiTests
                 ? new JsonObject
                 {
                     ["id"] = "first", ["name"] = "WaitForGo", ["type"] = "Elsa.Event", ["version"] = 1,
-                    ["eventName"] = new JsonObject { ["typeName"] = "String", ["expression"] = new JsonObject { ["type"] = "Literal", ["value"] = "go" } },
+                    ["eventName"] = new JsonObject { ["typeName"] = "String", ["expression"] = new JsonObject { ["type"] = "Literal",
+                        ["value"] = "go" } },
                 }
                 : new JsonObject
                 {
                     ["id"] = "first", ["type"] = "Elsa.SetVariable", ["version"] = 1,
                     ["variable"] = new JsonObject { ["id"] = "Unused", ["name"] = "Unused" },
-                    ["value"] = new JsonObject { ["typeName"] = "Object", ["expression"] = new JsonObject { ["type"] = "Literal", ["value"] = "x" } },
+                    ["value"] = new JsonObject { ["typeName"] = "Object", ["expression"] = new JsonObject { ["type"] = "Literal",
+                        ["value"] = "x" } },
                 },
             new JsonObject
             {
                 ["id"] = "script", ["type"] = "Elsa.SetVariable", ["version"] = 1,
                 ["variable"] = new JsonObject { ["id"] = "Seen", ["name"] = "Seen" },
-                ["value"] = new JsonObject { ["typeName"] = "Object", ["expression"] = new JsonObject { ["type"] = "JavaScript", ["value"] = script } },
+                ["value"] = new JsonObject { ["typeName"] = "Object", ["expression"] = new JsonObject { ["type"] = "JavaScript",
+                    ["value"] = script } },
             },
         };
         var json = new JsonObject

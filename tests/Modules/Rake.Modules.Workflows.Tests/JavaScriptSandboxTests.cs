@@ -97,7 +97,8 @@ public sealed class JavaScriptSandboxTests
         Assert.Equal(true, Run("setCounter(getCounter() + 1); getVariable('Counter') > 1", scope));
         Assert.Equal(2, scope.Variables["Counter"]);
         Run("setVariable('Result', { ok: true, list: [1, 2] })", scope);
-        Assert.Equal("{\"ok\":true,\"list\":[1,2]}", Assert.IsAssignableFrom<System.Text.Json.Nodes.JsonNode>(scope.Variables["Result"]).ToJsonString());
+        Assert.Equal("{\"ok\":true,\"list\":[1,2]}",
+            Assert.IsAssignableFrom<System.Text.Json.Nodes.JsonNode>(scope.Variables["Result"]).ToJsonString());
         Assert.Equal(false, Run("return false;"));
         Assert.Equal("b", Run("var x = 0; if (x) return 'a'; return 'b';"));
         Assert.Equal("Current fruit: Apple", Run("`Current fruit: ${getCurrentValue()}`"));
@@ -156,10 +157,14 @@ public sealed class JavaScriptSandboxTests
     [InlineData("Math.leak = 'secret'", "typeof Math.leak", "undefined")]
     [InlineData("JSON.parse = function () { return 'secret'; }", "typeof JSON.parse('1')", "number")]
     [InlineData("getVariable.leak = 'secret'", "typeof getVariable.leak", "undefined")]
-    [InlineData("Object.getPrototypeOf([][Symbol.iterator]()).leak = 'secret'", "typeof Object.getPrototypeOf([][Symbol.iterator]()).leak", "undefined")]
-    [InlineData("Object.getPrototypeOf(function* () {}).leak = 'secret'", "typeof Object.getPrototypeOf(function* () {}).leak", "undefined")]
-    [InlineData("Object.getPrototypeOf(async function () {}).leak = 'secret'", "typeof Object.getPrototypeOf(async function () {}).leak", "undefined")]
-    [InlineData("Object.getPrototypeOf((function* () {})()).leak = 'secret'", "typeof Object.getPrototypeOf((function* () {})()).leak", "undefined")]
+    [InlineData("Object.getPrototypeOf([][Symbol.iterator]()).leak = 'secret'", "typeof Object.getPrototypeOf([][Symbol.iterator]()).leak",
+        "undefined")]
+    [InlineData("Object.getPrototypeOf(function* () {}).leak = 'secret'", "typeof Object.getPrototypeOf(function* () {}).leak",
+        "undefined")]
+    [InlineData("Object.getPrototypeOf(async function () {}).leak = 'secret'", "typeof Object.getPrototypeOf(async function () {}).leak",
+        "undefined")]
+    [InlineData("Object.getPrototypeOf((function* () {})()).leak = 'secret'", "typeof Object.getPrototypeOf((function* () {})()).leak",
+        "undefined")]
     [InlineData("Object.setPrototypeOf(globalThis, { leak: 'secret' })", "typeof leak", "undefined")]
     [InlineData("Array = function () { return 'secret'; }", "typeof Array()", "object")]
     [InlineData("delete globalThis.Math", "typeof Math", "object")]
@@ -187,7 +192,8 @@ public sealed class JavaScriptSandboxTests
             Assert.Equal(i + 1, Run($"var n = {i}; n + 1"));
         }
         // At most one engine per worker thread, not one per evaluation.
-        Assert.True(SandboxEngine.Built - built <= JavaScriptWorkers.MaxWorkers, $"{SandboxEngine.Built - built} engines for 200 evaluations");
+        Assert.True(SandboxEngine.Built - built <= JavaScriptWorkers.MaxWorkers,
+            $"{SandboxEngine.Built - built} engines for 200 evaluations");
     }
 
     [Fact]
@@ -215,7 +221,8 @@ public sealed class JavaScriptSandboxTests
         for (var round = 0; round < 5; round++)
         {
             Assert.Equal("kainuu-only", Sandbox.Evaluate(stash, regionA));
-            Assert.Equal("undefined,undefined,undefined,undefined,undefined,undefined,undefined,undefined,null,null,undefined", Sandbox.Evaluate(look, regionB));
+            Assert.Equal("undefined,undefined,undefined,undefined,undefined,undefined,undefined,undefined,null,null,undefined",
+                Sandbox.Evaluate(look, regionB));
         }
         Assert.Equal("kainuu-only", regionA.Variables["Copy"]);
         Assert.DoesNotContain("Copy", regionB.Variables.Keys);
@@ -224,7 +231,8 @@ public sealed class JavaScriptSandboxTests
     [Fact]
     public void Scripts_may_still_give_their_own_objects_a_name_message_or_toString()
     {
-        Assert.Equal("MyError: no", Run("class MyError extends Error { constructor(m) { super(m); this.name = 'MyError'; } } String(new MyError('no'))"));
+        Assert.Equal("MyError: no",
+            Run("class MyError extends Error { constructor(m) { super(m); this.name = 'MyError'; } } String(new MyError('no'))"));
         Assert.Equal("mine", Run("var o = {}; o.toString = function () { return 'mine'; }; String(o)"));
         Assert.Equal("changed", Run("var e = new Error(); e.message = 'changed'; e.message"));
         Assert.Equal("Error", Run("new Error('x').name"));
@@ -240,7 +248,8 @@ public sealed class JavaScriptSandboxTests
         var text = evaluator.Evaluate("Literal", System.Text.Json.Nodes.JsonValue.Create("getVariable('count') == 1"), new Scope());
         Assert.Equal("getVariable('count') == 1", text?.ToString());
         Assert.Equal(true, evaluator.Evaluate("Literal", System.Text.Json.Nodes.JsonValue.Create(true), new Scope()));
-        Assert.Throws<ScriptRejectedException>(() => evaluator.Evaluate("JavaScript", System.Text.Json.Nodes.JsonValue.Create("1"), new Scope()));
+        Assert.Throws<ScriptRejectedException>(() => evaluator.Evaluate("JavaScript", System.Text.Json.Nodes.JsonValue.Create("1"),
+            new Scope()));
 
         var engine = new Engine.WorkflowEngine(Engine.ActivityRegistry.Default, evaluator, TimeProvider.System);
         const string definition = """

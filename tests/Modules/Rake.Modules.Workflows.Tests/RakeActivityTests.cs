@@ -40,7 +40,8 @@ public sealed class RakeActivityTests
         }.ToJsonString());
 
     private static JsonObject Task(string id, string role, params (string Name, JsonNode Value)[] more) =>
-        Activity(id, "Rake.Workflows.HumanTask", [("role", Lit(role)), ("title", Lit("Kokous")), ("description", Lit("Asialista")), .. more]);
+        Activity(id, "Rake.Workflows.HumanTask", [("role", Lit(role)), ("title", Lit("Kokous")), ("description", Lit("Asialista")),
+            .. more]);
 
     private static JsonObject WriteLine(string id, string text) => Activity(id, "Elsa.WriteLine", ("text", Lit(text)));
 
@@ -49,6 +50,21 @@ public sealed class RakeActivityTests
         var errors = RakeWorkflows.Publisher(TimeProvider.System).Validate(definition);
         Assert.Empty(errors);
         return await RakeWorkflows.Engine(new FakeTimeProvider(now)).StartAsync(definition, new RunOptions());
+    }
+
+    /// <summary>Runs the definition with the modules' services of <paramref name="region"/>, as the Host's timers do.</summary>
+    private static async Task<WorkflowInstance> RunInRegionAsync(WorkflowDefinition definition, DateTimeOffset now, string region,
+        Func<ModuleServices, Task>? arrange = null)
+    {
+        Assert.Empty(RakeWorkflows.Publisher(TimeProvider.System).Validate(definition));
+        var clock = new FakeTimeProvider(now);
+        await using var modules = await ModuleServices.CreateAsync(clock, region);
+        if (arrange is not null)
+        {
+            await arrange(modules);
+        }
+        await using var scope = modules.Scope(region);
+        return await RakeWorkflows.Engine(clock, scope.ServiceProvider).StartAsync(definition, new RunOptions());
     }
 
     [Fact]
@@ -76,7 +92,8 @@ public sealed class RakeActivityTests
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 2, 1, 6, 0, 0, TimeSpan.Zero));
         var engine = RakeWorkflows.Engine(clock);
-        var instance = await engine.StartAsync(Definition([Task("t", "Supervisor"), WriteLine("after", "jatkuu")], ("t", "Done", "after")), new RunOptions());
+        var instance = await engine.StartAsync(Definition([Task("t", "Supervisor"), WriteLine("after", "jatkuu")], ("t", "Done", "after")),
+            new RunOptions());
 
         await engine.ResumeAsync(instance, instance.Bookmarks[0].Id, new JsonObject { ["completedBy"] = "maija", ["comment"] = "ok" });
 
@@ -89,7 +106,8 @@ public sealed class RakeActivityTests
     public async Task Human_task_takes_the_outcome_the_person_chose_and_refuses_one_it_does_not_have()
     {
         var definition = Definition(
-            [Task("t", "WorkingGroupMember", ("outcomes", new JsonObject { ["typeName"] = "String[]", ["expression"] = new JsonObject { ["type"] = "Object", ["value"] = "[\"Päivitettävä\"]" } })),
+            [Task("t", "WorkingGroupMember", ("outcomes", new JsonObject { ["typeName"] = "String[]",
+                ["expression"] = new JsonObject { ["type"] = "Object", ["value"] = "[\"Päivitettävä\"]" } })),
              WriteLine("done", "valmis"), WriteLine("update", "päivitetään")],
             ("t", "Done", "done"), ("t", "Päivitettävä", "update"));
         var engine = RakeWorkflows.Engine(new FakeTimeProvider(new DateTimeOffset(2026, 11, 1, 6, 0, 0, TimeSpan.Zero)));
@@ -100,7 +118,8 @@ public sealed class RakeActivityTests
         Assert.Equal(["päivitetään"], chosen.Lines);
 
         var asJson = await engine.StartAsync(definition, new RunOptions());
-        await engine.ResumeAsync(asJson, asJson.Bookmarks[0].Id, System.Text.Json.JsonDocument.Parse("{\"outcome\":\"Päivitettävä\"}").RootElement.Clone());
+        await engine.ResumeAsync(asJson, asJson.Bookmarks[0].Id,
+            System.Text.Json.JsonDocument.Parse("{\"outcome\":\"Päivitettävä\"}").RootElement.Clone());
         Assert.Equal(["päivitetään"], asJson.Lines);
 
         var wrong = await engine.StartAsync(definition, new RunOptions());
@@ -115,7 +134,8 @@ public sealed class RakeActivityTests
     [InlineData("2026-08-01T06:00:00Z", "2026-12-24", "2026-12-24")]
     public async Task Human_task_due_date_can_be_fixed_or_yearly(string now, string dueDate, string expected)
     {
-        var instance = await RunAsync(Definition([Task("t", "Supervisor", ("dueDate", Lit(dueDate)))]), DateTimeOffset.Parse(now, System.Globalization.CultureInfo.InvariantCulture));
+        var instance = await RunAsync(Definition([Task("t", "Supervisor", ("dueDate", Lit(dueDate)))]), DateTimeOffset.Parse(now,
+            System.Globalization.CultureInfo.InvariantCulture));
 
         Assert.Equal(expected, (string?)((JsonObject)instance.Bookmarks[0].Payload!)["dueDate"]);
     }
@@ -125,7 +145,8 @@ public sealed class RakeActivityTests
     {
         var definition = Definition(
             [Task("bad-role", "Johtaja"), Activity("no-title", "Rake.Workflows.HumanTask", ("role", Lit("Planner"))),
-             Task("bad-due", "Planner", ("dueDate", Lit("31.8."))), Activity("bad-notify", "Rake.Workflows.SendNotification", ("role", Lit("Kaikki")))],
+             Task("bad-due", "Planner", ("dueDate", Lit("31.8."))), Activity("bad-notify", "Rake.Workflows.SendNotification", ("role",
+                 Lit("Kaikki")))],
             ("bad-role", "Hyväksytty", "no-title"));
 
         var result = RakeWorkflows.Publisher(TimeProvider.System).Publish(definition);
@@ -136,7 +157,8 @@ public sealed class RakeActivityTests
         Assert.Contains("no-title: A human task needs a title.", errors);
         Assert.Contains("bad-due: Due date '31.8.' is not yyyy-MM-dd or MM-dd.", errors);
         Assert.Contains(errors, e => e.StartsWith("bad-notify: 'Kaikki' is not a region role", StringComparison.Ordinal));
-        Assert.Contains(errors, e => e.StartsWith("bad-role: Activity 'bad-role' has no outcome port 'Hyväksytty'", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.StartsWith("bad-role: Activity 'bad-role' has no outcome port 'Hyväksytty'",
+            StringComparison.Ordinal));
     }
 
     [Fact]
@@ -150,44 +172,113 @@ public sealed class RakeActivityTests
         Assert.Equal(WorkflowSubStatus.Finished, instance.SubStatus);
         Assert.Contains(instance.Journal, e => e.Event == "Journal" && e.Message == "Notification to Professional: Tiedonkeruu alkoi");
         var sent = (JsonNode)instance.Output["sent"]!;
-        Assert.Equal(("Professional", "Tiedonkeruu alkoi", "2026-01-01T06:00:00.0000000+00:00"), ((string?)sent["role"], (string?)sent["message"], (string?)sent["at"]));
+        Assert.Equal(("Professional", "Tiedonkeruu alkoi", "2026-01-01T06:00:00.0000000+00:00"), ((string?)sent["role"],
+            (string?)sent["message"], (string?)sent["at"]));
     }
 
     [Theory]
     [InlineData("2026-06-01T06:00:00Z", "previous half-year", 12, "2026-H1", "2025-12-01", "2026-05-31")]
     [InlineData("2026-12-01T06:00:00Z", "previous half-year", 12, "2026-H2", "2026-06-01", "2026-11-30")]
     [InlineData("2026-01-15T06:00:00Z", "current half-year", 12, "2026-H1", "2025-12-01", "2026-05-31")]
-    [InlineData("2026-07-01T06:00:00Z", "previous half-year", 1, "2026-H1", "2026-01-01", "2026-06-30")]
     [InlineData("2026-04-01T06:00:00Z", "interim Q1", 1, "2026-Q1", "2026-01-01", "2026-03-31")]
     [InlineData("2026-10-01T06:00:00Z", "Interim Q3", 1, "2026-Q3", "2026-01-01", "2026-09-30")]
     [InlineData("2026-01-01T06:00:00Z", "previous year", 1, "2025", "2025-01-01", "2025-12-31")]
     [InlineData("2026-12-31T22:30:00Z", "current year", 1, "2027", "2027-01-01", "2027-12-31")]
     [InlineData("2026-03-01T06:00:00Z", "2026-Q3", 1, "2026-Q3", "2026-01-01", "2026-09-30")]
     [InlineData("2026-03-01T06:00:00Z", "2026-H2", 12, "2026-H2", "2026-06-01", "2026-11-30")]
-    public async Task Compile_period_summary_resolves_and_emits_the_period(string now, string period, int firstMonth, string label, string from, string to)
+    public async Task Compile_period_summary_resolves_and_emits_the_period(string now, string period, int firstMonth, string label,
+        string from, string to)
     {
         static JsonObject Bind(string id) => new() { ["typeName"] = "String", ["memoryReference"] = new JsonObject { ["id"] = id } };
-        var compile = Activity("c", "Rake.Reporting.CompilePeriodSummary", ("period", Lit(period)), ("periodStartMonth", Lit(firstMonth, "Int32")),
+        var compile = Activity("c", "Rake.Reporting.CompilePeriodSummary", ("period", Lit(period)), ("periodStartMonth", Lit(firstMonth,
+            "Int32")),
             ("periodLabel", Bind("label")), ("periodStart", Bind("from")), ("periodEnd", Bind("to")));
 
-        var instance = await RunAsync(Definition([compile]), DateTimeOffset.Parse(now, System.Globalization.CultureInfo.InvariantCulture));
+        var region = firstMonth == 12 ? "kymenlaakso" : "kainuu";
+        var instance = await RunInRegionAsync(Definition([compile]), DateTimeOffset.Parse(now,
+            System.Globalization.CultureInfo.InvariantCulture),
+            region);
 
-        Assert.Equal((label, from, to), ((string?)instance.Output["label"], (string?)instance.Output["from"], (string?)instance.Output["to"]));
+        Assert.Equal(WorkflowSubStatus.Finished, instance.SubStatus);
+        Assert.Equal((label, from, to), ((string?)instance.Output["label"], (string?)instance.Output["from"],
+            (string?)instance.Output["to"]));
         Assert.Contains(instance.Journal, e => e.Event == "Journal" && e.Message == $"Period to compile: {label} ({from} – {to}).");
     }
+
+    [Fact]
+    public async Task Compile_period_summary_compiles_the_regions_reports_of_the_period()
+    {
+        static JsonObject Bind(string id) => new() { ["typeName"] = "Object", ["memoryReference"] = new JsonObject { ["id"] = id } };
+        var compile = Activity("c", "Rake.Reporting.CompilePeriodSummary", ("period", Lit("interim Q1")),
+            ("reportCount", Bind("count")), ("counts", Bind("counts")));
+        var received = new[] { new DateTimeOffset(2026, 1, 10, 8, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 3, 31, 20, 0, 0,
+            TimeSpan.Zero),
+            new DateTimeOffset(2026, 3, 31, 22, 30, 0, TimeSpan.Zero) };
+
+        var instance = await RunInRegionAsync(Definition([compile]), new DateTimeOffset(2026, 4, 1, 6, 0, 0, TimeSpan.Zero), "kainuu",
+            modules => modules.AddReportsAsync("kainuu", received));
+
+        // 22:30 UTC on 31 March is already April in Helsinki: two of the three reports fall in January–March.
+        Assert.Equal(WorkflowSubStatus.Finished, instance.SubStatus);
+        Assert.Equal(2, AsJson(instance.Output["count"]).GetValue<int>());
+        var counts = AsJson(instance.Output["counts"]);
+        Assert.Equal(2, (int)counts["byType"]!["Negative"]!);
+        Assert.Equal(2, (int)counts["byCategory"]!["housing"]!);
+        Assert.Contains(instance.Journal, e => e.Event == "Journal" && e.Message == "Compiled 2026-Q1: 2 reports.");
+    }
+
+    [Fact]
+    public async Task Compile_period_summary_faults_on_a_half_year_the_regions_reporting_periods_do_not_have()
+    {
+        // Kainuu reports by calendar year: a half-year from January resolves, but the region has no such period.
+        var compile = Activity("c", "Rake.Reporting.CompilePeriodSummary", ("period", Lit("previous half-year")));
+
+        var instance = await RunInRegionAsync(Definition([compile]), new DateTimeOffset(2026, 7, 1, 6, 0, 0, TimeSpan.Zero), "kainuu");
+
+        Assert.Equal(WorkflowSubStatus.Faulted, instance.SubStatus);
+        Assert.Equal("The region's reporting periods have no period '2026-H1': check the first month of the half-year (1).",
+            instance.Fault!.Message);
+        Assert.Contains(instance.Journal,
+            e => e.Event == "Journal" && e.Message == "Period to compile: 2026-H1 (2026-01-01 – 2026-06-30).");
+    }
+
+    [Fact]
+    public async Task A_module_activity_run_without_the_modules_services_faults_instead_of_pretending()
+    {
+        var compile = Activity("c", "Rake.Reporting.CompilePeriodSummary", ("period", Lit("2026")));
+
+        var instance = await RunAsync(Definition([compile]), new DateTimeOffset(2026, 7, 1, 6, 0, 0, TimeSpan.Zero));
+
+        Assert.Equal(WorkflowSubStatus.Faulted, instance.SubStatus);
+        Assert.Contains(nameof(Rake.Modules.Reporting.Contracts.IReportingApi), instance.Fault!.Message, StringComparison.Ordinal);
+    }
+
+    private static JsonNode AsJson(object? value) => JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(value))!;
 
     [Fact]
     public async Task Compile_period_summary_refuses_a_period_it_cannot_read()
     {
         var bad = Definition([Activity("c", "Rake.Reporting.CompilePeriodSummary", ("period", Lit("kevät")))]);
-        Assert.Contains("c: 'kevät' is not a reporting period.", RakeWorkflows.Publisher(TimeProvider.System).Validate(bad).Select(e => $"{e.ActivityId}: {e.Message}"));
+        Assert.Contains("c: 'kevät' is not a reporting period.",
+            RakeWorkflows.Publisher(TimeProvider.System).Validate(bad).Select(e => $"{e.ActivityId}: {e.Message}"));
 
-        var badMonth = Definition([Activity("c", "Rake.Reporting.CompilePeriodSummary", ("period", Lit("2026-H1")), ("periodStartMonth", Lit(13, "Int32")))]);
-        Assert.Contains("c: The first month of the half-year must be 1–12, not 13.", RakeWorkflows.Publisher(TimeProvider.System).Validate(badMonth).Select(e => $"{e.ActivityId}: {e.Message}"));
+        var badMonth = Definition([Activity("c", "Rake.Reporting.CompilePeriodSummary", ("period", Lit("2026-H1")), ("periodStartMonth",
+            Lit(13, "Int32")))]);
+        Assert.Contains("c: The first month of the half-year must be 1–12, not 13.",
+            RakeWorkflows.Publisher(TimeProvider.System).Validate(badMonth).Select(e => $"{e.ActivityId}: {e.Message}"));
 
         // An expression the publisher cannot check faults at run time, naming the value.
-        var script = new JsonObject { ["typeName"] = "String", ["expression"] = new JsonObject { ["type"] = "JavaScript", ["value"] = "'syksy'" } };
-        var instance = await RakeWorkflows.Engine(TimeProvider.System).StartAsync(Definition([Activity("c", "Rake.Reporting.CompilePeriodSummary", ("period", script))]), new RunOptions());
+        var script = new JsonObject
+        {
+            ["typeName"] = "String",
+            ["expression"] = new JsonObject
+            {
+                ["type"] = "JavaScript",
+                ["value"] = "'syksy'"
+            }
+        };
+        var instance = await RakeWorkflows.Engine(TimeProvider.System).StartAsync(Definition([Activity("c",
+            "Rake.Reporting.CompilePeriodSummary", ("period", script))]), new RunOptions());
         Assert.Equal(WorkflowSubStatus.Faulted, instance.SubStatus);
         Assert.StartsWith("'syksy' is not a reporting period", instance.Fault!.Message, StringComparison.Ordinal);
     }
@@ -203,13 +294,15 @@ public sealed class RakeActivityTests
         Assert.Equal("Reporters of 2026-H1 informed: Kooste julkaistu", instance.Output["notice"]);
         Assert.Contains(instance.Journal, e => e.Event == "Journal" && e.Message == "Reporters of 2026-H1 informed: Kooste julkaistu");
         Assert.Contains("r: The message to the reporters is missing.",
-            RakeWorkflows.Publisher(TimeProvider.System).Validate(Definition([Activity("r", "Rake.Reporting.NotifyReporter")])).Select(e => $"{e.ActivityId}: {e.Message}"));
+            RakeWorkflows.Publisher(TimeProvider.System).Validate(Definition([Activity("r",
+                "Rake.Reporting.NotifyReporter")])).Select(e => $"{e.ActivityId}: {e.Message}"));
     }
 
     [Fact]
     public void The_module_activities_are_found_when_the_registry_scans_their_assemblies()
     {
-        string[] rake = ["Rake.Workflows.HumanTask", "Rake.Workflows.SendNotification", "Rake.Reporting.CompilePeriodSummary", "Rake.Reporting.NotifyReporter"];
+        string[] rake = ["Rake.Workflows.HumanTask", "Rake.Workflows.SendNotification", "Rake.Reporting.CompilePeriodSummary",
+            "Rake.Reporting.NotifyReporter"];
 
         Assert.All(rake, type => Assert.True(RakeWorkflows.Registry.IsKnownType(type), type));
         // The default registry scans only the Workflows assembly: the Host must pass the modules' assemblies.

@@ -11,14 +11,19 @@ namespace Rake.Modules.Workflows.Tests;
 internal static class RakeWorkflows
 {
     public static readonly ActivityRegistry Registry = new([
-        typeof(ActivityRegistry).Assembly, typeof(ReportingModule).Assembly, typeof(Rake.Modules.Communications.CommunicationsModule).Assembly,
+        typeof(ActivityRegistry).Assembly, typeof(ReportingModule).Assembly,
+        typeof(Rake.Modules.Communications.CommunicationsModule).Assembly,
         typeof(Rake.Modules.Planning.PlanningModule).Assembly, typeof(Rake.Modules.Competence.CompetenceModule).Assembly,
         typeof(Rake.Modules.WorkingGroup.WorkingGroupModule).Assembly]);
 
     public static readonly TimeZoneInfo Helsinki = TimeZoneInfo.FindSystemTimeZoneById("Europe/Helsinki");
 
-    public static WorkflowEngine Engine(TimeProvider time) =>
-        new(Registry, new ExpressionEvaluator(new JavaScriptSandbox(new JavaScriptOptions())), time);
+    /// <summary>
+    /// An engine whose activities see <paramref name="services"/>; without them, as the engine alone, a module's activity
+    /// faults on the first service it needs.
+    /// </summary>
+    public static WorkflowEngine Engine(TimeProvider time, IServiceProvider? services = null) =>
+        new(Registry, new ExpressionEvaluator(new JavaScriptSandbox(new JavaScriptOptions())), time, services);
 
     public static WorkflowPublisher Publisher(TimeProvider time) => new(Registry, time);
 
@@ -54,9 +59,10 @@ internal sealed record Appearance(DateOnly Day, string Kind, string Who, string 
 /// Runs published definitions over simulated time, as the Host's scheduler will: cron and StartAt triggers start
 /// instances, Time bookmarks are resumed when due, and every human task is completed ("Done") by a person at its due
 /// time (the end of its due day in Helsinki), or a day after it appeared when it has none.
-/// The engine only creates bookmarks with due times; this loop is the scheduler.
+/// The engine only creates bookmarks with due times; this loop is the scheduler. Each run gets a scope of the region's
+/// modules (<see cref="ModuleServices"/>) acting as the region's system actor, as the Host's timers give it.
 /// </summary>
-internal sealed class YearSimulation
+internal sealed class YearSimulation : IAsyncDisposable
 {
     private readonly FakeTimeProvider _clock;
     private readonly WorkflowEngine _engine;
@@ -67,16 +73,51 @@ internal sealed class YearSimulation
     private readonly Dictionary<string, DateTimeOffset> _taskCreated = [];
     private readonly Dictionary<string, int> _journalSeen = [];
 
-    public YearSimulation(DateTimeOffset start)
+    private readonly RunScope _runScope = new();
+    private readonly string _region;
+
+    private YearSimulation(FakeTimeProvider clock, string region, ModuleServices modules)
     {
-        _clock = new FakeTimeProvider(start.ToUniversalTime());
-        _engine = RakeWorkflows.Engine(_clock);
+        _clock = clock;
+        _region = region;
+        Modules = modules;
+        _engine = RakeWorkflows.Engine(_clock, _runScope);
+    }
+
+    /// <summary>A simulation of <paramref name="region"/> from <paramref name="start"/>, its modules seeded at that moment.</summary>
+    public static async Task<YearSimulation> CreateAsync(DateTimeOffset start, string region)
+    {
+        var clock = new FakeTimeProvider(start.ToUniversalTime());
+        return new YearSimulation(clock, region, await ModuleServices.CreateAsync(clock, region));
+    }
+
+    /// <summary>The region's modules, to read what the activities stored.</summary>
+    public ModuleServices Modules { get; }
+
+    public ValueTask DisposeAsync() => Modules.DisposeAsync();
+
+    /// <summary>What this simulation's runs stored in the region's modules, one sorted line per row.</summary>
+    public Task<List<string>> StoredAsync() => StoredByWorkflows.ReadAsync(Modules, _region, [.. _instances.Select(i => i.Id)]);
+
+    /// <summary>Runs <paramref name="run"/> in a scope of its own, as the Host runs each start and resume.</summary>
+    private async Task InScopeAsync(Func<Task> run)
+    {
+        await using var scope = Modules.Scope(_region);
+        _runScope.Current = scope.ServiceProvider;
+        try
+        {
+            await run();
+        }
+        finally
+        {
+            _runScope.Current = null;
+        }
     }
 
     public List<Appearance> Log { get; } = [];
 
     /// <summary>The outcome a person chooses for a task (its payload); "Done" unless a test says otherwise.</summary>
-    public Func<JsonObject, string> Decide { get; init; } = _ => WorkflowActivity.DoneOutcome;
+    public Func<JsonObject, string> Decide { get; set; } = _ => WorkflowActivity.DoneOutcome;
     public IReadOnlyList<WorkflowInstance> Instances => _instances;
 
     private sealed class ScheduledTrigger(WorkflowDefinition definition, TriggerRequest request)
@@ -94,7 +135,9 @@ internal sealed class YearSimulation
         foreach (var trigger in result.Triggers.Where(t => t.Kind == BookmarkKind.Time))
         {
             var scheduled = new ScheduledTrigger(definition, trigger);
-            scheduled.Next = trigger.CronExpression is { } cron ? CronSchedule.Parse(cron).GetNextOccurrence(_clock.GetUtcNow()) : trigger.DueAt;
+            scheduled.Next = trigger.CronExpression is { } cron
+                ? CronSchedule.Parse(cron).GetNextOccurrence(_clock.GetUtcNow())
+                : trigger.DueAt;
             _triggers.Add(scheduled);
         }
     }
@@ -160,14 +203,15 @@ internal sealed class YearSimulation
                         : null;
                     candidates.Add((due, 1, async () =>
                     {
-                        await _engine.ResumeAsync(instance, bookmark.Id, input);
+                        await InScopeAsync(() => _engine.ResumeAsync(instance, bookmark.Id, input));
                         Observe(instance);
                     }
                     ));
                 }
             }
         }
-        return candidates.Count == 0 ? null : candidates.OrderBy(c => c.At).ThenBy(c => c.Order).Select(c => ((DateTimeOffset, Func<Task>)?)(c.At, c.Run)).First();
+        return candidates.Count == 0 ? null : candidates.OrderBy(c => c.At).ThenBy(c => c.Order).Select(c => ((DateTimeOffset,
+            Func<Task>)?)(c.At, c.Run)).First();
     }
 
     private async Task FireAsync(ScheduledTrigger trigger)
@@ -179,9 +223,10 @@ internal sealed class YearSimulation
 
     private async Task StartAsync(WorkflowDefinition definition, RunOptions options)
     {
-        var instance = await _engine.StartAsync(definition, options);
-        _instances.Add(instance);
-        Observe(instance);
+        WorkflowInstance? instance = null;
+        await InScopeAsync(async () => instance = await _engine.StartAsync(definition, options));
+        _instances.Add(instance!);
+        Observe(instance!);
     }
 
     private void Observe(WorkflowInstance instance)
@@ -192,7 +237,8 @@ internal sealed class YearSimulation
         }
         var now = _clock.GetUtcNow();
         var day = RakeWorkflows.HelsinkiDay(now);
-        foreach (var bookmark in instance.Bookmarks.Where(b => b.Kind == BookmarkKind.HumanTask && _seenBookmarks.Add(instance.Id + "/" + b.Id)))
+        foreach (var bookmark in instance.Bookmarks
+            .Where(b => b.Kind == BookmarkKind.HumanTask && _seenBookmarks.Add(instance.Id + "/" + b.Id)))
         {
             _taskCreated[bookmark.Id] = now;
             var payload = (JsonObject)bookmark.Payload!;
@@ -203,7 +249,8 @@ internal sealed class YearSimulation
         {
             if (entry.Event == "Completed" && entry.ActivityType == "Rake.Reporting.CompilePeriodSummary")
             {
-                var journal = instance.Journal.Last(e => e.ActivityId == entry.ActivityId && e.Event == "Journal");
+                var journal = instance.Journal.Last(e => e.ActivityId == entry.ActivityId && e.Event == "Journal"
+                    && e.Message!.StartsWith("Period to compile", StringComparison.Ordinal));
                 Log.Add(new Appearance(day, "Compilation", "", journal.Message!));
             }
         }
@@ -214,5 +261,7 @@ internal sealed class YearSimulation
     public SortedDictionary<int, string[]> ByMonth(int year) => new(
         Log.Where(a => a.Day.Year == year)
             .GroupBy(a => a.Day.Month)
-            .ToDictionary(g => g.Key, g => g.Select(a => a.Kind == "Task" ? $"{a.Who}: {a.What}" : $"Compilation: {a.What}").Order(StringComparer.Ordinal).ToArray()));
+            .ToDictionary(g => g.Key,
+                g => g.Select(a => a.Kind == "Task" ? $"{a.Who}: {a.What}" : $"Compilation: {a.What}")
+                    .Order(StringComparer.Ordinal).ToArray()));
 }

@@ -44,7 +44,8 @@ public sealed class RegionWorkflowFileTests
     [Fact]
     public void The_four_region_processes_are_present()
     {
-        foreach (var file in new[] { "kainuu/annual-cycle.json", "kymenlaakso/half-year-routing.json", "kymenlaakso/phenomenon-report.json", "keski-suomi/annual-plan-cycle.json" })
+        foreach (var file in new[] { "kainuu/annual-cycle.json", "kymenlaakso/half-year-routing.json", "kymenlaakso/phenomenon-report.json",
+            "keski-suomi/annual-plan-cycle.json" })
         {
             Assert.Contains(file, FileNames());
         }
@@ -72,10 +73,12 @@ public sealed class RegionWorkflowFileTests
             var definition = RakeWorkflows.Load(file);
             foreach (var node in definition.AllActivities())
             {
-                Assert.True(node.Type.StartsWith("Elsa.", StringComparison.Ordinal) || node.Type.StartsWith("Rake.", StringComparison.Ordinal), $"{file}: {node.Type}");
+                Assert.True(node.Type.StartsWith("Elsa.", StringComparison.Ordinal) || node.Type.StartsWith("Rake.",
+                    StringComparison.Ordinal), $"{file}: {node.Type}");
                 if (node.Type == "Rake.Workflows.HumanTask")
                 {
-                    Assert.True(Enum.TryParse<Rake.BuildingBlocks.Contracts.RegionRole>(node.Input("role")?.Text, out _), $"{file}: {node.Id}");
+                    Assert.True(Enum.TryParse<Rake.BuildingBlocks.Contracts.RegionRole>(node.Input("role")?.Text, out _),
+                        $"{file}: {node.Id}");
                     Assert.NotNull(node.Input("dueInDays") ?? node.Input("dueDate"));
                 }
             }

@@ -26,6 +26,7 @@ internal static class SharedCorpus
             }
         }
         throw new DirectoryNotFoundException(
-            "Elsa's conformance corpus was not found: expected shared/elsa-conformance beside the repository, or set RAKE_ELSA_CONFORMANCE.");
+            "Elsa's conformance corpus was not found: expected shared/elsa-conformance beside the repository, or set " +
+                "RAKE_ELSA_CONFORMANCE.");
     }
 }

@@ -6,7 +6,8 @@ namespace Rake.Modules.Workflows.Tests;
 internal static class TestEngine
 {
     public static WorkflowEngine Create(JavaScriptOptions? javaScript = null, TimeProvider? time = null) =>
-        new(ActivityRegistry.Default, new ExpressionEvaluator(new JavaScriptSandbox(javaScript ?? new JavaScriptOptions())), time ?? TimeProvider.System);
+        new(ActivityRegistry.Default, new ExpressionEvaluator(new JavaScriptSandbox(javaScript ?? new JavaScriptOptions())),
+            time ?? TimeProvider.System);
 
     public static WorkflowPublisher Publisher() => new(ActivityRegistry.Default, TimeProvider.System);
 

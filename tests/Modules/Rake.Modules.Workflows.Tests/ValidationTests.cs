@@ -36,13 +36,15 @@ public sealed class ValidationTests
     {
         var result = Publish("""[{ "id": "w1", "name": "WriteLine1", "type": "Elsa.WriteLine", "version": 7 }]""");
         Assert.False(result.Succeeded);
-        Assert.Equal("Activity 'WriteLine1' ('w1') uses version 7 of 'Elsa.WriteLine', which does not exist.", Assert.Single(result.ValidationErrors).Message);
+        Assert.Equal("Activity 'WriteLine1' ('w1') uses version 7 of 'Elsa.WriteLine', which does not exist.",
+            Assert.Single(result.ValidationErrors).Message);
     }
 
     [Fact]
     public void A_connection_to_a_missing_activity_is_refused()
     {
-        var result = Publish($"[{WriteLine}]", """[{ "source": { "activity": "w1", "port": "Done" }, "target": { "activity": "ghost", "port": "In" } }]""");
+        var result = Publish($"[{WriteLine}]",
+            """[{ "source": { "activity": "w1", "port": "Done" }, "target": { "activity": "ghost", "port": "In" } }]""");
         Assert.False(result.Succeeded);
         var error = Assert.Single(result.ValidationErrors);
         Assert.Equal("ghost", error.ActivityId);
@@ -52,8 +54,10 @@ public sealed class ValidationTests
     [Fact]
     public void A_connection_from_a_missing_port_is_refused()
     {
-        var decision = """{ "id": "d1", "type": "Elsa.FlowDecision", "version": 1, "condition": { "typeName": "Boolean", "expression": { "type": "Literal", "value": "true" } } }""";
-        var result = Publish($"[{decision}, {WriteLine}]", """[{ "source": { "activity": "d1", "port": "Maybe" }, "target": { "activity": "w1", "port": "In" } }]""");
+        var decision = """{ "id": "d1", "type": "Elsa.FlowDecision", "version": 1, "condition": """
+            + """{ "typeName": "Boolean", "expression": { "type": "Literal", "value": "true" } } }""";
+        var result = Publish($"[{decision}, {WriteLine}]",
+            """[{ "source": { "activity": "d1", "port": "Maybe" }, "target": { "activity": "w1", "port": "In" } }]""");
         Assert.False(result.Succeeded);
         Assert.Equal("Activity 'd1' has no outcome port 'Maybe' (it has: True, False).", Assert.Single(result.ValidationErrors).Message);
     }
@@ -61,26 +65,31 @@ public sealed class ValidationTests
     [Fact]
     public void Fork_ports_come_from_its_branches()
     {
-        var fork = """{ "id": "f1", "type": "Elsa.FlowFork", "version": 1, "branches": { "typeName": "String[]", "expression": { "type": "Object", "value": "[\"A\"]" } } }""";
-        var result = Publish($"[{fork}, {WriteLine}]", """[{ "source": { "activity": "f1", "port": "B" }, "target": { "activity": "w1", "port": "In" } }]""");
+        var fork = """{ "id": "f1", "type": "Elsa.FlowFork", "version": 1, "branches": """
+            + """{ "typeName": "String[]", "expression": { "type": "Object", "value": "[\"A\"]" } } }""";
+        var result = Publish($"[{fork}, {WriteLine}]",
+            """[{ "source": { "activity": "f1", "port": "B" }, "target": { "activity": "w1", "port": "In" } }]""");
         Assert.Equal("Activity 'f1' has no outcome port 'B' (it has: A).", Assert.Single(result.ValidationErrors).Message);
     }
 
     [Fact]
     public void A_cron_expression_that_does_not_parse_is_refused()
     {
-        var cron = """{ "id": "c1", "type": "Elsa.Cron", "version": 1, "cronExpression": { "typeName": "String", "expression": { "type": "Literal", "value": "0 0 25 * * *" } } }""";
+        var cron = """{ "id": "c1", "type": "Elsa.Cron", "version": 1, "cronExpression": """
+            + """{ "typeName": "String", "expression": { "type": "Literal", "value": "0 0 25 * * *" } } }""";
         var result = Publish($"[{cron}]");
         Assert.False(result.Succeeded);
         Assert.Equal(
-            "Error when parsing cron expression: The given cron expression has an invalid format. Hours: Value must be a number between 0 and 23 (all inclusive).",
+            "Error when parsing cron expression: The given cron expression has an invalid format. Hours: Value must be a number between " +
+                "0 and 23 (all inclusive).",
             Assert.Single(result.ValidationErrors).Message);
     }
 
     [Fact]
     public void An_input_of_the_wrong_type_is_refused()
     {
-        var delay = """{ "id": "d1", "name": "Delay1", "type": "Elsa.Delay", "version": 1, "timeSpan": { "typeName": "TimeSpan", "expression": { "type": "Literal", "value": "soon" } } }""";
+        var delay = """{ "id": "d1", "name": "Delay1", "type": "Elsa.Delay", "version": 1, "timeSpan": """
+            + """{ "typeName": "TimeSpan", "expression": { "type": "Literal", "value": "soon" } } }""";
         var result = Publish($"[{delay}]");
         Assert.False(result.Succeeded);
         var error = Assert.Single(result.ValidationErrors);
@@ -92,7 +101,9 @@ public sealed class ValidationTests
     public void A_good_cron_trigger_is_computed()
     {
         var schedule = CronSchedule.Parse("0 0 * * * *");
-        Assert.Equal(new DateTimeOffset(2026, 1, 1, 11, 0, 0, TimeSpan.Zero), schedule.GetNextOccurrence(new DateTimeOffset(2026, 1, 1, 10, 15, 0, TimeSpan.Zero)));
-        Assert.Equal(new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero), CronSchedule.Parse("0 9 * * MON").GetNextOccurrence(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero)));
+        Assert.Equal(new DateTimeOffset(2026, 1, 1, 11, 0, 0, TimeSpan.Zero), schedule.GetNextOccurrence(new DateTimeOffset(2026, 1, 1, 10,
+            15, 0, TimeSpan.Zero)));
+        Assert.Equal(new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero),
+            CronSchedule.Parse("0 9 * * MON").GetNextOccurrence(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero)));
     }
 }

@@ -25,14 +25,15 @@ public sealed class YearSimulationTests
     {
         static string Show(SortedDictionary<int, string[]> table) =>
             string.Join("\n", table.Select(m => $"{m.Key,2}: {string.Join(" | ", m.Value)}"));
-        var sorted = new SortedDictionary<int, string[]>(expected.ToDictionary(m => m.Key, m => m.Value.Order(StringComparer.Ordinal).ToArray()));
+        var sorted = new SortedDictionary<int, string[]>(expected.ToDictionary(m => m.Key,
+            m => m.Value.Order(StringComparer.Ordinal).ToArray()));
         Assert.Equal(Show(sorted), Show(actual));
     }
 
     [Fact]
     public async Task Kainuu_annual_cycle_follows_the_vuosikello_month_by_month()
     {
-        var sim = new YearSimulation(Year2026);
+        await using var sim = await YearSimulation.CreateAsync(Year2026, "kainuu");
         sim.Publish(RakeWorkflows.Load("kainuu/annual-cycle.json"));
 
         await sim.RunUntilAsync(Year2027);
@@ -87,7 +88,8 @@ public sealed class YearSimulationTests
         }, sim.ByMonth(2026));
 
         // Meetings four times a year, as the plan says.
-        Assert.Equal([2, 5, 9, 11], sim.Log.Where(a => a.What.StartsWith("RAKE-työryhmän kokous", StringComparison.Ordinal)).Select(a => a.Day.Month));
+        Assert.Equal([2, 5, 9, 11], sim.Log.Where(a => a.What.StartsWith("RAKE-työryhmän kokous",
+            StringComparison.Ordinal)).Select(a => a.Day.Month));
         // Budget proposals by the end of August; the annual social report in spring (by the end of May).
         Assert.Equal("2026-08-31", sim.Log.Single(a => a.What.StartsWith("Laadi määrärahaesitykset", StringComparison.Ordinal)).Due);
         Assert.Equal("2026-05-31", sim.Log.Single(a => a.What == "Laadi edellisen vuoden sosiaalinen raportti").Due);
@@ -95,15 +97,30 @@ public sealed class YearSimulationTests
         Assert.Equal("2026-12-31", sim.Log.Single(a => a.What == "Päätä vuoden sosiaalisen raportoinnin tiedonkeruu").Due);
         Assert.Single(sim.Instances);
         Assert.Equal(Engine.WorkflowStatus.Finished, sim.Instances[0].Status);
+        // What the year's activities stored through the modules' use cases: the plan's evaluation and review, the four
+        // meetings with their review items, the annual report on the website and the intranet news.
+        Assert.Equal(
+        [
+            "Agenda item NominationsReview: HYTETU-työryhmien jäsenten nimeämisen tarkastelu",
+            "Agenda item PlanReview: Toteutussuunnitelman ja tavoitteiden toteutumisen arviointi; osallisuusohjelman seuranta",
+            "Agenda item PlanReview: Toteutussuunnitelman katselmointi ja päivitystarpeen arviointi",
+            "Evaluation 2025 Yearly: 0/6 done, needs update False",
+            // The plan is valid until the end of 2026, so November's review finds it in need of an update.
+            "Evaluation 2026 Review: 0/6 done, needs update True",
+            "Meeting 2026-02-22: RAKE-työryhmän kokous (helmikuu)",
+            "Meeting 2026-05-22: RAKE-työryhmän kokous (toukokuu)",
+            "Meeting 2026-09-22: RAKE-työryhmän kokous (syyskuu)",
+            "Meeting 2026-11-22: RAKE-työryhmän kokous (marraskuu)",
+            "Publication AnnualSocialReport Website Published: Kainuun sosiaalinen raportti",
+            "Publication News Intranet Published: RAKE-alasivu on päivitetty",
+        ], await sim.StoredAsync());
     }
 
     [Fact]
     public async Task Kainuu_starts_a_new_cycle_each_january_and_a_plan_needing_update_goes_to_the_planner()
     {
-        var sim = new YearSimulation(Year2026)
-        {
-            Decide = task => (string?)task["title"] == "Katselmoi toteutussuunnitelma ja arvioi päivitystarve" ? "Päivitettävä" : "Done",
-        };
+        await using var sim = await YearSimulation.CreateAsync(Year2026, "kainuu");
+        sim.Decide = task => (string?)task["title"] == "Katselmoi toteutussuunnitelma ja arvioi päivitystarve" ? "Päivitettävä" : "Done";
         sim.Publish(RakeWorkflows.Load("kainuu/annual-cycle.json"));
 
         await sim.RunUntilAsync(new DateTimeOffset(2027, 1, 2, 0, 0, 0, TimeSpan.Zero));
@@ -119,7 +136,10 @@ public sealed class YearSimulationTests
     public async Task Kymenlaakso_compiles_each_half_year_then_routes_it_and_runs_a_phenomenon_report()
     {
         // From mid-November 2025, so the routing of the period 1.6.–30.11.2025 carries over into 2026 as it would.
-        var sim = new YearSimulation(new DateTimeOffset(2025, 11, 15, 0, 0, 0, TimeSpan.Zero));
+        await using var sim = await YearSimulation.CreateAsync(new DateTimeOffset(2025, 11, 15, 0, 0, 0, TimeSpan.Zero), "kymenlaakso");
+        // One report in the period 1.6.–30.11.2025, two in 1.12.2025–31.5.2026 (Helsinki days).
+        await sim.Modules.AddReportsAsync("kymenlaakso", new DateTimeOffset(2025, 9, 1, 8, 0, 0, TimeSpan.Zero),
+            new DateTimeOffset(2026, 3, 10, 8, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 5, 31, 20, 0, 0, TimeSpan.Zero));
         sim.Publish(RakeWorkflows.Load("kymenlaakso/half-year-routing.json"));
         sim.StartManually(RakeWorkflows.Load("kymenlaakso/phenomenon-report.json"), new DateTimeOffset(2026, 2, 2, 7, 0, 0, TimeSpan.Zero));
 
@@ -149,28 +169,58 @@ public sealed class YearSimulationTests
         }, sim.ByMonth(2026));
 
         // The half-year run in order: compile on the day after the period ends, then comments, decision, info, publication.
-        var run = sim.Log.Where(a => a.Day >= new DateOnly(2026, 6, 1) && a.Day <= new DateOnly(2026, 8, 31) && !a.What.Contains("ilmiö", StringComparison.OrdinalIgnoreCase))
+        var run = sim.Log.Where(a => a.Day >= new DateOnly(2026, 6, 1) && a.Day <= new DateOnly(2026, 8, 31) && !a.What.Contains("ilmiö",
+            StringComparison.OrdinalIgnoreCase))
             .Select(a => $"{a.Day:dd.MM.} {(a.Kind == "Task" ? a.Who : a.Kind)}");
-        Assert.Equal(["01.06. ResponsiblePerson", "01.06. Compilation", "15.06. WorkingGroupMember", "29.06. SteeringGroupMember", "20.07. Communications", "10.08. Communications"], run);
+        Assert.Equal(["01.06. ResponsiblePerson", "01.06. Compilation", "15.06. WorkingGroupMember", "29.06. SteeringGroupMember",
+            "20.07. Communications", "10.08. Communications"], run);
         Assert.Equal("2025-12-01", sim.Log.First(a => a.Kind == "Compilation").Day.ToString("yyyy-MM-dd"));
+        // Each half-year's steering-group decision concerns the reports of the period that ended before it.
+        Assert.Equal(
+        [
+            "Agenda item Compilation: Puolivuotiskooste työryhmän kommentein: jatkotoimenpiteet ja vastuuhenkilöt",
+            "Agenda item Compilation: Puolivuotiskooste työryhmän kommentein: jatkotoimenpiteet ja vastuuhenkilöt",
+            "Agenda item Compilation: Puolivuotiskooste työryhmän kommentein: jatkotoimenpiteet ja vastuuhenkilöt",
+            "Agenda item Compilation: Raportointikauden puolivuotiskooste",
+            "Agenda item Compilation: Raportointikauden puolivuotiskooste",
+            "Agenda item Compilation: Raportointikauden puolivuotiskooste",
+            "Decision ContinueHandling (1 reports): Raportointikauden puolivuotiskooste",
+            "Decision ContinueHandling (2 reports): Raportointikauden puolivuotiskooste",
+            "Info session StaffInfo 2026-02-02: Sosiaalisen raportoinnin info: puolivuotiskooste ja päätetyt toimenpiteet",
+            "Info session StaffInfo 2026-08-03: Sosiaalisen raportoinnin info: puolivuotiskooste ja päätetyt toimenpiteet",
+            "Mail to 6: Sosiaalisen raportoinnin puolivuotiskooste on julkaistu",
+            "Meeting 2025-12-25: Työryhmä: puolivuotiskoosteen kommentointi",
+            "Meeting 2026-01-12: Johtoryhmä: päätökset puolivuotiskoosteesta",
+            "Meeting 2026-06-25: Työryhmä: puolivuotiskoosteen kommentointi",
+            "Meeting 2026-07-13: Johtoryhmä: päätökset puolivuotiskoosteesta",
+            "Meeting 2026-12-25: Työryhmä: puolivuotiskoosteen kommentointi",
+            "Meeting 2027-01-12: Johtoryhmä: päätökset puolivuotiskoosteesta",
+            "Publication HalfYearCompilation Intranet Published: Sosiaalisen raportoinnin puolivuotiskooste",
+            "Publication HalfYearCompilation Intranet Published: Sosiaalisen raportoinnin puolivuotiskooste",
+            "Publication IntranetPage Intranet Published: Ilmiölähtöinen sosiaalinen raportti",
+        ], await sim.StoredAsync());
+        var journal = sim.Instances.SelectMany(i => i.Journal).Select(e => e.Message).ToList();
+        Assert.Contains("Compiled 2025-H2: 1 reports.", journal);
+        Assert.Contains("Compiled 2026-H1: 2 reports.", journal);
     }
 
     [Fact]
     public async Task Keski_suomi_derives_yearly_actions_and_prepares_network_and_steering_meetings()
     {
-        var sim = new YearSimulation(Year2026);
+        await using var sim = await YearSimulation.CreateAsync(Year2026, "keski-suomi");
         sim.Publish(RakeWorkflows.Load("keski-suomi/annual-plan-cycle.json"));
 
         await sim.RunUntilAsync(Year2027);
 
         AssertMonths(KeskiSuomiYear(), sim.ByMonth(2026));
         Assert.DoesNotContain(sim.Log, a => a.What.Contains("2025–2029 arviointi", StringComparison.Ordinal));
+        Assert.Equal(KeskiSuomiStored(2026, actions: 12, "Yearly"), await sim.StoredAsync());
     }
 
     [Fact]
     public async Task Keski_suomi_evaluates_the_whole_plan_in_spring_2029()
     {
-        var sim = new YearSimulation(new DateTimeOffset(2029, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        await using var sim = await YearSimulation.CreateAsync(new DateTimeOffset(2029, 1, 1, 0, 0, 0, TimeSpan.Zero), "keski-suomi");
         sim.Publish(RakeWorkflows.Load("keski-suomi/annual-plan-cycle.json"));
 
         await sim.RunUntilAsync(new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero));
@@ -180,7 +230,25 @@ public sealed class YearSimulationTests
         expected[4] = ["SteeringGroupMember: Ohjausryhmä: arvioi toteutussuunnitelma 2025–2029"];
         expected[5] = ["SteeringGroupMember: Päivitä suunnitelma seuraavalle valtuustokaudelle"];
         AssertMonths(expected, sim.ByMonth(2029));
+        // The end of the council term adds the whole plan's evaluation to the yearly one.
+        Assert.Equal(KeskiSuomiStored(2029, actions: 10, "EndOfTerm", "Yearly"), await sim.StoredAsync());
     }
+
+    /// <summary>
+    /// What a Keski-Suomi year stores: the evaluations, the network's e-mail, the four meetings, the year's actions on the
+    /// intranet and a new round of the competence survey (the demo holds two).
+    /// </summary>
+    private static string[] KeskiSuomiStored(int year, int actions, params string[] evaluations) =>
+    [
+        .. evaluations.Select(kind => $"Evaluation {year} {kind}: 0/{actions} done, needs update False"),
+        "Mail to 3: Vuoden tavoitteet ja toimenpiteet on julkaistu",
+        $"Meeting {year}-02-15: Verkoston kokous: vuoden tavoitteet ja toimenpiteet",
+        $"Meeting {year}-03-15: Ohjausryhmä: vuoden tavoitteet, toimenpiteet ja vastuutahot",
+        $"Meeting {year}-09-25: Verkoston kokous: toimenpiteiden seuranta",
+        $"Meeting {year}-12-02: Ohjausryhmä: vuoden arviointi ja raportointi",
+        "Publication IntranetPage Intranet Published: Rakenteellisen sosiaalityön tavoitteet ja toimenpiteet tälle vuodelle",
+        "Survey round 3 Open: Rakenteellisen sosiaalityön osaamiskartoitus (osaamistarpeet)",
+    ];
 
     private static SortedDictionary<int, string[]> KeskiSuomiYear() => new()
     {

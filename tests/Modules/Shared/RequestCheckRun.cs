@@ -9,7 +9,8 @@ namespace Rake.Modules.Tests.Shared;
 /// </summary>
 internal static class RequestCheckRun
 {
-    public static async Task<IReadOnlyDictionary<string, string[]>> ErrorsInAsync(this RequestChecks checks, object request, string language)
+    public static async Task<IReadOnlyDictionary<string, string[]>> ErrorsInAsync(this RequestChecks checks, object request,
+        string language)
     {
         var previous = CultureInfo.CurrentUICulture;
         CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(language);

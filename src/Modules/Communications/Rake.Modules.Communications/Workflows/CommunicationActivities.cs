@@ -11,8 +11,7 @@ namespace Rake.Modules.Communications.Workflows;
 
 /// <summary>
 /// Publishes an item in the instance's region (intranet or website channel), so it shows in the region's public Atom feed.
-/// Once per (instance, activity): a retried run finds the item it made before. Run by an engine without a host (the
-/// engine's own tests) it only records what it would publish.
+/// Once per (instance, activity): a retried run finds the item it made before.
 /// </summary>
 [Activity("Rake.Communications.Publish", Category = "Rake Communications", DisplayName = "Publish",
     Description = "Publishes an item (intranet page item, news, blog post, newsletter, media release, half-year compilation, "
@@ -37,13 +36,7 @@ internal sealed class Publish : WorkflowActivity
 
     public override async ValueTask ExecuteAsync(IActivityExecutionContext context)
     {
-        if (SystemActor.Begin(context) is not { } scope)
-        {
-            context.Journal($"Would publish '{Title}' ({Kind}, {Channel}); no publication store in this run.");
-            context.Complete();
-            return;
-        }
-        await using (scope)
+        await using (var scope = SystemActor.Begin(context))
         {
             try
             {
@@ -116,13 +109,7 @@ internal sealed class SendToDistributionList : WorkflowActivity
 
     public override async ValueTask ExecuteAsync(IActivityExecutionContext context)
     {
-        if (SystemActor.Begin(context) is not { } scope)
-        {
-            context.Journal($"Would e-mail list '{List}': {Subject}; no mail store in this run.");
-            context.Complete();
-            return;
-        }
-        await using (scope)
+        await using (var scope = SystemActor.Begin(context))
         {
             var ct = context.CancellationToken;
             var lists = await scope.Get<ListDistributionListsHandler>().HandleAsync(ct);
@@ -190,13 +177,7 @@ internal sealed class ScheduleInfoSession : WorkflowActivity
         var day = Rake.BuildingBlocks.Regions.Helsinki.Today(context.Time).AddDays(Math.Clamp(DaysFromNow, 0, 365));
         var starts = Rake.BuildingBlocks.Regions.Helsinki.StartOf(day).AddHours(13);
         StartsAt = starts.ToString("O");
-        if (SystemActor.Begin(context) is not { } scope)
-        {
-            context.Journal($"Would schedule {Kind} '{Title}' on {day:yyyy-MM-dd}; no session store in this run.");
-            context.Complete();
-            return;
-        }
-        await using (scope)
+        await using (var scope = SystemActor.Begin(context))
         {
             try
             {

@@ -6,21 +6,17 @@ namespace Rake.Modules.Communications.Workflows;
 /// <summary>
 /// How a communications activity reaches its use case: in a scope of its own whose actor is the region's system actor
 /// (the definition was checked when a region administrator published it), the request checked by the same validators as
-/// the API, then the same handler. An engine without a host (the engine's own year simulations) has no services; there
-/// the activity only records what it would have done, so a simulated year runs through.
+/// the API, then the same handler. The run's services must be a region's (a missing one is a configuration error).
 /// </summary>
 internal static class SystemActor
 {
     public const string Name = "Rake workflow";
 
-    public static AsyncServiceScope? Begin(IActivityExecutionContext context)
+    public static AsyncServiceScope Begin(IActivityExecutionContext context)
     {
-        if (context.Services.GetService(typeof(IServiceScopeFactory)) is not IServiceScopeFactory scopes
-            || context.Services.GetService(typeof(IRequestContext)) is not IRequestContext { Region: { } region })
-        {
-            return null;
-        }
-        var scope = scopes.CreateAsyncScope();
+        var region = context.Services.GetRequiredService<IRequestContext>().Region
+            ?? throw new InvalidOperationException("A workflow run's services must act in a region.");
+        var scope = context.Services.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<RequestContext>().SetSystem(region, Name);
         return scope;
     }

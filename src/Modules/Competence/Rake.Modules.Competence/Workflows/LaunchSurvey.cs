@@ -7,7 +7,7 @@ namespace Rake.Modules.Competence.Workflows;
 /// <summary>
 /// Opens the next competence survey round with the areas of the latest one, so the rounds can be compared (SOSRAKE
 /// measured at the start and the end). It launches through the API's own use case, as the region's system actor: the
-/// same validator, then the same handler. Once per run and activity. An engine without the module only journals.
+/// same validator, then the same handler. Once per run and activity.
 /// </summary>
 [Activity("Rake.Competence.LaunchSurvey", Category = "Rake Competence", DisplayName = "Launch competence survey",
     Description = "Opens the next round of the region's competence survey (osaamiskartoitus) "
@@ -23,13 +23,7 @@ internal sealed class LaunchSurvey : WorkflowActivity
     public override async ValueTask ExecuteAsync(IActivityExecutionContext context)
     {
         var title = string.IsNullOrWhiteSpace(Title) ? $"Osaamiskartoitus {Helsinki.Today(context.Time).Year}" : Title.Trim();
-        if (context.Services.GetService<LaunchSurveyHandler>() is not { } handler)
-        {
-            // The engine alone, without the module's services (the year simulation runs it so), has no survey store.
-            context.Journal($"Survey to launch: {title}; no survey store in this run.");
-            context.Complete();
-            return;
-        }
+        var handler = context.Services.GetRequiredService<LaunchSurveyHandler>();
         var sourceKey = $"{context.WorkflowInstanceId}/{context.ActivityId}";
         var survey = await handler.LaunchedByAsync(sourceKey, context.CancellationToken);
         if (survey is null)

@@ -8,7 +8,7 @@ namespace Rake.Modules.Planning.Workflows;
 /// <summary>
 /// The yearly review of the implementation plan (Kainuu: on the RAKE working group's agenda once a year, in November).
 /// Records a review with the year's action counts; the outcome says whether the plan needs updating (too many actions
-/// not done), so the flow can route it to the planner. Run by an engine without a host it only journals.
+/// not done), so the flow can route it to the planner.
 /// </summary>
 [Activity("Rake.Planning.ReviewPlan", Category = "Rake Planning", DisplayName = "Review implementation plan",
     Description = "Records the yearly review of the region's implementation plan with the year's action counts. Outcomes: "
@@ -24,12 +24,6 @@ internal sealed class ReviewPlan : WorkflowActivity
     public override async ValueTask ExecuteAsync(IActivityExecutionContext context)
     {
         var year = Helsinki.Today(context.Time).Year;
-        if (!PlanActivityRun.HasPlanStore(context))
-        {
-            context.Journal($"Plan review {year}: no plan store in this run.");
-            context.Complete("Current");
-            return;
-        }
         var evaluation = await context.Services.GetRequiredService<ViewEvaluationHandler>().FindAsync(year, context.CancellationToken);
         if (evaluation is null)
         {
@@ -88,12 +82,6 @@ internal sealed class RecordEvaluation : WorkflowActivity
             context.Fault($"'{Kind}' / '{Year}' is not an evaluation kind and year.");
             return;
         }
-        if (!PlanActivityRun.HasPlanStore(context))
-        {
-            context.Journal($"Plan evaluation {year}: no plan store in this run.");
-            context.Complete();
-            return;
-        }
         var text = kind == EvaluationKind.EndOfTerm ? "Suunnitelmakauden loppuarviointi" : "Vuosiarviointi sosiaalista raporttia varten";
         var recorded = await PlanActivityRun.RecordAsync(context, new EvaluationRequest(year, kind.ToString(), text, false));
         if (recorded is null)
@@ -133,13 +121,10 @@ internal sealed class RecordEvaluation : WorkflowActivity
 
 /// <summary>
 /// How the plan's activities run the plan's use cases: as the region's system actor the run's scope carries, through the
-/// same request checks and handler as the API, and without a host (the engine alone, as the year simulation runs it)
-/// only journalling what they would do.
+/// same request checks and handler as the API.
 /// </summary>
 internal static class PlanActivityRun
 {
-    public static bool HasPlanStore(IActivityExecutionContext context) => context.Services.GetService<PlanningDbContext>() is not null;
-
     /// <summary>Records the evaluation once per run and step; faults the step and answers null when it cannot.</summary>
     public static async Task<RecordedEvaluation?> RecordAsync(IActivityExecutionContext context, EvaluationRequest request)
     {

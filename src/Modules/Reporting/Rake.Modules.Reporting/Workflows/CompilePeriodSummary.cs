@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 using Rake.Modules.Reporting.Contracts;
 using Rake.Workflows.Abstractions;
 
@@ -6,8 +7,7 @@ namespace Rake.Modules.Reporting.Workflows;
 
 /// <summary>
 /// Compiles a reporting period of the instance's region through <see cref="IReportingApi"/>: the number of reports
-/// and the counts per phenomenon type and category. Run by an engine without a host (the engine's own tests) it only
-/// resolves the period.
+/// and the counts per phenomenon type and category.
 /// </summary>
 [Activity("Rake.Reporting.CompilePeriodSummary", Category = "Rake Reporting", DisplayName = "Compile period summary",
     Description = "Compiles the region's reports of a period (2026-H1, previous half-year, interim Q1 = Jan–Mar this year, " +
@@ -52,13 +52,7 @@ internal sealed class CompilePeriodSummary : WorkflowActivity
         PeriodStart = period.FromText;
         PeriodEnd = period.ToText;
         context.Journal($"Period to compile: {period.Label} ({period.FromText} – {period.ToText}).");
-        if (context.Services.GetService(typeof(IReportingApi)) is not IReportingApi reporting)
-        {
-            // An engine without a host (the engine's own tests) has no reports to count.
-            context.Complete();
-            return;
-        }
-        var compilation = await reporting.CompileAsync(period.Label, context.CancellationToken);
+        var compilation = await context.Services.GetRequiredService<IReportingApi>().CompileAsync(period.Label, context.CancellationToken);
         if (compilation is null)
         {
             context.Fault($"The region's reporting periods have no period '{period.Label}': check the first month of the " +

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
 using Rake.Modules.Reporting.Contracts;
 using Rake.Workflows.Abstractions;
 
@@ -17,9 +18,9 @@ internal static class WorkingGroupRun
     public const int MinMinutes = WgValidator<ScheduleMeetingRequest>.MinDurationMinutes;
     public const int MaxMinutes = WgValidator<ScheduleMeetingRequest>.MaxDurationMinutes;
 
-    /// <summary>The use-case handler of the run's region, or null when the engine runs without the module's services.</summary>
-    public static THandler? Handler<THandler>(IActivityExecutionContext context) where THandler : class =>
-        context.Services.GetService(typeof(THandler)) as THandler;
+    /// <summary>The use-case handler of the run's region; a run without the module's services is a configuration error.</summary>
+    public static THandler Handler<THandler>(IActivityExecutionContext context) where THandler : notnull =>
+        context.Services.GetRequiredService<THandler>();
 
     /// <summary>
     /// Checks <paramref name="request"/> with the validators the API runs; a refused request faults the activity with every
@@ -27,7 +28,7 @@ internal static class WorkingGroupRun
     /// </summary>
     public static async Task<bool> ValidAsync(IActivityExecutionContext context, object request)
     {
-        var checks = (RequestChecks)context.Services.GetService(typeof(RequestChecks))!;
+        var checks = context.Services.GetRequiredService<RequestChecks>();
         try
         {
             await checks.ThrowIfInvalidAsync(request, context.CancellationToken);
@@ -41,7 +42,7 @@ internal static class WorkingGroupRun
     }
 
     public static WorkingGroupDbContext Db(IActivityExecutionContext context) =>
-        (WorkingGroupDbContext)context.Services.GetService(typeof(WorkingGroupDbContext))!;
+        context.Services.GetRequiredService<WorkingGroupDbContext>();
 
     public static string Key(IActivityExecutionContext context) => $"{context.WorkflowInstanceId}/{context.ActivityId}";
 
@@ -115,12 +116,6 @@ internal sealed class ScheduleMeeting : WorkflowActivity
         var start = new DateTimeOffset(local, Helsinki.TimeZone.GetUtcOffset(local)).ToUniversalTime();
         StartsAt = start.ToString("O", CultureInfo.InvariantCulture);
         var handler = WorkingGroupRun.Handler<ScheduleMeetingHandler>(context);
-        if (handler is null)
-        {
-            context.Journal($"Meeting to schedule: {Title} ({Body}) on {day:yyyy-MM-dd} at {time:HH\\:mm}; no meeting store in this run.");
-            context.Complete();
-            return;
-        }
         var body = await WorkingGroupRun.FindBodyAsync(context, Body);
         if (body is null)
         {
@@ -197,12 +192,6 @@ internal sealed class AddAgendaItem : WorkflowActivity
             return;
         }
         var handler = WorkingGroupRun.Handler<AddAgendaItemHandler>(context);
-        if (handler is null)
-        {
-            context.Journal($"Agenda item for the next meeting of {Body}: {Title}; no meeting store in this run.");
-            context.Complete();
-            return;
-        }
         var body = await WorkingGroupRun.FindBodyAsync(context, Body);
         var now = context.Time.GetUtcNow();
         var meeting = body is null ? null : await WorkingGroupRun.Db(context).Meetings.AsNoTracking()
@@ -285,12 +274,6 @@ internal sealed class RecordDecision : WorkflowActivity
             return;
         }
         var handler = WorkingGroupRun.Handler<RecordDecisionHandler>(context);
-        if (handler is null)
-        {
-            context.Journal($"Decision of {Body} to record: {Phenomenon}; no meeting store in this run.");
-            context.Complete();
-            return;
-        }
         var body = await WorkingGroupRun.FindBodyAsync(context, Body);
         if (body is null)
         {
@@ -330,10 +313,11 @@ internal sealed class RecordDecision : WorkflowActivity
 
     private async Task<IReadOnlyList<int>?> ReportNumbersAsync(IActivityExecutionContext context, DateTimeOffset now)
     {
-        if (string.IsNullOrWhiteSpace(Period) || context.Services.GetService(typeof(IReportingApi)) is not IReportingApi reporting)
+        if (string.IsNullOrWhiteSpace(Period))
         {
             return [];
         }
+        var reporting = context.Services.GetRequiredService<IReportingApi>();
         var id = Period.Trim();
         if (id.Equals("previous", StringComparison.OrdinalIgnoreCase))
         {

@@ -1,4 +1,3 @@
-
 namespace Rake.Modules.Reporting.Features.ViewReports;
 
 internal sealed record PersonDto(string UserName, string DisplayName);
@@ -51,7 +50,7 @@ internal static class ViewReportsEndpoints
     }
 }
 
-internal sealed class ViewReportsHandler(ReportingDbContext db, IRequestContext actor)
+internal sealed class ViewReportsHandler(ReportingDbContext db, IRequestContext actor, ModuleMapper<ReportingModule> mapper)
 {
     public async Task<SocialReportDto> GetAsync(Guid id, CancellationToken ct)
     {
@@ -85,27 +84,12 @@ internal sealed class ViewReportsHandler(ReportingDbContext db, IRequestContext 
         return new PagedResult<SocialReportListItem>(items, total, page.Page, page.PageSize);
     }
 
-    /// <summary>
-    /// Hand-written rather than a Mapster registration: half of the fields depend on the reader (what they may do next,
-    /// whether they see the supervisor's record), which only the handler knows.
-    /// </summary>
+    /// <summary>The reader decides what they may do next and whether they see the supervisor's record.</summary>
     private SocialReportDto ToDto(SocialReport r)
     {
         var canProcess = ReportRules.CanProcess(r, actor);
-        var showRecord = canProcess || ReportRules.ReadAll.Any(actor.IsInRole);
-        return new SocialReportDto(
-            r.Id, r.Number, r.ReceivedAt, r.Status.ToString(), r.PhenomenonType.ToString(), r.Title, r.Description, r.Proposal,
-                r.TriedAlready,
-            r.Categories.Select(c => c.Code).Order().ToList(), r.ServiceArea, r.Municipality, r.TargetGroup,
-            new PersonDto(r.ReporterUserName, r.ReporterName), new PersonDto(r.SupervisorUserName, r.SupervisorName),
-            r.CoReporters.Select(c => new PersonDto(c.UserName, c.DisplayName)).ToList(), r.Language,
-            r.Timeline.OrderBy(t => t.At).ThenBy(t => t.Id)
-                .Select(t => new TimelineEntryDto(t.At, t.Status.ToString(), t.Actor, t.Comment)).ToList(),
-            showRecord && r.Record is { } s
-                ? new SupervisorRecordDto(s.CoreOfReport, s.CommunicationGoal, s.Audience, s.CoreMessage, s.ChannelAndMethod, s.Timing,
-                    s.Responsible, s.FollowUp, s.Priority, s.Result, s.UpdatedAt, s.UpdatedBy)
-                : null,
-            ReportRules.NextStatuses(r.Status).Where(to => ReportRules.CanMove(r, to, actor)).Select(s => s.ToString()).ToList(),
-            canProcess);
+        var reader = new ReportReader(canProcess, canProcess || ReportRules.ReadAll.Any(actor.IsInRole),
+            ReportRules.NextStatuses(r.Status).Where(to => ReportRules.CanMove(r, to, actor)).Select(s => s.ToString()).ToList());
+        return ViewReportsMapping.Map(mapper, r, reader);
     }
 }
