@@ -27,14 +27,15 @@ internal sealed class PeopleHandler(
     {
         var page = query.Page ?? 1;
         var pageSize = query.PageSize ?? 25;
-        var people = await KnownAsync(ct);
+        var known = await KnownAsync(ct);
+        var people = known;
         var text = query.Search?.Trim() ?? "";
         if (text.Length > 0)
         {
             var upper = text.ToUpperInvariant();
             // Any account is found by its exact user name or e-mail, so an administrator can give a first role to a newcomer;
             // only the people of this region are found by part of a name.
-            people = db.Users.Where(u => (people.Select(p => p.Id).Contains(u.Id)
+            people = db.Users.Where(u => (known.Select(p => p.Id).Contains(u.Id)
                     && (u.DisplayName.ToUpper().Contains(upper) || u.NormalizedUserName!.Contains(upper)
                         || u.NormalizedEmail!.Contains(upper)))
                 || u.NormalizedUserName == upper || u.NormalizedEmail == upper);
