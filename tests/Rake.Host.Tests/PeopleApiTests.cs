@@ -65,7 +65,8 @@ public sealed class PeopleApiTests(PeopleHost fixture) : IClassFixture<PeopleHos
         var unknownRole = await Reports.ReadProblemAsync(
             await admin.PostAsJsonAsync($"{People("kainuu")}/{id}/roles", new { role = "Emperor" }), HttpStatusCode.BadRequest);
         Assert.NotNull(unknownRole["errors"]!["role"]);
-        var badPage = await Reports.ReadProblemAsync(await admin.GetAsync($"{People("kainuu")}?pageSize=0&role=1"), HttpStatusCode.BadRequest);
+        var badPage = await Reports.ReadProblemAsync(
+            await admin.GetAsync($"{People("kainuu")}?pageSize=0&role=1"), HttpStatusCode.BadRequest);
         Assert.NotNull(badPage["errors"]!["pageSize"]);
         Assert.NotNull(badPage["errors"]!["role"]);
         var noTarget = await Reports.ReadProblemAsync(
@@ -93,10 +94,13 @@ public sealed class PeopleApiTests(PeopleHost fixture) : IClassFixture<PeopleHos
         Assert.Empty(Assert.Single(exact!["items"]!.AsArray())!["roles"]!.AsArray());
         Assert.Empty(Roles(await kymenlaakso.GetFromJsonAsync<JsonObject>($"{People("kymenlaakso")}/{id}")));
 
-        await Reports.ReadProblemAsync(await kymenlaakso.DeleteAsync($"{People("kymenlaakso")}/{id}/roles/Professional"), HttpStatusCode.NotFound);
-        await Reports.ReadProblemAsync(await kymenlaakso.PostAsync($"{People("kymenlaakso")}/{id}/deactivation", null), HttpStatusCode.NotFound);
+        await Reports.ReadProblemAsync(
+            await kymenlaakso.DeleteAsync($"{People("kymenlaakso")}/{id}/roles/Professional"), HttpStatusCode.NotFound);
+        await Reports.ReadProblemAsync(
+            await kymenlaakso.PostAsync($"{People("kymenlaakso")}/{id}/deactivation", null), HttpStatusCode.NotFound);
         await Reports.ReadProblemAsync(await kymenlaakso.GetAsync($"{People("kainuu")}/{id}"), HttpStatusCode.Forbidden);
-        await Reports.ReadProblemAsync(await kymenlaakso.DeleteAsync($"{People("kainuu")}/{id}/roles/Professional"), HttpStatusCode.Forbidden);
+        await Reports.ReadProblemAsync(
+            await kymenlaakso.DeleteAsync($"{People("kainuu")}/{id}/roles/Professional"), HttpStatusCode.Forbidden);
 
         // A person working in both regions who leaves Kymenlaakso keeps Kainuu: only Kymenlaakso's roles go, the account stays.
         (await kymenlaakso.PostAsJsonAsync($"{People("kymenlaakso")}/{id}/roles", new { role = "Supervisor" })).EnsureSuccessStatusCode();
@@ -118,7 +122,8 @@ public sealed class PeopleApiTests(PeopleHost fixture) : IClassFixture<PeopleHos
         using var admin = await Host.ClientFor("keski-suomi-regionadmin");
         var me = (await admin.GetFromJsonAsync<JsonObject>($"{People("keski-suomi")}?search=keski-suomi-regionadmin"))!["items"]![0]!;
         var id = me["id"]!.GetValue<Guid>();
-        var own = await Reports.ReadProblemAsync(await admin.DeleteAsync($"{People("keski-suomi")}/{id}/roles/RegionAdmin"), HttpStatusCode.Conflict);
+        var own = await Reports.ReadProblemAsync(
+            await admin.DeleteAsync($"{People("keski-suomi")}/{id}/roles/RegionAdmin"), HttpStatusCode.Conflict);
         Assert.Contains("pääkäyttäjä", own["detail"]!.GetValue<string>());
         await Reports.ReadProblemAsync(await admin.PostAsync($"{People("keski-suomi")}/{id}/deactivation", null), HttpStatusCode.Conflict);
         Assert.Contains("RegionAdmin", Roles(await admin.GetFromJsonAsync<JsonObject>($"{People("keski-suomi")}/{id}")));
@@ -140,7 +145,8 @@ public sealed class PeopleApiTests(PeopleHost fixture) : IClassFixture<PeopleHos
         string stampBefore;
         await using (var scope = Host.Services.CreateAsyncScope())
         {
-            stampBefore = (await scope.ServiceProvider.GetRequiredService<UserManager<RakeUser>>().FindByIdAsync(id.ToString()))!.SecurityStamp!;
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<RakeUser>>();
+            stampBefore = (await users.FindByIdAsync(id.ToString()))!.SecurityStamp!;
         }
 
         var response = await admin.PostAsync($"{People("kainuu")}/{id}/deactivation", null);
@@ -151,7 +157,8 @@ public sealed class PeopleApiTests(PeopleHost fixture) : IClassFixture<PeopleHos
         Assert.Empty((await leaver.GetFromJsonAsync<JsonArray>("/api/v1/regions"))!);
         using var anonymous = Host.Anonymous();
         await Reports.ReadProblemAsync(
-            await anonymous.PostAsJsonAsync("/api/v1/auth/token", new { userName, password = RakeTestHost.Password }), HttpStatusCode.Unauthorized);
+            await anonymous.PostAsJsonAsync("/api/v1/auth/token", new { userName, password = RakeTestHost.Password }),
+            HttpStatusCode.Unauthorized);
         await using (var scope = Host.Services.CreateAsyncScope())
         {
             var users = scope.ServiceProvider.GetRequiredService<UserManager<RakeUser>>();
@@ -179,7 +186,8 @@ public sealed class PeopleApiTests(PeopleHost fixture) : IClassFixture<PeopleHos
         var (leaverId, _) = await CreateAccountAsync("handfrom");
         var (takerId, takerName) = await CreateAccountAsync("handto");
         using var admin = await Host.ClientFor("kainuu-regionadmin");
-        (await admin.PostAsJsonAsync($"{People("kainuu")}/{leaverId}/roles", new { role = "WorkingGroupMember" })).EnsureSuccessStatusCode();
+        (await admin.PostAsJsonAsync($"{People("kainuu")}/{leaverId}/roles", new { role = "WorkingGroupMember" }))
+            .EnsureSuccessStatusCode();
         var open = await AddAssignmentAsync("kainuu", leaverId, AssignmentStatus.Open);
         var done = await AddAssignmentAsync("kainuu", leaverId, AssignmentStatus.Done);
         var otherRegion = await AddAssignmentAsync("kymenlaakso", leaverId, AssignmentStatus.Open);
@@ -243,7 +251,13 @@ public sealed class PeopleApiTests(PeopleHost fixture) : IClassFixture<PeopleHos
         var userName = $"{prefix}-{Guid.NewGuid():N}"[..24];
         await using var scope = Host.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<RakeUser>>();
-        var user = new RakeUser { Id = Guid.CreateVersion7(), UserName = userName, DisplayName = $"Testi {userName}", Email = $"{userName}@example.invalid" };
+        var user = new RakeUser
+        {
+            Id = Guid.CreateVersion7(),
+            UserName = userName,
+            DisplayName = $"Testi {userName}",
+            Email = $"{userName}@example.invalid",
+        };
         var created = await users.CreateAsync(user, RakeTestHost.Password);
         Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
         return (user.Id, userName);

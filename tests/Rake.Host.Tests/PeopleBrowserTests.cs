@@ -18,25 +18,25 @@ public sealed class PeopleBrowserTests(SharedHost shared, Browser browser) : ICl
         await using (var scope = Host.Services.CreateAsyncScope())
         {
             var users = scope.ServiceProvider.GetRequiredService<UserManager<RakeUser>>();
-            Assert.True((await users.CreateAsync(
-                new RakeUser { Id = Guid.CreateVersion7(), UserName = userName, DisplayName = "Uusi Työntekijä" }, RakeTestHost.Password)).Succeeded);
+            var newcomer = new RakeUser { Id = Guid.CreateVersion7(), UserName = userName, DisplayName = "Uusi Työntekijä" };
+            Assert.True((await users.CreateAsync(newcomer, RakeTestHost.Password)).Succeeded);
         }
         var outside = new List<string>();
         var admin = await Browser.SignInAsync(browser.Chromium, Host, "kainuu-regionadmin", outside);
         await admin.GotoAsync("/kainuu");
         await admin.ClickAsync("nav a:has-text('Henkilöt ja roolit')");
         await Assertions.Expect(admin.Locator("h1")).ToHaveTextAsync("Henkilöt ja roolit");
-        await Assertions.Expect(admin.GetByLabel("Hakusana")).ToBeVisibleAsync();
-        await Assertions.Expect(admin.GetByLabel("Rooli")).ToBeVisibleAsync();
+        await Assertions.Expect(admin.GetByLabel("Hakusana", new() { Exact = true })).ToBeVisibleAsync();
+        await Assertions.Expect(admin.GetByLabel("Rooli", new() { Exact = true })).ToBeVisibleAsync();
         await Browser.AssertAccessibleAsync(admin, "people-01-list");
 
-        await admin.GetByLabel("Hakusana").FillAsync(userName);
+        await admin.GetByLabel("Hakusana", new() { Exact = true }).FillAsync(userName);
         await admin.ClickAsync("button[type=submit]:has-text('Hae')");
         await admin.ClickAsync($"#people a:has-text('Uusi Työntekijä')");
         await Assertions.Expect(admin.Locator("h1")).ToHaveTextAsync("Uusi Työntekijä");
         await Browser.AssertAccessibleAsync(admin, "people-02-newcomer");
 
-        await admin.GetByLabel("Rooli").SelectOptionAsync("Supervisor");
+        await admin.GetByLabel("Rooli", new() { Exact = true }).SelectOptionAsync("Supervisor");
         await admin.ClickAsync("button[type=submit]:has-text('Anna')");
         await Assertions.Expect(admin.Locator("#roles")).ToContainTextAsync("Esihenkilö");
         await Assertions.Expect(admin.Locator("#history")).ToContainTextAsync("Rooli annettu");

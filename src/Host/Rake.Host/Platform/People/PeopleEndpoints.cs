@@ -10,7 +10,8 @@ internal static class PeopleEndpoints
         var people = regionApi.MapGroup("/people").RequireRegionRoles(PeopleRoles.Admin).WithTags("People");
         people.MapGet("", (PeopleHandler handler, [AsParameters] PeopleQuery query, CancellationToken ct) =>
                 handler.SearchAsync(query, ct))
-            .WithSummary("Find the region's people by name, user name, e-mail or role (paged); an exact user name or e-mail finds any account.");
+            .WithSummary(
+                "Find the region's people by name, user name, e-mail or role (paged); an exact user name or e-mail finds any account.");
         people.MapGet("/{userId:guid}", (Guid userId, PeopleHandler handler, CancellationToken ct) => handler.GetAsync(userId, ct))
             .WithSummary("A person's roles in this region, their open items and the history of their rights here.");
         people.MapPost("/{userId:guid}/roles", (Guid userId, RoleRequest request, PeopleHandler handler, CancellationToken ct) =>

@@ -1,7 +1,7 @@
+using FluentValidation;
 using Rake.BuildingBlocks.Contracts;
 using Rake.BuildingBlocks.Localization;
 using Rake.BuildingBlocks.Web;
-using FluentValidation;
 
 namespace Rake.Host.Platform.People;
 
