@@ -16,6 +16,7 @@ using Rake.Host.Components;
 using Rake.Host.Designer;
 using Rake.Host.Observability;
 using Rake.Host.Platform;
+using Rake.Host.Platform.People;
 
 namespace Rake.Host;
 
@@ -92,6 +93,7 @@ public static class RakeHost
             .AddEntityFrameworkStores<PlatformDbContext>()
             .AddSignInManager()
             .AddDefaultTokenProviders();
+        services.AddRakePeople(builder.Configuration);
         services.AddCascadingAuthenticationState();
 
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
@@ -151,6 +153,7 @@ public static class RakeHost
             .AddRegionRoleChecks()
             .AddRequestValidation();
         regionApi.MapAuditEndpoints();
+        regionApi.MapPeopleEndpoints();
         foreach (var module in modules)
         {
             module.MapRegionEndpoints(regionApi);

@@ -18,7 +18,7 @@ internal static class AuditEndpoints
     public static void MapAuditEndpoints(this IEndpointRouteBuilder regionApi) =>
         regionApi.MapGet("/audit", async (
                 IRequestContext actor, IEnumerable<MigratableContext> contexts, IServiceProvider services, string? entityId, int? take,
-                CancellationToken ct) =>
+                Platform.PlatformDbContext platform, CancellationToken ct) =>
             {
                 var region = actor.RequireRegion().Code;
                 var limit = Math.Clamp(take ?? 100, 1, MaxEntries);
@@ -36,6 +36,15 @@ internal static class AuditEndpoints
                     entries.AddRange(rows.Select(a =>
                         new AuditEntryDto(a.At, db.Schema, a.Actor, a.Action, a.EntityType, a.EntityId, a.ChangedProperties)));
                 }
+                // Changes of people's rights (docs/adr/0099) are the platform's own audit rows.
+                var rights = platform.AuditEntries.AsNoTracking().Where(a => a.RegionCode == region);
+                if (!string.IsNullOrEmpty(entityId))
+                {
+                    rights = rights.Where(a => a.EntityId == entityId);
+                }
+                entries.AddRange((await rights.OrderByDescending(a => a.At).Take(limit).ToListAsync(ct)).Select(a =>
+                    new AuditEntryDto(a.At, Platform.PlatformDbContext.SchemaName, a.Actor, a.Action, a.EntityType, a.EntityId,
+                        a.ChangedProperties)));
                 return entries.OrderByDescending(e => e.At).Take(limit).ToList();
             })
             .RequireRegionRoles("audit.forbidden", RegionRole.RegionAdmin)

@@ -13,7 +13,8 @@ internal static class AuthEndpoints
     public static void MapAuthEndpoints(this IEndpointRouteBuilder app)
     {
         // The framework's bearer-token handler writes {tokenType, accessToken, expiresIn, refreshToken}.
-        app.MapPost("/api/v1/auth/token", async (TokenRequest request, UserManager<RakeUser> users, SignInManager<RakeUser> signIn) =>
+        app.MapPost("/api/v1/auth/token", async (TokenRequest request, UserManager<RakeUser> users, SignInManager<RakeUser> signIn,
+            LocalPasswordPolicy passwords, TextCatalog texts) =>
         {
             if (string.IsNullOrWhiteSpace(request.UserName) || string.IsNullOrWhiteSpace(request.Password))
             {
@@ -29,6 +30,10 @@ internal static class AuthEndpoints
                 }
 
                 throw new ValidationException(errors);
+            }
+            if (!await passwords.AllowsAsync(request.UserName, users))
+            {
+                return Results.Problem(statusCode: 403, title: texts["auth.passwordsOffTitle"], detail: texts[passwords.NoticeKey!]);
             }
             var user = await users.FindByNameAsync(request.UserName.Trim());
             if (user is null || !(await signIn.CheckPasswordSignInAsync(user, request.Password, lockoutOnFailure: true)).Succeeded)

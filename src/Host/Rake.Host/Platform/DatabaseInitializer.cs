@@ -44,6 +44,7 @@ internal sealed class DatabaseInitializer(
             await SyncRegionsAsync(platform, cancellationToken);
         }
         await catalog.LoadAsync(cancellationToken);
+        await services.GetRequiredService<PlatformAdminBootstrap>().RunAsync(cancellationToken);
         if (IsDemoMode(environment))
         {
             await SeedDemoAsync(cancellationToken);

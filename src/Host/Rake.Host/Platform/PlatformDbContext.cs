@@ -9,6 +9,12 @@ namespace Rake.Host.Platform;
 public sealed class RakeUser : IdentityUser<Guid>
 {
     public string DisplayName { get; set; } = "";
+
+    /// <summary>When the account was taken out of use (a leaver, docs/adr/0099); null while it is in use.</summary>
+    public DateTimeOffset? DeactivatedAt { get; set; }
+
+    /// <summary>The user name of the administrator who took the account out of use.</summary>
+    public string? DeactivatedBy { get; set; }
 }
 
 /// <summary>A region of the catalogue: configured in appsettings (Rake:Regions) and mirrored here.</summary>
@@ -37,6 +43,9 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
     public DbSet<RegionRecord> Regions => Set<RegionRecord>();
     public DbSet<RegionRoleAssignment> RegionRoles => Set<RegionRoleAssignment>();
 
+    /// <summary>Changes of people's rights (roles given and removed, deactivation, hand-over), per region.</summary>
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -58,6 +67,8 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
             b.Property(r => r.Role).HasConversion<string>().HasMaxLength(40);
             b.HasIndex(r => new { r.RegionCode, r.Role });
         });
+        builder.ApplyConfiguration(new People.PeopleModelConfiguration());
+        builder.ApplyConfiguration(new People.PeopleAuditConfiguration());
         SqliteNaming.ApplySchema(builder, Database, SchemaName);
     }
 

@@ -47,6 +47,11 @@ internal sealed class RegionCatalog(IServiceScopeFactory scopes) : IRegionAccess
             return new RegionAccess(RegionAccessOutcome.NotSignedIn, region.Id, null, null, new HashSet<RegionRole>());
         }
         await using var scope = scopes.CreateAsyncScope();
+        if (await IsDeactivatedAsync(scope.ServiceProvider, userId, cancellationToken))
+        {
+            // A bearer token outlives the account's deactivation; it is refused here, where every region request passes.
+            return new RegionAccess(RegionAccessOutcome.NotSignedIn, region.Id, null, null, new HashSet<RegionRole>());
+        }
         var roles = await scope.ServiceProvider.GetRequiredService<IUserDirectory>().RolesAsync(userId, region.Id, cancellationToken);
         return new RegionAccess(
             roles.Count == 0 ? RegionAccessOutcome.NoRoleInRegion : RegionAccessOutcome.Granted, region.Id, userId, userName, roles);
@@ -60,9 +65,16 @@ internal sealed class RegionCatalog(IServiceScopeFactory scopes) : IRegionAccess
         }
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+        if (await IsDeactivatedAsync(scope.ServiceProvider, userId, cancellationToken))
+        {
+            return [];
+        }
         var codes = await db.RegionRoles.Where(r => r.UserId == userId).Select(r => r.RegionCode).Distinct().ToListAsync(cancellationToken);
         return regions.Where(r => codes.Contains(r.Id.Code)).ToList();
     }
+
+    private static Task<bool> IsDeactivatedAsync(IServiceProvider services, Guid userId, CancellationToken cancellationToken) =>
+        services.GetRequiredService<PlatformDbContext>().Users.AnyAsync(u => u.Id == userId && u.DeactivatedAt != null, cancellationToken);
 
     private static bool TryGetUser(ClaimsPrincipal user, out Guid userId, out string userName)
     {

@@ -37,6 +37,7 @@ public sealed class WorkingGroupModule : IModule
             .AsSelf()
             .WithScopedLifetime());
         services.AddScoped<WgLookup>();
+        services.AddScoped<IOpenItemsSource, Features.HandOver.AssignmentHandOver>();
         services.AddModuleMapping<WorkingGroupModule>();
         services.AddRequestValidators(typeof(WorkingGroupModule).Assembly);
         services.AddIntegrationEventHandlers(typeof(WorkingGroupModule).Assembly);
