@@ -56,6 +56,7 @@ public static class RakeHost
         services.AddSingleton<IRegionAccess>(sp => sp.GetRequiredService<RegionCatalog>());
         services.AddSingleton<DatabaseInitializer>();
         services.AddScoped<RegionEndpointFilter>();
+        services.AddStoredIdentityCodes();
         services.AddScoped<ElsaTenantFilter>();
         services.AddSingleton<DesignerAssets>();
 
@@ -151,6 +152,7 @@ public static class RakeHost
             .AddRegionRoleChecks()
             .AddRequestValidation();
         regionApi.MapAuditEndpoints();
+        regionApi.MapStoredIdentityCodeEndpoints();
         foreach (var module in modules)
         {
             module.MapRegionEndpoints(regionApi);

@@ -35,7 +35,8 @@ public sealed class PiiGuardObfuscationTests
         ["Arabic-Indic digits"] = c => Digits(c, '\u0660'),
         ["Extended Arabic-Indic digits"] = c => Digits(c, '\u06F0'),
         ["Devanagari digits"] = c => Digits(c, '\u0966'),
-        ["mathematical bold digits"] = c => string.Concat(c.Select(ch => char.IsAsciiDigit(ch) ? char.ConvertFromUtf32(0x1D7CE + ch - '0') : ch.ToString())),
+        ["mathematical bold digits"] = c =>
+            string.Concat(c.Select(ch => char.IsAsciiDigit(ch) ? char.ConvertFromUtf32(0x1D7CE + ch - '0') : ch.ToString())),
         ["lower case"] = c => c.ToLowerInvariant(),
     };
 

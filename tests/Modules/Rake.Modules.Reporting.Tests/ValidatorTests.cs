@@ -109,7 +109,8 @@ public sealed class ValidatorTests
         Assert.Equal(["Description", "Needs", "Topicality"], byField.Keys.Order());
         // The identity code is the pipeline's to refuse (docs/adr/0090): every criterion is a screened text.
         Assert.Equal(["title", "description", "needs", "topicality", "significance", "recurrence"],
-            Rake.BuildingBlocks.Privacy.ScreenedText.Read(new ChoosePhenomenonRequest("a", "b", "c", "d", "e", "f", [])).Select(t => t.Field));
+            Rake.BuildingBlocks.Privacy.ScreenedText.Read(new ChoosePhenomenonRequest("a", "b", "c", "d", "e", "f", []))
+                .Select(t => t.Field));
         Assert.Equal([Text("fi", "validation.required")], byField["Needs"]);
     }
 

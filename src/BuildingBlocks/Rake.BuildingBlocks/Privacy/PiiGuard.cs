@@ -25,7 +25,8 @@ public enum PiiKind
 
 /// <summary>
 /// One suspected piece of personal data. <paramref name="Index"/> and <paramref name="Length"/> are relative to the
-/// text of <paramref name="Field"/> exactly as it was typed (not its normalised form). <paramref name="Excerpt"/> is masked so that the finding itself can be shown,
+/// text of <paramref name="Field"/> exactly as it was typed (not its normalised form). <paramref name="Excerpt"/> is masked
+/// so that the finding itself can be shown,
 /// logged or stored without leaking the value it warns about.
 /// </summary>
 public sealed record PiiFinding(PiiKind Kind, string Field, int Index, int Length, string Excerpt);
@@ -149,6 +150,13 @@ public static partial class PiiGuard
 
         var number = ParseDigits(candidate, 0, 6) * 1000 + ParseDigits(candidate, 7, 3);
         return CheckCharacters[number % 31] == char.ToUpperInvariant(candidate[10]);
+    }
+
+    /// <summary>Where the valid personal identity codes sit in the text as typed, in any of the forms the guard folds.</summary>
+    public static IReadOnlyList<(int Index, int Length)> IdentityCodesIn(string text)
+    {
+        var folded = PiiText.Fold(text);
+        return FindIdentityCodes(folded.Text).ConvertAll(c => folded.ToOriginal(c.Index, c.Length));
     }
 
     /// <summary>True when the text holds a valid personal identity code in any of the forms the guard folds.</summary>

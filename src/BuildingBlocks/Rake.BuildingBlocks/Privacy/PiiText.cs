@@ -56,7 +56,7 @@ internal sealed class PiiText
         while (position < original.Length)
         {
             var status = Rune.DecodeFromUtf16(original.AsSpan(position), out var rune, out var consumed);
-            var end = position + consumed;
+            var end = position + Math.Max(consumed, 1);
             if (status != System.Buffers.OperationStatus.Done)
             {
                 // A lone surrogate cannot be normalised; keep it as typed.

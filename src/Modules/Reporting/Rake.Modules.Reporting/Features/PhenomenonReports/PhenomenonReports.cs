@@ -12,7 +12,8 @@ internal sealed record PhenomenonReportDto(
     string? PublishedBy, DateTimeOffset? PublishedAt, string CreatedBy, DateTimeOffset CreatedAt);
 
 internal sealed record ChoosePhenomenonRequest(
-    [ScreenedText] string? Title, [ScreenedText] string? Description, [ScreenedText] string? Needs, [ScreenedText] string? Topicality, [ScreenedText] string? Significance, [ScreenedText] string? Recurrence,
+    [ScreenedText] string? Title, [ScreenedText] string? Description, [ScreenedText] string? Needs, [ScreenedText] string? Topicality,
+    [ScreenedText] string? Significance, [ScreenedText] string? Recurrence,
     IReadOnlyList<int>? RelatedReports);
 
 /// <summary>Workshop input or, while commenting, a comment on the draft.</summary>

@@ -5,7 +5,8 @@ namespace Rake.Modules.Reporting.Features.ProcessReport;
 
 /// <summary>The ten fields of the supervisor's processing record (Kainuu's supervisors' sheet).</summary>
 internal sealed record SupervisorRecordRequest(
-    [ScreenedText] string? CoreOfReport, [ScreenedText] string? CommunicationGoal, [ScreenedText] string? Audience, [ScreenedText] string? CoreMessage, [ScreenedText] string? ChannelAndMethod,
+    [ScreenedText] string? CoreOfReport, [ScreenedText] string? CommunicationGoal, [ScreenedText] string? Audience,
+    [ScreenedText] string? CoreMessage, [ScreenedText] string? ChannelAndMethod,
     [ScreenedText] string? Timing, string? Responsible, [ScreenedText] string? FollowUp, int? Priority, [ScreenedText] string? Result);
 
 internal sealed record StatusChangeRequest(string? Status, [ScreenedText] string? Comment);
