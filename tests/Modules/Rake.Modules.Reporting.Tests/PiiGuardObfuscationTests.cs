@@ -186,6 +186,21 @@ public sealed class PiiGuardObfuscationTests
         Assert.DoesNotContain(findings, f => f.Kind == PiiKind.PersonalIdentityCode);
     }
 
+    [Theory]
+    [InlineData("\uFFFE")]
+    [InlineData("\uFDD0")]
+    [InlineData("\U0010FFFF")]
+    [InlineData("\uD800")]
+    public void Noncharacters_and_lone_surrogates_are_kept_as_typed_and_do_not_stop_the_scan(string odd)
+    {
+        var text = $"Asiakas{odd} 131052-308T{odd} kertoi.";
+
+        var finding = Assert.Single(PiiGuard.Scan([("Kuvaus", text)]));
+
+        Assert.Equal("131052-308T", text.Substring(finding.Index, finding.Length));
+        Assert.False(PiiGuard.ContainsIdentityCode($"Teksti{odd}ilman tunnusta"));
+    }
+
     [Fact]
     public void A_long_text_of_separators_and_digits_is_scanned_quickly()
     {

@@ -68,9 +68,7 @@ internal sealed class PiiText
             }
             else
             {
-                var single = rune.ToString();
-                var compatible = single.IsNormalized(NormalizationForm.FormKC) ? single : single.Normalize(NormalizationForm.FormKC);
-                foreach (var folded in compatible.EnumerateRunes())
+                foreach (var folded in Compatible(rune).EnumerateRunes())
                 {
                     FoldRune(text, starts, ends, folded, position, end);
                 }
@@ -78,6 +76,23 @@ internal sealed class PiiText
             position = end;
         }
         return new PiiText(text.ToString(), [.. starts], [.. ends]);
+    }
+
+    /// <summary>
+    /// The NFKC form of one code point. ICU refuses noncharacters such as U+FFFE ("invalid code points"); they fold to
+    /// nothing else, so they are kept as typed rather than failing the scan of text that holds one.
+    /// </summary>
+    private static string Compatible(Rune rune)
+    {
+        var single = rune.ToString();
+        try
+        {
+            return single.IsNormalized(NormalizationForm.FormKC) ? single : single.Normalize(NormalizationForm.FormKC);
+        }
+        catch (ArgumentException)
+        {
+            return single;
+        }
     }
 
     /// <summary>The stretch of the typed text that the folded stretch came from.</summary>
