@@ -19,19 +19,64 @@ internal sealed class PiiText
     private static readonly Dictionary<int, char> LookAlikes = new()
     {
         // Cyrillic capitals and small letters.
-        [0x0410] = 'A', [0x0430] = 'a', [0x0412] = 'B', [0x0432] = 'b', [0x0421] = 'C', [0x0441] = 'c',
-        [0x0415] = 'E', [0x0435] = 'e', [0x0425] = 'X', [0x0445] = 'x', [0x0423] = 'Y', [0x0443] = 'y',
-        [0x04AE] = 'Y', [0x04AF] = 'y', [0x0500] = 'D', [0x0501] = 'd', [0x051C] = 'W', [0x051D] = 'w',
-        [0x0474] = 'V', [0x0475] = 'v', [0x041D] = 'H', [0x043D] = 'h', [0x041A] = 'K', [0x043A] = 'k',
-        [0x041C] = 'M', [0x043C] = 'm', [0x0420] = 'P', [0x0440] = 'p', [0x0422] = 'T', [0x0442] = 't',
-        [0x0405] = 'S', [0x0455] = 's', [0x0408] = 'J', [0x0458] = 'j',
+        [0x0410] = 'A',
+        [0x0430] = 'a',
+        [0x0412] = 'B',
+        [0x0432] = 'b',
+        [0x0421] = 'C',
+        [0x0441] = 'c',
+        [0x0415] = 'E',
+        [0x0435] = 'e',
+        [0x0425] = 'X',
+        [0x0445] = 'x',
+        [0x0423] = 'Y',
+        [0x0443] = 'y',
+        [0x04AE] = 'Y',
+        [0x04AF] = 'y',
+        [0x0500] = 'D',
+        [0x0501] = 'd',
+        [0x051C] = 'W',
+        [0x051D] = 'w',
+        [0x0474] = 'V',
+        [0x0475] = 'v',
+        [0x041D] = 'H',
+        [0x043D] = 'h',
+        [0x041A] = 'K',
+        [0x043A] = 'k',
+        [0x041C] = 'M',
+        [0x043C] = 'm',
+        [0x0420] = 'P',
+        [0x0440] = 'p',
+        [0x0422] = 'T',
+        [0x0442] = 't',
+        [0x0405] = 'S',
+        [0x0455] = 's',
+        [0x0408] = 'J',
+        [0x0458] = 'j',
         // Greek capitals and small letters.
-        [0x0391] = 'A', [0x03B1] = 'a', [0x0392] = 'B', [0x0395] = 'E', [0x03B5] = 'e', [0x03A7] = 'X',
-        [0x03C7] = 'x', [0x03A5] = 'Y', [0x03C5] = 'u', [0x03BD] = 'v', [0x03F9] = 'C', [0x03F2] = 'c',
-        [0x03DC] = 'F', [0x0397] = 'H', [0x039A] = 'K', [0x039C] = 'M', [0x039D] = 'N', [0x03A1] = 'P',
+        [0x0391] = 'A',
+        [0x03B1] = 'a',
+        [0x0392] = 'B',
+        [0x0395] = 'E',
+        [0x03B5] = 'e',
+        [0x03A7] = 'X',
+        [0x03C7] = 'x',
+        [0x03A5] = 'Y',
+        [0x03C5] = 'u',
+        [0x03BD] = 'v',
+        [0x03F9] = 'C',
+        [0x03F2] = 'c',
+        [0x03DC] = 'F',
+        [0x0397] = 'H',
+        [0x039A] = 'K',
+        [0x039C] = 'M',
+        [0x039D] = 'N',
+        [0x03A1] = 'P',
         [0x03A4] = 'T',
         // Armenian letters that pass for U, a Cherokee one for L.
-        [0x054D] = 'U', [0x057D] = 'u', [0x13DE] = 'L',
+        [0x054D] = 'U',
+        [0x057D] = 'u',
+        [0x13DE] = 'L',
     };
 
     private readonly int[] starts;
@@ -65,6 +110,11 @@ internal sealed class PiiText
             else if (rune.IsAscii)
             {
                 Append(text, starts, ends, (char)rune.Value, position, end);
+            }
+            else if (LookAlikes.TryGetValue(rune.Value, out var latin))
+            {
+                // Before NFKC, which would turn some of them (lunate sigma Ϲ) into a letter that no longer looks Latin.
+                Append(text, starts, ends, latin, position, end);
             }
             else
             {
