@@ -113,7 +113,7 @@ public sealed class PlatformTests(SharedHost shared)
             .Where(e => TextCatalog.Languages.Any(l => string.IsNullOrWhiteSpace(e.Value.GetValueOrDefault(l))))
             .Select(e => e.Key).ToList();
         Assert.Empty(incomplete);
-        Assert.Contains("reporting.pii.identityCodeDetail", catalog.Entries.Keys);
+        Assert.Contains("pii.identityCodeDetail", catalog.Entries.Keys);
         Assert.Contains("layout.skipToContent", catalog.Entries.Keys);
         Assert.Contains("validation.required", catalog.Entries.Keys);
     }

@@ -46,7 +46,7 @@ public sealed class SubmissionApiTests(SharedHost shared)
     [InlineData("150695+210T")]
     public async Task A_personal_identity_code_is_refused_with_the_misconduct_channel_and_nothing_is_stored(string code)
     {
-        Assert.True(Rake.Modules.Reporting.Domain.PiiGuard.IsValidPersonalIdentityCode(code), $"test data {code} must be a valid code");
+        Assert.True(Rake.BuildingBlocks.Privacy.PiiGuard.IsValidPersonalIdentityCode(code), $"test data {code} must be a valid code");
         using var professional = await Host.ClientFor("kymenlaakso-professional");
         using var responsible = await Host.ClientFor("kymenlaakso-responsibleperson");
         var before = await Reports.CountVisibleAsync(responsible, "kymenlaakso");
@@ -55,7 +55,8 @@ public sealed class SubmissionApiTests(SharedHost shared)
 
         var response = await professional.PostAsJsonAsync("/api/v1/regions/kymenlaakso/social-reports", body);
 
-        var problem = await Reports.ReadProblemAsync(response, HttpStatusCode.UnprocessableEntity);
+        var problem = await Reports.ReadProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.Equal(Rake.BuildingBlocks.Privacy.PiiGuard.IdentityCodeProblem, problem["type"]!.GetValue<string>());
         Assert.Contains("SPro/HaiPro", problem["detail"]!.GetValue<string>());
         Assert.NotNull(problem["errors"]!["proposal"]);
         Assert.DoesNotContain(code, problem.ToJsonString());

@@ -57,6 +57,7 @@ public static class RakeHost
         services.AddSingleton<IRegionAccess>(sp => sp.GetRequiredService<RegionCatalog>());
         services.AddSingleton<DatabaseInitializer>();
         services.AddScoped<RegionEndpointFilter>();
+        services.AddStoredIdentityCodes();
         services.AddScoped<ElsaTenantFilter>();
         services.AddSingleton<DesignerAssets>();
 
@@ -154,6 +155,7 @@ public static class RakeHost
             .AddRequestValidation();
         regionApi.MapAuditEndpoints();
         regionApi.MapPeopleEndpoints();
+        regionApi.MapStoredIdentityCodeEndpoints();
         foreach (var module in modules)
         {
             module.MapRegionEndpoints(regionApi);

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using Rake.Modules.Reporting.Domain;
+using Rake.BuildingBlocks.Privacy;
 
 namespace Rake.Modules.Reporting.Tests;
 
@@ -194,14 +194,13 @@ public sealed class PiiGuardTests
             findings.Select(f => f.Index));
     }
 
+    // Letters glued to a code do not hide it (issue 12: "hetu050327+6397"); digits around it make a longer number.
     [Theory]
-    [InlineData("X131052-308T")]
-    [InlineData("131052-308TX")]
     [InlineData("9131052-308T")]
     [InlineData("131052-308T9")]
-    [InlineData("ä131052-308T")]
     [InlineData("VIITE131052-308T2024")]
-    public void Code_inside_a_longer_alphanumeric_token_is_not_flagged(string text)
+    [InlineData("2024131052-308T")]
+    public void Code_inside_a_longer_number_is_not_flagged(string text)
     {
         Assert.DoesNotContain(ScanOne(text), f => f.Kind == PiiKind.PersonalIdentityCode);
     }

@@ -85,7 +85,7 @@ public sealed class ValidatorTests
         var draft = await ErrorsAsync(new PhenomenonDraftRequest(new string('d', PhenomenonReport.TextMax + 1)));
         var decision = await ErrorsAsync(new PhenomenonDecisionRequest(new string('d', PhenomenonReport.TextMax + 1)));
 
-        Assert.Equal([Text("sv", "reporting.annual.identityCode")], entry["text"]);
+        Assert.Equal([Text("sv", "pii.identityCode")], entry["text"]);
         Assert.Empty(draft);
         Assert.Equal([Text("fi", "validation.tooLong", PhenomenonReport.TextMax, PhenomenonReport.TextMax + 1)], decision["text"]);
     }
@@ -98,7 +98,7 @@ public sealed class ValidatorTests
     }
 
     [Fact]
-    public async Task Choosing_a_phenomenon_requires_every_criterion_and_refuses_identity_codes()
+    public async Task Choosing_a_phenomenon_requires_every_criterion_and_screens_every_criterion()
     {
         var validator = new ChoosePhenomenonRequestValidator(Texts, null!);
 
@@ -106,8 +106,11 @@ public sealed class ValidatorTests
             "Usein", []));
 
         var byField = result.Errors.GroupBy(e => e.PropertyName).ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).ToList());
-        Assert.Equal(["Description", "Needs", "Significance", "Topicality"], byField.Keys.Order());
-        Assert.Equal([Text("fi", "reporting.annual.identityCode")], byField["Significance"]);
+        Assert.Equal(["Description", "Needs", "Topicality"], byField.Keys.Order());
+        // The identity code is the pipeline's to refuse (docs/adr/0090): every criterion is a screened text.
+        Assert.Equal(["title", "description", "needs", "topicality", "significance", "recurrence"],
+            Rake.BuildingBlocks.Privacy.ScreenedText.Read(new ChoosePhenomenonRequest("a", "b", "c", "d", "e", "f", []))
+                .Select(t => t.Field));
         Assert.Equal([Text("fi", "validation.required")], byField["Needs"]);
     }
 
@@ -142,7 +145,7 @@ public sealed class ValidatorTests
         var errors = await ErrorsAsync(new UpdateAnnualSectionsRequest("Johdanto", null, null, $"Päätelmä {IdentityCode}"));
 
         Assert.Equal(["conclusions"], errors.Keys);
-        Assert.Equal([Text("fi", "reporting.annual.identityCode")], errors["conclusions"]);
+        Assert.Equal([Text("fi", "pii.identityCode")], errors["conclusions"]);
     }
 
     [Fact]

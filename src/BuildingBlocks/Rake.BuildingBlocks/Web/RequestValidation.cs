@@ -1,11 +1,11 @@
 using System.Collections.Concurrent;
 using System.Reflection;
 using FluentValidation;
-using FluentValidation.Results;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Rake.BuildingBlocks.Localization;
+using Rake.BuildingBlocks.Privacy;
 
 namespace Rake.BuildingBlocks.Web;
 
@@ -59,6 +59,8 @@ public abstract class RequestValidator<T> : AbstractValidator<T>
 /// <summary>
 /// Runs the validators registered for a request's type and refuses it with every field error at once (400). The endpoint
 /// filter calls it for each bound request; pages and workflow activities call it before the same use-case handler.
+/// It also screens every <see cref="ScreenedTextAttribute"/> text of the request (docs/adr/0090): a personal identity
+/// code is a field error like any other, and a request that can confirm warnings is held to them (422 until confirmed).
 /// </summary>
 public sealed class RequestChecks(IServiceProvider services, TextCatalog texts)
 {
@@ -69,20 +71,56 @@ public sealed class RequestChecks(IServiceProvider services, TextCatalog texts)
         var type = ValidatorTypes.GetOrAdd(
             request.GetType(), t => typeof(IEnumerable<>).MakeGenericType(typeof(IValidator<>).MakeGenericType(t)));
         var validators = (IEnumerable<IValidator>)services.GetRequiredService(type);
-        var failures = new List<ValidationFailure>();
+        var errors = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
         foreach (var validator in validators)
         {
             var result = await validator.ValidateAsync(new ValidationContext<object>(request), ct);
-            failures.AddRange(result.Errors);
+            foreach (var failure in result.Errors)
+            {
+                Add(errors, FieldName(failure.PropertyName), failure.ErrorMessage);
+            }
         }
-        if (failures.Count > 0)
+
+        // A scan that times out throws, and the caller answers "could not be checked": never a silent pass.
+        var findings = PiiGuard.Scan(ScreenedText.Read(request));
+        var identityCodes = findings.Where(f => f.Kind == PiiKind.PersonalIdentityCode).ToList();
+        foreach (var code in identityCodes)
         {
+            Add(errors, code.Field, texts["pii.identityCode"]);
+        }
+        if (errors.Count > 0)
+        {
+            throw identityCodes.Count > 0
+                ? new ValidationException(Frozen(errors), texts["pii.identityCodeDetail"], type: PiiGuard.IdentityCodeProblem)
+                : new ValidationException(Frozen(errors), texts.Get("validation.nothingStored"));
+        }
+
+        if (findings.Count > 0 && request is IConfirmsIdentifyingDetails { WarningsConfirmed: false })
+        {
+            var warnings = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
+            foreach (var finding in findings)
+            {
+                Add(warnings, finding.Field, texts[$"pii.{finding.Kind}"]);
+            }
             throw new ValidationException(
-                failures.GroupBy(f => FieldName(f.PropertyName), StringComparer.OrdinalIgnoreCase)
-                    .ToDictionary(g => g.Key, g => g.Select(f => f.ErrorMessage).Distinct().ToArray(), StringComparer.OrdinalIgnoreCase),
-                texts.Get("validation.nothingStored"));
+                Frozen(warnings), texts["pii.warningDetail"], StatusCodes.Status422UnprocessableEntity, PiiGuard.IdentifyingDetailsProblem);
         }
     }
+
+    private static void Add(Dictionary<string, List<string>> errors, string field, string message)
+    {
+        if (!errors.TryGetValue(field, out var messages))
+        {
+            errors[field] = messages = [];
+        }
+        if (!messages.Contains(message))
+        {
+            messages.Add(message);
+        }
+    }
+
+    private static Dictionary<string, string[]> Frozen(Dictionary<string, List<string>> errors) =>
+        errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The JSON name of a field as callers send it: <c>Rows[0].Name</c> becomes <c>rows[0].name</c>.</summary>
     public static string FieldName(string propertyPath) =>
@@ -109,7 +147,8 @@ public static class RequestValidationExtensions
             var validated = context.MethodInfo.GetParameters()
                 .Select((p, i) => (p.ParameterType, Index: i))
                 .Where(p => p.ParameterType.IsClass && p.ParameterType != typeof(string)
-                    && isService.IsService(typeof(IValidator<>).MakeGenericType(p.ParameterType)))
+                    && (isService.IsService(typeof(IValidator<>).MakeGenericType(p.ParameterType))
+                        || ScreenedText.HasScreenedText(p.ParameterType)))
                 .Select(p => p.Index)
                 .ToArray();
             if (validated.Length == 0)

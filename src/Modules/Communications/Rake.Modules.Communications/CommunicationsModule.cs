@@ -55,6 +55,14 @@ public sealed class CommunicationsModule : IModule
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddModuleDbContext<CommunicationsDbContext>(CommunicationsDbContext.SchemaName);
+        services.AddStoredTextScreen<CommunicationsDbContext>(row => row switch
+        {
+            Publication p => $"communications/publications/{p.Id}",
+            PlannedCommunication or PlanRow => "communications/plan",
+            InfoSession => "communications/info-sessions",
+            DistributionList or MailDelivery => "communications/mail",
+            _ => null,
+        });
         services.Scan(scan => scan.FromAssemblies(typeof(CommunicationsModule).Assembly)
             .AddClasses(c => c.Where(t => t.Name.EndsWith("Handler", StringComparison.Ordinal)), publicOnly: false)
             .AsSelf()

@@ -25,6 +25,7 @@ public sealed class CompetenceModule : IModule
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddModuleDbContext<CompetenceDbContext>(CompetenceDbContext.SchemaName);
+        services.AddStoredTextScreen<CompetenceDbContext>();
         services.Scan(scan => scan.FromAssemblies(typeof(CompetenceModule).Assembly)
             .AddClasses(c => c.Where(t => t.Name.EndsWith("Handler", StringComparison.Ordinal)), publicOnly: false)
             .AsSelf()

@@ -37,6 +37,7 @@ public sealed class PlanningModule : IModule
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddModuleDbContext<PlanningDbContext>(PlanningDbContext.SchemaName);
+        services.AddStoredTextScreen<PlanningDbContext>(row => row is PlanEvaluation ? "plan/evaluation" : "plan");
         services.AddModuleMapping<PlanningModule>();
         services.AddRequestValidators(typeof(PlanningModule).Assembly);
         services.AddScoped<ViewPlanHandler>();

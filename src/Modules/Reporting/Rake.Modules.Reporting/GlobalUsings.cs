@@ -5,6 +5,7 @@ global using Microsoft.EntityFrameworkCore;
 global using Rake.BuildingBlocks.Contracts;
 global using Rake.BuildingBlocks.Localization;
 global using Rake.BuildingBlocks.Mapping;
+global using Rake.BuildingBlocks.Privacy;
 global using Rake.BuildingBlocks.Regions;
 global using Rake.BuildingBlocks.Web;
 global using Rake.Modules.Reporting.Domain;

@@ -39,6 +39,14 @@ public sealed class ReportingModule : IModule
     {
         IntegrationEventTypes.RegisterFrom(typeof(SocialReportSubmitted).Assembly);
         services.AddModuleDbContext<ReportingDbContext>(ReportingDbContext.SchemaName);
+        services.AddStoredTextScreen<ReportingDbContext>(row => row switch
+        {
+            SocialReport r => $"reports/{r.Id}",
+            SupervisorRecord r => $"reports/{r.ReportId}",
+            TimelineEntry t => $"reports/{t.ReportId}",
+            CompilationNote or AnnualSocialReport or PhenomenonReport => "reports/outputs",
+            _ => null,
+        });
         services.Scan(scan => scan.FromAssemblies(typeof(ReportingModule).Assembly)
             .AddClasses(c => c.Where(t => t.Name.EndsWith("Handler", StringComparison.Ordinal)), publicOnly: false)
             .AsSelf()

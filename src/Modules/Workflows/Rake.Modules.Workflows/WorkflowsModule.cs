@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Rake.BuildingBlocks.Mapping;
 using Rake.BuildingBlocks.Modules;
+using Rake.BuildingBlocks.Privacy;
 using Rake.BuildingBlocks.Web;
 using Rake.Modules.Workflows.Contracts;
 using Rake.Modules.Workflows.Engine;
@@ -33,6 +34,7 @@ public sealed class WorkflowsModule : IModule
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddModuleDbContext<WorkflowsDbContext>(WorkflowsDbContext.SchemaName);
+        services.AddStoredTextScreen<WorkflowsDbContext>(_ => "tasks");
         services.TryAddSingleton(_ => WorkflowEngineFactory.DiscoverRegistry());
         services.TryAddSingleton(_ => new JavaScriptOptions());
         services.TryAddSingleton<WorkflowEngineFactory>();

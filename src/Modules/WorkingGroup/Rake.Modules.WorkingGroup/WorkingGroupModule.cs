@@ -31,6 +31,18 @@ public sealed class WorkingGroupModule : IModule
     {
         IntegrationEventTypes.RegisterFrom(typeof(DecisionRecorded).Assembly);
         services.AddModuleDbContext<WorkingGroupDbContext>(WorkingGroupDbContext.SchemaName);
+        services.AddStoredTextScreen<WorkingGroupDbContext>(row => row switch
+        {
+            Meeting m => $"meetings/{m.Id}",
+            AgendaItem a => $"meetings/{a.MeetingId}",
+            Decision d => $"meetings/{d.MeetingId}",
+            ActionProposal { MeetingId: { } meeting } => $"meetings/{meeting}",
+            Assignment { MeetingId: { } meeting } => $"meetings/{meeting}",
+            Body b => $"working-groups/{b.Id}",
+            BudgetProposal => "working-groups/budget",
+            WellbeingGroupNomination => "working-groups/nominations",
+            _ => null,
+        });
         services.Scan(scan => scan.FromAssemblies(typeof(WorkingGroupModule).Assembly)
             .AddClasses(c => c.Where(t => t.Name.EndsWith("Handler", StringComparison.Ordinal)
                 || t.Name.EndsWith("Access", StringComparison.Ordinal)), publicOnly: false)

@@ -3,7 +3,8 @@ using Rake.Modules.Communications.Features.Plan;
 namespace Rake.Modules.Communications.Features.AddPlanned;
 
 internal sealed record PlannedRequest(
-    string? What, string? Audience, string? CoreMessage, string? Channel, string? Timing, string? Responsible, string? SourceDecision);
+    [ScreenedText] string? What, [ScreenedText] string? Audience, [ScreenedText] string? CoreMessage, string? Channel,
+    [ScreenedText] string? Timing, string? Responsible, [ScreenedText] string? SourceDecision);
 
 internal sealed class PlannedRequestValidator : RequestValidator<PlannedRequest>
 {

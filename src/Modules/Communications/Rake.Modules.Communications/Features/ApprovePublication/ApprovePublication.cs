@@ -23,6 +23,9 @@ internal sealed class ApprovePublicationHandler(
             throw new ConflictException(texts.Get("communications.publication.wrongStatus",
                 texts[$"communications.status.{publication.Status}"], texts["communications.status.Draft"]));
         }
+        // Stored text may predate the guard or come from a workflow; it is checked again before it goes further.
+        StoredTextCheck.ThrowIfIdentityCode(texts, ("title", publication.Title), ("summary", publication.Summary),
+            ("body", publication.Body), ("sourceDecision", publication.SourceDecision));
         var now = clock.GetUtcNow();
         (publication.Status, publication.ApprovedAt, publication.UpdatedAt) = (PublicationStatus.Approved, now, now);
         publication.ApprovedBy = await store.ActorNameAsync(ct);

@@ -58,7 +58,9 @@ internal sealed partial class PublicFeedStartupFilter : IStartupFilter
         var rows = await db.Publications.AsNoTracking()
             .Where(p => p.Channel == channel && p.Status == PublicationStatus.Published)
             .ToListAsync(http.RequestAborted);
-        var entries = rows.OrderByDescending(p => p.PublishedAt).Take(MaxEntries)
+        // A published text that holds an identity code (stored before the guard, or written around it) stays out of the feed.
+        var entries = rows.Where(p => !StoredTextCheck.AnyIdentityCode(p.Title, p.Summary, p.Body, p.SourceDecision))
+            .OrderByDescending(p => p.PublishedAt).Take(MaxEntries)
             .Select(p => new AtomEntry(p.Id, p.Title, p.Summary, MarkdownRenderer.ToHtml(p.Body), p.PublishedAt!.Value,
                 p.UpdatedAt > p.PublishedAt.Value ? p.UpdatedAt : p.PublishedAt.Value, p.PublishedBy ?? region.NameFi, p.Language,
                 p.Kind.ToString()))

@@ -84,6 +84,9 @@ internal sealed class MailDeliveryWorker(IServiceScopeFactory scopes, IRegionAcc
         }
     }
 
+    /// <summary>Shown on the delivery list; the code itself is never repeated.</summary>
+    public const string IdentityCodeWithheld = "Withheld: the text holds a personal identity code. Edit the source text and send again.";
+
     /// <summary>Sends every due message of every region now; returns how many were sent.</summary>
     public async Task<int> DeliverDueAsync(CancellationToken ct)
     {
@@ -126,6 +129,15 @@ internal sealed class MailDeliveryWorker(IServiceScopeFactory scopes, IRegionAcc
                 continue;
             }
             var delivery = await db.Deliveries.SingleAsync(d => d.Id == candidate.Id, ct);
+            if (StoredTextCheck.AnyIdentityCode(delivery.Subject, delivery.Body))
+            {
+                // The last gate before text leaves the region: a code that slipped into a queued message is never sent.
+                (delivery.Status, delivery.LastError) = (DeliveryStatus.Failed, IdentityCodeWithheld);
+                MailTelemetry.MailFailed(region.Id.Code, true);
+                logger.LogWarning("Mail {Id} withheld: its text holds a personal identity code", delivery.Id);
+                await db.SaveChangesAsync(ct);
+                continue;
+            }
             try
             {
                 await sender.SendAsync(delivery, ct);

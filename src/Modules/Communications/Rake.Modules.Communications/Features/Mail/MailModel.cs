@@ -4,7 +4,8 @@ namespace Rake.Modules.Communications.Features.Mail;
 
 internal sealed record ListMemberDto(string Email, string? Name);
 
-internal sealed record DistributionListRequest(string? Name, string? Description, IReadOnlyList<ListMemberDto>? Members)
+internal sealed record DistributionListRequest(
+    [ScreenedText] string? Name, [ScreenedText] string? Description, IReadOnlyList<ListMemberDto>? Members)
 {
     /// <summary>The list being replaced, from the route (never from the body); null for a new list.</summary>
     [JsonIgnore]

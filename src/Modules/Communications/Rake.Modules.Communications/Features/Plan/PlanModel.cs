@@ -1,6 +1,7 @@
 namespace Rake.Modules.Communications.Features.Plan;
 
-internal sealed record PlanRowDto(string TargetGroup, IReadOnlyList<string> Goals, IReadOnlyList<string> Channels);
+internal sealed record PlanRowDto(
+    [ScreenedText] string TargetGroup, [ScreenedText] IReadOnlyList<string> Goals, IReadOnlyList<string> Channels);
 
 internal sealed record PlannedDto(Guid Id, string What, string? Audience, string? CoreMessage, string? Channel, string? Timing,
     string? Responsible, string Status, int? SourceReportNumber, string? SourceDecision, DateTimeOffset CreatedAt);

@@ -1,7 +1,8 @@
 namespace Rake.Modules.Communications.Features.Publications;
 
 internal sealed record PublicationRequest(
-    string? Kind, string? Channel, string? Language, string? Title, string? Summary, string? Body, string? SourceDecision);
+    string? Kind, string? Channel, string? Language, [ScreenedText] string? Title, [ScreenedText] string? Summary,
+    [ScreenedText] string? Body, [ScreenedText] string? SourceDecision);
 
 internal sealed record PublicationDto(
     Guid Id, string Kind, string Channel, string Language, string Title, string? Summary, string Body, string Html, string? SourceDecision,

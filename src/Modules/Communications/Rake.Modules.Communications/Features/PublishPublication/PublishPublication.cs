@@ -23,6 +23,9 @@ internal sealed class PublishPublicationHandler(
             throw new ConflictException(texts.Get("communications.publication.wrongStatus",
                 texts[$"communications.status.{publication.Status}"], texts["communications.status.Approved"]));
         }
+        // Stored text may predate the guard or come from a workflow; it is checked again before it goes further.
+        StoredTextCheck.ThrowIfIdentityCode(texts, ("title", publication.Title), ("summary", publication.Summary),
+            ("body", publication.Body), ("sourceDecision", publication.SourceDecision));
         var now = clock.GetUtcNow();
         (publication.Status, publication.PublishedAt, publication.UpdatedAt) = (PublicationStatus.Published, now, now);
         publication.PublishedBy = await store.ActorNameAsync(ct);

@@ -2,7 +2,9 @@ using Rake.Modules.Communications.Features.InfoSessions;
 
 namespace Rake.Modules.Communications.Features.ScheduleInfoSession;
 
-internal sealed record InfoSessionRequest(string? Kind, string? Title, DateTimeOffset? StartsAt, string? Location, string? Materials);
+internal sealed record InfoSessionRequest(
+    string? Kind, [ScreenedText] string? Title, DateTimeOffset? StartsAt, [ScreenedText] string? Location,
+    [ScreenedText] string? Materials);
 
 internal sealed class InfoSessionRequestValidator : RequestValidator<InfoSessionRequest>
 {

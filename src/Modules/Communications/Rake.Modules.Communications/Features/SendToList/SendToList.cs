@@ -2,7 +2,7 @@ using Rake.Modules.Communications.Features.Mail;
 
 namespace Rake.Modules.Communications.Features.SendToList;
 
-internal sealed record ListMessageRequest(string? Subject, string? Body);
+internal sealed record ListMessageRequest([ScreenedText] string? Subject, [ScreenedText] string? Body);
 
 internal sealed class ListMessageRequestValidator : RequestValidator<ListMessageRequest>
 {

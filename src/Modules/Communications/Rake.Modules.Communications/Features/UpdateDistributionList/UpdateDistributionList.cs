@@ -6,7 +6,8 @@ namespace Rake.Modules.Communications.Features.UpdateDistributionList;
 /// The body of a replacement. It is not the validated request itself: the name must be free among the region's other
 /// lists, so the validator needs the list's id from the route, which the endpoint adds before it checks the request.
 /// </summary>
-internal sealed record DistributionListBody(string? Name, string? Description, IReadOnlyList<ListMemberDto>? Members);
+internal sealed record DistributionListBody(
+    [ScreenedText] string? Name, [ScreenedText] string? Description, IReadOnlyList<ListMemberDto>? Members);
 
 internal static class UpdateDistributionListEndpoint
 {

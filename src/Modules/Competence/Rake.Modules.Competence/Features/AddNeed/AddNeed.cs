@@ -3,7 +3,7 @@ using Rake.Modules.Competence.Features.Staff;
 
 namespace Rake.Modules.Competence.Features.AddNeed;
 
-internal sealed record AddNeedRequest(int? Year, string? Unit, string? Text);
+internal sealed record AddNeedRequest(int? Year, string? Unit, [ScreenedText] string? Text);
 
 internal static class AddNeedEndpoint
 {

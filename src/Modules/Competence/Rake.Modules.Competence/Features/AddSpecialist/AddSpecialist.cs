@@ -3,7 +3,7 @@ using Rake.Modules.Competence.Features.Staff;
 
 namespace Rake.Modules.Competence.Features.AddSpecialist;
 
-internal sealed record AddSpecialistRequest(string? Name, string? Unit, int? CompletedYear, string? Use);
+internal sealed record AddSpecialistRequest(string? Name, string? Unit, int? CompletedYear, [ScreenedText] string? Use);
 
 internal static class AddSpecialistEndpoint
 {

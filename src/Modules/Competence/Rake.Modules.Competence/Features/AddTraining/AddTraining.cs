@@ -3,7 +3,7 @@ using Rake.Modules.Competence.Features.Staff;
 
 namespace Rake.Modules.Competence.Features.AddTraining;
 
-internal sealed record AddTrainingRequest(string? Kind, string? Title, string? Url, int? DurationMinutes, DateOnly? On);
+internal sealed record AddTrainingRequest(string? Kind, [ScreenedText] string? Title, string? Url, int? DurationMinutes, DateOnly? On);
 
 internal static class AddTrainingEndpoint
 {

@@ -3,7 +3,7 @@ using Rake.Modules.Competence.Features.Surveys;
 
 namespace Rake.Modules.Competence.Features.LaunchSurvey;
 
-internal sealed record LaunchSurveyRequest(string? Title, int? ScaleMax, IReadOnlyList<AreaDto>? Areas);
+internal sealed record LaunchSurveyRequest([ScreenedText] string? Title, int? ScaleMax, IReadOnlyList<AreaDto>? Areas);
 
 internal static class LaunchSurveyEndpoint
 {

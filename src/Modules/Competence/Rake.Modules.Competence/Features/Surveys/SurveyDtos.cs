@@ -2,7 +2,7 @@ namespace Rake.Modules.Competence.Features.Surveys;
 
 internal sealed record UnitDto(string Code, string Name);
 
-internal sealed record AreaDto(string Code, string Name);
+internal sealed record AreaDto(string Code, [ScreenedText] string Name);
 
 internal sealed record SurveyDto(
     Guid Id,

@@ -2,7 +2,7 @@ using Rake.Modules.Planning.Features.ViewPlan;
 
 namespace Rake.Modules.Planning.Features.AddAction;
 
-internal sealed record NewActionRequest(string? Title, string? Responsible, int? Year, bool CountsReports);
+internal sealed record NewActionRequest([ScreenedText] string? Title, string? Responsible, int? Year, bool CountsReports);
 
 internal static class AddActionEndpoint
 {

@@ -2,7 +2,7 @@ using Rake.Modules.Planning.Features.ViewEvaluation;
 
 namespace Rake.Modules.Planning.Features.RecordEvaluation;
 
-internal sealed record EvaluationRequest(int? Year, string? Kind, string? Text, bool NeedsUpdate);
+internal sealed record EvaluationRequest(int? Year, string? Kind, [ScreenedText] string? Text, bool NeedsUpdate);
 
 internal static class RecordEvaluationEndpoint
 {

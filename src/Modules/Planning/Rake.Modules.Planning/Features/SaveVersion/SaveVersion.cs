@@ -3,7 +3,7 @@ using Rake.Modules.Planning.Features.ViewPlan;
 
 namespace Rake.Modules.Planning.Features.SaveVersion;
 
-internal sealed record VersionRequest(string? Note);
+internal sealed record VersionRequest([ScreenedText] string? Note);
 
 internal static class SaveVersionEndpoint
 {

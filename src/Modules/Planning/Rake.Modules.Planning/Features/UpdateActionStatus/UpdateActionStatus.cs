@@ -2,7 +2,7 @@ using Rake.Modules.Planning.Features.ViewPlan;
 
 namespace Rake.Modules.Planning.Features.UpdateActionStatus;
 
-internal sealed record ActionStatusRequest(string? Status, string? Evidence);
+internal sealed record ActionStatusRequest(string? Status, [ScreenedText] string? Evidence);
 
 internal static class UpdateActionStatusEndpoint
 {

@@ -2,7 +2,7 @@ using Rake.Modules.Planning.Features.ViewPlan;
 
 namespace Rake.Modules.Planning.Features.UpdateSection;
 
-internal sealed record SectionRequest(string? Content, string? DevelopmentNeeds);
+internal sealed record SectionRequest([ScreenedText] string? Content, [ScreenedText] string? DevelopmentNeeds);
 
 internal static class UpdateSectionEndpoint
 {

@@ -16,7 +16,9 @@ internal sealed record AnnualReportDto(
     int Year, string Status, AnnualSectionsDto Sections, AnnualFiguresDto Figures, DateTimeOffset? UpdatedAt, string? UpdatedBy,
     DateTimeOffset? ApprovedAt, string? ApprovedBy, DateTimeOffset? PublishedAt, string? PublishedBy, bool PlanEvaluationFromPlanning);
 
-internal sealed record UpdateAnnualSectionsRequest(string? Introduction, string? ActionsTaken, string? PlanEvaluation, string? Conclusions);
+internal sealed record UpdateAnnualSectionsRequest(
+    [ScreenedText] string? Introduction, [ScreenedText] string? ActionsTaken, [ScreenedText] string? PlanEvaluation,
+    [ScreenedText] string? Conclusions);
 
 internal static class AnnualReportEndpoints
 {

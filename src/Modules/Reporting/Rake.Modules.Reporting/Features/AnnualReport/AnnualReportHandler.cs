@@ -125,7 +125,6 @@ internal sealed class UpdateAnnualSectionsRequestValidator : RequestValidator<Up
         foreach (var section in sections)
         {
             OptionalText(section, AnnualSocialReport.SectionMax);
-            PhenomenonReports.ChoosePhenomenonRequestValidator.NoIdentityCode(this, texts, section);
         }
     }
 }

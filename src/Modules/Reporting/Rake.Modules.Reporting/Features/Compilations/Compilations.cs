@@ -19,10 +19,11 @@ internal sealed record CompilationDto(
     IReadOnlyList<ComparedCountDto> ByServiceArea, IReadOnlyList<ComparedCountDto> ByMunicipality,
     IReadOnlyList<CompiledPhenomenonDto> Phenomena, IReadOnlyList<CompilationNoteDto> Notes);
 
-internal sealed record AddCompilationNoteRequest(string? Kind, string? Text, int? ReportNumber, string? ResponsiblePerson);
+internal sealed record AddCompilationNoteRequest(string? Kind, [ScreenedText] string? Text, int? ReportNumber, string? ResponsiblePerson);
 
 /// <summary>A note with the period of its route: what the validator checks and the handler stores.</summary>
-internal sealed record AddCompilationNote(string PeriodId, string? Kind, string? Text, int? ReportNumber, string? ResponsiblePerson);
+internal sealed record AddCompilationNote(
+    string PeriodId, string? Kind, [ScreenedText] string? Text, int? ReportNumber, string? ResponsiblePerson);
 
 internal static class CompilationEndpoints
 {

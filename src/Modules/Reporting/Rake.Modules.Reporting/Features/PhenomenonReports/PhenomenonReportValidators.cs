@@ -3,8 +3,8 @@ using FluentValidation;
 namespace Rake.Modules.Reporting.Features.PhenomenonReports;
 
 /// <summary>
-/// The criteria of a chosen phenomenon, each required. A personal identity code in any text is refused (400): these texts are
-/// read by everyone once published.
+/// The criteria of a chosen phenomenon, each required. The texts are [ScreenedText]: read by everyone once published, so
+/// the request pipeline refuses a personal identity code in any of them (400).
 /// </summary>
 internal sealed class ChoosePhenomenonRequestValidator : RequestValidator<ChoosePhenomenonRequest>
 {
@@ -29,21 +29,7 @@ internal sealed class ChoosePhenomenonRequestValidator : RequestValidator<Choose
                 context.AddFailure(Texts.Get("reporting.phenomenon.unknownReport", missing));
             }
         });
-        NoIdentityCode(this, texts, r => r.Title);
-        NoIdentityCode(this, texts, r => r.Description);
-        NoIdentityCode(this, texts, r => r.Needs);
-        NoIdentityCode(this, texts, r => r.Topicality);
-        NoIdentityCode(this, texts, r => r.Significance);
-        NoIdentityCode(this, texts, r => r.Recurrence);
     }
-
-    /// <summary>Refuses a text holding a personal identity code (the PII guard's strictest finding).</summary>
-    public static void NoIdentityCode<T>(
-        AbstractValidator<T> validator, TextCatalog texts, System.Linq.Expressions.Expression<Func<T, string?>> field) =>
-        validator.RuleFor(field)
-            .Must(text => string.IsNullOrWhiteSpace(text)
-                || !PiiGuard.Scan([("text", text.Trim())]).Any(f => f.Kind == PiiKind.PersonalIdentityCode))
-            .WithMessage(_ => texts["reporting.annual.identityCode"]);
 }
 
 internal sealed class AdvanceRequestValidator : RequestValidator<AdvanceRequest>
@@ -56,7 +42,6 @@ internal sealed class PhenomenonEntryRequestValidator : RequestValidator<Phenome
     public PhenomenonEntryRequestValidator(TextCatalog texts) : base(texts)
     {
         RequiredText(r => r.Text, PhenomenonReport.TextMax);
-        ChoosePhenomenonRequestValidator.NoIdentityCode(this, texts, r => r.Text);
     }
 }
 
@@ -65,7 +50,6 @@ internal sealed class PhenomenonDraftRequestValidator : RequestValidator<Phenome
     public PhenomenonDraftRequestValidator(TextCatalog texts) : base(texts)
     {
         RequiredText(r => r.Text, PhenomenonReport.DraftMax);
-        ChoosePhenomenonRequestValidator.NoIdentityCode(this, texts, r => r.Text);
     }
 }
 

@@ -12,15 +12,16 @@ internal sealed record PhenomenonReportDto(
     string? PublishedBy, DateTimeOffset? PublishedAt, string CreatedBy, DateTimeOffset CreatedAt);
 
 internal sealed record ChoosePhenomenonRequest(
-    string? Title, string? Description, string? Needs, string? Topicality, string? Significance, string? Recurrence,
+    [ScreenedText] string? Title, [ScreenedText] string? Description, [ScreenedText] string? Needs, [ScreenedText] string? Topicality,
+    [ScreenedText] string? Significance, [ScreenedText] string? Recurrence,
     IReadOnlyList<int>? RelatedReports);
 
 /// <summary>Workshop input or, while commenting, a comment on the draft.</summary>
-internal sealed record PhenomenonEntryRequest(string? Text);
+internal sealed record PhenomenonEntryRequest([ScreenedText] string? Text);
 
-internal sealed record PhenomenonDraftRequest(string? Text);
+internal sealed record PhenomenonDraftRequest([ScreenedText] string? Text);
 
-internal sealed record PhenomenonDecisionRequest(string? Text);
+internal sealed record PhenomenonDecisionRequest([ScreenedText] string? Text);
 
 internal sealed record AdvanceRequest(string? Stage);
 

@@ -5,12 +5,13 @@ namespace Rake.Modules.Reporting.Features.ProcessReport;
 
 /// <summary>The ten fields of the supervisor's processing record (Kainuu's supervisors' sheet).</summary>
 internal sealed record SupervisorRecordRequest(
-    string? CoreOfReport, string? CommunicationGoal, string? Audience, string? CoreMessage, string? ChannelAndMethod,
-    string? Timing, string? Responsible, string? FollowUp, int? Priority, string? Result);
+    [ScreenedText] string? CoreOfReport, [ScreenedText] string? CommunicationGoal, [ScreenedText] string? Audience,
+    [ScreenedText] string? CoreMessage, [ScreenedText] string? ChannelAndMethod,
+    [ScreenedText] string? Timing, string? Responsible, [ScreenedText] string? FollowUp, int? Priority, [ScreenedText] string? Result);
 
-internal sealed record StatusChangeRequest(string? Status, string? Comment);
+internal sealed record StatusChangeRequest(string? Status, [ScreenedText] string? Comment);
 
-internal sealed record FeedbackRequest(string? Comment);
+internal sealed record FeedbackRequest([ScreenedText] string? Comment);
 
 internal static class ProcessReportEndpoints
 {

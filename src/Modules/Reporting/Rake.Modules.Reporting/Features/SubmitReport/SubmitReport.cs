@@ -1,13 +1,14 @@
+using Rake.BuildingBlocks.Privacy;
 using Rake.Modules.Reporting.Contracts;
 
 namespace Rake.Modules.Reporting.Features.SubmitReport;
 
 internal sealed record SubmitReportRequest(
     string? PhenomenonType,
-    string? Title,
-    string? Description,
-    string? Proposal,
-    string? TriedAlready,
+    [ScreenedText] string? Title,
+    [ScreenedText] string? Description,
+    [ScreenedText] string? Proposal,
+    [ScreenedText] string? TriedAlready,
     IReadOnlyList<string>? Categories,
     string? ServiceArea,
     string? Municipality,
@@ -15,7 +16,7 @@ internal sealed record SubmitReportRequest(
     string? Supervisor,
     IReadOnlyList<string>? CoReporters,
     string? Language,
-    bool WarningsConfirmed = false);
+    bool WarningsConfirmed = false) : IConfirmsIdentifyingDetails;
 
 internal sealed record SubmitReportReceipt(Guid Id, int Number, DateTimeOffset ReceivedAt, string Status);
 
@@ -29,7 +30,7 @@ internal static class SubmitReportEndpoint
                 return Results.Created($"/api/v1/regions/{region}/social-reports/{receipt.Id}", receipt);
             })
             .WithTags("Social reports")
-            .WithSummary("Submit a social report. Personal identity codes are refused (422); "
+            .WithSummary("Submit a social report. Personal identity codes are refused (400); "
                 + "other identifying details need warningsConfirmed.")
             .Produces<SubmitReportReceipt>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
@@ -37,14 +38,15 @@ internal static class SubmitReportEndpoint
 }
 
 /// <summary>
-/// Stores a submission the validator accepted (every field error at once, before this runs), after the PII guard.
-/// A refused submission stores nothing. Report numbers run per region; a clash between two simultaneous submissions is retried.
+/// Stores a submission the pipeline accepted: every field error at once and the PII guard on the marked texts ran before
+/// this (a code is refused, other identifying details wait for warningsConfirmed). A refused submission stores nothing.
+/// Report numbers run per region; a clash between two simultaneous submissions is retried.
 /// </summary>
 internal sealed class SubmitReportHandler(
-    ReportingDbContext db, IRequestContext actor, IUserDirectory users, TextCatalog texts, TimeProvider clock, ReportNumbering numbering)
+    ReportingDbContext db, IRequestContext actor, IUserDirectory users, TimeProvider clock, ReportNumbering numbering)
 {
-    public const string PersonalIdentityCodeProblem = "https://rake.invalid/problems/personal-identity-code";
-    public const string IdentifyingDetailsProblem = "https://rake.invalid/problems/identifying-details";
+    public const string PersonalIdentityCodeProblem = PiiGuard.IdentityCodeProblem;
+    public const string IdentifyingDetailsProblem = PiiGuard.IdentifyingDetailsProblem;
 
     public async Task<SubmitReportReceipt> HandleAsync(SubmitReportRequest request, CancellationToken ct)
     {
@@ -52,8 +54,6 @@ internal sealed class SubmitReportHandler(
         var description = request.Description!.Trim();
         var proposal = request.Proposal!.Trim();
         var triedAlready = string.IsNullOrWhiteSpace(request.TriedAlready) ? null : request.TriedAlready.Trim();
-        GuardPersonalData(request.WarningsConfirmed,
-            ("title", title), ("description", description), ("proposal", proposal), ("triedAlready", triedAlready));
 
         var supervisorName = request.Supervisor!.Trim();
         var supervisor = await db.Supervisors.AsNoTracking().FirstAsync(s => s.Active && s.UserName == supervisorName, ct);
@@ -123,30 +123,6 @@ internal sealed class SubmitReportHandler(
                 db.DiscardPendingEvents();
                 await Task.Delay(ReportNumbering.Backoff(attempt), ct);
             }
-        }
-    }
-
-    /// <summary>
-    /// The PII guard runs after the validator: a personal identity code is refused outright (422), other identifying
-    /// details need the reporter's confirmation (422 until warningsConfirmed).
-    /// </summary>
-    private void GuardPersonalData(bool warningsConfirmed, params (string Field, string? Text)[] fields)
-    {
-        var findings = PiiGuard.Scan(fields);
-        var identityCodes = findings.Where(f => f.Kind == PiiKind.PersonalIdentityCode).ToList();
-        if (identityCodes.Count > 0)
-        {
-            throw new ValidationException(
-                identityCodes.GroupBy(f => f.Field)
-                    .ToDictionary(g => g.Key, g => g.Select(_ => texts["reporting.pii.identityCode"]).Distinct().ToArray()),
-                texts["reporting.pii.identityCodeDetail"], StatusCodes.Status422UnprocessableEntity, PersonalIdentityCodeProblem);
-        }
-        if (findings.Count > 0 && !warningsConfirmed)
-        {
-            throw new ValidationException(
-                findings.GroupBy(f => f.Field)
-                    .ToDictionary(g => g.Key, g => g.Select(f => texts[$"reporting.pii.{f.Kind}"]).Distinct().ToArray()),
-                texts["reporting.pii.warningDetail"], StatusCodes.Status422UnprocessableEntity, IdentifyingDetailsProblem);
         }
     }
 }

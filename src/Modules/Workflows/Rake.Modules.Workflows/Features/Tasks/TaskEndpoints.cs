@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Rake.BuildingBlocks.Localization;
 using Rake.BuildingBlocks.Mapping;
+using Rake.BuildingBlocks.Privacy;
 using Rake.BuildingBlocks.Regions;
 using Rake.BuildingBlocks.Web;
 using Rake.Modules.Workflows.Features.Instances;
@@ -11,7 +12,7 @@ using Rake.Modules.Workflows.Runtime;
 
 namespace Rake.Modules.Workflows.Features.Tasks;
 
-internal sealed record CompleteTaskRequest(string? Outcome, string? Comment);
+internal sealed record CompleteTaskRequest(string? Outcome, [ScreenedText] string? Comment);
 
 internal static class TaskEndpoints
 {

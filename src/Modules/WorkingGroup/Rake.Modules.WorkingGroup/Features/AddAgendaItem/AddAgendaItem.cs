@@ -1,7 +1,7 @@
 namespace Rake.Modules.WorkingGroup.Features.AddAgendaItem;
 
 /// <summary>An agenda item; without a kind it is <see cref="AgendaItemKind.Other"/>.</summary>
-internal sealed record AddAgendaItemRequest(string? Kind, string? Title, string? Notes);
+internal sealed record AddAgendaItemRequest(string? Kind, [ScreenedText] string? Title, [ScreenedText] string? Notes);
 
 internal static class AddAgendaItemEndpoint
 {

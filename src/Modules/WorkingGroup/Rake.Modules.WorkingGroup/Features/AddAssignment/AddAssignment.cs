@@ -2,7 +2,7 @@ using FluentValidation;
 
 namespace Rake.Modules.WorkingGroup.Features.AddAssignment;
 
-internal sealed record AddAssignmentRequest(string? Title, string? Assignee, DateOnly? DueDate, Guid? DecisionId)
+internal sealed record AddAssignmentRequest([ScreenedText] string? Title, string? Assignee, DateOnly? DueDate, Guid? DecisionId)
 {
     public const int AssigneeMax = 256;
 }

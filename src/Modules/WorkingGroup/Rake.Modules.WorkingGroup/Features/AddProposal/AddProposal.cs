@@ -1,6 +1,7 @@
 namespace Rake.Modules.WorkingGroup.Features.AddProposal;
 
-internal sealed record AddProposalRequest(string? Title, string? Description, string? TargetKind, string? Target, Guid? DecisionId);
+internal sealed record AddProposalRequest(
+    [ScreenedText] string? Title, [ScreenedText] string? Description, string? TargetKind, [ScreenedText] string? Target, Guid? DecisionId);
 
 internal static class AddProposalEndpoint
 {

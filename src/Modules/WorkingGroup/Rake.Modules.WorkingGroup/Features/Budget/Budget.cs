@@ -4,7 +4,7 @@ using RangeAttribute = System.ComponentModel.DataAnnotations.RangeAttribute;
 namespace Rake.Modules.WorkingGroup.Features.Budget;
 
 internal sealed record ProposeBudgetRequest(
-    int? Year, string? Title, string? Justification, string? ServiceArea, decimal? Amount, Guid? DecisionId)
+    int? Year, [ScreenedText] string? Title, [ScreenedText] string? Justification, string? ServiceArea, decimal? Amount, Guid? DecisionId)
 {
     public const decimal MaxAmount = 9_999_999_999m;
 

@@ -2,7 +2,7 @@ using FluentValidation;
 
 namespace Rake.Modules.WorkingGroup.Features.CreateBody;
 
-internal sealed record CreateBodyRequest(string? Kind, string? Name, string? Description);
+internal sealed record CreateBodyRequest(string? Kind, [ScreenedText] string? Name, [ScreenedText] string? Description);
 
 internal static class CreateBodyEndpoint
 {

@@ -3,7 +3,7 @@ using FluentValidation;
 namespace Rake.Modules.WorkingGroup.Features.Nominations;
 
 internal sealed record NominateRequest(
-    string? Municipality, string? GroupName, string? MemberName, string? DeputyName, string? DecidedBy, DateOnly? DecidedOn);
+    string? Municipality, [ScreenedText] string? GroupName, string? MemberName, string? DeputyName, string? DecidedBy, DateOnly? DecidedOn);
 
 internal static class NominationEndpoints
 {

@@ -5,7 +5,8 @@ using Rake.Modules.WorkingGroup.Contracts;
 namespace Rake.Modules.WorkingGroup.Features.RecordDecision;
 
 internal sealed record RecordDecisionRequest(
-    string? Phenomenon, string? Outcome, string? Text, string? ResponsiblePerson, IReadOnlyList<int>? ReportNumbers)
+    [ScreenedText] string? Phenomenon, string? Outcome, [ScreenedText] string? Text, string? ResponsiblePerson,
+    IReadOnlyList<int>? ReportNumbers)
 {
     public const int MaxReports = 100;
 

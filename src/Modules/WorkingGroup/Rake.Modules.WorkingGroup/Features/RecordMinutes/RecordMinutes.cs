@@ -1,6 +1,6 @@
 namespace Rake.Modules.WorkingGroup.Features.RecordMinutes;
 
-internal sealed record RecordMinutesRequest(string? Minutes, IReadOnlyList<Guid>? PresentMemberIds);
+internal sealed record RecordMinutesRequest([ScreenedText] string? Minutes, IReadOnlyList<Guid>? PresentMemberIds);
 
 internal static class RecordMinutesEndpoint
 {

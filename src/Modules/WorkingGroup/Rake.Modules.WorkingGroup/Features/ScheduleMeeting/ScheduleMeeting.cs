@@ -3,7 +3,7 @@ using FluentValidation;
 namespace Rake.Modules.WorkingGroup.Features.ScheduleMeeting;
 
 internal sealed record ScheduleMeetingRequest(
-    string? Title, DateTimeOffset? StartsAt, int? DurationMinutes, string? Location, string? OnlineUrl)
+    [ScreenedText] string? Title, DateTimeOffset? StartsAt, int? DurationMinutes, [ScreenedText] string? Location, string? OnlineUrl)
 {
     public const int DefaultDurationMinutes = 120;
 }

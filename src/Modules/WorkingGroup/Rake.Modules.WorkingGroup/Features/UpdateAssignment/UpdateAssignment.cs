@@ -1,6 +1,6 @@
 namespace Rake.Modules.WorkingGroup.Features.UpdateAssignment;
 
-internal sealed record UpdateAssignmentRequest(string? Status, string? FollowUp);
+internal sealed record UpdateAssignmentRequest(string? Status, [ScreenedText] string? FollowUp);
 
 internal static class UpdateAssignmentEndpoint
 {

@@ -2,7 +2,7 @@ namespace Rake.Modules.WorkingGroup.Features.UpdateMeeting;
 
 /// <summary>A moved or edited meeting; without a duration the meeting keeps its length.</summary>
 internal sealed record UpdateMeetingRequest(
-    string? Title, DateTimeOffset? StartsAt, int? DurationMinutes, string? Location, string? OnlineUrl);
+    [ScreenedText] string? Title, DateTimeOffset? StartsAt, int? DurationMinutes, [ScreenedText] string? Location, string? OnlineUrl);
 
 internal static class UpdateMeetingEndpoint
 {

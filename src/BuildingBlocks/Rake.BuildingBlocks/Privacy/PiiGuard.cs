@@ -2,10 +2,10 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace Rake.Modules.Reporting.Domain;
+namespace Rake.BuildingBlocks.Privacy;
 
 /// <summary>What kind of personal data a <see cref="PiiFinding"/> looks like.</summary>
-internal enum PiiKind
+public enum PiiKind
 {
     /// <summary>A Finnish personal identity code with a valid date and checksum: the report is rejected.</summary>
     PersonalIdentityCode,
@@ -25,25 +25,39 @@ internal enum PiiKind
 
 /// <summary>
 /// One suspected piece of personal data. <paramref name="Index"/> and <paramref name="Length"/> are relative to the
-/// text of <paramref name="Field"/>. <paramref name="Excerpt"/> is masked so that the finding itself can be shown,
+/// text of <paramref name="Field"/> exactly as it was typed (not its normalised form). <paramref name="Excerpt"/> is masked
+/// so that the finding itself can be shown,
 /// logged or stored without leaking the value it warns about.
 /// </summary>
-internal sealed record PiiFinding(PiiKind Kind, string Field, int Index, int Length, string Excerpt);
+public sealed record PiiFinding(PiiKind Kind, string Field, int Index, int Length, string Excerpt);
 
 /// <summary>
-/// Screens free text of social reports for personal data before they leave the municipality. A valid personal
-/// identity code is a hard reject; everything else is a heuristic warning the reporter has to confirm, so the
+/// Screens free text for personal data before other people read it or it leaves the region. A valid personal
+/// identity code is a hard reject; everything else is a heuristic warning the writer has to confirm, so the
 /// warning rules lean towards recall but must stay quiet on ordinary Finnish and Swedish prose.
 /// </summary>
 /// <remarks>
+/// The text is first folded (<see cref="PiiText"/>): compatibility forms, digits of every script, dash and plus
+/// look-alikes, invisible characters and Cyrillic or Greek look-alikes of the code letters, so an obfuscated code is
+/// seen as what a reader sees. Findings still point into the text as typed, and the text itself is never changed.
+/// Identity codes are found by a small hand-written scanner, not a regex: every start position is tried (so an
+/// invalid candidate never hides a valid one overlapping it) and each try reads at most a few dozen characters.
+/// <para>
 /// Report text is user input, so every pattern is source-generated with a match timeout and only bounded
 /// quantifiers, and long texts are searched window by window (see <see cref="FindAll"/>) so that the time one regex
 /// call may take does not grow with the length of the text. The timeout then only fires on genuinely pathological
 /// matching. A <see cref="RegexMatchTimeoutException"/> is deliberately not caught: a scan that did not finish must
 /// not look like a clean scan, so callers have to treat it as a failure (fail closed).
+/// </para>
 /// </remarks>
-internal static partial class PiiGuard
+public static partial class PiiGuard
 {
+    /// <summary>ProblemDetails type of a refusal because a text holds a personal identity code.</summary>
+    public const string IdentityCodeProblem = "https://rake.invalid/problems/personal-identity-code";
+
+    /// <summary>ProblemDetails type of a request held until its writer confirms the identifying details found.</summary>
+    public const string IdentifyingDetailsProblem = "https://rake.invalid/problems/identifying-details";
+
     /// <summary>
     /// Budget for one regex call over one window. Honest matching of a window takes a few milliseconds, and every
     /// pattern is length-bounded, so this is a last safety net, not a limit honest text meets. It is generous on
@@ -61,6 +75,9 @@ internal static partial class PiiGuard
     private const int MaxPhoneDigits = 12;
 
     private const string CheckCharacters = "0123456789ABCDEFHJKLMNPRSTUVWXY";
+
+    /// <summary>How many spaces or dots in a row may stand between two characters of an identity code.</summary>
+    private const int MaxSeparatorRun = 2;
 
     /// <summary>How many start positions one regex call examines; keeps each timed call short on huge texts.</summary>
     private const int ScanWindow = 2048;
@@ -135,26 +152,36 @@ internal static partial class PiiGuard
         return CheckCharacters[number % 31] == char.ToUpperInvariant(candidate[10]);
     }
 
-    private static List<PiiFinding> ScanText(string field, string text)
+    /// <summary>Where the valid personal identity codes sit in the text as typed, in any of the forms the guard folds.</summary>
+    public static IReadOnlyList<(int Index, int Length)> IdentityCodesIn(string text)
     {
-        var candidates = new List<PiiFinding>();
+        var folded = PiiText.Fold(text);
+        return FindIdentityCodes(folded.Text).ConvertAll(c => folded.ToOriginal(c.Index, c.Length));
+    }
 
-        foreach (var (index, length) in FindAll(PersonalIdentityCodeRegex(), text))
+    /// <summary>True when the text holds a valid personal identity code in any of the forms the guard folds.</summary>
+    public static bool ContainsIdentityCode(string? text) =>
+        !string.IsNullOrEmpty(text) && FindIdentityCodes(PiiText.Fold(text).Text).Count > 0;
+
+    private static List<PiiFinding> ScanText(string field, string original)
+    {
+        var folded = PiiText.Fold(original);
+        var text = folded.Text;
+        var candidates = new List<(PiiKind Kind, int Index, int Length)>();
+
+        foreach (var (index, length) in FindIdentityCodes(text))
         {
-            if (IsValidPersonalIdentityCode(text.Substring(index, length)))
-            {
-                candidates.Add(Finding(PiiKind.PersonalIdentityCode, field, text, index, length));
-            }
+            candidates.Add((PiiKind.PersonalIdentityCode, index, length));
         }
 
         foreach (var (index, length) in FindAll(EmailRegex(), text))
         {
-            candidates.Add(Finding(PiiKind.Email, field, text, index, length));
+            candidates.Add((PiiKind.Email, index, length));
         }
 
         foreach (var (index, length) in FindAll(StreetAddressRegex(), text))
         {
-            candidates.Add(Finding(PiiKind.StreetAddress, field, text, index, length));
+            candidates.Add((PiiKind.StreetAddress, index, length));
         }
 
         foreach (var (index, length) in FindAll(PhoneRegex(), text))
@@ -162,21 +189,95 @@ internal static partial class PiiGuard
             var digits = NationalDigitCount(text.AsSpan(index, length));
             if (digits is >= MinPhoneDigits and <= MaxPhoneDigits)
             {
-                candidates.Add(Finding(PiiKind.PhoneNumber, field, text, index, length));
+                candidates.Add((PiiKind.PhoneNumber, index, length));
             }
         }
 
-        AddNamesNearDates(field, text, candidates);
+        AddNamesNearDates(text, candidates);
 
-        return Deduplicate(candidates);
+        return Deduplicate(candidates).ConvertAll(c =>
+        {
+            var (index, length) = folded.ToOriginal(c.Index, c.Length);
+            return new PiiFinding(c.Kind, field, index, length, Mask(original.AsSpan(index, length)));
+        });
     }
+
+    /// <summary>
+    /// Every valid personal identity code in folded text: six digits, the century sign, three digits and the check
+    /// character, with up to <see cref="MaxSeparatorRun"/> spaces or dots between any two of them
+    /// (<c>050327 +6397</c>, <c>05.03.27-639.7</c>). Letters may touch the code on either side, because
+    /// <c>hetu050327+6397</c> leaks the code all the same; a digit right before or after it makes it part of a longer
+    /// number (a reference or an account number) instead.
+    /// </summary>
+    private static List<(int Index, int Length)> FindIdentityCodes(string text)
+    {
+        var found = new List<(int Index, int Length)>();
+        Span<char> code = stackalloc char[11];
+        var start = 0;
+        while (start < text.Length)
+        {
+            if (char.IsAsciiDigit(text[start]) && (start == 0 || !char.IsAsciiDigit(text[start - 1]))
+                && TryReadCode(text, start, code, out var end) && IsValidPersonalIdentityCode(new string(code)))
+            {
+                found.Add((start, end - start));
+                start = end;
+                continue;
+            }
+            start++;
+        }
+        return found;
+    }
+
+    /// <summary>Reads the eleven characters of a code candidate at <paramref name="start"/>, skipping separators.</summary>
+    private static bool TryReadCode(string text, int start, Span<char> code, out int end)
+    {
+        end = start;
+        var position = start;
+        for (var i = 0; i < 11; i++)
+        {
+            if (i > 0)
+            {
+                var skipped = 0;
+                while (position < text.Length && skipped < MaxSeparatorRun && IsSeparator(text[position]))
+                {
+                    position++;
+                    skipped++;
+                }
+            }
+            if (position >= text.Length)
+            {
+                return false;
+            }
+            var c = text[position];
+            var fits = i switch
+            {
+                6 => c is '+' or '-' || (char.IsAsciiLetter(c) && CenturyOf(c) is not null),
+                10 => char.IsAsciiLetterOrDigit(c),
+                _ => char.IsAsciiDigit(c),
+            };
+            if (!fits)
+            {
+                return false;
+            }
+            code[i] = c;
+            position++;
+        }
+        if (position < text.Length && char.IsAsciiDigit(text[position]))
+        {
+            return false;
+        }
+        end = position;
+        return true;
+    }
+
+    private static bool IsSeparator(char c) => c is ' ' or '.' or '\t';
 
     /// <summary>
     /// Flags the name, not the date: the name is what identifies the client, and a date on its own is fine in a
     /// report. Without any date in the text nothing is flagged, which keeps capitalised place and organisation names
     /// in ordinary prose quiet.
     /// </summary>
-    private static void AddNamesNearDates(string field, string text, List<PiiFinding> candidates)
+    private static void AddNamesNearDates(string text, List<(PiiKind Kind, int Index, int Length)> candidates)
     {
         var dates = FindAll(DateRegex(), text);
         if (dates.Count == 0)
@@ -196,7 +297,7 @@ internal static partial class PiiGuard
             }
             if (first < dates.Count && dates[first].Index <= index + length + NameDateProximity)
             {
-                candidates.Add(Finding(PiiKind.NameWithDate, field, text, index, length));
+                candidates.Add((PiiKind.NameWithDate, index, length));
             }
         }
     }
@@ -239,12 +340,12 @@ internal static partial class PiiGuard
     /// One stretch of text gets one finding: the stronger kind wins, so a valid identity code is never also reported
     /// as a phone number (the reporter would be told to "confirm" something that is in fact rejected).
     /// </summary>
-    private static List<PiiFinding> Deduplicate(List<PiiFinding> candidates)
+    private static List<(PiiKind Kind, int Index, int Length)> Deduplicate(List<(PiiKind Kind, int Index, int Length)> candidates)
     {
         // Kept findings never overlap each other, so ordered by start they are also ordered by end, and a candidate
         // can only collide with its neighbours at the insertion point. Hostile text yields thousands of findings,
         // so a pairwise comparison would be quadratic.
-        var kept = new List<PiiFinding>(candidates.Count);
+        var kept = new List<(PiiKind Kind, int Index, int Length)>(candidates.Count);
         foreach (var candidate in candidates.OrderBy(f => Priority(f.Kind)).ThenBy(f => f.Index))
         {
             var position = FirstStartingAtOrAfter(kept, candidate.Index);
@@ -258,7 +359,7 @@ internal static partial class PiiGuard
         return kept;
     }
 
-    private static int FirstStartingAtOrAfter(List<PiiFinding> sorted, int index)
+    private static int FirstStartingAtOrAfter(List<(PiiKind Kind, int Index, int Length)> sorted, int index)
     {
         int low = 0, high = sorted.Count;
         while (low < high)
@@ -286,11 +387,8 @@ internal static partial class PiiGuard
         _ => 5,
     };
 
-    private static bool Overlaps(PiiFinding a, PiiFinding b) =>
+    private static bool Overlaps((PiiKind Kind, int Index, int Length) a, (PiiKind Kind, int Index, int Length) b) =>
         a.Index < b.Index + b.Length && b.Index < a.Index + a.Length;
-
-    private static PiiFinding Finding(PiiKind kind, string field, string text, int index, int length) =>
-        new(kind, field, index, length, Mask(text.AsSpan(index, length)));
 
     /// <summary>
     /// Keeps the first two characters so the reporter can find the spot, and whitespace so the shape stays readable;
@@ -335,14 +433,6 @@ internal static partial class PiiGuard
         }
         return phone.StartsWith("00358", StringComparison.Ordinal) ? digits - 5 + 1 : digits;
     }
-
-    // DDMMYY, century sign, NNN, check character. The lookarounds (not \b, since '-' and '+' are not word
-    // characters) keep codes embedded in longer alphanumeric tokens, such as reference numbers, out; punctuation
-    // and underscores around a code still count as a boundary, because "raportti_131052-308T.pdf" leaks it all the same.
-    [GeneratedRegex(
-        @"(?<![\p{L}\p{N}])[0-9]{6}[-+A-FU-Ya-fu-y][0-9]{3}[0-9A-Za-z](?![\p{L}\p{N}])",
-        RegexOptions.CultureInvariant, MatchTimeoutMilliseconds)]
-    private static partial Regex PersonalIdentityCodeRegex();
 
     // Trunk prefix 0 or country code +358/00358, an area or operator code, then digit groups separated by at most
     // one space or hyphen (non-breaking spaces included, word processors insert them). Digit count is checked
