@@ -10,4 +10,7 @@ public static class PlatformRoles
 
     /// <summary>A national role (e.g. THL): sees counts per region of the same phenomenon categories, never free text.</summary>
     public const string NationalObserver = "NationalObserver";
+
+    /// <summary>Runs the deployment: creates regions and sets their identity providers (docs/adr/0096).</summary>
+    public const string PlatformAdmin = "PlatformAdmin";
 }

@@ -11,7 +11,7 @@ public sealed class RakeUser : IdentityUser<Guid>
     public string DisplayName { get; set; } = "";
 }
 
-/// <summary>A region of the catalogue: configured in appsettings (Rake:Regions) and mirrored here.</summary>
+/// <summary>A region of the catalogue, the source of truth: configuration only seeds regions missing here (docs/adr/0096).</summary>
 public sealed class RegionRecord
 {
     public string Code { get; set; } = "";
@@ -36,6 +36,7 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
 
     public DbSet<RegionRecord> Regions => Set<RegionRecord>();
     public DbSet<RegionRoleAssignment> RegionRoles => Set<RegionRoleAssignment>();
+    public DbSet<SignOn.RegionIdentityProviderRecord> RegionIdentityProviders => Set<SignOn.RegionIdentityProviderRecord>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -58,6 +59,7 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
             b.Property(r => r.Role).HasConversion<string>().HasMaxLength(40);
             b.HasIndex(r => new { r.RegionCode, r.Role });
         });
+        builder.ApplyConfiguration(new SignOn.RegionIdentityProviderConfiguration());
         SqliteNaming.ApplySchema(builder, Database, SchemaName);
     }
 
