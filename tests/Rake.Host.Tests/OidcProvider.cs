@@ -137,8 +137,8 @@ public sealed partial class OidcProvider : IAsyncDisposable
     /// </summary>
     public async Task<SignOnResult> SignInAsync(RakeTestHost host, string region, string subject, Func<Uri, Uri>? rewriteCallback = null)
     {
-        var cookies = new CookieContainer();
-        var client = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false })
+        var handler = new CookieJar { InnerHandler = new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false } };
+        var client = new HttpClient(handler)
         {
             BaseAddress = new Uri(host.BaseAddress),
         };
@@ -164,7 +164,8 @@ public sealed partial class OidcProvider : IAsyncDisposable
                 throw new InvalidOperationException($"Sign-on stopped at {uri} with {(int)response.StatusCode}.");
             }
             var next = Next(uri, response);
-            if (next.Authority == new Uri(host.BaseAddress).Authority && !next.AbsolutePath.StartsWith("/signin-oidc/", StringComparison.Ordinal))
+            var atRake = next.Authority == new Uri(host.BaseAddress).Authority;
+            if (atRake && !next.AbsolutePath.StartsWith("/signin-oidc/", StringComparison.Ordinal))
             {
                 return new SignOnResult(client, next.PathAndQuery);
             }
@@ -218,3 +219,39 @@ public sealed partial class OidcProvider : IAsyncDisposable
 }
 
 public sealed record SignOnResult(HttpClient Client, string Location);
+
+/// <summary>
+/// Cookies per host and port, path ignored: the provider sets its interaction cookie for <c>/interaction/{uid}</c> in the
+/// answer to <c>/auth</c>, which a browser keeps but .NET's CookieContainer drops (it wants the path to cover the request).
+/// </summary>
+internal sealed class CookieJar : DelegatingHandler
+{
+    private readonly Dictionary<(string Authority, string Name), string> cookies = [];
+
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var authority = request.RequestUri!.Authority;
+        var sent = cookies.Where(c => c.Key.Authority == authority).Select(c => $"{c.Key.Name}={c.Value}").ToList();
+        if (sent.Count > 0)
+        {
+            request.Headers.Add("Cookie", string.Join("; ", sent));
+        }
+        var response = await base.SendAsync(request, cancellationToken);
+        foreach (var header in response.Headers.TryGetValues("Set-Cookie", out var values) ? values : [])
+        {
+            var pair = header.Split(';')[0];
+            var at = pair.IndexOf('=');
+            var (name, value) = (pair[..at].Trim(), pair[(at + 1)..].Trim());
+            var expired = header.Contains("expires=Thu, 01 Jan 1970", StringComparison.OrdinalIgnoreCase) || value.Length == 0;
+            if (expired)
+            {
+                cookies.Remove((authority, name));
+            }
+            else
+            {
+                cookies[(authority, name)] = value;
+            }
+        }
+        return response;
+    }
+}

@@ -2,14 +2,18 @@
 // named by IDP_CLIENTS, users (sub -> {email, name, groups}) from IDP_USERS, read at every sign-in so a test can change groups.
 import { createServer } from 'node:http';
 import { readFileSync } from 'node:fs';
-import Provider from 'oidc-provider';
+import Provider, { interactionPolicy } from 'oidc-provider';
 
 const read = (file) => JSON.parse(readFileSync(file, 'utf8'));
 const clients = read(process.env.IDP_CLIENTS);
+// Native clients (see the fixture) would always be asked for consent; these are first-party, so only the login form stays.
+const policy = interactionPolicy.base();
+policy.get('consent').checks.remove('native_client_prompt');
 const server = createServer();
 server.listen(0, '127.0.0.1', () => {
   const issuer = `http://127.0.0.1:${server.address().port}`;
   const provider = new Provider(issuer, {
+    interactions: { policy },
     clients: clients.map(({ roles, ...client }) => client),
     cookies: { keys: ['rake-test-idp'] },
     claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'], groups: ['groups'] },

@@ -31,7 +31,8 @@ internal sealed class RegionCatalog(IServiceScopeFactory scopes, IDataProtection
     private DateTimeOffset lastMissReload = DateTimeOffset.MinValue;
 
     /// <summary>Told of every load with the sign-on settings before and after, so the authentication schemes can follow.</summary>
-    public event Action<IReadOnlyDictionary<string, RegionSignOnSettings>, IReadOnlyDictionary<string, RegionSignOnSettings>>? SignOnChanged;
+    public event Action<IReadOnlyDictionary<string, RegionSignOnSettings>, IReadOnlyDictionary<string, RegionSignOnSettings>>?
+        SignOnChanged;
 
     public IReadOnlyList<RegionInfo> Regions => current.Regions;
 

@@ -38,7 +38,8 @@ internal sealed record IdentityProviderDto(
 internal sealed record PlatformRegionDto(string Code, string NameFi, string NameSv, string NameEn, IdentityProviderDto? IdentityProvider);
 
 /// <summary>Creates and edits regions and their identity providers; every change is in force at once on this Host.</summary>
-internal sealed class RegionCatalogEditor(PlatformDbContext db, RegionCatalog catalog, IDataProtectionProvider protection, TextCatalog texts)
+internal sealed class RegionCatalogEditor(
+    PlatformDbContext db, RegionCatalog catalog, IDataProtectionProvider protection, TextCatalog texts)
 {
     public async Task<IReadOnlyList<PlatformRegionDto>> ListAsync(CancellationToken cancellationToken)
     {
@@ -52,7 +53,8 @@ internal sealed class RegionCatalogEditor(PlatformDbContext db, RegionCatalog ca
         var region = await db.Regions.AsNoTracking().FirstOrDefaultAsync(r => r.Code == code, cancellationToken);
         return region is null
             ? null
-            : ToDto(region, await db.RegionIdentityProviders.AsNoTracking().FirstOrDefaultAsync(p => p.RegionCode == code, cancellationToken));
+            : ToDto(region,
+                await db.RegionIdentityProviders.AsNoTracking().FirstOrDefaultAsync(p => p.RegionCode == code, cancellationToken));
     }
 
     public async Task<PlatformRegionDto> CreateAsync(RegionInput input, CancellationToken cancellationToken)
@@ -175,8 +177,9 @@ internal sealed class RegionCatalogEditor(PlatformDbContext db, RegionCatalog ca
             {
                 errors[$"{p}groupRoles[{i}].group"] = [texts["platformRegions.groupRequired"]];
             }
+            // Enum.TryParse also takes numbers and comma-joined flags; only a role's own name is a role here.
             if (mapping?.Role is null || !Enum.TryParse<RegionRole>(mapping.Role, true, out var role) || !Enum.IsDefined(role)
-                || mapping.Role.Any(char.IsDigit))
+                || mapping.Role.Any(c => char.IsDigit(c) || c == ','))
             {
                 errors[$"{p}groupRoles[{i}].role"] =
                     [texts.Get("platformRegions.roleUnknown", string.Join(", ", Enum.GetNames<RegionRole>()))];
@@ -188,6 +191,19 @@ internal sealed class RegionCatalogEditor(PlatformDbContext db, RegionCatalog ca
             if (domain is null || Uri.CheckHostName(domain) != UriHostNameType.Dns || !domain.Contains('.') || domain.Length > 200)
             {
                 errors[$"{p}allowedEmailDomains[{i}]"] = [texts["platformRegions.domainInvalid"]];
+            }
+        }
+        // The lists are stored one per line in columns of a fixed size.
+        foreach (var (field, values, max) in new (string Field, IReadOnlyList<string?>? Values, int Max)[]
+        {
+            ("scopes", idp.Scopes, 1000),
+            ("groupRoles", idp.GroupRoles?.Select(m => $"{m?.Group}={m?.Role}").ToList(), 8000),
+            ("allowedEmailDomains", idp.AllowedEmailDomains, 4000),
+        })
+        {
+            if (values is not null && values.Sum(v => (v?.Length ?? 0) + 1) > max)
+            {
+                errors[p + field] = [texts.Get("platformRegions.tooLong", max)];
             }
         }
         if (idp.ApiAudience is { Length: > 0 } audience)

@@ -33,8 +33,10 @@ internal sealed class RegionSignIn(
     private async Task<string?> SignInAsync(ClaimsPrincipal external, string regionCode, CancellationToken cancellationToken)
     {
         var settings = catalog.FindSignOn(regionCode);
-        var issuer = external.FindFirstValue("iss");
-        var subject = external.FindFirstValue("sub");
+        // The handler keeps the validated token's issuer on each claim rather than as an "iss" claim.
+        var subjectClaim = external.FindFirst("sub");
+        var subject = subjectClaim?.Value;
+        var issuer = subjectClaim?.Issuer ?? external.FindFirstValue("iss");
         // The handler validated the token against this region's provider; checked again so no other issuer's subject counts here.
         if (settings is null || issuer is null || subject is null || !settings.HasIssuer(issuer))
         {

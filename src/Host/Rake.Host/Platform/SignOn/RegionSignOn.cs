@@ -19,7 +19,9 @@ internal static class RegionSignOn
 
     public static IServiceCollection AddRakeRegionSignOn(this IServiceCollection services)
     {
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<OpenIdConnectOptions>, OpenIdConnectPostConfigureOptions>());
+        // What AddOpenIdConnect/AddJwtBearer register besides a scheme; the schemes themselves come from the catalogue.
+        services.TryAddEnumerable(
+            ServiceDescriptor.Singleton<IPostConfigureOptions<OpenIdConnectOptions>, OpenIdConnectPostConfigureOptions>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<JwtBearerOptions>, JwtBearerPostConfigureOptions>());
         services.AddSingleton<IConfigureOptions<OpenIdConnectOptions>, RegionOidcOptions>();
         services.AddSingleton<IConfigureOptions<JwtBearerOptions>, RegionJwtOptions>();
