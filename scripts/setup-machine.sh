@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the tests need from Debian's packages: Chromium (browser tests), PostgreSQL (the second database run)
 # and Node.js with npm (the Host's build installs the pinned Elsa Studio bundle from npm,
-# docs/adr/0010-elsa-studio-designer.md). The e-mail tests run their SMTP server in-process (docs/adr/0080).
+# docs/adr/0010-elsa-studio-designer.md; the sign-on tests run a real OpenID provider under node, tests/idp). The e-mail tests run their SMTP server in-process (docs/adr/0080).
 set -euo pipefail
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
@@ -14,3 +14,5 @@ if [ ${#need[@]} -gt 0 ]; then
   apt-get update -qq
   apt-get install -y -qq "${need[@]}" >/dev/null
 fi
+# The test OpenID provider (npm oidc-provider, pinned by tests/idp/package-lock.json; docs/adr/0098).
+(cd "$(dirname "$0")/../tests/idp" && npm ci --no-audit --no-fund --ignore-scripts >/dev/null)

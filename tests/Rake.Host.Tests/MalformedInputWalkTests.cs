@@ -251,7 +251,10 @@ public sealed class MalformedInputWalkTests : IAsyncLifetime
     {
         if (operation.Path.StartsWith("/api/v1/platform", StringComparison.Ordinal))
         {
-            return await ClientAsync("national-observer");
+            // The region catalogue is the PlatformAdmin's; the national view the NationalObserver's.
+            return await ClientAsync(operation.Path.StartsWith("/api/v1/platform/regions", StringComparison.Ordinal)
+                ? "platform-admin"
+                : "national-observer");
         }
         if (!operation.Path.StartsWith("/api/v1/regions/", StringComparison.Ordinal))
         {

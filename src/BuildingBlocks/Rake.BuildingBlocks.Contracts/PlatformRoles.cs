@@ -11,7 +11,8 @@ public static class PlatformRoles
     /// <summary>A national role (e.g. THL): sees counts per region of the same phenomenon categories, never free text.</summary>
     public const string NationalObserver = "NationalObserver";
 
-    /// <summary>Runs the deployment: creates regions and manages accounts above the regions; the first one is bootstrapped from
-    /// configuration (<c>Rake:Bootstrap:PlatformAdmin</c>). Gives no access to any region's data either.</summary>
+    /// <summary>Runs the deployment: creates regions and sets their identity providers (docs/adr/0096) and manages
+    /// accounts above the regions; the first one is bootstrapped from configuration (<c>Rake:Bootstrap:PlatformAdmin</c>).
+    /// Gives no access to any region's data either.</summary>
     public const string PlatformAdmin = "PlatformAdmin";
 }

@@ -17,6 +17,7 @@ using Rake.Host.Designer;
 using Rake.Host.Observability;
 using Rake.Host.Platform;
 using Rake.Host.Platform.People;
+using Rake.Host.Platform.SignOn;
 
 namespace Rake.Host;
 
@@ -32,6 +33,7 @@ public static class RakeHost
         var modules = RakeModules.Create();
         AddServices(builder, modules);
         var app = builder.Build();
+        app.Services.UseRakeRegionSignOn();
         await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
         Configure(app, modules);
         return app;
@@ -56,6 +58,8 @@ public static class RakeHost
         services.AddSingleton<RegionCatalog>();
         services.AddSingleton<IRegionAccess>(sp => sp.GetRequiredService<RegionCatalog>());
         services.AddSingleton<DatabaseInitializer>();
+        services.AddRakeRegionSignOn();
+        services.AddScoped<RegionCatalogEditor>();
         services.AddScoped<RegionEndpointFilter>();
         services.AddStoredIdentityCodes();
         services.AddScoped<ElsaTenantFilter>();
@@ -69,7 +73,7 @@ public static class RakeHost
             .AddPolicyScheme("rake", "Cookie for people, bearer token for integrations", options =>
                 options.ForwardDefaultSelector = http =>
                     http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-                        ? IdentityConstants.BearerScheme
+                        ? RegionSignOn.BearerSchemeFor(http)
                         : IdentityConstants.ApplicationScheme)
             .AddCookie(IdentityConstants.ApplicationScheme, options =>
             {
@@ -148,6 +152,7 @@ public static class RakeHost
         var endpoints = app.MapGroup("").AddInputGuard();
         endpoints.MapAuthEndpoints();
         endpoints.MapRegionCatalogEndpoints();
+        endpoints.MapRegionSignOn();
         var regionApi = endpoints.MapGroup("/api/v1/regions/{region}")
             .RequireAuthorization()
             .AddEndpointFilter<RegionEndpointFilter>()
@@ -161,6 +166,7 @@ public static class RakeHost
             module.MapRegionEndpoints(regionApi);
         }
         var platformApi = endpoints.MapGroup("/api/v1/platform").RequireAuthorization().AddRequestValidation();
+        platformApi.MapPlatformRegionEndpoints();
         foreach (var module in modules)
         {
             module.MapPlatformEndpoints(platformApi);

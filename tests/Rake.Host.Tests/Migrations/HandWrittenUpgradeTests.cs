@@ -41,7 +41,9 @@ public sealed class HandWrittenUpgradeTests(SharedHost shared)
             }
 
             var after = await RowsAsync(connectionString);
-            Assert.Equal(before.Keys.Order(), after.Keys.Order());
+            Assert.Empty(before.Keys.Except(after.Keys));
+            // A table that a later migration adds starts empty; the fixture's rows stay as they were.
+            Assert.All(after.Keys.Except(before.Keys), table => Assert.Empty(after[table]));
             foreach (var (table, rows) in before)
             {
                 Assert.True(rows.SequenceEqual(after[table]), $"rows of {table} changed");

@@ -7,7 +7,7 @@ using Rake.BuildingBlocks.Regions;
 
 namespace Rake.Host.Platform;
 
-/// <summary>At start: applies every context's migrations, mirrors the configured region catalogue, and in demo mode seeds demo users and
+/// <summary>At start: applies every context's migrations, seeds configured regions that are missing, and in demo mode seeds demo users and
 /// data.</summary>
 internal sealed class DatabaseInitializer(
     IServiceProvider services,
@@ -61,15 +61,19 @@ internal sealed class DatabaseInitializer(
                 throw new InvalidOperationException(
                     $"Rake:Regions has an invalid code '{region.Code}': use lower-case letters, digits and hyphens.");
             }
-            var row = await db.Regions.FindAsync([region.Code], cancellationToken);
-            if (row is null)
+            // The database is the catalogue (docs/adr/0096): configuration adds a region that is missing, and never
+            // overwrites what a PlatformAdmin changed.
+            if (await db.Regions.FindAsync([region.Code], cancellationToken) is not null)
             {
-                db.Regions.Add(row = new RegionRecord { Code = region.Code });
+                continue;
             }
-            row.NameFi = region.NameFi;
-            row.NameSv = string.IsNullOrEmpty(region.NameSv) ? region.NameFi : region.NameSv;
-            row.NameEn = string.IsNullOrEmpty(region.NameEn) ? region.NameFi : region.NameEn;
-            row.Active = true;
+            db.Regions.Add(new RegionRecord
+            {
+                Code = region.Code,
+                NameFi = region.NameFi,
+                NameSv = string.IsNullOrEmpty(region.NameSv) ? region.NameFi : region.NameSv,
+                NameEn = string.IsNullOrEmpty(region.NameEn) ? region.NameFi : region.NameEn,
+            });
         }
         await db.SaveChangesAsync(cancellationToken);
     }
@@ -104,16 +108,22 @@ internal sealed class DatabaseInitializer(
                 [("kainuu", RegionRole.Professional), ("kymenlaakso", RegionRole.Professional)], cancellationToken);
             // A national observer: no region role at all, only the platform role (ADR 0051).
             await EnsureUserAsync(scope.ServiceProvider, "national-observer", "Kansallinen tarkastelija", [], cancellationToken);
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<RakeUser>>();
-            var observer = (await users.FindByNameAsync("national-observer"))!;
-            if (!(await users.GetClaimsAsync(observer))
-                .Any(c => c.Type == PlatformRoles.ClaimType && c.Value == PlatformRoles.NationalObserver))
-            {
-                await users.AddClaimAsync(observer,
-                    new System.Security.Claims.Claim(PlatformRoles.ClaimType, PlatformRoles.NationalObserver));
-            }
+            await EnsurePlatformRoleAsync(scope.ServiceProvider, "national-observer", PlatformRoles.NationalObserver);
+            // A platform administrator: creates regions and sets their identity providers (docs/adr/0096).
+            await EnsureUserAsync(scope.ServiceProvider, "platform-admin", "Alustan ylläpitäjä", [], cancellationToken);
+            await EnsurePlatformRoleAsync(scope.ServiceProvider, "platform-admin", PlatformRoles.PlatformAdmin);
         }
         logger.LogInformation("Demo users are seeded; the password of each is {Password}.", DemoPassword);
+    }
+
+    private static async Task EnsurePlatformRoleAsync(IServiceProvider sp, string userName, string platformRole)
+    {
+        var users = sp.GetRequiredService<UserManager<RakeUser>>();
+        var user = (await users.FindByNameAsync(userName))!;
+        if (!(await users.GetClaimsAsync(user)).Any(c => c.Type == PlatformRoles.ClaimType && c.Value == platformRole))
+        {
+            await users.AddClaimAsync(user, new System.Security.Claims.Claim(PlatformRoles.ClaimType, platformRole));
+        }
     }
 
     private static async Task EnsureUserAsync(IServiceProvider sp, string userName, string displayName,

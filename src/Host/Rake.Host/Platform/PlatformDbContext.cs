@@ -17,7 +17,7 @@ public sealed class RakeUser : IdentityUser<Guid>
     public string? DeactivatedBy { get; set; }
 }
 
-/// <summary>A region of the catalogue: configured in appsettings (Rake:Regions) and mirrored here.</summary>
+/// <summary>A region of the catalogue, the source of truth: configuration only seeds regions missing here (docs/adr/0096).</summary>
 public sealed class RegionRecord
 {
     public string Code { get; set; } = "";
@@ -42,6 +42,7 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
 
     public DbSet<RegionRecord> Regions => Set<RegionRecord>();
     public DbSet<RegionRoleAssignment> RegionRoles => Set<RegionRoleAssignment>();
+    public DbSet<SignOn.RegionIdentityProviderRecord> RegionIdentityProviders => Set<SignOn.RegionIdentityProviderRecord>();
 
     /// <summary>Changes of people's rights (roles given and removed, deactivation, hand-over), per region.</summary>
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
@@ -69,6 +70,7 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
         });
         builder.ApplyConfiguration(new People.PeopleModelConfiguration());
         builder.ApplyConfiguration(new People.PeopleAuditConfiguration());
+        builder.ApplyConfiguration(new SignOn.RegionIdentityProviderConfiguration());
         SqliteNaming.ApplySchema(builder, Database, SchemaName);
     }
 

@@ -264,6 +264,58 @@ namespace Rake.Host.Platform.Migrations.Postgres
                     b.ToTable("RegionRoles", "platform");
                 });
 
+            modelBuilder.Entity("Rake.Host.Platform.SignOn.RegionIdentityProviderRecord", b =>
+                {
+                    b.Property<string>("RegionCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("AllowedEmailDomains")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("ApiAudience")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Authority")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("ClientId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("GroupClaim")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("GroupRoles")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<string>("ProtectedClientSecret")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Scopes")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<Guid>("Version")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("RegionCode");
+
+                    b.ToTable("RegionIdentityProviders", "platform");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
                 {
                     b.HasOne("Rake.Host.Platform.RakeUser", null)
@@ -287,6 +339,15 @@ namespace Rake.Host.Platform.Migrations.Postgres
                     b.HasOne("Rake.Host.Platform.RakeUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rake.Host.Platform.SignOn.RegionIdentityProviderRecord", b =>
+                {
+                    b.HasOne("Rake.Host.Platform.RegionRecord", null)
+                        .WithOne()
+                        .HasForeignKey("Rake.Host.Platform.SignOn.RegionIdentityProviderRecord", "RegionCode")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
