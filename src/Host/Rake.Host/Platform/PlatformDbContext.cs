@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -30,12 +31,16 @@ public sealed class RegionRoleAssignment
 }
 
 /// <summary>Identity and the region catalogue: the Host's own data, in the <c>platform</c> schema.</summary>
-public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> options) : IdentityUserContext<RakeUser, Guid>(options)
+public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> options)
+    : IdentityUserContext<RakeUser, Guid>(options), IDataProtectionKeyContext
 {
     public const string SchemaName = "platform";
 
     public DbSet<RegionRecord> Regions => Set<RegionRecord>();
     public DbSet<RegionRoleAssignment> RegionRoles => Set<RegionRoleAssignment>();
+
+    /// <summary>The data-protection key ring every Host shares (docs/adr/0093).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -58,6 +63,7 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
             b.Property(r => r.Role).HasConversion<string>().HasMaxLength(40);
             b.HasIndex(r => new { r.RegionCode, r.Role });
         });
+        Sessions.ConfigureKeyTable(builder);
         SqliteNaming.ApplySchema(builder, Database, SchemaName);
     }
 
