@@ -22,6 +22,8 @@ internal static class SecurityHeaders
     {
         app.UseForwardedHeaders();
         app.UseHsts();
+        // Every cookie (sign-in, antiforgery, language) is Secure when the request came over HTTPS.
+        app.UseCookiePolicy(new CookiePolicyOptions { Secure = CookieSecurePolicy.SameAsRequest });
         app.Use((http, next) =>
         {
             http.Response.OnStarting(static state => Apply((HttpContext)state), http);
