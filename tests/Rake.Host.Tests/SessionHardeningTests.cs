@@ -244,6 +244,7 @@ public sealed class SessionHardeningTests(SessionsHost fixture) : IClassFixture<
             var response = await client.GetAsync(url);
             Assert.True(type is null || response.Content.Headers.ContentType?.MediaType == type,
                 $"{kind}: {url} answered {(int)response.StatusCode} {response.Content.Headers.ContentType}");
+            Assert.True(response.Headers.Contains("Content-Security-Policy"), $"{kind}: {url} has no Content-Security-Policy");
             var csp = string.Join(",", response.Headers.GetValues("Content-Security-Policy"));
             Assert.Contains("frame-ancestors 'none'", csp);
             Assert.Contains("default-src 'self'", csp);

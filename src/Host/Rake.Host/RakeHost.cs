@@ -127,7 +127,6 @@ public static class RakeHost
 
     private static void Configure(WebApplication app, IReadOnlyList<IModule> modules)
     {
-        app.UseRakeSecurityHeaders();
         app.UseExceptionHandler();
         app.UseWhen(http => http.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
         var cultures = new[] { "fi", "sv", "en" }.Select(c => new CultureInfo(c)).ToList();

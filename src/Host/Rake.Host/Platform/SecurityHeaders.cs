@@ -17,18 +17,26 @@ internal static class SecurityHeaders
         + "font-src 'self' data:; connect-src 'self'; worker-src 'self' blob:; object-src 'none'; base-uri 'self'; "
         + "frame-ancestors 'none'";
 
-    /// <summary>First in the pipeline: the proxy's headers decide the scheme (Secure cookies, HSTS) and the client address.</summary>
-    public static void UseRakeSecurityHeaders(this WebApplication app)
+    /// <summary>First in the pipeline, ahead of the middleware that modules add by startup filters (the public Atom feed):
+    /// the proxy's headers decide the scheme (Secure cookies, HSTS) and the client address.</summary>
+    public static void AddRakeSecurityHeaders(this IServiceCollection services) =>
+        services.Insert(0, ServiceDescriptor.Transient<IStartupFilter, FirstInPipeline>());
+
+    private sealed class FirstInPipeline : IStartupFilter
     {
-        app.UseForwardedHeaders();
-        app.UseHsts();
-        // Every cookie (sign-in, antiforgery, language) is Secure when the request came over HTTPS.
-        app.UseCookiePolicy(new CookiePolicyOptions { Secure = CookieSecurePolicy.SameAsRequest });
-        app.Use((http, next) =>
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
         {
-            http.Response.OnStarting(static state => Apply((HttpContext)state), http);
-            return next(http);
-        });
+            app.UseForwardedHeaders();
+            app.UseHsts();
+            // Every cookie (sign-in, antiforgery, language) is Secure when the request came over HTTPS.
+            app.UseCookiePolicy(new CookiePolicyOptions { Secure = CookieSecurePolicy.SameAsRequest });
+            app.Use((http, nextMiddleware) =>
+            {
+                http.Response.OnStarting(static state => Apply((HttpContext)state), http);
+                return nextMiddleware(http);
+            });
+            next(app);
+        };
     }
 
     private static Task Apply(HttpContext http)

@@ -81,6 +81,8 @@ internal static class Sessions
         // A zero interval looks the stamp up on every request, so a sign-out (which changes it) ends the session everywhere.
         services.TryAddScoped<ISecurityStampValidator, SecurityStampValidator<RakeUser>>();
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
+        // A refused stamp signs out of this scheme as well; Rake never sets its cookie, but the scheme has to exist.
+        services.AddAuthentication().AddCookie(IdentityConstants.TwoFactorRememberMeScheme, o => o.Cookie.Name = "rake.2fa");
         services.PostConfigure<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme, o =>
         {
             o.Events.OnValidatePrincipal = SecurityStampValidator.ValidatePrincipalAsync;
@@ -123,6 +125,7 @@ internal static class Sessions
             }
         });
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
+        services.AddRakeSecurityHeaders();
     }
 
     /// <summary>Runs after localisation (the answers are worded in the caller's language) and before the endpoints.</summary>
