@@ -176,7 +176,8 @@ public sealed class KeyRingTests
         Assert.Equal(HttpStatusCode.OK, (await withToken.GetAsync(ReportsUrl)).StatusCode);
         // A token that was never issued is still refused: the check above is not a door left open.
         using var forged = new HttpClient { BaseAddress = new Uri(baseAddress) };
-        forged.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token[..^8] + "AAAAAAAA");
+        forged.DefaultRequestHeaders.Authorization =
+            new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token[..^8] + "AAAAAAAA");
         Assert.Equal(HttpStatusCode.Unauthorized, (await forged.GetAsync(ReportsUrl)).StatusCode);
     }
 

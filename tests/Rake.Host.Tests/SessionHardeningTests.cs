@@ -53,7 +53,8 @@ public sealed class SessionHardeningTests(SessionsHost fixture) : IClassFixture<
     {
         var cookies = new CookieContainer();
         using var browser = CookieSignIn.Client(Host.BaseAddress, cookies);
-        Assert.Equal(HttpStatusCode.Redirect, (await CookieSignIn.PostLoginAsync(browser, "kainuu-professional", RakeTestHost.Password)).StatusCode);
+        var signIn = await CookieSignIn.PostLoginAsync(browser, "kainuu-professional", RakeTestHost.Password);
+        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
         var copied = cookies.GetCookies(new Uri(Host.BaseAddress))["rake.auth"]!.Value;
         using var thief = CookieSignIn.WithCookie(Host.BaseAddress, copied);
         Assert.Equal(HttpStatusCode.OK, (await thief.GetAsync(ReportsUrl)).StatusCode);
@@ -142,7 +143,8 @@ public sealed class SessionHardeningTests(SessionsHost fixture) : IClassFixture<
     {
         using var anonymous = Host.Anonymous();
         var before = fixture.Hasher.Verified;
-        var token = await anonymous.PostAsJsonAsync("/api/v1/auth/token", new { userName = $"nobody-{Guid.NewGuid():N}", password = "Wrong-2026!" });
+        var token = await anonymous.PostAsJsonAsync(
+            "/api/v1/auth/token", new { userName = $"nobody-{Guid.NewGuid():N}", password = "Wrong-2026!" });
         Assert.Equal(HttpStatusCode.Unauthorized, token.StatusCode);
         Assert.Equal(before + 1, fixture.Hasher.Verified);
 
@@ -203,7 +205,10 @@ public sealed class SessionHardeningTests(SessionsHost fixture) : IClassFixture<
     [InlineData("/%09/evil.example/")]
     public async Task Sign_in_and_the_language_switch_accept_only_local_return_urls(string returnUrl)
     {
-        using var anonymous = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(Host.BaseAddress) };
+        using var anonymous = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false })
+        {
+            BaseAddress = new Uri(Host.BaseAddress),
+        };
         var escaped = returnUrl.Contains('%') ? returnUrl : Uri.EscapeDataString(returnUrl);
         var login = await anonymous.GetAsync($"/login?returnUrl={escaped}");
         Assert.Equal(HttpStatusCode.BadRequest, login.StatusCode);
@@ -224,14 +229,16 @@ public sealed class SessionHardeningTests(SessionsHost fixture) : IClassFixture<
         using var professional = CookieSignIn.WithCookie(
             Host.BaseAddress, await CookieSignIn.CookieAsync(Host.BaseAddress, "kymenlaakso-professional"));
         using var anonymous = Host.Anonymous();
-        var css = System.Text.RegularExpressions.Regex.Match(await anonymous.GetStringAsync("/login"), "href=\"(rake[^\"]*\\.css)\"").Groups[1].Value;
+        var css = System.Text.RegularExpressions.Regex.Match(
+            await anonymous.GetStringAsync("/login"), "href=\"(rake[^\"]*\\.css)\"").Groups[1].Value;
         // Personal: true must not be stored by a cache, false must keep its caching, null either (a page with a form is no-store).
         var walk = new (string Kind, HttpClient Client, string Url, string? Type, bool? Personal)[]
         {
             ("sign-in page", anonymous, "/login", "text/html", null),
             ("page of a signed-in user", signedIn, "/kainuu", "text/html", true),
             ("API JSON", professional, "/api/v1/regions/kymenlaakso/social-reports?pageSize=1", "application/json", true),
-            ("ProblemDetails", professional, $"/api/v1/regions/kymenlaakso/social-reports/{Guid.NewGuid()}", "application/problem+json", true),
+            ("ProblemDetails", professional, $"/api/v1/regions/kymenlaakso/social-reports/{Guid.NewGuid()}",
+                "application/problem+json", true),
             ("report HTML", professional, "/api/v1/regions/kymenlaakso/plan/export.html?lang=fi", "text/html", true),
             ("Atom feed", anonymous, "/feeds/kainuu/intranet.atom", "application/atom+xml", false),
             ("designer page", signedIn, "/kainuu/designer", "text/html", true),
@@ -248,7 +255,8 @@ public sealed class SessionHardeningTests(SessionsHost fixture) : IClassFixture<
             var csp = string.Join(",", response.Headers.GetValues("Content-Security-Policy"));
             Assert.Contains("frame-ancestors 'none'", csp);
             Assert.Contains("default-src 'self'", csp);
-            Assert.DoesNotContain("'unsafe-inline'", csp.Split(';').Single(d => d.Trim().StartsWith("script-src", StringComparison.Ordinal)));
+            var scripts = csp.Split(';').Single(d => d.Trim().StartsWith("script-src", StringComparison.Ordinal));
+            Assert.DoesNotContain("'unsafe-inline'", scripts);
             Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
             Assert.Equal("same-origin", response.Headers.GetValues("Referrer-Policy").Single());
             var noStore = response.Headers.CacheControl?.NoStore == true;
@@ -305,7 +313,8 @@ public sealed class SignInRateLimitTests
             var allowed = await client.PostAsJsonAsync("/api/v1/auth/token", new { userName = "kainuu-planner", password = "Wrong-1!" });
             Assert.Equal(HttpStatusCode.Unauthorized, allowed.StatusCode);
         }
-        var refused = await client.PostAsJsonAsync("/api/v1/auth/token", new { userName = "kainuu-planner", password = RakeTestHost.Password });
+        var refused = await client.PostAsJsonAsync(
+            "/api/v1/auth/token", new { userName = "kainuu-planner", password = RakeTestHost.Password });
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
         Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
         var seconds = int.Parse(refused.Headers.GetValues("Retry-After").Single(), System.Globalization.CultureInfo.InvariantCulture);

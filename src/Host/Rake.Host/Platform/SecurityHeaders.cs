@@ -6,7 +6,8 @@ namespace Rake.Host.Platform;
 /// </summary>
 internal static class SecurityHeaders
 {
-    /// <summary>Rake's pages run no script of their own (docs/adr/0004); styles allow inline for the components' style attributes.</summary>
+    /// <summary>Rake's pages run no script of their own (docs/adr/0004); styles allow inline for the components' style
+    /// attributes.</summary>
     public const string Policy =
         "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; "
         + "connect-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'";

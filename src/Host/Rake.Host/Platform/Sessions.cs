@@ -3,6 +3,7 @@ using System.Net;
 using System.Security.Cryptography.X509Certificates;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -78,14 +79,12 @@ internal static class Sessions
             dataProtection.ProtectKeysWithCertificate(certificate).UnprotectKeysWithAnyCertificate(certificate);
         }
 
-        // A zero interval looks the stamp up on every request, so a sign-out (which changes it) ends the session everywhere.
-        services.TryAddScoped<ISecurityStampValidator, SecurityStampValidator<RakeUser>>();
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
-        // A refused stamp signs out of this scheme as well; Rake never sets its cookie, but the scheme has to exist.
-        services.AddAuthentication().AddCookie(IdentityConstants.TwoFactorRememberMeScheme, o => o.Cookie.Name = "rake.2fa");
+        // The stamp is checked on every request (SecurityStampValidator's check with a zero interval), so a sign-out, which
+        // renews it, ends every copy of the cookie. Unlike the validator this does not re-issue the cookie on each request,
+        // which would put a Set-Cookie and no-store on every static file.
         services.PostConfigure<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme, o =>
         {
-            o.Events.OnValidatePrincipal = SecurityStampValidator.ValidatePrincipalAsync;
+            o.Events.OnValidatePrincipal = ValidateStampAsync;
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
 
@@ -153,7 +152,8 @@ internal static class Sessions
     {
         if (!await antiforgery.IsRequestValidAsync(http))
         {
-            return Results.Problem(statusCode: 400, title: texts["sessions.logoutToken.title"], detail: texts["sessions.logoutToken.detail"]);
+            return Results.Problem(
+                statusCode: 400, title: texts["sessions.logoutToken.title"], detail: texts["sessions.logoutToken.detail"]);
         }
         if (await users.GetUserAsync(http.User) is { } user)
         {
@@ -163,12 +163,23 @@ internal static class Sessions
         return Results.LocalRedirect("/login");
     }
 
+    private static async Task ValidateStampAsync(CookieValidatePrincipalContext context)
+    {
+        var signIn = context.HttpContext.RequestServices.GetRequiredService<SignInManager<RakeUser>>();
+        if (context.Principal is null || await signIn.ValidateSecurityStampAsync(context.Principal) is null)
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+        }
+    }
+
     /// <summary>The framework's rule for a local URL: one slash, not followed by a slash or a backslash, and no control
     /// character (a browser drops a tab, so "/\t/host" would become "//host").</summary>
     public static bool IsLocalUrl(string url) =>
         url.Length > 0 && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\')) && !url.Any(char.IsControl);
 
-    /// <summary>The address the rate limit and the lockout count: the client's, once a trusted proxy's X-Forwarded-For is applied.</summary>
+    /// <summary>The address the rate limit and the lockout count: the client's, once a trusted proxy's X-Forwarded-For is
+    /// applied.</summary>
     public static string ClientAddress(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 
     private static bool IsSignInAttempt(HttpRequest request) =>
