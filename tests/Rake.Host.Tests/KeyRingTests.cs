@@ -190,7 +190,8 @@ public sealed class KeyRingTests
                 Database = $"rake_test_{Guid.NewGuid():N}",
             };
             var database = builder.Database;
-            return ("Postgres", builder.ConnectionString, async () =>
+            var connectionString = builder.ConnectionString;
+            async Task DropAsync()
             {
                 NpgsqlConnection.ClearAllPools();
                 builder.Database = "postgres";
@@ -198,15 +199,17 @@ public sealed class KeyRingTests
                 await connection.OpenAsync();
                 await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)", connection);
                 await drop.ExecuteNonQueryAsync();
-            });
+            }
+            return ("Postgres", connectionString, DropAsync);
         }
         var folder = Path.Combine(Path.GetTempPath(), "rake-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
-        return ("Sqlite", $"Data Source={Path.Combine(folder, "rake.db")}", () =>
+        Task DeleteAsync()
         {
             try { Directory.Delete(folder, recursive: true); }
             catch (IOException) { /* a temp folder left behind is harmless */ }
             return Task.CompletedTask;
-        });
+        }
+        return ("Sqlite", $"Data Source={Path.Combine(folder, "rake.db")}", DeleteAsync);
     }
 }
