@@ -91,7 +91,8 @@ public static class RakeHost
         services.AddAuthorization();
         services.AddIdentityCore<RakeUser>(options =>
             {
-                options.Lockout.MaxFailedAccessAttempts = 5;
+                // Wrong passwords lock out per account and client address (docs/adr/0094); this is only the backstop.
+                options.Lockout.MaxFailedAccessAttempts = 100;
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
                 options.User.RequireUniqueEmail = false;
             })
@@ -99,6 +100,7 @@ public static class RakeHost
             .AddSignInManager()
             .AddDefaultTokenProviders();
         services.AddRakePeople(builder.Configuration);
+        builder.AddRakeSessions();
         services.AddCascadingAuthenticationState();
 
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
@@ -141,6 +143,7 @@ public static class RakeHost
             SupportedCultures = cultures,
             SupportedUICultures = cultures,
         });
+        app.UseRakeSessions();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();

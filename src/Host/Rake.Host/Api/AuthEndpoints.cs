@@ -13,7 +13,7 @@ internal static class AuthEndpoints
     public static void MapAuthEndpoints(this IEndpointRouteBuilder app)
     {
         // The framework's bearer-token handler writes {tokenType, accessToken, expiresIn, refreshToken}.
-        app.MapPost("/api/v1/auth/token", async (TokenRequest request, UserManager<RakeUser> users, SignInManager<RakeUser> signIn,
+        app.MapPost("/api/v1/auth/token", async (TokenRequest request, UserManager<RakeUser> users, RakeSignInManager signIn,
             LocalPasswordPolicy passwords, TextCatalog texts) =>
         {
             if (string.IsNullOrWhiteSpace(request.UserName) || string.IsNullOrWhiteSpace(request.Password))
@@ -35,8 +35,8 @@ internal static class AuthEndpoints
             {
                 return Results.Problem(statusCode: 403, title: texts["auth.passwordsOffTitle"], detail: texts[passwords.NoticeKey!]);
             }
-            var user = await users.FindByNameAsync(request.UserName.Trim());
-            if (user is null || !(await signIn.CheckPasswordSignInAsync(user, request.Password, lockoutOnFailure: true)).Succeeded)
+            var (user, result) = await signIn.CheckPasswordAsync(request.UserName.Trim(), request.Password);
+            if (user is null || !result.Succeeded)
             {
                 return Results.Problem(statusCode: 401, title: "Sign-in failed",
                     detail: "The user name or password is wrong, or the account is locked for a while after repeated failures.");
@@ -48,11 +48,7 @@ internal static class AuthEndpoints
         .WithTags("Authentication")
         .WithSummary("Exchange a user name and password for a bearer token (integrations).");
 
-        app.MapPost("/account/logout", async (SignInManager<RakeUser> signIn) =>
-        {
-            await signIn.SignOutAsync();
-            return Results.LocalRedirect("/login");
-        }).ExcludeFromDescription();
+        app.MapPost("/account/logout", Sessions.SignOutAsync).ExcludeFromDescription();
 
         app.MapGet("/account/region", (string? code, IRegionAccess regions) =>
             Results.LocalRedirect(code is { Length: > 0 } && regions.Find(code) is not null ? $"/{code}" : "/"))
@@ -61,7 +57,7 @@ internal static class AuthEndpoints
         app.MapGet("/account/culture", (string culture, string? returnUrl, HttpContext http, TextCatalog texts) =>
         {
             // The framework refuses to redirect to "/\\host" or "//host" (another site) by throwing, which used to be a 500.
-            if (returnUrl is { Length: > 0 } && !IsLocalPath(returnUrl))
+            if (returnUrl is { Length: > 0 } && !Sessions.IsLocalUrl(returnUrl))
             {
                 var errors = new Dictionary<string, string[]> { ["returnUrl"] = [texts["validation.localUrl"]] };
                 throw new ValidationException(errors, texts["validation.nothingStored"]);
@@ -82,7 +78,4 @@ internal static class AuthEndpoints
             return Results.LocalRedirect(returnUrl is { Length: > 0 } ? returnUrl : "/");
         }).AllowAnonymous().ExcludeFromDescription();
     }
-
-    /// <summary>The framework's own rule for a local URL: one slash, not followed by another slash or a backslash.</summary>
-    private static bool IsLocalPath(string url) => url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'));
 }

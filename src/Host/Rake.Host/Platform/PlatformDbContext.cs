@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -36,7 +37,8 @@ public sealed class RegionRoleAssignment
 }
 
 /// <summary>Identity and the region catalogue: the Host's own data, in the <c>platform</c> schema.</summary>
-public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> options) : IdentityUserContext<RakeUser, Guid>(options)
+public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> options)
+    : IdentityUserContext<RakeUser, Guid>(options), IDataProtectionKeyContext
 {
     public const string SchemaName = "platform";
 
@@ -46,6 +48,9 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
 
     /// <summary>Changes of people's rights (roles given and removed, deactivation, hand-over), per region.</summary>
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    /// <summary>The data-protection key ring every Host shares (docs/adr/0093).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -71,6 +76,7 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
         builder.ApplyConfiguration(new People.PeopleModelConfiguration());
         builder.ApplyConfiguration(new People.PeopleAuditConfiguration());
         builder.ApplyConfiguration(new SignOn.RegionIdentityProviderConfiguration());
+        Sessions.ConfigureKeyTable(builder);
         SqliteNaming.ApplySchema(builder, Database, SchemaName);
     }
 
