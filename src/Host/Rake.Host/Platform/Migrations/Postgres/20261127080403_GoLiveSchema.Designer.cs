@@ -12,8 +12,8 @@ using Rake.Host.Platform;
 namespace Rake.Host.Platform.Migrations.Postgres
 {
     [DbContext(typeof(PlatformDbContext))]
-    [Migration("20261127065618_SessionsSchema")]
-    partial class SessionsSchema
+    [Migration("20261127080403_GoLiveSchema")]
+    partial class GoLiveSchema
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -110,6 +110,57 @@ namespace Rake.Host.Platform.Migrations.Postgres
                     b.ToTable("AspNetUserTokens", "platform");
                 });
 
+            modelBuilder.Entity("Rake.BuildingBlocks.Persistence.AuditEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ChangedProperties")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("EntityId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("EntityType")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegionCode", "At");
+
+                    b.HasIndex("RegionCode", "EntityType", "EntityId");
+
+                    b.ToTable("AuditEntries", "platform");
+                });
+
             modelBuilder.Entity("Rake.Host.Platform.RakeUser", b =>
                 {
                     b.Property<Guid>("Id")
@@ -122,6 +173,13 @@ namespace Rake.Host.Platform.Migrations.Postgres
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("DeactivatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DeactivatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
 
                     b.Property<string>("DisplayName")
                         .IsRequired()
@@ -229,6 +287,58 @@ namespace Rake.Host.Platform.Migrations.Postgres
                     b.ToTable("RegionRoles", "platform");
                 });
 
+            modelBuilder.Entity("Rake.Host.Platform.SignOn.RegionIdentityProviderRecord", b =>
+                {
+                    b.Property<string>("RegionCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("AllowedEmailDomains")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("ApiAudience")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Authority")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("ClientId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("GroupClaim")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("GroupRoles")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<string>("ProtectedClientSecret")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Scopes")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<Guid>("Version")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("RegionCode");
+
+                    b.ToTable("RegionIdentityProviders", "platform");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
                 {
                     b.HasOne("Rake.Host.Platform.RakeUser", null)
@@ -252,6 +362,15 @@ namespace Rake.Host.Platform.Migrations.Postgres
                     b.HasOne("Rake.Host.Platform.RakeUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rake.Host.Platform.SignOn.RegionIdentityProviderRecord", b =>
+                {
+                    b.HasOne("Rake.Host.Platform.RegionRecord", null)
+                        .WithOne()
+                        .HasForeignKey("Rake.Host.Platform.SignOn.RegionIdentityProviderRecord", "RegionCode")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
