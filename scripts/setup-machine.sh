@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the tests need from Debian's packages: Chromium (browser tests), PostgreSQL (the second database run)
 # and Node.js with npm (the Host's build installs the pinned Elsa Studio bundle from npm,
-# docs/adr/0010-elsa-studio-designer.md; the sign-on tests run a real OpenID provider under node, tests/idp). The e-mail tests run their SMTP server in-process (docs/adr/0080).
+# docs/adr/0010-elsa-studio-designer.md; the sign-on tests run a real OpenID provider under node, tests/idp).
+# The e-mail tests run their SMTP server in-process (docs/adr/0080).
 set -euo pipefail
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
