@@ -79,6 +79,19 @@ public sealed class RegionSignOnTests(SignOnFixture fixture) : IClassFixture<Sig
         Assert.Equal(userId, await UserIdAsync(subject));
         // The session signed in before the group was removed no longer reaches what only a supervisor may see.
         Assert.Equal(["Planner", "Professional"], await RolesAsync(first.Client, "kainuu"));
+
+        // Both sign-ins are in the person's history of rights, in order, by single sign-on.
+        await using var audit = Host.Services.CreateAsyncScope();
+        var history = await audit.ServiceProvider.GetRequiredService<PlatformDbContext>().AuditEntries
+            .Where(a => a.EntityId == userId.ToString()).OrderBy(a => a.At)
+            .Select(a => $"{a.RegionCode} {a.Actor} {a.Action} {a.ChangedProperties}").ToListAsync();
+        Assert.Equal(
+            [
+                "kainuu single-sign-on RoleGranted Professional",
+                "kainuu single-sign-on RoleGranted Supervisor",
+                "kainuu single-sign-on RoleRevoked Supervisor",
+            ],
+            history);
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Rake.BuildingBlocks.Contracts;
+using Rake.BuildingBlocks.Persistence;
 
 namespace Rake.Host.Platform.SignOn;
 
@@ -15,9 +16,13 @@ internal sealed class RegionSignIn(
     UserManager<RakeUser> users,
     SignInManager<RakeUser> signIn,
     PlatformDbContext db,
+    TimeProvider clock,
     ILogger<RegionSignIn> logger)
 {
     public const string AuthenticationMethod = "oidc";
+
+    /// <summary>The actor of role changes that a sign-in makes from the provider's groups.</summary>
+    public const string SignOnActor = "single-sign-on";
 
     public async Task CompleteAsync(TicketReceivedContext context, string regionCode)
     {
@@ -97,6 +102,25 @@ internal sealed class RegionSignIn(
         }
         db.RegionRoles.RemoveRange(removed);
         db.RegionRoles.AddRange(added);
+        // The same rows as a RegionAdmin's changes, so the person's history shows what the provider's groups did.
+        var now = clock.GetUtcNow();
+        var changes = removed.Select(r => ("RoleRevoked", r.Role)).OrderBy(c => c.Role.ToString())
+            .Concat(added.Select(a => ("RoleGranted", a.Role)).OrderBy(c => c.Role.ToString()));
+        foreach (var (action, role) in changes)
+        {
+            now = now.AddTicks(10);
+            db.AuditEntries.Add(new AuditEntry
+            {
+                Id = Guid.CreateVersion7(now),
+                RegionCode = settings.RegionCode,
+                At = now,
+                Actor = SignOnActor,
+                EntityType = People.PeopleHandler.PersonEntity,
+                EntityId = user.Id.ToString(),
+                Action = action,
+                ChangedProperties = role.ToString(),
+            });
+        }
         await db.SaveChangesAsync(ct);
         logger.LogInformation("Single sign-on set the roles of {UserId} in {Region}: added {Added}, removed {Removed}.",
             user.Id, settings.RegionCode, string.Join(",", added.Select(a => a.Role)), string.Join(",", removed.Select(r => r.Role)));
