@@ -68,24 +68,9 @@ public sealed class DesignerBrowserTests(Browser browser) : IClassFixture<Browse
 
         // Publishing without a title fails the engine's validation: nothing is published and the Studio says why.
         var publish = page.Locator("elsa-workflow-definition-editor .mud-toolbar button.mud-icon-button:has(path[d^='M19.35 10.04'])");
-        // The refusal's body is read as it passes (a route), not afterwards: the Studio may navigate before a later read.
-        var refusedBody = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
-        await page.RouteAsync("**/elsa/api/workflow-definitions", async route =>
-        {
-            if (route.Request.Method != "POST")
-            {
-                await route.ContinueAsync();
-                return;
-            }
-            var answer = await route.FetchAsync();
-            if (answer.Status == 400)
-            {
-                refusedBody.TrySetResult(await answer.TextAsync());
-            }
-            await route.FulfillAsync(new() { Response = answer });
-        });
+        var refusedBody = await CaptureSaveAsync(page, 400);
         await publish.ClickAsync();
-        Assert.Contains("A human task needs a title.", await refusedBody.Task.WaitAsync(TimeSpan.FromSeconds(60)));
+        Assert.Contains("A human task needs a title.", await refusedBody.WaitAsync(TimeSpan.FromSeconds(60)));
         await page.UnrouteAsync("**/elsa/api/workflow-definitions");
         await Assertions.Expect(page.GetByText("A human task needs a title.", new() { Exact = false }).First)
             .ToBeVisibleAsync(new() { Timeout = 30_000 });
@@ -96,11 +81,10 @@ public sealed class DesignerBrowserTests(Browser browser) : IClassFixture<Browse
         await title.FillAsync("Tiedota kevään kokouksen tulokset");
         await title.PressAsync("Tab");
         await page.WaitForTimeoutAsync(2000);
-        var published = await page.RunAndWaitForResponseAsync(() => publish.ClickAsync(),
-            r => r.Url.EndsWith("/elsa/api/workflow-definitions", StringComparison.Ordinal) && r.Request.Method == "POST"
-                && r.Request.PostData!.Contains("\"publish\":true") && r.Status == 200,
-            new() { Timeout = 60_000 });
-        var response = JsonNode.Parse(await published.TextAsync())!["workflowDefinition"]!;
+        var publishedBody = await CaptureSaveAsync(page, 200, "\"publish\":true");
+        await publish.ClickAsync();
+        var response = JsonNode.Parse(await publishedBody.WaitAsync(TimeSpan.FromSeconds(60)))!["workflowDefinition"]!;
+        await page.UnrouteAsync("**/elsa/api/workflow-definitions");
         Assert.True((bool)response["isPublished"]!);
         Assert.Equal(2, (int)response["version"]!);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Browser.ScreenshotFolder, "41-designer-editor.png") });
@@ -183,6 +167,30 @@ public sealed class DesignerBrowserTests(Browser browser) : IClassFixture<Browse
         await page.ClickAsync("button[type=submit]");
         await page.WaitForURLAsync(u => !u.Contains("/login"));
         return page;
+    }
+
+    /// <summary>
+    /// The body of the Studio's next save answered with <paramref name="status"/>, read as it passes (a route), not
+    /// afterwards: the Studio may navigate away before a later read, and then the body is gone.
+    /// </summary>
+    private static async Task<Task<string>> CaptureSaveAsync(IPage page, int status, string? bodyContains = null)
+    {
+        var body = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await page.RouteAsync("**/elsa/api/workflow-definitions", async route =>
+        {
+            if (route.Request.Method != "POST" || (bodyContains is not null && route.Request.PostData?.Contains(bodyContains) != true))
+            {
+                await route.ContinueAsync();
+                return;
+            }
+            var answer = await route.FetchAsync();
+            if (answer.Status == status)
+            {
+                body.TrySetResult(await answer.TextAsync());
+            }
+            await route.FulfillAsync(new() { Response = answer });
+        });
+        return body.Task;
     }
 
     private static Task<string[]> CellIdsAsync(IPage page) =>
