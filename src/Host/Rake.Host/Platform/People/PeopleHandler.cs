@@ -224,9 +224,10 @@ internal sealed class PeopleHandler(
 
     private void Audit(Guid userId, string action, string detail)
     {
-        // Entries of one operation (each role removed, then the deactivation) keep their order in the history.
+        // Entries of one operation (each role removed, then the deactivation) keep their order in the history; a
+        // millisecond apart, because SQLite's instant column keeps a tenth of a millisecond, not ticks.
         var now = clock.GetUtcNow();
-        now = lastAudit = now > lastAudit ? now : lastAudit.AddTicks(10);
+        now = lastAudit = now >= lastAudit.AddMilliseconds(1) ? now : lastAudit.AddMilliseconds(1);
         db.AuditEntries.Add(new AuditEntry
         {
             Id = Guid.CreateVersion7(now),

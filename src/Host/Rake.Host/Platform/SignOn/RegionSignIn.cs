@@ -102,13 +102,14 @@ internal sealed class RegionSignIn(
         }
         db.RegionRoles.RemoveRange(removed);
         db.RegionRoles.AddRange(added);
-        // The same rows as a RegionAdmin's changes, so the person's history shows what the provider's groups did.
+        // The same rows as a RegionAdmin's changes, so the person's history shows what the provider's groups did; a
+        // millisecond apart, like those, so their order survives SQLite's tenth-of-a-millisecond instants.
         var now = clock.GetUtcNow();
         var changes = removed.Select(r => ("RoleRevoked", r.Role)).OrderBy(c => c.Role.ToString())
             .Concat(added.Select(a => ("RoleGranted", a.Role)).OrderBy(c => c.Role.ToString()));
         foreach (var (action, role) in changes)
         {
-            now = now.AddTicks(10);
+            now = now.AddMilliseconds(1);
             db.AuditEntries.Add(new AuditEntry
             {
                 Id = Guid.CreateVersion7(now),
