@@ -28,7 +28,7 @@ internal sealed class RegionSignIn(
     {
         context.HandleResponse();
         var outcome = await SignInAsync(context.Principal!, regionCode, context.HttpContext.RequestAborted);
-        var target = context.Properties?.RedirectUri is { Length: > 0 } uri && IsLocal(uri) ? uri : $"/{regionCode}";
+        var target = context.Properties?.RedirectUri is { Length: > 0 } uri && Sessions.IsLocalUrl(uri) ? uri : $"/{regionCode}";
         context.Response.Redirect(outcome is null
             ? target
             : $"/login/refused?reason={outcome}&region={Uri.EscapeDataString(regionCode)}");
@@ -129,8 +129,6 @@ internal sealed class RegionSignIn(
 
     private bool IsAllowedUserName(string name) =>
         users.Options.User.AllowedUserNameCharacters is not { Length: > 0 } allowed || name.All(allowed.Contains);
-
-    private static bool IsLocal(string url) => url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'));
 
     private static string Truncate(string text, int length) => text.Length <= length ? text : text[..length];
 }
