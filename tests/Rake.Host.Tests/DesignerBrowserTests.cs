@@ -25,6 +25,18 @@ public sealed class DesignerBrowserTests(Browser browser) : IClassFixture<Browse
         var texts = host.Services.GetRequiredService<TextCatalog>();
         var outside = new List<string>();
         var page = await SignInAsync(host, "kainuu-regionadmin", outside);
+        // Every save the Studio sends, so that a failure below says what reached the API and in which order.
+        var saves = new List<string>();
+        page.Request += (_, request) =>
+        {
+            if (request.Method == "POST" && request.Url.Contains("/elsa/api/workflow-definitions", StringComparison.Ordinal))
+            {
+                lock (saves)
+                {
+                    saves.Add($"{new Uri(request.Url).AbsolutePath} publish={request.PostData?.Contains("\"publish\":true") == true}");
+                }
+            }
+        };
 
         // The list page: Rake's shell around the Studio's definition list, in the region's tenant.
         await page.GotoAsync("/kainuu/designer");
@@ -97,7 +109,7 @@ public sealed class DesignerBrowserTests(Browser browser) : IClassFixture<Browse
                 .Where(d => d.DefinitionId == "kainuu-annual-cycle" && d.IsPublished)
                 .OrderByDescending(d => d.Version)
                 .FirstAsync();
-            Assert.Equal(2, version.Version);
+            Assert.True(version.Version == 2, $"Published v{version.Version}; the Studio's saves: {string.Join(" | ", saves)}");
             var root = JsonNode.Parse(version.Json)!["root"]!;
             var task = root["activities"]!.AsArray().Single(a => (string?)a!["id"] == added)!;
             Assert.Equal("Rake.Workflows.HumanTask", (string?)task["type"]);

@@ -22,7 +22,14 @@ public sealed class WorkflowApiTests(SharedHost shared)
         var definition = WaitForEvent(id, "roundtrip-event");
         await PublishAsync(admin, "kainuu", definition);
 
-        // Saving after publishing makes a new draft; the published version stays as it was.
+        // Saving the published content again (the Studio does, after a publish) makes no version.
+        var same = await admin.PostAsJsonAsync($"{Base("kainuu")}/workflow-definitions", definition);
+        Assert.True(same.IsSuccessStatusCode, await same.Content.ReadAsStringAsync());
+        var sameBody = (await same.Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.Equal(1, sameBody["version"]!.GetValue<int>());
+        Assert.True(sameBody["isPublished"]!.GetValue<bool>());
+
+        // Saving a change after publishing makes a new draft; the published version stays as it was.
         var changed = (JsonObject)definition.DeepClone();
         changed["name"] = "Changed name";
         var draft = await admin.PostAsJsonAsync($"{Base("kainuu")}/workflow-definitions", changed);

@@ -25,7 +25,8 @@ internal sealed class DefinitionStore(WorkflowsDbContext db, WorkflowEngineFacto
             .FirstOrDefaultAsync(ct);
 
     /// <summary>Saves a draft: a new version after a published one, otherwise the open draft is overwritten. Drafts are not
-    /// validated.</summary>
+    /// validated. A save that only repeats the published latest version (the Studio saves again after a publish) makes no
+    /// version: an empty draft would only hide which version is in use.</summary>
     public async Task<WorkflowDefinitionVersion> SaveDraftAsync(WorkflowDefinition definition, CancellationToken ct)
     {
         var definitionId = string.IsNullOrWhiteSpace(definition.DefinitionId) ? Guid.NewGuid().ToString("N") : definition.DefinitionId;
@@ -34,6 +35,10 @@ internal sealed class DefinitionStore(WorkflowsDbContext db, WorkflowEngineFacto
         if (latest is { IsPublished: false })
         {
             version = latest;
+        }
+        else if (latest is not null && SameContent(latest.Json, definition))
+        {
+            return latest;
         }
         else
         {
@@ -168,7 +173,8 @@ internal sealed class DefinitionStore(WorkflowsDbContext db, WorkflowEngineFacto
         static JsonObject Normalise(JsonObject json)
         {
             var copy = (JsonObject)json.DeepClone();
-            foreach (var key in new[] { "version", "isPublished", "isLatest", "id" })
+            // What the store writes itself, and what the Studio echoes back from the API's answer.
+            foreach (var key in new[] { "version", "isPublished", "isLatest", "id", "createdAt", "links", "isReadonly" })
             {
                 copy.Remove(key);
             }
