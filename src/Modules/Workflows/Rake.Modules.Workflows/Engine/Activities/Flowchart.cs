@@ -38,8 +38,8 @@ internal sealed class Flowchart : WorkflowActivity, IContainerActivity
 
     public void Start(WorkflowEngine engine, WorkflowInstance instance, ActivityExecution self)
     {
-        var start = StartActivity(self.Node,
-            self == instance.Root ? instance.Options.TriggerActivityId : instance.Options.TriggerActivityId);
+        // A trigger inside a nested flowchart starts that flowchart too, so every level looks for the same id.
+        var start = StartActivity(self.Node, instance.Options.TriggerActivityId);
         if (start is null)
         {
             engine.Complete(instance, self, [DoneOutcome]);
