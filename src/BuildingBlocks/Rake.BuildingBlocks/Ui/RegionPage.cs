@@ -53,6 +53,16 @@ public abstract class RegionPage : ComponentBase
         {
             await OnRegionReadyAsync();
         }
+        else if (Access.Outcome == RegionAccessOutcome.UnknownRegion)
+        {
+            // The router's not-found page, with a 404 (a path such as /metrics is no region either).
+            Navigation.NotFound();
+        }
+        else if (HttpContext is { Response.HasStarted: false } http)
+        {
+            // The page still explains why (AccessProblem); the status says it to browsers and monitors too.
+            http.Response.StatusCode = StatusCodes.Status403Forbidden;
+        }
     }
 
     /// <summary>Loads the page's data once the region and the person's roles are known and allowed.</summary>
