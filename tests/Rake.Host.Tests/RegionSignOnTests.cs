@@ -287,8 +287,11 @@ public sealed class RegionSignOnTests(SignOnFixture fixture) : IClassFixture<Sig
         var response = await noRedirects.GetAsync("/login/sso/keski-suomi");
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/login/refused?reason=unknown", response.Headers.Location!.OriginalString);
-        Assert.Contains("Tällä alueella ei ole kertakirjautumista",
-            WebUtility.HtmlDecode(await client.GetStringAsync("/login/refused?reason=unknown")));
+        // The refusal page answers 403, so a client that reads only the status is refused too.
+        var refused = await client.GetAsync("/login/refused?reason=unknown");
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.StartsWith("text/html", refused.Content.Headers.ContentType?.ToString());
+        Assert.Contains("Tällä alueella ei ole kertakirjautumista", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()));
     }
 
     private async Task<Guid> UserIdAsync(string subject)
