@@ -128,8 +128,9 @@ public sealed class RegionSignOnTests(SignOnFixture fixture) : IClassFixture<Sig
         Provider.SetUser(subject, $"{subject}@gmail.example", "kainuu-admins");
         var result = await Provider.SignInAsync(Host, "kainuu", subject);
         Assert.Equal("/login/refused?reason=domain&region=kainuu", result.Location);
-        var page = WebUtility.HtmlDecode(await result.Client.GetStringAsync(result.Location));
-        Assert.Contains("verkkotunnus ei ole tämän alueen sallimissa", page);
+        var refused = await result.Client.GetAsync(result.Location);
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Contains("verkkotunnus ei ole tämän alueen sallimissa", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()));
         Assert.Equal(HttpStatusCode.Unauthorized, (await result.Client.GetAsync("/api/v1/regions")).StatusCode);
         await using var scope = Host.Services.CreateAsyncScope();
         Assert.Null(await scope.ServiceProvider.GetRequiredService<UserManager<RakeUser>>().FindByLoginAsync(Provider.Issuer, subject));
@@ -287,8 +288,11 @@ public sealed class RegionSignOnTests(SignOnFixture fixture) : IClassFixture<Sig
         var response = await noRedirects.GetAsync("/login/sso/keski-suomi");
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/login/refused?reason=unknown", response.Headers.Location!.OriginalString);
-        Assert.Contains("Tällä alueella ei ole kertakirjautumista",
-            WebUtility.HtmlDecode(await client.GetStringAsync("/login/refused?reason=unknown")));
+        // The refusal page answers 403, so a client that reads only the status is refused too.
+        var refused = await client.GetAsync("/login/refused?reason=unknown");
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.StartsWith("text/html", refused.Content.Headers.ContentType?.ToString());
+        Assert.Contains("Tällä alueella ei ole kertakirjautumista", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()));
     }
 
     private async Task<Guid> UserIdAsync(string subject)

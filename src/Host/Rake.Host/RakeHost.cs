@@ -168,7 +168,9 @@ public static class RakeHost
         {
             module.MapRegionEndpoints(regionApi);
         }
-        var platformApi = endpoints.MapGroup("/api/v1/platform").RequireAuthorization().AddRequestValidation();
+        var platformApi = endpoints.MapGroup("/api/v1/platform").RequireAuthorization()
+            .AddEndpointFilter<PlatformEndpointFilter>()
+            .AddRequestValidation();
         platformApi.MapPlatformRegionEndpoints();
         foreach (var module in modules)
         {

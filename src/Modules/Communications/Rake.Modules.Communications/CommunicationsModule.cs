@@ -68,6 +68,7 @@ public sealed class CommunicationsModule : IModule
             .AsSelf()
             .WithScopedLifetime());
         services.AddScoped<PublicationStore>();
+        services.AddScoped<IOpenItemsSource, Features.HandOver.PlannedCommunicationHandOver>();
         services.AddScoped<MailQueue>();
         services.AddModuleMapping<CommunicationsModule>();
         services.AddRequestValidators(typeof(CommunicationsModule).Assembly);

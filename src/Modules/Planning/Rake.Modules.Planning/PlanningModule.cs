@@ -41,6 +41,7 @@ public sealed class PlanningModule : IModule
         services.AddModuleMapping<PlanningModule>();
         services.AddRequestValidators(typeof(PlanningModule).Assembly);
         services.AddScoped<ViewPlanHandler>();
+        services.AddScoped<IOpenItemsSource, Features.HandOver.ActionHandOver>();
         services.AddScoped<UpdateSectionHandler>();
         services.AddScoped<AddActionHandler>();
         services.AddScoped<UpdateActionStatusHandler>();

@@ -56,6 +56,7 @@ public sealed class ReportingModule : IModule
         services.AddModuleMapping<ReportingModule>();
         services.AddSingleton<Domain.ReportNumbering>();
         services.AddScoped<IReportingApi, Features.Api.ReportingApi>();
+        services.AddScoped<IOpenItemsSource, Features.HandOver.SupervisorHandOver>();
     }
 
     public void MapRegionEndpoints(IEndpointRouteBuilder regionApi)

@@ -11,6 +11,7 @@ internal static class PeopleRegistration
         services.AddScoped<IUserConfirmation<RakeUser>, ActiveAccountConfirmation>();
         services.Configure<IdentityOptions>(options => options.SignIn.RequireConfirmedAccount = true);
         services.AddScoped<PeopleHandler>();
+        services.AddScoped<PersonAuditTrail>();
         // Built now, so a wrong Rake:Auth:LocalPasswords stops the start instead of the first sign-in.
         services.AddSingleton(new LocalPasswordPolicy(configuration));
         services.AddSingleton<PlatformAdminBootstrap>();

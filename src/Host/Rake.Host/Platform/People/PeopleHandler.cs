@@ -16,10 +16,11 @@ internal sealed class PeopleHandler(
     PlatformDbContext db,
     IRequestContext actor,
     IEnumerable<IOpenItemsSource> openItems,
+    PersonAuditTrail audit,
     TimeProvider clock,
     TextCatalog texts)
 {
-    public const string PersonEntity = "Person";
+    public const string PersonEntity = PersonAuditTrail.PersonEntity;
 
     private string Region => actor.RequireRegion().Code;
 
@@ -86,7 +87,7 @@ internal sealed class PeopleHandler(
             throw new ConflictException(texts.Get("people.conflict.alreadyHolds", role));
         }
         db.RegionRoles.Add(new RegionRoleAssignment { UserId = userId, RegionCode = Region, Role = role });
-        Audit(userId, "RoleGranted", role.ToString());
+        Audit(userId, PersonAuditTrail.RoleGranted, role.ToString());
         await db.SaveChangesAsync(ct);
         return await GetAsync(userId, ct);
     }
@@ -101,7 +102,7 @@ internal sealed class PeopleHandler(
             await RefuseLosingLastAdminAsync(route.UserId, ct);
         }
         db.RegionRoles.Remove(assignment);
-        Audit(route.UserId, "RoleRevoked", role.ToString());
+        Audit(route.UserId, PersonAuditTrail.RoleRevoked, role.ToString());
         await db.SaveChangesAsync(ct);
         return await GetAsync(route.UserId, ct);
     }
@@ -125,7 +126,7 @@ internal sealed class PeopleHandler(
         foreach (var assignment in here)
         {
             db.RegionRoles.Remove(assignment);
-            Audit(userId, "RoleRevoked", assignment.Role.ToString());
+            Audit(userId, PersonAuditTrail.RoleRevoked, assignment.Role.ToString());
         }
         var elsewhere = await db.RegionRoles.AnyAsync(r => r.UserId == userId && r.RegionCode != Region, ct);
         var platformRole = await db.UserClaims.AnyAsync(c => c.UserId == userId && c.ClaimType == PlatformRoles.ClaimType, ct);
@@ -180,7 +181,7 @@ internal sealed class PeopleHandler(
             handed.AddRange(await source.HandOverAsync(userId, target, request.ItemIds, ct));
         }
         var detail = string.Join(",", handed.GroupBy(i => $"{i.Module}.{i.Kind}").Select(g => $"{g.Key}×{g.Count()}"));
-        Audit(userId, "HandedOver", Truncate($"{target.UserName}:{detail}"));
+        Audit(userId, "HandedOver", $"{target.UserName}:{detail}");
         await db.SaveChangesAsync(ct);
         return new HandOverDto(toId, handed);
     }
@@ -220,29 +221,8 @@ internal sealed class PeopleHandler(
         (await db.RegionRoles.AsNoTracking().Where(r => r.UserId == userId && r.RegionCode == Region).Select(r => r.Role)
             .ToListAsync(ct)).Order().ToList();
 
-    private DateTimeOffset lastAudit;
-
-    private void Audit(Guid userId, string action, string detail)
-    {
-        // Entries of one operation (each role removed, then the deactivation) keep their order in the history; a
-        // millisecond apart, because SQLite's instant column keeps a tenth of a millisecond, not ticks.
-        var now = clock.GetUtcNow();
-        now = lastAudit = now >= lastAudit.AddMilliseconds(1) ? now : lastAudit.AddMilliseconds(1);
-        db.AuditEntries.Add(new AuditEntry
-        {
-            Id = Guid.CreateVersion7(now),
-            RegionCode = Region,
-            At = now,
-            UserId = actor.UserId,
-            Actor = actor.UserName ?? "system",
-            EntityType = PersonEntity,
-            EntityId = userId.ToString(),
-            Action = action,
-            ChangedProperties = detail,
-        });
-    }
-
-    private static string Truncate(string text) => text.Length <= 2000 ? text : text[..2000];
+    private void Audit(Guid userId, string action, string detail) =>
+        audit.Add(Region, actor.UserId, actor.UserName ?? "system", userId, action, detail);
 
     private NotFoundException NotFound() => new(texts["people.notFound"]);
 }

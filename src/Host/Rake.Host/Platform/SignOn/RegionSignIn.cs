@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Rake.BuildingBlocks.Contracts;
-using Rake.BuildingBlocks.Persistence;
+using Rake.Host.Platform.People;
 
 namespace Rake.Host.Platform.SignOn;
 
@@ -16,7 +16,7 @@ internal sealed class RegionSignIn(
     UserManager<RakeUser> users,
     SignInManager<RakeUser> signIn,
     PlatformDbContext db,
-    TimeProvider clock,
+    PersonAuditTrail audit,
     ILogger<RegionSignIn> logger)
 {
     public const string AuthenticationMethod = "oidc";
@@ -86,12 +86,16 @@ internal sealed class RegionSignIn(
         return user;
     }
 
-    /// <summary>Roles the region maps from groups follow the groups at every sign-in; other roles are Rake's to manage.</summary>
+    /// <summary>
+    /// Roles the region maps from groups follow the groups at every sign-in; other roles are Rake's to manage. A role single
+    /// sign-on gave stays the provider's after a PlatformAdmin takes it out of the mapping, so it goes at the next sign-in
+    /// (docs/adr/0116); a role a RegionAdmin gave last is theirs.
+    /// </summary>
     private async Task SetRolesAsync(RakeUser user, RegionSignOnSettings settings, IEnumerable<string> groups, CancellationToken ct)
     {
         var wanted = settings.RolesFor(groups);
-        var managed = settings.ManagedRoles;
         var held = await db.RegionRoles.Where(r => r.UserId == user.Id && r.RegionCode == settings.RegionCode).ToListAsync(ct);
+        var managed = settings.ManagedRoles.Union(await GrantedBySignOnAsync(user.Id, settings.RegionCode, ct)).ToHashSet();
         var removed = held.Where(r => managed.Contains(r.Role) && !wanted.Contains(r.Role)).ToList();
         var added = wanted.Where(role => held.All(r => r.Role != role))
             .Select(role => new RegionRoleAssignment { UserId = user.Id, RegionCode = settings.RegionCode, Role = role })
@@ -102,29 +106,30 @@ internal sealed class RegionSignIn(
         }
         db.RegionRoles.RemoveRange(removed);
         db.RegionRoles.AddRange(added);
-        // The same rows as a RegionAdmin's changes, so the person's history shows what the provider's groups did; a
-        // millisecond apart, like those, so their order survives SQLite's tenth-of-a-millisecond instants.
-        var now = clock.GetUtcNow();
-        var changes = removed.Select(r => ("RoleRevoked", r.Role)).OrderBy(c => c.Role.ToString())
-            .Concat(added.Select(a => ("RoleGranted", a.Role)).OrderBy(c => c.Role.ToString()));
+        // The same rows as a RegionAdmin's changes, so the person's history shows what the provider's groups did.
+        var changes = removed.Select(r => (Action: PersonAuditTrail.RoleRevoked, r.Role)).OrderBy(c => c.Role.ToString())
+            .Concat(added.Select(a => (Action: PersonAuditTrail.RoleGranted, a.Role)).OrderBy(c => c.Role.ToString()));
         foreach (var (action, role) in changes)
         {
-            now = now.AddMilliseconds(1);
-            db.AuditEntries.Add(new AuditEntry
-            {
-                Id = Guid.CreateVersion7(now),
-                RegionCode = settings.RegionCode,
-                At = now,
-                Actor = SignOnActor,
-                EntityType = People.PeopleHandler.PersonEntity,
-                EntityId = user.Id.ToString(),
-                Action = action,
-                ChangedProperties = role.ToString(),
-            });
+            audit.Add(settings.RegionCode, null, SignOnActor, user.Id, action, role.ToString());
         }
         await db.SaveChangesAsync(ct);
         logger.LogInformation("Single sign-on set the roles of {UserId} in {Region}: added {Added}, removed {Removed}.",
             user.Id, settings.RegionCode, string.Join(",", added.Select(a => a.Role)), string.Join(",", removed.Select(r => r.Role)));
+    }
+
+    /// <summary>The roles whose latest grant in the person's history here was single sign-on's.</summary>
+    private async Task<IEnumerable<RegionRole>> GrantedBySignOnAsync(Guid userId, string regionCode, CancellationToken ct)
+    {
+        var id = userId.ToString();
+        var grants = await db.AuditEntries.AsNoTracking()
+            .Where(a => a.RegionCode == regionCode && a.EntityType == PersonAuditTrail.PersonEntity && a.EntityId == id
+                && a.Action == PersonAuditTrail.RoleGranted)
+            .Select(a => new { a.At, a.Actor, a.ChangedProperties })
+            .ToListAsync(ct);
+        return grants.GroupBy(g => g.ChangedProperties)
+            .Where(g => g.OrderBy(x => x.At).Last().Actor == SignOnActor && Enum.TryParse<RegionRole>(g.Key, out _))
+            .Select(g => Enum.Parse<RegionRole>(g.Key));
     }
 
     private bool IsAllowedUserName(string name) =>

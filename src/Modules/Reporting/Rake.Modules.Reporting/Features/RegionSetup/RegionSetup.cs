@@ -63,7 +63,8 @@ internal static class RegionSetupEndpoints
     }
 }
 
-internal sealed class RegionSetupHandler(ReportingDbContext db, IUserDirectory users, ModuleMapper<ReportingModule> mapper)
+internal sealed class RegionSetupHandler(
+    ReportingDbContext db, IUserDirectory users, IRequestContext actor, ModuleMapper<ReportingModule> mapper)
 {
     public async Task<IReadOnlyList<CategoryDto>> CategoriesAsync(CancellationToken ct) =>
         mapper.MapAll<CategoryDto>((await ActiveTermsAsync(ct)).Where(t => t.Kind == TermKind.Category));
@@ -107,8 +108,13 @@ internal sealed class RegionSetupHandler(ReportingDbContext db, IUserDirectory u
         return mapper.Map<TermDto>(term);
     }
 
-    public async Task<IReadOnlyList<SupervisorDto>> SupervisorsAsync(CancellationToken ct) =>
-        await mapper.Project<SupervisorDto>(db.Supervisors.AsNoTracking().Where(s => s.Active).OrderBy(s => s.DisplayName)).ToListAsync(ct);
+    /// <summary>The listed supervisors who still hold the Supervisor role here: a leaver is never offered (docs/adr/0115).</summary>
+    public async Task<IReadOnlyList<SupervisorDto>> SupervisorsAsync(CancellationToken ct)
+    {
+        var holders = (await users.UsersInRoleAsync(actor.RequireRegion(), RegionRole.Supervisor, ct)).Select(u => u.Id).ToList();
+        return await mapper.Project<SupervisorDto>(db.Supervisors.AsNoTracking()
+            .Where(s => s.Active && holders.Contains(s.UserId)).OrderBy(s => s.DisplayName)).ToListAsync(ct);
+    }
 
     public async Task<SupervisorDto> AddSupervisorAsync(SupervisorRequest request, CancellationToken ct)
     {

@@ -43,7 +43,11 @@ internal sealed class SubmitReportValidator : RequestValidator<SubmitReportReque
 
         RuleFor(r => r.Supervisor).Must(v => !string.IsNullOrWhiteSpace(v)).WithMessage(_ => Texts["validation.required"]);
         RuleFor(r => r.Supervisor)
-            .MustAsync((name, ct) => db.Supervisors.AnyAsync(s => s.Active && s.UserName == name!.Trim(), ct))
+            // Listed and still a supervisor here: a leaver's listing stays, but they are not sent reports (docs/adr/0115).
+            .MustAsync(async (name, ct) =>
+                await db.Supervisors.Where(s => s.Active && s.UserName == name!.Trim()).Select(s => (Guid?)s.UserId)
+                    .FirstOrDefaultAsync(ct) is { } id
+                && (await users.RolesAsync(id, actor.RequireRegion(), ct)).Contains(RegionRole.Supervisor))
             .When(r => !string.IsNullOrWhiteSpace(r.Supervisor))
             .WithMessage(r => Texts.Get("reporting.validation.unknownSupervisor", r.Supervisor!.Trim()));
 
