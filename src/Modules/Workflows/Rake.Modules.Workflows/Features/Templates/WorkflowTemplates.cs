@@ -32,8 +32,8 @@ internal static class TemplateEndpoints
         group.MapPost("/copies", async (string region, CopyTemplateRequest request, TemplatesHandler h, CancellationToken ct) =>
             {
                 var copy = await h.CopyAsync(request, ct);
-                return Results.Created(
-                    $"/api/v1/regions/{region}/workflow-definitions/{Uri.EscapeDataString(copy.DefinitionId)}?version={copy.Version}", copy);
+                var id = Uri.EscapeDataString(copy.DefinitionId);
+                return Results.Created($"/api/v1/regions/{region}/workflow-definitions/{id}?version={copy.Version}", copy);
             })
             .WithSummary("Copy another region's published workflow into this region as a new draft with a new definitionId (RegionAdmin).");
     }
