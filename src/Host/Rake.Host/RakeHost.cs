@@ -16,6 +16,7 @@ using Rake.Host.Components;
 using Rake.Host.Designer;
 using Rake.Host.Observability;
 using Rake.Host.Platform;
+using Rake.Host.Platform.GoLive;
 using Rake.Host.Platform.People;
 using Rake.Host.Platform.SignOn;
 
@@ -62,6 +63,7 @@ public static class RakeHost
         services.AddScoped<RegionCatalogEditor>();
         services.AddScoped<RegionEndpointFilter>();
         services.AddStoredIdentityCodes();
+        services.AddGoLiveChecklist();
         services.AddScoped<ElsaTenantFilter>();
         services.AddSingleton<DesignerAssets>();
 
@@ -164,6 +166,7 @@ public static class RakeHost
         regionApi.MapAuditEndpoints();
         regionApi.MapPeopleEndpoints();
         regionApi.MapStoredIdentityCodeEndpoints();
+        regionApi.MapGoLiveRegionEndpoints();
         foreach (var module in modules)
         {
             module.MapRegionEndpoints(regionApi);
@@ -172,6 +175,7 @@ public static class RakeHost
             .AddEndpointFilter<PlatformEndpointFilter>()
             .AddRequestValidation();
         platformApi.MapPlatformRegionEndpoints();
+        platformApi.MapGoLivePlatformEndpoints();
         foreach (var module in modules)
         {
             module.MapPlatformEndpoints(platformApi);

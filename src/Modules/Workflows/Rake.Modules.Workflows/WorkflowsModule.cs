@@ -11,8 +11,10 @@ using Rake.Modules.Workflows.Engine;
 using Rake.Modules.Workflows.Engine.Expressions;
 using Rake.Modules.Workflows.Features.Definitions;
 using Rake.Modules.Workflows.Features.ElsaApi;
+using Rake.Modules.Workflows.Features.GoLive;
 using Rake.Modules.Workflows.Features.Instances;
 using Rake.Modules.Workflows.Features.Tasks;
+using Rake.Modules.Workflows.Features.Templates;
 using Rake.Modules.Workflows.Persistence;
 using Rake.Modules.Workflows.Runtime;
 
@@ -29,7 +31,8 @@ public sealed class WorkflowsModule : IModule
     public System.Reflection.Assembly UiAssembly => typeof(WorkflowsModule).Assembly;
 
     public IReadOnlyList<ModuleNavItem> NavItems { get; } = [new("tasks", "nav.myTasks"),
-        new("designer", "nav.designer", Rake.BuildingBlocks.Contracts.RegionRole.RegionAdmin)];
+        new("designer", "nav.designer", Rake.BuildingBlocks.Contracts.RegionRole.RegionAdmin),
+        new("workflows/templates", "nav.workflowTemplates", Rake.BuildingBlocks.Contracts.RegionRole.RegionAdmin)];
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
@@ -48,6 +51,8 @@ public sealed class WorkflowsModule : IModule
         services.AddScoped<InstancesHandler>();
         services.AddScoped<TasksHandler>();
         services.AddScoped<ElsaDefinitionsHandler>();
+        services.AddScoped<TemplatesHandler>();
+        services.AddScoped<Rake.BuildingBlocks.Contracts.IGoLiveSource, WorkflowsGoLive>();
         services.AddScoped<ElsaActivityDescriptors>();
         services.AddScoped<IWorkflowDesignerApi, WorkflowDesignerApi>();
         services.AddScoped<IWorkflowCalendarApi, Features.Calendar.WorkflowCalendar>();
@@ -63,6 +68,7 @@ public sealed class WorkflowsModule : IModule
         DefinitionEndpoints.Map(regionApi);
         InstanceEndpoints.Map(regionApi);
         TaskEndpoints.Map(regionApi);
+        TemplateEndpoints.Map(regionApi);
     }
 
     /// <summary>The Elsa-compatible API Elsa Studio talks to; the Host maps it under /elsa/api behind its tenant gate
