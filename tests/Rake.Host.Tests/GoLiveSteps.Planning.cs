@@ -55,7 +55,8 @@ internal static partial class GoLiveSteps
 
         await page.GotoAsync($"/{region}/plan");
         await page.Locator("#section-introduction summary").ClickAsync();
-        await page.FillAsync("#content-introduction", "Suunnitelma ohjaa rakenteellista sosiaalityötä sosiaalihuoltolain 7 §:n mukaisesti.");
+        await page.FillAsync("#content-introduction",
+            "Suunnitelma ohjaa rakenteellista sosiaalityötä sosiaalihuoltolain 7 §:n mukaisesti.");
         await SubmitPlanFormAsync(page, "#content-introduction");
         await Assertions.Expect(page.Locator("#section-introduction .rake-prose").First)
             .ToHaveTextAsync("Suunnitelma ohjaa rakenteellista sosiaalityötä sosiaalihuoltolain 7 §:n mukaisesti.");

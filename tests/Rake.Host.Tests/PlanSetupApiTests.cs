@@ -67,7 +67,8 @@ public sealed class PlanSetupApiTests(SharedHost shared)
             .Content.ReadFromJsonAsync<JsonObject>())!;
         var goalId = goal["id"]!.GetValue<string>();
         Assert.Equal(1, goal["position"]!.GetValue<int>());
-        var reworded = await admin.PutAsJsonAsync($"{Plan(region)}/goals/{goalId}", new { title = "Tehdä rakenteellista työtä tunnetuksi" });
+        var reworded = await admin.PutAsJsonAsync($"{Plan(region)}/goals/{goalId}",
+            new { title = "Tehdä rakenteellista työtä tunnetuksi" });
         Assert.Equal(HttpStatusCode.OK, reworded.StatusCode);
 
         var wholeTerm = await admin.PostAsJsonAsync($"{Plan(region)}/goals/{goalId}/actions",

@@ -26,7 +26,10 @@ internal static class PlanningEmptyRegion
         var users = scope.ServiceProvider.GetRequiredService<UserManager<RakeUser>>();
         var user = new RakeUser
         {
-            Id = Guid.CreateVersion7(), UserName = admin, DisplayName = "Aluepääkäyttäjä", Email = $"{admin}@example.invalid",
+            Id = Guid.CreateVersion7(),
+            UserName = admin,
+            DisplayName = "Aluepääkäyttäjä",
+            Email = $"{admin}@example.invalid",
             EmailConfirmed = true,
         };
         var result = await users.CreateAsync(user, RakeTestHost.Password);
