@@ -5,12 +5,21 @@ using Rake.BuildingBlocks.Modules;
 using Rake.Modules.Planning.Features;
 using Rake.Modules.Planning.Features.AddAction;
 using Rake.Modules.Planning.Features.AddApproval;
+using Rake.Modules.Planning.Features.AddGoal;
 using Rake.Modules.Planning.Features.CompareVersions;
+using Rake.Modules.Planning.Features.CreatePlan;
+using Rake.Modules.Planning.Features.GoLive;
 using Rake.Modules.Planning.Features.ListVersions;
 using Rake.Modules.Planning.Features.RecordEvaluation;
+using Rake.Modules.Planning.Features.RemoveAction;
+using Rake.Modules.Planning.Features.RemoveApproval;
+using Rake.Modules.Planning.Features.RemoveGoal;
 using Rake.Modules.Planning.Features.SaveVersion;
 using Rake.Modules.Planning.Features.SetPublication;
+using Rake.Modules.Planning.Features.UpdateAction;
 using Rake.Modules.Planning.Features.UpdateActionStatus;
+using Rake.Modules.Planning.Features.UpdateGoal;
+using Rake.Modules.Planning.Features.UpdatePlan;
 using Rake.Modules.Planning.Features.UpdateSection;
 using Rake.Modules.Planning.Features.ViewEvaluation;
 using Rake.Modules.Planning.Features.ViewPlan;
@@ -30,6 +39,7 @@ public sealed class PlanningModule : IModule
     public IReadOnlyList<ModuleNavItem> NavItems { get; } =
     [
         new("plan", "nav.plan"),
+        new("plan/setup", "nav.planSetup", PlanningRoles.EditRoles),
         new("plan/evaluation", "nav.planEvaluation", PlanningRoles.FollowUpRoles),
         new("plan/annual-cycle", "nav.annualCycle"),
     ];
@@ -42,6 +52,14 @@ public sealed class PlanningModule : IModule
         services.AddRequestValidators(typeof(PlanningModule).Assembly);
         services.AddScoped<ViewPlanHandler>();
         services.AddScoped<IOpenItemsSource, Features.HandOver.ActionHandOver>();
+        services.AddScoped<CreatePlanHandler>();
+        services.AddScoped<UpdatePlanHandler>();
+        services.AddScoped<AddGoalHandler>();
+        services.AddScoped<UpdateGoalHandler>();
+        services.AddScoped<RemoveGoalHandler>();
+        services.AddScoped<UpdateActionHandler>();
+        services.AddScoped<RemoveActionHandler>();
+        services.AddScoped<RemoveApprovalHandler>();
         services.AddScoped<UpdateSectionHandler>();
         services.AddScoped<AddActionHandler>();
         services.AddScoped<UpdateActionStatusHandler>();
@@ -53,6 +71,7 @@ public sealed class PlanningModule : IModule
         services.AddScoped<ViewEvaluationHandler>();
         services.AddScoped<RecordEvaluationHandler>();
         services.AddScoped<IPlanningApi, PlanningApi>();
+        services.AddScoped<IGoLiveSource, PlanningGoLive>();
     }
 
     public void MapRegionEndpoints(IEndpointRouteBuilder regionApi) => PlanningEndpoints.Map(regionApi);

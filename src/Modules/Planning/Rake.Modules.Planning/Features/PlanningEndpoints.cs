@@ -7,10 +7,18 @@ internal static class PlanningEndpoints
     {
         var plan = api.MapGroup("/plan").WithTags("Implementation plan");
         ViewPlan.ViewPlanEndpoint.Map(plan);
+        CreatePlan.CreatePlanEndpoint.Map(plan);
+        UpdatePlan.UpdatePlanEndpoint.Map(plan);
+        AddGoal.AddGoalEndpoint.Map(plan);
+        UpdateGoal.UpdateGoalEndpoint.Map(plan);
+        RemoveGoal.RemoveGoalEndpoint.Map(plan);
         UpdateSection.UpdateSectionEndpoint.Map(plan);
         AddAction.AddActionEndpoint.Map(plan);
+        UpdateAction.UpdateActionEndpoint.Map(plan);
+        RemoveAction.RemoveActionEndpoint.Map(plan);
         UpdateActionStatus.UpdateActionStatusEndpoint.Map(plan);
         AddApproval.AddApprovalEndpoint.Map(plan);
+        RemoveApproval.RemoveApprovalEndpoint.Map(plan);
         SetPublication.SetPublicationEndpoint.Map(plan);
         ListVersions.ListVersionsEndpoint.Map(plan);
         SaveVersion.SaveVersionEndpoint.Map(plan);
