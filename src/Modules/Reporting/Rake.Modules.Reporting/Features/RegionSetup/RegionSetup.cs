@@ -63,7 +63,8 @@ internal static class RegionSetupEndpoints
     }
 }
 
-internal sealed class RegionSetupHandler(ReportingDbContext db, IUserDirectory users, ModuleMapper<ReportingModule> mapper)
+internal sealed class RegionSetupHandler(
+    ReportingDbContext db, IUserDirectory users, IRequestContext actor, ModuleMapper<ReportingModule> mapper)
 {
     public async Task<IReadOnlyList<CategoryDto>> CategoriesAsync(CancellationToken ct) =>
         mapper.MapAll<CategoryDto>((await ActiveTermsAsync(ct)).Where(t => t.Kind == TermKind.Category));
@@ -79,6 +80,10 @@ internal sealed class RegionSetupHandler(ReportingDbContext db, IUserDirectory u
 
     public async Task<IReadOnlyList<TermDto>> TermsAsync(CancellationToken ct) =>
         mapper.MapAll<TermDto>(await db.Terms.AsNoTracking().OrderBy(t => t.Kind).ThenBy(t => t.Code).ToListAsync(ct));
+
+    public async Task<TermDto> TermAsync(Guid id, CancellationToken ct) =>
+        mapper.Map<TermDto>(await db.Terms.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, ct)
+            ?? throw new NotFoundException($"No taxonomy term {id} in this region."));
 
     public async Task<TermDto> AddTermAsync(TermRequest request, CancellationToken ct)
     {
@@ -107,8 +112,20 @@ internal sealed class RegionSetupHandler(ReportingDbContext db, IUserDirectory u
         return mapper.Map<TermDto>(term);
     }
 
-    public async Task<IReadOnlyList<SupervisorDto>> SupervisorsAsync(CancellationToken ct) =>
-        await mapper.Project<SupervisorDto>(db.Supervisors.AsNoTracking().Where(s => s.Active).OrderBy(s => s.DisplayName)).ToListAsync(ct);
+    /// <summary>
+    /// The active listings of people who still hold the Supervisor role here: a leaver's roles are removed when they are
+    /// deactivated (docs/adr/0099), so they are not offered to reporters even before their listing is taken off.
+    /// </summary>
+    public async Task<IReadOnlyList<SupervisorDto>> SupervisorsAsync(CancellationToken ct)
+    {
+        var holders = (await SupervisorCandidatesAsync(ct)).Select(u => u.Id).ToList();
+        return await mapper.Project<SupervisorDto>(db.Supervisors.AsNoTracking()
+            .Where(s => s.Active && holders.Contains(s.UserId)).OrderBy(s => s.DisplayName)).ToListAsync(ct);
+    }
+
+    /// <summary>People of this region with the Supervisor role, whom the RegionAdmin may list.</summary>
+    public Task<IReadOnlyList<UserRef>> SupervisorCandidatesAsync(CancellationToken ct) =>
+        users.UsersInRoleAsync(actor.RequireRegion(), RegionRole.Supervisor, ct);
 
     public async Task<SupervisorDto> AddSupervisorAsync(SupervisorRequest request, CancellationToken ct)
     {
