@@ -132,6 +132,8 @@ public sealed class ReportingSetupApiTests(SharedHost shared)
     {
         using var admin = await Host.ClientFor("kymenlaakso-regionadmin");
         const string url = "/api/v1/regions/kymenlaakso/reporting-settings/period-scheme";
+        using var professional = await Host.ClientFor("kymenlaakso-professional");
+        await Reports.SubmitAsync(professional, "kymenlaakso");
         var current = await admin.GetFromJsonAsync<JsonObject>(url);
         Assert.Equal(("HalfYears", 12, true, false), (current!["scheme"]!.GetValue<string>(), current["startMonth"]!.GetValue<int>(),
             current["chosen"]!.GetValue<bool>(), current["changeable"]!.GetValue<bool>()));
