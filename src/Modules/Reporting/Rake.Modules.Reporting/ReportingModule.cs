@@ -57,6 +57,7 @@ public sealed class ReportingModule : IModule
         services.AddSingleton<Domain.ReportNumbering>();
         services.AddScoped<IReportingApi, Features.Api.ReportingApi>();
         services.AddScoped<IOpenItemsSource, Features.HandOver.SupervisorHandOver>();
+        services.AddScoped<IGoLiveSource, Features.GoLive.ReportingGoLive>();
     }
 
     public void MapRegionEndpoints(IEndpointRouteBuilder regionApi)
@@ -67,6 +68,7 @@ public sealed class ReportingModule : IModule
         ExportRecordsEndpoint.Map(regionApi);
         PeriodEndpoints.Map(regionApi);
         RegionSetupEndpoints.Map(regionApi);
+        Features.PeriodSchemeSetup.PeriodSchemeEndpoints.Map(regionApi);
         NotificationEndpoints.Map(regionApi);
         Features.Compilations.CompilationEndpoints.Map(regionApi);
         Features.AnnualReport.AnnualReportEndpoints.Map(regionApi);

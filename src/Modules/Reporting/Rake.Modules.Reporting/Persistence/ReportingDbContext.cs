@@ -21,6 +21,10 @@ internal sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> op
     public DbSet<TaxonomyTerm> Terms => Set<TaxonomyTerm>();
     public DbSet<SupervisorListing> Supervisors => Set<SupervisorListing>();
     public DbSet<ReportingSettings> Settings => Set<ReportingSettings>();
+
+    /// <summary>The region's period scheme, or the default while its RegionAdmin has not chosen one.</summary>
+    public async Task<PeriodScheme> PeriodSchemeAsync(CancellationToken ct) =>
+        (await Settings.AsNoTracking().FirstOrDefaultAsync(ct))?.Scheme ?? PeriodScheme.Default;
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<CompilationNote> CompilationNotes => Set<CompilationNote>();
     public DbSet<AnnualSocialReport> AnnualReports => Set<AnnualSocialReport>();
@@ -118,7 +122,10 @@ internal sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> op
         {
             b.ToTable("Settings");
             b.HasKey(s => s.RegionCode);
-            b.Property(s => s.PeriodScheme).HasConversion<string>().HasMaxLength(40);
+            // The column keeps its first name; rows written before half-years had a start month are moved by the migration.
+            b.Property(s => s.PeriodKind).HasColumnName("PeriodScheme").HasConversion<string>().HasMaxLength(40);
+            b.Property(s => s.HalfYearStartMonth).HasDefaultValue(1);
+            b.Ignore(s => s.Scheme);
         });
         modelBuilder.Entity<Notification>(b =>
         {

@@ -74,7 +74,8 @@ internal static class ReportingDemoData
         }
         db.Settings.Add(new ReportingSettings
         {
-            PeriodScheme = region.Code == "kymenlaakso" ? PeriodScheme.HalfYearsFromDecember : PeriodScheme.CalendarYear,
+            PeriodKind = region.Code == "kymenlaakso" ? PeriodKind.HalfYears : PeriodKind.CalendarYear,
+            HalfYearStartMonth = region.Code == "kymenlaakso" ? 12 : 1,
         });
         AddTerms(db, TermKind.Category, Categories);
         AddTerms(db, TermKind.ServiceArea, ServiceAreas);

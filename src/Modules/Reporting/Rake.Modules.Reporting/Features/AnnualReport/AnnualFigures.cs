@@ -10,7 +10,7 @@ internal sealed class AnnualFiguresHandler(ReportingDbContext db, TextCatalog te
     /// <summary>The figures of a year, computed in the database within the current region.</summary>
     public async Task<AnnualFiguresDto> FiguresAsync(int year, CancellationToken ct)
     {
-        var scheme = (await db.Settings.AsNoTracking().FirstOrDefaultAsync(ct))?.PeriodScheme ?? PeriodScheme.CalendarYear;
+        var scheme = await db.PeriodSchemeAsync(ct);
         var periods = ReportingPeriod.ForYear(scheme, year).Where(p => !p.IsInterim).ToList();
         var previousPeriods = ReportingPeriod.ForYear(scheme, year - 1).Where(p => !p.IsInterim).ToList();
         var from = periods.Min(p => p.From);
@@ -19,7 +19,7 @@ internal sealed class AnnualFiguresHandler(ReportingDbContext db, TextCatalog te
         var previous = await CountsAsync(previousPeriods.Min(p => p.From), previousPeriods.Max(p => p.To), ct);
 
         // Quarters (calendar year) or half-years: each segment counted on its own, not cumulatively, so they add up to the total.
-        var segments = scheme == PeriodScheme.CalendarYear
+        var segments = scheme.Kind == PeriodKind.CalendarYear
             ? Enumerable.Range(0, 4)
                 .Select(q =>
                 ($"Q{q + 1}", new DateOnly(year, q * 3 + 1, 1), new DateOnly(year, q * 3 + 1, 1).AddMonths(3).AddDays(-1))).ToList()

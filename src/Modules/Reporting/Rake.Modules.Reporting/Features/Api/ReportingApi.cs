@@ -12,14 +12,14 @@ namespace Rake.Modules.Reporting.Features.Api;
 internal sealed class ReportingApi(ReportingDbContext db, PeriodSummaryHandler summaries) : IReportingApi
 {
     public async Task<IReadOnlyList<ReportingPeriodInfo>> PeriodsAsync(int year, CancellationToken cancellationToken) =>
-        ReportingPeriod.ForYear(await SchemeAsync(cancellationToken), year).Select(ToInfo).ToList();
+        ReportingPeriod.ForYear(await db.PeriodSchemeAsync(cancellationToken), year).Select(ToInfo).ToList();
 
     public async Task<ReportingPeriodInfo?> FindPeriodAsync(string periodId, CancellationToken cancellationToken) =>
-        ReportingPeriod.Parse(await SchemeAsync(cancellationToken), periodId) is { } period ? ToInfo(period) : null;
+        ReportingPeriod.Parse(await db.PeriodSchemeAsync(cancellationToken), periodId) is { } period ? ToInfo(period) : null;
 
     public async Task<PeriodCompilation?> CompileAsync(string periodId, CancellationToken cancellationToken)
     {
-        var period = ReportingPeriod.Parse(await SchemeAsync(cancellationToken), periodId);
+        var period = ReportingPeriod.Parse(await db.PeriodSchemeAsync(cancellationToken), periodId);
         if (period is null)
         {
             return null;
@@ -58,9 +58,6 @@ internal sealed class ReportingApi(ReportingDbContext db, PeriodSummaryHandler s
             r.Number, r.Title, r.Record!.CommunicationGoal, r.Record.Audience, r.Record.CoreMessage, r.Record.ChannelAndMethod,
             r.Record.Timing, r.Record.Responsible, r.Record.UpdatedAt)).ToList();
     }
-
-    private async Task<PeriodScheme> SchemeAsync(CancellationToken ct) =>
-        (await db.Settings.AsNoTracking().FirstOrDefaultAsync(ct))?.PeriodScheme ?? PeriodScheme.CalendarYear;
 
     private static ReportingPeriodInfo ToInfo(ReportingPeriod p) => new(p.Id, p.From, p.To, p.IsInterim);
 

@@ -49,10 +49,7 @@ internal sealed class AddCompilationNoteValidator : RequestValidator<AddCompilat
             : null;
 
     private Task<PeriodScheme> SchemeAsync(CancellationToken ct) =>
-        scheme ??= SchemeOf(db, ct);
-
-    private static async Task<PeriodScheme> SchemeOf(ReportingDbContext db, CancellationToken ct) =>
-        (await db.Settings.AsNoTracking().FirstOrDefaultAsync(ct))?.PeriodScheme ?? PeriodScheme.CalendarYear;
+        scheme ??= db.PeriodSchemeAsync(ct);
 }
 
 internal sealed class CompilationMapping : IRegister

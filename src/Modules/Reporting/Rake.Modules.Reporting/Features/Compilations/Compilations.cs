@@ -169,7 +169,7 @@ internal sealed class CompilationHandler(
 
     private async Task<(PeriodScheme, ReportingPeriod)> PeriodAsync(string periodId, CancellationToken ct)
     {
-        var scheme = (await db.Settings.AsNoTracking().FirstOrDefaultAsync(ct))?.PeriodScheme ?? PeriodScheme.CalendarYear;
+        var scheme = await db.PeriodSchemeAsync(ct);
         var period = ReportingPeriod.Parse(scheme, periodId);
         if (period is null)
         {

@@ -33,13 +33,13 @@ internal sealed class PeriodSummaryHandler(ReportingDbContext db, TextCatalog te
 {
     public async Task<IReadOnlyList<PeriodDto>> PeriodsAsync(int? year, CancellationToken ct)
     {
-        var scheme = await SchemeAsync(ct);
+        var scheme = await db.PeriodSchemeAsync(ct);
         return ReportingPeriod.ForYear(scheme, year ?? Helsinki.Today(clock).Year).Select(ToDto).ToList();
     }
 
     public async Task<PeriodSummaryDto> SummaryAsync(string periodId, CancellationToken ct)
     {
-        var scheme = await SchemeAsync(ct);
+        var scheme = await db.PeriodSchemeAsync(ct);
         var period = ReportingPeriod.Parse(scheme, periodId);
         if (period is null)
         {
@@ -72,9 +72,6 @@ internal sealed class PeriodSummaryHandler(ReportingDbContext db, TextCatalog te
                 .Select(t => new CountDto(t.ToString(), byType.FirstOrDefault(x => x.Key == t)?.Count ?? 0)).ToList(),
             Sorted(byCategory), Sorted(byServiceArea), Sorted(byMunicipality), phenomena);
     }
-
-    private async Task<PeriodScheme> SchemeAsync(CancellationToken ct) =>
-        (await db.Settings.AsNoTracking().FirstOrDefaultAsync(ct))?.PeriodScheme ?? PeriodScheme.CalendarYear;
 
     private static IReadOnlyList<CountDto> Sorted(List<CountDto> counts) =>
         counts.OrderByDescending(c => c.Count).ThenBy(c => c.Key, StringComparer.Ordinal).ToList();

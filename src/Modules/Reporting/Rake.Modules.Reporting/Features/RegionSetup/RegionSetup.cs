@@ -81,6 +81,10 @@ internal sealed class RegionSetupHandler(
     public async Task<IReadOnlyList<TermDto>> TermsAsync(CancellationToken ct) =>
         mapper.MapAll<TermDto>(await db.Terms.AsNoTracking().OrderBy(t => t.Kind).ThenBy(t => t.Code).ToListAsync(ct));
 
+    public async Task<TermDto> TermAsync(Guid id, CancellationToken ct) =>
+        mapper.Map<TermDto>(await db.Terms.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, ct)
+            ?? throw new NotFoundException($"No taxonomy term {id} in this region."));
+
     public async Task<TermDto> AddTermAsync(TermRequest request, CancellationToken ct)
     {
         var term = new TaxonomyTerm
@@ -108,13 +112,20 @@ internal sealed class RegionSetupHandler(
         return mapper.Map<TermDto>(term);
     }
 
-    /// <summary>The listed supervisors who still hold the Supervisor role here: a leaver is never offered (docs/adr/0115).</summary>
+    /// <summary>
+    /// The active listings of people who still hold the Supervisor role here: a leaver's roles are removed when they are
+    /// deactivated (docs/adr/0099, 0115), so they are not offered to reporters even before their listing is taken off.
+    /// </summary>
     public async Task<IReadOnlyList<SupervisorDto>> SupervisorsAsync(CancellationToken ct)
     {
-        var holders = (await users.UsersInRoleAsync(actor.RequireRegion(), RegionRole.Supervisor, ct)).Select(u => u.Id).ToList();
+        var holders = (await SupervisorCandidatesAsync(ct)).Select(u => u.Id).ToList();
         return await mapper.Project<SupervisorDto>(db.Supervisors.AsNoTracking()
             .Where(s => s.Active && holders.Contains(s.UserId)).OrderBy(s => s.DisplayName)).ToListAsync(ct);
     }
+
+    /// <summary>People of this region with the Supervisor role, whom the RegionAdmin may list.</summary>
+    public Task<IReadOnlyList<UserRef>> SupervisorCandidatesAsync(CancellationToken ct) =>
+        users.UsersInRoleAsync(actor.RequireRegion(), RegionRole.Supervisor, ct);
 
     public async Task<SupervisorDto> AddSupervisorAsync(SupervisorRequest request, CancellationToken ct)
     {

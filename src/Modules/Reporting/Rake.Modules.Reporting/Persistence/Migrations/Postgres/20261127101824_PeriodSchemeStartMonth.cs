@@ -1,0 +1,40 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Rake.Modules.Reporting.Persistence.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class PeriodSchemeStartMonth : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<int>(
+                name: "HalfYearStartMonth",
+                schema: "reporting",
+                table: "Settings",
+                type: "integer",
+                nullable: false,
+                defaultValue: 1);
+
+            // December half-years become half-years from month 12 (docs/adr/0102), so such regions keep their periods.
+            migrationBuilder.Sql(
+                "UPDATE reporting.\"Settings\" SET \"PeriodScheme\" = 'HalfYears', \"HalfYearStartMonth\" = 12 " +
+                "WHERE \"PeriodScheme\" = 'HalfYearsFromDecember'");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.Sql(
+                "UPDATE reporting.\"Settings\" SET \"PeriodScheme\" = 'HalfYearsFromDecember' " +
+                "WHERE \"PeriodScheme\" = 'HalfYears' AND \"HalfYearStartMonth\" = 12");
+
+            migrationBuilder.DropColumn(
+                name: "HalfYearStartMonth",
+                schema: "reporting",
+                table: "Settings");
+        }
+    }
+}
