@@ -77,7 +77,8 @@ internal static partial class GoLiveSteps
             await page.FillAsync("#termStart", Today());
             await page.ClickAsync("form:has(#termStart) button[type=submit]");
             await Assertions.Expect(page.Locator("#members tbody tr")).ToHaveCountAsync(1);
-            await Assertions.Expect(page.Locator("#members")).ToContainTextAsync(label[..label.LastIndexOf(" (", StringComparison.Ordinal)]);
+            var displayName = label[..label.LastIndexOf(" (", StringComparison.Ordinal)];
+            await Assertions.Expect(page.Locator("#members")).ToContainTextAsync(displayName);
         }
         await page.GotoAsync($"/{region}/working-groups");
         foreach (var name in new[] { WorkingGroupName, SteeringGroupName })

@@ -121,6 +121,31 @@ public sealed class SetupTests(CompetenceScope module) : IClassFixture<Competenc
         Assert.Equal((1, 3), (tally.Count, tally.Sum));
     }
 
+    [Fact]
+    public async Task An_update_that_leaves_out_whether_in_use_keeps_it_and_another_region_cannot_update()
+    {
+        var region = new RegionId($"muutos-{Guid.NewGuid():N}"[..20]);
+        await using var scope = module.In(region, "admin", RegionRole.RegionAdmin);
+        var unit = await scope.ServiceProvider.GetRequiredService<CreateUnitHandler>()
+            .HandleAsync(new CreateUnitRequest("vanhukset", "Ikääntyneet"), CancellationToken.None);
+        var item = await scope.ServiceProvider.GetRequiredService<AddOrientationItemHandler>()
+            .HandleAsync(new AddOrientationItemRequest("Tietosuoja", true), CancellationToken.None);
+
+        var renamed = await scope.ServiceProvider.GetRequiredService<UpdateUnitHandler>()
+            .HandleAsync(unit.Id, new UpdateUnitRequest("Ikääntyneiden palvelut", null), CancellationToken.None);
+        var reworded = await scope.ServiceProvider.GetRequiredService<UpdateOrientationItemHandler>()
+            .HandleAsync(item.Id, new UpdateOrientationItemRequest("Tietosuoja ja tietoturva", null, null), CancellationToken.None);
+        Assert.Equal(("Ikääntyneiden palvelut", true), (renamed.Name, renamed.Active));
+        Assert.Equal(("Tietosuoja ja tietoturva", true, true), (reworded.Text, reworded.Structural, reworded.Active));
+
+        // Another region's administrator cannot reach them.
+        await using var other = module.In(Kainuu, "admin", RegionRole.RegionAdmin);
+        await Assert.ThrowsAsync<NotFoundException>(() => other.ServiceProvider.GetRequiredService<UpdateUnitHandler>()
+            .HandleAsync(unit.Id, new UpdateUnitRequest("Kaapattu", false), CancellationToken.None));
+        await Assert.ThrowsAsync<NotFoundException>(() => other.ServiceProvider.GetRequiredService<UpdateOrientationItemHandler>()
+            .HandleAsync(item.Id, new UpdateOrientationItemRequest("Kaapattu", false, false), CancellationToken.None));
+    }
+
     [Theory]
     [InlineData("fi", "Anna koodi: 1–40 merkkiä, pieniä kirjaimia a–z, numeroita tai väliviivoja.", "Pakollinen, enintään 200 merkkiä.")]
     [InlineData("sv", "Ange en kod: 1–40 tecken, små bokstäver a–z, siffror eller bindestreck.", "Obligatorisk, högst 200 tecken.")]

@@ -28,7 +28,8 @@ internal sealed class CompleteOrientationItemValidator : RequestValidator<Comple
     {
         WhenAsync((r, ct) => db.OrientationItems.AnyAsync(i => i.Id == r.ItemId && i.Active, ct), () =>
             RuleFor(r => r.Body.Unit)
-                .MustAsync(async (unit, ct) => !string.IsNullOrWhiteSpace(unit) && await db.Units.AnyAsync(u => u.Code == unit && u.Active, ct))
+                .MustAsync(async (unit, ct) =>
+                    !string.IsNullOrWhiteSpace(unit) && await db.Units.AnyAsync(u => u.Code == unit && u.Active, ct))
                 .WithMessage(_ => Texts["competence.validation.unit"])
                 .OverridePropertyName("unit"));
     }

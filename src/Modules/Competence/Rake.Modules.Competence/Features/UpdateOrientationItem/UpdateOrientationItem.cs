@@ -3,7 +3,8 @@ using Rake.Modules.Competence.Features.ViewSetup;
 
 namespace Rake.Modules.Competence.Features.UpdateOrientationItem;
 
-internal sealed record UpdateOrientationItemRequest([ScreenedText] string? Text, bool Structural, bool Active);
+/// <summary>An item's new wording; whether it is structural and whether it is on the checklist (left out: as they were).</summary>
+internal sealed record UpdateOrientationItemRequest([ScreenedText] string? Text, bool? Structural, bool? Active);
 
 internal static class UpdateOrientationItemEndpoint
 {
@@ -30,8 +31,8 @@ internal sealed class UpdateOrientationItemHandler(CompetenceDbContext db, TextC
         var item = await db.OrientationItems.FirstOrDefaultAsync(i => i.Id == id, ct)
             ?? throw new NotFoundException(texts["competence.orientation.notFound"]);
         item.Text = request.Text!.Trim();
-        item.Structural = request.Structural;
-        item.Active = request.Active;
+        item.Structural = request.Structural ?? item.Structural;
+        item.Active = request.Active ?? item.Active;
         await db.SaveChangesAsync(ct);
         return mapper.Map<SetupItemDto>(item);
     }

@@ -3,8 +3,8 @@ using Rake.Modules.Competence.Features.ViewSetup;
 
 namespace Rake.Modules.Competence.Features.UpdateUnit;
 
-/// <summary>A unit's new name and whether it is still in use; its code never changes.</summary>
-internal sealed record UpdateUnitRequest([ScreenedText] string? Name, bool Active);
+/// <summary>A unit's new name and whether it is still in use (left out: as it was); its code never changes.</summary>
+internal sealed record UpdateUnitRequest([ScreenedText] string? Name, bool? Active);
 
 internal static class UpdateUnitEndpoint
 {
@@ -33,7 +33,7 @@ internal sealed class UpdateUnitHandler(CompetenceDbContext db, TextCatalog text
         var unit = await db.Units.FirstOrDefaultAsync(u => u.Id == id, ct)
             ?? throw new NotFoundException(texts["competence.unit.notFound"]);
         unit.Name = request.Name!.Trim();
-        unit.Active = request.Active;
+        unit.Active = request.Active ?? unit.Active;
         await db.SaveChangesAsync(ct);
         return mapper.Map<SetupUnitDto>(unit);
     }
