@@ -33,7 +33,10 @@ internal sealed class AddOrientationItemHandler(CompetenceDbContext db, ModuleMa
         var last = await db.OrientationItems.MaxAsync(i => (int?)i.Position, ct) ?? 0;
         var item = new OrientationItem
         {
-            Id = Guid.CreateVersion7(), Position = last + 1, Text = request.Text!.Trim(), Structural = request.Structural,
+            Id = Guid.CreateVersion7(),
+            Position = last + 1,
+            Text = request.Text!.Trim(),
+            Structural = request.Structural,
         };
         db.OrientationItems.Add(item);
         await db.SaveChangesAsync(ct);
