@@ -12,6 +12,7 @@ using Rake.Modules.Communications.Features.Feed;
 using Rake.Modules.Communications.Features.GetPlan;
 using Rake.Modules.Communications.Features.GetPublication;
 using Rake.Modules.Communications.Features.GetSettings;
+using Rake.Modules.Communications.Features.GoLive;
 using Rake.Modules.Communications.Features.ImportPlanned;
 using Rake.Modules.Communications.Features.ListDeliveries;
 using Rake.Modules.Communications.Features.ListDistributionLists;
@@ -69,6 +70,7 @@ public sealed class CommunicationsModule : IModule
             .WithScopedLifetime());
         services.AddScoped<PublicationStore>();
         services.AddScoped<IOpenItemsSource, Features.HandOver.PlannedCommunicationHandOver>();
+        services.AddScoped<IGoLiveSource, CommunicationsGoLive>();
         services.AddScoped<MailQueue>();
         services.AddModuleMapping<CommunicationsModule>();
         services.AddRequestValidators(typeof(CommunicationsModule).Assembly);

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Rake.BuildingBlocks.Modules;
 using Rake.Modules.Competence.Features;
+using Rake.Modules.Competence.Features.GoLive;
 using Rake.Modules.Competence.Features.Surveys;
 
 namespace Rake.Modules.Competence;
@@ -20,6 +21,7 @@ public sealed class CompetenceModule : IModule
     [
         new("competence/surveys", "nav.competenceSurveys"),
         new("competence/orientation", "nav.orientation"),
+        new("competence/setup", "nav.competenceSetup", RegionRole.RegionAdmin, RegionRole.Planner),
     ];
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
@@ -31,6 +33,7 @@ public sealed class CompetenceModule : IModule
             .AsSelf()
             .WithScopedLifetime());
         services.AddScoped<SurveyReader>();
+        services.AddScoped<IGoLiveSource, CompetenceGoLive>();
         services.AddModuleMapping<CompetenceModule>();
         services.AddRequestValidators(typeof(CompetenceModule).Assembly);
     }

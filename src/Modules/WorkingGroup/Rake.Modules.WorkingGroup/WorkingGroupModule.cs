@@ -50,6 +50,7 @@ public sealed class WorkingGroupModule : IModule
             .WithScopedLifetime());
         services.AddScoped<WgLookup>();
         services.AddScoped<IOpenItemsSource, Features.HandOver.AssignmentHandOver>();
+        services.AddScoped<IGoLiveSource, Features.GoLive.WorkingGroupGoLive>();
         services.AddModuleMapping<WorkingGroupModule>();
         services.AddRequestValidators(typeof(WorkingGroupModule).Assembly);
         services.AddIntegrationEventHandlers(typeof(WorkingGroupModule).Assembly);

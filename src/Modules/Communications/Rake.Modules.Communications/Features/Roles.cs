@@ -15,6 +15,12 @@ internal static class CommRoles
     /// <summary>May draft and edit publications, the plan, planned communications, lists and info sessions, and send mail.</summary>
     public static readonly RegionRole[] Editors = [RegionRole.Communications, RegionRole.ResponsiblePerson];
 
+    /// <summary>
+    /// May write the communication plan: the editors, and the region's administrator, who sets the plan up before the
+    /// region goes live (docs/adr/0108).
+    /// </summary>
+    public static readonly RegionRole[] PlanEditors = [RegionRole.Communications, RegionRole.ResponsiblePerson, RegionRole.RegionAdmin];
+
     /// <summary>May approve a draft.</summary>
     public static readonly RegionRole[] Approvers =
         [RegionRole.Communications, RegionRole.ResponsiblePerson, RegionRole.SteeringGroupMember];
@@ -27,6 +33,7 @@ internal static class CommRoles
 
     public static readonly RegionRoleRequirement Read = new("communications.forbidden.read", Readers);
     public static readonly RegionRoleRequirement Edit = new("communications.forbidden.edit", Editors);
+    public static readonly RegionRoleRequirement EditPlan = new("communications.forbidden.editPlan", PlanEditors);
     public static readonly RegionRoleRequirement Approve = new("communications.forbidden.approve", Approvers);
     public static readonly RegionRoleRequirement Publish = new("communications.forbidden.publish", Publishers);
     public static readonly RegionRoleRequirement Send = new("communications.forbidden.send", Editors);

@@ -5,10 +5,15 @@ namespace Rake.Modules.Competence.Domain;
 /// <summary>An organisational unit staff belong to, for survey aggregates and orientation completion.</summary>
 internal sealed class Unit : IRegionOwned
 {
+    public const int CodeMax = 40;
+    public const int NameMax = 200;
+
     public Guid Id { get; set; }
     public string RegionCode { get; set; } = "";
     public string Code { get; set; } = "";
     public string Name { get; set; } = "";
+    /// <summary>A unit that is wound up is kept, not deleted: past survey totals and completions still name it.</summary>
+    public bool Active { get; set; } = true;
 }
 
 /// <summary>A competence survey round (osaamiskartoitus): competence areas answered on a 1..ScaleMax scale.</summary>
@@ -71,11 +76,15 @@ internal sealed class SurveyRespondent : IRegionOwned
 /// <summary>An item of the orientation checklist for new staff; structural social work items are marked.</summary>
 internal sealed class OrientationItem : IRegionOwned
 {
+    public const int TextMax = 500;
+
     public Guid Id { get; set; }
     public string RegionCode { get; set; } = "";
     public int Position { get; set; }
     public string Text { get; set; } = "";
     public bool Structural { get; set; }
+    /// <summary>An item taken off the checklist is kept, so the completions people already have stay explained.</summary>
+    public bool Active { get; set; } = true;
 }
 
 /// <summary>One person's completion of one orientation item, with their unit.</summary>

@@ -1,10 +1,12 @@
 using Rake.Modules.Competence.Features.AddNeed;
+using Rake.Modules.Competence.Features.AddOrientationItem;
 using Rake.Modules.Competence.Features.AddSpecialist;
 using Rake.Modules.Competence.Features.AddTraining;
 using Rake.Modules.Competence.Features.AnswerSurvey;
 using Rake.Modules.Competence.Features.CloseSurvey;
 using Rake.Modules.Competence.Features.CompareSurveys;
 using Rake.Modules.Competence.Features.CompleteOrientationItem;
+using Rake.Modules.Competence.Features.CreateUnit;
 using Rake.Modules.Competence.Features.GetSurvey;
 using Rake.Modules.Competence.Features.JoinTraining;
 using Rake.Modules.Competence.Features.LaunchSurvey;
@@ -13,7 +15,10 @@ using Rake.Modules.Competence.Features.ListSpecialists;
 using Rake.Modules.Competence.Features.ListSurveys;
 using Rake.Modules.Competence.Features.ListTrainings;
 using Rake.Modules.Competence.Features.ListUnits;
+using Rake.Modules.Competence.Features.UpdateOrientationItem;
+using Rake.Modules.Competence.Features.UpdateUnit;
 using Rake.Modules.Competence.Features.ViewOrientation;
+using Rake.Modules.Competence.Features.ViewSetup;
 
 namespace Rake.Modules.Competence.Features;
 
@@ -41,5 +46,10 @@ internal static class CompetenceEndpoints
         AddSpecialistEndpoint.Map(staff);
         ListNeedsEndpoint.Map(staff);
         AddNeedEndpoint.Map(staff);
+        ViewSetupEndpoint.Map(staff);
+        CreateUnitEndpoint.Map(staff);
+        UpdateUnitEndpoint.Map(staff);
+        AddOrientationItemEndpoint.Map(staff);
+        UpdateOrientationItemEndpoint.Map(staff);
     }
 }

@@ -10,6 +10,10 @@ internal static class CompetenceRoles
     public static readonly RegionRoleRequirement ManageSurveys =
         new("competence.forbidden.manage", [RegionRole.Planner, RegionRole.RegionAdmin]);
 
+    /// <summary>Set up the region's units and orientation checklist, which every survey round and newcomer relies on.</summary>
+    public static readonly RegionRoleRequirement Setup =
+        new("competence.forbidden.manage", [RegionRole.RegionAdmin, RegionRole.Planner]);
+
     /// <summary>See everyone's orientation progress and the competence needs; maintain trainings and specialists.</summary>
     public static readonly RegionRoleRequirement Leads =
         new("competence.forbidden.manage", [RegionRole.Planner, RegionRole.RegionAdmin, RegionRole.Supervisor]);

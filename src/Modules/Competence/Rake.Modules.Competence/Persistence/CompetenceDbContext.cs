@@ -30,8 +30,8 @@ internal sealed class CompetenceDbContext(
             b.ToTable("Units");
             b.HasKey(u => u.Id);
             b.HasIndex(u => new { u.RegionCode, u.Code }).IsUnique();
-            b.Property(u => u.Code).HasMaxLength(40);
-            b.Property(u => u.Name).HasMaxLength(200);
+            b.Property(u => u.Code).HasMaxLength(Unit.CodeMax);
+            b.Property(u => u.Name).HasMaxLength(Unit.NameMax);
         });
         modelBuilder.Entity<Survey>(b =>
         {
@@ -66,7 +66,7 @@ internal sealed class CompetenceDbContext(
         {
             b.ToTable("OrientationItems");
             b.HasKey(i => i.Id);
-            b.Property(i => i.Text).HasMaxLength(500);
+            b.Property(i => i.Text).HasMaxLength(OrientationItem.TextMax);
         });
         modelBuilder.Entity<OrientationCompletion>(b =>
         {

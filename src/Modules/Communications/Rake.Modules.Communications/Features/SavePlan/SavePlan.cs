@@ -36,7 +36,7 @@ internal static class SavePlanEndpoint
     public static void Map(IEndpointRouteBuilder api) =>
         api.MapPut("/communication-plan", (PlanRequest r, SavePlanHandler h, CancellationToken ct) => h.HandleAsync(r, ct))
             .WithTags("Communication plan")
-            .RequireRegionRoles(CommRoles.Edit)
+            .RequireRegionRoles(CommRoles.EditPlan)
             .WithSummary("Replace the communication plan's rows.");
 }
 

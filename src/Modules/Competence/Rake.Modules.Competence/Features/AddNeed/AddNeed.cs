@@ -29,7 +29,7 @@ internal sealed class AddNeedValidator : RequestValidator<AddNeedRequest>
         RuleFor(r => r.Text).Must(t => !string.IsNullOrWhiteSpace(t) && t.Length <= TextMax)
             .WithMessage(_ => Texts.Get("competence.validation.title", TextMax));
         RuleFor(r => r.Unit)
-            .MustAsync(async (unit, ct) => string.IsNullOrWhiteSpace(unit) || await db.Units.AnyAsync(u => u.Code == unit, ct))
+            .MustAsync(async (unit, ct) => string.IsNullOrWhiteSpace(unit) || await db.Units.AnyAsync(u => u.Code == unit && u.Active, ct))
             .WithMessage(_ => Texts["competence.validation.unit"]);
     }
 }

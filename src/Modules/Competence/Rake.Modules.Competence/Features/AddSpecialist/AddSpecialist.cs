@@ -29,7 +29,7 @@ internal sealed class AddSpecialistValidator : RequestValidator<AddSpecialistReq
         RuleFor(r => r.Name).Must(n => !string.IsNullOrWhiteSpace(n) && n.Length <= NameMax)
             .WithMessage(_ => Texts.Get("competence.validation.title", NameMax));
         RuleFor(r => r.Unit)
-            .MustAsync(async (unit, ct) => !string.IsNullOrWhiteSpace(unit) && await db.Units.AnyAsync(u => u.Code == unit, ct))
+            .MustAsync(async (unit, ct) => !string.IsNullOrWhiteSpace(unit) && await db.Units.AnyAsync(u => u.Code == unit && u.Active, ct))
             .WithMessage(_ => Texts["competence.validation.unit"]);
         RuleFor(r => r.CompletedYear).Must(y => y is null or (>= FirstYear and <= LastYear))
             .WithMessage(_ => Texts["competence.validation.year"]);

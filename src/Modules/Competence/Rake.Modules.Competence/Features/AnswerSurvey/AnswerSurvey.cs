@@ -36,7 +36,8 @@ internal sealed class AnswerSurveyValidator : RequestValidator<AnswerSurveyReque
         WhenAsync((r, ct) => db.Surveys.AnyAsync(s => s.Id == r.SurveyId && s.Status == SurveyStatus.Open, ct), () =>
         {
             RuleFor(r => r.Body.Unit)
-                .MustAsync(async (unit, ct) => !string.IsNullOrWhiteSpace(unit) && await db.Units.AnyAsync(u => u.Code == unit, ct))
+                .MustAsync(async (unit, ct) =>
+                    !string.IsNullOrWhiteSpace(unit) && await db.Units.AnyAsync(u => u.Code == unit && u.Active, ct))
                 .WithMessage(_ => Texts["competence.validation.unit"])
                 .OverridePropertyName("unit");
             RuleFor(r => r).CustomAsync(async (request, context, ct) =>

@@ -26,9 +26,10 @@ internal sealed class CompleteOrientationItemValidator : RequestValidator<Comple
 {
     public CompleteOrientationItemValidator(TextCatalog texts, CompetenceDbContext db) : base(texts)
     {
-        WhenAsync((r, ct) => db.OrientationItems.AnyAsync(i => i.Id == r.ItemId, ct), () =>
+        WhenAsync((r, ct) => db.OrientationItems.AnyAsync(i => i.Id == r.ItemId && i.Active, ct), () =>
             RuleFor(r => r.Body.Unit)
-                .MustAsync(async (unit, ct) => !string.IsNullOrWhiteSpace(unit) && await db.Units.AnyAsync(u => u.Code == unit, ct))
+                .MustAsync(async (unit, ct) =>
+                    !string.IsNullOrWhiteSpace(unit) && await db.Units.AnyAsync(u => u.Code == unit && u.Active, ct))
                 .WithMessage(_ => Texts["competence.validation.unit"])
                 .OverridePropertyName("unit"));
     }
@@ -42,7 +43,7 @@ internal sealed class CompleteOrientationItemHandler(CompetenceDbContext db, IRe
         // Completion is a person's; the region's system actor has done no orientation.
         var userId = actor.UserId ?? throw new ForbiddenException(texts["competence.forbidden.answer"]);
         var itemId = request.ItemId;
-        if (!await db.OrientationItems.AnyAsync(i => i.Id == itemId, ct))
+        if (!await db.OrientationItems.AnyAsync(i => i.Id == itemId && i.Active, ct))
         {
             throw new NotFoundException(texts["competence.orientation.notFound"]);
         }

@@ -76,7 +76,7 @@ internal sealed class LaunchSurveyHandler(CompetenceDbContext db, SurveyReader r
             });
         }
         // Every unit × area total exists from the start, so an answer only ever increments existing rows.
-        foreach (var unit in await db.Units.AsNoTracking().Select(u => u.Code).ToListAsync(ct))
+        foreach (var unit in await db.Units.AsNoTracking().Where(u => u.Active).Select(u => u.Code).ToListAsync(ct))
         {
             foreach (var area in areas)
             {

@@ -9,9 +9,9 @@ internal static class ListUnitsEndpoint
             .WithTags("Competence").WithSummary("Units of the region.");
 }
 
-/// <summary>The region's units, by name: survey answers and orientation completions are counted per unit.</summary>
+/// <summary>The region's units in use, by name: survey answers and orientation completions are counted per unit.</summary>
 internal sealed class ListUnitsHandler(CompetenceDbContext db, ModuleMapper<CompetenceModule> mapper)
 {
     public async Task<IReadOnlyList<UnitDto>> HandleAsync(CancellationToken ct) =>
-        await mapper.Project<UnitDto>(db.Units.AsNoTracking().OrderBy(u => u.Name)).ToListAsync(ct);
+        await mapper.Project<UnitDto>(db.Units.AsNoTracking().Where(u => u.Active).OrderBy(u => u.Name)).ToListAsync(ct);
 }

@@ -24,8 +24,10 @@ internal sealed class ViewOrientationHandler(CompetenceDbContext db, IRequestCon
 {
     public async Task<OrientationDto> HandleAsync(CancellationToken ct)
     {
-        var items = await db.OrientationItems.AsNoTracking().OrderBy(i => i.Position).ToListAsync(ct);
-        var completions = await db.OrientationCompletions.AsNoTracking().ToListAsync(ct);
+        var items = await db.OrientationItems.AsNoTracking().Where(i => i.Active).OrderBy(i => i.Position).ToListAsync(ct);
+        // Completions of items taken off the checklist are kept but no longer counted against it.
+        var itemIds = items.Select(i => i.Id).ToList();
+        var completions = await db.OrientationCompletions.AsNoTracking().Where(c => itemIds.Contains(c.ItemId)).ToListAsync(ct);
         var mine = completions.Where(c => c.UserId == actor.UserId).Select(c => c.ItemId).ToHashSet();
         var itemDtos = items.Select(i => mapper.Map<OrientationItemDto>(new OrientationItemView(i, mine.Contains(i.Id)))).ToList();
         if (!CompetenceRoles.Leads.IsMetBy(actor))
@@ -33,7 +35,7 @@ internal sealed class ViewOrientationHandler(CompetenceDbContext db, IRequestCon
             return new OrientationDto(itemDtos, [], []);
         }
         var structural = items.Where(i => i.Structural).Select(i => i.Id).ToHashSet();
-        var units = await db.Units.AsNoTracking().OrderBy(u => u.Name).ToListAsync(ct);
+        var units = await db.Units.AsNoTracking().Where(u => u.Active).OrderBy(u => u.Name).ToListAsync(ct);
         var byUnit = units.Select(u =>
         {
             var done = completions.Where(c => c.UnitCode == u.Code).ToList();

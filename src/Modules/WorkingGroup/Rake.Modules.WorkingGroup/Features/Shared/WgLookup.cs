@@ -24,6 +24,25 @@ internal sealed class WgLookup(WorkingGroupDbContext db, IRequestContext actor, 
         return user is not null && (await users.RolesAsync(user.Id, actor.RequireRegion(), ct)).Count > 0 ? user : null;
     }
 
+    /// <summary>
+    /// The people a member can be picked from: whoever holds a role in this region. A leaver loses every role here when
+    /// deactivated, so deactivated people are not offered.
+    /// </summary>
+    public async Task<IReadOnlyList<UserRef>> RegionPeopleAsync(CancellationToken ct)
+    {
+        var region = actor.RequireRegion();
+        var people = new Dictionary<Guid, UserRef>();
+        foreach (var role in Enum.GetValues<RegionRole>())
+        {
+            foreach (var user in await users.UsersInRoleAsync(region, role, ct))
+            {
+                people.TryAdd(user.Id, user);
+            }
+        }
+        return people.Values.OrderBy(u => u.DisplayName, StringComparer.CurrentCulture).ThenBy(u => u.UserName, StringComparer.Ordinal)
+            .ToList();
+    }
+
     /// <summary>The body with its member count and next scheduled meeting, as lists and meeting pages show it.</summary>
     public async Task<BodyRow> BodyRowAsync(Body body, DateTimeOffset now, CancellationToken ct)
     {

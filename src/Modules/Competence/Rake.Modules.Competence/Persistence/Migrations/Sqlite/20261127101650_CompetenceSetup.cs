@@ -1,0 +1,41 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Rake.Modules.Competence.Persistence.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class CompetenceSetup : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            // Hand-edited default: the units and items a region had before this migration are all in use.
+            migrationBuilder.AddColumn<bool>(
+                name: "Active",
+                table: "competence_Units",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "Active",
+                table: "competence_OrientationItems",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "Active",
+                table: "competence_Units");
+
+            migrationBuilder.DropColumn(
+                name: "Active",
+                table: "competence_OrientationItems");
+        }
+    }
+}
