@@ -84,15 +84,12 @@ public sealed class GoLiveEndToEndBrowserTests(EmptyProductionFixture fixture, B
         _ = await SignOnAsync("lappi-sup", "lappi-sups", outside);
 
         // 4. The set-up, all in the UI.
-        await GoLiveSteps.ReportsAdminOnMainAsync(admin, Region, supervisorName);
+        await GoLiveSteps.ReportingAsync(admin, Region);
         await GoLiveSteps.WorkflowsAsync(admin, Region);
-        // ==== LEAD: the other areas' steps go here, on the same admin page, e.g. ====
-        // await GoLiveSteps.ReportingAsync(admin, Region);
-        // await GoLiveSteps.PlanningAsync(admin, Region);
-        // await GoLiveSteps.CompetenceAsync(admin, Region);
-        // await GoLiveSteps.CommunicationsAsync(admin, Region);
-        // await GoLiveSteps.BodiesAsync(admin, Region);
-        // ==== end of the other areas' steps ====
+        await GoLiveSteps.PlanningAsync(admin, Region);
+        await GoLiveSteps.CompetenceAsync(admin, Region);
+        await GoLiveSteps.CommunicationsAsync(admin, Region);
+        await GoLiveSteps.WorkingGroupAsync(admin, Region);
 
         var setUp = await GoLiveSteps.ChecklistAsync(admin, Region, "golive-e2e-03-checklist-set-up");
         Assert.True(setUp["platform-supervisor"]);
@@ -108,10 +105,10 @@ public sealed class GoLiveEndToEndBrowserTests(EmptyProductionFixture fixture, B
         await professional.FillAsync("#title", title);
         await professional.FillAsync("#description", "Ikääntyneet jäävät yksin, kun kyläkaupat ja postit sulkeutuvat.");
         await professional.FillAsync("#proposal", "Liikkuva palvelu kyliin ja vapaaehtoistoiminnan tuki.");
-        await professional.CheckAsync("#category-loneliness");
-        await professional.SelectOptionAsync("#serviceArea", "elderly");
-        await professional.SelectOptionAsync("#municipality", "rovaniemi");
-        await professional.SelectOptionAsync("#targetGroup", "older-people");
+        await professional.CheckAsync($"#category-{GoLiveSteps.ReportingCategories[0]}");
+        await professional.SelectOptionAsync("#serviceArea", GoLiveSteps.ReportingServiceArea);
+        await professional.SelectOptionAsync("#municipality", GoLiveSteps.ReportingMunicipality);
+        await professional.SelectOptionAsync("#targetGroup", GoLiveSteps.ReportingTargetGroup);
         await professional.SelectOptionAsync("#supervisor", supervisorName);
         await Browser.AssertAccessibleAsync(professional, "golive-e2e-04-new-report");
         await professional.ClickAsync("button[type=submit]:has-text('Lähetä ilmoitus')");

@@ -9,41 +9,6 @@ namespace Rake.Host.Tests;
 /// </summary>
 internal static partial class GoLiveSteps
 {
-    /// <summary>The taxonomy codes <see cref="ReportsAdminOnMainAsync"/> creates; the report in the end-to-end test uses them.</summary>
-    public static readonly (string Kind, string Code, string Name)[] Taxonomy =
-    [
-        ("Category", "loneliness", "Yksinäisyys"),
-        ("ServiceArea", "elderly", "Ikääntyneiden palvelut"),
-        ("Municipality", "rovaniemi", "Rovaniemi"),
-        ("TargetGroup", "older-people", "Ikääntyneet"),
-    ];
-
-    /// <summary>
-    /// What reports/admin offers on main: a category, a service area, a municipality and a target group, then the
-    /// supervisor of that service area (the person must have signed in once, so that their account exists).
-    /// </summary>
-    public static async Task ReportsAdminOnMainAsync(IPage page, string region, string supervisorUserName)
-    {
-        await page.GotoAsync($"/{region}/reports/admin");
-        foreach (var (kind, code, name) in Taxonomy)
-        {
-            await page.SelectOptionAsync("#kind", kind);
-            await page.FillAsync("#code", code);
-            await page.FillAsync("#nameFi", name);
-            await page.FillAsync("#nameSv", name);
-            await page.FillAsync("#nameEn", name);
-            await page.ClickAsync("form:has(#kind) button[type=submit]");
-            await page.WaitForURLAsync(url => url.Contains("saved=1", StringComparison.Ordinal));
-            await Assertions.Expect(page.Locator("#taxonomy")).ToContainTextAsync(code);
-        }
-        await page.FillAsync("#userName", supervisorUserName);
-        await page.SelectOptionAsync("#serviceArea", "elderly");
-        await page.ClickAsync("form:has(#userName) button[type=submit]");
-        await page.WaitForURLAsync(url => url.Contains("saved=1", StringComparison.Ordinal));
-        await Assertions.Expect(page.Locator("table:has-text('" + supervisorUserName + "')")).ToBeVisibleAsync();
-        await Browser.AssertAccessibleAsync(page, "golive-e2e-reports-admin");
-    }
-
     /// <summary>Imports an Elsa JSON file in the designer and publishes it on the region's workflow page.</summary>
     public static async Task WorkflowsAsync(IPage page, string region)
     {
