@@ -125,9 +125,17 @@ public sealed class DesignerApiTests(SharedHost shared)
         Assert.Equal("Suspended", (string?)instance!["subStatus"]);
         Assert.Equal("Communications", (string?)instance["bookmarks"]![0]!["role"]);
 
-        // Saving after publishing makes version 2 as a draft; the name stays unique within the region.
-        var again = await admin.PostAsJsonAsync("/elsa/api/workflow-definitions",
+        // Saving the published model again (the Studio does, after a publish) makes no version.
+        var same = await admin.PostAsJsonAsync("/elsa/api/workflow-definitions",
             new JsonObject { ["model"] = ElsaModel(definitionId, title: "Kokoa työryhmä"), ["publish"] = false });
+        var sameBody = await same.Content.ReadAsStringAsync();
+        Assert.True(same.StatusCode == HttpStatusCode.OK, sameBody);
+        Assert.Equal(1, (int)JsonNode.Parse(sameBody)!["workflowDefinition"]!["version"]!);
+        Assert.True((bool)JsonNode.Parse(sameBody)!["workflowDefinition"]!["isPublished"]!);
+
+        // Saving a change after publishing makes version 2 as a draft; the name stays unique within the region.
+        var again = await admin.PostAsJsonAsync("/elsa/api/workflow-definitions",
+            new JsonObject { ["model"] = ElsaModel(definitionId, title: "Kokoa työryhmä ja sovi päivä"), ["publish"] = false });
         var againBody = await again.Content.ReadAsStringAsync();
         Assert.True(again.StatusCode == HttpStatusCode.OK, againBody);
         Assert.Equal(2, (int)JsonNode.Parse(againBody)!["workflowDefinition"]!["version"]!);

@@ -175,8 +175,9 @@ public sealed class GoLiveChecklistTests(GoLiveHost fixture) : IClassFixture<GoL
         Assert.Contains("id=\"golive-item-fake-thing\"", page);
         Assert.Contains("href=\"/kainuu/fake/page\"", page);
         Assert.Contains("href=\"/kainuu/admin/go-live\"", page);
-        var refused = await client.GetStringAsync("/kymenlaakso/admin/go-live");
-        Assert.DoesNotContain("golive-summary", refused);
+        var refused = await client.GetAsync("/kymenlaakso/admin/go-live");
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.DoesNotContain("golive-summary", await refused.Content.ReadAsStringAsync());
     }
 
     private static JsonObject Item(JsonObject checklist, string key) =>

@@ -16,6 +16,9 @@ namespace Rake.BuildingBlocks.Ui;
 /// </summary>
 public abstract class RegionPage : ComponentBase
 {
+    /// <summary>Set on the request when the page's region does not exist, so the not-found page says so.</summary>
+    public const string UnknownRegionItem = "Rake.UnknownRegion";
+
     [Parameter] public string Region { get; set; } = "";
 
     [CascadingParameter] private Task<AuthenticationState>? AuthenticationState { get; set; }
@@ -55,7 +58,11 @@ public abstract class RegionPage : ComponentBase
         }
         else if (Access.Outcome == RegionAccessOutcome.UnknownRegion)
         {
-            // The router's not-found page, with a 404 (a path such as /metrics is no region either).
+            // The router's not-found page, with a 404 (a path such as /metrics is no region either); it says which.
+            if (HttpContext is not null)
+            {
+                HttpContext.Items[UnknownRegionItem] = true;
+            }
             Navigation.NotFound();
         }
         else if (HttpContext is { Response.HasStarted: false } http)
