@@ -24,7 +24,7 @@ public sealed class DeactivatedPeopleTests(PeopleHost fixture) : IClassFixture<P
     [Fact]
     public async Task A_leaver_is_no_longer_offered_as_a_supervisor_nor_accepted_as_one_on_a_report()
     {
-        var (id, userName) = await CreateAccountAsync("sup-leaver");
+        var (id, userName) = await Host.CreateAccountAsync("sup-leaver");
         using var admin = await Host.ClientFor("kainuu-regionadmin");
         (await admin.PostAsJsonAsync($"{People("kainuu")}/{id}/roles", new { role = "Supervisor" })).EnsureSuccessStatusCode();
         Assert.Equal(HttpStatusCode.Created,
@@ -49,7 +49,7 @@ public sealed class DeactivatedPeopleTests(PeopleHost fixture) : IClassFixture<P
     [Fact]
     public async Task A_deactivated_account_holds_no_role_in_the_user_directory_even_where_role_rows_remain()
     {
-        var (id, userName) = await CreateAccountAsync("dir-leaver");
+        var (id, userName) = await Host.CreateAccountAsync("dir-leaver");
         using var admin = await Host.ClientFor("kainuu-regionadmin");
         (await admin.PostAsJsonAsync($"{People("kainuu")}/{id}/roles", new { role = "Supervisor" })).EnsureSuccessStatusCode();
         (await admin.PostAsJsonAsync("/api/v1/regions/kainuu/supervisors", new { userName, serviceArea = "adults" }))
@@ -89,7 +89,7 @@ public sealed class DeactivatedPeopleTests(PeopleHost fixture) : IClassFixture<P
     [Fact]
     public async Task A_deactivated_platform_administrators_token_is_refused_by_the_platform_api()
     {
-        var (id, userName) = await CreateAccountAsync("plat-leaver");
+        var (id, userName) = await Host.CreateAccountAsync("plat-leaver");
         await using (var scope = Host.Services.CreateAsyncScope())
         {
             var users = scope.ServiceProvider.GetRequiredService<UserManager<RakeUser>>();
@@ -118,21 +118,4 @@ public sealed class DeactivatedPeopleTests(PeopleHost fixture) : IClassFixture<P
     private static async Task<List<string>> OfferedSupervisorsAsync(HttpClient client) =>
         (await client.GetFromJsonAsync<JsonObject>("/api/v1/regions/kainuu/social-report-form"))!["supervisors"]!.AsArray()
             .Select(s => s!["userName"]!.GetValue<string>()).ToList();
-
-    private async Task<(Guid Id, string UserName)> CreateAccountAsync(string prefix)
-    {
-        var userName = $"{prefix}-{Guid.NewGuid():N}"[..24];
-        await using var scope = Host.Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<RakeUser>>();
-        var user = new RakeUser
-        {
-            Id = Guid.CreateVersion7(),
-            UserName = userName,
-            DisplayName = $"Testi {userName}",
-            Email = $"{userName}@example.invalid",
-        };
-        var created = await users.CreateAsync(user, RakeTestHost.Password);
-        Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
-        return (user.Id, userName);
-    }
 }

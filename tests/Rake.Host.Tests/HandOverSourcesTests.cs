@@ -30,8 +30,8 @@ public sealed class HandOverSourcesTests(PeopleHost fixture) : IClassFixture<Peo
     [Fact]
     public async Task Reporting_lists_unprocessed_reports_sent_to_the_supervisor_and_their_listing_and_hands_them_over()
     {
-        var (leaverId, leaverName) = await CreateAccountAsync("sup-from");
-        var (takerId, takerName) = await CreateAccountAsync("sup-to");
+        var (leaverId, leaverName) = await Host.CreateAccountAsync("sup-from");
+        var (takerId, takerName) = await Host.CreateAccountAsync("sup-to");
         var (open, processed) = await ReportsToSupervisorAsync(leaverId, leaverName);
 
         await using (var scope = Host.RegionScope("kainuu"))
@@ -70,8 +70,8 @@ public sealed class HandOverSourcesTests(PeopleHost fixture) : IClassFixture<Peo
     [Fact]
     public async Task Planning_lists_unfinished_actions_naming_the_person_as_responsible_and_hands_them_over()
     {
-        var (leaverId, leaverName) = await CreateAccountAsync("plan-from");
-        var (takerId, takerName) = await CreateAccountAsync("plan-to");
+        var (leaverId, leaverName) = await Host.CreateAccountAsync("plan-from");
+        var (takerId, takerName) = await Host.CreateAccountAsync("plan-to");
         var mine = await AddActionAsync("kainuu", $"  testi {leaverName.ToUpperInvariant()} ", ActionStatus.InProgress, 2027);
         var done = await AddActionAsync("kainuu", $"Testi {leaverName}", ActionStatus.Done, null);
         var body = await AddActionAsync("kainuu", "RAKE-työryhmä", ActionStatus.NotDone, null);
@@ -104,8 +104,8 @@ public sealed class HandOverSourcesTests(PeopleHost fixture) : IClassFixture<Peo
     [Fact]
     public async Task Communications_lists_planned_communications_naming_the_person_and_hands_them_over()
     {
-        var (leaverId, leaverName) = await CreateAccountAsync("comm-from");
-        var (takerId, takerName) = await CreateAccountAsync("comm-to");
+        var (leaverId, leaverName) = await Host.CreateAccountAsync("comm-from");
+        var (takerId, takerName) = await Host.CreateAccountAsync("comm-to");
         var mine = await AddPlannedAsync(leaverName, PlannedStatus.Planned);
         var done = await AddPlannedAsync(leaverName, PlannedStatus.Done);
         var someoneElse = await AddPlannedAsync("Viestintä", PlannedStatus.Planned);
@@ -125,8 +125,8 @@ public sealed class HandOverSourcesTests(PeopleHost fixture) : IClassFixture<Peo
     [Fact]
     public async Task The_people_api_lists_a_leavers_items_of_every_module_and_hands_them_all_over_with_one_audit_row()
     {
-        var (leaverId, leaverName) = await CreateAccountAsync("all-from");
-        var (takerId, takerName) = await CreateAccountAsync("all-to");
+        var (leaverId, leaverName) = await Host.CreateAccountAsync("all-from");
+        var (takerId, takerName) = await Host.CreateAccountAsync("all-to");
         var (open, _) = await ReportsToSupervisorAsync(leaverId, leaverName);
         var action = await AddActionAsync("kainuu", $"Testi {leaverName}", ActionStatus.NotDone, null);
         var planned = await AddPlannedAsync(leaverName, PlannedStatus.Planned);
@@ -249,22 +249,5 @@ public sealed class HandOverSourcesTests(PeopleHost fixture) : IClassFixture<Peo
         db.Planned.Add(planned);
         await db.SaveChangesAsync();
         return planned.Id;
-    }
-
-    private async Task<(Guid Id, string UserName)> CreateAccountAsync(string prefix)
-    {
-        var userName = $"{prefix}-{Guid.NewGuid():N}"[..24];
-        await using var scope = Host.Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<RakeUser>>();
-        var user = new RakeUser
-        {
-            Id = Guid.CreateVersion7(),
-            UserName = userName,
-            DisplayName = $"Testi {userName}",
-            Email = $"{userName}@example.invalid",
-        };
-        var created = await users.CreateAsync(user, RakeTestHost.Password);
-        Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
-        return (user.Id, userName);
     }
 }

@@ -32,7 +32,7 @@ public sealed class PeopleApiTests(PeopleHost fixture) : IClassFixture<PeopleHos
     [Fact]
     public async Task A_role_given_and_removed_is_written_to_the_audit_trail_and_the_persons_history()
     {
-        var (id, userName) = await CreateAccountAsync("audit");
+        var (id, userName) = await Host.CreateAccountAsync("audit");
         using var admin = await Host.ClientFor("kainuu-regionadmin");
         var given = await admin.PostAsJsonAsync($"{People("kainuu")}/{id}/roles", new { role = "Supervisor" });
         Assert.Equal(HttpStatusCode.OK, given.StatusCode);
@@ -60,7 +60,7 @@ public sealed class PeopleApiTests(PeopleHost fixture) : IClassFixture<PeopleHos
     [Fact]
     public async Task Bad_input_is_a_400_naming_the_field_and_other_roles_are_refused()
     {
-        var (id, _) = await CreateAccountAsync("bad");
+        var (id, _) = await Host.CreateAccountAsync("bad");
         using var admin = await Host.ClientFor("kainuu-regionadmin");
         var unknownRole = await Reports.ReadProblemAsync(
             await admin.PostAsJsonAsync($"{People("kainuu")}/{id}/roles", new { role = "Emperor" }), HttpStatusCode.BadRequest);
@@ -82,7 +82,7 @@ public sealed class PeopleApiTests(PeopleHost fixture) : IClassFixture<PeopleHos
     [Fact]
     public async Task A_kymenlaakso_admin_cannot_see_or_touch_kainuu_roles()
     {
-        var (id, userName) = await CreateAccountAsync("cross");
+        var (id, userName) = await Host.CreateAccountAsync("cross");
         using var kainuu = await Host.ClientFor("kainuu-regionadmin");
         using var kymenlaakso = await Host.ClientFor("kymenlaakso-regionadmin");
         (await kainuu.PostAsJsonAsync($"{People("kainuu")}/{id}/roles", new { role = "Professional" })).EnsureSuccessStatusCode();
@@ -129,7 +129,7 @@ public sealed class PeopleApiTests(PeopleHost fixture) : IClassFixture<PeopleHos
         Assert.Contains("RegionAdmin", Roles(await admin.GetFromJsonAsync<JsonObject>($"{People("keski-suomi")}/{id}")));
 
         // While another administrator remains, an administrator role can be removed.
-        var (second, _) = await CreateAccountAsync("admin2");
+        var (second, _) = await Host.CreateAccountAsync("admin2");
         (await admin.PostAsJsonAsync($"{People("keski-suomi")}/{second}/roles", new { role = "RegionAdmin" })).EnsureSuccessStatusCode();
         (await admin.DeleteAsync($"{People("keski-suomi")}/{second}/roles/RegionAdmin")).EnsureSuccessStatusCode();
     }
@@ -137,7 +137,7 @@ public sealed class PeopleApiTests(PeopleHost fixture) : IClassFixture<PeopleHos
     [Fact]
     public async Task A_deactivated_person_is_refused_by_password_sign_in_and_their_existing_token_by_the_api()
     {
-        var (id, userName) = await CreateAccountAsync("leaver");
+        var (id, userName) = await Host.CreateAccountAsync("leaver");
         using var admin = await Host.ClientFor("kainuu-regionadmin");
         (await admin.PostAsJsonAsync($"{People("kainuu")}/{id}/roles", new { role = "Professional" })).EnsureSuccessStatusCode();
         using var leaver = await Host.ClientFor(userName);
@@ -184,8 +184,8 @@ public sealed class PeopleApiTests(PeopleHost fixture) : IClassFixture<PeopleHos
     [Fact]
     public async Task A_leavers_open_assignments_are_listed_and_handed_to_another_active_person()
     {
-        var (leaverId, _) = await CreateAccountAsync("handfrom");
-        var (takerId, takerName) = await CreateAccountAsync("handto");
+        var (leaverId, _) = await Host.CreateAccountAsync("handfrom");
+        var (takerId, takerName) = await Host.CreateAccountAsync("handto");
         using var admin = await Host.ClientFor("kainuu-regionadmin");
         (await admin.PostAsJsonAsync($"{People("kainuu")}/{leaverId}/roles", new { role = "WorkingGroupMember" }))
             .EnsureSuccessStatusCode();
@@ -247,22 +247,6 @@ public sealed class PeopleApiTests(PeopleHost fixture) : IClassFixture<PeopleHos
         return assignment.Id;
     }
 
-    private async Task<(Guid Id, string UserName)> CreateAccountAsync(string prefix)
-    {
-        var userName = $"{prefix}-{Guid.NewGuid():N}"[..24];
-        await using var scope = Host.Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<RakeUser>>();
-        var user = new RakeUser
-        {
-            Id = Guid.CreateVersion7(),
-            UserName = userName,
-            DisplayName = $"Testi {userName}",
-            Email = $"{userName}@example.invalid",
-        };
-        var created = await users.CreateAsync(user, RakeTestHost.Password);
-        Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
-        return (user.Id, userName);
-    }
 
     private static List<string> Roles(JsonObject? person) => person!["roles"]!.AsArray().Select(r => r!.GetValue<string>()).ToList();
 }

@@ -90,6 +90,24 @@ public sealed class RakeTestHost : IAsyncDisposable
 
     public HttpClient Anonymous() => new() { BaseAddress = new Uri(BaseAddress) };
 
+    /// <summary>A local account with no role anywhere, named from <paramref name="prefix"/> and unique.</summary>
+    public async Task<(Guid Id, string UserName)> CreateAccountAsync(string prefix)
+    {
+        var userName = $"{prefix}-{Guid.NewGuid():N}"[..24];
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<Rake.Host.Platform.RakeUser>>();
+        var user = new Rake.Host.Platform.RakeUser
+        {
+            Id = Guid.CreateVersion7(),
+            UserName = userName,
+            DisplayName = $"Testi {userName}",
+            Email = $"{userName}@example.invalid",
+        };
+        var created = await users.CreateAsync(user, Password);
+        Xunit.Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
+        return (user.Id, userName);
+    }
+
     /// <summary>A client that sends the bearer token of the given demo user.</summary>
     public async Task<HttpClient> ClientFor(string userName)
     {

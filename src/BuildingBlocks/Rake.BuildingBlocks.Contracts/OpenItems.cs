@@ -10,7 +10,17 @@ namespace Rake.BuildingBlocks.Contracts;
 public sealed record OpenItem(string Module, string Kind, string Id, string Title, DateOnly? DueDate);
 
 /// <summary>The person who takes over a leaver's items.</summary>
-public sealed record HandOverTarget(Guid UserId, string UserName, string DisplayName);
+public sealed record HandOverTarget(Guid UserId, string UserName, string DisplayName)
+{
+    /// <summary>What a free-text "responsible party" field gets: the display name, or the user name when the name does not
+    /// fit in <paramref name="maxLength"/>.</summary>
+    public string NameWithin(int maxLength) => DisplayName.Length <= maxLength ? DisplayName : UserName;
+
+    /// <summary>The names a free-text field may name a person by (display name, user name), trimmed and upper-cased, for an
+    /// exact, case-blind match (docs/adr/0114).</summary>
+    public static IReadOnlyList<string> MatchNames(string displayName, string userName) =>
+        new[] { displayName, userName }.Where(n => n.Trim().Length > 0).Select(n => n.Trim().ToUpperInvariant()).Distinct().ToList();
+}
 
 /// <summary>
 /// Implemented by each module that holds work assigned to named people, so that a region administrator can see a leaver's

@@ -20,7 +20,7 @@ internal sealed class PlannedCommunicationHandOver(CommunicationsDbContext db, I
             .Where(p => itemIds is null || itemIds.Contains(p.Id.ToString())).ToList();
         foreach (var planned in chosen)
         {
-            planned.Responsible = to.DisplayName.Length <= PlannedCommunication.ShortMax ? to.DisplayName : to.UserName;
+            planned.Responsible = to.NameWithin(PlannedCommunication.ShortMax);
         }
         await db.SaveChangesAsync(cancellationToken);
         return chosen.Select(ToItem).ToList();
@@ -32,8 +32,7 @@ internal sealed class PlannedCommunicationHandOver(CommunicationsDbContext db, I
         {
             return [];
         }
-        var names = new[] { person.DisplayName, person.UserName }.Where(n => n.Trim().Length > 0)
-            .Select(n => n.Trim().ToUpperInvariant()).Distinct().ToList();
+        var names = HandOverTarget.MatchNames(person.DisplayName, person.UserName);
         var query = db.Planned
             .Where(p => p.Status == PlannedStatus.Planned && p.Responsible != null && names.Contains(p.Responsible.Trim().ToUpper()))
             .OrderBy(p => p.CreatedAt);

@@ -20,7 +20,7 @@ internal sealed class ActionHandOver(PlanningDbContext db, IUserDirectory users)
             .Where(a => itemIds is null || itemIds.Contains(a.Id.ToString())).ToList();
         foreach (var action in chosen)
         {
-            action.Responsible = to.DisplayName.Length <= PlanAction.ResponsibleMax ? to.DisplayName : to.UserName;
+            action.Responsible = to.NameWithin(PlanAction.ResponsibleMax);
         }
         await db.SaveChangesAsync(cancellationToken);
         return chosen.Select(ToItem).ToList();
@@ -32,8 +32,7 @@ internal sealed class ActionHandOver(PlanningDbContext db, IUserDirectory users)
         {
             return [];
         }
-        var names = new[] { person.DisplayName, person.UserName }.Where(n => n.Trim().Length > 0)
-            .Select(n => n.Trim().ToUpperInvariant()).Distinct().ToList();
+        var names = HandOverTarget.MatchNames(person.DisplayName, person.UserName);
         var query = db.Actions.Where(a => a.Status != ActionStatus.Done && names.Contains(a.Responsible.Trim().ToUpper()))
             .OrderBy(a => a.Year).ThenBy(a => a.Position);
         return await (tracked ? query : query.AsNoTracking()).ToListAsync(cancellationToken);
