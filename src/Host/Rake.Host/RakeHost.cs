@@ -115,7 +115,7 @@ public static class RakeHost
             StrictJson.Apply(options.SerializerOptions);
         });
         services.AddOpenApi(options => options.CreateSchemaReferenceId = new OpenApiSchemaIds().Create);
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database").AddRakeReadiness();
         builder.AddRakeObservability();
         services.AddLocalization();
         services.AddRazorComponents().AddInteractiveServerComponents();
@@ -151,7 +151,7 @@ public static class RakeHost
         app.UseAntiforgery();
 
         app.MapOpenApi();
-        app.MapHealthChecks("/health");
+        app.MapRakeHealth();
         app.MapRakeMetrics();
         // Every endpoint below holds route, query and header values to the same rules as JSON bodies (docs/adr/0070).
         var endpoints = app.MapGroup("").AddInputGuard();
