@@ -59,6 +59,10 @@ public static class RakeHost
         services.AddSingleton<RegionCatalog>();
         services.AddSingleton<IRegionAccess>(sp => sp.GetRequiredService<RegionCatalog>());
         services.AddSingleton<DatabaseInitializer>();
+        services.AddSingleton<StartupLockHolder>();
+        // On SIGTERM Kestrel stops accepting, then in-flight requests, the outbox and Quartz get this long to finish.
+        services.Configure<HostOptions>(options => options.ShutdownTimeout =
+            TimeSpan.FromSeconds(builder.Configuration.GetValue<double?>("Rake:ShutdownTimeoutSeconds") ?? 30));
         services.AddRakeRegionSignOn();
         services.AddScoped<RegionCatalogEditor>();
         services.AddScoped<RegionEndpointFilter>();

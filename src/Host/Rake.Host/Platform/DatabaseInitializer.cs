@@ -16,6 +16,7 @@ internal sealed class DatabaseInitializer(
     IHostEnvironment environment,
     RegionCatalog catalog,
     IReadOnlyList<IModule> modules,
+    StartupLockHolder startupLock,
     ILogger<DatabaseInitializer> logger)
 {
     public const string DemoPassword = "Demo-2026!";
@@ -23,7 +24,27 @@ internal sealed class DatabaseInitializer(
 
     public static bool IsDemoMode(IHostEnvironment environment) => environment.IsDevelopment() || environment.IsEnvironment("Demo");
 
+    /// <summary>
+    /// Runs under the startup lock (docs/adr/0126), held until the Host has started: a second Host starting on the same
+    /// database waits here, then finds the migrations applied and the seed data present.
+    /// </summary>
     public async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var held = await StartupLock.AcquireAsync(database, logger, cancellationToken);
+        try
+        {
+            await InitializeLockedAsync(cancellationToken);
+        }
+        catch
+        {
+            await held.DisposeAsync();
+            throw;
+        }
+        startupLock.Hold(held);
+    }
+
+    private async Task InitializeLockedAsync(CancellationToken cancellationToken)
     {
         await using (var scope = services.CreateAsyncScope())
         {
