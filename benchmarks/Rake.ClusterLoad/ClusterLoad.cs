@@ -65,6 +65,11 @@ internal static class ClusterLoad
                         outcomes.Add(new Outcome(marker, region, Kind.Acknowledged, (int)response.StatusCode, took,
                             receipt!["id"]!.GetValue<Guid>(), receipt["number"]!.GetValue<int>()));
                     }
+                    else if (response.StatusCode is HttpStatusCode.BadGateway or HttpStatusCode.GatewayTimeout)
+                    {
+                        // nginx lost the Host mid-request: it may have committed before dying, so the outcome is unknown.
+                        outcomes.Add(new Outcome(marker, region, Kind.Unknown, (int)response.StatusCode, took, null, null));
+                    }
                     else
                     {
                         outcomes.Add(new Outcome(marker, region, Kind.Refused, (int)response.StatusCode, took, null, null));
@@ -104,7 +109,9 @@ internal static class ClusterLoad
                           $"p99 {Percentile(latencies, 99):0.0} ms");
         var statuses = string.Join(", ", refused.GroupBy(r => r.Status).Select(g => $"{g.Key}: {g.Count()}"));
         Console.WriteLine($"Refused with an answer: {refused.Count} ({statuses}); stored anyway: {refusedStored}");
-        Console.WriteLine($"No answer (connection lost or timed out): {unknown.Count}; of these stored: {unknownStored}");
+        var gateway = string.Join(", ", unknown.GroupBy(u => u.Status).Select(g => $"{(g.Key == 0 ? "none" : g.Key)}: {g.Count()}"));
+        Console.WriteLine($"No answer from a Host (nginx 502/504, or the connection lost): {unknown.Count} ({gateway}); " +
+                          $"of these stored: {unknownStored}");
         Console.WriteLine($"Stored with this run's marker: {stored.Count}");
         Console.WriteLine($"Lost (acknowledged, not stored): {lost}");
         Console.WriteLine($"Duplicated (one request stored twice): {duplicated}");
