@@ -52,7 +52,8 @@ public sealed class CalendarSubscriptionTests(SharedHost fixture) : IClassFixtur
     {
         using var responsible = await Host.ClientFor("kainuu-responsibleperson");
         using var member = await Host.ClientFor("kainuu-workinggroupmember");
-        var body = await WorkingGroupApiTests.CreateBodyAsync(responsible, "kainuu", "WorkingGroup", $"Työryhmä Ääni {Guid.NewGuid():N}"[..24]);
+        var body = await WorkingGroupApiTests.CreateBodyAsync(responsible, "kainuu", "WorkingGroup",
+            $"Työryhmä Ääni {Guid.NewGuid():N}"[..24]);
         var bodyName = body["name"]!.GetValue<string>();
         await WorkingGroupApiTests.ScheduleAsync(responsible, "kainuu", body["id"]!.GetValue<Guid>(),
             DateTimeOffset.UtcNow.AddDays(3), "Kalenteritilauksen kokous");
