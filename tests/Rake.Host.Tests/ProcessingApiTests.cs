@@ -120,13 +120,14 @@ public sealed class ProcessingApiTests(SharedHost shared)
         using var document = SpreadsheetDocument.Open(new MemoryStream(await response.Content.ReadAsByteArrayAsync()), false);
         var rows = document.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<Row>().ToList();
         string Text(Cell c) => c.InlineString?.InnerText ?? c.CellValue?.Text ?? "";
-        var headers = rows[0].Elements<Cell>().Select(Text).ToList();
-        Assert.Equal(12, headers.Count);
-        Assert.Equal("1 Ilmoituksen ydin", headers[2]);
-        Assert.Equal("10 Tulos", headers[11]);
-        var row = rows.Skip(1).Single(r => Text(r.Elements<Cell>().First()) == number.ToString());
-        Assert.Equal("Vientitestin ydin", Text(row.Elements<Cell>().ElementAt(2)));
-        Assert.Equal("2", Text(row.Elements<Cell>().ElementAt(10)));
+        // Two title rows, then the header: number, received, service area, status and the ten fields.
+        var headers = rows[2].Elements<Cell>().Select(Text).ToList();
+        Assert.Equal(14, headers.Count);
+        Assert.Equal("1 Ilmoituksen ydin", headers[4]);
+        Assert.Equal("10 Tulos", headers[13]);
+        var row = rows.Skip(3).Single(r => Text(r.Elements<Cell>().First()) == number.ToString());
+        Assert.Equal("Vientitestin ydin", Text(row.Elements<Cell>().ElementAt(4)));
+        Assert.Equal("2", Text(row.Elements<Cell>().ElementAt(12)));
 
         using var plain = await Host.ClientFor("keski-suomi-professional");
         await Reports.ReadProblemAsync(await plain.GetAsync("/api/v1/regions/keski-suomi/supervisor-records.xlsx?serviceArea=adults"),

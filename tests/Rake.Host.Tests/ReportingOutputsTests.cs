@@ -393,7 +393,8 @@ public sealed class ReportingOutputsTests(SharedHost shared)
             .ReadAsByteArrayAsync();
         using var workbook = SpreadsheetDocument.Open(new MemoryStream(xlsx), false);
         var sheet = workbook.WorkbookPart!.WorksheetParts.Single().Worksheet;
-        Assert.Equal(year.Count + 1, sheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>().Count());
+        // Two title rows and the header above the reports.
+        Assert.Equal(year.Count + 3, sheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>().Count());
 
         // A professional exports only what they may see: none of the imported rows.
         using var professional = await Host.ClientFor("kainuu-professional");

@@ -30,7 +30,23 @@ public sealed record RegionAccess(
 
 public sealed record RegionInfo(RegionId Id, string NameFi, string NameSv, string NameEn)
 {
-    public string Name(string language) => language switch { "sv" => NameSv, "en" => NameEn, _ => NameFi };
+    /// <summary>The region's name in <paramref name="language"/>; the Finnish name where that one is not filled in, the code
+    /// only when the catalogue holds no name at all.</summary>
+    public string Name(string language)
+    {
+        var name = language switch { "sv" => NameSv, "en" => NameEn, _ => NameFi };
+        return !string.IsNullOrWhiteSpace(name) ? name : !string.IsNullOrWhiteSpace(NameFi) ? NameFi : Id.Code;
+    }
+}
+
+public static class RegionNames
+{
+    /// <summary>
+    /// The name documents, charts and exports show for <paramref name="region"/>, in the reader's language: people read
+    /// "Kainuun hyvinvointialue", not the code in the address.
+    /// </summary>
+    public static string NameOf(this IRegionAccess regions, RegionId region) =>
+        regions.Find(region.Code)?.Name(Localization.TextCatalog.CurrentLanguage) ?? region.Code;
 }
 
 /// <summary>Resolves a region code and the signed-in person's roles there; the one gate for both pages and the API.</summary>

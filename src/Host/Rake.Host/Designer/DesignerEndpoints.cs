@@ -63,7 +63,8 @@ internal static class DesignerEndpoints
                 return Page(http, region, DesignerView.NotFound, definitionId, null, 404);
             }
             var file = await api.ExportAsync(definitionId, ct);
-            return Results.File(System.Text.Encoding.UTF8.GetBytes(file.Json), "application/json", file.FileName);
+            return Rake.BuildingBlocks.Export.FileDownload.File(System.Text.Encoding.UTF8.GetBytes(file.Json), "application/json",
+                file.FileName);
         }, ct);
 
     private static Task<IResult> ImportAsync(string region, [FromForm] IFormFile? file, HttpContext http, CancellationToken ct) =>

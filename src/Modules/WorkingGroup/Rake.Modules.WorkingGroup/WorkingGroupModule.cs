@@ -49,6 +49,7 @@ public sealed class WorkingGroupModule : IModule
             .AsSelf()
             .WithScopedLifetime());
         services.AddScoped<WgLookup>();
+        services.AddTransient<Microsoft.AspNetCore.Hosting.IStartupFilter, Features.CalendarSubscription.CalendarFeedStartupFilter>();
         services.AddScoped<IOpenItemsSource, Features.HandOver.AssignmentHandOver>();
         services.AddScoped<IGoLiveSource, Features.GoLive.WorkingGroupGoLive>();
         services.AddModuleMapping<WorkingGroupModule>();
@@ -73,6 +74,7 @@ public sealed class WorkingGroupModule : IModule
         UpdateAssignmentEndpoint.Map(regionApi);
         NominationEndpoints.Map(regionApi);
         BudgetEndpoints.Map(regionApi);
+        Features.CalendarSubscription.CalendarSubscriptionEndpoints.Map(regionApi);
     }
 
     public Task SeedDemoAsync(IServiceProvider regionScope, DemoRegion region, CancellationToken cancellationToken) =>

@@ -27,11 +27,21 @@ internal sealed class WorkingGroupDbContext(
     public DbSet<Assignment> Assignments => Set<Assignment>();
     public DbSet<WellbeingGroupNomination> Nominations => Set<WellbeingGroupNomination>();
     public DbSet<BudgetProposal> BudgetProposals => Set<BudgetProposal>();
+    public DbSet<CalendarSubscription> CalendarSubscriptions => Set<CalendarSubscription>();
 
     // No foreign keys between the tables: every row is reached through its region-filtered parent by id, and a body's
     // history (meetings, decisions) is kept, never cascaded away.
     protected override void ConfigureModule(ModelBuilder modelBuilder)
     {
+        modelBuilder.Entity<CalendarSubscription>(b =>
+        {
+            b.ToTable("CalendarSubscriptions");
+            b.HasKey(x => x.Id);
+            b.Property(x => x.TokenHash).HasMaxLength(64);
+            b.Property(x => x.Language).HasMaxLength(2);
+            b.HasIndex(x => x.TokenHash).IsUnique();
+            b.HasIndex(x => new { x.RegionCode, x.UserId });
+        });
         modelBuilder.Entity<Body>(b =>
         {
             b.ToTable("Bodies");

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Rake.BuildingBlocks.Export;
 using Rake.Modules.Planning.Features.ViewPlan;
 using AllowedValuesAttribute = System.ComponentModel.DataAnnotations.AllowedValuesAttribute;
 
@@ -11,8 +12,13 @@ internal static class ExportPlanEndpoint
     public static void Map(IEndpointRouteBuilder plan)
     {
         plan.MapGet("/export.docx", async ([AllowedValues("fi", "sv", "en", null)] string? lang, ViewPlanHandler h, TextCatalog texts,
-                CancellationToken ct) =>
-                Results.File(PlanExport.Docx(await h.HandleAsync(ct), texts, Language(lang)), DocxType, "toteutussuunnitelma.docx"))
+                IRegionAccess regions, IRequestContext actor, CancellationToken ct) =>
+            {
+                var language = Language(lang);
+                var region = regions.Find(actor.RequireRegion().Code)?.Name(language) ?? actor.RequireRegion().Code;
+                return FileDownload.File(PlanExport.Docx(await h.HandleAsync(ct), texts, language), DocxType,
+                    $"{region} – {texts.GetIn(language, "planning.file.plan")}.docx");
+            })
             .WithSummary("The plan as a Word document.");
         plan.MapGet("/export.html", async ([AllowedValues("fi", "sv", "en", null)] string? lang, ViewPlanHandler h, TextCatalog texts,
                 CancellationToken ct) =>

@@ -6,7 +6,8 @@ using Rake.Modules.Reporting.Features.Documents;
 namespace Rake.Modules.Reporting.Features.AnnualReport;
 
 /// <summary>The annual social report as a document (Word, HTML) and as a one-page infographic, to whoever may read the report.</summary>
-internal sealed class AnnualDocumentHandler(AnnualReportHandler reports, IRequestContext actor, TextCatalog texts, IPlanningApi planning)
+internal sealed class AnnualDocumentHandler(
+    AnnualReportHandler reports, IRequestContext actor, TextCatalog texts, IPlanningApi planning, IRegionAccess regions)
 {
     public async Task<ReportDocument> DocumentAsync(int year, CancellationToken ct)
     {
@@ -68,7 +69,7 @@ internal sealed class AnnualDocumentHandler(AnnualReportHandler reports, IReques
                     (dto.ApprovedAt is { } a ? $" · {texts["reporting.annual.approved"]} {F(Helsinki.ToLocalDate(a))}" : "") +
                     (dto.PublishedAt is { } p ? $" · {texts["reporting.annual.published"]} {F(Helsinki.ToLocalDate(p))}" : "");
         return new ReportDocument(TextCatalog.CurrentLanguage, texts.Get("reporting.annual.title", year),
-            $"RAKE · {actor.RequireRegion().Code} · {state}", blocks);
+            $"RAKE · {regions.NameOf(actor.RequireRegion())} · {state}", blocks);
     }
 
     public async Task<InfographicData> InfographicAsync(int year, CancellationToken ct)
@@ -79,7 +80,7 @@ internal sealed class AnnualDocumentHandler(AnnualReportHandler reports, IReques
             .Select(c => new ChartBar(c.Name, c.Count)).ToList();
         var title = texts.Get("reporting.annual.title", year);
         return new InfographicData(
-            title, $"{actor.RequireRegion().Code} · {F(f.From)}–{F(f.To)}",
+            title, $"{regions.NameOf(actor.RequireRegion())} · {F(f.From)}–{F(f.To)}",
             texts.Get("reporting.annual.totals", f.Total, F(f.From), F(f.To), f.PreviousYearTotal, f.Processed, f.ActionsTaken),
             [new(texts["reporting.annual.kf.reports"], f.Total), new(texts["reporting.annual.kf.processed"], f.Processed),
                 new(texts["reporting.annual.kf.actions"], f.ActionsTaken)],

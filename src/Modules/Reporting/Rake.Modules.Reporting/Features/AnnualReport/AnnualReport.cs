@@ -1,3 +1,4 @@
+using Rake.BuildingBlocks.Export;
 using Rake.Modules.Reporting.Features.Compilations;
 using Rake.Modules.Reporting.Features.Documents;
 using Rake.Modules.Reporting.Features.Periods;
@@ -39,9 +40,10 @@ internal static class AnnualReportEndpoints
         api.MapPost($"{one}/publish", (int year, AnnualReportHandler handler, CancellationToken ct) => handler.PublishAsync(year, ct))
             .RequireRegionRoles(ReportingRoles.Publish)
             .WithTags(tag).WithSummary("Publish the approved report (intranet, website, municipal wellbeing groups).");
-        api.MapGet($"{one}/report.docx", async (string region, int year, AnnualDocumentHandler documents, CancellationToken ct) =>
-                Results.File(DocxWriter.Write(await documents.DocumentAsync(year, ct)), DocxWriter.ContentType,
-                    $"rake-{region}-sosiaalinen-raportti-{year}.docx"))
+        api.MapGet($"{one}/report.docx", async (int year, AnnualDocumentHandler documents, IRegionAccess regions,
+                IRequestContext actor, TextCatalog texts, CancellationToken ct) =>
+                FileDownload.File(DocxWriter.Write(await documents.DocumentAsync(year, ct)), DocxWriter.ContentType,
+                    $"{regions.NameOf(actor.RequireRegion())} – {texts.Get("reporting.file.annual", year)}.docx"))
             .WithTags(tag).WithSummary("The annual social report as a Word document.");
         api.MapGet($"{one}/report.html", async (int year, AnnualDocumentHandler documents, CancellationToken ct) =>
                 Results.Content(HtmlWriter.Write(await documents.DocumentAsync(year, ct)), "text/html; charset=utf-8"))

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Rake.BuildingBlocks.Export;
 using Rake.Modules.Reporting.Features.Documents;
 using Rake.Modules.Reporting.Features.Periods;
 
@@ -36,9 +37,10 @@ internal static class CompilationEndpoints
             .WithTags(tag).WithSummary("A period's compilation (half-year or quarter-cumulative): counts compared with the previous "
                 + "period, phenomena with proposals, comments and decisions.");
         api.MapGet("/compilations/{periodId}/compilation.docx",
-                async (string region, string periodId, CompilationHandler handler, CancellationToken ct) =>
-                    Results.File(DocxWriter.Write(await handler.DocumentAsync(periodId, ct)), DocxWriter.ContentType,
-                        $"rake-{region}-kooste-{periodId}.docx"))
+                async (string periodId, CompilationHandler handler, IRegionAccess regions, IRequestContext actor, TextCatalog texts,
+                        CancellationToken ct) =>
+                    FileDownload.File(DocxWriter.Write(await handler.DocumentAsync(periodId, ct)), DocxWriter.ContentType,
+                        $"{regions.NameOf(actor.RequireRegion())} – {texts.Get("reporting.file.compilation", periodId)}.docx"))
             .RequireRegionRoles(ReportingRoles.Summary)
             .WithTags(tag).WithSummary("The compilation as a Word document.");
         api.MapGet("/compilations/{periodId}/compilation.html", async (string periodId, CompilationHandler handler, CancellationToken ct) =>
@@ -70,7 +72,7 @@ internal static class CompilationEndpoints
 /// are stored.</summary>
 internal sealed class CompilationHandler(
     ReportingDbContext db, IRequestContext actor, TextCatalog texts, TimeProvider clock, PeriodSummaryHandler summaries,
-    ModuleMapper<ReportingModule> mapper)
+    ModuleMapper<ReportingModule> mapper, IRegionAccess regions)
 {
     public async Task<CompilationDto> BuildAsync(string periodId, CancellationToken ct)
     {
@@ -100,7 +102,7 @@ internal sealed class CompilationHandler(
     public async Task<ReportDocument> DocumentAsync(string periodId, CancellationToken ct)
     {
         var c = await BuildAsync(periodId, ct);
-        var region = actor.RequireRegion().Code;
+        var region = regions.NameOf(actor.RequireRegion());
         var current = PeriodLabel(c.Period);
         var previous = PeriodLabel(c.PreviousPeriod);
         var blocks = new List<DocBlock>

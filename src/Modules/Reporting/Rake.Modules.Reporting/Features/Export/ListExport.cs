@@ -13,19 +13,19 @@ internal static class ListExportEndpoints
     public static void Map(IEndpointRouteBuilder api)
     {
         api.MapGet("/social-reports/export.xlsx", async (
-                string region, [AsParameters] ReportExportQuery query, ListExportHandler handler, CancellationToken ct) =>
+                [AsParameters] ReportExportQuery query, ListExportHandler handler, CancellationToken ct) =>
             {
                 var (headers, rows) = await handler.RowsAsync(query, ct);
-                return Results.File(XlsxWriter.Write(handler.SheetName, headers, rows), ExportRecordsEndpoint.XlsxContentType,
-                    $"rake-{region}-ilmoitukset.xlsx");
+                return FileDownload.File(XlsxWriter.Write(handler.SheetName, handler.Title(query), headers, rows),
+                    ExportRecordsEndpoint.XlsxContentType, handler.FileName(query, "xlsx"));
             })
             .WithTags("Social reports")
             .WithSummary("The report list the caller may see (scope Visible, Mine or Inbox; optional year) as an Excel sheet.");
         api.MapGet("/social-reports/export.csv", async (
-                string region, [AsParameters] ReportExportQuery query, ListExportHandler handler, CancellationToken ct) =>
+                [AsParameters] ReportExportQuery query, ListExportHandler handler, CancellationToken ct) =>
             {
                 var (headers, rows) = await handler.RowsAsync(query, ct);
-                return Results.File(CsvExport.Write(headers, rows), CsvExport.ContentType, $"rake-{region}-ilmoitukset.csv");
+                return FileDownload.File(CsvExport.Write(headers, rows), CsvExport.ContentType, handler.FileName(query, "csv"));
             })
             .WithTags("Social reports").WithSummary("The same list as CSV for Excel: UTF-8 with BOM, ';' separated, dates d.M.yyyy.");
     }
@@ -34,11 +34,26 @@ internal static class ListExportEndpoints
 /// <summary>
 /// Exports exactly the rows the list would show the caller (same scope rules as <see cref="ViewReportsHandler.ListAsync"/>).
 /// </summary>
-internal sealed class ListExportHandler(ReportingDbContext db, IRequestContext actor, TextCatalog texts)
+internal sealed class ListExportHandler(
+    ReportingDbContext db, IRequestContext actor, TextCatalog texts, IRegionAccess regions, TimeProvider clock)
 {
     public const int MaxRows = 100_000;
 
     public string SheetName => texts["reporting.export.listSheet"];
+
+    /// <summary>What the sheet lists, whose it is (the region's name), which reports and year, and when it was made.</summary>
+    public XlsxTitle Title(ReportExportQuery request) =>
+        XlsxTitle.For(texts, SheetName, regions.NameOf(actor.RequireRegion()), Period(request), clock.GetUtcNow());
+
+    public string FileName(ReportExportQuery request, string extension) =>
+        $"{regions.NameOf(actor.RequireRegion())} – {texts["reporting.file.reports"]}"
+        + (request.Year is { } year ? $" {year}" : "") + $".{extension}";
+
+    private string Period(ReportExportQuery request)
+    {
+        var scope = texts[$"reporting.export.scope.{ReportListQueryValidator.ScopeOf(request.Scope)}"];
+        return request.Year is { } year ? $"{scope}, {texts.Get("reporting.export.year", year)}" : scope;
+    }
 
     public async Task<(IReadOnlyList<string> Headers, IReadOnlyList<IReadOnlyList<object?>> Rows)> RowsAsync(
         ReportExportQuery request, CancellationToken ct)

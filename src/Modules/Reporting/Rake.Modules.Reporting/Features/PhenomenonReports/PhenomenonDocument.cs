@@ -4,7 +4,8 @@ using Rake.Modules.Reporting.Features.Documents;
 namespace Rake.Modules.Reporting.Features.PhenomenonReports;
 
 /// <summary>A phenomenon-based report as a document (HTML or Word), to whoever may read the report itself.</summary>
-internal sealed class PhenomenonDocumentHandler(PhenomenonReportHandler reports, IRequestContext actor, TextCatalog texts)
+internal sealed class PhenomenonDocumentHandler(
+    PhenomenonReportHandler reports, IRequestContext actor, TextCatalog texts, IRegionAccess regions)
 {
     public async Task<ReportDocument> DocumentAsync(Guid id, CancellationToken ct)
     {
@@ -43,6 +44,6 @@ internal sealed class PhenomenonDocumentHandler(PhenomenonReportHandler reports,
             blocks.Add(new DocText($"{r.Decision} ({decided})"));
         }
         return new ReportDocument(TextCatalog.CurrentLanguage, r.Title,
-            $"RAKE · {actor.RequireRegion().Code} · {texts[$"reporting.phenomenon.stage.{r.Stage}"]}", blocks);
+            $"RAKE · {regions.NameOf(actor.RequireRegion())} · {texts[$"reporting.phenomenon.stage.{r.Stage}"]}", blocks);
     }
 }

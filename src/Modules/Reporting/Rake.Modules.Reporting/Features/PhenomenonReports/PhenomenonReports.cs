@@ -1,3 +1,4 @@
+using Rake.BuildingBlocks.Export;
 using Rake.Modules.Reporting.Features.Documents;
 
 namespace Rake.Modules.Reporting.Features.PhenomenonReports;
@@ -65,8 +66,9 @@ internal static class PhenomenonReportEndpoints
             .WithTags(tag).WithSummary("Publish the decided report.");
         api.MapGet($"{one}/report.html", async (Guid id, PhenomenonDocumentHandler documents, CancellationToken ct) =>
                 Results.Content(HtmlWriter.Write(await documents.DocumentAsync(id, ct)), "text/html; charset=utf-8")).WithTags(tag);
-        api.MapGet($"{one}/report.docx", async (string region, Guid id, PhenomenonDocumentHandler documents, CancellationToken ct) =>
-                Results.File(DocxWriter.Write(await documents.DocumentAsync(id, ct)), DocxWriter.ContentType,
-                    $"rake-{region}-ilmioraportti.docx")).WithTags(tag);
+        api.MapGet($"{one}/report.docx", async (Guid id, PhenomenonDocumentHandler documents, IRegionAccess regions,
+                IRequestContext actor, TextCatalog texts, CancellationToken ct) =>
+                FileDownload.File(DocxWriter.Write(await documents.DocumentAsync(id, ct)), DocxWriter.ContentType,
+                    $"{regions.NameOf(actor.RequireRegion())} – {texts["reporting.file.phenomenon"]}.docx")).WithTags(tag);
     }
 }

@@ -60,7 +60,7 @@ internal static class ElsaApiEndpoints
                 string definitionId, string? versionOptions, ElsaDefinitionsHandler h, CancellationToken ct) =>
             {
                 var (fileName, json) = await h.ExportAsync(definitionId, versionOptions, ct);
-                return Results.File(System.Text.Encoding.UTF8.GetBytes(json), "application/json", fileName);
+                return Rake.BuildingBlocks.Export.FileDownload.File(System.Text.Encoding.UTF8.GetBytes(json), "application/json", fileName);
             })
             .WithSummary("Elsa JSON file of a definition version, the same format as workflows/<region>/*.json.");
         definitions.MapPost("/import", async (HttpRequest request, ElsaDefinitionsHandler h, CancellationToken ct) =>

@@ -1,3 +1,5 @@
+using Rake.BuildingBlocks.Export;
+
 namespace Rake.Modules.WorkingGroup.Features.ViewBodies;
 
 internal static class ViewBodiesEndpoints
@@ -24,7 +26,8 @@ internal static class ViewBodiesEndpoints
                     $"{m.Id}@{region}.rake", m.StartsAt, m.EndsAt, $"{body.Body.Name}: {m.Title}", m.Location, m.OnlineUrl,
                     m.OnlineUrl is null ? null : $"Teams: {m.OnlineUrl}", m.Sequence, m.Status == nameof(MeetingStatus.Cancelled),
                     m.UpdatedAt)).ToList();
-                return Results.Text(ICalendar.Write(body.Body.Name, clock.GetUtcNow(), events), ICalendar.ContentType);
+                return FileDownload.Text(ICalendar.Write(body.Body.Name, clock.GetUtcNow(), events), ICalendar.ContentType,
+                    $"{body.Body.Name}.ics");
             })
             .RequireRegionRoles(WgRoles.ReadRequirement)
             .WithTags("Working group: meetings")

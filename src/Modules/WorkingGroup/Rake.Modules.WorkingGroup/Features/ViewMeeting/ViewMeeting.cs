@@ -1,3 +1,5 @@
+using System.Globalization;
+using Rake.BuildingBlocks.Export;
 using Rake.Modules.Reporting.Contracts;
 
 namespace Rake.Modules.WorkingGroup.Features.ViewMeeting;
@@ -16,15 +18,13 @@ internal static class ViewMeetingEndpoints
         api.MapGet("/meetings/{id:guid}/document.docx", async (Guid id, ViewMeetingHandler h, TextCatalog texts, CancellationToken ct) =>
             {
                 var meeting = await h.HandleAsync(id, ct);
-                var name = $"{meeting.Meeting.StartsAt:yyyy-MM-dd}-{Slug(meeting.Body.Name)}.docx";
-                return Results.File(MeetingDocument.Write(meeting, texts), MeetingDocument.ContentType, name);
+                var day = Helsinki.ToLocalDate(meeting.Meeting.StartsAt).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+                return FileDownload.File(MeetingDocument.Write(meeting, texts), MeetingDocument.ContentType,
+                    $"{day} {meeting.Body.Name}.docx");
             })
             .RequireRegionRoles(WgRoles.ReadRequirement)
             .WithTags(Tag).WithSummary("The meeting's agenda and minutes as a Word document.");
     }
-
-    private static string Slug(string name) =>
-        new string(name.ToLowerInvariant().Select(c => char.IsLetterOrDigit(c) && c < 128 ? c : '-').ToArray()).Trim('-');
 }
 
 /// <summary>A meeting with its agenda, the reports received since the body's previous meeting and what the meeting decided.</summary>

@@ -443,6 +443,46 @@ namespace Rake.Modules.WorkingGroup.Persistence.Migrations.Postgres
                     b.ToTable("BudgetProposals", "workinggroup");
                 });
 
+            modelBuilder.Entity("Rake.Modules.WorkingGroup.Domain.CalendarSubscription", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("RegionCode", "UserId");
+
+                    b.ToTable("CalendarSubscriptions", "workinggroup");
+                });
+
             modelBuilder.Entity("Rake.Modules.WorkingGroup.Domain.Decision", b =>
                 {
                     b.Property<Guid>("Id")

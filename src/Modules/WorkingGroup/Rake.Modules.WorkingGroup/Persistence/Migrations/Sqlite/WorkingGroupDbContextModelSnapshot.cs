@@ -437,6 +437,46 @@ namespace Rake.Modules.WorkingGroup.Persistence.Migrations.Sqlite
                     b.ToTable("workinggroup_BudgetProposals", (string)null);
                 });
 
+            modelBuilder.Entity("Rake.Modules.WorkingGroup.Domain.CalendarSubscription", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("RegionCode", "UserId");
+
+                    b.ToTable("workinggroup_CalendarSubscriptions", (string)null);
+                });
+
             modelBuilder.Entity("Rake.Modules.WorkingGroup.Domain.Decision", b =>
                 {
                     b.Property<Guid>("Id")
