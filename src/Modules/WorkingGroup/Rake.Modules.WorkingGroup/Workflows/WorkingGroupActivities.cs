@@ -17,6 +17,7 @@ internal static class WorkingGroupRun
 
     public const int MinMinutes = WgValidator<ScheduleMeetingRequest>.MinDurationMinutes;
     public const int MaxMinutes = WgValidator<ScheduleMeetingRequest>.MaxDurationMinutes;
+    public const int MaxTitleLength = Limits.Name;
 
     /// <summary>The use-case handler of the run's region; a run without the module's services is a configuration error.</summary>
     public static THandler Handler<THandler>(IActivityExecutionContext context) where THandler : notnull =>
@@ -83,6 +84,12 @@ internal sealed class ScheduleMeeting : WorkflowActivity
     [Input(DisplayName = "Title", Description = "The meeting's title, e.g. 'RAKE-työryhmän kokous (helmikuu)'.")]
     public string? Title { get; set; }
 
+    [Input(DisplayName = "Title in Swedish", Description = "Shown to people who use Rake in Swedish (Kymenlaakso is bilingual).")]
+    public string? TitleSv { get; set; }
+
+    [Input(DisplayName = "Title in English", Description = "Shown to people who use Rake in English.")]
+    public string? TitleEn { get; set; }
+
     [Input(DisplayName = "Days from now", Description = "Calendar days (Europe/Helsinki) from the day the activity runs.")]
     public int DaysFromNow { get; set; } = 14;
 
@@ -140,7 +147,8 @@ internal sealed class ScheduleMeeting : WorkflowActivity
 
     public override IEnumerable<string> Validate(IActivityDesign design)
     {
-        foreach (var problem in WorkingGroupRun.ValidateBody(design))
+        foreach (var problem in WorkingGroupRun.ValidateBody(design).Concat(LocalisedInput.Validate(design, "title", "title",
+            WorkingGroupRun.MaxTitleLength)))
         {
             yield return problem;
         }
@@ -181,6 +189,12 @@ internal sealed class AddAgendaItem : WorkflowActivity
     [Input(DisplayName = "Title", Description = "The item as it reads on the agenda.")]
     public string? Title { get; set; }
 
+    [Input(DisplayName = "Title in Swedish", Description = "The item as it reads on the agenda in Swedish.")]
+    public string? TitleSv { get; set; }
+
+    [Input(DisplayName = "Title in English", Description = "The item as it reads on the agenda in English.")]
+    public string? TitleEn { get; set; }
+
     [Input(DisplayName = "Notes", Description = "Background for the item.", UIHint = InputUIHints.MultiLine)]
     public string? Notes { get; set; }
 
@@ -216,7 +230,8 @@ internal sealed class AddAgendaItem : WorkflowActivity
 
     public override IEnumerable<string> Validate(IActivityDesign design)
     {
-        foreach (var problem in WorkingGroupRun.ValidateBody(design))
+        foreach (var problem in WorkingGroupRun.ValidateBody(design).Concat(LocalisedInput.Validate(design, "title", "title",
+            WorkingGroupRun.MaxTitleLength)))
         {
             yield return problem;
         }
