@@ -119,7 +119,9 @@ internal static class WorkingGroupDemoData
         ],
     };
 
-    /// <summary>The <paramref name="nth"/> meeting day in one of <paramref name="months"/> after today (1, 2…) or before it (-1…).</summary>
+    /// <summary>
+    /// The <paramref name="nth"/> meeting day in one of <paramref name="months"/> after today (1, 2…) or before it (-1…).
+    /// </summary>
     internal static DateOnly InPlanMonths(DateOnly today, int[] months, int nth)
     {
         var days = Enumerable.Range(today.Year - 2, 5)

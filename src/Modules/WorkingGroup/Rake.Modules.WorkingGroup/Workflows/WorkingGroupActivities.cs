@@ -174,7 +174,10 @@ internal sealed class ScheduleMeeting : WorkflowActivity
     }
 }
 
-/// <summary>Adds an item (plan review, nominations review…) to the agenda of the body's next scheduled meeting.</summary>
+/// <summary>
+/// Adds an item (plan review, nominations review…) to the agenda of the meeting of the body that the same run scheduled,
+/// or else of the body's next scheduled meeting.
+/// </summary>
 [Activity("Rake.WorkingGroup.AddAgendaItem", Category = "Rake Working group", DisplayName = "Add agenda item",
     Description = "Adds an item to the agenda of the body's next scheduled meeting: "
         + "PlanReview, NominationsReview, Compilation, CurrentMatters or Other.")]
@@ -208,9 +211,15 @@ internal sealed class AddAgendaItem : WorkflowActivity
         var handler = WorkingGroupRun.Handler<AddAgendaItemHandler>(context);
         var body = await WorkingGroupRun.FindBodyAsync(context, Body);
         var now = context.Time.GetUtcNow();
-        var meeting = body is null ? null : await WorkingGroupRun.Db(context).Meetings.AsNoTracking()
+        var upcoming = body is null ? null : WorkingGroupRun.Db(context).Meetings.AsNoTracking()
             .Where(m => m.BodyId == body.Id && m.StartsAt >= now && m.Status == MeetingStatus.Scheduled)
-            .OrderBy(m => m.StartsAt).FirstOrDefaultAsync(context.CancellationToken);
+            .OrderBy(m => m.StartsAt);
+        // The meeting this run scheduled comes first: another meeting of the body set for the same days (a demo's, one
+        // scheduled by hand) must not take the run's item.
+        var ownKeys = $"{context.WorkflowInstanceId}/";
+        var meeting = upcoming is null ? null
+            : await upcoming.FirstOrDefaultAsync(m => m.SourceKey != null && m.SourceKey.StartsWith(ownKeys), context.CancellationToken)
+                ?? await upcoming.FirstOrDefaultAsync(context.CancellationToken);
         if (meeting is null)
         {
             // The process goes on: a person adds the item when the meeting is scheduled by hand.
