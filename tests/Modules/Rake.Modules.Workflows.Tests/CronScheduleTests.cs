@@ -85,7 +85,8 @@ public sealed class CronScheduleTests
     {
         static int[] Months(string cron) => [.. WorkflowCalendar.Walk(System.Text.Json.Nodes.JsonNode.Parse($$"""
             {"activities": [
-              {"id": "c", "type": "Elsa.Cron", "cronExpression": {"typeName": "String", "expression": {"type": "Literal", "value": "{{cron}}" } } },
+              {"id": "c", "type": "Elsa.Cron",
+               "cronExpression": {"typeName": "String", "expression": {"type": "Literal", "value": "{{cron}}" } } },
               {"id": "s", "type": "Rake.Reporting.CompilePeriodSummary"}],
              "connections": [{"source": {"activity": "c", "port": "Done"}, "target": {"activity": "s", "port": "In"} }]}
             """)!.AsObject(), "test", 2026).Select(step => step.Month)];

@@ -53,7 +53,8 @@ internal static class RakeWorkflows
 internal sealed record Appearance(DateOnly Day, string Kind, string Who, string What, string? Due = null, string Workflow = "")
 {
     /// <summary>The day it is due: a task's due date, or the day it appeared.</summary>
-    public DateOnly DueDay => Due is { } due ? DateOnly.ParseExact(due, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : Day;
+    public DateOnly DueDay =>
+        Due is { } due ? DateOnly.ParseExact(due, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : Day;
 
     public override string ToString() => $"{Day:yyyy-MM-dd} {Kind} {Who}: {What}";
 }
@@ -274,7 +275,8 @@ internal sealed class YearSimulation : IAsyncDisposable
         var lines = Log.Where(a => a.DueDay.Year == year)
             .Select(a => (a.DueDay.Month, Line: a.Kind == "Task" ? $"{a.Who}: {a.What}" : $"Compilation: {a.What}"))
             .Concat(Held(await StoredAsync(), year));
-        return new(lines.GroupBy(l => l.Month).ToDictionary(g => g.Key, g => g.Select(l => l.Line).Order(StringComparer.Ordinal).ToArray()));
+        return new(lines.GroupBy(l => l.Month)
+            .ToDictionary(g => g.Key, g => g.Select(l => l.Line).Order(StringComparer.Ordinal).ToArray()));
     }
 
     /// <summary>

@@ -342,7 +342,8 @@ public sealed class YearSimulationTests
             ],
         }, await sim.ByDueMonthAsync(2026));
         // The vuosikello page shows the same months as the year of runs.
-        AssertMonths(await sim.StepsByMonthAsync(2026, "keski-suomi-annual-plan-cycle"), Calendar(2026, "keski-suomi/annual-plan-cycle.json"));
+        AssertMonths(await sim.StepsByMonthAsync(2026, "keski-suomi-annual-plan-cycle"),
+            Calendar(2026, "keski-suomi/annual-plan-cycle.json"));
         Assert.Contains("Rake", RakeWorkflows.Load("keski-suomi/annual-plan-cycle.json").Json["description"]!.GetValue<string>(),
             StringComparison.Ordinal);
     }

@@ -12,11 +12,11 @@ namespace Rake.Modules.Workflows.Features.Calendar;
 
 /// <summary>
 /// Places each step of the region's published workflows in the month it is due, by walking each flowchart from its
-/// time triggers through one year (docs/adr/0129). Every firing of a Cron trigger in the year (or a StartAt's moment) starts
-/// a walk; an Elsa.Cron inside the flowchart waits for its next occurrence; a human task falls in the month of its due
-/// date and what follows it starts when it is due, as if done on time; a meeting or an info session falls in the month
-/// it is held; only a task's Done outcome is followed. A step that spills into the next year (December's routing decided in January) shows in that month of the
-/// cycle. Flowcharts started by hand have no calendar and are left out.
+/// time triggers through one year (docs/adr/0129). Every firing of a Cron trigger in the year (or a StartAt's moment)
+/// starts a walk; an Elsa.Cron inside the flowchart waits for its next occurrence; a human task falls in the month of
+/// its due date and what follows it starts when it is due, as if done on time; a meeting or an info session falls in
+/// the month it is held; only a task's Done outcome is followed. A step that spills into the next year (December's
+/// routing decided in January) shows in that month of the cycle. Flowcharts started by hand have no calendar.
 /// </summary>
 internal sealed class WorkflowCalendar(WorkflowsDbContext db, TimeProvider clock) : IWorkflowCalendarApi
 {
