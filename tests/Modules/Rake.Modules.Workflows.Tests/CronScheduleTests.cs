@@ -81,11 +81,20 @@ public sealed class CronScheduleTests
     }
 
     [Fact]
-    public void The_annual_cycle_reads_a_monthly_cron_as_every_month_and_a_bad_one_as_unknown()
+    public void The_annual_cycle_places_a_step_after_every_firing_of_its_cron_and_none_after_a_bad_one()
     {
-        Assert.Null(WorkflowCalendar.CronMonths("0 0 6 1 * *"));
-        Assert.Null(WorkflowCalendar.CronMonths("0 0 6 1 13 *"));
-        Assert.Null(WorkflowCalendar.CronMonths(null));
-        Assert.Equal([6, 12], WorkflowCalendar.CronMonths("0 0 6 1 6,12 *")!);
+        static int[] Months(string cron) => [.. WorkflowCalendar.Walk(System.Text.Json.Nodes.JsonNode.Parse($$"""
+            {"activities": [
+              {"id": "c", "type": "Elsa.Cron",
+               "cronExpression": {"typeName": "String", "expression": {"type": "Literal", "value": "{{cron}}" } } },
+              {"id": "s", "type": "Rake.Reporting.CompilePeriodSummary"}],
+             "connections": [{"source": {"activity": "c", "port": "Done"}, "target": {"activity": "s", "port": "In"} }]}
+            """)!.AsObject(), "test", 2026).Select(step => step.Month)];
+
+        Assert.Equal(Enumerable.Range(1, 12), Months("0 0 6 1 * *"));
+        Assert.Empty(Months("0 0 6 1 13 *"));
+        Assert.Equal([6, 12], Months("0 0 6 1 6,12 *"));
+        // 22:30 UTC on the last day of December is New Year's Day in Helsinki: the firing of 31.12.2025 is January of 2026.
+        Assert.Equal([1], Months("0 30 22 31 12 *"));
     }
 }

@@ -162,6 +162,49 @@ public sealed class RakeActivityTests
     }
 
     [Fact]
+    public async Task Human_task_carries_its_swedish_and_english_texts_and_a_finnish_only_task_carries_none()
+    {
+        var now = new DateTimeOffset(2026, 2, 1, 6, 0, 0, TimeSpan.Zero);
+        var bilingual = await RunAsync(Definition([Task("t", "SteeringGroupMember", ("titleSv", Lit("Möte")), ("titleEn", Lit("Meeting")),
+            ("descriptionSv", Lit(" Föredragningslista ")), ("dueInDays", Lit(3, "Int32")))]), now);
+        var finnish = await RunAsync(Definition([Task("t", "SteeringGroupMember", ("dueInDays", Lit(3, "Int32")))]), now);
+
+        var payload = (JsonObject)bilingual.Bookmarks[0].Payload!;
+        static string Versions(JsonNode? versions) =>
+            string.Join("|", versions!.AsObject().Select(p => $"{p.Key}={(string?)p.Value}"));
+        Assert.Equal("fi=Kokous|sv=Möte|en=Meeting", Versions(payload["titles"]));
+        // A language left out is left out; the reader of English gets the Finnish description.
+        Assert.Equal("fi=Asialista|sv=Föredragningslista", Versions(payload["descriptions"]));
+        var old = (JsonObject)finnish.Bookmarks[0].Payload!;
+        Assert.Null(old["titles"]);
+        Assert.Null(old["descriptions"]);
+        Assert.Equal("Kokous", (string?)old["title"]);
+    }
+
+    [Fact]
+    public void Language_versions_of_a_task_are_checked_on_publish()
+    {
+        var definition = Definition(
+        [
+            Task("blank", "Planner", ("titleSv", Lit("  ")), ("dueInDays", Lit(3, "Int32"))),
+            Task("long", "Planner", ("descriptionEn", Lit(new string('x', 4001))), ("dueInDays", Lit(3, "Int32"))),
+            Activity("orphan", "Rake.Workflows.HumanTask", ("role", Lit("Planner")), ("titleEn", Lit("Meeting"))),
+            Activity("agenda", "Rake.WorkingGroup.AddAgendaItem", ("body", Lit("WorkingGroup")), ("title", Lit("Kooste")),
+                ("titleSv", Lit(""))),
+            Task("fine", "Planner", ("titleSv", Lit("Möte")), ("titleEn", Lit("Meeting")), ("dueInDays", Lit(3, "Int32"))),
+        ]);
+
+        var errors = RakeWorkflows.Publisher(TimeProvider.System).Publish(definition).ValidationErrors
+            .Select(e => $"{e.ActivityId}: {e.Message}").ToList();
+
+        Assert.Contains("blank: The title in 'sv' is empty: give the text or remove the input.", errors);
+        Assert.Contains("long: The description in 'en' is longer than 4000 characters.", errors);
+        Assert.Contains("orphan: The title in 'en' has no Finnish title to translate.", errors);
+        Assert.Contains("agenda: The title in 'sv' is empty: give the text or remove the input.", errors);
+        Assert.DoesNotContain(errors, e => e.StartsWith("fine:", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Send_notification_records_the_message_for_the_role()
     {
         var notify = Activity("n", "Rake.Workflows.SendNotification", ("role", Lit("Professional")), ("message", Lit("Tiedonkeruu alkoi")),
@@ -309,7 +352,8 @@ public sealed class RakeActivityTests
         Assert.True(ActivityRegistry.Default.IsKnownType("Rake.Workflows.HumanTask"));
         Assert.False(ActivityRegistry.Default.IsKnownType("Rake.Reporting.CompilePeriodSummary"));
         var humanTask = RakeWorkflows.Registry.Find("Rake.Workflows.HumanTask", 1)!;
-        Assert.Equal(["role", "title", "description", "dueInDays", "dueDate", "outcomes"], humanTask.Inputs.Select(i => i.Name));
+        Assert.Equal(["role", "title", "description", "titleSv", "titleEn", "descriptionSv", "descriptionEn", "dueInDays", "dueDate",
+            "outcomes"], humanTask.Inputs.Select(i => i.Name));
         Assert.Equal(["outcome", "completedBy", "comment"], humanTask.Outputs.Select(o => o.Name));
     }
 }

@@ -50,8 +50,12 @@ internal static class RakeWorkflows
 }
 
 /// <summary>What showed up during a simulation, on a Helsinki calendar day: a human task (role, title) or a compilation (period).</summary>
-internal sealed record Appearance(DateOnly Day, string Kind, string Who, string What, string? Due = null)
+internal sealed record Appearance(DateOnly Day, string Kind, string Who, string What, string? Due = null, string Workflow = "")
 {
+    /// <summary>The day it is due: a task's due date, or the day it appeared.</summary>
+    public DateOnly DueDay =>
+        Due is { } due ? DateOnly.ParseExact(due, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : Day;
+
     public override string ToString() => $"{Day:yyyy-MM-dd} {Kind} {Who}: {What}";
 }
 
@@ -115,6 +119,9 @@ internal sealed class YearSimulation : IAsyncDisposable
     }
 
     public List<Appearance> Log { get; } = [];
+
+    /// <summary>Every human task's payload as its inbox got it.</summary>
+    public List<JsonObject> Payloads { get; } = [];
 
     /// <summary>The outcome a person chooses for a task (its payload); "Done" unless a test says otherwise.</summary>
     public Func<JsonObject, string> Decide { get; set; } = _ => WorkflowActivity.DoneOutcome;
@@ -242,7 +249,9 @@ internal sealed class YearSimulation : IAsyncDisposable
         {
             _taskCreated[bookmark.Id] = now;
             var payload = (JsonObject)bookmark.Payload!;
-            Log.Add(new Appearance(day, "Task", (string)payload["role"]!, (string)payload["title"]!, (string?)payload["dueDate"]));
+            Log.Add(new Appearance(day, "Task", (string)payload["role"]!, (string)payload["title"]!, (string?)payload["dueDate"],
+                instance.Definition.DefinitionId));
+            Payloads.Add(payload);
         }
         var seen = _journalSeen.GetValueOrDefault(instance.Id);
         foreach (var entry in instance.Journal.Skip(seen))
@@ -251,10 +260,51 @@ internal sealed class YearSimulation : IAsyncDisposable
             {
                 var journal = instance.Journal.Last(e => e.ActivityId == entry.ActivityId && e.Event == "Journal"
                     && e.Message!.StartsWith("Period to compile", StringComparison.Ordinal));
-                Log.Add(new Appearance(day, "Compilation", "", journal.Message!));
+                Log.Add(new Appearance(day, "Compilation", "", journal.Message!, Workflow: instance.Definition.DefinitionId));
             }
         }
         _journalSeen[instance.Id] = instance.Journal.Count;
+    }
+
+    /// <summary>
+    /// Month (1–12) → what is due in it, sorted, for the given year: each task in the month of its due date, each
+    /// compilation on the day it ran, each meeting and info session the runs stored on the day it is held.
+    /// </summary>
+    public async Task<SortedDictionary<int, string[]>> ByDueMonthAsync(int year)
+    {
+        var lines = Log.Where(a => a.DueDay.Year == year)
+            .Select(a => (a.DueDay.Month, Line: a.Kind == "Task" ? $"{a.Who}: {a.What}" : $"Compilation: {a.What}"))
+            .Concat(Held(await StoredAsync(), year));
+        return new(lines.GroupBy(l => l.Month)
+            .ToDictionary(g => g.Key, g => g.Select(l => l.Line).Order(StringComparer.Ordinal).ToArray()));
+    }
+
+    /// <summary>
+    /// The same year as the annual-cycle view names its steps ("Task: title", "Meeting: title", "InfoSession: title",
+    /// "Compilation"), each once a month, for the runs of <paramref name="definitionIds"/>.
+    /// </summary>
+    public async Task<SortedDictionary<int, string[]>> StepsByMonthAsync(int year, params string[] definitionIds)
+    {
+        var lines = Log.Where(a => a.DueDay.Year == year && definitionIds.Contains(a.Workflow))
+            .Select(a => (a.DueDay.Month, Line: a.Kind == "Task" ? $"Task: {a.What}" : "Compilation"))
+            .Concat(Held(await StoredAsync(), year));
+        return new(lines.GroupBy(l => l.Month).ToDictionary(g => g.Key,
+            g => g.Select(l => l.Line).Distinct().Order(StringComparer.Ordinal).ToArray()));
+    }
+
+    /// <summary>The meetings ("Meeting: title") and info sessions ("InfoSession: title") stored, by the month they are held.</summary>
+    internal static IEnumerable<(int Month, string Line)> Held(IEnumerable<string> stored, int year)
+    {
+        foreach (var line in stored)
+        {
+            var match = System.Text.RegularExpressions.Regex.Match(line,
+                @"^(?:Meeting|Info session \w+) (\d{4})-(\d{2})-\d{2}: (.*)$");
+            if (match.Success && int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) == year)
+            {
+                yield return (int.Parse(match.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture),
+                    (line.StartsWith("Meeting", StringComparison.Ordinal) ? "Meeting: " : "InfoSession: ") + match.Groups[3].Value);
+            }
+        }
     }
 
     /// <summary>Month (1–12) → what appeared in it, sorted, for the given year.</summary>

@@ -55,6 +55,8 @@ public sealed class RegionWorkflowFileTests
     [InlineData("kainuu/annual-cycle.json", "Time Elsa.Cron 0 0 6 1 1 *")]
     [InlineData("kymenlaakso/half-year-routing.json", "Time Elsa.Cron 0 0 6 1 6,12 *")]
     [InlineData("kymenlaakso/phenomenon-report.json", "")]
+    [InlineData("kymenlaakso/meeting-rhythm.json",
+        "Time Elsa.Cron 0 0 6 1 1-5,8-11 *|Time Elsa.Cron 0 0 6 1 2-6,8-12 *|Time Elsa.Cron 0 0 6 1 2,5,8,11 *")]
     [InlineData("keski-suomi/annual-plan-cycle.json", "Time Elsa.Cron 0 0 6 1 1 *|Time Elsa.StartAt 2029-03-02T06:00:00.0000000+00:00")]
     public void Publishing_registers_the_triggers_that_start_each_cycle(string file, string expected)
     {

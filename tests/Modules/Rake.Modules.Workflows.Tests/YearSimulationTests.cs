@@ -1,3 +1,6 @@
+using System.Text.Json.Nodes;
+using Rake.Modules.Workflows.Features.Calendar;
+
 namespace Rake.Modules.Workflows.Tests;
 
 /// <summary>
@@ -30,6 +33,21 @@ public sealed class YearSimulationTests
         Assert.Equal(Show(sorted), Show(actual));
     }
 
+    /// <summary>
+    /// The annual-cycle view's handler (<see cref="WorkflowCalendar.Walk"/>) over the same files and year, in the same terms as
+    /// <see cref="YearSimulation.StepsByMonthAsync"/>: what the page shows is what a year of runs produces, month by month.
+    /// </summary>
+    private static SortedDictionary<int, string[]> Calendar(int year, params string[] files) => new(files
+        .SelectMany(file =>
+        {
+            var definition = RakeWorkflows.Load(file);
+            return WorkflowCalendar.Walk((JsonObject)definition.Json["root"]!, (string)definition.Json["name"]!, year);
+        })
+        .Where(step => step.Kind is "Task" or "Meeting" or "InfoSession" or "Compilation")
+        .Select(step => (step.Month, Line: step.Kind == "Compilation" ? "Compilation" : $"{step.Kind}: {step.Title}"))
+        .GroupBy(l => l.Month)
+        .ToDictionary(g => g.Key, g => g.Select(l => l.Line).Distinct().Order(StringComparer.Ordinal).ToArray()));
+
     [Fact]
     public async Task Kainuu_annual_cycle_follows_the_vuosikello_month_by_month()
     {
@@ -38,61 +56,80 @@ public sealed class YearSimulationTests
 
         await sim.RunUntilAsync(Year2027);
 
+        // Each step in the month it is due (a task's due date, the day a meeting is held, the day a compilation runs).
         AssertMonths(new()
         {
+            // 000_… Figure 1, January: the yearly data collection starts; last year's figures are compiled (raw data: 5.3.1).
             [1] =
             [
                 "RegionAdmin: Avaa vuoden sosiaalisen raportoinnin tiedonkeruu",
                 "Compilation: Period to compile: 2025 (2025-01-01 – 2025-12-31).",
                 "ResponsiblePerson: Kokoa edellisen vuoden raakadata sosiaalista raporttia varten",
             ],
+            // 000_… Figure 1, February: RAKE working group with the plan's evaluation and the participation programme.
             [2] =
             [
                 WgMeeting + " (helmikuu)",
+                "Meeting: RAKE-työryhmän kokous (helmikuu)",
                 "WorkingGroupMember: Arvioi toteutussuunnitelman ja tavoitteiden toteutuminen ja kirjaa arvio sosiaaliseen raporttiin",
                 "WorkingGroupMember: Seuraa osallisuusohjelman toteutumista",
             ],
-            [3] = ["Planner: Laadi edellisen vuoden sosiaalinen raportti"],
+            // 000_… Figure 1, April: interim figures January–March.
             [4] =
             [
                 "Compilation: Period to compile: 2026-Q1 (2026-01-01 – 2026-03-31).",
                 "Supervisor: Osavuosiraporttitiedot (tammi–maalis): ilmoitusten määrä ja ajankohtaiset ilmiöt",
             ],
+            // 000_… Figure 1, May: working group; the previous year's social report is completed, sent to the HYTETU groups and
+            // the regional government and published on Kaima and the website (5.3.1).
             [5] =
             [
                 WgMeeting + " (toukokuu)",
-                // The annual social report is due at the end of May (spring); its distribution follows at once.
-                "SteeringGroupMember: Välitä sosiaalinen raportti HYTETU-työryhmille ja aluehallitukselle",
                 "Communications: Julkaise sosiaalinen raportti Kaima-intranetissä ja verkkosivuilla",
+                "Meeting: RAKE-työryhmän kokous (toukokuu)",
+                "Planner: Laadi edellisen vuoden sosiaalinen raportti",
+                "SteeringGroupMember: Välitä sosiaalinen raportti HYTETU-työryhmille ja aluehallitukselle",
             ],
+            // 000_… Figure 1, June: the preparation of budget proposals starts.
+            [6] = ["Supervisor: Aloita määrärahaesitysten valmistelu rakenteellisen sosiaalityön tiedon pohjalta"],
+            // 000_… Figure 1, July: interim figures January–June.
             [7] =
             [
                 "Compilation: Period to compile: 2026-Q2 (2026-01-01 – 2026-06-30).",
                 "Supervisor: Osavuosiraporttitiedot (tammi–kesä): ilmoitusten määrä ja ajankohtaiset ilmiöt",
             ],
+            // 000_… Figure 1, August: budget proposals based on structural social work knowledge.
             [8] = ["Supervisor: Laadi määrärahaesitykset rakenteellisen sosiaalityön tiedon pohjalta"],
-            [9] = [WgMeeting + " (syyskuu)"],
+            // 000_… Figure 1, September: RAKE working group.
+            [9] = [WgMeeting + " (syyskuu)", "Meeting: RAKE-työryhmän kokous (syyskuu)"],
+            // 000_… Figure 1, October: interim figures January–September.
             [10] =
             [
                 "Compilation: Period to compile: 2026-Q3 (2026-01-01 – 2026-09-30).",
                 "Supervisor: Osavuosiraporttitiedot (tammi–syys): ilmoitusten määrä ja ajankohtaiset ilmiöt",
             ],
+            // 000_… Figure 1, November: working group reviewing the plan and the HYTETU nominations, the Kaima page updated.
             [11] =
             [
                 WgMeeting + " (marraskuu)",
+                "Communications: Päivitä Kaima-intranetin RAKE-alasivu",
+                "Meeting: RAKE-työryhmän kokous (marraskuu)",
                 "WorkingGroupMember: Katselmoi toteutussuunnitelma ja arvioi päivitystarve",
                 "WorkingGroupMember: Tarkastele HYTETU-työryhmien jäsenten nimeämistä",
-                "Communications: Päivitä Kaima-intranetin RAKE-alasivu",
             ],
+            // 000_… Figure 1, December: the yearly data collection ends.
             [12] = ["RegionAdmin: Päätä vuoden sosiaalisen raportoinnin tiedonkeruu"],
-        }, sim.ByMonth(2026));
+        }, await sim.ByDueMonthAsync(2026));
 
+        // The vuosikello page shows the same months as the year of runs.
+        AssertMonths(await sim.StepsByMonthAsync(2026, "kainuu-annual-cycle"), Calendar(2026, "kainuu/annual-cycle.json"));
         // Meetings four times a year, as the plan says.
         Assert.Equal([2, 5, 9, 11], sim.Log.Where(a => a.What.StartsWith("RAKE-työryhmän kokous",
-            StringComparison.Ordinal)).Select(a => a.Day.Month));
-        // Budget proposals by the end of August; the annual social report in spring (by the end of May).
+            StringComparison.Ordinal)).Select(a => a.DueDay.Month));
+        // Budget proposals from June to the end of August; the annual social report in spring (by mid-May), sent on by the end of May.
+        Assert.Equal("2026-06-30", sim.Log.Single(a => a.What.StartsWith("Aloita määrärahaesitysten", StringComparison.Ordinal)).Due);
         Assert.Equal("2026-08-31", sim.Log.Single(a => a.What.StartsWith("Laadi määrärahaesitykset", StringComparison.Ordinal)).Due);
-        Assert.Equal("2026-05-31", sim.Log.Single(a => a.What == "Laadi edellisen vuoden sosiaalinen raportti").Due);
+        Assert.Equal("2026-05-15", sim.Log.Single(a => a.What == "Laadi edellisen vuoden sosiaalinen raportti").Due);
         // Data collection: opened in January, closed by the end of December.
         Assert.Equal("2026-12-31", sim.Log.Single(a => a.What == "Päätä vuoden sosiaalisen raportoinnin tiedonkeruu").Due);
         Assert.Single(sim.Instances);
@@ -205,6 +242,113 @@ public sealed class YearSimulationTests
     }
 
     [Fact]
+    public async Task Kymenlaakso_year_follows_its_vuosikello_month_by_month()
+    {
+        // From mid-November 2025, so the routing of the period 1.6.–30.11.2025 carries over into 2026 as it would.
+        await using var sim = await YearSimulation.CreateAsync(new DateTimeOffset(2025, 11, 15, 0, 0, 0, TimeSpan.Zero), "kymenlaakso");
+        sim.Publish(RakeWorkflows.Load("kymenlaakso/half-year-routing.json"));
+        sim.Publish(RakeWorkflows.Load("kymenlaakso/meeting-rhythm.json"));
+
+        await sim.RunUntilAsync(Year2027);
+
+        const string Wg = "Meeting: Rakenteellisen sosiaalityön työryhmän kokous";
+        const string Sg = "Meeting: Rakenteellisen sosiaalityön johtoryhmän kokous";
+        const string SectorInfo = "InfoSession: Sosiaalipalvelujen toimialainfo: rakenteellisen sosiaalityön ajankohtaiset asiat";
+        const string SectorInfoPrepared = "ResponsiblePerson: Valmistele rakenteellisen sosiaalityön ajankohtaiset asiat toimialainfoon";
+        const string StaffInfo = "InfoSession: Sosiaalisen raportoinnin info: puolivuotiskooste ja päätetyt toimenpiteet";
+        const string StaffInfoHeld = "Communications: Järjestä sosiaalisen raportoinnin infotilaisuus henkilöstölle";
+        const string Published = "Communications: Julkaise puolivuotiskooste intranetissä";
+        const string Decision = "SteeringGroupMember: Päätä jatkotoimenpiteet ja nimeä vastuuhenkilöt";
+        const string SgDecides = "Meeting: Johtoryhmä: päätökset puolivuotiskoosteesta";
+        const string Summary = "ResponsiblePerson: Kokoa raportointikauden puolivuotiskooste";
+        const string Comments = "WorkingGroupMember: Kommentoi puolivuotiskooste";
+        const string WgComments = "Meeting: Työryhmä: puolivuotiskoosteen kommentointi";
+        // Every row: 002_… Figure 3, steering and working group "about once a month as agreed" (the working group pauses in
+        // July: Rake's proposal); the routing's own meetings stand for that month's (Figure 1).
+        AssertMonths(new()
+        {
+            // 002_… Figure 1: the steering group decides on the period 1.6.–30.11.2025 per phenomenon and names responsible persons.
+            [1] = [SgDecides, Decision, Wg],
+            // 002_… Figure 1 and section 6: staff info after the reporting period, then the summary on the intranet; Figure 3 and
+            // section 6: sector info four times a year (February, May, August, November: Rake's proposal).
+            [2] = [StaffInfo, StaffInfoHeld, Published, SectorInfo, SectorInfoPrepared, Sg, Wg],
+            [3] = [Sg, Wg],
+            [4] = [Sg, Wg],
+            // 002_… Figure 3 and section 6: sector info.
+            [5] = [SectorInfo, SectorInfoPrepared, Sg, Wg],
+            // 002_… 4.3 and Figure 1: the period 1.12.–31.5. is compiled, the working group comments on it.
+            [6] = ["Compilation: Period to compile: 2026-H1 (2025-12-01 – 2026-05-31).", Summary, WgComments, Comments, Sg],
+            // 002_… Figure 1: the steering group decides (July: no other meeting, Rake's proposal).
+            [7] = [SgDecides, Decision],
+            // 002_… Figure 1 and section 6: staff info and publication; Figure 3: sector info.
+            [8] = [StaffInfo, StaffInfoHeld, Published, SectorInfo, SectorInfoPrepared, Sg, Wg],
+            [9] = [Sg, Wg],
+            [10] = [Sg, Wg],
+            // 002_… Figure 3 and section 6: sector info.
+            [11] = [SectorInfo, SectorInfoPrepared, Sg, Wg],
+            // 002_… 4.3 and Figure 1: the period 1.6.–30.11. is compiled, the working group comments on it.
+            [12] = ["Compilation: Period to compile: 2026-H2 (2026-06-01 – 2026-11-30).", Summary, WgComments, Comments, Sg],
+        }, await sim.ByDueMonthAsync(2026));
+
+        // The vuosikello page shows the same months as the year of runs.
+        AssertMonths(await sim.StepsByMonthAsync(2026, "kymenlaakso-half-year-routing", "kymenlaakso-meeting-rhythm"),
+            Calendar(2026, "kymenlaakso/half-year-routing.json", "kymenlaakso/meeting-rhythm.json"));
+    }
+
+    [Fact]
+    public async Task Keski_suomi_year_falls_in_the_months_rake_proposes()
+    {
+        await using var sim = await YearSimulation.CreateAsync(Year2026, "keski-suomi");
+        sim.Publish(RakeWorkflows.Load("keski-suomi/annual-plan-cycle.json"));
+
+        await sim.RunUntilAsync(Year2027);
+
+        // 004_… section 2: the plan and its goals are followed up, evaluated and reported yearly, and the coordination team
+        // prepares the network's and the steering group's meetings (4.1); the plan names no month, so every month below
+        // is Rake's proposal for the region to confirm, as the workflow's description says.
+        AssertMonths(new()
+        {
+            // 004_… 5.1: the year's actions are derived from the plan's focus areas (proposed: January).
+            [1] = ["ResponsiblePerson: Valmistele vuoden tavoitteet, toimenpiteet ja vastuutahot suunnitelmasta 2025–2029"],
+            // 004_… 4.1: the coordination team prepares the network's meeting (proposed: February).
+            [2] =
+            [
+                "Meeting: Verkoston kokous: vuoden tavoitteet ja toimenpiteet",
+                "ResponsiblePerson: Valmistele verkoston kokous (vuoden toimenpiteet)",
+                "WorkingGroupMember: Verkoston kokous: vuoden tavoitteet ja toimenpiteet",
+            ],
+            // 004_… 4.1 and section 7: the steering group approves the year's actions; they are published on Polku (proposed: March).
+            [3] =
+            [
+                "Communications: Julkaise vuoden toimenpiteet Polku-intrassa",
+                "Meeting: Ohjausryhmä: vuoden tavoitteet, toimenpiteet ja vastuutahot",
+                "ResponsiblePerson: Valmistele ohjausryhmän kokous (vuoden tavoitteet)",
+                "SteeringGroupMember: Ohjausryhmä: hyväksy vuoden tavoitteet, toimenpiteet ja vastuutahot",
+            ],
+            // 004_… section 2: yearly follow-up in the network (proposed: September).
+            [9] =
+            [
+                "Meeting: Verkoston kokous: toimenpiteiden seuranta",
+                "ResponsiblePerson: Valmistele verkoston kokous (toimenpiteiden seuranta)",
+                "WorkingGroupMember: Verkoston kokous: toimenpiteiden toteutumisen seuranta",
+            ],
+            // 004_… section 2: yearly evaluation and reporting to the steering group (proposed: November).
+            [11] =
+            [
+                "Meeting: Ohjausryhmä: vuoden arviointi ja raportointi",
+                "ResponsiblePerson: Kokoa vuoden seuranta ja arviointi",
+                "ResponsiblePerson: Valmistele ohjausryhmän kokous (vuoden arviointi)",
+                "SteeringGroupMember: Ohjausryhmä: vuoden arviointi ja raportointi",
+            ],
+        }, await sim.ByDueMonthAsync(2026));
+        // The vuosikello page shows the same months as the year of runs.
+        AssertMonths(await sim.StepsByMonthAsync(2026, "keski-suomi-annual-plan-cycle"),
+            Calendar(2026, "keski-suomi/annual-plan-cycle.json"));
+        Assert.Contains("Rake", RakeWorkflows.Load("keski-suomi/annual-plan-cycle.json").Json["description"]!.GetValue<string>(),
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Keski_suomi_derives_yearly_actions_and_prepares_network_and_steering_meetings()
     {
         await using var sim = await YearSimulation.CreateAsync(Year2026, "keski-suomi");
@@ -245,7 +389,7 @@ public sealed class YearSimulationTests
         $"Meeting {year}-02-15: Verkoston kokous: vuoden tavoitteet ja toimenpiteet",
         $"Meeting {year}-03-15: Ohjausryhmä: vuoden tavoitteet, toimenpiteet ja vastuutahot",
         $"Meeting {year}-09-25: Verkoston kokous: toimenpiteiden seuranta",
-        $"Meeting {year}-12-02: Ohjausryhmä: vuoden arviointi ja raportointi",
+        $"Meeting {year}-11-23: Ohjausryhmä: vuoden arviointi ja raportointi",
         "Publication IntranetPage Intranet Published: Rakenteellisen sosiaalityön tavoitteet ja toimenpiteet tälle vuodelle",
         "Survey round 3 Open: Rakenteellisen sosiaalityön osaamiskartoitus (osaamistarpeet)",
     ];

@@ -7,7 +7,8 @@ namespace Rake.Modules.Workflows.Activities;
 /// <summary>
 /// A task for the people who hold a region role: it waits in their inbox until one of them completes it. The
 /// bookmark is of kind <see cref="BookmarkKind.HumanTask"/>, named by the role, with the payload
-/// <c>{role, title, description, dueDate, dueAt, outcomes, createdAt}</c> (see <see cref="Payload"/>); the due time is a
+/// <c>{role, title, description, dueDate, dueAt, outcomes, createdAt}</c>, with <c>titles</c> and <c>descriptions</c>
+/// (<c>{fi, sv, en}</c>) when the workflow gives language versions (see <see cref="Payload"/>); the due time is a
 /// deadline shown to people, not a time at which the engine resumes anything.
 /// </summary>
 [Activity("Rake.Workflows.HumanTask", Category = "Rake", DisplayName = "Human task",
@@ -15,6 +16,10 @@ namespace Rake.Modules.Workflows.Activities;
         + "completes it in their inbox.")]
 internal sealed class HumanTask : WorkflowActivity
 {
+    /// <summary>What the inbox shows in full; a longer translation is refused when the workflow is published.</summary>
+    internal const int MaxTitleLength = 300;
+    internal const int MaxDescriptionLength = 4000;
+
     [Input(DisplayName = "Role", Description = "The region role whose members get the task: RegionAdmin, Professional, Supervisor, "
         + "ResponsiblePerson, WorkingGroupMember, SteeringGroupMember, Communications or Planner.",
         UIHint = InputUIHints.DropDown, Options = typeof(Rake.BuildingBlocks.Contracts.RegionRole))]
@@ -26,6 +31,18 @@ internal sealed class HumanTask : WorkflowActivity
     [Input(DisplayName = "Description", Description = "Details: an agenda, what to produce, where to record it.",
         UIHint = InputUIHints.MultiLine)]
     public string? Description { get; set; }
+
+    [Input(DisplayName = "Title in Swedish", Description = "Rubrik på svenska: shown to people who use Rake in Swedish.")]
+    public string? TitleSv { get; set; }
+
+    [Input(DisplayName = "Title in English", Description = "Shown to people who use Rake in English.")]
+    public string? TitleEn { get; set; }
+
+    [Input(DisplayName = "Description in Swedish", Description = "Beskrivning på svenska.", UIHint = InputUIHints.MultiLine)]
+    public string? DescriptionSv { get; set; }
+
+    [Input(DisplayName = "Description in English", UIHint = InputUIHints.MultiLine)]
+    public string? DescriptionEn { get; set; }
 
     [Input(DisplayName = "Due in days",
         Description = "Calendar days (Europe/Helsinki) from the day the task is created; the task is due at the end of that day.")]
@@ -73,6 +90,14 @@ internal sealed class HumanTask : WorkflowActivity
         }
         var dueAt = due is { } d ? HelsinkiCalendar.EndOf(d) : (DateTimeOffset?)null;
         var payload = Payload(role.ToString(), Title ?? "", Description, due, dueAt, AllOutcomes(Outcomes), context.Time.GetUtcNow());
+        if (LocalisedText.Versions(Title, TitleSv, TitleEn) is { } titles)
+        {
+            payload["titles"] = titles;
+        }
+        if (LocalisedText.Versions(Description, DescriptionSv, DescriptionEn) is { } descriptions)
+        {
+            payload["descriptions"] = descriptions;
+        }
         context.CreateBookmark(BookmarkRequest.ForHumanTask(role.ToString(), payload, dueAt));
         context.Journal(due is null
             ? $"Task '{Title}' assigned to {role}."
@@ -141,6 +166,11 @@ internal sealed class HumanTask : WorkflowActivity
             || (design.TryGetConstantInput<string>("title", out var title) && string.IsNullOrWhiteSpace(title)))
         {
             yield return "A human task needs a title.";
+        }
+        foreach (var problem in LocalisedInput.Validate(design, "title", "title", MaxTitleLength)
+            .Concat(LocalisedInput.Validate(design, "description", "description", MaxDescriptionLength)))
+        {
+            yield return problem;
         }
         if (design.TryGetConstantInput<int?>("dueInDays", out var days) && days < 0)
         {

@@ -16,8 +16,16 @@ internal static class WorkingGroupDemoData
 {
     private sealed record Seat(string Name, string Title, MemberRole Role, RegionRole? DemoUser = null);
 
+    /// <summary>
+    /// A body and its demo meetings, each some months from now; with <paramref name="PlanMonths"/> the meetings are instead the
+    /// n-th meeting in those months before (negative) or after today, on the day the region's workflow holds them.
+    /// </summary>
     private sealed record BodySeed(
-        BodyKind Kind, string Name, string Description, Seat[] Seats, (int MonthsFromNow, string Title, string? Place)[] Meetings);
+        BodyKind Kind, string Name, string Description, Seat[] Seats, (int MonthsFromNow, string Title, string? Place)[] Meetings,
+        int[]? PlanMonths = null);
+
+    /// <summary>Kainuu's workflow schedules each meeting three weeks after the first of its month (workflows/kainuu).</summary>
+    private const int PlanMeetingDay = 22;
 
     private static readonly Dictionary<string, BodySeed[]> Seeds = new()
     {
@@ -36,7 +44,9 @@ internal static class WorkingGroupDemoData
                     new("Mikko Kemppainen", "Palvelualuepäällikkö, lapsiperheiden palvelut", MemberRole.Member),
                     new("Laura Korhonen", "Johtava sosiaalityöntekijä, vammaispalvelut", MemberRole.Deputy),
                 ],
-                [(-1, "RAKE-työryhmän kokous", "Teams"), (2, "RAKE-työryhmän kokous", "Teams"), (5, "RAKE-työryhmän kokous", "Teams")]),
+                [(-1, "RAKE-työryhmän kokous", "Teams"), (1, "RAKE-työryhmän kokous", "Teams"), (2, "RAKE-työryhmän kokous", "Teams")],
+                // 000_… Figure 1 and 5.3.1: the working group meets four times a year, in February, May, September and November.
+                PlanMonths: [2, 5, 9, 11]),
         ],
         ["kymenlaakso"] =
         [
@@ -109,6 +119,16 @@ internal static class WorkingGroupDemoData
         ],
     };
 
+    /// <summary>
+    /// The <paramref name="nth"/> meeting day in one of <paramref name="months"/> after today (1, 2…) or before it (-1…).
+    /// </summary>
+    internal static DateOnly InPlanMonths(DateOnly today, int[] months, int nth)
+    {
+        var days = Enumerable.Range(today.Year - 2, 5)
+            .SelectMany(year => months.Select(month => new DateOnly(year, month, PlanMeetingDay))).Order().ToList();
+        return nth < 0 ? days.Where(d => d < today).Reverse().ElementAt(-nth - 1) : days.Where(d => d > today).ElementAt(nth - 1);
+    }
+
     public static async Task SeedAsync(IServiceProvider sp, DemoRegion region, CancellationToken ct)
     {
         if (!Seeds.TryGetValue(region.Code, out var bodies))
@@ -155,7 +175,9 @@ internal static class WorkingGroupDemoData
             }
             foreach (var (months, title, place) in seed.Meetings)
             {
-                var day = today.AddMonths(months).AddDays(months == 0 ? 7 : 0);
+                var day = seed.PlanMonths is { } planMonths
+                    ? InPlanMonths(today, planMonths, months)
+                    : today.AddMonths(months).AddDays(months == 0 ? 7 : 0);
                 var local = day.ToDateTime(new TimeOnly(9, 0));
                 var start = new DateTimeOffset(local, Helsinki.TimeZone.GetUtcOffset(local)).ToUniversalTime();
                 var meeting = new Meeting

@@ -17,6 +17,7 @@ internal static class WorkingGroupRun
 
     public const int MinMinutes = WgValidator<ScheduleMeetingRequest>.MinDurationMinutes;
     public const int MaxMinutes = WgValidator<ScheduleMeetingRequest>.MaxDurationMinutes;
+    public const int MaxTitleLength = Limits.Name;
 
     /// <summary>The use-case handler of the run's region; a run without the module's services is a configuration error.</summary>
     public static THandler Handler<THandler>(IActivityExecutionContext context) where THandler : notnull =>
@@ -83,6 +84,12 @@ internal sealed class ScheduleMeeting : WorkflowActivity
     [Input(DisplayName = "Title", Description = "The meeting's title, e.g. 'RAKE-työryhmän kokous (helmikuu)'.")]
     public string? Title { get; set; }
 
+    [Input(DisplayName = "Title in Swedish", Description = "Shown to people who use Rake in Swedish (Kymenlaakso is bilingual).")]
+    public string? TitleSv { get; set; }
+
+    [Input(DisplayName = "Title in English", Description = "Shown to people who use Rake in English.")]
+    public string? TitleEn { get; set; }
+
     [Input(DisplayName = "Days from now", Description = "Calendar days (Europe/Helsinki) from the day the activity runs.")]
     public int DaysFromNow { get; set; } = 14;
 
@@ -140,7 +147,8 @@ internal sealed class ScheduleMeeting : WorkflowActivity
 
     public override IEnumerable<string> Validate(IActivityDesign design)
     {
-        foreach (var problem in WorkingGroupRun.ValidateBody(design))
+        foreach (var problem in WorkingGroupRun.ValidateBody(design).Concat(LocalisedInput.Validate(design, "title", "title",
+            WorkingGroupRun.MaxTitleLength)))
         {
             yield return problem;
         }
@@ -166,7 +174,10 @@ internal sealed class ScheduleMeeting : WorkflowActivity
     }
 }
 
-/// <summary>Adds an item (plan review, nominations review…) to the agenda of the body's next scheduled meeting.</summary>
+/// <summary>
+/// Adds an item (plan review, nominations review…) to the agenda of the meeting of the body that the same run scheduled,
+/// or else of the body's next scheduled meeting.
+/// </summary>
 [Activity("Rake.WorkingGroup.AddAgendaItem", Category = "Rake Working group", DisplayName = "Add agenda item",
     Description = "Adds an item to the agenda of the body's next scheduled meeting: "
         + "PlanReview, NominationsReview, Compilation, CurrentMatters or Other.")]
@@ -181,6 +192,12 @@ internal sealed class AddAgendaItem : WorkflowActivity
     [Input(DisplayName = "Title", Description = "The item as it reads on the agenda.")]
     public string? Title { get; set; }
 
+    [Input(DisplayName = "Title in Swedish", Description = "The item as it reads on the agenda in Swedish.")]
+    public string? TitleSv { get; set; }
+
+    [Input(DisplayName = "Title in English", Description = "The item as it reads on the agenda in English.")]
+    public string? TitleEn { get; set; }
+
     [Input(DisplayName = "Notes", Description = "Background for the item.", UIHint = InputUIHints.MultiLine)]
     public string? Notes { get; set; }
 
@@ -194,9 +211,15 @@ internal sealed class AddAgendaItem : WorkflowActivity
         var handler = WorkingGroupRun.Handler<AddAgendaItemHandler>(context);
         var body = await WorkingGroupRun.FindBodyAsync(context, Body);
         var now = context.Time.GetUtcNow();
-        var meeting = body is null ? null : await WorkingGroupRun.Db(context).Meetings.AsNoTracking()
+        var upcoming = body is null ? null : WorkingGroupRun.Db(context).Meetings.AsNoTracking()
             .Where(m => m.BodyId == body.Id && m.StartsAt >= now && m.Status == MeetingStatus.Scheduled)
-            .OrderBy(m => m.StartsAt).FirstOrDefaultAsync(context.CancellationToken);
+            .OrderBy(m => m.StartsAt);
+        // The meeting this run scheduled comes first: another meeting of the body set for the same days (a demo's, one
+        // scheduled by hand) must not take the run's item.
+        var ownKeys = $"{context.WorkflowInstanceId}/";
+        var meeting = upcoming is null ? null
+            : await upcoming.FirstOrDefaultAsync(m => m.SourceKey != null && m.SourceKey.StartsWith(ownKeys), context.CancellationToken)
+                ?? await upcoming.FirstOrDefaultAsync(context.CancellationToken);
         if (meeting is null)
         {
             // The process goes on: a person adds the item when the meeting is scheduled by hand.
@@ -216,7 +239,8 @@ internal sealed class AddAgendaItem : WorkflowActivity
 
     public override IEnumerable<string> Validate(IActivityDesign design)
     {
-        foreach (var problem in WorkingGroupRun.ValidateBody(design))
+        foreach (var problem in WorkingGroupRun.ValidateBody(design).Concat(LocalisedInput.Validate(design, "title", "title",
+            WorkingGroupRun.MaxTitleLength)))
         {
             yield return problem;
         }

@@ -30,7 +30,7 @@ internal static class ViewMeetingEndpoints
 /// <summary>A meeting with its agenda, the reports received since the body's previous meeting and what the meeting decided.</summary>
 internal sealed class ViewMeetingHandler(
     WorkingGroupDbContext db, WgLookup lookup, IRequestContext actor, IReportingApi reporting, ModuleMapper<WorkingGroupModule> mapper,
-    TimeProvider clock)
+    TimeProvider clock, TextCatalog texts, IEnumerable<Rake.Modules.Workflows.Contracts.IWorkflowTextsApi> workflowTexts)
 {
     public async Task<MeetingDto> HandleAsync(Guid id, CancellationToken ct)
     {
@@ -54,8 +54,10 @@ internal sealed class ViewMeetingHandler(
         var today = Helsinki.Today(clock);
         // What the page offers: the same requirements the endpoints of those changes declare.
         var bodyRow = await lookup.BodyRowAsync(body, clock.GetUtcNow(), ct);
-        return new MeetingDto(mapper.Map<MeetingSummaryDto>(meeting), mapper.Map<BodyDto>(bodyRow),
-            since, reports, mapper.MapAll<AgendaItemDto>(agenda), meeting.Minutes, attendance, mapper.MapAll<DecisionDto>(decisions),
+        var (summary, agendaItems) = await MeetingTexts.LocaliseAsync(meeting, mapper.Map<MeetingSummaryDto>(meeting), agenda,
+            mapper.MapAll<AgendaItemDto>(agenda), texts, workflowTexts, ct);
+        return new MeetingDto(summary, mapper.Map<BodyDto>(bodyRow),
+            since, reports, agendaItems, meeting.Minutes, attendance, mapper.MapAll<DecisionDto>(decisions),
             mapper.MapAll<ProposalDto>(proposals),
             assignments.Select(a => mapper.Map<AssignmentDto>(new OnDay<Assignment>(a, today))).ToList(),
             WgRoles.MeetingsRequirement.IsMetBy(actor), WgRoles.DecisionsFor(body.Kind).IsMetBy(actor));
