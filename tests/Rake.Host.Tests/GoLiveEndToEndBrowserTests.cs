@@ -84,7 +84,7 @@ public sealed class GoLiveEndToEndBrowserTests(EmptyProductionFixture fixture, B
         _ = await SignOnAsync("lappi-sup", "lappi-sups", outside);
 
         // 4. The set-up, all in the UI.
-        await GoLiveSteps.ReportingAsync(admin, Region);
+        await GoLiveSteps.ReportingAsync(admin, Region, "lappi-sup");
         await GoLiveSteps.WorkflowsAsync(admin, Region);
         await GoLiveSteps.PlanningAsync(admin, Region);
         await GoLiveSteps.CompetenceAsync(admin, Region);

@@ -14,10 +14,11 @@ internal static partial class GoLiveSteps
     /// <summary>
     /// Reporting's whole set-up of an empty region on /{region}/reports/admin, as its RegionAdmin (Finnish UI): half-years
     /// from December, two categories, a service area, a municipality and a target group, and the first person offered
-    /// with the Supervisor role listed for that service area. Someone must already hold the Supervisor role in the region
-    /// (given on the people page or mapped from a sign-on group).
+    /// with the Supervisor role whom <paramref name="supervisorSearch"/> finds in the person picker listed for that service
+    /// area. Someone must already hold the Supervisor role in the region (given on the people page or mapped from a sign-on
+    /// group).
     /// </summary>
-    public static async Task ReportingAsync(IPage page, string region)
+    public static async Task ReportingAsync(IPage page, string region, string supervisorSearch)
     {
         await page.GotoAsync($"/{region}/reports/admin");
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Luokitukset ja esihenkilöt");
@@ -51,7 +52,11 @@ internal static partial class GoLiveSteps
         {
             throw new InvalidOperationException($"Nobody holds the Supervisor role in {region}: give it before this step.");
         }
-        var person = (await page.Locator("#userName option").First.TextContentAsync())!.Trim();
+        var offered = await InteractiveSteps.SearchPersonAsync(page, "userName", supervisorSearch);
+        var label = (await offered.First.TextContentAsync())!.Trim();
+        await offered.First.ClickAsync();
+        // The label is "Name (user name)"; the supervisors table shows the name.
+        var person = label[..label.LastIndexOf(" (", StringComparison.Ordinal)];
         await page.SelectOptionAsync("#serviceArea", ReportingServiceArea);
         await page.ClickAsync("form:has(#userName) button[type=submit]");
         await Assertions.Expect(page.Locator("#supervisors tbody tr", new() { HasText = person }))

@@ -10,6 +10,7 @@ using Rake.BuildingBlocks.Localization;
 using Rake.BuildingBlocks.Modules;
 using Rake.BuildingBlocks.Persistence;
 using Rake.BuildingBlocks.Regions;
+using Rake.BuildingBlocks.Ui;
 using Rake.BuildingBlocks.Web;
 using Rake.Host.Api;
 using Rake.Host.Components;
@@ -55,7 +56,9 @@ public static class RakeHost
 
         services.AddDbContext<PlatformDbContext>((sp, options) =>
             options.UseRakeDatabase(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value, PlatformDbContext.SchemaName));
-        services.AddScoped<IUserDirectory, UserDirectory>();
+        services.AddScoped<UserDirectory>();
+        services.AddScoped<IUserDirectory>(sp => sp.GetRequiredService<UserDirectory>());
+        services.AddScoped<IRegionPeopleFinder>(sp => sp.GetRequiredService<UserDirectory>());
         services.AddSingleton<RegionCatalog>();
         services.AddSingleton<IRegionAccess>(sp => sp.GetRequiredService<RegionCatalog>());
         services.AddSingleton<DatabaseInitializer>();
@@ -124,6 +127,9 @@ public static class RakeHost
         services.AddLocalization();
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddRadzenComponents();
+        // Radzen's own texts (pager, filters, column picker) from the text catalog, in the page's language.
+        services.AddSingleton<ILocalizer, RadzenTexts>();
+        services.AddScoped<GridColumns>();
         services.AddHttpContextAccessor();
     }
 

@@ -6,8 +6,9 @@ namespace Rake.Host.Platform;
 /// </summary>
 internal static class SecurityHeaders
 {
-    /// <summary>Rake's pages run no script of their own (docs/adr/0004); styles allow inline for the components' style
-    /// attributes.</summary>
+    /// <summary>Scripts only from this origin (Blazor, Radzen, reconnect.js; no eval, no inline script) and connections only to
+    /// it: in CSP level 3 'self' also matches the circuit's ws:/wss: WebSocket to the same host (docs/adr/0004). Styles allow
+    /// inline for the components' style attributes.</summary>
     public const string Policy =
         "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; "
         + "connect-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'";

@@ -8,8 +8,26 @@ namespace Rake.Host.Platform;
 /// People as the modules see them. A deactivated account holds no role anywhere here, so every picker and every check
 /// that asks who holds a role (supervisor list, body members, assignees, co-reporters) leaves a leaver out (docs/adr/0115).
 /// </summary>
-internal sealed class UserDirectory(PlatformDbContext db) : IUserDirectory
+internal sealed class UserDirectory(PlatformDbContext db) : IUserDirectory, IRegionPeopleFinder
 {
+    public async Task<IReadOnlyList<UserRef>> FindByNameAsync(
+        RegionId region, string text, RegionRole? role, int max, CancellationToken cancellationToken)
+    {
+        var upper = text.Trim().ToUpperInvariant();
+        if (upper.Length == 0 || max <= 0)
+        {
+            return [];
+        }
+        var holders = db.RegionRoles.Where(r => r.RegionCode == region.Code && (role == null || r.Role == role)).Select(r => r.UserId);
+        var users = await db.Users.AsNoTracking()
+            .Where(u => holders.Contains(u.Id) && u.DeactivatedAt == null)
+            .Where(u => u.DisplayName.ToUpper().Contains(upper) || u.NormalizedUserName!.Contains(upper))
+            .OrderBy(u => u.DisplayName).ThenBy(u => u.UserName)
+            .Take(max)
+            .ToListAsync(cancellationToken);
+        return users.Select(ToRef).ToList();
+    }
+
     public async Task<UserRef?> FindByUserNameAsync(string userName, CancellationToken cancellationToken)
     {
         var normalized = userName.Trim().ToUpperInvariant();

@@ -48,13 +48,27 @@ internal sealed class PeopleHandler(
             people = people.Where(u => holders.Contains(u.Id));
         }
         var total = await people.CountAsync(ct);
-        var rows = await people.OrderBy(u => u.DisplayName).ThenBy(u => u.UserName)
+        var rows = await Order(people, query).ThenBy(u => u.Id)
             .Skip((page - 1) * pageSize).Take(pageSize).AsNoTracking().ToListAsync(ct);
         var ids = rows.Select(u => u.Id).ToList();
         var roles = await db.RegionRoles.Where(r => r.RegionCode == Region && ids.Contains(r.UserId)).AsNoTracking().ToListAsync(ct);
         var items = rows.Select(u => new PersonSummaryDto(u.Id, u.UserName ?? "", u.DisplayName, u.Email, u.DeactivatedAt is null,
             roles.Where(r => r.UserId == u.Id).Select(r => r.Role).Order().ToList())).ToList();
         return new PagedResult<PersonSummaryDto>(items, total, page, pageSize);
+    }
+
+    private static IOrderedQueryable<RakeUser> Order(IQueryable<RakeUser> people, PeopleQuery query)
+    {
+        var sort = string.IsNullOrWhiteSpace(query.Sort) ? PeopleSort.Name : Enum.Parse<PeopleSort>(query.Sort.Trim(), ignoreCase: true);
+        var descending = query.Descending == true;
+        return sort switch
+        {
+            PeopleSort.UserName => descending ? people.OrderByDescending(u => u.UserName) : people.OrderBy(u => u.UserName),
+            PeopleSort.Email => descending ? people.OrderByDescending(u => u.Email) : people.OrderBy(u => u.Email),
+            _ => descending
+                ? people.OrderByDescending(u => u.DisplayName).ThenByDescending(u => u.UserName)
+                : people.OrderBy(u => u.DisplayName).ThenBy(u => u.UserName),
+        };
     }
 
     public async Task<PersonDto> GetAsync(Guid userId, CancellationToken ct)

@@ -11,7 +11,16 @@ internal static class PeopleRoles
     public static readonly RegionRoleRequirement Admin = new("people.forbidden", [RegionRole.RegionAdmin]);
 }
 
-internal sealed record PeopleQuery(string? Search, string? Role, int? Page, int? PageSize);
+/// <summary>The column a people list is ordered by (query parameter <c>sort</c>); the name unless one is named.</summary>
+internal enum PeopleSort
+{
+    Name,
+    UserName,
+    Email,
+}
+
+internal sealed record PeopleQuery(
+    string? Search, string? Role, int? Page, int? PageSize, string? Sort = null, bool? Descending = null);
 
 internal sealed record RoleRequest(string? Role);
 
@@ -40,6 +49,7 @@ internal sealed class PeopleQueryValidator : RequestValidator<PeopleQuery>
     {
         OptionalText(q => q.Search, 200);
         EnumName<RegionRole>(q => q.Role, required: false);
+        EnumName<PeopleSort>(q => q.Sort, required: false);
         RuleFor(q => q.Page).Must(p => p is null or >= 1 and <= 100_000)
             .WithMessage(_ => Texts.Get("validation.range", 1, 100_000));
         RuleFor(q => q.PageSize).Must(p => p is null or >= 1 and <= PageRequest.MaxPageSize)

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Rake.Modules.Reporting.Features.ViewReports;
 
 internal sealed record PersonDto(string UserName, string DisplayName);
@@ -29,6 +31,27 @@ internal enum ListScope
 
     /// <summary>Reports sent to the caller as supervisor.</summary>
     Inbox,
+}
+
+/// <summary>The column a report list is ordered by; received time follows the running number.</summary>
+internal enum ReportListSort
+{
+    Number,
+    Title,
+    Status,
+    PhenomenonType,
+    Supervisor,
+}
+
+/// <summary>
+/// Narrows and orders a report list (the staff UI's grid): text found in the title or the exact number, one status, one
+/// phenomenon type. Unknown status or type names narrow nothing, so a stale link never fails.
+/// </summary>
+internal sealed record ReportListFilter(
+    string? Search = null, string? Status = null, string? PhenomenonType = null, ReportListSort Sort = ReportListSort.Number,
+    bool Descending = true)
+{
+    public static readonly ReportListFilter Newest = new();
 }
 
 /// <summary>Which reports to list (query parameters): scope Visible (the default), Mine or Inbox, and the page.</summary>
@@ -65,8 +88,10 @@ internal sealed class ViewReportsHandler(ReportingDbContext db, IRequestContext 
         return ToDto(report);
     }
 
-    public async Task<PagedResult<SocialReportListItem>> ListAsync(ListScope scope, PageRequest page, CancellationToken ct)
+    public async Task<PagedResult<SocialReportListItem>> ListAsync(
+        ListScope scope, PageRequest page, CancellationToken ct, ReportListFilter? filter = null)
     {
+        filter ??= ReportListFilter.Newest;
         var userId = actor.UserId!.Value;
         var query = db.Reports.AsNoTracking();
         query = scope switch
@@ -76,12 +101,51 @@ internal sealed class ViewReportsHandler(ReportingDbContext db, IRequestContext 
             _ when ReportRules.ReadAll.Any(actor.IsInRole) => query,
             _ => query.Where(r => r.ReporterId == userId || r.SupervisorId == userId || r.CoReporters.Any(c => c.UserId == userId)),
         };
+        query = Narrow(query, filter);
         var total = await query.CountAsync(ct);
-        var items = await query.OrderByDescending(r => r.Number).Skip(page.Skip).Take(page.PageSize)
+        var items = await Order(query, filter).Skip(page.Skip).Take(page.PageSize)
             .Select(r => new SocialReportListItem(r.Id, r.Number, r.ReceivedAt, r.Status.ToString(), r.PhenomenonType.ToString(), r.Title,
                 r.ServiceArea, r.Municipality, new PersonDto(r.SupervisorUserName, r.SupervisorName)))
             .ToListAsync(ct);
         return new PagedResult<SocialReportListItem>(items, total, page.Page, page.PageSize);
+    }
+
+    private static IQueryable<SocialReport> Narrow(IQueryable<SocialReport> query, ReportListFilter filter)
+    {
+        var text = filter.Search?.Trim() ?? "";
+        if (text.Length > 0)
+        {
+            var upper = text.ToUpperInvariant();
+            query = int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var number)
+                ? query.Where(r => r.Number == number || r.Title.ToUpper().Contains(upper))
+                : query.Where(r => r.Title.ToUpper().Contains(upper));
+        }
+        if (Enum.TryParse<ReportStatus>(filter.Status, ignoreCase: true, out var status) && Enum.IsDefined(status))
+        {
+            query = query.Where(r => r.Status == status);
+        }
+        if (Enum.TryParse<PhenomenonType>(filter.PhenomenonType, ignoreCase: true, out var type) && Enum.IsDefined(type))
+        {
+            query = query.Where(r => r.PhenomenonType == type);
+        }
+        return query;
+    }
+
+    /// <summary>Ties are broken by the number, newest first, so a page never repeats or skips a report.</summary>
+    private static IQueryable<SocialReport> Order(IQueryable<SocialReport> query, ReportListFilter filter)
+    {
+        var descending = filter.Descending;
+        var ordered = filter.Sort switch
+        {
+            ReportListSort.Title => descending ? query.OrderByDescending(r => r.Title) : query.OrderBy(r => r.Title),
+            ReportListSort.Status => descending ? query.OrderByDescending(r => r.Status) : query.OrderBy(r => r.Status),
+            ReportListSort.PhenomenonType => descending
+                ? query.OrderByDescending(r => r.PhenomenonType) : query.OrderBy(r => r.PhenomenonType),
+            ReportListSort.Supervisor => descending
+                ? query.OrderByDescending(r => r.SupervisorName) : query.OrderBy(r => r.SupervisorName),
+            _ => descending ? query.OrderByDescending(r => r.Number) : query.OrderBy(r => r.Number),
+        };
+        return ordered.ThenByDescending(r => r.Number);
     }
 
     /// <summary>The reader decides what they may do next and whether they see the supervisor's record.</summary>
