@@ -48,12 +48,9 @@ public sealed class OutboxClaimTests
         await using var survivor = await Node.StartAsync(database.ConnectionString, "survivor", log, clock);
         var ids = await dying.PublishAsync(20);
 
-        // The first dispatcher claims the batch and dies inside its first handler.
-        using var death = new CancellationTokenSource();
-        var dispatching = dying.Dispatcher.DispatchPendingAsync(death.Token);
+        // The first dispatcher claims the batch and dies inside its first handler: it never writes anything again.
+        var abandoned = dying.Dispatcher.DispatchPendingAsync(CancellationToken.None);
         await log.FirstHangReached.Task.WaitAsync(TimeSpan.FromSeconds(30));
-        await death.CancelAsync();
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => dispatching);
         Assert.All(await survivor.MessagesAsync(), m => Assert.Equal(dying.DispatcherId, m.ClaimedBy));
 
         Assert.Equal(0, await survivor.Dispatcher.DispatchPendingAsync(CancellationToken.None));
@@ -69,6 +66,31 @@ public sealed class OutboxClaimTests
             Assert.NotNull(m.ProcessedAt);
             Assert.Equal(survivor.DispatcherId, m.ClaimedBy);
         });
+
+        // Should the hung dispatcher wake up, its outcomes find the claims gone and change nothing.
+        log.Release.TrySetResult();
+        Assert.Equal(0, await abandoned.WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.All(ids, id => Assert.Equal("survivor", log.HandledBy(id)));
+    }
+
+    [Fact]
+    public async Task A_dispatcher_that_is_stopped_gives_its_claims_back_at_once()
+    {
+        await using var database = await WorkflowDurabilityTests.TestDatabase.CreateAsync();
+        var log = new ProbeLog();
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var stopping = await Node.StartAsync(database.ConnectionString, "stopping", log, clock, hangs: true);
+        await using var other = await Node.StartAsync(database.ConnectionString, "other", log, clock);
+        var ids = await stopping.PublishAsync(20);
+
+        using var stop = new CancellationTokenSource();
+        var dispatching = stopping.Dispatcher.DispatchPendingAsync(stop.Token);
+        await log.FirstHangReached.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await stop.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => dispatching);
+
+        Assert.Equal(20, await other.Dispatcher.DispatchPendingAsync(CancellationToken.None));
+        Assert.All(ids, id => Assert.Equal("other", log.HandledBy(id)));
     }
 
     private sealed class Node : IAsyncDisposable
@@ -167,6 +189,9 @@ public sealed class OutboxClaimTests
 
         public TaskCompletionSource FirstHangReached { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+        /// <summary>Lets a hung handler return, without doing its work, as a process frozen and thawed again would.</summary>
+        public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
         public int Total => handled.Values.Sum(q => q.Count);
 
         public void Handled(Guid id, string node) => handled.GetOrAdd(id, _ => new ConcurrentQueue<string>()).Enqueue(node);
@@ -183,7 +208,8 @@ public sealed class OutboxClaimTests
             if (node.Hangs)
             {
                 log.FirstHangReached.TrySetResult();
-                await Task.Delay(Timeout.Infinite, cancellationToken);
+                await log.Release.Task.WaitAsync(cancellationToken);
+                return;
             }
             // A moment of work, so the two dispatchers' batches overlap in time.
             await Task.Delay(1, cancellationToken);

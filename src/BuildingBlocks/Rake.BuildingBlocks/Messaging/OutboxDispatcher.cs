@@ -84,6 +84,23 @@ public sealed class OutboxDispatcher(
         await using var scope = scopes.CreateAsyncScope();
         var db = (ModuleDbContext)scope.ServiceProvider.GetRequiredService(source.DbContextType);
         var claimed = await OutboxClaim.ClaimAsync(db, DispatcherId, clock.GetUtcNow(), LeaseDuration, BatchSize, cancellationToken);
+        try
+        {
+            return await DeliverClaimedAsync(db, claimed, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // A Host that stops gives back what it has not delivered, so another need not wait for the lease to run out.
+            await db.OutboxMessages.Where(m => m.ClaimedBy == DispatcherId && m.ProcessedAt == null && m.LeaseUntil != null)
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(m => m.ClaimedBy, (string?)null)
+                    .SetProperty(m => m.LeaseUntil, (DateTimeOffset?)null), CancellationToken.None);
+            throw;
+        }
+    }
+
+    private async Task<int> DeliverClaimedAsync(ModuleDbContext db, List<OutboxMessage> claimed, CancellationToken cancellationToken)
+    {
         var delivered = 0;
         foreach (var message in claimed)
         {
@@ -95,8 +112,8 @@ public sealed class OutboxDispatcher(
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 error = ex.Message.Length > 2000 ? ex.Message[..2000] : ex.Message;
-                logger.LogWarning(
-                    ex, "Delivering {EventType} {EventId} failed (attempt {Attempt}).", message.EventType, message.Id, message.Attempts + 1);
+                logger.LogWarning(ex, "Delivering {EventType} {EventId} failed (attempt {Attempt}).",
+                    message.EventType, message.Id, message.Attempts + 1);
                 OutboxTelemetry.DeliveryFailed(db.Schema);
             }
             // Written only while the claim is still ours: after a takeover the new holder's record stands (its handlers
