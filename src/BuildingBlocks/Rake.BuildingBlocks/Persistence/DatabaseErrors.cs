@@ -20,19 +20,20 @@ public static class DatabaseErrors
     {
         for (Exception? e = exception; e is not null; e = e.InnerException)
         {
-            switch (e)
+            if (e is SqliteException sqlite)
             {
-                case SqliteException { SqliteErrorCode: SqliteBusy or SqliteLocked }:
-                case SqliteException { SqliteErrorCode: SqliteConstraint } sqlite
-                    when sqlite.SqliteExtendedErrorCode is SqliteConstraintUnique or SqliteConstraintPrimaryKey:
-                case PostgresException { SqlState: PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected
-                    or PostgresErrorCodes.UniqueViolation }:
-                    return true;
-                case PostgresException:
-                case SqliteException:
-                    return false;
-                case NpgsqlException { IsTransient: true }:
-                    return true;
+                return sqlite.SqliteErrorCode is SqliteBusy or SqliteLocked
+                    || (sqlite.SqliteErrorCode == SqliteConstraint
+                        && sqlite.SqliteExtendedErrorCode is SqliteConstraintUnique or SqliteConstraintPrimaryKey);
+            }
+            if (e is PostgresException postgres)
+            {
+                return postgres.SqlState is PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected
+                    or PostgresErrorCodes.UniqueViolation;
+            }
+            if (e is NpgsqlException { IsTransient: true })
+            {
+                return true;
             }
         }
         return false;
