@@ -11,7 +11,7 @@ namespace Rake.Benchmarks;
 
 /// <summary>
 /// Measurement 3: the annual social report of one year holding <c>--reports</c> reports (default 100 000) in Kainuu,
-/// plus a tenth as many in the year before (the comparison column): the figures (<see cref="AnnualReportHandler.FiguresAsync"/>),
+/// plus a tenth as many in the year before (the comparison column): the figures (<see cref="AnnualFiguresHandler.FiguresAsync"/>),
 /// and the whole output (figures + .docx + HTML + SVG infographic). The figures are checked against the generated reports.
 /// </summary>
 internal static class AnnualReportBenchmark
@@ -29,7 +29,8 @@ internal static class AnnualReportBenchmark
         requestContext.SetRegion(new RegionId(Region));
         requestContext.SetUser(Guid.CreateVersion7(), "benchmark", [RegionRole.ResponsiblePerson]);
         var db = scope.ServiceProvider.GetRequiredService<ReportingDbContext>();
-        var handler = scope.ServiceProvider.GetRequiredService<AnnualReportHandler>();
+        var handler = scope.ServiceProvider.GetRequiredService<AnnualFiguresHandler>();
+        var documents = scope.ServiceProvider.GetRequiredService<AnnualDocumentHandler>();
         await db.Database.OpenConnectionAsync();
         var connection = db.Database.GetDbConnection();
 
@@ -59,15 +60,15 @@ internal static class AnnualReportBenchmark
             figureTimes.Add(Stopwatch.GetElapsedTime(begin).TotalMilliseconds);
 
             begin = Stopwatch.GetTimestamp();
-            var document = await handler.DocumentAsync(Year, CancellationToken.None);
+            var document = await documents.DocumentAsync(Year, CancellationToken.None);
             docxBytes = DocxWriter.Write(document).LongLength;
             htmlChars = HtmlWriter.Write(document).Length;
-            svgChars = Svg.Infographic(await handler.InfographicAsync(Year, CancellationToken.None)).Length;
+            svgChars = Svg.Infographic(await documents.InfographicAsync(Year, CancellationToken.None)).Length;
             wholeTimes.Add(Stopwatch.GetElapsedTime(begin).TotalMilliseconds);
         }
         report.Table(["Annual report " + Year, "Median ms", "Min ms", "Max ms"],
         [
-            ["AnnualReportHandler.FiguresAsync", F(Median(figureTimes)), F(figureTimes.Min()), F(figureTimes.Max())],
+            ["AnnualFiguresHandler.FiguresAsync", F(Median(figureTimes)), F(figureTimes.Min()), F(figureTimes.Max())],
             ["Whole output: figures twice + .docx + HTML + SVG", F(Median(wholeTimes)), F(wholeTimes.Min()), F(wholeTimes.Max())],
         ]);
         report.Line($"Output sizes: .docx {docxBytes / 1024.0:0} KB, HTML {htmlChars / 1024.0:0} KB, SVG {svgChars / 1024.0:0} KB");

@@ -23,7 +23,7 @@ internal static partial class SummaryBenchmark
     public static async Task<bool> RunAsync(BenchOptions options, Report report)
     {
         // Kymenlaakso's demo setting is half-years from December (ReportingDemoData); the summary takes the period as given.
-        var period = ReportingPeriod.Parse(PeriodScheme.HalfYearsFromDecember, options.PeriodId)
+        var period = ReportingPeriod.Parse(PeriodScheme.HalfYears(12), options.PeriodId)
             ?? throw new ArgumentException($"--period must be a half-year such as 2025-H1 or 2025-H2, not '{options.PeriodId}'.");
         report.Section($"2. Period summary over {options.Reports:N0} reports ({options.Provider})");
         await using var database = await BenchDatabase.CreateFreshAsync(options, "summary");

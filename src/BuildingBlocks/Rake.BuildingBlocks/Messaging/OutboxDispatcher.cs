@@ -15,6 +15,8 @@ public sealed record OutboxSource(Type DbContextType);
 /// <summary>
 /// Delivers outbox messages in-process to every registered handler. A message whose handler fails stays in the
 /// outbox with its error and attempt count (visible, retried) until <see cref="MaxAttempts"/>; nothing is dropped silently.
+/// With several Hosts on one database each message is claimed by one dispatcher for a lease (docs/adr/0124): the others
+/// skip it, and take it over only when the lease has run out (the claiming Host died or hung).
 /// </summary>
 public sealed class OutboxDispatcher(
     IServiceScopeFactory scopes,
@@ -25,8 +27,17 @@ public sealed class OutboxDispatcher(
     : BackgroundService
 {
     public const int MaxAttempts = 10;
+    public const int DispatcherIdMax = 100;
+    public const int BatchSize = 100;
+
+    /// <summary>How long a claimed batch is this dispatcher's alone; a whole batch must be deliverable well within it.</summary>
+    public static readonly TimeSpan LeaseDuration = TimeSpan.FromMinutes(2);
+
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(5);
     private readonly SemaphoreSlim oneAtATime = new(1, 1);
+
+    /// <summary>Names this dispatcher in the claims it writes: the machine, the process and this instance.</summary>
+    public string DispatcherId { get; } = NewDispatcherId();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -49,7 +60,7 @@ public sealed class OutboxDispatcher(
         }
     }
 
-    /// <summary>Delivers everything pending now; returns how many messages were delivered.</summary>
+    /// <summary>Delivers what this dispatcher could claim now (a batch per module); returns how many messages were delivered.</summary>
     public async Task<int> DispatchPendingAsync(CancellationToken cancellationToken)
     {
         await oneAtATime.WaitAsync(cancellationToken);
@@ -72,37 +83,74 @@ public sealed class OutboxDispatcher(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = (ModuleDbContext)scope.ServiceProvider.GetRequiredService(source.DbContextType);
-        var pending = await db.OutboxMessages
-            .Where(m => m.ProcessedAt == null && m.Attempts < MaxAttempts)
-            .OrderBy(m => m.OccurredAt)
-            .Take(100)
-            .ToListAsync(cancellationToken);
-        var delivered = 0;
-        foreach (var message in pending)
+        var claimed = await OutboxClaim.ClaimAsync(db, DispatcherId, clock.GetUtcNow(), LeaseDuration, BatchSize, cancellationToken);
+        try
         {
+            return await DeliverClaimedAsync(db, claimed, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // A Host that stops gives back what it has not delivered, so another need not wait for the lease to run out.
+            await db.OutboxMessages.Where(m => m.ClaimedBy == DispatcherId && m.ProcessedAt == null && m.LeaseUntil != null)
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(m => m.ClaimedBy, (string?)null)
+                    .SetProperty(m => m.LeaseUntil, (DateTimeOffset?)null), CancellationToken.None);
+            throw;
+        }
+    }
+
+    private async Task<int> DeliverClaimedAsync(ModuleDbContext db, List<OutboxMessage> claimed, CancellationToken cancellationToken)
+    {
+        var delivered = 0;
+        foreach (var message in claimed)
+        {
+            string? error = null;
             try
             {
                 await DeliverAsync(message, cancellationToken);
-                message.ProcessedAt = clock.GetUtcNow();
-                message.LastError = null;
-                delivered++;
-                OutboxTelemetry.MessageDelivered(db.Schema);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                message.Attempts++;
-                message.LastError = ex.Message.Length > 2000 ? ex.Message[..2000] : ex.Message;
-                logger.LogWarning(
-                    ex, "Delivering {EventType} {EventId} failed (attempt {Attempt}).", message.EventType, message.Id, message.Attempts);
+                error = ex.Message.Length > 2000 ? ex.Message[..2000] : ex.Message;
+                logger.LogWarning(ex, "Delivering {EventType} {EventId} failed (attempt {Attempt}).",
+                    message.EventType, message.Id, message.Attempts + 1);
                 OutboxTelemetry.DeliveryFailed(db.Schema);
             }
-            await db.SaveChangesAsync(cancellationToken);
+            // Written only while the claim is still ours: after a takeover the new holder's record stands (its handlers
+            // found this delivery in their inbox and skipped it).
+            var mine = db.OutboxMessages.Where(m => m.Id == message.Id && m.ClaimedBy == DispatcherId);
+            var written = error is null
+                ? await mine.ExecuteUpdateAsync(s => s
+                    .SetProperty(m => m.ProcessedAt, clock.GetUtcNow())
+                    .SetProperty(m => m.LastError, (string?)null)
+                    .SetProperty(m => m.LeaseUntil, (DateTimeOffset?)null), cancellationToken)
+                : await mine.ExecuteUpdateAsync(s => s
+                    .SetProperty(m => m.Attempts, m => m.Attempts + 1)
+                    .SetProperty(m => m.LastError, error)
+                    .SetProperty(m => m.ClaimedBy, (string?)null)
+                    .SetProperty(m => m.LeaseUntil, (DateTimeOffset?)null), cancellationToken);
+            if (written == 0)
+            {
+                logger.LogWarning("The lease on {EventType} {EventId} ran out before it was delivered; another dispatcher took it over.",
+                    message.EventType, message.Id);
+            }
+            else if (error is null)
+            {
+                delivered++;
+                OutboxTelemetry.MessageDelivered(db.Schema);
+            }
         }
         var undelivered = db.OutboxMessages.Where(m => m.ProcessedAt == null);
         OutboxTelemetry.BacklogCounted(db.Schema,
             await undelivered.CountAsync(m => m.Attempts < MaxAttempts, cancellationToken),
             await undelivered.CountAsync(m => m.Attempts >= MaxAttempts, cancellationToken));
         return delivered;
+    }
+
+    private static string NewDispatcherId()
+    {
+        var id = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
+        return id.Length > DispatcherIdMax ? id[^DispatcherIdMax..] : id;
     }
 
     private async Task DeliverAsync(OutboxMessage message, CancellationToken cancellationToken)

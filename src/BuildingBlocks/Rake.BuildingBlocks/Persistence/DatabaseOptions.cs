@@ -17,6 +17,9 @@ public sealed class DatabaseOptions
     public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
 
     public string ConnectionString { get; set; } = "Data Source=data/rake.db";
+
+    /// <summary>SQLite only: how long a writer waits for another writer's lock before the database answers busy.</summary>
+    public int SqliteBusyTimeoutMilliseconds { get; set; } = 5000;
 }
 
 public static class DatabaseOptionsExtensions
@@ -31,6 +34,10 @@ public static class DatabaseOptionsExtensions
         {
             case DatabaseProvider.Sqlite:
                 builder.UseSqlite(options.ConnectionString, sqlite => sqlite.MigrationsHistoryTable($"{schema}___EFMigrationsHistory"));
+                if (options.SqliteBusyTimeoutMilliseconds > 0)
+                {
+                    builder.AddInterceptors(new SqliteBusyTimeout(options.SqliteBusyTimeoutMilliseconds));
+                }
                 break;
             case DatabaseProvider.Postgres:
                 builder.UseNpgsql(options.ConnectionString, npgsql => npgsql.MigrationsHistoryTable("__EFMigrationsHistory", schema));
@@ -41,6 +48,7 @@ public static class DatabaseOptionsExtensions
         // One generated migration set per provider, chosen here (docs/adr/0003). EF's pending-model-changes warning stays
         // on: migrating a context whose model differs from its provider's snapshot throws.
         builder.ReplaceService<IMigrationsAssembly, ProviderMigrationsAssembly>();
+        builder.AddInterceptors(OutboxCommitSignal.Instance);
         return builder;
     }
 }

@@ -18,6 +18,12 @@ public sealed class OutboxMessage
     public DateTimeOffset? ProcessedAt { get; set; }
     public int Attempts { get; set; }
     public string? LastError { get; set; }
+
+    /// <summary>The dispatcher that holds the message while <see cref="LeaseUntil"/> lies ahead (docs/adr/0124).</summary>
+    public string? ClaimedBy { get; set; }
+
+    /// <summary>Until when the claim holds; a dispatcher that died leaves a lease that expires and is taken over.</summary>
+    public DateTimeOffset? LeaseUntil { get; set; }
 }
 
 /// <summary>Records that a handler of this module has applied an event, so a redelivery changes nothing.</summary>

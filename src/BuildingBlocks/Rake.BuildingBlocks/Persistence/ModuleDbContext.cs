@@ -17,6 +17,7 @@ public abstract class ModuleDbContext(DbContextOptions options, IRequestContext 
     : DbContext(options)
 {
     private readonly List<IIntegrationEvent> pendingEvents = [];
+    private bool eventsAwaitCommit;
 
     /// <summary>The module's schema (PostgreSQL) or table-name prefix (SQLite, which has no schemas).</summary>
     public abstract string Schema { get; }
@@ -68,11 +69,26 @@ public abstract class ModuleDbContext(DbContextOptions options, IRequestContext 
         }
         pendingEvents.Clear();
         var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        if (hadEvents)
+        if (hadEvents && Database.CurrentTransaction is not null)
+        {
+            // A dispatcher woken now would not see the messages yet; OutboxCommitSignal wakes it after the commit.
+            eventsAwaitCommit = true;
+        }
+        else if (hadEvents)
         {
             outboxSignal.Notify();
         }
         return written;
+    }
+
+    /// <summary>Called when this context's explicit transaction ended (<see cref="OutboxCommitSignal"/>).</summary>
+    internal void TransactionEnded(bool committed)
+    {
+        if (committed && eventsAwaitCommit)
+        {
+            outboxSignal.Notify();
+        }
+        eventsAwaitCommit = false;
     }
 
     private void GuardRegionAndAudit(DateTimeOffset now)
@@ -137,6 +153,7 @@ public abstract class ModuleDbContext(DbContextOptions options, IRequestContext 
             b.Property(m => m.RegionCode).HasMaxLength(40);
             b.Property(m => m.EventType).HasMaxLength(300);
             b.Property(m => m.LastError).HasMaxLength(2000);
+            b.Property(m => m.ClaimedBy).HasMaxLength(OutboxDispatcher.DispatcherIdMax);
             b.HasIndex(m => m.ProcessedAt);
         });
         modelBuilder.Entity<InboxRecord>(b =>

@@ -54,7 +54,6 @@ public sealed class ReportingModule : IModule
         services.AddIntegrationEventHandlers(typeof(ReportingModule).Assembly);
         services.AddRequestValidators(typeof(ReportingModule).Assembly);
         services.AddModuleMapping<ReportingModule>();
-        services.AddSingleton<Domain.ReportNumbering>();
         services.AddScoped<IReportingApi, Features.Api.ReportingApi>();
         services.AddScoped<IOpenItemsSource, Features.HandOver.SupervisorHandOver>();
         services.AddScoped<IGoLiveSource, Features.GoLive.ReportingGoLive>();

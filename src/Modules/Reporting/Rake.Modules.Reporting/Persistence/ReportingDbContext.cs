@@ -137,5 +137,6 @@ internal sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> op
         });
         OutputsModel.Configure(modelBuilder);
         PhenomenonReportModel.Configure(modelBuilder);
+        ReportNumbering.Configure(modelBuilder);
     }
 }

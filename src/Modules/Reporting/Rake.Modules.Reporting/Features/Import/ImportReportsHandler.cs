@@ -8,7 +8,7 @@ namespace Rake.Modules.Reporting.Features.Import;
 /// content): a row imported before is skipped and reported as a duplicate, so importing the same file twice is harmless.
 /// </summary>
 internal sealed partial class ImportReportsHandler(
-    ReportingDbContext db, IRequestContext actor, TextCatalog texts, TimeProvider clock, ReportNumbering numbering)
+    ReportingDbContext db, IRequestContext actor, TextCatalog texts, TimeProvider clock)
 {
     public const int MaxRows = 5000;
 
@@ -164,29 +164,31 @@ internal sealed partial class ImportReportsHandler(
         var numbers = new List<int>();
         if (newRows.Count > 0)
         {
-            var region = actor.RequireRegion();
-            using var turn = await numbering.TakeTurnAsync(region, ct);
-            var next = (await db.Reports.MaxAsync(r => (int?)r.Number, ct) ?? 0) + 1;
             var now = clock.GetUtcNow();
-            foreach (var (dto, report, hash) in newRows.OrderBy(r => r.Report!.ReceivedAt).ThenBy(r => r.Dto.Row))
+            var ordered = newRows.OrderBy(r => r.Report!.ReceivedAt).ThenBy(r => r.Dto.Row).ToList();
+            // One transaction with the numbers taken: either every new row is stored, or (on any failure) none is.
+            await db.SaveNumberedAsync(ordered.Count, first =>
             {
-                report!.Number = next++;
-                report.Timeline[0].Comment = texts.Get("reporting.import.timeline", name, dto.Row);
-                db.Reports.Add(report);
-                db.ImportedRows.Add(new ImportedRow
+                numbers.Clear();
+                var next = first;
+                foreach (var (dto, report, hash) in ordered)
                 {
-                    Id = Guid.CreateVersion7(now),
-                    ContentHash = hash,
-                    SourceRowId = dto.SourceRowId,
-                    FileName = name,
-                    ReportId = report.Id,
-                    ImportedAt = now,
-                    ImportedBy = actor.UserName ?? "",
-                });
-                numbers.Add(report.Number);
-            }
-            // One SaveChanges, one transaction: either every new row is stored, or (on any failure) none is.
-            await db.SaveChangesAsync(ct);
+                    report!.Number = next++;
+                    report.Timeline[0].Comment = texts.Get("reporting.import.timeline", name, dto.Row);
+                    db.Reports.Add(report);
+                    db.ImportedRows.Add(new ImportedRow
+                    {
+                        Id = Guid.CreateVersion7(now),
+                        ContentHash = hash,
+                        SourceRowId = dto.SourceRowId,
+                        FileName = name,
+                        ReportId = report.Id,
+                        ImportedAt = now,
+                        ImportedBy = actor.UserName ?? "",
+                    });
+                    numbers.Add(report.Number);
+                }
+            }, ct);
         }
         return new ImportResultDto(name, true, numbers.Count, rows.Count(r => r.Status == nameof(ImportRowStatus.Duplicate)), 0,
             rows, numbers);

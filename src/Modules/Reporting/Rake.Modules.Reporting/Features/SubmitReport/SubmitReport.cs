@@ -40,10 +40,10 @@ internal static class SubmitReportEndpoint
 /// <summary>
 /// Stores a submission the pipeline accepted: every field error at once and the PII guard on the marked texts ran before
 /// this (a code is refused, other identifying details wait for warningsConfirmed). A refused submission stores nothing.
-/// Report numbers run per region; a clash between two simultaneous submissions is retried.
+/// Report numbers run per region, taken from the region's counter in the submission's own transaction.
 /// </summary>
 internal sealed class SubmitReportHandler(
-    ReportingDbContext db, IRequestContext actor, IUserDirectory users, TimeProvider clock, ReportNumbering numbering)
+    ReportingDbContext db, IRequestContext actor, IUserDirectory users, TimeProvider clock)
 {
     public const string PersonalIdentityCodeProblem = PiiGuard.IdentityCodeProblem;
     public const string IdentifyingDetailsProblem = PiiGuard.IdentifyingDetailsProblem;
@@ -98,31 +98,16 @@ internal sealed class SubmitReportHandler(
         return new SubmitReportReceipt(report.Id, report.Number, report.ReceivedAt, report.Status.ToString());
     }
 
-    private async Task SaveWithNextNumberAsync(SocialReport report, CancellationToken ct)
+    private Task SaveWithNextNumberAsync(SocialReport report, CancellationToken ct)
     {
         var region = actor.RequireRegion();
-        // Within one process, submissions of a region take numbers one at a time, so they never clash. Between
-        // processes on one database the unique index catches a clash, and the loser retries after a random pause.
-        using var turn = await numbering.TakeTurnAsync(region, ct);
-        for (var attempt = 1; ; attempt++)
+        var categories = report.Categories.Select(c => c.Code).ToList();
+        return db.SaveNumberedAsync(1, number =>
         {
-            report.Number = (await db.Reports.MaxAsync(r => (int?)r.Number, ct) ?? 0) + 1;
+            report.Number = number;
             db.Reports.Add(report);
             db.Publish(new SocialReportSubmitted(Guid.CreateVersion7(), region, report.ReceivedAt, report.Id, report.Number,
-                report.ReporterId, report.SupervisorId, report.PhenomenonType.ToString(),
-                report.Categories.Select(c => c.Code).ToList()));
-            try
-            {
-                await db.SaveChangesAsync(ct);
-                return;
-            }
-            catch (DbUpdateException) when (attempt < ReportNumbering.MaxAttempts)
-            {
-                // Forget this attempt entirely (report, audit rows, outbox event) and take the next free number.
-                db.ChangeTracker.Clear();
-                db.DiscardPendingEvents();
-                await Task.Delay(ReportNumbering.Backoff(attempt), ct);
-            }
-        }
+                report.ReporterId, report.SupervisorId, report.PhenomenonType.ToString(), categories));
+        }, ct);
     }
 }

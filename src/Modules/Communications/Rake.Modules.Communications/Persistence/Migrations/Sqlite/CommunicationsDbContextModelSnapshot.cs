@@ -92,6 +92,10 @@ namespace Rake.Modules.Communications.Persistence.Migrations.Sqlite
                     b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("EventType")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -100,6 +104,9 @@ namespace Rake.Modules.Communications.Persistence.Migrations.Sqlite
                     b.Property<string>("LastError")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("LeaseUntil")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("OccurredAt")
                         .HasColumnType("INTEGER");

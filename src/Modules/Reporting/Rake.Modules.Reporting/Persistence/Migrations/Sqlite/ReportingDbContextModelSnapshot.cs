@@ -92,6 +92,10 @@ namespace Rake.Modules.Reporting.Persistence.Migrations.Sqlite
                     b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("EventType")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -100,6 +104,9 @@ namespace Rake.Modules.Reporting.Persistence.Migrations.Sqlite
                     b.Property<string>("LastError")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("LeaseUntil")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("OccurredAt")
                         .HasColumnType("INTEGER");
@@ -501,6 +508,20 @@ namespace Rake.Modules.Reporting.Persistence.Migrations.Sqlite
                     b.HasKey("ReportId", "Code");
 
                     b.ToTable("reporting_ReportCategories", (string)null);
+                });
+
+            modelBuilder.Entity("Rake.Modules.Reporting.Domain.ReportNumberCounter", b =>
+                {
+                    b.Property<string>("RegionCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LastNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("RegionCode");
+
+                    b.ToTable("reporting_ReportNumberCounters", (string)null);
                 });
 
             modelBuilder.Entity("Rake.Modules.Reporting.Domain.ReportingSettings", b =>

@@ -1,0 +1,44 @@
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace Rake.BuildingBlocks.Persistence;
+
+/// <summary>Failures after which the same unit of work, started again from the beginning, may well succeed.</summary>
+public static class DatabaseErrors
+{
+    private const int SqliteBusy = 5;
+    private const int SqliteLocked = 6;
+    private const int SqliteConstraint = 19;
+    private const int SqliteConstraintUnique = 2067;
+    private const int SqliteConstraintPrimaryKey = 1555;
+
+    /// <summary>
+    /// A busy or locked SQLite file (after its busy timeout), a serialization failure or deadlock on PostgreSQL, a dropped
+    /// connection, or a unique key another writer took first.
+    /// </summary>
+    public static bool IsRetryable(Exception exception)
+    {
+        for (Exception? e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is SqliteException sqlite)
+            {
+                return sqlite.SqliteErrorCode is SqliteBusy or SqliteLocked
+                    || (sqlite.SqliteErrorCode == SqliteConstraint
+                        && sqlite.SqliteExtendedErrorCode is SqliteConstraintUnique or SqliteConstraintPrimaryKey);
+            }
+            if (e is PostgresException postgres)
+            {
+                return postgres.SqlState is PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected
+                    or PostgresErrorCodes.UniqueViolation;
+            }
+            if (e is NpgsqlException { IsTransient: true })
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>A growing, random pause, so two writers that collided do not collide again in step.</summary>
+    public static TimeSpan Backoff(int attempt) => TimeSpan.FromMilliseconds(Random.Shared.Next(2, 10) * attempt);
+}

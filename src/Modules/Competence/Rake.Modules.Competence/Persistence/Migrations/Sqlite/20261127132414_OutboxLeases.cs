@@ -1,0 +1,39 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Rake.Modules.Competence.Persistence.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class OutboxLeases : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "ClaimedBy",
+                table: "competence_OutboxMessages",
+                type: "TEXT",
+                maxLength: 100,
+                nullable: true);
+
+            migrationBuilder.AddColumn<long>(
+                name: "LeaseUntil",
+                table: "competence_OutboxMessages",
+                type: "INTEGER",
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "ClaimedBy",
+                table: "competence_OutboxMessages");
+
+            migrationBuilder.DropColumn(
+                name: "LeaseUntil",
+                table: "competence_OutboxMessages");
+        }
+    }
+}

@@ -1,0 +1,39 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Rake.Modules.WorkingGroup.Persistence.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class OutboxLeases : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "ClaimedBy",
+                table: "workinggroup_OutboxMessages",
+                type: "TEXT",
+                maxLength: 100,
+                nullable: true);
+
+            migrationBuilder.AddColumn<long>(
+                name: "LeaseUntil",
+                table: "workinggroup_OutboxMessages",
+                type: "INTEGER",
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "ClaimedBy",
+                table: "workinggroup_OutboxMessages");
+
+            migrationBuilder.DropColumn(
+                name: "LeaseUntil",
+                table: "workinggroup_OutboxMessages");
+        }
+    }
+}
