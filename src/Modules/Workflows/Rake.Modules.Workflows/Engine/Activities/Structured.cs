@@ -198,8 +198,13 @@ internal sealed class If : WorkflowActivity, IContainerActivity
     Description = "Evaluates a set of case conditions and schedules the activity for a matching case.")]
 internal sealed class Switch : WorkflowActivity, IContainerActivity
 {
+    /// <summary>Read raw by <see cref="Start"/> (each case is a label, an expression and an activity, not an input value);
+    /// declared so the Studio shows its case editor.</summary>
+    [Input(DisplayName = "Cases", Description = "The cases to evaluate.", UIHint = "switch-editor")]
+    public JsonArray? Cases { get; set; }
+
     [Input(DisplayName = "Mode", Description = "Whether only the first matching case or all of them are scheduled.",
-        UIHint = InputUIHints.DropDown)]
+        UIHint = InputUIHints.DropDown, Options = typeof(SwitchMode))]
     public SwitchMode Mode { get; set; } = SwitchMode.MatchFirst;
 
     public override ValueTask ExecuteAsync(IActivityExecutionContext context) =>
