@@ -17,7 +17,10 @@ namespace Rake.Modules.Workflows.Features.ElsaApi;
 internal sealed class ElsaActivityDescriptors(WorkflowEngineFactory engines, TextCatalog texts, IServiceProvider regionScope)
 {
     /// <summary>Activities the engine knows under Elsa's names but the designer cannot lay out as flowchart nodes.</summary>
-    private static readonly HashSet<string> Terminal = new(StringComparer.Ordinal) { "Elsa.End", "Elsa.Finish", "Elsa.Fault", "Elsa.Break", "Elsa.Complete" };
+    private static readonly HashSet<string> Terminal = new(StringComparer.Ordinal)
+    {
+        "Elsa.End", "Elsa.Finish", "Elsa.Fault", "Elsa.Break", "Elsa.Complete",
+    };
 
     public async Task<JsonObject> ListAsync(CancellationToken ct)
     {
