@@ -10,6 +10,8 @@ internal sealed class ActivityContext(WorkflowEngine engine, WorkflowInstance in
     : IActivityExecutionContext, IJavaScriptScope
 {
     public ActivityNode Node => execution.Node;
+    public ActivityExecution Execution => execution;
+    public WorkflowInstance Instance => instance;
     public WorkflowActivity? Activity { get; set; }
     public IReadOnlyList<string>? Outcomes { get; private set; }
     public List<BookmarkRequest> BookmarkRequests { get; } = [];

@@ -123,8 +123,12 @@ internal sealed class ActivityNode
     private static readonly HashSet<string> StructuralKeys = new(StringComparer.OrdinalIgnoreCase)
     {
         "id", "nodeId", "name", "type", "version", "customProperties", "metadata", "canStartWorkflow", "runAsynchronously",
-        "source", "line", "activities", "connections", "start", "body", "variables", "applicationProperties",
+        "source", "line", "activities", "connections", "start", "body", "variables", "applicationProperties", "then", "else",
+        "default",
     };
+
+    /// <summary>The ports of Elsa's structured activities that hold one child activity each (If, Switch).</summary>
+    private static readonly string[] PortKeys = ["then", "else", "default"];
 
     private ActivityNode(JsonObject json, ActivityNode? parent)
     {
@@ -154,6 +158,14 @@ internal sealed class ActivityNode
     /// <summary>The body of FlowNode, ParallelForEach and similar containers.</summary>
     public ActivityNode? Body { get; private set; }
 
+    /// <summary>
+    /// Children held in a named port (If's <c>then</c>/<c>else</c>, Switch's <c>default</c>) or in a Switch case
+    /// (<c>cases/0</c>…): Elsa writes each as a whole activity object under that property.
+    /// </summary>
+    public IReadOnlyDictionary<string, ActivityNode> Ports { get; private set; } = new Dictionary<string, ActivityNode>();
+
+    public ActivityNode? Port(string key) => Ports.GetValueOrDefault(key);
+
     /// <summary>Old files put the flag at activity level, new ones in <c>customProperties</c>.</summary>
     public bool CanStartWorkflow =>
         Flag(Json["canStartWorkflow"]) || Flag(Json["customProperties"]?["canStartWorkflow"]);
@@ -181,6 +193,13 @@ internal sealed class ActivityNode
         if (Body is not null)
         {
             foreach (var node in Body.Descendants())
+            {
+                yield return node;
+            }
+        }
+        foreach (var port in Ports.Values)
+        {
+            foreach (var node in port.Descendants())
             {
                 yield return node;
             }
@@ -215,6 +234,25 @@ internal sealed class ActivityNode
         {
             node.Body = From(body, node);
         }
+        var ports = new Dictionary<string, ActivityNode>(StringComparer.Ordinal);
+        foreach (var key in PortKeys)
+        {
+            if (json[key] is JsonObject child && child["type"] is JsonValue)
+            {
+                ports[key] = From(child, node);
+            }
+        }
+        if (json["cases"] is JsonArray cases)
+        {
+            for (var i = 0; i < cases.Count; i++)
+            {
+                if (cases[i]?["activity"] is JsonObject child && child["type"] is JsonValue)
+                {
+                    ports[$"cases/{i}"] = From(child, node);
+                }
+            }
+        }
+        node.Ports = ports;
         return node;
     }
 

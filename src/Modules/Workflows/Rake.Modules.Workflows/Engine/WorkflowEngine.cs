@@ -192,6 +192,7 @@ internal sealed class WorkflowEngine(ActivityRegistry registry, ExpressionEvalua
                 // Elsa's Finish: nothing else runs and nothing waits any more.
                 instance.Scheduler.Clear();
                 instance.Bookmarks.Clear();
+                instance.Ending = true;
             }
             Complete(instance, execution, outcomes.Count == 0 ? [WorkflowActivity.DoneOutcome] : outcomes);
         }
@@ -359,18 +360,24 @@ internal sealed class WorkflowEngine(ActivityRegistry registry, ExpressionEvalua
         }
         foreach (var (name, value) in values)
         {
-            if (execution.Node.RawInput(name)?["memoryReference"]?["id"] is JsonValue reference
-                && reference.GetValue<string>() is { } target)
+            AssignBoundOutput(instance, execution.Node, name, value);
+        }
+    }
+
+    /// <summary>Writes an output to the variable or workflow output the definition binds it to, if it binds it at all.</summary>
+    public static void AssignBoundOutput(WorkflowInstance instance, ActivityNode node, string name, object? value)
+    {
+        if (node.RawInput(name)?["memoryReference"]?["id"] is JsonValue reference
+            && reference.GetValueKind() == System.Text.Json.JsonValueKind.String && reference.GetValue<string>() is { } target)
+        {
+            var variable = instance.Definition.Variables.FirstOrDefault(v => v.Id == target || v.Name == target);
+            if (variable is not null)
             {
-                var variable = instance.Definition.Variables.FirstOrDefault(v => v.Id == target || v.Name == target);
-                if (variable is not null)
-                {
-                    instance.Variables[variable.Name] = value;
-                }
-                else
-                {
-                    instance.Output[target] = value;
-                }
+                instance.Variables[variable.Name] = value;
+            }
+            else
+            {
+                instance.Output[target] = value;
             }
         }
     }

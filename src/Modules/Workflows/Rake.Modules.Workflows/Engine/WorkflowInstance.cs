@@ -98,6 +98,13 @@ internal sealed class WorkflowInstance(string id, WorkflowDefinition definition,
     public List<Bookmark> Bookmarks { get; } = [];
     public List<PublishedEvent> PublishedEvents { get; } = [];
     public WorkflowFault? Fault { get; set; }
+
+    /// <summary>
+    /// Set when an activity ended the whole workflow (Finish, Complete) in this run: loops and sequences then complete
+    /// instead of starting their next step. Not persisted, because an ending run leaves nothing to resume.
+    /// </summary>
+    public bool Ending { get; set; }
+
     public ActivityExecution? Root { get; set; }
     public LinkedList<WorkItem> Scheduler { get; } = new();
 

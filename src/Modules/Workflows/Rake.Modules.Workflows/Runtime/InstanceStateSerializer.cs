@@ -133,6 +133,17 @@ internal static class InstanceStateSerializer
             Tokens = f.Tokens.Select(t => new TokenState(t.From, t.Outcome, t.To, t.Consumed, t.Blocked)).ToList(),
         },
         ParallelForEach.Progress p => new ContainerState { Kind = "ParallelForEach", Pending = p.Pending },
+        StructuredState s => new ContainerState
+        {
+            Kind = "Structured",
+            Pending = s.Pending,
+            Index = s.Index,
+            Iterations = s.Iterations,
+            IsLoop = s.IsLoop,
+            Breaking = s.Breaking,
+            Current = s.Current,
+            Items = (JsonArray?)s.Items?.DeepClone(),
+        },
         _ => throw new NotSupportedException($"Container state {state.GetType().Name} cannot be persisted."),
     };
 
@@ -156,6 +167,16 @@ internal static class InstanceStateSerializer
             null => null,
             { Kind: "ParallelForEach" } c => new ParallelForEach.Progress { Pending = c.Pending },
             { Kind: "Flowchart" } c => RestoreFlowchart(c, node, instance),
+            { Kind: "Structured" } c => new StructuredState
+            {
+                Pending = c.Pending,
+                Index = c.Index,
+                Iterations = c.Iterations,
+                IsLoop = c.IsLoop,
+                Breaking = c.Breaking,
+                Current = c.Current,
+                Items = (JsonArray?)c.Items?.DeepClone(),
+            },
             var c => throw new NotSupportedException($"Unknown container state '{c.Kind}'."),
         };
         foreach (var child in state.Children)
@@ -250,6 +271,14 @@ internal static class InstanceStateSerializer
         public List<ConnectionFlag>? ConnectionFollowed { get; set; }
         public List<TokenState>? Tokens { get; set; }
         public int Pending { get; set; }
+
+        // Elsa's structured activities (Sequence, If, Switch, While, For, ForEach); absent in older states.
+        public int Index { get; set; }
+        public long Iterations { get; set; }
+        public bool IsLoop { get; set; }
+        public bool Breaking { get; set; }
+        public long? Current { get; set; }
+        public JsonArray? Items { get; set; }
     }
 
     internal sealed class InstanceState

@@ -69,7 +69,7 @@ internal sealed class ParallelForEach : WorkflowActivity, IContainerActivity
         }
     }
 
-    private static object? ElementValue(System.Text.Json.JsonElement e) => e.ValueKind switch
+    internal static object? ElementValue(System.Text.Json.JsonElement e) => e.ValueKind switch
     {
         System.Text.Json.JsonValueKind.String => e.GetString(),
         System.Text.Json.JsonValueKind.Number => e.TryGetInt32(out var n) ? n : e.GetDouble(),

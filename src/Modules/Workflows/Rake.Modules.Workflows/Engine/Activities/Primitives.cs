@@ -126,7 +126,7 @@ internal sealed class FlowSwitch : WorkflowActivity
     /// A case's condition as Elsa 3 saves it (<c>{typeName, expression: {type, value}}</c>) or in the older flat form
     /// (<c>{type, value}</c>); a literal value may be a JSON boolean or number, which is passed on as its JSON text.
     /// </summary>
-    private static IEnumerable<(string Label, string Type, string? Expression)> Cases(JsonNode? node) =>
+    internal static IEnumerable<(string Label, string Type, string? Expression)> Cases(JsonNode? node) =>
         (node as JsonArray ?? [])
         .OfType<JsonObject>()
         .Select(c =>
@@ -144,7 +144,7 @@ internal sealed class FlowSwitch : WorkflowActivity
         _ => null,
     };
 
-    private static bool Truthy(object? value) => value switch
+    internal static bool Truthy(object? value) => value switch
     {
         bool b => b,
         // A literal condition comes back from the evaluator as the JSON value Elsa saved (true, 0, "True").

@@ -339,7 +339,9 @@ internal sealed class SandboxEngine
         JsonValue v => ToJs(engine, v.GetValueKind() switch
         {
             System.Text.Json.JsonValueKind.String => v.GetValue<string>(),
-            System.Text.Json.JsonValueKind.Number => v.GetValue<double>(),
+            // A JsonValue made from an int (a restored state value) cannot be read as a double directly.
+            System.Text.Json.JsonValueKind.Number => v.TryGetValue<double>(out var d) ? d
+                : double.Parse(v.ToJsonString(), System.Globalization.CultureInfo.InvariantCulture),
             System.Text.Json.JsonValueKind.True => true,
             System.Text.Json.JsonValueKind.False => false,
             _ => null,

@@ -17,7 +17,10 @@ namespace Rake.Modules.Workflows.Features.ElsaApi;
 internal sealed class ElsaActivityDescriptors(WorkflowEngineFactory engines, TextCatalog texts, IServiceProvider regionScope)
 {
     /// <summary>Activities the engine knows under Elsa's names but the designer cannot lay out as flowchart nodes.</summary>
-    private static readonly HashSet<string> Terminal = new(StringComparer.Ordinal) { "Elsa.End", "Elsa.Finish", "Elsa.Fault" };
+    private static readonly HashSet<string> Terminal = new(StringComparer.Ordinal)
+    {
+        "Elsa.End", "Elsa.Finish", "Elsa.Fault", "Elsa.Break", "Elsa.Complete",
+    };
 
     public async Task<JsonObject> ListAsync(CancellationToken ct)
     {
@@ -67,6 +70,11 @@ internal sealed class ElsaActivityDescriptors(WorkflowEngineFactory engines, Tex
             {
                 ports.Add(new JsonObject { ["name"] = outcome, ["displayName"] = outcome, ["type"] = "Flow", ["isBrowsable"] = true });
             }
+        }
+        // The child slots of Elsa's structured activities (If's Then and Else, a loop's Body), as Elsa describes its [Port]s.
+        foreach (var port in Rake.Modules.Workflows.Engine.Activities.Structured.EmbeddedPorts.GetValueOrDefault(typeName) ?? [])
+        {
+            ports.Add(new JsonObject { ["name"] = port, ["displayName"] = port, ["type"] = "Embedded", ["isBrowsable"] = true });
         }
         return new JsonObject
         {
