@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using System.Reflection;
+using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -219,7 +220,12 @@ public static class ArchitectureRules
                 {
                     violations.Add($"Rule 5: activity {type.FullName} has version {activity.Version} (must be at least 1)");
                 }
-                foreach (var property in InputProperties(type).Where(p => !IsJsonSerialisable(p.PropertyType)))
+                // Elsa's own "any value" inputs and outputs (Input<object> in Elsa) stay object in the engine's built-ins: the engine
+                // stores whatever they hold through ValueConverter.ToStateValue, which gives a JSON shape. A module's activity
+                // still names a JSON type.
+                var elsaBuiltIn = module == "Workflows" && activity.TypeName.StartsWith("Elsa.", StringComparison.Ordinal);
+                foreach (var property in InputProperties(type)
+                    .Where(p => !IsJsonSerialisable(p.PropertyType) && !(elsaBuiltIn && p.PropertyType == typeof(object))))
                 {
                     violations.Add($"Rule 5: activity {type.FullName} has input {property.Name} of type "
                         + $"{Describe(property.PropertyType)}, which is not JSON-serialisable");
@@ -419,7 +425,7 @@ public static class ArchitectureRules
     /// <summary>Scalars, nullable scalars, arrays / List / IReadOnlyList of scalars, and Dictionary&lt;string, scalar&gt;.</summary>
     public static bool IsJsonSerialisable(Type type)
     {
-        if (IsJsonScalar(type))
+        if (IsJsonScalar(type) || typeof(JsonNode).IsAssignableFrom(type))
         {
             return true;
         }
