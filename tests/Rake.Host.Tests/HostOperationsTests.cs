@@ -79,7 +79,13 @@ public sealed class HostOperationsTests
         var inFlight = client.GetAsync(HeldRequests.Path);
         await hold.Entered.Task.WaitAsync(TimeSpan.FromSeconds(30));
 
+        // Quartz starts in the background once the Host has started; on a busy machine that can trail the first request.
         var scheduler = await host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        var waited = Stopwatch.StartNew();
+        while (await scheduler.GetStatus() != SchedulerStatus.Running && waited.Elapsed < TimeSpan.FromSeconds(30))
+        {
+            await Task.Delay(100);
+        }
         Assert.Equal(SchedulerStatus.Running, await scheduler.GetStatus());
 
         // What SIGTERM does: the console lifetime asks the Host to stop.

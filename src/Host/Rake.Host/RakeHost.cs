@@ -31,6 +31,12 @@ public static class RakeHost
         // The application name locates the static-asset manifest, also when a test process hosts Rake.
         var builder = WebApplication.CreateBuilder(
             new WebApplicationOptions { Args = args, ApplicationName = typeof(RakeHost).Assembly.GetName().Name });
+        if (!builder.Environment.IsDevelopment())
+        {
+            // Packages' assets (blazor.web.js, Radzen) live outside wwwroot until publish; a Host run from the build output
+            // in Production or Demo finds them through the runtime manifest. A published Host has none, so this changes nothing.
+            builder.WebHost.UseStaticWebAssets();
+        }
         configure?.Invoke(builder);
         var modules = RakeModules.Create();
         AddServices(builder, modules);
