@@ -292,37 +292,24 @@ internal sealed class Switch : WorkflowActivity, IContainerActivity
     }
 }
 
-/// <summary>Elsa's While: runs its body for as long as the condition, evaluated before each round, holds.</summary>
-[Activity("Elsa.While", Category = "Looping", DisplayName = "While",
-    Description = "Executes an activity while a given condition evaluates to true.")]
-internal sealed class While : WorkflowActivity, IContainerActivity
+/// <summary>
+/// What While, For and ForEach share: the engine runs them as containers, and after each round of the body the next
+/// round starts unless a Break or Complete is stopping the loop.
+/// </summary>
+internal abstract class LoopActivity : WorkflowActivity, IContainerActivity
 {
-    [Input(DisplayName = "Condition", Description = "Evaluated before each round; the loop ends when it is false.",
-        UIHint = InputUIHints.SingleLine)]
-    public bool Condition { get; set; }
-
     public override ValueTask ExecuteAsync(IActivityExecutionContext context) =>
-        throw new InvalidOperationException("A While is run by the engine as a container.");
+        throw new InvalidOperationException($"A {GetType().Name} is run by the engine as a container.");
 
-    public void Start(WorkflowEngine engine, WorkflowInstance instance, ActivityExecution self)
-    {
-        self.ContainerState = new StructuredState { IsLoop = true };
-        Round(engine, instance, self);
-    }
+    // Begin rather than Start: For has an input named Start.
+    void IContainerActivity.Start(WorkflowEngine engine, WorkflowInstance instance, ActivityExecution self) =>
+        Begin(engine, instance, self);
 
-    private static void Round(WorkflowEngine engine, WorkflowInstance instance, ActivityExecution self)
-    {
-        var state = (StructuredState)self.ContainerState!;
-        if (self.Node.Body is not { } body || !Structured.Input(engine, instance, self, "condition", false))
-        {
-            engine.Complete(instance, self, [DoneOutcome]);
-            return;
-        }
-        if (Structured.NextRound(engine, instance, self, state))
-        {
-            engine.Schedule(instance, body, self);
-        }
-    }
+    /// <summary>Sets up the loop's state and starts its first round.</summary>
+    protected abstract void Begin(WorkflowEngine engine, WorkflowInstance instance, ActivityExecution self);
+
+    /// <summary>Starts the next round, or completes the loop when there is none.</summary>
+    protected abstract void Round(WorkflowEngine engine, WorkflowInstance instance, ActivityExecution self);
 
     public void OnChildCompleted(WorkflowEngine engine, WorkflowInstance instance, ActivityExecution self, ActivityExecution child,
         IReadOnlyList<string> outcomes)
@@ -337,10 +324,40 @@ internal sealed class While : WorkflowActivity, IContainerActivity
         engine.Complete(instance, self, [DoneOutcome]);
 }
 
+/// <summary>Elsa's While: runs its body for as long as the condition, evaluated before each round, holds.</summary>
+[Activity("Elsa.While", Category = "Looping", DisplayName = "While",
+    Description = "Executes an activity while a given condition evaluates to true.")]
+internal sealed class While : LoopActivity
+{
+    [Input(DisplayName = "Condition", Description = "Evaluated before each round; the loop ends when it is false.",
+        UIHint = InputUIHints.SingleLine)]
+    public bool Condition { get; set; }
+
+    protected override void Begin(WorkflowEngine engine, WorkflowInstance instance, ActivityExecution self)
+    {
+        self.ContainerState = new StructuredState { IsLoop = true };
+        Round(engine, instance, self);
+    }
+
+    protected override void Round(WorkflowEngine engine, WorkflowInstance instance, ActivityExecution self)
+    {
+        var state = (StructuredState)self.ContainerState!;
+        if (self.Node.Body is not { } body || !Structured.Input(engine, instance, self, "condition", false))
+        {
+            engine.Complete(instance, self, [DoneOutcome]);
+            return;
+        }
+        if (Structured.NextRound(engine, instance, self, state))
+        {
+            engine.Schedule(instance, body, self);
+        }
+    }
+}
+
 /// <summary>Elsa's For: counts from Start to End by Step; the body reads the step with <c>getCurrentValue()</c>.</summary>
 [Activity("Elsa.For", Category = "Looping", DisplayName = "For",
     Description = "Iterates over a sequence of steps between a start and an end number.")]
-internal sealed class For : WorkflowActivity, IContainerActivity
+internal sealed class For : LoopActivity
 {
     [Input(DisplayName = "Start", Description = "The start step.")]
     public int Start { get; set; }
@@ -357,16 +374,13 @@ internal sealed class For : WorkflowActivity, IContainerActivity
     [Output(DisplayName = "Current value", Description = "The current step.")]
     public object? CurrentValue { get; set; }
 
-    public override ValueTask ExecuteAsync(IActivityExecutionContext context) =>
-        throw new InvalidOperationException("A For is run by the engine as a container.");
-
-    void IContainerActivity.Start(WorkflowEngine engine, WorkflowInstance instance, ActivityExecution self)
+    protected override void Begin(WorkflowEngine engine, WorkflowInstance instance, ActivityExecution self)
     {
         self.ContainerState = new StructuredState { IsLoop = true };
         Round(engine, instance, self);
     }
 
-    private static void Round(WorkflowEngine engine, WorkflowInstance instance, ActivityExecution self)
+    protected override void Round(WorkflowEngine engine, WorkflowInstance instance, ActivityExecution self)
     {
         var state = (StructuredState)self.ContainerState!;
         var step = Structured.Input(engine, instance, self, "step", 1);
@@ -388,24 +402,12 @@ internal sealed class For : WorkflowActivity, IContainerActivity
         WorkflowEngine.AssignBoundOutput(instance, self.Node, "currentValue", value);
         engine.ScheduleWithValue(instance, body, self, value);
     }
-
-    public void OnChildCompleted(WorkflowEngine engine, WorkflowInstance instance, ActivityExecution self, ActivityExecution child,
-        IReadOnlyList<string> outcomes)
-    {
-        if (!Structured.Stopping(engine, instance, self, (StructuredState)self.ContainerState!))
-        {
-            Structured.Guard(engine, instance, self, () => Round(engine, instance, self));
-        }
-    }
-
-    public void OnChildCanceled(WorkflowEngine engine, WorkflowInstance instance, ActivityExecution self, ActivityExecution child) =>
-        engine.Complete(instance, self, [DoneOutcome]);
 }
 
 /// <summary>Elsa's ForEach: runs its body once per item, one after another; the body reads the item with
 /// <c>getCurrentValue()</c>.</summary>
 [Activity("Elsa.ForEach", Category = "Looping", DisplayName = "For each", Description = "Iterates over a set of values.")]
-internal sealed class ForEach : WorkflowActivity, IContainerActivity
+internal sealed class ForEach : LoopActivity
 {
     [Input(DisplayName = "Items", Description = "The set of values to iterate.", UIHint = InputUIHints.MultiLine)]
     public JsonArray? Items { get; set; }
@@ -413,10 +415,7 @@ internal sealed class ForEach : WorkflowActivity, IContainerActivity
     [Output(DisplayName = "Current value", Description = "The current item.")]
     public object? CurrentValue { get; set; }
 
-    public override ValueTask ExecuteAsync(IActivityExecutionContext context) =>
-        throw new InvalidOperationException("A ForEach is run by the engine as a container.");
-
-    public void Start(WorkflowEngine engine, WorkflowInstance instance, ActivityExecution self)
+    protected override void Begin(WorkflowEngine engine, WorkflowInstance instance, ActivityExecution self)
     {
         var items = engine.EvaluateInput(instance, self, self.Node, "items") switch
         {
@@ -430,7 +429,7 @@ internal sealed class ForEach : WorkflowActivity, IContainerActivity
         Round(engine, instance, self);
     }
 
-    private static void Round(WorkflowEngine engine, WorkflowInstance instance, ActivityExecution self)
+    protected override void Round(WorkflowEngine engine, WorkflowInstance instance, ActivityExecution self)
     {
         var state = (StructuredState)self.ContainerState!;
         var items = state.Items ?? [];
@@ -447,18 +446,6 @@ internal sealed class ForEach : WorkflowActivity, IContainerActivity
         WorkflowEngine.AssignBoundOutput(instance, self.Node, "currentValue", item);
         engine.ScheduleWithValue(instance, body, self, item);
     }
-
-    public void OnChildCompleted(WorkflowEngine engine, WorkflowInstance instance, ActivityExecution self, ActivityExecution child,
-        IReadOnlyList<string> outcomes)
-    {
-        if (!Structured.Stopping(engine, instance, self, (StructuredState)self.ContainerState!))
-        {
-            Structured.Guard(engine, instance, self, () => Round(engine, instance, self));
-        }
-    }
-
-    public void OnChildCanceled(WorkflowEngine engine, WorkflowInstance instance, ActivityExecution self, ActivityExecution child) =>
-        engine.Complete(instance, self, [DoneOutcome]);
 }
 
 /// <summary>
