@@ -74,6 +74,34 @@ public sealed class OutboxClaimTests
     }
 
     [Fact]
+    public async Task A_slow_batch_that_outlasts_its_lease_keeps_it_and_no_other_dispatcher_delivers_it_again()
+    {
+        await using var database = await WorkflowDurabilityTests.TestDatabase.CreateAsync();
+        var log = new ProbeLog();
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var work = TimeSpan.FromSeconds(10);
+        await using var slow = await Node.StartAsync(database.ConnectionString, "slow", log, clock, work: work);
+        await using var other = await Node.StartAsync(database.ConnectionString, "other", log, clock);
+        var ids = await slow.PublishAsync(30);
+        Assert.True(ids.Count * work > OutboxDispatcher.LeaseDuration * 2, "the batch must outlast the lease more than once");
+
+        // After each message the slow dispatcher handles (10 s of the fake clock), the other one tries to claim: with the
+        // lease as first claimed it would take the rest of the batch after 2 minutes and both would deliver it.
+        var takenByOther = 0;
+        log.AfterEach = async () => takenByOther += await other.Dispatcher.DispatchPendingAsync(CancellationToken.None);
+
+        Assert.Equal(30, await slow.Dispatcher.DispatchPendingAsync(CancellationToken.None));
+
+        Assert.Equal(0, takenByOther);
+        Assert.All(ids, id => Assert.Equal("slow", log.HandledBy(id)));
+        Assert.All(await slow.MessagesAsync(), m =>
+        {
+            Assert.NotNull(m.ProcessedAt);
+            Assert.Equal(slow.DispatcherId, m.ClaimedBy);
+        });
+    }
+
+    [Fact]
     public async Task A_dispatcher_that_is_stopped_gives_its_claims_back_at_once()
     {
         await using var database = await WorkflowDurabilityTests.TestDatabase.CreateAsync();
@@ -103,7 +131,7 @@ public sealed class OutboxClaimTests
         public string DispatcherId => Dispatcher.DispatcherId;
 
         public static async Task<Node> StartAsync(string connectionString, string name, ProbeLog log, TimeProvider clock,
-            bool hangs = false)
+            bool hangs = false, TimeSpan? work = null)
         {
             IntegrationEventTypes.Register(typeof(ProbePinged));
             var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
@@ -117,7 +145,7 @@ public sealed class OutboxClaimTests
             services.AddSingleton(clock);
             services.AddModuleDbContext<ProbeDbContext>(ProbeDbContext.SchemaName);
             services.AddSingleton(log);
-            services.AddSingleton(new NodeName(name, hangs));
+            services.AddSingleton(new NodeName(name, hangs, work));
             services.AddScoped<IIntegrationEventHandler<ProbePinged>, ProbeHandler>();
             var node = new Node(services.BuildServiceProvider());
             await using var scope = node.services.CreateAsyncScope();
@@ -181,7 +209,7 @@ public sealed class OutboxClaimTests
 
     internal sealed record ProbePinged(Guid EventId, RegionId Region, DateTimeOffset OccurredAt) : IIntegrationEvent;
 
-    private sealed record NodeName(string Name, bool Hangs);
+    private sealed record NodeName(string Name, bool Hangs, TimeSpan? Work);
 
     private sealed class ProbeLog
     {
@@ -192,6 +220,9 @@ public sealed class OutboxClaimTests
         /// <summary>Lets a hung handler return, without doing its work, as a process frozen and thawed again would.</summary>
         public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+        /// <summary>Run by a slow node after each message it handled (while its batch is still claimed).</summary>
+        public Func<Task>? AfterEach { get; set; }
+
         public int Total => handled.Values.Sum(q => q.Count);
 
         public void Handled(Guid id, string node) => handled.GetOrAdd(id, _ => new ConcurrentQueue<string>()).Enqueue(node);
@@ -201,10 +232,17 @@ public sealed class OutboxClaimTests
         public string? HandledBy(Guid id) => handled.TryGetValue(id, out var nodes) ? string.Join(",", nodes) : null;
     }
 
-    private sealed class ProbeHandler(ProbeLog log, NodeName node) : IIntegrationEventHandler<ProbePinged>
+    private sealed class ProbeHandler(ProbeLog log, NodeName node, TimeProvider clock) : IIntegrationEventHandler<ProbePinged>
     {
         public async Task HandleAsync(ProbePinged integrationEvent, CancellationToken cancellationToken)
         {
+            if (node.Work is { } work)
+            {
+                log.Handled(integrationEvent.EventId, node.Name);
+                ((FakeTimeProvider)clock).Advance(work);
+                await (log.AfterEach?.Invoke() ?? Task.CompletedTask);
+                return;
+            }
             if (node.Hangs)
             {
                 log.FirstHangReached.TrySetResult();

@@ -13,6 +13,15 @@ namespace Rake.BuildingBlocks.Messaging;
 public sealed record OutboxSource(Type DbContextType);
 
 /// <summary>
+/// Told of each message whose handlers all returned, before its outcome is written: the benchmark's delivery log counts
+/// with it how often a message was handled (docs/adr/0154). Nothing in production registers one.
+/// </summary>
+public interface IOutboxDeliveryObserver
+{
+    Task DeliveredAsync(string source, Guid messageId, string dispatcherId, CancellationToken cancellationToken);
+}
+
+/// <summary>
 /// Delivers outbox messages in-process to every registered handler. A message whose handler fails stays in the
 /// outbox with its error and attempt count (visible, retried) until <see cref="MaxAttempts"/>; nothing is dropped silently.
 /// With several Hosts on one database each message is claimed by one dispatcher for a lease (docs/adr/0124): the others
@@ -23,7 +32,8 @@ public sealed class OutboxDispatcher(
     IEnumerable<OutboxSource> sources,
     OutboxSignal signal,
     TimeProvider clock,
-    ILogger<OutboxDispatcher> logger)
+    ILogger<OutboxDispatcher> logger,
+    IEnumerable<IOutboxDeliveryObserver> observers)
     : BackgroundService
 {
     public const int MaxAttempts = 10;
@@ -102,12 +112,32 @@ public sealed class OutboxDispatcher(
     private async Task<int> DeliverClaimedAsync(ModuleDbContext db, List<OutboxMessage> claimed, CancellationToken cancellationToken)
     {
         var delivered = 0;
-        foreach (var message in claimed)
+        var leaseUntil = claimed.Count == 0 ? DateTimeOffset.MinValue : claimed.Max(m => m.LeaseUntil!.Value);
+        var lost = new HashSet<Guid>();
+        for (var index = 0; index < claimed.Count; index++)
         {
+            var message = claimed[index];
+            if (clock.GetUtcNow() >= leaseUntil - LeaseDuration / 2)
+            {
+                // A slow batch must not outlive its lease while this dispatcher is still working through it: another
+                // dispatcher would take the rest over and deliver it a second time (docs/adr/0154).
+                (leaseUntil, var stillMine) = await RenewLeaseAsync(db, claimed.Skip(index).Select(m => m.Id).ToList(), cancellationToken);
+                lost.UnionWith(claimed.Skip(index).Select(m => m.Id).Except(stillMine));
+            }
+            if (lost.Contains(message.Id))
+            {
+                logger.LogWarning("The lease on {EventType} {EventId} ran out before its turn; another dispatcher took it over.",
+                    message.EventType, message.Id);
+                continue;
+            }
             string? error = null;
             try
             {
                 await DeliverAsync(message, cancellationToken);
+                foreach (var observer in observers)
+                {
+                    await observer.DeliveredAsync(db.Schema, message.Id, DispatcherId, cancellationToken);
+                }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -145,6 +175,23 @@ public sealed class OutboxDispatcher(
             await undelivered.CountAsync(m => m.Attempts < MaxAttempts, cancellationToken),
             await undelivered.CountAsync(m => m.Attempts >= MaxAttempts, cancellationToken));
         return delivered;
+    }
+
+    /// <summary>
+    /// Extends this dispatcher's lease on the messages of its batch not yet delivered; returns the new end of the lease and
+    /// which of them are still this dispatcher's (a message whose lease ran out may have been taken over meanwhile).
+    /// </summary>
+    private async Task<(DateTimeOffset LeaseUntil, HashSet<Guid> StillMine)> RenewLeaseAsync(ModuleDbContext db, List<Guid> ids,
+        CancellationToken cancellationToken)
+    {
+        var leaseUntil = clock.GetUtcNow() + LeaseDuration;
+        var mine = db.OutboxMessages.Where(m => ids.Contains(m.Id) && m.ClaimedBy == DispatcherId && m.ProcessedAt == null);
+        var renewed = await mine.ExecuteUpdateAsync(s => s.SetProperty(m => m.LeaseUntil, leaseUntil), cancellationToken);
+        if (renewed == ids.Count)
+        {
+            return (leaseUntil, ids.ToHashSet());
+        }
+        return (leaseUntil, (await mine.Select(m => m.Id).ToListAsync(cancellationToken)).ToHashSet());
     }
 
     private static string NewDispatcherId()
