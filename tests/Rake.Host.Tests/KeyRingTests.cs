@@ -25,7 +25,11 @@ internal sealed class HostProcess : IAsyncDisposable
 
     public string BaseAddress { get; }
 
-    public static async Task<HostProcess> StartAsync(string provider, string connectionString)
+    /// <summary>The process id, which Quartz writes into this Host's scheduler instance name.</summary>
+    public int ProcessId => process.Id;
+
+    public static async Task<HostProcess> StartAsync(string provider, string connectionString,
+        IReadOnlyDictionary<string, string>? settings = null)
     {
         var folder = RepositoryRoot();
         var bin = Path.Combine(folder, "src", "Host", "Rake.Host", "bin", "Release", "net10.0");
@@ -48,6 +52,10 @@ internal sealed class HostProcess : IAsyncDisposable
         start.Environment["Database__Provider"] = provider;
         start.Environment["Database__ConnectionString"] = connectionString;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
         var process = Process.Start(start)!;
         var output = new System.Text.StringBuilder();
         process.OutputDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
@@ -76,6 +84,13 @@ internal sealed class HostProcess : IAsyncDisposable
             catch (HttpRequestException) { /* not listening yet */ }
             catch (TaskCanceledException) { /* busy starting */ }
         }
+    }
+
+    /// <summary>Ends the process with SIGKILL, as <c>kill -9</c>: no shutdown code of the Host runs.</summary>
+    public async Task KillAsync()
+    {
+        process.Kill();
+        await process.WaitForExitAsync();
     }
 
     /// <summary>The key ring may only be in the database: a key file in this Host's home would mean it was written there.</summary>

@@ -95,7 +95,7 @@ public sealed class WorkflowTriggerTests(TriggerHost fixture) : IClassFixture<Tr
     }
 
     [Fact]
-    public async Task A_due_trigger_starts_one_instance_and_moves_to_its_next_occurrence()
+    public async Task A_due_trigger_starts_one_instance_per_missed_occurrence_and_moves_to_its_next_occurrence()
     {
         var id = NewId("cron-fire");
         await PublishAsync("kainuu", CronStarted(id, 20));
@@ -104,18 +104,39 @@ public sealed class WorkflowTriggerTests(TriggerHost fixture) : IClassFixture<Tr
         await Timers.FireDueAsync(CancellationToken.None);
         Assert.Empty(await InstancesAsync("kainuu", id));
 
-        // Past the fire time by more than two hours: the missed occurrences are caught up by one start.
+        // Past the fire time by more than two hours: each of the three missed occurrences starts its own instance, once
+        // (docs/adr/0154), and each instance is told which occurrence it is for.
         fixture.Clock.Advance(due - fixture.Clock.GetUtcNow() + TimeSpan.FromHours(2) + TimeSpan.FromMinutes(1));
         await Timers.FireDueAsync(CancellationToken.None);
 
-        var instance = Assert.Single(await InstancesAsync("kainuu", id));
-        Assert.Equal("Finished", instance.SubStatus);
+        var instances = await InstancesAsync("kainuu", id);
+        Assert.All(instances, i => Assert.Equal("Finished", i.SubStatus));
+        Assert.Equal(new[] { due, due.AddHours(1), due.AddHours(2) },
+            instances.Select(i => TimerOccurrences.TriggeredFor(i.State)).Order().ToArray());
         var trigger = Assert.Single(await TriggersAsync("kainuu", id));
         Assert.Equal(NextAtMinute(fixture.Clock.GetUtcNow(), 20), trigger.NextFireAt);
         Assert.True(trigger.NextFireAt > fixture.Clock.GetUtcNow());
 
         await Timers.FireDueAsync(CancellationToken.None);
-        Assert.Single(await InstancesAsync("kainuu", id));
+        Assert.Equal(3, (await InstancesAsync("kainuu", id)).Count);
+    }
+
+    [Fact]
+    public async Task A_trigger_that_missed_more_occurrences_than_are_replayed_starts_only_the_latest_ones()
+    {
+        var id = NewId("cron-flood");
+        await PublishAsync("kainuu", WorkflowJson.CronStarted(id, "0 * * * * *", Activity("write", "Elsa.WriteLine", ("text", "fired"))));
+        var due = Assert.Single(await TriggersAsync("kainuu", id)).NextFireAt;
+
+        // A per-minute cron and an outage of five hours: 300 occurrences missed, the newest ones replayed.
+        fixture.Clock.Advance(due - fixture.Clock.GetUtcNow() + TimeSpan.FromHours(5) - TimeSpan.FromSeconds(30));
+        await Timers.FireDueAsync(CancellationToken.None);
+
+        var fired = (await InstancesAsync("kainuu", id)).Select(i => TimerOccurrences.TriggeredFor(i.State)).Order().ToList();
+        Assert.InRange(fired.Count, WorkflowTimers.MaxCatchUpOccurrences - 1, WorkflowTimers.MaxCatchUpOccurrences + 1);
+        Assert.Equal(fired.Count, fired.Distinct().Count());
+        Assert.True(fired[^1] <= fixture.Clock.GetUtcNow() && fired[^1] > fixture.Clock.GetUtcNow() - TimeSpan.FromMinutes(1));
+        Assert.True(Assert.Single(await TriggersAsync("kainuu", id)).NextFireAt > fixture.Clock.GetUtcNow());
     }
 
     [Fact]

@@ -26,6 +26,9 @@ internal static class WorkflowScheduling
 
     public const string SweepSecondsKey = "Rake:Workflows:SweepSeconds";
 
+    /// <summary>How often each Host of a PostgreSQL cluster checks in with Quartz (seconds, default 5; docs/adr/0154).</summary>
+    public const string CheckinSecondsKey = "Rake:Workflows:ClusterCheckinSeconds";
+
     public const string SchedulerName = "rake-workflows";
 
     public static readonly JobKey DueJob = new("workflow-due", "rake");
@@ -62,7 +65,14 @@ internal static class WorkflowScheduling
                 if (database.Provider == DatabaseProvider.Postgres)
                 {
                     store.UsePostgres(database.ConnectionString);
-                    store.UseClustering(cluster => cluster.CheckinInterval = TimeSpan.FromSeconds(15));
+                    // A Host that died is found after its check-in interval and the grace after it, and what it had
+                    // acquired or was running is taken over then (docs/adr/0154): short, because a check-in is one row.
+                    var checkin = TimeSpan.FromSeconds(Math.Max(1, configuration.GetValue<double?>(CheckinSecondsKey) ?? 5));
+                    store.UseClustering(cluster =>
+                    {
+                        cluster.CheckinInterval = checkin;
+                        cluster.CheckinMisfireThreshold = checkin;
+                    });
                 }
                 else
                 {
@@ -183,10 +193,14 @@ internal sealed class WorkflowDueScheduler(ISchedulerFactory schedulers, Workflo
         try
         {
             scheduler = await schedulers.GetScheduler(stoppingToken);
-            var job = JobBuilder.Create<WorkflowDueJob>().WithIdentity(WorkflowScheduling.DueJob).StoreDurably().Build();
+            // RequestRecovery: a run cut short by a Host's death is run again at once by the Host that takes over,
+            // rather than at the next sweep; a second run is harmless (the revision checks of WorkflowTimers).
+            var job = JobBuilder.Create<WorkflowDueJob>().WithIdentity(WorkflowScheduling.DueJob).StoreDurably().RequestRecovery(true)
+                .Build();
             await scheduler.AddJob(job, new AddJobOptions { Replace = true }, stoppingToken);
             var sweepTrigger = TriggerBuilder.Create().WithIdentity(WorkflowScheduling.SweepTrigger).ForJob(WorkflowScheduling.DueJob)
-                .StartNow().WithSimpleSchedule(s => s.WithInterval(sweep.Value).RepeatForever()).Build();
+                .StartNow().WithSimpleSchedule(s => s.WithInterval(sweep.Value).RepeatForever()
+                    .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NowWithExistingCount)).Build();
             if (await scheduler.GetTrigger(WorkflowScheduling.SweepTrigger, stoppingToken) is null)
             {
                 await TryScheduleAsync(scheduler, sweepTrigger, stoppingToken);
@@ -212,7 +226,9 @@ internal sealed class WorkflowDueScheduler(ISchedulerFactory schedulers, Workflo
                 }
                 var trigger = TriggerBuilder.Create().WithIdentity(key).ForJob(WorkflowScheduling.DueJob)
                     .StartAt(WorkflowScheduling.Ceiling(due))
-                    .WithSimpleSchedule(s => s.WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow))
+                    // Never held back as a misfire: a late one-shot fires as soon as any Host can, and WorkflowTimers then
+                    // starts each occurrence that is due, once (docs/adr/0154).
+                    .WithSimpleSchedule(s => s.WithMisfireInstruction(SimpleTriggerMisfireInstruction.IgnoreMisfires))
                     .Build();
                 await TryScheduleAsync(scheduler, trigger, stoppingToken);
             }

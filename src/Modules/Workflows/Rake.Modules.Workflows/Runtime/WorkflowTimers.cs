@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,6 +20,12 @@ namespace Rake.Modules.Workflows.Runtime;
 /// </summary>
 internal sealed class WorkflowTimers(IServiceScopeFactory scopes, TimeProvider clock, ILogger<WorkflowTimers> logger)
 {
+    /// <summary>The workflow input that names the cron or timer occurrence a trigger started the instance for (UTC).</summary>
+    public const string TriggeredForInput = "TriggeredFor";
+
+    /// <summary>How many missed occurrences of one cron trigger are replayed at most, oldest first.</summary>
+    public const int MaxCatchUpOccurrences = 100;
+
     private const int Batch = 100;
     private const string TimeKind = nameof(Rake.Workflows.Abstractions.BookmarkKind.Time);
 
@@ -75,7 +82,8 @@ internal sealed class WorkflowTimers(IServiceScopeFactory scopes, TimeProvider c
                 break;
             }
         }
-        while (due.Count == Batch);
+        // A cron trigger that fired for a missed occurrence may still be due for the next one: another round.
+        while (due.Count > 0);
         return started;
     }
 
@@ -92,10 +100,13 @@ internal sealed class WorkflowTimers(IServiceScopeFactory scopes, TimeProvider c
         {
             return false;
         }
-        if (trigger.CronExpression is { } cron && CronSchedule.Parse(cron).GetNextOccurrence(now) is { } next)
+        var schedule = trigger.CronExpression is { } cron ? CronSchedule.Parse(cron) : null;
+        var occurrence = schedule is null ? trigger.NextFireAt : CatchUpFrom(schedule, trigger.NextFireAt, now, trigger);
+        if (schedule?.GetNextOccurrence(occurrence) is { } next)
         {
-            // Catching up: a Host that was down past several occurrences fires once for all of them and moves on to
-            // the next occurrence after now (in UTC, as the Cron activity reads it), rather than replaying each one.
+            // Each occurrence fires once, also those that came due while every Host was down: this start is for
+            // `occurrence`, and the trigger moves to the one after it, which may still be due and then fires on the
+            // same round (docs/adr/0154). Cron is read in UTC, as the Cron activity reads it.
             trigger.NextFireAt = next.ToUniversalTime();
             trigger.Revision++;
         }
@@ -105,7 +116,11 @@ internal sealed class WorkflowTimers(IServiceScopeFactory scopes, TimeProvider c
             db.Triggers.Remove(trigger);
         }
         var runtime = services.GetRequiredService<WorkflowRuntime>();
-        var instance = await runtime.StartAsync(trigger.DefinitionId, null, ct, trigger.ActivityId);
+        var input = new Dictionary<string, object?>
+        {
+            [TriggeredForInput] = occurrence.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture),
+        };
+        var instance = await runtime.StartAsync(trigger.DefinitionId, input, ct, trigger.ActivityId);
         if (instance is null)
         {
             // No published version left to start: the trigger still moves on so it is not retried every round.
@@ -115,6 +130,33 @@ internal sealed class WorkflowTimers(IServiceScopeFactory scopes, TimeProvider c
             return false;
         }
         return true;
+    }
+
+    /// <summary>
+    /// Where the catch-up of a cron trigger starts: its first missed occurrence, unless more than
+    /// <see cref="MaxCatchUpOccurrences"/> were missed (a per-second cron and a week's outage), when the oldest are skipped
+    /// and only about that many of the latest are replayed.
+    /// </summary>
+    private DateTimeOffset CatchUpFrom(CronSchedule schedule, DateTimeOffset first, DateTimeOffset now, WorkflowTriggerRecord trigger)
+    {
+        var last = first;
+        for (var missed = 1; missed < MaxCatchUpOccurrences; missed++)
+        {
+            if (schedule.GetNextOccurrence(last) is not { } next || next > now)
+            {
+                return first;
+            }
+            last = next;
+        }
+        if (schedule.GetNextOccurrence(last) is not { } beyond || beyond > now)
+        {
+            return first;
+        }
+        var restart = schedule.GetNextOccurrence(now - (last - first)) ?? first;
+        logger.LogWarning("Workflow trigger {TriggerId} of {DefinitionId} in region {Region} missed more than {Max} occurrences since {First}; " +
+                          "the occurrences before {Restart} are skipped.", trigger.Id, trigger.DefinitionId, trigger.RegionCode,
+            MaxCatchUpOccurrences, first, restart);
+        return restart > first ? restart.ToUniversalTime() : first;
     }
 
     /// <summary>Resumes every Time bookmark due now; returns how many ran.</summary>
