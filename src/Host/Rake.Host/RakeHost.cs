@@ -13,6 +13,7 @@ using Rake.BuildingBlocks.Regions;
 using Rake.BuildingBlocks.Ui;
 using Rake.BuildingBlocks.Web;
 using Rake.Host.Api;
+using Rake.Host.Benchmark;
 using Rake.Host.Components;
 using Rake.Host.Designer;
 using Rake.Host.Observability;
@@ -40,9 +41,11 @@ public static class RakeHost
         configure?.Invoke(builder);
         var modules = RakeModules.Create();
         AddServices(builder, modules);
+        builder.AddClusterBenchmark();
         var app = builder.Build();
         app.Services.UseRakeRegionSignOn();
         await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
+        await app.UseClusterBenchmarkAsync();
         Configure(app, modules);
         return app;
     }
