@@ -26,7 +26,10 @@ internal static class ClusterLoad
         // Letters only: a run of digits in a title could look like a personal identity code to the PII guard.
         var run = "bench-" + new string(Enumerable.Range(0, 8).Select(_ => (char)('a' + Random.Shared.Next(26))).ToArray());
         var kill = options.KillEverySeconds > 0 ? $", kill -9 of one of {options.Hosts} Hosts every {options.KillEverySeconds} s" : "";
-        Console.WriteLine($"Cluster load: {options.Clients} clients for {options.Seconds} s through {options.Url}{kill}; run marker {run}");
+        var bare = options.Target == "bare";
+        var target = bare ? BarePath : "/api/v1/regions/{region}/social-reports";
+        Console.WriteLine($"Cluster load: {options.Clients} clients for {options.Seconds} s through {options.Url} to {target}{kill}; " +
+                          $"run marker {run}");
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = options.Clients * 2 })
         {
             BaseAddress = new Uri(options.Url),
@@ -36,6 +39,12 @@ internal static class ClusterLoad
         foreach (var region in Regions)
         {
             tokens[region] = await TokenAsync(http, $"{region}-professional");
+        }
+
+        string? ticks = null;
+        if (!bare && options.TickSeconds > 0)
+        {
+            ticks = await ClusterChecks.StartTicksAsync(http, options.TickSeconds);
         }
 
         var outcomes = new ConcurrentBag<Outcome>();
@@ -49,11 +58,14 @@ internal static class ClusterLoad
             for (var seq = 0; stopwatch.Elapsed < end; seq++)
             {
                 var marker = $"{run}-c{client}-s{seq}";
-                using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/regions/{region}/social-reports")
+                using var request = new HttpRequestMessage(HttpMethod.Post, bare ? BarePath : $"/api/v1/regions/{region}/social-reports")
                 {
-                    Content = JsonContent.Create(Body(region, marker)),
+                    Content = JsonContent.Create(Body(region, marker, bare)),
                 };
-                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", tokens[region]);
+                if (!bare)
+                {
+                    request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", tokens[region]);
+                }
                 var started = stopwatch.Elapsed;
                 try
                 {
@@ -83,20 +95,43 @@ internal static class ClusterLoad
         })).ToList();
         await Task.WhenAll(clients);
         var elapsed = stopwatch.Elapsed;
+        var loadEnded = DateTimeOffset.UtcNow;
         await killing.CancelAsync();
         var kills = await killer;
 
-        var stored = await StoredAsync(options.Connection, run);
-        return Print(outcomes.ToList(), stored, elapsed, kills);
+        var stored = await StoredAsync(options.Connection, run, bare);
+        var ok = Print(outcomes.ToList(), stored, elapsed, kills, options, bare);
+        if (!bare)
+        {
+            var acknowledged = outcomes.Where(o => o.Kind == Kind.Acknowledged).Select(o => o.Id!.Value).ToList();
+            ok &= await ClusterChecks.PrintOutboxAsync(options.Connection, acknowledged, TimeSpan.FromSeconds(options.OutboxWaitSeconds));
+        }
+        if (ticks is not null)
+        {
+            // The Host that takes a dead one's occurrences over finds it dead after a check-in or two: give it that.
+            var until = loadEnded - TimeSpan.FromSeconds(options.TickSeconds);
+            var settle = until + TimeSpan.FromSeconds(30) - DateTimeOffset.UtcNow;
+            if (settle > TimeSpan.Zero)
+            {
+                await Task.Delay(settle);
+            }
+            ok &= await ClusterChecks.PrintTicksAsync(options.Connection, ticks, options.TickSeconds, until);
+            await ClusterChecks.StopTicksAsync(http, ticks);
+        }
+        Console.WriteLine(ok ? "OK: nothing lost, nothing done twice." : "FAILED: see the counts above.");
+        return ok ? 0 : 1;
     }
 
-    private static int Print(List<Outcome> outcomes, List<Stored> stored, TimeSpan elapsed, int kills)
+    private const string BarePath = "/bench/bare-insert";
+
+    private static bool Print(List<Outcome> outcomes, List<Stored> stored, TimeSpan elapsed, int kills, ClusterOptions options, bool bare)
     {
         var acknowledged = outcomes.Where(o => o.Kind == Kind.Acknowledged).ToList();
         var storedByMarker = stored.GroupBy(s => s.Marker).ToDictionary(g => g.Key, g => g.ToList());
         var lost = acknowledged.Count(a => !storedByMarker.TryGetValue(a.Marker, out var rows) || rows.All(r => r.Id != a.Id));
         var duplicated = storedByMarker.Values.Count(rows => rows.Count > 1);
-        var numberClashes = stored.GroupBy(s => (s.Region, s.Number)).Count(g => g.Count() > 1);
+        // The bare insert numbers per process, so only submissions' numbers must be unique per region.
+        var numberClashes = bare ? 0 : stored.GroupBy(s => (s.Region, s.Number)).Count(g => g.Count() > 1);
         var unknown = outcomes.Where(o => o.Kind == Kind.Unknown).ToList();
         var unknownStored = unknown.Count(u => storedByMarker.ContainsKey(u.Marker));
         var refused = outcomes.Where(o => o.Kind == Kind.Refused).ToList();
@@ -118,9 +153,12 @@ internal static class ClusterLoad
         Console.WriteLine($"Report numbers used twice in a region: {numberClashes}");
         var errorRate = outcomes.Count == 0 ? 0 : (refused.Count + unknown.Count) * 100.0 / outcomes.Count;
         Console.WriteLine($"Error rate (refused or unanswered): {errorRate:0.00} %");
-        var ok = lost == 0 && duplicated == 0 && numberClashes == 0 && refusedStored == 0 && acknowledged.Count > 0;
-        Console.WriteLine(ok ? "OK: every acknowledged report stored once, numbers unique." : "FAILED: see the counts above.");
-        return ok ? 0 : 1;
+        // One line for scripts/cluster-scaling.sh to collect.
+        Console.WriteLine(FormattableString.Invariant($"RESULT target={(bare ? "bare" : "submit")} hosts={options.Hosts} ") +
+                          FormattableString.Invariant($"clients={options.Clients} rps={acknowledged.Count / elapsed.TotalSeconds:0} ") +
+                          FormattableString.Invariant($"p50={Percentile(latencies, 50):0.0} p99={Percentile(latencies, 99):0.0} ") +
+                          FormattableString.Invariant($"errors={errorRate:0.00}"));
+        return lost == 0 && duplicated == 0 && numberClashes == 0 && refusedStored == 0 && acknowledged.Count > 0;
     }
 
     private static async Task<int> KillLoopAsync(ClusterOptions options, Stopwatch stopwatch, TimeSpan end, CancellationToken cancel)
@@ -168,12 +206,13 @@ internal static class ClusterLoad
         }
     }
 
-    private static async Task<List<Stored>> StoredAsync(string connectionString, string run)
+    private static async Task<List<Stored>> StoredAsync(string connectionString, string run, bool bare)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
+        var table = bare ? "bench.\"BareInserts\"" : "reporting.\"SocialReports\"";
         await using var command = new NpgsqlCommand(
-            "SELECT \"Id\", \"RegionCode\", \"Number\", \"Title\" FROM reporting.\"SocialReports\" WHERE \"Title\" LIKE @run", connection);
+            $"SELECT \"Id\", \"RegionCode\", \"Number\", \"Title\" FROM {table} WHERE \"Title\" LIKE @run", connection);
         command.Parameters.AddWithValue("run", $"{run}-%");
         await using var reader = await command.ExecuteReaderAsync();
         var rows = new List<Stored>();
@@ -192,20 +231,29 @@ internal static class ClusterLoad
         return (await response.Content.ReadFromJsonAsync<JsonObject>())!["accessToken"]!.GetValue<string>();
     }
 
-    private static object Body(string region, string marker) => new
+    private static JsonObject Body(string region, string marker, bool bare)
     {
-        phenomenonType = "Negative",
-        title = $"{marker} asumisen tuen jonot pitenevät",
-        description = "Asiakastyössä on toistuvasti havaittu, että nuorten aikuisten asumisen tuen hakemukset jäävät pitkiksi ajoiksi " +
-                      "käsittelyyn, ja tilapäismajoitusta joudutaan käyttämään viikkojen ajan.",
-        proposal = "Hakemusten käsittelyyn ehdotetaan yhteistä jonon seurantaa.",
-        categories = new[] { "housing" },
-        serviceArea = "adults",
-        municipality = region switch { "kainuu" => "kajaani", "kymenlaakso" => "kotka", _ => "jyvaskyla" },
-        targetGroup = "working-age",
-        supervisor = $"{region}-supervisor",
-        language = "fi",
-    };
+        var body = new JsonObject
+        {
+            ["phenomenonType"] = "Negative",
+            ["title"] = $"{marker} asumisen tuen jonot pitenevät",
+            ["description"] = "Asiakastyössä on toistuvasti havaittu, että nuorten aikuisten asumisen tuen hakemukset jäävät " +
+                              "pitkiksi ajoiksi käsittelyyn, ja tilapäismajoitusta joudutaan käyttämään viikkojen ajan.",
+            ["proposal"] = "Hakemusten käsittelyyn ehdotetaan yhteistä jonon seurantaa.",
+            ["categories"] = new JsonArray("housing"),
+            ["serviceArea"] = "adults",
+            ["municipality"] = region switch { "kainuu" => "kajaani", "kymenlaakso" => "kotka", _ => "jyvaskyla" },
+            ["targetGroup"] = "working-age",
+            ["supervisor"] = $"{region}-supervisor",
+            ["language"] = "fi",
+        };
+        if (bare)
+        {
+            // The bare insert has no region in its path; a submission refuses fields it does not know.
+            body["region"] = region;
+        }
+        return body;
+    }
 
     private static double Percentile(double[] sorted, double p) =>
         sorted.Length == 0 ? 0 : sorted[Math.Clamp((int)Math.Ceiling(p / 100 * sorted.Length) - 1, 0, sorted.Length - 1)];
@@ -222,7 +270,7 @@ internal static class ClusterLoad
     private sealed record Stored(Guid Id, string Region, int Number, string Marker);
 
     private sealed record ClusterOptions(string Url, int Clients, int Seconds, int KillEverySeconds, int Hosts, string ClusterScript,
-        string Connection)
+        string Connection, string Target, int TickSeconds, int OutboxWaitSeconds)
     {
         public static ClusterOptions Parse(string[] args)
         {
@@ -245,7 +293,11 @@ internal static class ClusterLoad
                 Int("--hosts", File.Exists(Path.Combine(run, "hosts")) ? int.Parse(File.ReadAllText(Path.Combine(run, "hosts")).Trim(),
                     CultureInfo.InvariantCulture) : 3),
                 values.GetValueOrDefault("--cluster-script") ?? FindClusterScript(),
-                connection);
+                connection,
+                values.GetValueOrDefault("--target") is "bare" ? "bare" : "submit",
+                Int("--tick-seconds", 5),
+                // A killed Host's claims wait out their 2-minute lease (docs/adr/0124) before another Host delivers them.
+                Int("--outbox-wait", 200));
         }
 
         private static string FindClusterScript()
