@@ -119,7 +119,8 @@ internal sealed class DecideOnCompilation : WorkflowActivity
         FollowUpCount = recorded.Assignments.Count;
         context.Journal(recorded.Decisions.Count == 0
             ? $"The task on the compilation {PeriodId ?? Period} was completed without decisions in its form."
-            : $"{recorded.Decisions.Count} decisions on the compilation {PeriodId ?? Period}, {recorded.Assignments.Count} follow-up actions.");
+            : $"{recorded.Decisions.Count} decisions on the compilation {PeriodId ?? Period}, "
+                + $"{recorded.Assignments.Count} follow-up actions.");
         context.Complete();
     }
 
