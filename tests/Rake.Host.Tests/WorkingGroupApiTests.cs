@@ -113,15 +113,18 @@ public sealed class WorkingGroupApiTests(SharedHost shared)
         await Host.DeliverEventsAsync();
         await Host.DeliverEventsAsync();
 
-        // The reporter sees the decision in the report's timeline, and the report is Decided.
+        // The reporter sees the decision and what it set going in the report's timeline; nobody has processed the report yet,
+        // so it keeps its status and the decision says it came before the supervisor's record.
         var report = await professional.GetFromJsonAsync<JsonObject>($"{Api(region)}/social-reports/{reportId}");
-        Assert.Equal("Decided", (string)report!["status"]!);
-        var step = report["timeline"]!.AsArray().Last()!;
-        Assert.Equal("Decided", (string)step["status"]!);
+        Assert.Equal("Received", (string)report!["status"]!);
+        var step = report["timeline"]!.AsArray().Last(s => (string?)s!["kind"] == "Decision")!;
+        Assert.True(step["beforeSupervisorRecord"]!.GetValue<bool>());
         Assert.Contains("Selvitetään tuetun asumisen lisäpaikat", (string)step["comment"]!);
         Assert.Contains("Tulosaluejohtaja Virtanen", (string)step["comment"]!);
+        Assert.Equal(["Assignment", "ActionProposal"], report["timeline"]!.AsArray()
+            .Where(s => (string?)s!["kind"] == "FollowUp").Select(s => (string)s!["code"]!));
         var notes = await professional.GetFromJsonAsync<JsonArray>($"{Api(region)}/notifications");
-        Assert.Contains(notes!, n => n!["reportId"]!.GetValue<Guid>() == reportId && (string?)n["status"] == "Decided");
+        Assert.Contains(notes!, n => n!["reportId"]!.GetValue<Guid>() == reportId && (string?)n["kind"] == "feedback");
 
         // The assignee finds it among their assignments, overdue.
         using var assignee = await Host.ClientFor($"{region}-workinggroupmember");

@@ -80,10 +80,12 @@ public sealed class WorkingGroupBrowserTests(SharedHost shared, Browser browser)
         await Assertions.Expect(assignee.Locator("#overdue-summary")).ToBeVisibleAsync();
         await Browser.AssertAccessibleAsync(assignee, "wg-06-my-assignments");
 
-        // The reporter sees the decision in the report's timeline.
+        // The reporter sees the decision in the report's timeline; the supervisor has not processed it yet, so it keeps its
+        // status and the decision says it came first.
         var reporter = await Browser.SignInAsync(browser.Chromium, Host, $"{region}-professional", outside);
         await reporter.GotoAsync($"/{region}/reports/{reportId}");
-        await Assertions.Expect(reporter.Locator("#report-status")).ToHaveTextAsync("Päätetty");
+        await Assertions.Expect(reporter.Locator("#report-status")).ToHaveTextAsync("Vastaanotettu");
+        await Assertions.Expect(reporter.Locator("#timeline [data-before-record]")).ToBeVisibleAsync();
         await Assertions.Expect(reporter.Locator("#timeline")).ToContainTextAsync("selvitetään taloussosiaalityön lisäresurssi");
         await Assertions.Expect(reporter.Locator("#timeline")).ToContainTextAsync("Asiakkuuspäällikkö Salonen");
         await Browser.AssertAccessibleAsync(reporter, "wg-07-reporter-sees-decision");

@@ -108,7 +108,8 @@ public sealed class WorkingGroupActivityTests
     [InlineData("kainuu/annual-cycle.json", "nov-meeting",
         "Rake.WorkingGroup.ScheduleMeeting|Rake.WorkingGroup.AddAgendaItem|Rake.WorkingGroup.AddAgendaItem")]
     [InlineData("kymenlaakso/half-year-routing.json", "sg-decision", "Rake.WorkingGroup.ScheduleMeeting|Rake.WorkingGroup.AddAgendaItem")]
-    [InlineData("kymenlaakso/half-year-routing.json", "info-session", "Rake.WorkingGroup.RecordDecision")]
+    [InlineData("kymenlaakso/half-year-routing.json", "schedule-info",
+        "Rake.WorkingGroup.ScheduleMeeting|Rake.WorkingGroup.AddAgendaItem|Rake.WorkingGroup.DecideOnCompilation")]
     [InlineData("keski-suomi/annual-plan-cycle.json", "network", "Rake.WorkingGroup.ScheduleMeeting")]
     [InlineData("keski-suomi/annual-plan-cycle.json", "nov-steering", "Rake.WorkingGroup.ScheduleMeeting")]
     public void The_meeting_steps_come_right_before_the_task_they_serve(string file, string task, string expected)

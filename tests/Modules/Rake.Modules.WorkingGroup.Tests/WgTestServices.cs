@@ -11,6 +11,8 @@ using Rake.Modules.Reporting.Contracts;
 using Rake.Modules.Tests.Shared;
 using Rake.Modules.WorkingGroup.Features;
 using Rake.Modules.WorkingGroup.Features.AddAgendaItem;
+using Rake.Modules.WorkingGroup.Features.AddAssignment;
+using Rake.Modules.WorkingGroup.Features.CompilationDecisions;
 using Rake.Modules.WorkingGroup.Features.RecordDecision;
 using Rake.Modules.WorkingGroup.Features.ScheduleMeeting;
 using Rake.Modules.WorkingGroup.Persistence;
@@ -19,12 +21,14 @@ namespace Rake.Modules.WorkingGroup.Tests;
 
 /// <summary>
 /// The module's validators as the Host wires them (the same registration call), over an in-memory SQLite database of one
-/// region, a fixed clock, a directory of two people and a reporting module that knows reports 1–10.
+/// region, a fixed clock, a directory of two people and a reporting module that knows reports 1–10, of which 1–5 are the
+/// compilation of the period <see cref="Period"/>.
 /// </summary>
 internal sealed class WgTestServices : IAsyncDisposable
 {
     public static readonly RegionId Region = new("kainuu");
     public static readonly DateTimeOffset Now = new(2026, 3, 15, 10, 0, 0, TimeSpan.Zero);
+    public const string Period = "2025-H2";
 
     private readonly SqliteConnection connection = new("Data Source=:memory:");
     private readonly ServiceProvider provider;
@@ -51,6 +55,8 @@ internal sealed class WgTestServices : IAsyncDisposable
         services.AddScoped<ScheduleMeetingHandler>();
         services.AddScoped<AddAgendaItemHandler>();
         services.AddScoped<RecordDecisionHandler>();
+        services.AddScoped<AddAssignmentHandler>();
+        services.AddScoped<CompilationDecisionsHandler>();
         services.AddScoped<RequestChecks>();
         services.AddRequestValidators(typeof(WorkingGroupModule).Assembly);
         provider = services.BuildServiceProvider();
@@ -129,11 +135,15 @@ internal sealed class WgTestServices : IAsyncDisposable
         public Task<IReadOnlyList<ReportingPeriodInfo>> PeriodsAsync(int year, CancellationToken cancellationToken) =>
             throw new NotSupportedException();
 
-        public Task<ReportingPeriodInfo?> FindPeriodAsync(string periodId, CancellationToken cancellationToken) =>
-            throw new NotSupportedException();
+        private static readonly ReportingPeriodInfo HalfYear = new(Period, new DateOnly(2025, 6, 1), new DateOnly(2025, 11, 30), true);
 
-        public Task<PeriodCompilation?> CompileAsync(string periodId, CancellationToken cancellationToken) =>
-            throw new NotSupportedException();
+        public Task<ReportingPeriodInfo?> FindPeriodAsync(string periodId, CancellationToken cancellationToken) =>
+            Task.FromResult(periodId == Period ? HalfYear : null);
+
+        public async Task<PeriodCompilation?> CompileAsync(string periodId, CancellationToken cancellationToken) =>
+            periodId == Period
+                ? new PeriodCompilation(HalfYear, 5, [], [], [], [], await FindAsync([1, 2, 3, 4, 5], cancellationToken))
+                : null;
 
         public Task<IReadOnlyList<ReportDigest>> ReceivedAsync(
             DateTimeOffset from, DateTimeOffset until, CancellationToken cancellationToken) =>

@@ -68,6 +68,7 @@ public sealed class WorkingGroupModule : IModule
         AddAgendaItemEndpoint.Map(regionApi);
         RecordMinutesEndpoint.Map(regionApi);
         RecordDecisionEndpoint.Map(regionApi);
+        Features.CompilationDecisions.CompilationDecisionsEndpoint.Map(regionApi);
         AddProposalEndpoint.Map(regionApi);
         AddAssignmentEndpoint.Map(regionApi);
         MyAssignmentsEndpoint.Map(regionApi);

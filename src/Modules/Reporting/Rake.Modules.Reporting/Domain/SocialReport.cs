@@ -78,10 +78,23 @@ internal sealed class CoReporter : IRegionOwned
     public string DisplayName { get; set; } = "";
 }
 
+/// <summary>
+/// What a timeline step is: a move of the report's status, a body's decision on it, a follow-up the decision set going
+/// (assignment, action proposal, budget proposal) or that follow-up's end.
+/// </summary>
+internal enum TimelineKind
+{
+    Status,
+    Decision,
+    FollowUp,
+    FollowUpEnded,
+}
+
 /// <summary>One step of a report's handling, shown to the reporter with the feedback given.</summary>
 internal sealed class TimelineEntry : IRegionOwned
 {
     public const int CommentMax = 2000;
+    public const int CodeMax = 40;
 
     public Guid Id { get; set; }
     public Guid ReportId { get; set; }
@@ -90,6 +103,18 @@ internal sealed class TimelineEntry : IRegionOwned
     public ReportStatus Status { get; set; }
     public string Actor { get; set; } = "";
     public string? Comment { get; set; }
+    public TimelineKind Kind { get; set; }
+
+    /// <summary>A code the page words in the reader's language: the decision's outcome (FollowUpAction), the follow-up's kind
+    /// (Assignment), or the kind and end of a follow-up (Assignment.Done).</summary>
+    public string? Code { get; set; }
+
+    /// <summary>A decision that came before the supervisor had recorded their processing: the report keeps its status, and
+    /// the reporter sees the supervisor's step is still to come.</summary>
+    public bool BeforeSupervisorRecord { get; set; }
+
+    /// <summary>The follow-up (assignment, proposal) a FollowUp or FollowUpEnded step is about, so each is shown once.</summary>
+    public Guid? SourceId { get; set; }
 }
 
 /// <summary>The supervisor's processing record: the ten fields of the Kainuu supervisors' sheet.</summary>

@@ -83,6 +83,8 @@ internal sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> op
             b.Property(t => t.Status).HasConversion<string>().HasMaxLength(20);
             b.Property(t => t.Actor).HasMaxLength(200);
             b.Property(t => t.Comment).HasMaxLength(TimelineEntry.CommentMax);
+            b.Property(t => t.Kind).HasConversion<string>().HasMaxLength(20);
+            b.Property(t => t.Code).HasMaxLength(TimelineEntry.CodeMax);
             b.HasIndex(t => t.ReportId);
         });
         modelBuilder.Entity<SupervisorRecord>(b =>

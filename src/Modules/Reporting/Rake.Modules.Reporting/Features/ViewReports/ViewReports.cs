@@ -4,7 +4,14 @@ namespace Rake.Modules.Reporting.Features.ViewReports;
 
 internal sealed record PersonDto(string UserName, string DisplayName);
 
-internal sealed record TimelineEntryDto(DateTimeOffset At, string Status, string Actor, string? Comment);
+internal sealed record TimelineEntryDto(DateTimeOffset At, string Status, string Actor, string? Comment)
+{
+    /// <summary>Status, Decision, FollowUp or FollowUpEnded.</summary>
+    public string Kind { get; init; } = nameof(TimelineKind.Status);
+
+    public string? Code { get; init; }
+    public bool BeforeSupervisorRecord { get; init; }
+}
 
 internal sealed record SupervisorRecordDto(
     string? CoreOfReport, string? CommunicationGoal, string? Audience, string? CoreMessage, string? ChannelAndMethod,

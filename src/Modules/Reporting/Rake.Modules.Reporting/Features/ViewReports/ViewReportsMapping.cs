@@ -28,7 +28,12 @@ internal sealed class ViewReportsMapping : IRegister
             .Map(d => d.Supervisor, s => new PersonDto(s.SupervisorUserName, s.SupervisorName))
             .Map(d => d.CoReporters, s => s.CoReporters.Select(c => new PersonDto(c.UserName, c.DisplayName)).ToList())
             .Map(d => d.Timeline, s => s.Timeline.OrderBy(t => t.At).ThenBy(t => t.Id)
-                .Select(t => new TimelineEntryDto(t.At, t.Status.ToString(), t.Actor, t.Comment)).ToList())
+                .Select(t => new TimelineEntryDto(t.At, t.Status.ToString(), t.Actor, t.Comment)
+                {
+                    Kind = t.Kind.ToString(),
+                    Code = t.Code,
+                    BeforeSupervisorRecord = t.BeforeSupervisorRecord,
+                }).ToList())
             .Map(d => d.SupervisorRecord, s => ReportReader.Current.SeesRecord ? s.Record : null)
             .Map(d => d.AllowedNextStatuses, s => ReportReader.Current.NextStatuses)
             .Map(d => d.CanProcess, s => ReportReader.Current.CanProcess);

@@ -23,6 +23,7 @@ internal sealed class WorkflowCalendar(WorkflowsDbContext db, TimeProvider clock
     private static readonly Dictionary<string, string> Kinds = new(StringComparer.Ordinal)
     {
         ["Rake.Workflows.HumanTask"] = "Task",
+        ["Rake.WorkingGroup.DecideOnCompilation"] = "Task",
         ["Rake.WorkingGroup.ScheduleMeeting"] = "Meeting",
         ["Rake.Reporting.CompilePeriodSummary"] = "Compilation",
         ["Rake.Communications.Publish"] = "Publication",
@@ -132,6 +133,7 @@ internal sealed class WorkflowCalendar(WorkflowsDbContext db, TimeProvider clock
         switch (type)
         {
             case "Rake.Workflows.HumanTask":
+            case "Rake.WorkingGroup.DecideOnCompilation":
                 DateOnly? due = Number(activity, "dueInDays") is { } days
                     ? today.AddDays(Math.Max(0, days))
                     : Literal(activity, "dueDate") is { } text && HelsinkiCalendar.TryParseDueDate(text, today, out var date) ? date : null;

@@ -31,12 +31,24 @@ internal sealed class AddAssignmentValidator : WgValidator<AddAssignmentRequest>
 }
 
 internal sealed class AddAssignmentHandler(
-    WorkingGroupDbContext db, WgLookup lookup, ModuleMapper<WorkingGroupModule> mapper, TextCatalog texts, TimeProvider clock)
+    WorkingGroupDbContext db, WgLookup lookup, ModuleMapper<WorkingGroupModule> mapper, TextCatalog texts, IRequestContext actor,
+    TimeProvider clock)
 {
     public async Task<AssignmentDto> HandleAsync(Guid meetingId, AddAssignmentRequest request, CancellationToken ct)
     {
+        var assignment = await AddAsync(meetingId, request, ct);
+        await db.SaveChangesAsync(ct);
+        return mapper.Map<AssignmentDto>(new OnDay<Assignment>(assignment, Helsinki.Today(clock)));
+    }
+
+    /// <summary>Adds the assignment without saving, so a compilation's decisions and their assignments are stored together.</summary>
+    public async Task<Assignment> AddAsync(Guid meetingId, AddAssignmentRequest request, CancellationToken ct)
+    {
         await lookup.MeetingAsync(meetingId, ct);
-        await DecisionOfMeeting.DemandAsync(db, texts, meetingId, request.DecisionId, ct);
+        if (request.DecisionId is not { } decisionId || db.Decisions.Local.All(d => d.Id != decisionId))
+        {
+            await DecisionOfMeeting.DemandAsync(db, texts, meetingId, request.DecisionId, ct);
+        }
         var assignee = await lookup.RegionUserAsync(request.Assignee, ct)
             ?? throw new ValidationException(new Dictionary<string, string[]>
             {
@@ -56,7 +68,8 @@ internal sealed class AddAssignmentHandler(
             CreatedAt = clock.GetUtcNow(),
         };
         db.Assignments.Add(assignment);
-        await db.SaveChangesAsync(ct);
-        return mapper.Map<AssignmentDto>(new OnDay<Assignment>(assignment, Helsinki.Today(clock)));
+        await FollowUps.StartedAsync(db, actor, assignment.DecisionId, assignment.Id, FollowUps.Assignment, assignment.Title,
+            assignment.AssigneeName, assignment.DueDate, assignment.CreatedAt, ct);
+        return assignment;
     }
 }

@@ -25,7 +25,8 @@ internal sealed class AddProposalValidator : WgValidator<AddProposalRequest>
 }
 
 internal sealed class AddProposalHandler(
-    WorkingGroupDbContext db, WgLookup lookup, ModuleMapper<WorkingGroupModule> mapper, TextCatalog texts, TimeProvider clock)
+    WorkingGroupDbContext db, WgLookup lookup, ModuleMapper<WorkingGroupModule> mapper, TextCatalog texts, IRequestContext actor,
+    TimeProvider clock)
 {
     public async Task<ProposalDto> HandleAsync(Guid meetingId, AddProposalRequest request, CancellationToken ct)
     {
@@ -44,6 +45,8 @@ internal sealed class AddProposalHandler(
             CreatedAt = clock.GetUtcNow(),
         };
         db.Proposals.Add(proposal);
+        await FollowUps.StartedAsync(db, actor, proposal.DecisionId, proposal.Id, FollowUps.ActionProposal, proposal.Title,
+            proposal.Target, null, proposal.CreatedAt, ct);
         await db.SaveChangesAsync(ct);
         return mapper.Map<ProposalDto>(proposal);
     }

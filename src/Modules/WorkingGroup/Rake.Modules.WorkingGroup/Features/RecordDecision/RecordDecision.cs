@@ -82,13 +82,19 @@ internal sealed class RecordDecisionValidator : WgValidator<RecordDecisionReques
 internal sealed class RecordDecisionHandler(
     WorkingGroupDbContext db, WgLookup lookup, IRequestContext actor, ModuleMapper<WorkingGroupModule> mapper, TimeProvider clock)
 {
-    public async Task<DecisionDto> HandleAsync(Guid meetingId, RecordDecisionRequest request, string? sourceKey, CancellationToken ct)
+    public async Task<DecisionDto> HandleAsync(Guid meetingId, RecordDecisionRequest request, string? sourceKey, CancellationToken ct) =>
+        mapper.Map<DecisionDto>(await RecordAsync(meetingId, request, sourceKey, null, ct));
+
+    /// <summary>Records without saving when <paramref name="compilation"/> is given: the caller saves the set of decisions
+    /// (a compilation's, with their follow-ups) in one transaction.</summary>
+    public async Task<Decision> RecordAsync(
+        Guid meetingId, RecordDecisionRequest request, string? sourceKey, CompilationContext? compilation, CancellationToken ct)
     {
         var meeting = await lookup.MeetingAsync(meetingId, ct);
         var body = await lookup.BodyAsync(meeting.BodyId, ct);
         if (sourceKey is not null && await db.Decisions.FirstOrDefaultAsync(d => d.SourceKey == sourceKey, ct) is { } existing)
         {
-            return mapper.Map<DecisionDto>(existing);
+            return existing;
         }
         var now = clock.GetUtcNow();
         var numbers = request.Numbers();
@@ -107,8 +113,18 @@ internal sealed class RecordDecisionHandler(
         };
         db.Decisions.Add(decision);
         db.Publish(new DecisionRecorded(Guid.CreateVersion7(now), actor.RequireRegion(), now, decision.Id, meeting.Id, body.Name,
-            decision.Phenomenon, outcome.ToString(), decision.Text, decision.ResponsiblePerson, numbers));
-        await db.SaveChangesAsync(ct);
-        return mapper.Map<DecisionDto>(decision);
+            decision.Phenomenon, outcome.ToString(), decision.Text, decision.ResponsiblePerson, numbers)
+        {
+            PeriodId = compilation?.PeriodId,
+            Reasons = compilation?.Reasons,
+        });
+        if (compilation is null)
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        return decision;
     }
 }
+
+/// <summary>A decision taken on a period's compilation: the period and the reasons the body gave.</summary>
+internal sealed record CompilationContext(string PeriodId, string? Reasons);

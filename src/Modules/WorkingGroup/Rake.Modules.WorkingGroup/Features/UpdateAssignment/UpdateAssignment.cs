@@ -46,15 +46,22 @@ internal sealed class UpdateAssignmentValidator : WgValidator<UpdateAssignmentRe
 }
 
 internal sealed class UpdateAssignmentHandler(
-    WorkingGroupDbContext db, ModuleMapper<WorkingGroupModule> mapper, TextCatalog texts, TimeProvider clock)
+    WorkingGroupDbContext db, ModuleMapper<WorkingGroupModule> mapper, TextCatalog texts, IRequestContext actor, TimeProvider clock)
 {
     public async Task<AssignmentDto> HandleAsync(Guid id, UpdateAssignmentRequest request, CancellationToken ct)
     {
         var assignment = await db.Assignments.FirstOrDefaultAsync(a => a.Id == id, ct)
             ?? throw new NotFoundException(texts["wg.notFound.assignment"]);
+        var wasOpen = assignment.IsOpen;
         assignment.Status = WgValidator<UpdateAssignmentRequest>.Parse<AssignmentStatus>(request.Status)!.Value;
         assignment.FollowUp = WgValidator<UpdateAssignmentRequest>.Clean(request.FollowUp) ?? assignment.FollowUp;
         assignment.CompletedAt = assignment.IsOpen ? null : clock.GetUtcNow();
+        // Only the step from open to done or cancelled reaches the reporters; editing the note of a closed one does not.
+        if (wasOpen && !assignment.IsOpen)
+        {
+            await FollowUps.EndedAsync(db, actor, assignment.DecisionId, assignment.Id, FollowUps.Assignment, assignment.Title,
+                assignment.Status.ToString(), assignment.FollowUp, assignment.CompletedAt!.Value, ct);
+        }
         await db.SaveChangesAsync(ct);
         return mapper.Map<AssignmentDto>(new OnDay<Assignment>(assignment, Helsinki.Today(clock)));
     }
