@@ -225,6 +225,7 @@ public sealed class ChildWorkflowTests
         var fired = await host.StartAsync(forget.DefinitionId);
         Assert.Equal(WorkflowSubStatus.Finished, fired.SubStatus);
         Assert.Equal(["went on"], fired.Lines);
+        Assert.Null(fired.Variables["r"]);
         Assert.Equal(WorkflowSubStatus.Suspended, Assert.Single(host.ChildrenOf(fired)).SubStatus);
 
         var waiting = await host.StartAsync(wait.DefinitionId);
@@ -236,10 +237,28 @@ public sealed class ChildWorkflowTests
     }
 
     [Theory]
+    [InlineData("Elsa.DispatchWorkflow", false)]
+    [InlineData("Elsa.DispatchWorkflow", true)]
+    [InlineData("Elsa.ExecuteWorkflow", false)]
+    public async Task A_child_that_is_not_published_faults_the_parent_whether_it_waits_or_not(string type, bool wait)
+    {
+        var parent = Definition(NextId("parent"), Sequence(Child(type, "missing-child", wait), WriteJs("'never'")));
+        var host = Host(parent);
+
+        var instance = await host.StartAsync(parent.DefinitionId);
+
+        Assert.Equal(WorkflowSubStatus.Faulted, instance.SubStatus);
+        Assert.Equal("ChildWorkflowNotFound", instance.Fault!.Code);
+        Assert.Empty(instance.Lines);
+    }
+
+    [Theory]
     [InlineData("Elsa.ExecuteWorkflow", "waitForCompletion", "\"maybe\"")]
     [InlineData("Elsa.ExecuteWorkflow", "input", "\"[1, 2]\"")]
     [InlineData("Elsa.DispatchWorkflow", "waitForCompletion", "{\"a\": 1}")]
     [InlineData("Elsa.DispatchWorkflow", "input", "\"not json\"")]
+    [InlineData("Elsa.ExecuteWorkflow", "workflowDefinitionId", "{\"id\": 1}")]
+    [InlineData("Elsa.DispatchWorkflow", "correlationId", "[\"a\"]")]
     public void Publishing_a_wrong_input_type_names_the_activity_and_the_input(string type, string input, string literalJson)
     {
         var activity = Child(type, "child", wait: false);

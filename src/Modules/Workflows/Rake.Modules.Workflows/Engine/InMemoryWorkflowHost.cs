@@ -17,6 +17,14 @@ internal sealed class InMemoryWorkflowHost(WorkflowEngine engine)
     /// <summary>Every instance this host started, children included, by instance id.</summary>
     public Dictionary<string, WorkflowInstance> Instances { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// The lines every instance wrote, in the order their runs ended: one console for parents and children, as Elsa's
+    /// tests capture one text writer.
+    /// </summary>
+    public List<string> Lines { get; } = [];
+
+    private readonly Dictionary<string, int> linesSeen = new(StringComparer.Ordinal);
+
     public InMemoryWorkflowHost Publish(WorkflowDefinition definition)
     {
         definitions[definition.DefinitionId] = definition;
@@ -45,18 +53,27 @@ internal sealed class InMemoryWorkflowHost(WorkflowEngine engine)
 
     private async Task AfterRunAsync(WorkflowInstance instance, CancellationToken ct)
     {
+        var seen = linesSeen.GetValueOrDefault(instance.Id);
+        Lines.AddRange(instance.Lines.Skip(seen));
+        linesSeen[instance.Id] = instance.Lines.Count;
         var requests = instance.ChildRequests.ToList();
         instance.ChildRequests.Clear();
         foreach (var request in requests)
         {
-            if (definitions.ContainsKey(request.DefinitionId))
+            var waiting = WaitingBookmark(instance, request.ChildInstanceId);
+            if (!definitions.ContainsKey(request.DefinitionId))
             {
-                await StartAsync(request.DefinitionId, ChildWorkflows.OptionsFor(instance, request), ct);
+                if (waiting is not null)
+                {
+                    await ResumeAsync(instance, waiting.Id, ChildWorkflows.NotFound(request.DefinitionId), ct);
+                }
+                continue;
             }
-            else if (WaitingBookmark(instance, request.ChildInstanceId) is { } waiting)
+            if (request.ResumeOnDispatch && waiting is not null)
             {
-                await ResumeAsync(instance, waiting.Id, ChildWorkflows.NotFound(request.DefinitionId), ct);
+                await ResumeAsync(instance, waiting.Id, ChildWorkflows.Dispatched(request.ChildInstanceId), ct);
             }
+            await StartAsync(request.DefinitionId, ChildWorkflows.OptionsFor(instance, request), ct);
         }
         if (instance.Options.ParentInstanceId is { } parentId && Instances.TryGetValue(parentId, out var parent)
             && WaitingBookmark(parent, instance.Id) is { } bookmark

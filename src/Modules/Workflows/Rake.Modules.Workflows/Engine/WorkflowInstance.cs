@@ -34,10 +34,13 @@ internal sealed record RunOptions
     public IReadOnlyList<string>? Lineage { get; init; }
 }
 
-/// <summary>A child workflow an activity asked for; the host starts it once the parent's run is saved.</summary>
+/// <summary>
+/// A child workflow an activity asked for; the host starts it once the parent's run is saved. A fire-and-forget dispatch
+/// resumes its parent as soon as the child is found, before the child runs.
+/// </summary>
 internal sealed record ChildWorkflowRequest(
     string ChildInstanceId, string DefinitionId, IReadOnlyDictionary<string, object?> Input, string? CorrelationId,
-    bool ResumeWhenIdle);
+    bool ResumeOnDispatch);
 
 internal sealed record JournalEntry(DateTimeOffset At, string ActivityId, string ActivityType, string Event, string? Message = null);
 

@@ -297,14 +297,21 @@ internal sealed class WorkflowRuntime(
         instance.ChildRequests.Clear();
         foreach (var request in requests)
         {
-            var child = await StartAsync(request.DefinitionId, ChildWorkflows.OptionsFor(instance, request), ct);
-            if (child is null)
+            // The region filter applies: another region's definition of that id is not found here.
+            if (!await db.Definitions.AnyAsync(d => d.DefinitionId == request.DefinitionId && d.IsPublished, ct))
             {
                 logger.LogWarning("Workflow instance {InstanceId} asked for workflow {DefinitionId}, which has no published version.",
                     recordId, request.DefinitionId);
                 await ResumeWaitingParentAsync(recordId, request.ChildInstanceId, ChildWorkflows.NotFound(request.DefinitionId),
                     always: true, ct);
+                continue;
             }
+            if (request.ResumeOnDispatch)
+            {
+                await ResumeWaitingParentAsync(recordId, request.ChildInstanceId, ChildWorkflows.Dispatched(request.ChildInstanceId),
+                    always: true, ct);
+            }
+            await StartAsync(request.DefinitionId, ChildWorkflows.OptionsFor(instance, request), ct);
         }
         if (instance.Options.ParentInstanceId is { } parent && Guid.TryParse(parent, out var parentId))
         {

@@ -22,18 +22,19 @@ internal static class ChildWorkflows
     public const string ParentInstanceIdKey = "ParentInstanceId";
 
     /// <summary>
-    /// Asks for a child run and, unless it is fire and forget, a bookmark to wait on. False (with a fault recorded) when
-    /// no definition is named or the nesting is too deep.
+    /// Asks for a child run and a bookmark to wait on: until the child is dispatched (fire and forget), ran until it
+    /// finished or waits (<paramref name="resumeWhenIdle"/>), or finished. Nothing is asked (and a fault is recorded)
+    /// when no definition is named or the nesting is too deep.
     /// </summary>
-    public static bool Request(IActivityExecutionContext context, string? definitionId, JsonObject? input, string? correlationId,
-        bool createBookmark, bool resumeWhenIdle)
+    public static void Request(IActivityExecutionContext context, string? definitionId, JsonObject? input, string? correlationId,
+        bool resumeOnDispatch, bool resumeWhenIdle)
     {
         var engineContext = (ActivityContext)context;
         var instance = engineContext.Instance;
         if (string.IsNullOrWhiteSpace(definitionId))
         {
             context.Fault($"Activity '{context.ActivityId}' ({context.ActivityType}): input 'workflowDefinitionId' names no workflow.");
-            return false;
+            return;
         }
         var lineage = (instance.Options.Lineage ?? []).Append(instance.Definition.DefinitionId).ToList();
         if (lineage.Count >= MaxDepth)
@@ -42,7 +43,7 @@ internal static class ChildWorkflows
             context.Fault($"Activity '{context.ActivityId}' ({context.ActivityType}) would start workflow '{definitionId}' "
                 + $"{lineage.Count} levels deep (… → {chain}): child workflows may nest at most {MaxDepth - 1} levels. "
                 + "A workflow that executes itself needs a condition that stops it.", "ChildWorkflowDepth");
-            return false;
+            return;
         }
         var childId = Guid.NewGuid().ToString("N");
         var values = new Dictionary<string, object?>(StringComparer.Ordinal);
@@ -51,16 +52,28 @@ internal static class ChildWorkflows
             values[name] = ValueConverter.ToStateValue(value);
         }
         values[ParentInstanceIdKey] = instance.Id;
-        instance.ChildRequests.Add(new ChildWorkflowRequest(childId, definitionId, values, correlationId, resumeWhenIdle));
-        if (createBookmark)
+        instance.ChildRequests.Add(new ChildWorkflowRequest(childId, definitionId, values, correlationId, resumeOnDispatch));
+        context.CreateBookmark(new BookmarkRequest(BookmarkKind.ChildWorkflow, childId, Payload: new JsonObject
         {
-            context.CreateBookmark(new BookmarkRequest(BookmarkKind.ChildWorkflow, childId, Payload: new JsonObject
+            ["definitionId"] = definitionId,
+            ["resumeWhenIdle"] = resumeWhenIdle,
+        }));
+    }
+
+    /// <summary>
+    /// The value converter turns any JSON into text, so a JSON object or array written where the workflow definition id or
+    /// correlation id belongs would publish and then look for a child named by that JSON: refused at publish instead.
+    /// </summary>
+    public static IEnumerable<string> Validate(IActivityDesign design)
+    {
+        foreach (var name in new[] { "workflowDefinitionId", "correlationId" })
+        {
+            if (design.GetExpressionType(name) is "Literal" or "Object"
+                && design.GetRawInput(name)?["expression"]?["value"] is JsonObject or JsonArray)
             {
-                ["definitionId"] = definitionId,
-                ["resumeWhenIdle"] = resumeWhenIdle,
-            }));
+                yield return $"Activity '{design.ActivityId}': input '{name}' is not a valid String: it holds a JSON object or array.";
+            }
         }
-        return true;
     }
 
     /// <summary>The parent's input, for a child that is given none (Elsa's ExecuteWorkflow passes it on).</summary>
@@ -92,6 +105,9 @@ internal static class ChildWorkflows
 
     /// <summary>What the host resumes the parent with when the region has no published version of the child.</summary>
     public static JsonObject NotFound(string definitionId) => new() { ["notFound"] = definitionId };
+
+    /// <summary>What the host resumes a fire-and-forget dispatch with, once the child is found and before it runs.</summary>
+    public static JsonObject Dispatched(string childInstanceId) => new() { ["dispatched"] = childInstanceId };
 
     /// <summary>Whether a waiting parent is resumed after the child's first run even when the child is still waiting.</summary>
     public static bool ResumesWhenIdle(object? bookmarkPayload) =>
@@ -170,11 +186,13 @@ internal sealed class ExecuteWorkflow : WorkflowActivity
     [Output(DisplayName = "Result", Description = "The child's instance id, status, sub-status, output and correlation id.")]
     public object? Result { get; set; }
 
+    public override IEnumerable<string> Validate(IActivityDesign design) => ChildWorkflows.Validate(design);
+
     public override ValueTask ExecuteAsync(IActivityExecutionContext context)
     {
         var input = Input is { Count: > 0 } ? Input : ChildWorkflows.ParentInput(context);
-        ChildWorkflows.Request(context, WorkflowDefinitionId, input, CorrelationId ?? ((ActivityContext)context).CorrelationId, createBookmark: true,
-            resumeWhenIdle: !WaitForCompletion);
+        ChildWorkflows.Request(context, WorkflowDefinitionId, input, CorrelationId ?? ((ActivityContext)context).CorrelationId,
+            resumeOnDispatch: false, resumeWhenIdle: !WaitForCompletion);
         return ValueTask.CompletedTask;
     }
 
@@ -190,8 +208,10 @@ internal sealed class ExecuteWorkflow : WorkflowActivity
 }
 
 /// <summary>
-/// Elsa's DispatchWorkflow (Elsa.Workflows.Runtime): starts a published workflow of the region once this run is saved,
-/// fire and forget; with WaitForCompletion it waits until the child finished, and its result is the child's output.
+/// Elsa's DispatchWorkflow (Elsa.Workflows.Runtime): starts a published workflow of the region once this run is saved.
+/// Fire and forget, it completes as soon as the child is found, before the child runs (a child the region has not
+/// published faults it, as in Elsa); with WaitForCompletion it waits until the child finished, and its result is the
+/// child's output.
 /// </summary>
 [Activity("Elsa.DispatchWorkflow", Category = "Composition", DisplayName = "Dispatch workflow",
     Description = "Create a new workflow instance of the specified workflow and dispatch it for execution.")]
@@ -214,13 +234,12 @@ internal sealed class DispatchWorkflow : WorkflowActivity
     [Output(DisplayName = "Result", Description = "The child's output, when waiting for completion.")]
     public object? Result { get; set; }
 
+    public override IEnumerable<string> Validate(IActivityDesign design) => ChildWorkflows.Validate(design);
+
     public override ValueTask ExecuteAsync(IActivityExecutionContext context)
     {
-        if (ChildWorkflows.Request(context, WorkflowDefinitionId, Input, CorrelationId, createBookmark: WaitForCompletion,
-                resumeWhenIdle: false) && !WaitForCompletion)
-        {
-            context.Complete();
-        }
+        ChildWorkflows.Request(context, WorkflowDefinitionId, Input, CorrelationId, resumeOnDispatch: !WaitForCompletion,
+            resumeWhenIdle: false);
         return ValueTask.CompletedTask;
     }
 
@@ -228,7 +247,8 @@ internal sealed class DispatchWorkflow : WorkflowActivity
     {
         if (ChildWorkflows.Resumed(context, bookmark.Input) is { } result)
         {
-            Result = result["output"]?.DeepClone();
+            // Dispatched without waiting: there is no output yet, as in Elsa.
+            Result = result["dispatched"] is null ? result["output"]?.DeepClone() : null;
             context.Complete();
         }
         return ValueTask.CompletedTask;
