@@ -106,6 +106,9 @@ public enum BookmarkKind
 
     /// <summary>Waits until a time (Delay, Timer, Cron, StartAt).</summary>
     Time,
+
+    /// <summary>Waits for a child workflow (ExecuteWorkflow, DispatchWorkflow); the name is the child's instance id.</summary>
+    ChildWorkflow,
 }
 
 /// <summary>A wait an activity registers. <paramref name="Name"/> is the event name or task kind;

@@ -47,6 +47,7 @@ internal sealed class WorkflowEngine(ActivityRegistry registry, ExpressionEvalua
             instance.VariableTypes[variable.Name] = variable.TypeName;
             instance.Variables[variable.Name] = InitialValue(variable);
         }
+        instance.CorrelationId = options.CorrelationId;
         instance.SubStatus = WorkflowSubStatus.Executing;
         instance.Scheduler.AddLast(new WorkItem(definition.Root, Owner: null));
         await RunLoopAsync(instance, cancellationToken);

@@ -23,7 +23,24 @@ internal sealed record RunOptions
 
     /// <summary>The id the instance gets (the runtime marks it in the store before it runs); a new one when null.</summary>
     public Guid? InstanceId { get; init; }
+
+    /// <summary>The correlation id the instance starts with (an event's, a parent's, the caller's).</summary>
+    public string? CorrelationId { get; init; }
+
+    /// <summary>The instance that started this one as a child (ExecuteWorkflow, DispatchWorkflow); null for a top-level run.</summary>
+    public string? ParentInstanceId { get; init; }
+
+    /// <summary>The definition ids of the parents, outermost first: how deep child workflows are nested.</summary>
+    public IReadOnlyList<string>? Lineage { get; init; }
 }
+
+/// <summary>
+/// A child workflow an activity asked for; the host starts it once the parent's run is saved. A fire-and-forget dispatch
+/// resumes its parent as soon as the child is found, before the child runs.
+/// </summary>
+internal sealed record ChildWorkflowRequest(
+    string ChildInstanceId, string DefinitionId, IReadOnlyDictionary<string, object?> Input, string? CorrelationId,
+    bool ResumeOnDispatch);
 
 internal sealed record JournalEntry(DateTimeOffset At, string ActivityId, string ActivityType, string Event, string? Message = null);
 
@@ -97,6 +114,10 @@ internal sealed class WorkflowInstance(string id, WorkflowDefinition definition,
     public List<JournalEntry> Journal { get; } = [];
     public List<Bookmark> Bookmarks { get; } = [];
     public List<PublishedEvent> PublishedEvents { get; } = [];
+
+    /// <summary>Child workflows asked for in this run, started by the host after the run is saved; not persisted.</summary>
+    public List<ChildWorkflowRequest> ChildRequests { get; } = [];
+
     public WorkflowFault? Fault { get; set; }
 
     /// <summary>

@@ -15,7 +15,7 @@ internal sealed class WorkflowsMapping : IRegister
             .Map(d => d.Definition, v => JsonNode.Parse(v.Json, null, default));
         config.NewConfig<WorkflowInstanceRecord, InstanceDto>()
             .Map(d => d.Fault, r => r.FaultMessage)
-            .Ignore(d => d.Bookmarks!, d => d.Journal!);
+            .Ignore(d => d.Bookmarks!, d => d.Journal!, d => d.CorrelationId!, d => d.Output!, d => d.ParentInstanceId!);
         config.NewConfig<WorkflowBookmarkRecord, BookmarkDto>()
             .Map(d => d.Payload, b => b.Payload == null ? null : JsonNode.Parse(b.Payload, null, default));
     }

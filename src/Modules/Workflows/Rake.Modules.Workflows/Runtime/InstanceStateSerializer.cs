@@ -23,6 +23,8 @@ internal static class InstanceStateSerializer
             SubStatus = instance.SubStatus,
             FlowchartMode = instance.Options.FlowchartMode,
             TriggerActivityId = instance.Options.TriggerActivityId,
+            ParentInstanceId = instance.Options.ParentInstanceId,
+            Lineage = instance.Options.Lineage?.ToList(),
             Input = instance.Options.Input?.ToDictionary(p => p.Key, p => Value(p.Value)),
             Variables = instance.Variables.ToDictionary(p => p.Key, p => Value(p.Value)),
             VariableTypes = new Dictionary<string, string>(instance.VariableTypes),
@@ -43,6 +45,19 @@ internal static class InstanceStateSerializer
         return JsonSerializer.Serialize(state, Options);
     }
 
+    /// <summary>What the API shows of a stored state without restoring the instance: correlation id, parent and output.</summary>
+    public static (string? CorrelationId, Guid? ParentInstanceId, JsonObject Output) ReadSummary(string stateJson)
+    {
+        var state = string.IsNullOrEmpty(stateJson) ? null : JsonSerializer.Deserialize<InstanceState>(stateJson, Options);
+        var output = new JsonObject();
+        foreach (var (name, value) in state?.Output ?? [])
+        {
+            output[name] = value?.Value?.DeepClone();
+        }
+        Guid? parent = Guid.TryParse(state?.ParentInstanceId, out var id) ? id : null;
+        return (state?.CorrelationId, parent, output);
+    }
+
     public static string SerializeJournal(WorkflowInstance instance) => JsonSerializer.Serialize(instance.Journal, Options);
 
     public static List<JournalEntry> DeserializeJournal(string json) => JsonSerializer.Deserialize<List<JournalEntry>>(json, Options) ?? [];
@@ -56,6 +71,9 @@ internal static class InstanceStateSerializer
         {
             FlowchartMode = state.FlowchartMode,
             TriggerActivityId = state.TriggerActivityId,
+            ParentInstanceId = state.ParentInstanceId,
+            Lineage = state.Lineage,
+            CorrelationId = state.CorrelationId,
             Input = state.Input?.ToDictionary(p => p.Key, p => Restore(p.Value)),
         };
         var instance = new WorkflowInstance(id, definition, options)
@@ -287,6 +305,8 @@ internal static class InstanceStateSerializer
         public WorkflowSubStatus SubStatus { get; set; }
         public FlowchartMode FlowchartMode { get; set; }
         public string? TriggerActivityId { get; set; }
+        public string? ParentInstanceId { get; set; }
+        public List<string>? Lineage { get; set; }
         public Dictionary<string, StateValue?>? Input { get; set; }
         public Dictionary<string, StateValue?> Variables { get; set; } = [];
         public Dictionary<string, string> VariableTypes { get; set; } = [];

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Rake.BuildingBlocks.Contracts;
 using Rake.BuildingBlocks.Regions;
 using Rake.Modules.Workflows.Engine;
+using Rake.Modules.Workflows.Engine.Activities;
 using Rake.Modules.Workflows.Engine.Expressions;
 using Rake.Modules.Workflows.Persistence;
 using Rake.Workflows.Abstractions;
@@ -65,6 +66,7 @@ internal sealed class WorkflowRuntime(
 {
     public const string HumanTaskKind = nameof(BookmarkKind.HumanTask);
     public const string EventKind = nameof(BookmarkKind.Event);
+    public const string ChildWorkflowKind = nameof(BookmarkKind.ChildWorkflow);
     private const int MaxAttempts = 5;
 
     /// <summary>How deep events published by workflows may cascade into other workflows within one call.</summary>
@@ -76,8 +78,15 @@ internal sealed class WorkflowRuntime(
     /// Starts the latest published version of a definition; null when the region has no published version of it.
     /// <paramref name="triggerActivityId"/> names the trigger activity that fired, which then starts the run without waiting.
     /// </summary>
-    public async Task<WorkflowInstanceRecord?> StartAsync(string definitionId, IReadOnlyDictionary<string, object?>? input,
-        CancellationToken ct, string? triggerActivityId = null)
+    public Task<WorkflowInstanceRecord?> StartAsync(string definitionId, IReadOnlyDictionary<string, object?>? input,
+        CancellationToken ct, string? triggerActivityId = null) =>
+        StartAsync(definitionId, new RunOptions { Input = input, TriggerActivityId = triggerActivityId }, ct);
+
+    /// <summary>
+    /// Starts the latest published version of a definition with <paramref name="options"/> (input, trigger, correlation
+    /// id, and for a child its id, parent and lineage); null when the region has no published version of it.
+    /// </summary>
+    public async Task<WorkflowInstanceRecord?> StartAsync(string definitionId, RunOptions options, CancellationToken ct)
     {
         using var span = WorkflowTelemetry.StartRun("start", definitionId);
         var version = await db.Definitions.AsNoTracking()
@@ -91,7 +100,7 @@ internal sealed class WorkflowRuntime(
         var now = clock.GetUtcNow();
         var record = new WorkflowInstanceRecord
         {
-            Id = Guid.NewGuid(),
+            Id = options.InstanceId ?? Guid.NewGuid(),
             DefinitionId = version.DefinitionId,
             DefinitionVersion = version.Version,
             DefinitionVersionId = version.Id,
@@ -107,8 +116,7 @@ internal sealed class WorkflowRuntime(
         await db.SaveChangesAsync(ct);
         var engine = engines.Create(services);
         var instance = await RunMarkedAsync(record, () => engine.StartAsync(
-            WorkflowDefinition.Parse(version.Json),
-            new RunOptions { Input = input, TriggerActivityId = triggerActivityId, InstanceId = record.Id }, ct));
+            WorkflowDefinition.Parse(version.Json), options with { InstanceId = record.Id }, ct));
         now = clock.GetUtcNow();
         Apply(record, instance, [], now, completedBy: null);
         await db.SaveChangesAsync(ct);
@@ -116,6 +124,7 @@ internal sealed class WorkflowRuntime(
         logger.LogInformation("Started workflow {DefinitionId} v{Version} as {InstanceId} ({Status})", version.DefinitionId,
             version.Version, record.Id, record.SubStatus);
         await DeliverPublishedAsync(instance.PublishedEvents, ct);
+        await AfterRunAsync(record.Id, instance, ct);
         return record;
     }
 
@@ -178,6 +187,10 @@ internal sealed class WorkflowRuntime(
                     WorkflowTelemetry.RunSaved(actor.Region?.Code ?? "", record.DefinitionId, resumed: true, record.SubStatus);
                 }
                 await DeliverPublishedAsync(instance.PublishedEvents.Skip(publishedBefore).ToList(), ct);
+                if (result == ResumeOutcome.Resumed)
+                {
+                    await AfterRunAsync(record.Id, instance, ct);
+                }
                 return result;
             }
             catch (DbUpdateConcurrencyException) when (attempt < MaxAttempts)
@@ -209,6 +222,122 @@ internal sealed class WorkflowRuntime(
     }
 
     /// <summary>
+    /// Starts a new instance of every published workflow of the region whose Event trigger (<c>canStartWorkflow</c>) has
+    /// this name, with the payload as input (an object's properties, and the whole payload under Elsa's key, which the
+    /// trigger gives as its result) and the correlation id; returns the ids of the started instances.
+    /// </summary>
+    public async Task<IReadOnlyList<Guid>> StartTriggeredAsync(string name, object? payload, string? correlationId,
+        CancellationToken ct)
+    {
+        var started = new List<Guid>();
+        if (string.IsNullOrEmpty(name))
+        {
+            return started;
+        }
+        // The name must appear in the JSON of a definition that it triggers: a cheap filter before parsing.
+        var candidates = await db.Definitions.AsNoTracking()
+            .Where(d => d.IsPublished && d.Json.Contains(name))
+            .Select(d => new { d.DefinitionId, d.Version, d.Json })
+            .ToListAsync(ct);
+        if (candidates.Count == 0)
+        {
+            return started;
+        }
+        var ids = candidates.Select(c => c.DefinitionId).Distinct().ToList();
+        var latest = await db.Definitions.AsNoTracking()
+            .Where(d => d.IsPublished && ids.Contains(d.DefinitionId))
+            .GroupBy(d => d.DefinitionId)
+            .Select(g => new { DefinitionId = g.Key, Version = g.Max(d => d.Version) })
+            .ToListAsync(ct);
+        var publisher = engines.Publisher();
+        foreach (var candidate in candidates.Where(c => latest.Any(l => l.DefinitionId == c.DefinitionId && l.Version == c.Version))
+                     .OrderBy(c => c.DefinitionId, StringComparer.Ordinal))
+        {
+            var triggers = publisher.Publish(WorkflowDefinition.Parse(candidate.Json), failOnValidationErrors: false).Triggers
+                .Where(t => t.Kind == BookmarkKind.Event && t.Name == name);
+            foreach (var trigger in triggers)
+            {
+                var record = await StartAsync(candidate.DefinitionId, new RunOptions
+                {
+                    Input = EventInput(payload),
+                    TriggerActivityId = trigger.ActivityId,
+                    CorrelationId = correlationId,
+                }, ct);
+                if (record is not null)
+                {
+                    started.Add(record.Id);
+                }
+            }
+        }
+        return started;
+    }
+
+    private static Dictionary<string, object?> EventInput(object? payload)
+    {
+        var input = new Dictionary<string, object?>(StringComparer.Ordinal);
+        if (payload is JsonObject properties)
+        {
+            foreach (var (key, value) in properties)
+            {
+                input[key] = value?.DeepClone();
+            }
+        }
+        input[Engine.Activities.Event.PayloadInputKey] = payload is JsonNode node ? node.DeepClone() : payload;
+        return input;
+    }
+
+    /// <summary>
+    /// After a saved run: starts the child workflows it asked for (each after its parent is saved, so a child that ends at
+    /// once finds its parent's bookmark stored), then, for a child, resumes the parent waiting on it when the child
+    /// finished (or ran until it waits, for an ExecuteWorkflow that does not wait for completion).
+    /// </summary>
+    private async Task AfterRunAsync(Guid recordId, WorkflowInstance instance, CancellationToken ct)
+    {
+        var requests = instance.ChildRequests.ToList();
+        instance.ChildRequests.Clear();
+        foreach (var request in requests)
+        {
+            // The region filter applies: another region's definition of that id is not found here.
+            if (!await db.Definitions.AnyAsync(d => d.DefinitionId == request.DefinitionId && d.IsPublished, ct))
+            {
+                logger.LogWarning("Workflow instance {InstanceId} asked for workflow {DefinitionId}, which has no published version.",
+                    recordId, request.DefinitionId);
+                await ResumeWaitingParentAsync(recordId, request.ChildInstanceId, ChildWorkflows.NotFound(request.DefinitionId),
+                    always: true, ct);
+                continue;
+            }
+            if (request.ResumeOnDispatch)
+            {
+                await ResumeWaitingParentAsync(recordId, request.ChildInstanceId, ChildWorkflows.Dispatched(request.ChildInstanceId),
+                    always: true, ct);
+            }
+            await StartAsync(request.DefinitionId, ChildWorkflows.OptionsFor(instance, request), ct);
+        }
+        if (instance.Options.ParentInstanceId is { } parent && Guid.TryParse(parent, out var parentId))
+        {
+            await ResumeWaitingParentAsync(parentId, recordId.ToString("N"), ChildWorkflows.Result(instance),
+                always: instance.Status == WorkflowStatus.Finished, ct);
+        }
+    }
+
+    private async Task ResumeWaitingParentAsync(Guid parentId, string childInstanceId, JsonObject result, bool always,
+        CancellationToken ct)
+    {
+        var bookmark = await db.Bookmarks.AsNoTracking()
+            .Where(b => b.InstanceId == parentId && b.Kind == ChildWorkflowKind && b.Name == childInstanceId && b.CompletedAt == null)
+            .FirstOrDefaultAsync(ct);
+        if (bookmark is null)
+        {
+            return;
+        }
+        var payload = bookmark.Payload is null ? null : JsonNode.Parse(bookmark.Payload);
+        if (always || ChildWorkflows.ResumesWhenIdle(payload))
+        {
+            await ResumeAsync(bookmark.Id, result, null, ct);
+        }
+    }
+
+    /// <summary>
     /// Events an instance published (Elsa.PublishEvent) go to the region's waiting instances once its run is saved;
     /// a correlation id addresses the instance of that id only.
     /// </summary>
@@ -229,6 +358,7 @@ internal sealed class WorkflowRuntime(
         {
             foreach (var published in events)
             {
+                await StartTriggeredAsync(published.EventName, published.Payload, published.CorrelationId, ct);
                 Guid? target = null;
                 if (!string.IsNullOrEmpty(published.CorrelationId))
                 {

@@ -122,10 +122,16 @@ internal sealed class StartAt : WorkflowActivity
             : [];
 }
 
-/// <summary>Waits for a named event; the resume input becomes its <c>result</c> output.</summary>
+/// <summary>
+/// Waits for a named event; the resume input becomes its <c>result</c> output. With <c>canStartWorkflow</c> raising the
+/// event starts a new instance of the workflow in the region (the runtime's RaiseEventAsync).
+/// </summary>
 [Activity("Elsa.Event", Category = "Primitives", DisplayName = "Event", Description = "Waits for an event.", IsTrigger = true)]
 internal sealed class Event : WorkflowActivity
 {
+    /// <summary>Where a run started by this trigger finds the event's payload in its input (Elsa's key).</summary>
+    public const string PayloadInputKey = "__EventPayloadWorkflowInput";
+
     [Input(DisplayName = "Event name", Description = "The name of the event to wait for.")]
     public string? EventName { get; set; }
 
@@ -133,6 +139,8 @@ internal sealed class Event : WorkflowActivity
     {
         if (context.IsTriggerOfRun)
         {
+            // Started by the event: its payload is the result, as when a waiting Event is resumed.
+            context.SetOutput("result", ((ActivityContext)context).GetInput(PayloadInputKey));
             context.Complete();
         }
         else

@@ -108,7 +108,7 @@ internal sealed class ElsaDefinitionsHandler(WorkflowsDbContext db, DefinitionSt
     {
         _ = await store.LatestAsync(definitionId, ct)
             ?? throw new NotFoundException($"No workflow definition '{definitionId}' in this region.");
-        var started = await runtime.StartAsync(definitionId, null, ct);
+        var started = await runtime.StartAsync(definitionId, new RunOptions(), ct);
         return started?.Id;
     }
 

@@ -13,11 +13,12 @@ using Rake.Modules.Workflows.Runtime;
 
 namespace Rake.Modules.Workflows.Features.Instances;
 
-internal sealed record StartInstanceRequest(string? DefinitionId, JsonObject? Input);
+internal sealed record StartInstanceRequest(string? DefinitionId, JsonObject? Input, string? CorrelationId = null);
 
-internal sealed record RaiseEventRequest(string? Name, JsonNode? Payload);
+internal sealed record RaiseEventRequest(string? Name, JsonNode? Payload, string? CorrelationId = null);
 
-internal sealed record RaiseEventResult(string Name, int Resumed);
+/// <summary>How many waiting instances resumed, and the instances the event started (Event triggers).</summary>
+internal sealed record RaiseEventResult(string Name, int Resumed, IReadOnlyList<Guid>? Started = null);
 
 internal sealed record JournalEntryDto(DateTimeOffset At, string ActivityId, string ActivityType, string Event, string? Message);
 
@@ -27,7 +28,8 @@ internal sealed record BookmarkDto(
 internal sealed record InstanceDto(
     Guid Id, string DefinitionId, int DefinitionVersion, string Status, string SubStatus, string? Fault,
     DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt,
-    IReadOnlyList<BookmarkDto>? Bookmarks = null, IReadOnlyList<JournalEntryDto>? Journal = null);
+    IReadOnlyList<BookmarkDto>? Bookmarks = null, IReadOnlyList<JournalEntryDto>? Journal = null,
+    string? CorrelationId = null, JsonObject? Output = null, Guid? ParentInstanceId = null);
 
 internal static class InstanceEndpoints
 {
@@ -46,7 +48,8 @@ internal static class InstanceEndpoints
         api.MapGet("/workflow-instances/{id:guid}", (Guid id, InstancesHandler h, CancellationToken ct) => h.GetAsync(id, ct))
             .WithTags("Workflows").WithSummary("One instance with its journal and what it waits for (RegionAdmin).");
         api.MapPost("/workflow-events", (RaiseEventRequest request, InstancesHandler h, CancellationToken ct) => h.RaiseAsync(request, ct))
-            .WithTags("Workflows").WithSummary("Raise a named event: every instance of the region waiting for it resumes (RegionAdmin).");
+            .WithTags("Workflows").WithSummary("Raise a named event: every instance of the region waiting for it resumes, and every "
+                + "published workflow whose Event trigger has that name starts with the payload as input (RegionAdmin).");
     }
 }
 
@@ -57,7 +60,8 @@ internal sealed class InstancesHandler(WorkflowsDbContext db, WorkflowRuntime ru
     public async Task<InstanceDto> StartAsync(StartInstanceRequest request, CancellationToken ct)
     {
         var input = request.Input?.ToDictionary(p => p.Key, p => ToValue(p.Value));
-        var record = await runtime.StartAsync(request.DefinitionId!, input, ct)
+        var options = new Engine.RunOptions { Input = input, CorrelationId = request.CorrelationId };
+        var record = await runtime.StartAsync(request.DefinitionId!, options, ct)
             ?? throw new NotFoundException($"No published workflow definition '{request.DefinitionId}' in this region.");
         return await GetAsync(record.Id, ct);
     }
@@ -86,13 +90,22 @@ internal sealed class InstancesHandler(WorkflowsDbContext db, WorkflowRuntime ru
             .ToListAsync(ct);
         var journal = InstanceStateSerializer.DeserializeJournal(record.Journal)
             .Select(e => new JournalEntryDto(e.At, e.ActivityId, e.ActivityType, e.Event, e.Message)).ToList();
-        return mapper.Map<InstanceDto>(record) with { Bookmarks = mapper.MapAll<BookmarkDto>(bookmarks), Journal = journal };
+        var state = InstanceStateSerializer.ReadSummary(record.State);
+        return mapper.Map<InstanceDto>(record) with
+        {
+            Bookmarks = mapper.MapAll<BookmarkDto>(bookmarks),
+            Journal = journal,
+            CorrelationId = state.CorrelationId,
+            Output = state.Output,
+            ParentInstanceId = state.ParentInstanceId,
+        };
     }
 
     public async Task<RaiseEventResult> RaiseAsync(RaiseEventRequest request, CancellationToken ct)
     {
         var resumed = await runtime.RaiseEventAsync(request.Name!, ToValue(request.Payload), ct);
-        return new RaiseEventResult(request.Name!, resumed);
+        var started = await runtime.StartTriggeredAsync(request.Name!, ToValue(request.Payload), request.CorrelationId, ct);
+        return new RaiseEventResult(request.Name!, resumed, started);
     }
 
     /// <summary>Workflow state holds JSON-shaped values: scalars as .NET values, objects and arrays as JSON nodes.</summary>

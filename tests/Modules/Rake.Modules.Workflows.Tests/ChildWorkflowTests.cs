@@ -1,0 +1,298 @@
+using System.Text.Json.Nodes;
+using Rake.Modules.Workflows.Engine;
+using Rake.Modules.Workflows.Engine.Activities;
+using Rake.Modules.Workflows.Runtime;
+
+namespace Rake.Modules.Workflows.Tests;
+
+/// <summary>
+/// Issue 15: Elsa's ExecuteWorkflow and DispatchWorkflow (child workflows with inputs and outputs, waiting children,
+/// the nesting guard) and an Event trigger's payload, in memory through <see cref="InMemoryWorkflowHost"/>.
+/// </summary>
+public sealed class ChildWorkflowTests
+{
+    private static int _ids;
+
+    private static string NextId(string prefix) => $"{prefix}{Interlocked.Increment(ref _ids)}";
+
+    private static JsonObject Expr(string type, JsonNode? value, string typeName = "Object") =>
+        new() { ["typeName"] = typeName, ["expression"] = new JsonObject { ["type"] = type, ["value"] = value } };
+
+    private static JsonObject Activity(string type, params (string Name, JsonNode? Value)[] properties)
+    {
+        var activity = new JsonObject { ["id"] = NextId("a"), ["type"] = type, ["version"] = 1 };
+        foreach (var (name, value) in properties)
+        {
+            activity[name] = value;
+        }
+        return activity;
+    }
+
+    private static JsonObject Sequence(params JsonObject[] activities) =>
+        Activity("Elsa.Sequence", ("activities", new JsonArray(activities.Cast<JsonNode?>().ToArray())));
+
+    private static JsonObject WriteJs(string script) => Activity("Elsa.WriteLine", ("text", Expr("JavaScript", script, "String")));
+
+    private static JsonObject SetOutput(string name, string script) =>
+        Activity("Elsa.SetOutput", ("outputName", Expr("Literal", name, "String")), ("outputValue", Expr("JavaScript", script)));
+
+    private static JsonObject WaitFor(string eventName) =>
+        Activity("Elsa.Event", ("eventName", Expr("Literal", eventName, "String")));
+
+    /// <summary>A child activity whose result goes to the variable <c>r</c>.</summary>
+    private static JsonObject Child(string type, string definitionId, bool wait, string? inputJson = null)
+    {
+        var activity = Activity(type,
+            ("workflowDefinitionId", Expr("Literal", definitionId, "String")),
+            ("waitForCompletion", Expr("Literal", wait, "Boolean")),
+            ("result", new JsonObject { ["typeName"] = "Object", ["memoryReference"] = new JsonObject { ["id"] = "r" } }));
+        if (inputJson is not null)
+        {
+            activity["input"] = Expr("Object", inputJson);
+        }
+        return activity;
+    }
+
+    private static WorkflowDefinition Definition(string definitionId, JsonObject root) => WorkflowDefinition.Parse(new JsonObject
+    {
+        ["definitionId"] = definitionId,
+        ["variables"] = new JsonArray { new JsonObject { ["id"] = "r", ["name"] = "r", ["typeName"] = "Object" } },
+        ["root"] = root,
+    }.ToJsonString());
+
+    private static InMemoryWorkflowHost Host(params WorkflowDefinition[] definitions)
+    {
+        var host = new InMemoryWorkflowHost(TestEngine.Create());
+        foreach (var definition in definitions)
+        {
+            var publish = TestEngine.Publisher().Publish(definition);
+            Assert.True(publish.Succeeded, string.Join("; ", publish.ValidationErrors.Select(e => e.Message)));
+            host.Publish(definition);
+        }
+        return host;
+    }
+
+    /// <summary>A child that greets the name it is given: output <c>greeting</c>.</summary>
+    private static WorkflowDefinition Greeter(string id) =>
+        Definition(id, Sequence(WriteJs("'child ' + getInput('name')"), SetOutput("greeting", "'Hei ' + getInput('name')")));
+
+    [Fact]
+    public async Task ExecuteWorkflow_runs_the_child_with_its_input_and_gives_the_childs_output_as_result()
+    {
+        var child = Greeter(NextId("greeter"));
+        var parent = Definition(NextId("parent"), Sequence(
+            Child("Elsa.ExecuteWorkflow", child.DefinitionId, wait: true, """{"name":"Aino"}"""),
+            WriteJs("'parent got ' + getVariable('r').output.greeting")));
+        var host = Host(child, parent);
+
+        var instance = await host.StartAsync(parent.DefinitionId);
+
+        Assert.True(instance.SubStatus == WorkflowSubStatus.Finished, instance.Fault?.Message);
+        Assert.Equal(["parent got Hei Aino"], instance.Lines);
+        var result = Assert.IsType<JsonObject>(instance.Variables["r"]);
+        Assert.Equal("Finished", (string?)result["status"]);
+        Assert.Equal("Hei Aino", (string?)result["output"]!["greeting"]);
+        var childInstance = Assert.Single(host.ChildrenOf(instance));
+        Assert.Equal((string?)result["workflowInstanceId"], childInstance.Id);
+        Assert.Equal(["child Aino"], childInstance.Lines);
+        Assert.Equal(instance.Id, childInstance.Options.Input!["ParentInstanceId"]);
+    }
+
+    [Fact]
+    public async Task ExecuteWorkflow_without_input_passes_the_parents_input_and_correlation_id_on()
+    {
+        var child = Greeter(NextId("greeter"));
+        var parent = Definition(NextId("parent"), Sequence(Child("Elsa.ExecuteWorkflow", child.DefinitionId, wait: false)));
+        var host = Host(child, parent);
+
+        var instance = await host.StartAsync(parent.DefinitionId,
+            new RunOptions { Input = new Dictionary<string, object?> { ["name"] = "Eero" }, CorrelationId = "case-7" });
+
+        var childInstance = Assert.Single(host.ChildrenOf(instance));
+        Assert.Equal("Hei Eero", childInstance.Output["greeting"]);
+        Assert.Equal("case-7", childInstance.CorrelationId);
+        Assert.Equal("case-7", (string?)((JsonObject)instance.Variables["r"]!)["correlationId"]);
+    }
+
+    [Fact]
+    public async Task A_child_that_waits_keeps_a_waiting_parent_suspended_until_the_child_completes()
+    {
+        var child = Definition(NextId("waiting-child"), Sequence(WaitFor("approved"), SetOutput("answer", "'yes'")));
+        var parent = Definition(NextId("parent"), Sequence(
+            Child("Elsa.ExecuteWorkflow", child.DefinitionId, wait: true), WriteJs("'answer ' + getVariable('r').output.answer")));
+        var host = Host(child, parent);
+
+        var instance = await host.StartAsync(parent.DefinitionId);
+        var childInstance = Assert.Single(host.ChildrenOf(instance));
+
+        Assert.Equal(WorkflowSubStatus.Suspended, instance.SubStatus);
+        Assert.Equal(WorkflowSubStatus.Suspended, childInstance.SubStatus);
+        var waiting = Assert.Single(instance.Bookmarks);
+        Assert.Equal(Rake.Workflows.Abstractions.BookmarkKind.ChildWorkflow, waiting.Kind);
+        Assert.Equal(childInstance.Id, waiting.Name);
+
+        await host.ResumeAsync(childInstance, Assert.Single(childInstance.Bookmarks).Id, null);
+
+        Assert.Equal(WorkflowSubStatus.Finished, childInstance.SubStatus);
+        Assert.True(instance.SubStatus == WorkflowSubStatus.Finished, instance.Fault?.Message);
+        Assert.Equal(["answer yes"], instance.Lines);
+    }
+
+    [Fact]
+    public async Task A_parent_waiting_on_a_child_resumes_after_a_save_and_reload()
+    {
+        var child = Definition(NextId("waiting-child"), Sequence(WaitFor("approved"), SetOutput("answer", "'yes'")));
+        var parent = Definition(NextId("parent"), Sequence(Child("Elsa.ExecuteWorkflow", child.DefinitionId, wait: true)));
+        var host = Host(child, parent);
+        var instance = await host.StartAsync(parent.DefinitionId);
+        var childInstance = Assert.Single(host.ChildrenOf(instance));
+
+        // What the runtime does between two requests: the parent is stored and read back by another engine.
+        var reloaded = InstanceStateSerializer.Deserialize(instance.Id, WorkflowDefinition.Parse(parent.ToJson()),
+            InstanceStateSerializer.Serialize(instance), InstanceStateSerializer.SerializeJournal(instance), TestEngine.Create());
+        host.Instances[instance.Id] = reloaded;
+        var reloadedChild = InstanceStateSerializer.Deserialize(childInstance.Id, WorkflowDefinition.Parse(child.ToJson()),
+            InstanceStateSerializer.Serialize(childInstance), InstanceStateSerializer.SerializeJournal(childInstance), TestEngine.Create());
+        host.Instances[childInstance.Id] = reloadedChild;
+        Assert.Equal(instance.Id, reloadedChild.Options.ParentInstanceId);
+        Assert.Equal([parent.DefinitionId], reloadedChild.Options.Lineage);
+
+        await host.ResumeAsync(reloadedChild, Assert.Single(reloadedChild.Bookmarks).Id, null);
+
+        Assert.True(reloaded.SubStatus == WorkflowSubStatus.Finished, reloaded.Fault?.Message);
+        Assert.Equal("yes", (string?)((JsonObject)reloaded.Variables["r"]!)["output"]!["answer"]);
+    }
+
+    [Fact]
+    public async Task ExecuteWorkflow_without_waiting_completes_when_the_child_waits_and_reports_it_suspended()
+    {
+        var child = Definition(NextId("waiting-child"), Sequence(WaitFor("approved")));
+        var parent = Definition(NextId("parent"), Sequence(Child("Elsa.ExecuteWorkflow", child.DefinitionId, wait: false)));
+        var host = Host(child, parent);
+
+        var instance = await host.StartAsync(parent.DefinitionId);
+
+        Assert.True(instance.SubStatus == WorkflowSubStatus.Finished, instance.Fault?.Message);
+        Assert.Equal("Suspended", (string?)((JsonObject)instance.Variables["r"]!)["subStatus"]);
+        Assert.Equal(WorkflowSubStatus.Suspended, Assert.Single(host.ChildrenOf(instance)).SubStatus);
+    }
+
+    [Fact]
+    public async Task A_workflow_that_executes_itself_faults_at_the_nesting_limit_with_a_clear_message()
+    {
+        var id = NextId("recursive");
+        var recursive = Definition(id, Sequence(WriteJs("'level'"), Child("Elsa.ExecuteWorkflow", id, wait: true)));
+        var host = Host(recursive);
+
+        var top = await host.StartAsync(id);
+
+        Assert.Equal(ChildWorkflows.MaxDepth, host.Instances.Count);
+        var deepest = host.Instances.Values.Single(i => i.SubStatus == WorkflowSubStatus.Faulted);
+        Assert.Contains("levels deep", deepest.Fault!.Message);
+        Assert.Contains("executes itself", deepest.Fault.Message);
+        Assert.Equal("ChildWorkflowDepth", deepest.Fault.Code);
+        // The deepest parent completes with its child's Faulted result, and every level above it finishes in turn.
+        var parentOfDeepest = host.Instances[deepest.Options.ParentInstanceId!];
+        Assert.Equal("Faulted", (string?)((JsonObject)parentOfDeepest.Variables["r"]!)["subStatus"]);
+        Assert.All(host.Instances.Values.Where(i => i != deepest), i => Assert.Equal(WorkflowSubStatus.Finished, i.SubStatus));
+        Assert.Equal(ChildWorkflows.MaxDepth - 1, deepest.Options.Lineage!.Count);
+        Assert.Null(top.Options.ParentInstanceId);
+    }
+
+    [Fact]
+    public async Task A_child_the_region_has_not_published_faults_the_parent_naming_it()
+    {
+        var parent = Definition(NextId("parent"), Sequence(Child("Elsa.ExecuteWorkflow", "nowhere", wait: true)));
+        var host = Host(parent);
+
+        var instance = await host.StartAsync(parent.DefinitionId);
+
+        Assert.Equal(WorkflowSubStatus.Faulted, instance.SubStatus);
+        Assert.Contains("'nowhere'", instance.Fault!.Message);
+        Assert.Empty(host.ChildrenOf(instance));
+    }
+
+    [Fact]
+    public async Task DispatchWorkflow_fires_and_forgets_or_waits_for_the_childs_output()
+    {
+        var child = Definition(NextId("waiting-child"), Sequence(WaitFor("approved"), SetOutput("answer", "'done'")));
+        var forget = Definition(NextId("forget"), Sequence(Child("Elsa.DispatchWorkflow", child.DefinitionId, wait: false),
+            WriteJs("'went on'")));
+        var wait = Definition(NextId("wait"), Sequence(Child("Elsa.DispatchWorkflow", child.DefinitionId, wait: true),
+            WriteJs("'got ' + getVariable('r').answer")));
+        var host = Host(child, forget, wait);
+
+        var fired = await host.StartAsync(forget.DefinitionId);
+        Assert.Equal(WorkflowSubStatus.Finished, fired.SubStatus);
+        Assert.Equal(["went on"], fired.Lines);
+        Assert.Null(fired.Variables["r"]);
+        Assert.Equal(WorkflowSubStatus.Suspended, Assert.Single(host.ChildrenOf(fired)).SubStatus);
+
+        var waiting = await host.StartAsync(wait.DefinitionId);
+        Assert.Equal(WorkflowSubStatus.Suspended, waiting.SubStatus);
+        var childInstance = Assert.Single(host.ChildrenOf(waiting));
+        await host.ResumeAsync(childInstance, Assert.Single(childInstance.Bookmarks).Id, null);
+        Assert.True(waiting.SubStatus == WorkflowSubStatus.Finished, waiting.Fault?.Message);
+        Assert.Equal(["got done"], waiting.Lines);
+    }
+
+    [Theory]
+    [InlineData("Elsa.DispatchWorkflow", false)]
+    [InlineData("Elsa.DispatchWorkflow", true)]
+    [InlineData("Elsa.ExecuteWorkflow", false)]
+    public async Task A_child_that_is_not_published_faults_the_parent_whether_it_waits_or_not(string type, bool wait)
+    {
+        var parent = Definition(NextId("parent"), Sequence(Child(type, "missing-child", wait), WriteJs("'never'")));
+        var host = Host(parent);
+
+        var instance = await host.StartAsync(parent.DefinitionId);
+
+        Assert.Equal(WorkflowSubStatus.Faulted, instance.SubStatus);
+        Assert.Equal("ChildWorkflowNotFound", instance.Fault!.Code);
+        Assert.Empty(instance.Lines);
+    }
+
+    [Theory]
+    [InlineData("Elsa.ExecuteWorkflow", "waitForCompletion", "\"maybe\"")]
+    [InlineData("Elsa.ExecuteWorkflow", "input", "\"[1, 2]\"")]
+    [InlineData("Elsa.DispatchWorkflow", "waitForCompletion", "{\"a\": 1}")]
+    [InlineData("Elsa.DispatchWorkflow", "input", "\"not json\"")]
+    [InlineData("Elsa.ExecuteWorkflow", "workflowDefinitionId", "{\"id\": 1}")]
+    [InlineData("Elsa.DispatchWorkflow", "correlationId", "[\"a\"]")]
+    public void Publishing_a_wrong_input_type_names_the_activity_and_the_input(string type, string input, string literalJson)
+    {
+        var activity = Child(type, "child", wait: false);
+        activity[input] = Expr(input == "input" ? "Object" : "Literal", JsonNode.Parse(literalJson));
+        var definition = Definition(NextId("bad"), Sequence(activity));
+
+        var result = TestEngine.Publisher().Publish(definition);
+
+        Assert.False(result.Succeeded);
+        var error = Assert.Single(result.ValidationErrors);
+        Assert.Equal((string)activity["id"]!, error.ActivityId);
+        Assert.Contains($"input '{input}'", error.Message, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task An_event_trigger_that_starts_a_run_gives_the_events_payload_as_its_result()
+    {
+        var trigger = WaitFor("report-received");
+        trigger["canStartWorkflow"] = true;
+        trigger["result"] = new JsonObject { ["typeName"] = "Object", ["memoryReference"] = new JsonObject { ["id"] = "r" } };
+        var definition = Definition(NextId("triggered"), Sequence(trigger, WriteJs("'about ' + getVariable('r').topic")));
+        var publish = TestEngine.Publisher().Publish(definition);
+        var request = Assert.Single(publish.Triggers);
+        Assert.Equal(Rake.Workflows.Abstractions.BookmarkKind.Event, request.Kind);
+        Assert.Equal("report-received", request.Name);
+
+        var payload = new JsonObject { ["topic"] = "housing" };
+        var instance = await TestEngine.Create().StartAsync(definition, new RunOptions
+        {
+            TriggerActivityId = (string)trigger["id"]!,
+            Input = new Dictionary<string, object?> { [Event.PayloadInputKey] = payload },
+        });
+
+        Assert.True(instance.SubStatus == WorkflowSubStatus.Finished, instance.Fault?.Message);
+        Assert.Equal(["about housing"], instance.Lines);
+    }
+}
