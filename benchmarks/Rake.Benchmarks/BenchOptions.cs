@@ -25,11 +25,14 @@ internal sealed record BenchOptions(
     int Seed,
     int SqliteBusyTimeoutMs,
     int WorkflowRuns,
-    int FinishedInstances)
+    int FinishedInstances,
+    int PageReports,
+    int PageLoads,
+    int PageWarmup)
 {
     public const string Usage = """
         Usage: dotnet run -c Release --project benchmarks/Rake.Benchmarks -- [options]
-          --part all|load|summary|workflow|annual   what to measure (default all)
+          --part all|load|summary|workflow|annual|pages   what to measure (default all)
           --warmup N                submissions (and bare inserts) before measuring (default 200)
           --requests N              measured submissions (and bare inserts) (default 2000)
           --concurrency N           requests in flight at once (default 8)
@@ -46,6 +49,8 @@ internal sealed record BenchOptions(
           --seed N                  random seed of the generated reports (default 2026)
           --workflow-runs N         workflow runs (and starts) measured per case (default 1000)
           --finished-instances N    finished workflow instances in the full store (default 100000)
+          --page-reports N          pages: reports generated in kymenlaakso before the staff pages load (default 10000)
+          --page-loads N            pages: measured loads of each page (default 50, after --page-warmup, default 5)
           --sqlite-busy-timeout MS  experiment, load test on SQLite: run PRAGMA busy_timeout = MS on every connection
                                     (the Host does not; Microsoft.Data.Sqlite then retries a busy database every 150 ms)
         """;
@@ -57,6 +62,8 @@ internal sealed record BenchOptions(
     public bool RunWorkflow => Part is "all" or "workflow";
 
     public bool RunAnnual => Part is "all" or "annual";
+
+    public bool RunPages => Part is "all" or "pages";
 
     public static BenchOptions Parse(string[] args)
     {
@@ -84,9 +91,9 @@ internal sealed record BenchOptions(
         }
 
         var part = (Get("part") ?? "all").ToLowerInvariant();
-        if (part is not ("all" or "load" or "summary" or "workflow" or "annual" or WorkflowBenchmark.ChildPart))
+        if (part is not ("all" or "load" or "summary" or "workflow" or "annual" or "pages" or WorkflowBenchmark.ChildPart))
         {
-            throw new ArgumentException($"--part must be all, load, summary, workflow or annual, not '{part}'.");
+            throw new ArgumentException($"--part must be all, load, summary, workflow, annual or pages, not '{part}'.");
         }
         var providerText = Get("provider", "Database:Provider") ?? nameof(DatabaseProvider.Sqlite);
         if (!Enum.TryParse<DatabaseProvider>(providerText, ignoreCase: true, out var provider) || !Enum.IsDefined(provider))
@@ -116,6 +123,9 @@ internal sealed record BenchOptions(
             Int("seed", 2026, 0),
             Int("sqlite-busy-timeout", 0, 0),
             Int("workflow-runs", 1000, 1),
-            Int("finished-instances", 100_000, 0));
+            Int("finished-instances", 100_000, 0),
+            Int("page-reports", 10_000, 0),
+            Int("page-loads", 50, 1),
+            Int("page-warmup", 5, 0));
     }
 }

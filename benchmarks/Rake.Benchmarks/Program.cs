@@ -52,6 +52,10 @@ if (options.RunAnnual && !await AnnualReportBenchmark.RunAsync(options, report))
 {
     exitCode = exitCode == 0 ? 5 : exitCode;
 }
+if (options.RunPages && !await PagesBenchmark.RunAsync(options, report))
+{
+    exitCode = exitCode == 0 ? 6 : exitCode;
+}
 report.Line("");
 report.Line($"Load average after: {LoadAverage()}");
 report.Line(exitCode == 0 ? "Done: no errors, results match." : $"Done with problems (exit code {exitCode}).");

@@ -33,6 +33,7 @@ public sealed class WorkflowBrowserTests(SharedHost shared, Browser browser) : I
 
         var member = await Browser.SignInAsync(browser.Chromium, shared.Host, "kymenlaakso-workinggroupmember", outside);
         await member.GotoAsync("/kymenlaakso");
+        await member.ClickAsync("nav summary:has-text('Oma työ')");
         await member.ClickAsync("nav a:has-text('Omat tehtävät')");
         var card = member.Locator($"article:has-text('{title}')");
         await Assertions.Expect(card).ToContainTextAsync("RAKE-työryhmän jäsen");

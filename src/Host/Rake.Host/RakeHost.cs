@@ -153,10 +153,18 @@ public static class RakeHost
         return Task.CompletedTask;
     }
 
+    private static bool WantsPage(HttpContext http) =>
+        !http.Request.Path.StartsWithSegments("/api")
+        && (HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method))
+        && http.Request.Headers.Accept.Any(a => a?.Contains("text/html", StringComparison.OrdinalIgnoreCase) == true);
+
     private static void Configure(WebApplication app, IReadOnlyList<IModule> modules)
     {
         app.UseExceptionHandler();
         app.UseWhen(http => http.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
+        // A browser asking for a page that answers 403/404 with nothing in it would show its own English error page:
+        // Rake's own page is rendered instead, keeping the status code (docs/adr/0134).
+        app.UseWhen(WantsPage, page => page.UseStatusCodePagesWithReExecute("/_status/{0}"));
         var cultures = new[] { "fi", "sv", "en" }.Select(c => new CultureInfo(c)).ToList();
         app.UseRequestLocalization(new RequestLocalizationOptions
         {
