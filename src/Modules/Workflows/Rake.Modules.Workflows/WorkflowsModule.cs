@@ -32,7 +32,8 @@ public sealed class WorkflowsModule : IModule
 
     public IReadOnlyList<ModuleNavItem> NavItems { get; } = [new("tasks", "nav.myTasks"),
         new("designer", "nav.designer", Rake.BuildingBlocks.Contracts.RegionRole.RegionAdmin),
-        new("workflows/templates", "nav.workflowTemplates", Rake.BuildingBlocks.Contracts.RegionRole.RegionAdmin)];
+        new("workflows/templates", "nav.workflowTemplates", Rake.BuildingBlocks.Contracts.RegionRole.RegionAdmin),
+        new("workflows/instances", "nav.workflowInstances", Rake.BuildingBlocks.Contracts.RegionRole.RegionAdmin)];
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {

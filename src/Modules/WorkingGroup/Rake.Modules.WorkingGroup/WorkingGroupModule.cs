@@ -22,6 +22,7 @@ public sealed class WorkingGroupModule : IModule
     public IReadOnlyList<ModuleNavItem> NavItems { get; } =
     [
         new("working-groups", "nav.wg.bodies", WgRoles.Read),
+        new("meetings", "nav.wg.meetings", WgRoles.Read),
         new("assignments/mine", "nav.wg.myAssignments"),
         new("working-groups/nominations", "nav.wg.nominations", WgRoles.Read),
         new("working-groups/budget", "nav.wg.budget", WgRoles.Read),
@@ -62,9 +63,12 @@ public sealed class WorkingGroupModule : IModule
         ViewBodiesEndpoints.Map(regionApi);
         CreateBodyEndpoint.Map(regionApi);
         AddMemberEndpoint.Map(regionApi);
+        EditMemberEndpoints.Map(regionApi);
         ScheduleMeetingEndpoint.Map(regionApi);
         ViewMeetingEndpoints.Map(regionApi);
+        ListMeetingsEndpoint.Map(regionApi);
         UpdateMeetingEndpoint.Map(regionApi);
+        ChangeMeetingStatusEndpoint.Map(regionApi);
         AddAgendaItemEndpoint.Map(regionApi);
         RecordMinutesEndpoint.Map(regionApi);
         RecordDecisionEndpoint.Map(regionApi);
@@ -74,7 +78,9 @@ public sealed class WorkingGroupModule : IModule
         MyAssignmentsEndpoint.Map(regionApi);
         UpdateAssignmentEndpoint.Map(regionApi);
         NominationEndpoints.Map(regionApi);
+        RenewNominationEndpoints.Map(regionApi);
         BudgetEndpoints.Map(regionApi);
+        ChangeProposalStatusEndpoints.Map(regionApi);
         Features.CalendarSubscription.CalendarSubscriptionEndpoints.Map(regionApi);
     }
 

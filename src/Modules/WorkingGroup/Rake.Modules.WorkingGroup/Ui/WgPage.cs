@@ -11,7 +11,10 @@ public abstract class WgPage : RegionPage
     /// <summary>The summary line of a refused form that is not about a single field (403, 404, 409).</summary>
     protected string? ProblemDetail { get; set; }
 
-    protected static string Format(DateTimeOffset at) =>
+    protected static string Format(DateTimeOffset at) => FormatTime(at);
+
+    /// <summary>As <see cref="Format(DateTimeOffset)"/>, for the islands that are no WgPage.</summary>
+    internal static string FormatTime(DateTimeOffset at) =>
         TimeZoneInfo.ConvertTime(at, Helsinki.TimeZone).ToString("d.M.yyyy 'klo' HH.mm", CultureInfo.GetCultureInfo("fi-FI"));
 
     protected static string Format(DateOnly day) => day.ToString("d.M.yyyy", CultureInfo.InvariantCulture);

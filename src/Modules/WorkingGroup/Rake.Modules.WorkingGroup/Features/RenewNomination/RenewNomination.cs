@@ -1,0 +1,75 @@
+using FluentValidation;
+
+namespace Rake.Modules.WorkingGroup.Features.RenewNomination;
+
+/// <summary>The yearly review's decision: the same or new member and deputy, decided on a day, due again a year later.</summary>
+internal sealed record RenewNominationRequest(string? MemberName, string? DeputyName, string? DecidedBy, DateOnly? DecidedOn);
+
+internal static class RenewNominationEndpoints
+{
+    public static void Map(IEndpointRouteBuilder api)
+    {
+        api.MapGet("/wellbeing-group-nominations/{id:guid}", (Guid id, RenewNominationHandler h, CancellationToken ct) =>
+                h.NominationAsync(id, ct))
+            .RequireRegionRoles(WgRoles.ReadRequirement)
+            .WithTags(NominationEndpoints.Tag).WithSummary("One HYTETU nomination with its review date.");
+        api.MapPut("/wellbeing-group-nominations/{id:guid}/renewal", (Guid id, RenewNominationRequest request, RenewNominationHandler h,
+                CancellationToken ct) => h.RenewAsync(id, request, ct))
+            .RequireRegionRoles(WgRoles.NominationsRequirement)
+            .WithTags(NominationEndpoints.Tag)
+            .WithSummary("Renew a nomination at its yearly review: member, deputy and the new decision; the next review is a year on.");
+    }
+}
+
+internal sealed class RenewNominationValidator : WgValidator<RenewNominationRequest>
+{
+    public RenewNominationValidator(TextCatalog texts, TimeProvider clock) : base(texts)
+    {
+        RequiredText(r => r.MemberName, Limits.Name);
+        OptionalText(r => r.DeputyName, Limits.Name);
+        RequiredText(r => r.DecidedBy, Limits.Name);
+        Required(r => r.DecidedOn);
+        RuleFor(r => r.DecidedOn).Must(day => day is null || day <= Helsinki.Today(clock))
+            .WithMessage(_ => Texts["wg.validation.notInFuture"]);
+        RuleFor(r => r.DeputyName)
+            .Must((r, deputy) => Clean(r.MemberName) is not { } member || Clean(deputy) is not { } name
+                || !string.Equals(member, name, StringComparison.CurrentCultureIgnoreCase))
+            .WithMessage(_ => Texts["wg.validation.deputySame"]);
+    }
+}
+
+internal sealed class RenewNominationHandler(
+    WorkingGroupDbContext db, ModuleMapper<WorkingGroupModule> mapper, TextCatalog texts, TimeProvider clock)
+{
+    public async Task<NominationDto> NominationAsync(Guid id, CancellationToken ct) =>
+        Dto(await FindAsync(id, ct, tracked: false));
+
+    public async Task<NominationDto> RenewAsync(Guid id, RenewNominationRequest request, CancellationToken ct)
+    {
+        var nomination = await FindAsync(id, ct, tracked: true);
+        // A renewal follows the decision it renews; an earlier day would move the review backwards.
+        if (request.DecidedOn!.Value < nomination.DecidedOn)
+        {
+            throw new ValidationException(new Dictionary<string, string[]>
+            {
+                ["decidedOn"] = [texts.Get("wg.validation.renewalBefore", nomination.DecidedOn.ToString("d.M.yyyy"))],
+            });
+        }
+        nomination.MemberName = request.MemberName!.Trim();
+        nomination.DeputyName = WgValidator<RenewNominationRequest>.Clean(request.DeputyName);
+        nomination.DecidedBy = request.DecidedBy!.Trim();
+        nomination.DecidedOn = request.DecidedOn.Value;
+        nomination.ReviewDue = request.DecidedOn.Value.AddYears(1);
+        await db.SaveChangesAsync(ct);
+        return Dto(nomination);
+    }
+
+    private NominationDto Dto(WellbeingGroupNomination nomination) =>
+        mapper.Map<NominationDto>(new OnDay<WellbeingGroupNomination>(nomination, Helsinki.Today(clock)));
+
+    private async Task<WellbeingGroupNomination> FindAsync(Guid id, CancellationToken ct, bool tracked)
+    {
+        var query = tracked ? db.Nominations : db.Nominations.AsNoTracking();
+        return await query.FirstOrDefaultAsync(n => n.Id == id, ct) ?? throw new NotFoundException(texts["wg.notFound.nomination"]);
+    }
+}
