@@ -22,6 +22,7 @@ public sealed class CompetenceModule : IModule
         new("competence/surveys", "nav.competenceSurveys"),
         new("competence/orientation", "nav.orientation"),
         new("competence/setup", "nav.competenceSetup", RegionRole.RegionAdmin, RegionRole.Planner),
+        new("competence/staff", "nav.competenceStaff", RegionRole.Planner, RegionRole.RegionAdmin, RegionRole.Supervisor),
     ];
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
