@@ -95,7 +95,8 @@ public sealed partial class PageCrawlBrowserTests(SharedHost shared, Browser bro
     [Fact]
     public async Task The_checks_themselves_catch_overflow_an_error_page_and_english_words_but_not_peoples_data()
     {
-        var context = await browser.Chromium.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new() { Width = Phone, Height = 844 } });
+        var context = await browser.Chromium.NewContextAsync(
+            new BrowserNewContextOptions { ViewportSize = new() { Width = Phone, Height = 844 } });
         var page = await context.NewPageAsync();
         await page.SetContentAsync("""
             <html><head><title>Rake</title></head><body><header class="rake-header"></header>
