@@ -163,8 +163,8 @@ public static class RakeHost
         app.UseExceptionHandler();
         app.UseWhen(http => http.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
         // A browser asking for a page that answers 403/404 with nothing in it would show its own English error page:
-        // Rake's own page is rendered instead, keeping the status code (docs/adr/0134).
-        app.UseWhen(WantsPage, page => page.UseStatusCodePagesWithReExecute("/_status/{0}"));
+        // Rake's own page is written instead, keeping the status code (docs/adr/0134).
+        app.UseWhen(WantsPage, page => page.UseStatusCodePages(context => StatusPages.WriteAsync(context.HttpContext)));
         var cultures = new[] { "fi", "sv", "en" }.Select(c => new CultureInfo(c)).ToList();
         app.UseRequestLocalization(new RequestLocalizationOptions
         {
