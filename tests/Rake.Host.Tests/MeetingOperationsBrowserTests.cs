@@ -27,8 +27,8 @@ public sealed class MeetingOperationsBrowserTests(SharedHost shared, Browser bro
         using var responsible = await Host.ClientFor($"{Region}-responsibleperson");
         var bodyId = Id(await WorkingGroupApiTests.CreateBodyAsync(responsible, Region, "WorkingGroup"));
         var now = DateTimeOffset.UtcNow;
-        var coming = Id(await WorkingGroupApiTests.ScheduleAsync(responsible, Region, bodyId, now.AddDays(2), "Tuleva"));
-        var begun = Id(await WorkingGroupApiTests.ScheduleAsync(responsible, Region, bodyId, now.AddHours(-1), "Alkanut"));
+        var coming = MeetingId(await WorkingGroupApiTests.ScheduleAsync(responsible, Region, bodyId, now.AddDays(2), "Tuleva"));
+        var begun = MeetingId(await WorkingGroupApiTests.ScheduleAsync(responsible, Region, bodyId, now.AddHours(-1), "Alkanut"));
         var proposal = await responsible.PostAsJsonAsync($"{Api}/meetings/{begun}/action-proposals",
             new { title = "Lisää tuettua asumista", targetKind = "Municipality", target = "Kotka" });
         var proposalId = Id((await proposal.Content.ReadFromJsonAsync<JsonObject>())!);
@@ -126,7 +126,7 @@ public sealed class MeetingOperationsBrowserTests(SharedHost shared, Browser bro
         await Assertions.Expect(page.Locator("#members")).ToContainTextAsync($"Helmi {mark}");
 
         // A budget proposal from a decision is submitted and approved on the budget page.
-        var meetingId = Id(await WorkingGroupApiTests.ScheduleAsync(responsible, Region, bodyId, DateTimeOffset.UtcNow.AddDays(-1)));
+        var meetingId = MeetingId(await WorkingGroupApiTests.ScheduleAsync(responsible, Region, bodyId, DateTimeOffset.UtcNow.AddDays(-1)));
         var decision = await responsible.PostAsJsonAsync($"{Api}/meetings/{meetingId}/decisions",
             new { phenomenon = "Asunnottomuus", outcome = "FollowUpAction", text = "Esitetään määrärahaa.", responsiblePerson = "X" });
         var budget = await responsible.PostAsJsonAsync($"{Api}/budget-proposals", new
@@ -247,4 +247,6 @@ public sealed class MeetingOperationsBrowserTests(SharedHost shared, Browser bro
     }
 
     private static Guid Id(JsonObject json) => json["id"]!.GetValue<Guid>();
+
+    private static Guid MeetingId(JsonObject meeting) => meeting["meeting"]!["id"]!.GetValue<Guid>();
 }
