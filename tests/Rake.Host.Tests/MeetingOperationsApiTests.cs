@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
@@ -21,8 +22,8 @@ public sealed class MeetingOperationsApiTests(SharedHost shared)
     {
         using var responsible = await Host.ClientFor($"{Region}-responsibleperson");
         var bodyId = Id(await WorkingGroupApiTests.CreateBodyAsync(responsible, Region, "WorkingGroup"));
-        var future = Id(await WorkingGroupApiTests.ScheduleAsync(responsible, Region, bodyId, DateTimeOffset.UtcNow.AddDays(3)));
-        var past = Id(await WorkingGroupApiTests.ScheduleAsync(responsible, Region, bodyId, DateTimeOffset.UtcNow.AddHours(-2)));
+        var future = MeetingId(await WorkingGroupApiTests.ScheduleAsync(responsible, Region, bodyId, DateTimeOffset.UtcNow.AddDays(3)));
+        var past = MeetingId(await WorkingGroupApiTests.ScheduleAsync(responsible, Region, bodyId, DateTimeOffset.UtcNow.AddHours(-2)));
 
         // Bad input is a field error; Scheduled is no step a meeting can take.
         foreach (var body in new object[] { new { }, new { status = "Scheduled" }, new { status = "Pidetty" }, new { status = "1" } })
@@ -68,7 +69,7 @@ public sealed class MeetingOperationsApiTests(SharedHost shared)
     {
         using var responsible = await Host.ClientFor($"{Region}-responsibleperson");
         var bodyId = Id(await WorkingGroupApiTests.CreateBodyAsync(responsible, Region, "WorkingGroup"));
-        var meetingId = Id(await WorkingGroupApiTests.ScheduleAsync(responsible, Region, bodyId, DateTimeOffset.UtcNow.AddDays(-1)));
+        var meetingId = MeetingId(await WorkingGroupApiTests.ScheduleAsync(responsible, Region, bodyId, DateTimeOffset.UtcNow.AddDays(-1)));
         var proposal = await responsible.PostAsJsonAsync($"{Api}/meetings/{meetingId}/action-proposals",
             new { title = "Lisää tuettua asumista", targetKind = "Municipality", target = "Kotka" });
         var proposalId = Id((await proposal.Content.ReadFromJsonAsync<JsonObject>())!);
@@ -125,7 +126,7 @@ public sealed class MeetingOperationsApiTests(SharedHost shared)
             new { name = "Aino Läsnä", role = "Member", termStart = "2025-01-01" })).Content.ReadFromJsonAsync<JsonObject>())!);
         var mistaken = Id((await (await responsible.PostAsJsonAsync(members,
             new { name = "Väärin Lisätty", role = "Member", termStart = "2025-01-01" })).Content.ReadFromJsonAsync<JsonObject>())!);
-        var meetingId = Id(await WorkingGroupApiTests.ScheduleAsync(responsible, Region, bodyId, DateTimeOffset.UtcNow.AddDays(-1)));
+        var meetingId = MeetingId(await WorkingGroupApiTests.ScheduleAsync(responsible, Region, bodyId, DateTimeOffset.UtcNow.AddDays(-1)));
         (await responsible.PutAsJsonAsync($"{Api}/meetings/{meetingId}/minutes",
             new { minutes = "Pöytäkirja", presentMemberIds = new[] { kept } })).EnsureSuccessStatusCode();
 
@@ -191,7 +192,7 @@ public sealed class MeetingOperationsApiTests(SharedHost shared)
             new { memberName = "Aino Ensimmäinen", deputyName = "Uusi Varajäsen", decidedBy = "Palvelualuepäällikkö", decidedOn = today });
         Assert.True(renewed.StatusCode == HttpStatusCode.OK, await renewed.Content.ReadAsStringAsync());
         var row = (await renewed.Content.ReadFromJsonAsync<JsonObject>())!;
-        Assert.Equal(today.AddYears(1), row["reviewDue"]!.GetValue<DateOnly>());
+        Assert.Equal(today.AddYears(1), DateOnly.Parse(row["reviewDue"]!.GetValue<string>(), CultureInfo.InvariantCulture));
         Assert.False(row["reviewOverdue"]!.GetValue<bool>());
         Assert.Equal("Uusi Varajäsen", row["deputyName"]!.GetValue<string>());
         Assert.Equal(municipality, row["municipality"]!.GetValue<string>());
@@ -204,9 +205,9 @@ public sealed class MeetingOperationsApiTests(SharedHost shared)
         var token = $"L{Guid.NewGuid():N}"[..10];
         var bodyId = Id(await WorkingGroupApiTests.CreateBodyAsync(responsible, Region, "WorkingGroup"));
         var now = DateTimeOffset.UtcNow;
-        var first = Id(await WorkingGroupApiTests.ScheduleAsync(responsible, Region, bodyId, now.AddDays(1), $"C {token}"));
+        var first = MeetingId(await WorkingGroupApiTests.ScheduleAsync(responsible, Region, bodyId, now.AddDays(1), $"C {token}"));
         await WorkingGroupApiTests.ScheduleAsync(responsible, Region, bodyId, now.AddDays(2), $"A {token}");
-        var last = Id(await WorkingGroupApiTests.ScheduleAsync(responsible, Region, bodyId, now.AddDays(3), $"B {token}"));
+        var last = MeetingId(await WorkingGroupApiTests.ScheduleAsync(responsible, Region, bodyId, now.AddDays(3), $"B {token}"));
         (await responsible.PutAsJsonAsync($"{Api}/meetings/{first}/status", new { status = "Cancelled" })).EnsureSuccessStatusCode();
 
         var page = await responsible.GetFromJsonAsync<JsonObject>($"{Api}/meetings?search={token}&pageSize=2");
@@ -232,4 +233,6 @@ public sealed class MeetingOperationsApiTests(SharedHost shared)
     }
 
     private static Guid Id(JsonObject json) => json["id"]!.GetValue<Guid>();
+
+    private static Guid MeetingId(JsonObject meeting) => meeting["meeting"]!["id"]!.GetValue<Guid>();
 }

@@ -29,7 +29,9 @@ public sealed class WorkflowInstancesBrowserTests(SharedHost shared, Browser bro
         await row.Locator("a").ClickAsync();
         await Assertions.Expect(page.Locator("#instance-status")).ToHaveTextAsync("Odottaa");
         await Assertions.Expect(page.Locator("#bookmarks")).ToContainTextAsync(eventName);
-        await Assertions.Expect(page.Locator("#journal tbody tr", new() { HasText = "before" }).First).ToContainTextAsync("Valmis");
+        var before = page.Locator("#journal tbody tr", new() { HasText = "before" });
+        await Assertions.Expect(before.Filter(new() { HasText = "Aloitettu" })).ToHaveCountAsync(1);
+        await Assertions.Expect(before.Filter(new() { HasText = "Valmis" })).ToHaveCountAsync(1);
         await Browser.AssertAccessibleAsync(page, "wf-instances-02-journal");
 
         await WorkflowJson.RaiseAsync(admin, "kainuu", eventName);
