@@ -195,8 +195,8 @@ public sealed class CompilationDecisionsApiTests(SharedHost shared)
         await using (var scope = Host.RegionScope(Region))
         {
             var db = scope.ServiceProvider.GetRequiredService<ReportingDbContext>();
-            var report = await db.Reports.SingleAsync(r => r.Id == id);
-            report.ReceivedAt = new DateTimeOffset(2019, 5, 10, 9, 0, 0, TimeSpan.Zero);
+            var stored = await db.Reports.SingleAsync(r => r.Id == id);
+            stored.ReceivedAt = new DateTimeOffset(2019, 5, 10, 9, 0, 0, TimeSpan.Zero);
             await db.SaveChangesAsync();
         }
 
