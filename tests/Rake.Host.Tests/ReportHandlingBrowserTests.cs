@@ -70,31 +70,6 @@ public sealed class ReportHandlingBrowserTests(SharedHost shared, Browser browse
         var (id, _, location) = await SubmitAsync("Omaishoitajien vapaat");
         var outside = new List<string>();
         var page = await Browser.SignInAsync(browser.Chromium, Host, "kainuu-supervisor", outside);
-        await page.GotoAsync($"/kainuu/reports/{id}");
-        await page.ClickAsync("#comment");
-        await page.Locator("#comment").PressSequentiallyAsync("Kiitos ilmoituksesta");
-
-        var asked = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
-        void OnDialog(object? sender, IDialog dialog)
-        {
-            asked.TrySetResult(dialog.Type);
-            _ = dialog.DismissAsync();
-        }
-        page.Dialog += OnDialog;
-        await page.CloseAsync(new PageCloseOptions { RunBeforeUnload = true });
-        Assert.Equal("beforeunload", await asked.Task.WaitAsync(TimeSpan.FromSeconds(15)));
-        page.Dialog -= OnDialog;
-        Assert.False(page.IsClosed);
-        // From here on a question is answered "leave", and noted.
-        var dialogs = new List<string>();
-        page.Dialog += (_, dialog) =>
-        {
-            lock (dialogs)
-            {
-                dialogs.Add(dialog.Type);
-            }
-            _ = dialog.AcceptAsync();
-        };
 
         // The message alone, in Swedish: sent as feedback, and the received report is taken into handling.
         await page.GotoAsync($"/account/culture?culture=sv&returnUrl=/kainuu/reports/{id}");
@@ -108,15 +83,35 @@ public sealed class ReportHandlingBrowserTests(SharedHost shared, Browser browse
         Assert.Equal("WithSupervisor", stored["status"]!.GetValue<string>());
 
         // Saved, the page leaves without asking.
-        lock (dialogs)
+        var dialogs = new List<string>();
+        page.Dialog += (_, dialog) =>
         {
-            dialogs.Clear();
-        }
+            lock (dialogs)
+            {
+                dialogs.Add(dialog.Type);
+            }
+            _ = dialog.AcceptAsync();
+        };
         var closed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         page.Close += (_, _) => closed.TrySetResult();
         await page.CloseAsync(new PageCloseOptions { RunBeforeUnload = true });
         await closed.Task.WaitAsync(TimeSpan.FromSeconds(15));
         Assert.Empty(dialogs);
+
+        // With typed text not saved, leaving asks first (and staying keeps the page).
+        var typing = await page.Context.NewPageAsync();
+        await typing.GotoAsync($"/kainuu/reports/{id}");
+        await typing.ClickAsync("#comment");
+        await typing.Locator("#comment").PressSequentiallyAsync("Kiitos ilmoituksesta");
+        var asked = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        typing.Dialog += (_, dialog) =>
+        {
+            asked.TrySetResult(dialog.Type);
+            _ = dialog.DismissAsync();
+        };
+        await typing.CloseAsync(new PageCloseOptions { RunBeforeUnload = true });
+        Assert.Equal("beforeunload", await asked.Task.WaitAsync(TimeSpan.FromSeconds(15)));
+        Assert.False(typing.IsClosed);
         Assert.Empty(outside);
     }
 
