@@ -128,11 +128,11 @@ public sealed class GoLiveEndToEndBrowserTests(EmptyProductionFixture fixture, B
         await supervisor.FillAsync("#coreOfReport", "Palvelujen katoaminen kylistä");
         await supervisor.FillAsync("#audience", "Kuntien hyvinvointiryhmät");
         await supervisor.FillAsync("#priority", "1");
-        await supervisor.ClickAsync("button[type=submit]:has-text('Tallenna kirjaus')");
+        await supervisor.ClickAsync("button[type=submit]:has-text('Tallenna käsittely')");
         await Assertions.Expect(supervisor.Locator("#report-status")).ToHaveTextAsync("Esihenkilöllä");
         await supervisor.SelectOptionAsync("#status", "ToWorkingGroup");
         await supervisor.FillAsync("#comment", "Viedään työryhmän seuraavaan kokoukseen.");
-        await supervisor.ClickAsync("button[type=submit]:has-text('Siirrä')");
+        await supervisor.ClickAsync("button[type=submit]:has-text('Tallenna käsittely')");
         await Assertions.Expect(supervisor.Locator("#report-status")).ToHaveTextAsync("Työryhmässä");
         await Browser.AssertAccessibleAsync(supervisor, "golive-e2e-06-processed");
         await Host.DeliverEventsAsync();

@@ -51,11 +51,11 @@ public sealed class ReportingBrowserTests(SharedHost shared, Browser browser) : 
             await supervisor.FillAsync("#coreOfReport", "Yksinäisyys haja-asutusalueilla");
             await supervisor.FillAsync("#audience", "Kuntien hyvinvointiryhmät");
             await supervisor.FillAsync("#priority", "1");
-            await supervisor.ClickAsync("button[type=submit]:has-text('Tallenna kirjaus')");
+            await supervisor.ClickAsync("button[type=submit]:has-text('Tallenna käsittely')");
             await Assertions.Expect(supervisor.Locator("#report-status")).ToHaveTextAsync("Esihenkilöllä");
             await supervisor.SelectOptionAsync("#status", "ToWorkingGroup");
             await supervisor.FillAsync("#comment", "Kiitos! Viedään RAKE-työryhmän syyskuun kokoukseen.");
-            await supervisor.ClickAsync("button[type=submit]:has-text('Siirrä')");
+            await supervisor.ClickAsync("button[type=submit]:has-text('Tallenna käsittely')");
             await Assertions.Expect(supervisor.Locator("#report-status")).ToHaveTextAsync("Työryhmässä");
             await Browser.AssertAccessibleAsync(supervisor, "08-processed");
             await supervisor.GotoAsync("/kymenlaakso/reports/summary");

@@ -65,6 +65,15 @@ internal sealed class AnnualSocialReport : IRegionOwned
     public string? ApprovedBy { get; set; }
     public DateTimeOffset? PublishedAt { get; set; }
     public string? PublishedBy { get; set; }
+
+    /// <summary>
+    /// The figures as they were at publication, in every UI language (JSON), so a published report says what was published
+    /// even when reports of its year are imported or corrected later (docs/adr/0137). Null until published.
+    /// </summary>
+    public string? FrozenFigures { get; set; }
+
+    /// <summary>The implementation plan's follow-up as it was at publication (JSON), for the same reason; null without one.</summary>
+    public string? FrozenPlanEvaluation { get; set; }
 }
 
 /// <summary>A row of a Questback/Webropol export that became a report; the hash makes a repeated import skip it.</summary>

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Rake.Modules.Planning.Contracts;
 using Rake.Modules.Reporting.Features.Compilations;
 using Rake.Modules.Reporting.Features.Documents;
 
@@ -7,7 +6,7 @@ namespace Rake.Modules.Reporting.Features.AnnualReport;
 
 /// <summary>The annual social report as a document (Word, HTML) and as a one-page infographic, to whoever may read the report.</summary>
 internal sealed class AnnualDocumentHandler(
-    AnnualReportHandler reports, IRequestContext actor, TextCatalog texts, IPlanningApi planning, IRegionAccess regions)
+    AnnualReportHandler reports, IRequestContext actor, TextCatalog texts, IRegionAccess regions)
 {
     public async Task<ReportDocument> DocumentAsync(int year, CancellationToken ct)
     {
@@ -52,7 +51,7 @@ internal sealed class AnnualDocumentHandler(
                     ?? "–", d.Text, d.ResponsiblePerson ?? "–"]).ToList()));
         }
         Section("reporting.annual.planEvaluation", dto.Sections.PlanEvaluation);
-        if (await planning.EvaluationAsync(year, ct) is { ActionsTotal: > 0 } evaluation)
+        if (await reports.PlanEvaluationAsync(year, ct) is { ActionsTotal: > 0 } evaluation)
         {
             // The implementation plan's own follow-up of the year, read from Planning: each action with its status and evidence.
             blocks.Add(new DocText(texts.Get("reporting.annual.planActions", evaluation.PlanTitle, evaluation.ActionsDone,

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.Json;
 using Rake.Modules.Planning.Contracts;
 
 namespace Rake.Modules.Reporting.Features.AnnualReport;
@@ -82,8 +84,61 @@ internal sealed class AnnualReportHandler(
         report.Status = AnnualReportStatus.Published;
         report.PublishedAt = clock.GetUtcNow();
         report.PublishedBy = actor.UserName;
+        report.FrozenFigures = JsonSerializer.Serialize(await FiguresInEveryLanguageAsync(year, ct), Frozen);
+        report.FrozenPlanEvaluation = await planning.EvaluationAsync(year, ct) is { } evaluation
+            ? JsonSerializer.Serialize(evaluation, Frozen)
+            : null;
         await db.SaveChangesAsync(ct);
         return await ToDtoAsync(year, report, ct);
+    }
+
+    /// <summary>The plan's follow-up shown with the report: as published once it is, live before that.</summary>
+    public async Task<PlanEvaluationInfo?> PlanEvaluationAsync(int year, CancellationToken ct)
+    {
+        var stored = await ReadableAsync(year, ct);
+        return await PlanOfAsync(year, stored, ct);
+    }
+
+    private async Task<PlanEvaluationInfo?> PlanOfAsync(int year, AnnualSocialReport? stored, CancellationToken ct)
+    {
+        if (stored is { Status: AnnualReportStatus.Published, FrozenFigures: not null })
+        {
+            return stored.FrozenPlanEvaluation is { } json ? JsonSerializer.Deserialize<PlanEvaluationInfo>(json, Frozen) : null;
+        }
+        return await planning.EvaluationAsync(year, ct);
+    }
+
+    private static readonly JsonSerializerOptions Frozen = new(JsonSerializerDefaults.Web);
+
+    /// <summary>The figures name categories and areas in the reader's language, so all three are kept.</summary>
+    private async Task<Dictionary<string, AnnualFiguresDto>> FiguresInEveryLanguageAsync(int year, CancellationToken ct)
+    {
+        var byLanguage = new Dictionary<string, AnnualFiguresDto>();
+        var culture = CultureInfo.CurrentUICulture;
+        try
+        {
+            foreach (var language in TextCatalog.Languages)
+            {
+                CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(language);
+                byLanguage[language] = await figures.FiguresAsync(year, ct);
+            }
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = culture;
+        }
+        return byLanguage;
+    }
+
+    private async Task<AnnualFiguresDto> FiguresOfAsync(int year, AnnualSocialReport? stored, CancellationToken ct)
+    {
+        if (stored is { Status: AnnualReportStatus.Published, FrozenFigures: { } json }
+            && JsonSerializer.Deserialize<Dictionary<string, AnnualFiguresDto>>(json, Frozen) is { } byLanguage
+            && (byLanguage.GetValueOrDefault(TextCatalog.CurrentLanguage) ?? byLanguage.GetValueOrDefault("fi")) is { } frozen)
+        {
+            return frozen;
+        }
+        return await figures.FiguresAsync(year, ct);
     }
 
     /// <summary>Drafts are for the people who prepare and decide; a published report is for everyone in the region.</summary>
@@ -112,8 +167,8 @@ internal sealed class AnnualReportHandler(
     private async Task<AnnualReportDto> ToDtoAsync(int year, AnnualSocialReport? r, CancellationToken ct) => new(
         year, (r?.Status ?? AnnualReportStatus.Draft).ToString(),
         new AnnualSectionsDto(r?.Introduction ?? "", r?.ActionsTaken ?? "", r?.PlanEvaluation ?? "", r?.Conclusions ?? ""),
-        await figures.FiguresAsync(year, ct), r?.UpdatedAt, r?.UpdatedBy, r?.ApprovedAt, r?.ApprovedBy, r?.PublishedAt, r?.PublishedBy,
-        await planning.EvaluationAsync(year, ct) is { ActionsTotal: > 0 });
+        await FiguresOfAsync(year, r, ct), r?.UpdatedAt, r?.UpdatedBy, r?.ApprovedAt, r?.ApprovedBy, r?.PublishedAt, r?.PublishedBy,
+        await PlanOfAsync(year, r, ct) is { ActionsTotal: > 0 });
 }
 
 internal sealed class UpdateAnnualSectionsRequestValidator : RequestValidator<UpdateAnnualSectionsRequest>

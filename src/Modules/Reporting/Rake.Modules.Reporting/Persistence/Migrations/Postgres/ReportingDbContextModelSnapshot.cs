@@ -159,6 +159,12 @@ namespace Rake.Modules.Reporting.Persistence.Migrations.Postgres
                         .HasMaxLength(20000)
                         .HasColumnType("character varying(20000)");
 
+                    b.Property<string>("FrozenFigures")
+                        .HasColumnType("text");
+
+                    b.Property<string>("FrozenPlanEvaluation")
+                        .HasColumnType("text");
+
                     b.Property<string>("Introduction")
                         .IsRequired()
                         .HasMaxLength(20000)

@@ -153,6 +153,12 @@ namespace Rake.Modules.Reporting.Persistence.Migrations.Sqlite
                         .HasMaxLength(20000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("FrozenFigures")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FrozenPlanEvaluation")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Introduction")
                         .IsRequired()
                         .HasMaxLength(20000)
