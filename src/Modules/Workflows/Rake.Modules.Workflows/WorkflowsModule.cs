@@ -57,6 +57,7 @@ public sealed class WorkflowsModule : IModule
         services.AddScoped<IWorkflowDesignerApi, WorkflowDesignerApi>();
         services.AddScoped<IWorkflowCalendarApi, Features.Calendar.WorkflowCalendar>();
         services.AddScoped<IWorkflowTextsApi, Features.Calendar.WorkflowTexts>();
+        services.AddScoped<IWorkflowTasksApi, Features.TaskReminders.WorkflowTasksApi>();
         services.AddSingleton<WorkflowTimers>();
         // Registered before the scheduler: hosted services start in order, so stranded runs are faulted before any timer fires.
         services.AddSingleton<ExecutionMarker>();
