@@ -157,8 +157,8 @@ internal sealed class NotificationSweep(IServiceScopeFactory scopes, IRegionAcce
                     [year.ToString(CultureInfo.InvariantCulture), mine.Count.ToString(CultureInfo.InvariantCulture)],
                     notifier.Link("reports/mine"), $"yearly:{year}:{reporter:N}")
                 {
-                    MailLines = language => mine.Select(r => texts.GetIn(language, r.Decided ? "notify.yearly.rowDecided" : "notify.yearly.row",
-                        r.Number, Day(Helsinki.ToLocalDate(r.ReceivedAt)),
+                    MailLines = language => mine.Select(r => texts.GetIn(language,
+                        r.Decided ? "notify.yearly.rowDecided" : "notify.yearly.row", r.Number, Day(Helsinki.ToLocalDate(r.ReceivedAt)),
                         texts.GetIn(language, $"communications.reportStatus.{r.Status}"), notifier.Link($"reports/{r.ReportId}"))),
                 };
                 sent += await Send(request, ct);

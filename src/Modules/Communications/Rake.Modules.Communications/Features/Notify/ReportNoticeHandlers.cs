@@ -38,7 +38,8 @@ internal sealed class NotifyOfReportReassignment(CommunicationsDbContext db, Tim
 }
 
 /// <summary>A workflow's NotifyReporter step: each reporter is told their report's current status.</summary>
-internal sealed class NotifyReportersFromWorkflow(CommunicationsDbContext db, TimeProvider clock, PersonNotifier notifier, MailSignal signal)
+internal sealed class NotifyReportersFromWorkflow(
+    CommunicationsDbContext db, TimeProvider clock, PersonNotifier notifier, MailSignal signal)
     : IdempotentHandler<ReportersNotified, CommunicationsDbContext>(db, clock)
 {
     protected override async Task ApplyAsync(ReportersNotified e, CancellationToken ct)

@@ -9,16 +9,20 @@ internal sealed record ReassignRequest(string? Supervisor, [ScreenedText] string
     public const int SupervisorMax = 256;
 }
 
-/// <summary>The report's new supervisor. The caller may no longer see the report afterwards, so the report itself is not returned.</summary>
+/// <summary>
+/// The report's new supervisor. The caller may no longer see the report afterwards, so the report itself is not returned.
+/// </summary>
 internal sealed record ReassignResultDto(Guid ReportId, int Number, string SupervisorUserName, string SupervisorName);
 
 internal static class ReassignReportEndpoint
 {
     public static void Map(IEndpointRouteBuilder api) =>
         api.MapPost("/social-reports/{id:guid}/reassignment",
-                (Guid id, ReassignRequest request, ReassignReportHandler handler, CancellationToken ct) => handler.HandleAsync(id, request, ct))
+                (Guid id, ReassignRequest request, ReassignReportHandler handler, CancellationToken ct) =>
+                    handler.HandleAsync(id, request, ct))
             .WithTags("Supervisor processing")
-            .WithSummary("Pass a report to another supervisor of the region, with a reason; the new supervisor and the reporters are told.");
+            .WithSummary("Pass a report to another supervisor of the region, with a reason; the new supervisor and the reporters " +
+                "are told.");
 }
 
 internal sealed class ReassignRequestValidator : RequestValidator<ReassignRequest>
