@@ -81,6 +81,8 @@ public sealed class RakeTestHost : IAsyncDisposable
                 builder.Services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1000);
                 // Test classes sign many users in from the loopback; SignInRateLimitTests sets a small limit of its own.
                 builder.Configuration["Rake:SignIn:PermitLimit"] = "100000";
+                // Tests run the notice sweep by hand when they want it; a round on its own would mail the demo people mid-test.
+                builder.Configuration["Communications:Notifications:SweepEnabled"] = "false";
                 configure?.Invoke(builder);
             });
         await app.StartAsync();

@@ -25,6 +25,10 @@ public sealed class ScreenedTextCoverageTests(SharedHost shared)
     private static readonly Dictionary<string, string> AllowList = new()
     {
         ["Reporting/PeriodSchemeRequest.Scheme"] = Code,
+        ["Reporting/ReassignRequest.Supervisor"] = UserName,
+        ["Communications/SaveNotificationSettingsRequest.Language"] = Code,
+        ["Communications/SaveNotificationSettingsRequest.Kinds[].Kind"] = Code,
+        ["Communications/SaveNotificationSettingsRequest.Kinds[].Channel"] = Code,
         ["Communications/ListPublicationsQuery.Status"] = Filter,
         ["Communications/ListPublicationsQuery.Channel"] = Filter,
         ["Communications/ListDeliveriesQuery.Status"] = Filter,

@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Rake.Modules.Workflows.Engine;
 using Rake.Workflows.Abstractions;
@@ -327,18 +329,43 @@ public sealed class RakeActivityTests
     }
 
     [Fact]
-    public async Task Notify_reporter_records_that_reporters_are_informed()
+    public async Task Notify_reporter_gives_each_reporter_of_the_period_a_notice_and_leaves_other_periods_alone()
     {
         var notify = Activity("r", "Rake.Reporting.NotifyReporter", ("message", Lit("Kooste julkaistu")), ("period", Lit("2026-H1")),
             ("notice", new JsonObject { ["typeName"] = "String", ["memoryReference"] = new JsonObject { ["id"] = "notice" } }));
+        var inPeriod = new DateTimeOffset(2026, 3, 2, 8, 0, 0, TimeSpan.Zero);
+        var after = new DateTimeOffset(2026, 7, 2, 8, 0, 0, TimeSpan.Zero);
+        List<Guid> reporters = [];
 
-        var instance = await RunAsync(Definition([notify]), new DateTimeOffset(2026, 6, 1, 6, 0, 0, TimeSpan.Zero));
+        var instance = await RunInRegionAsync(Definition([notify]), new DateTimeOffset(2026, 8, 1, 6, 0, 0, TimeSpan.Zero), "kainuu",
+            async modules =>
+            {
+                await modules.AddReportsAsync("kainuu", inPeriod, inPeriod, after);
+                await using var scope = modules.Scope("kainuu", "test");
+                var db = scope.ServiceProvider.GetRequiredService<Rake.Modules.Reporting.Persistence.ReportingDbContext>();
+                foreach (var report in await db.Reports.ToListAsync())
+                {
+                    report.ReporterId = Guid.NewGuid();
+                    reporters.Add(report.ReporterId);
+                }
+                await db.SaveChangesAsync();
+            });
 
-        Assert.Equal("Reporters of 2026-H1 informed: Kooste julkaistu", instance.Output["notice"]);
-        Assert.Contains(instance.Journal, e => e.Event == "Journal" && e.Message == "Reporters of 2026-H1 informed: Kooste julkaistu");
+        Assert.Equal(WorkflowSubStatus.Finished, instance.SubStatus);
+        Assert.Equal("Reporters of 2 reports of 2026-H1 informed: Kooste julkaistu", instance.Output["notice"]);
         Assert.Contains("r: The message to the reporters is missing.",
             RakeWorkflows.Publisher(TimeProvider.System).Validate(Definition([Activity("r",
                 "Rake.Reporting.NotifyReporter")])).Select(e => $"{e.ActivityId}: {e.Message}"));
+    }
+
+    [Fact]
+    public async Task Notify_reporter_without_the_reporting_services_faults_instead_of_pretending_to_send()
+    {
+        var notify = Activity("r", "Rake.Reporting.NotifyReporter", ("message", Lit("Kooste julkaistu")), ("period", Lit("2026-H1")));
+
+        var instance = await RunAsync(Definition([notify]), new DateTimeOffset(2026, 6, 1, 6, 0, 0, TimeSpan.Zero));
+
+        Assert.Equal(WorkflowSubStatus.Faulted, instance.SubStatus);
     }
 
     [Fact]

@@ -20,6 +20,7 @@ using Rake.Modules.Communications.Features.ListInfoSessions;
 using Rake.Modules.Communications.Features.ListPlanned;
 using Rake.Modules.Communications.Features.ListPublications;
 using Rake.Modules.Communications.Features.Mail;
+using Rake.Modules.Communications.Features.Notify;
 using Rake.Modules.Communications.Features.Publications;
 using Rake.Modules.Communications.Features.PublishPublication;
 using Rake.Modules.Communications.Features.RecordAttendance;
@@ -37,7 +38,8 @@ namespace Rake.Modules.Communications;
 /// <summary>
 /// Communications: the region's communication plan, planned communications from supervisor records and decisions,
 /// publications with a public Atom feed per channel, distribution lists with SMTP delivery and retries, info sessions,
-/// and e-mail to reporters when their report's handling moves on.
+/// and notices to people (in the app, by e-mail or in a daily digest, as each person chooses): new reports, assignments,
+/// workflow tasks and their reminders, progress of a report, and the yearly summary to each reporter.
 /// </summary>
 public sealed class CommunicationsModule : IModule
 {
@@ -51,6 +53,7 @@ public sealed class CommunicationsModule : IModule
         new("communications/plan", "nav.comm.plan", CommRoles.Readers),
         new("communications/mail", "nav.comm.mail", CommRoles.Readers),
         new("communications/info-sessions", "nav.comm.infoSessions"),
+        new("notification-settings", "nav.comm.notificationSettings"),
     ];
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
@@ -80,6 +83,10 @@ public sealed class CommunicationsModule : IModule
         services.AddSingleton<SmtpMailSender>();
         services.AddSingleton<MailDeliveryWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<MailDeliveryWorker>());
+        services.Configure<NotifyOptions>(configuration.GetSection(NotifyOptions.Section));
+        services.AddScoped<PersonNotifier>();
+        services.AddSingleton<NotificationSweep>();
+        services.AddHostedService<NotificationSweepWorker>();
         services.AddTransient<IStartupFilter, PublicFeedStartupFilter>();
     }
 
@@ -108,6 +115,7 @@ public sealed class CommunicationsModule : IModule
         ListInfoSessionsEndpoint.Map(regionApi);
         ScheduleInfoSessionEndpoint.Map(regionApi);
         RecordAttendanceEndpoint.Map(regionApi);
+        NotificationSettingsEndpoints.Map(regionApi);
     }
 
     public Task SeedDemoAsync(IServiceProvider regionScope, DemoRegion region, CancellationToken cancellationToken) =>

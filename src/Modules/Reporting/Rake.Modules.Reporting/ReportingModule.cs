@@ -56,6 +56,7 @@ public sealed class ReportingModule : IModule
         services.AddRequestValidators(typeof(ReportingModule).Assembly);
         services.AddModuleMapping<ReportingModule>();
         services.AddScoped<IReportingApi, Features.Api.ReportingApi>();
+        services.AddScoped<IReporterYearApi, Features.ReporterYear.ReporterYearApi>();
         services.AddScoped<IOpenItemsSource, Features.HandOver.SupervisorHandOver>();
         services.AddScoped<IGoLiveSource, Features.GoLive.ReportingGoLive>();
     }
@@ -70,6 +71,7 @@ public sealed class ReportingModule : IModule
         RegionSetupEndpoints.Map(regionApi);
         Features.PeriodSchemeSetup.PeriodSchemeEndpoints.Map(regionApi);
         NotificationEndpoints.Map(regionApi);
+        Features.ReassignReport.ReassignReportEndpoint.Map(regionApi);
         Features.Compilations.CompilationEndpoints.Map(regionApi);
         Features.AnnualReport.AnnualReportEndpoints.Map(regionApi);
         Features.Import.ImportEndpoints.Map(regionApi);

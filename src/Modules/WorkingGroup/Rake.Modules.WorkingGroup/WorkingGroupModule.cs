@@ -52,6 +52,7 @@ public sealed class WorkingGroupModule : IModule
         services.AddScoped<WgLookup>();
         services.AddTransient<Microsoft.AspNetCore.Hosting.IStartupFilter, Features.CalendarSubscription.CalendarFeedStartupFilter>();
         services.AddScoped<IOpenItemsSource, Features.HandOver.AssignmentHandOver>();
+        services.AddScoped<Contracts.IAssignmentRemindersApi, Features.AssignmentReminders.AssignmentRemindersApi>();
         services.AddScoped<IGoLiveSource, Features.GoLive.WorkingGroupGoLive>();
         services.AddModuleMapping<WorkingGroupModule>();
         services.AddRequestValidators(typeof(WorkingGroupModule).Assembly);

@@ -22,6 +22,10 @@ internal sealed class CommunicationsDbContext(
     public DbSet<MailDelivery> Deliveries => Set<MailDelivery>();
     public DbSet<InfoSession> InfoSessions => Set<InfoSession>();
     public DbSet<CommunicationSettings> Settings => Set<CommunicationSettings>();
+    public DbSet<NoticePreference> NoticePreferences => Set<NoticePreference>();
+    public DbSet<NoticeLanguage> NoticeLanguages => Set<NoticeLanguage>();
+    public DbSet<NoticeMarker> NoticeMarkers => Set<NoticeMarker>();
+    public DbSet<PersonNotice> PersonNotices => Set<PersonNotice>();
 
     protected override void ConfigureModule(ModelBuilder modelBuilder)
     {
@@ -112,6 +116,36 @@ internal sealed class CommunicationsDbContext(
         {
             b.ToTable("Settings");
             b.HasKey(s => s.RegionCode);
+        });
+        modelBuilder.Entity<NoticePreference>(b =>
+        {
+            b.ToTable("NoticePreferences");
+            b.HasKey(p => new { p.RegionCode, p.UserId, p.Kind });
+            b.Property(p => p.Kind).HasConversion<string>().HasMaxLength(30);
+            b.Property(p => p.Channel).HasConversion<string>().HasMaxLength(20);
+        });
+        modelBuilder.Entity<NoticeLanguage>(b =>
+        {
+            b.ToTable("NoticeLanguages");
+            b.HasKey(l => new { l.RegionCode, l.UserId });
+            b.Property(l => l.Language).HasMaxLength(2);
+        });
+        modelBuilder.Entity<NoticeMarker>(b =>
+        {
+            b.ToTable("NoticeMarkers");
+            b.HasKey(m => new { m.RegionCode, m.Key });
+            b.Property(m => m.Key).HasMaxLength(NoticeMarker.KeyMax);
+        });
+        modelBuilder.Entity<PersonNotice>(b =>
+        {
+            b.ToTable("PersonNotices");
+            b.HasKey(n => n.Id);
+            b.Property(n => n.Kind).HasConversion<string>().HasMaxLength(30);
+            b.Property(n => n.Template).HasMaxLength(PersonNotice.TemplateMax);
+            b.Property(n => n.Args).HasMaxLength(PersonNotice.ArgsMax);
+            b.Property(n => n.Link).HasMaxLength(PersonNotice.LinkMax);
+            b.HasIndex(n => new { n.RegionCode, n.UserId, n.CreatedAt });
+            b.HasIndex(n => new { n.RegionCode, n.InDigest, n.DigestedAt });
         });
     }
 }

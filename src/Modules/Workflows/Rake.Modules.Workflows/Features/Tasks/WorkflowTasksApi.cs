@@ -10,6 +10,13 @@ namespace Rake.Modules.Workflows.Features.Tasks;
 /// <summary>The same completion as the inbox's, for a task found by its run and activity instead of its id.</summary>
 internal sealed class WorkflowTasksApi(WorkflowsDbContext db, WorkflowRuntime runtime, IRequestContext actor) : IWorkflowTasksApi
 {
+    public async Task<IReadOnlyList<OpenWorkflowTask>> OpenTasksAsync(CancellationToken cancellationToken) =>
+        (await db.Bookmarks.AsNoTracking()
+            .Where(b => b.Kind == WorkflowRuntime.HumanTaskKind && b.CompletedAt == null && b.Role != null)
+            .Select(b => new { b.Id, b.Role, b.CreatedAt, b.DueAt })
+            .ToListAsync(cancellationToken))
+        .Select(b => new OpenWorkflowTask(b.Id, b.Role!, b.CreatedAt, b.DueAt)).ToList();
+
     public async Task<bool> CompleteAsync(Guid instanceId, string activityId, string? comment, CancellationToken cancellationToken)
     {
         var id = await db.Bookmarks.AsNoTracking()

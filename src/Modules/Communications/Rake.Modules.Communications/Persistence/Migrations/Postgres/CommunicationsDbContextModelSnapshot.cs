@@ -313,6 +313,117 @@ namespace Rake.Modules.Communications.Persistence.Migrations.Postgres
                     b.ToTable("MailDeliveries", "communications");
                 });
 
+            modelBuilder.Entity("Rake.Modules.Communications.Domain.NoticeLanguage", b =>
+                {
+                    b.Property<string>("RegionCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.HasKey("RegionCode", "UserId");
+
+                    b.ToTable("NoticeLanguages", "communications");
+                });
+
+            modelBuilder.Entity("Rake.Modules.Communications.Domain.NoticeMarker", b =>
+                {
+                    b.Property<string>("RegionCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("RegionCode", "Key");
+
+                    b.ToTable("NoticeMarkers", "communications");
+                });
+
+            modelBuilder.Entity("Rake.Modules.Communications.Domain.NoticePreference", b =>
+                {
+                    b.Property<string>("RegionCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("RegionCode", "UserId", "Kind");
+
+                    b.ToTable("NoticePreferences", "communications");
+                });
+
+            modelBuilder.Entity("Rake.Modules.Communications.Domain.PersonNotice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Args")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("DigestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("InDigest")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("Link")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Template")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegionCode", "InDigest", "DigestedAt");
+
+                    b.HasIndex("RegionCode", "UserId", "CreatedAt");
+
+                    b.ToTable("PersonNotices", "communications");
+                });
+
             modelBuilder.Entity("Rake.Modules.Communications.Domain.PlanRow", b =>
                 {
                     b.Property<Guid>("Id")

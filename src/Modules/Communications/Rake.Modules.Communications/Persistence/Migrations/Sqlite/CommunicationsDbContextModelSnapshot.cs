@@ -307,6 +307,117 @@ namespace Rake.Modules.Communications.Persistence.Migrations.Sqlite
                     b.ToTable("communications_MailDeliveries", (string)null);
                 });
 
+            modelBuilder.Entity("Rake.Modules.Communications.Domain.NoticeLanguage", b =>
+                {
+                    b.Property<string>("RegionCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("RegionCode", "UserId");
+
+                    b.ToTable("communications_NoticeLanguages", (string)null);
+                });
+
+            modelBuilder.Entity("Rake.Modules.Communications.Domain.NoticeMarker", b =>
+                {
+                    b.Property<string>("RegionCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("RegionCode", "Key");
+
+                    b.ToTable("communications_NoticeMarkers", (string)null);
+                });
+
+            modelBuilder.Entity("Rake.Modules.Communications.Domain.NoticePreference", b =>
+                {
+                    b.Property<string>("RegionCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("RegionCode", "UserId", "Kind");
+
+                    b.ToTable("communications_NoticePreferences", (string)null);
+                });
+
+            modelBuilder.Entity("Rake.Modules.Communications.Domain.PersonNotice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Args")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DigestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("InDigest")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Link")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Template")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegionCode", "InDigest", "DigestedAt");
+
+                    b.HasIndex("RegionCode", "UserId", "CreatedAt");
+
+                    b.ToTable("communications_PersonNotices", (string)null);
+                });
+
             modelBuilder.Entity("Rake.Modules.Communications.Domain.PlanRow", b =>
                 {
                     b.Property<Guid>("Id")
