@@ -57,8 +57,10 @@ public sealed class TimerTakeoverTests
             // Short check-ins so the takeover falls inside the test; the decision itself is the same at the default.
             [WorkflowScheduling.CheckinSecondsKey.Replace(":", "__", StringComparison.Ordinal)] = "2",
         };
-        await using var first = await HostProcess.StartAsync("Postgres", database.ConnectionString, settings);
-        await using var second = await HostProcess.StartAsync("Postgres", database.ConnectionString, settings);
+        // The second waits for the first's start-up under the startup lock (docs/adr/0126): on two loaded cores that is minutes.
+        var within = TimeSpan.FromMinutes(8);
+        await using var first = await HostProcess.StartAsync("Postgres", database.ConnectionString, settings, within);
+        await using var second = await HostProcess.StartAsync("Postgres", database.ConnectionString, settings, within);
         var hosts = new[] { first, second };
         var definitionId = $"tick-{Guid.NewGuid():N}"[..20];
         using (var admin = await AdminAsync(first))
