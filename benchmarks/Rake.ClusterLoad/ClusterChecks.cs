@@ -46,10 +46,12 @@ internal static partial class ClusterChecks
         {
             while (await reader.ReadAsync())
             {
-                var match = Instant().Match(JsonNode.Parse(reader.GetString(0))?["input"]?["TriggeredFor"]?.ToJsonString() ?? "");
-                if (match.Success)
+                // The occurrence is the one string in the engine's typed state value that is an instant.
+                var input = JsonNode.Parse(reader.GetString(0))?["input"]?["TriggeredFor"];
+                var instant = Strings(input).FirstOrDefault(s => Instant().IsMatch(s));
+                if (instant is not null)
                 {
-                    fired.Add(DateTimeOffset.Parse(match.Value, CultureInfo.InvariantCulture));
+                    fired.Add(DateTimeOffset.Parse(instant, CultureInfo.InvariantCulture));
                 }
             }
         }
@@ -91,14 +93,16 @@ internal static partial class ClusterChecks
             {
                 break;
             }
-            Console.WriteLine($"  outbox: {pending} of {messages.Count} events not yet delivered; waiting ({waited.Elapsed.TotalSeconds:0} s)");
+            Console.WriteLine($"  outbox: {pending} of {messages.Count} events not yet delivered; " +
+                              $"waiting ({waited.Elapsed.TotalSeconds:0} s)");
             await Task.Delay(TimeSpan.FromSeconds(10));
         }
         var deliveries = await CountAsync(connection,
             "SELECT \"MessageId\", COUNT(*) FROM bench.\"OutboxDeliveries\" WHERE \"MessageId\" = ANY(@ids) GROUP BY 1",
             messages.Keys.ToArray());
         var effects = await CountAsync(connection,
-            "SELECT \"ReportId\", COUNT(*) FROM reporting.\"Notifications\" WHERE \"ReportId\" = ANY(@ids) AND \"Kind\" = 'received' GROUP BY 1",
+            "SELECT \"ReportId\", COUNT(*) FROM reporting.\"Notifications\" " +
+            "WHERE \"ReportId\" = ANY(@ids) AND \"Kind\" = 'received' GROUP BY 1",
             ids);
         var withoutEvent = ids.Length - messages.Values.Select(m => m.Report).Distinct().Count();
         var once = messages.Keys.Count(id => deliveries.GetValueOrDefault(id) == 1);
@@ -146,7 +150,8 @@ internal static partial class ClusterChecks
 
     private static async Task<HttpClient> AdminAsync(HttpClient http)
     {
-        var response = await http.PostAsJsonAsync("/api/v1/auth/token", new { userName = $"{TickRegion}-regionadmin", password = "Demo-2026!" });
+        var response = await http.PostAsJsonAsync("/api/v1/auth/token",
+            new { userName = $"{TickRegion}-regionadmin", password = "Demo-2026!" });
         response.EnsureSuccessStatusCode();
         var token = (await response.Content.ReadFromJsonAsync<JsonObject>())!["accessToken"]!.GetValue<string>();
         var admin = new HttpClient { BaseAddress = http.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
@@ -191,6 +196,14 @@ internal static partial class ClusterChecks
                 },
             },
         },
+    };
+
+    private static IEnumerable<string> Strings(JsonNode? node) => node switch
+    {
+        JsonObject o => o.SelectMany(p => Strings(p.Value)),
+        JsonArray a => a.SelectMany(Strings),
+        JsonValue v when v.TryGetValue<string>(out var text) => [text],
+        _ => [],
     };
 
     [GeneratedRegex(@"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)")]

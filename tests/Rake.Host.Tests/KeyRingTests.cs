@@ -29,7 +29,7 @@ internal sealed class HostProcess : IAsyncDisposable
     public int ProcessId => process.Id;
 
     public static async Task<HostProcess> StartAsync(string provider, string connectionString,
-        IReadOnlyDictionary<string, string>? settings = null)
+        IReadOnlyDictionary<string, string>? settings = null, TimeSpan? startWithin = null)
     {
         var folder = RepositoryRoot();
         var bin = Path.Combine(folder, "src", "Host", "Rake.Host", "bin", "Release", "net10.0");
@@ -66,7 +66,7 @@ internal sealed class HostProcess : IAsyncDisposable
         using var client = new HttpClient { BaseAddress = new Uri(host.BaseAddress), Timeout = TimeSpan.FromSeconds(5) };
         for (var waited = Stopwatch.StartNew(); ; await Task.Delay(500))
         {
-            if (process.HasExited || waited.Elapsed > TimeSpan.FromMinutes(3))
+            if (process.HasExited || waited.Elapsed > (startWithin ?? TimeSpan.FromMinutes(3)))
             {
                 await host.DisposeAsync();
                 lock (output)

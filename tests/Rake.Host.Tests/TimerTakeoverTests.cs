@@ -14,10 +14,20 @@ internal static partial class TimerOccurrences
 {
     public static DateTimeOffset TriggeredFor(string state)
     {
-        var input = JsonNode.Parse(state)!["input"]?[WorkflowTimers.TriggeredForInput]?.ToJsonString()
-            ?? throw new InvalidOperationException("The instance has no TriggeredFor input.");
-        return DateTimeOffset.Parse(Instant().Match(input).Value, CultureInfo.InvariantCulture);
+        // The value sits inside the engine's typed state value; its one string that is an instant is the occurrence.
+        var input = JsonNode.Parse(state)!["input"]?[WorkflowTimers.TriggeredForInput];
+        var instant = Strings(input).FirstOrDefault(s => Instant().IsMatch(s))
+            ?? throw new InvalidOperationException($"The instance has no TriggeredFor input: {input?.ToJsonString()}");
+        return DateTimeOffset.Parse(instant, CultureInfo.InvariantCulture);
     }
+
+    private static IEnumerable<string> Strings(JsonNode? node) => node switch
+    {
+        JsonObject o => o.SelectMany(p => Strings(p.Value)),
+        JsonArray a => a.SelectMany(Strings),
+        JsonValue v when v.TryGetValue<string>(out var text) => [text],
+        _ => [],
+    };
 
     [GeneratedRegex(@"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)")]
     private static partial Regex Instant();
@@ -47,8 +57,10 @@ public sealed class TimerTakeoverTests
             // Short check-ins so the takeover falls inside the test; the decision itself is the same at the default.
             [WorkflowScheduling.CheckinSecondsKey.Replace(":", "__", StringComparison.Ordinal)] = "2",
         };
-        await using var first = await HostProcess.StartAsync("Postgres", database.ConnectionString, settings);
-        await using var second = await HostProcess.StartAsync("Postgres", database.ConnectionString, settings);
+        // The second waits for the first's start-up under the startup lock (docs/adr/0126): on two loaded cores that is minutes.
+        var within = TimeSpan.FromMinutes(8);
+        await using var first = await HostProcess.StartAsync("Postgres", database.ConnectionString, settings, within);
+        await using var second = await HostProcess.StartAsync("Postgres", database.ConnectionString, settings, within);
         var hosts = new[] { first, second };
         var definitionId = $"tick-{Guid.NewGuid():N}"[..20];
         using (var admin = await AdminAsync(first))
@@ -104,7 +116,8 @@ public sealed class TimerTakeoverTests
         while (DateTime.UtcNow < deadline)
         {
             await using var command = new NpgsqlCommand(
-                "SELECT trigger_name, instance_name FROM workflows.qrtz_fired_triggers WHERE state = 'ACQUIRED' AND trigger_name LIKE 'due-%'",
+                "SELECT trigger_name, instance_name FROM workflows.qrtz_fired_triggers " +
+                "WHERE state = 'ACQUIRED' AND trigger_name LIKE 'due-%'",
                 connection);
             await using var reader = await command.ExecuteReaderAsync();
             while (await reader.ReadAsync())
@@ -125,7 +138,8 @@ public sealed class TimerTakeoverTests
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("SELECT \"State\" FROM workflows.\"Instances\" WHERE \"DefinitionId\" = @id", connection);
+        await using var command = new NpgsqlCommand(
+            "SELECT \"State\" FROM workflows.\"Instances\" WHERE \"DefinitionId\" = @id", connection);
         command.Parameters.AddWithValue("id", definitionId);
         var fired = new List<DateTimeOffset>();
         await using var reader = await command.ExecuteReaderAsync();

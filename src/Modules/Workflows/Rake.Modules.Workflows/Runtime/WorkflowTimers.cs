@@ -153,9 +153,9 @@ internal sealed class WorkflowTimers(IServiceScopeFactory scopes, TimeProvider c
             return first;
         }
         var restart = schedule.GetNextOccurrence(now - (last - first)) ?? first;
-        logger.LogWarning("Workflow trigger {TriggerId} of {DefinitionId} in region {Region} missed more than {Max} occurrences since {First}; " +
-                          "the occurrences before {Restart} are skipped.", trigger.Id, trigger.DefinitionId, trigger.RegionCode,
-            MaxCatchUpOccurrences, first, restart);
+        logger.LogWarning("Workflow trigger {TriggerId} of {DefinitionId} in region {Region} missed more than {Max} occurrences " +
+                          "since {First}; the occurrences before {Restart} are skipped.",
+            trigger.Id, trigger.DefinitionId, trigger.RegionCode, MaxCatchUpOccurrences, first, restart);
         return restart > first ? restart.ToUniversalTime() : first;
     }
 
