@@ -133,7 +133,7 @@ internal static class WorkflowBenchmark
     {
         await using var scope = RegionScope(app);
         var runtime = scope.ServiceProvider.GetRequiredService<WorkflowRuntime>();
-        var record = await runtime.StartAsync(DefinitionId, null, CancellationToken.None);
+        var record = await runtime.StartAsync(DefinitionId, new RunOptions(), CancellationToken.None);
         if (record is null || record.SubStatus != nameof(WorkflowSubStatus.Suspended))
         {
             return false;
@@ -147,7 +147,8 @@ internal static class WorkflowBenchmark
     private static async Task<bool> StartOnlyAsync(WebApplication app)
     {
         await using var scope = RegionScope(app);
-        var record = await scope.ServiceProvider.GetRequiredService<WorkflowRuntime>().StartAsync(DefinitionId, null, CancellationToken.None);
+        var runtime = scope.ServiceProvider.GetRequiredService<WorkflowRuntime>();
+        var record = await runtime.StartAsync(DefinitionId, new RunOptions(), CancellationToken.None);
         return record?.SubStatus == nameof(WorkflowSubStatus.Suspended);
     }
 

@@ -414,6 +414,9 @@ public sealed class PersonNotificationTests : IDisposable
     {
         public Task<IReadOnlyList<OpenWorkflowTask>> OpenTasksAsync(CancellationToken cancellationToken) =>
             Task.FromResult(world.Tasks.GetValueOrDefault(context.RequireRegion().Code) ?? []);
+
+        public Task<bool> CompleteAsync(Guid instanceId, string activityId, string? comment, CancellationToken cancellationToken) =>
+            throw new NotSupportedException("The notification sweep only reads open tasks.");
     }
 
     private sealed class FakeYearReports(World world, IRequestContext context) : IReporterYearApi
