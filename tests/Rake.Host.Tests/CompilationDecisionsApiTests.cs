@@ -204,7 +204,10 @@ public sealed class CompilationDecisionsApiTests(SharedHost shared)
         {
             var decided = await steering.PostAsJsonAsync($"{Api}/meetings/{meetingId}/decisions", new
             {
-                phenomenon = "Vanha ilmiö", outcome = "FollowUpAction", text, responsiblePerson = "Vastuuhenkilö",
+                phenomenon = "Vanha ilmiö",
+                outcome = "FollowUpAction",
+                text,
+                responsiblePerson = "Vastuuhenkilö",
                 reportNumbers = new[] { number },
             });
             Assert.True(decided.StatusCode == HttpStatusCode.Created, await decided.Content.ReadAsStringAsync());

@@ -100,8 +100,12 @@ public sealed class MeetingOperationsApiTests(SharedHost shared)
             new { phenomenon = "Asunnottomuus", outcome = "FollowUpAction", text = "Esitetään määrärahaa.", responsiblePerson = "X" });
         var budget = await responsible.PostAsJsonAsync($"{Api}/budget-proposals", new
         {
-            year = DateTime.UtcNow.Year + 1, title = "Tuettu asuminen", justification = "Perustelu", serviceArea = "Aikuiset",
-            amount = 10000, decisionId = Id((await decision.Content.ReadFromJsonAsync<JsonObject>())!),
+            year = DateTime.UtcNow.Year + 1,
+            title = "Tuettu asuminen",
+            justification = "Perustelu",
+            serviceArea = "Aikuiset",
+            amount = 10000,
+            decisionId = Id((await decision.Content.ReadFromJsonAsync<JsonObject>())!),
         });
         Assert.True(budget.StatusCode == HttpStatusCode.Created, await budget.Content.ReadAsStringAsync());
         var budgetPath = $"{Api}/budget-proposals/{Id((await budget.Content.ReadFromJsonAsync<JsonObject>())!)}/status";
@@ -136,8 +140,14 @@ public sealed class MeetingOperationsApiTests(SharedHost shared)
             HttpStatusCode.BadRequest);
         Assert.Equal(["termEnd", "userName"], refused["errors"]!.AsObject().Select(e => e.Key).Order());
         var changed = await responsible.PutAsJsonAsync($"{members}/{kept}",
-            new { userName = $"{Region}-workinggroupmember", title = "Sosiaalityöntekijä", role = "Chair", termStart = "2025-01-01",
-                termEnd = "2026-12-31" });
+            new
+            {
+                userName = $"{Region}-workinggroupmember",
+                title = "Sosiaalityöntekijä",
+                role = "Chair",
+                termStart = "2025-01-01",
+                termEnd = "2026-12-31"
+            });
         Assert.True(changed.StatusCode == HttpStatusCode.OK, await changed.Content.ReadAsStringAsync());
         var member = (await changed.Content.ReadFromJsonAsync<JsonObject>())!;
         Assert.Equal($"{Region}-workinggroupmember", member["userName"]!.GetValue<string>());
@@ -166,8 +176,12 @@ public sealed class MeetingOperationsApiTests(SharedHost shared)
         var decided = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-400);
         var created = await supervisor.PostAsJsonAsync($"{Api}/wellbeing-group-nominations", new
         {
-            municipality, groupName = "HYTETU", memberName = "Aino Ensimmäinen", deputyName = "Olli Varalla",
-            decidedBy = "Palvelualuepäällikkö", decidedOn = decided,
+            municipality,
+            groupName = "HYTETU",
+            memberName = "Aino Ensimmäinen",
+            deputyName = "Olli Varalla",
+            decidedBy = "Palvelualuepäällikkö",
+            decidedOn = decided,
         });
         var id = Id((await created.Content.ReadFromJsonAsync<JsonObject>())!);
         Assert.True((await supervisor.GetFromJsonAsync<JsonObject>($"{Api}/wellbeing-group-nominations/{id}"))!["reviewOverdue"]!

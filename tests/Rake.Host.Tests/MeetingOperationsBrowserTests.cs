@@ -132,8 +132,12 @@ public sealed class MeetingOperationsBrowserTests(SharedHost shared, Browser bro
             new { phenomenon = "Asunnottomuus", outcome = "FollowUpAction", text = "Esitetään määrärahaa.", responsiblePerson = "X" });
         var budget = await responsible.PostAsJsonAsync($"{Api}/budget-proposals", new
         {
-            year = DateTime.UtcNow.Year + 1, title = $"Tuettu asuminen {mark}", justification = "Perustelu", serviceArea = "Aikuiset",
-            amount = 10000, decisionId = Id((await decision.Content.ReadFromJsonAsync<JsonObject>())!),
+            year = DateTime.UtcNow.Year + 1,
+            title = $"Tuettu asuminen {mark}",
+            justification = "Perustelu",
+            serviceArea = "Aikuiset",
+            amount = 10000,
+            decisionId = Id((await decision.Content.ReadFromJsonAsync<JsonObject>())!),
         });
         var budgetId = Id((await budget.Content.ReadFromJsonAsync<JsonObject>())!);
         await page.GotoAsync($"/{Region}/working-groups/budget");
@@ -156,7 +160,10 @@ public sealed class MeetingOperationsBrowserTests(SharedHost shared, Browser bro
         var group = $"HYTETU {Guid.NewGuid():N}"[..16];
         var created = await supervisor.PostAsJsonAsync($"{Api}/wellbeing-group-nominations", new
         {
-            municipality = "Hamina", groupName = group, memberName = "Aino Ensimmäinen", decidedBy = "Palvelualuepäällikkö",
+            municipality = "Hamina",
+            groupName = group,
+            memberName = "Aino Ensimmäinen",
+            decidedBy = "Palvelualuepäällikkö",
             decidedOn = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-380),
         });
         var id = Id((await created.Content.ReadFromJsonAsync<JsonObject>())!);

@@ -34,22 +34,22 @@ internal sealed class ChangeProposalStatusHandler(
 {
     public static readonly IReadOnlyDictionary<ProposalStatus, ProposalStatus[]> ActionSteps =
         new Dictionary<ProposalStatus, ProposalStatus[]>
-    {
-        [ProposalStatus.Proposed] = [ProposalStatus.Sent, ProposalStatus.Accepted, ProposalStatus.Rejected],
-        [ProposalStatus.Sent] = [ProposalStatus.Accepted, ProposalStatus.Rejected],
-        [ProposalStatus.Accepted] = [ProposalStatus.Done],
-        [ProposalStatus.Rejected] = [],
-        [ProposalStatus.Done] = [],
-    };
+        {
+            [ProposalStatus.Proposed] = [ProposalStatus.Sent, ProposalStatus.Accepted, ProposalStatus.Rejected],
+            [ProposalStatus.Sent] = [ProposalStatus.Accepted, ProposalStatus.Rejected],
+            [ProposalStatus.Accepted] = [ProposalStatus.Done],
+            [ProposalStatus.Rejected] = [],
+            [ProposalStatus.Done] = [],
+        };
 
     public static readonly IReadOnlyDictionary<BudgetStatus, BudgetStatus[]> BudgetSteps =
         new Dictionary<BudgetStatus, BudgetStatus[]>
-    {
-        [BudgetStatus.Draft] = [BudgetStatus.Submitted],
-        [BudgetStatus.Submitted] = [BudgetStatus.Approved, BudgetStatus.Rejected],
-        [BudgetStatus.Approved] = [],
-        [BudgetStatus.Rejected] = [],
-    };
+        {
+            [BudgetStatus.Draft] = [BudgetStatus.Submitted],
+            [BudgetStatus.Submitted] = [BudgetStatus.Approved, BudgetStatus.Rejected],
+            [BudgetStatus.Approved] = [],
+            [BudgetStatus.Rejected] = [],
+        };
 
     public async Task<ProposalDto> ActionProposalAsync(Guid id, ChangeProposalStatusRequest request, CancellationToken ct)
     {
