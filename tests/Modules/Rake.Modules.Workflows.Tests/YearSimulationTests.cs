@@ -212,7 +212,7 @@ public sealed class YearSimulationTests
         Assert.Equal(["01.06. ResponsiblePerson", "01.06. Compilation", "15.06. WorkingGroupMember", "29.06. SteeringGroupMember",
             "20.07. Communications", "10.08. Communications"], run);
         Assert.Equal("2025-12-01", sim.Log.First(a => a.Kind == "Compilation").Day.ToString("yyyy-MM-dd"));
-        // Each half-year's steering-group decision concerns the reports of the period that ended before it.
+        // The steering group decides phenomenon by phenomenon in its form (docs/adr/0148), so the run itself records no decision.
         Assert.Equal(
         [
             "Agenda item Compilation: Puolivuotiskooste työryhmän kommentein: jatkotoimenpiteet ja vastuuhenkilöt",
@@ -221,8 +221,6 @@ public sealed class YearSimulationTests
             "Agenda item Compilation: Raportointikauden puolivuotiskooste",
             "Agenda item Compilation: Raportointikauden puolivuotiskooste",
             "Agenda item Compilation: Raportointikauden puolivuotiskooste",
-            "Decision ContinueHandling (1 reports): Raportointikauden puolivuotiskooste",
-            "Decision ContinueHandling (2 reports): Raportointikauden puolivuotiskooste",
             "Info session StaffInfo 2026-02-02: Sosiaalisen raportoinnin info: puolivuotiskooste ja päätetyt toimenpiteet",
             "Info session StaffInfo 2026-08-03: Sosiaalisen raportoinnin info: puolivuotiskooste ja päätetyt toimenpiteet",
             "Mail to 6: Sosiaalisen raportoinnin puolivuotiskooste on julkaistu",
