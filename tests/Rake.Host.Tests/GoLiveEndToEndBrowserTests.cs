@@ -89,7 +89,7 @@ public sealed class GoLiveEndToEndBrowserTests(EmptyProductionFixture fixture, B
         await GoLiveSteps.PlanningAsync(admin, Region);
         await GoLiveSteps.CompetenceAsync(admin, Region);
         await GoLiveSteps.CommunicationsAsync(admin, Region);
-        await GoLiveSteps.WorkingGroupAsync(admin, Region);
+        await GoLiveSteps.WorkingGroupAsync(admin, Region, "lappi-sup");
 
         var setUp = await GoLiveSteps.ChecklistAsync(admin, Region, "golive-e2e-03-checklist-set-up");
         Assert.True(setUp["platform-supervisor"]);

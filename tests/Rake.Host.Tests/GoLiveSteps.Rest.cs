@@ -54,10 +54,10 @@ internal static partial class GoLiveSteps
     public const string PlanTargetGroup = "Alueen sosiaalihuollon henkilöstö";
 
     /// <summary>
-    /// The RAKE working group and the steering group, each with a member picked from the region's people whose term starts
-    /// today; then both are listed with one member.
+    /// The RAKE working group and the steering group, each with a member whom <paramref name="memberSearch"/> finds in the
+    /// region's person picker, their term starting today; then both are listed with one member.
     /// </summary>
-    public static async Task WorkingGroupAsync(IPage page, string region)
+    public static async Task WorkingGroupAsync(IPage page, string region, string memberSearch)
     {
         foreach (var (kind, name) in new[] { ("WorkingGroup", WorkingGroupName), ("SteeringGroup", SteeringGroupName) })
         {
@@ -67,12 +67,10 @@ internal static partial class GoLiveSteps
             await page.ClickAsync("form:has(#kind) button[type=submit]");
             await Assertions.Expect(page.Locator("h1")).ToContainTextAsync(name);
 
-            // The first person the picker offers; the first option is "no user account".
-            var person = page.Locator("#userName option").Nth(1);
-            var userName = await person.GetAttributeAsync("value");
-            Assert.False(string.IsNullOrEmpty(userName), "The member picker offers none of the region's people.");
-            var label = (await person.TextContentAsync())!.Trim();
-            await page.SelectOptionAsync("#userName", userName);
+            var offered = await InteractiveSteps.SearchPersonAsync(page, "userName", memberSearch);
+            // The label is "Name (user name)"; the members table shows the name.
+            var label = (await offered.First.TextContentAsync())!.Trim();
+            await offered.First.ClickAsync();
             await page.SelectOptionAsync("#role", kind == "WorkingGroup" ? "Coordinator" : "Chair");
             await page.FillAsync("#termStart", Today());
             await page.ClickAsync("form:has(#termStart) button[type=submit]");

@@ -19,6 +19,7 @@ public sealed class ScreenedTextCoverageTests(SharedHost shared)
     private const string Url = "a web address, checked to be an http(s) URL";
     private const string StaffName = "the name of a member of staff or of a public body's member, not a client";
     private const string Filter = "a query filter: read, never stored";
+    private const string Made = "made by Rake from stored records (a text key, numbers, dates, a link), never typed by a person";
     private const string ListMember = "a distribution list member's own address: mail goes to it by design";
 
     /// <summary>Unscreened string properties, by module/Type.Path, with why.</summary>
@@ -119,6 +120,22 @@ public sealed class ScreenedTextCoverageTests(SharedHost shared)
         ["WorkingGroup/NominateRequest.MemberName"] = StaffName,
         ["WorkingGroup/NominateRequest.DeputyName"] = StaffName,
         ["WorkingGroup/NominateRequest.DecidedBy"] = StaffName,
+        ["WorkingGroup/ChangeMeetingStatusRequest.Status"] = Code,
+        ["WorkingGroup/ChangeProposalStatusRequest.Status"] = Code,
+        ["WorkingGroup/MeetingListQuery.Search"] = Filter,
+        ["WorkingGroup/MeetingListQuery.Sort"] = Filter,
+        ["WorkingGroup/MeetingListQuery.Status"] = Filter,
+        ["WorkingGroup/RenewNominationRequest.MemberName"] = StaffName,
+        ["WorkingGroup/RenewNominationRequest.DeputyName"] = StaffName,
+        ["WorkingGroup/RenewNominationRequest.DecidedBy"] = StaffName,
+        ["WorkingGroup/UpdateMemberRequest.Name"] = StaffName,
+        ["WorkingGroup/UpdateMemberRequest.Title"] = "the member's job title",
+        ["WorkingGroup/UpdateMemberRequest.UserName"] = UserName,
+        ["WorkingGroup/UpdateMemberRequest.Role"] = Code,
+        ["Communications/NoticeRequest.Template"] = Made,
+        ["Communications/NoticeRequest.Args"] = Made,
+        ["Communications/NoticeRequest.Link"] = Made,
+        ["Communications/NoticeRequest.MarkerKey"] = Made,
     };
 
     private RakeTestHost Host => shared.Host;

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Rake.BuildingBlocks.Contracts;
 using Rake.BuildingBlocks.Mapping;
+using Rake.BuildingBlocks.Privacy;
 using Rake.BuildingBlocks.Regions;
 using Rake.BuildingBlocks.Web;
 using Rake.Modules.Workflows.Persistence;
@@ -13,9 +14,9 @@ using Rake.Modules.Workflows.Runtime;
 
 namespace Rake.Modules.Workflows.Features.Instances;
 
-internal sealed record StartInstanceRequest(string? DefinitionId, JsonObject? Input, string? CorrelationId = null);
+internal sealed record StartInstanceRequest(string? DefinitionId, JsonObject? Input, [ScreenedText] string? CorrelationId = null);
 
-internal sealed record RaiseEventRequest(string? Name, JsonNode? Payload, string? CorrelationId = null);
+internal sealed record RaiseEventRequest(string? Name, JsonNode? Payload, [ScreenedText] string? CorrelationId = null);
 
 /// <summary>How many waiting instances resumed, and the instances the event started (Event triggers).</summary>
 internal sealed record RaiseEventResult(string Name, int Resumed, IReadOnlyList<Guid>? Started = null);
