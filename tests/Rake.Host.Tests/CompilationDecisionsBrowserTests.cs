@@ -19,8 +19,12 @@ public sealed class CompilationDecisionsBrowserTests(SharedHost shared, Browser 
 
     private RakeTestHost Host => shared.Host;
 
-    [Fact(Skip = "Passes alone (36 s) but its person picker never went live within 30 s in a whole-suite run on 2026-11-27; "
-        + "to be found before it runs in CI again")]
+    // In the shared host the current half-year holds every report other classes sent to the working group (43 rows in
+    // the whole-suite run), and the form renders one interactive person picker per row. With 45 extra rows this test fails
+    // alone as well: the page did not pass its axe check within 30 s. The form has to stop putting one circuit island
+    // on each row before this runs in CI again.
+    [Fact(Skip = "The decision form's one person picker per row does not go live in time once the period holds ~45 rows "
+        + "(found 2026-11-27); see the comment above")]
     public async Task The_reporter_sees_the_record_the_steering_groups_decision_the_assignment_and_its_result()
     {
         var outside = new List<string>();

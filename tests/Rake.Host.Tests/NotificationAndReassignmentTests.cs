@@ -11,42 +11,23 @@ namespace Rake.Host.Tests;
 
 /// <summary>
 /// Notices that reach people through the real delivery queue and SMTP (issue 14): a supervisor is told of a new report,
-/// a report is passed to another supervisor (API and browser), a Swedish-speaking supervisor is told in Swedish, and a
-/// person's notice settings refuse what is not allowed.
+/// a report is passed to another supervisor (in the browser: <see cref="ReassignmentBrowserTests"/>), a Swedish-speaking
+/// supervisor is told in Swedish, and a person's notice settings refuse what is not allowed.
 /// </summary>
 [Collection(MailHostCollection.Name)]
-public sealed class NotificationAndReassignmentTests(MailHost mail, Browser browser) : IClassFixture<Browser>
+public sealed class NotificationAndReassignmentTests(MailHost mail)
 {
+    private readonly MailSteps steps = new(mail);
+
     private RakeTestHost Host => mail.Host;
 
-    private static string Api(string region) => $"/api/v1/regions/{region}";
+    private static string Api(string region) => MailSteps.Api(region);
 
-    private List<SinkMessage> Received(string to) => mail.Sink.Messages().Where(m => m.Recipients.Contains(to)).ToList();
+    private List<SinkMessage> Received(string to) => steps.Received(to);
 
-    private async Task DeliverAsync()
-    {
-        await Host.DeliverEventsAsync();
-        await Host.DeliverEventsAsync();
-        await mail.DeliverMailAsync();
-    }
+    private Task DeliverAsync() => steps.DeliverAsync();
 
-    /// <summary>A new account with the Supervisor role in <paramref name="region"/>; its e-mail is userName@example.invalid.</summary>
-    private async Task<(Guid Id, string UserName, string DisplayName)> SupervisorAsync(string region)
-    {
-        var (id, userName) = await Host.CreateAccountAsync("sup");
-        var displayName = $"Esihenkilö {userName[^6..]}";
-        await using (var scope = Host.Services.CreateAsyncScope())
-        {
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<RakeUser>>();
-            var user = (await users.FindByIdAsync(id.ToString()))!;
-            user.DisplayName = displayName;
-            Assert.True((await users.UpdateAsync(user)).Succeeded);
-        }
-        using var admin = await Host.ClientFor($"{region}-regionadmin");
-        var given = await admin.PostAsJsonAsync($"{Api(region)}/people/{id}/roles", new { role = "Supervisor" });
-        Assert.True(given.IsSuccessStatusCode, await given.Content.ReadAsStringAsync());
-        return (id, userName, displayName);
-    }
+    private Task<(Guid Id, string UserName, string DisplayName)> SupervisorAsync(string region) => steps.SupervisorAsync(region);
 
     [Fact]
     public async Task A_supervisor_passes_a_report_on_and_the_new_supervisor_and_the_reporter_are_told_by_e_mail_and_in_the_app()
@@ -142,57 +123,5 @@ public sealed class NotificationAndReassignmentTests(MailHost mail, Browser brow
         await sweep.SweepAsync(CancellationToken.None);
         await DeliverAsync();
         Assert.Single(Received($"{swede.UserName}@example.invalid"), m => m.Subject == mailed.Subject);
-    }
-
-    [Fact]
-    public async Task In_the_browser_a_supervisor_picks_another_supervisor_by_name_and_passes_the_report_on()
-    {
-        var mine = await SupervisorAsync("kymenlaakso");
-        var other = await SupervisorAsync("kymenlaakso");
-        using var professional = await Host.ClientFor("kymenlaakso-professional");
-        using var supervisor = await Host.ClientFor("kymenlaakso-supervisor");
-        var (id, number, location) = await Reports.SubmitAsync(professional, "kymenlaakso");
-        (await supervisor.PostAsJsonAsync($"{location}/reassignment", new { supervisor = mine.UserName, reason = "Alueeni" }))
-            .EnsureSuccessStatusCode();
-        await DeliverAsync();
-
-        var outside = new List<string>();
-        var page = await Browser.SignInAsync(browser.Chromium, Host, mine.UserName, outside);
-        await page.GotoAsync($"/kymenlaakso/reports/{id}");
-        await page.ClickAsync("form:has(#supervisorSearch) button[type=submit]");
-        await Assertions.Expect(page.Locator("#error-summary")).ToBeVisibleAsync();
-        await Assertions.Expect(page.Locator("#reason")).ToHaveAttributeAsync("aria-invalid", "true");
-        await Browser.AssertAccessibleAsync(page, "reassign-01-errors");
-
-        var offered = await InteractiveSteps.SearchPersonAsync(page, "supervisorSearch", other.DisplayName[^6..]);
-        await Assertions.Expect(offered).ToHaveCountAsync(1);
-        await offered.ClickAsync();
-        await Assertions.Expect(page.Locator("input[name=supervisor]")).ToHaveValueAsync(other.UserName);
-        await page.FillAsync("#reason", "Siirryn toiseen tiimiin");
-        await page.ClickAsync("form:has(#supervisorSearch) button[type=submit]");
-        await Assertions.Expect(page.Locator("#reassigned")).ToContainTextAsync($"Ilmoitus nro {number} siirrettiin.");
-        await Browser.AssertAccessibleAsync(page, "reassign-02-done");
-
-        // The person's own notice settings: Swedish, and new workflow tasks switched off.
-        await page.GotoAsync("/kymenlaakso/notification-settings");
-        await Browser.AssertAccessibleAsync(page, "reassign-03-settings");
-        await page.SelectOptionAsync("#language", "sv");
-        await page.CheckAsync("#kind-TaskNew-Off");
-        await page.ClickAsync("form:has(#language) button[type=submit]");
-        await Assertions.Expect(page.Locator(".rake-success")).ToBeVisibleAsync();
-        await Assertions.Expect(page.Locator("#kind-TaskNew-Off")).ToBeCheckedAsync();
-        // The page speaks the page's language; the chosen language is for e-mails.
-        await Assertions.Expect(page.Locator("#notices")).ToContainTextAsync($"Ilmoitus nro {number} siirrettiin sinun käsiteltäväksesi.");
-        Assert.Empty(outside);
-        using (var self = await Host.ClientFor(mine.UserName))
-        {
-            var settings = (await self.GetFromJsonAsync<JsonObject>($"{Api("kymenlaakso")}/me/notification-settings"))!;
-            Assert.Equal("sv", settings["language"]!.GetValue<string>());
-        }
-
-        await DeliverAsync();
-        Assert.Contains(Received($"{other.UserName}@example.invalid"), m => m.Subject == $"Ilmoitus nro {number} siirrettiin sinulle");
-        using var newSupervisor = await Host.ClientFor(other.UserName);
-        Assert.Equal(HttpStatusCode.OK, (await newSupervisor.GetAsync(location)).StatusCode);
     }
 }
