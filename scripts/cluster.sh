@@ -8,7 +8,7 @@
 # Settings (environment): RAKE_CLUSTER_DIR (run folder, /tmp/rake-cluster), RAKE_CLUSTER_PORT (nginx, 8080),
 # RAKE_CLUSTER_HOST_PORT (first Host, 5101), RAKE_CLUSTER_ENV (Demo; Production seeds nothing), RAKE_CLUSTER_DB
 # (database name, rake_cluster), RAKE_CLUSTER_BUILD=0 to reuse the last build. Anything else a Host reads
-# (Rake__…, Database__…) is passed through.
+# (Rake__…, Database__…, Workflows__…) is passed through at start and kept for later restarts.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 RUN="${RAKE_CLUSTER_DIR:-/tmp/rake-cluster}"
@@ -46,6 +46,8 @@ start_host() {
   # Each Host: its own port and node name, one database and so one data-protection key ring (docs/adr/0093).
   (
     cd "$APP"
+    # shellcheck disable=SC1091
+    if [ -f "$RUN/settings" ]; then . "$RUN/settings"; fi
     ASPNETCORE_ENVIRONMENT="$ENVIRONMENT" \
     ASPNETCORE_URLS="http://127.0.0.1:$port" \
     Database__Provider=Postgres \
@@ -144,6 +146,9 @@ case "${1:-}" in
     mkdir -p "$RUN"
     database >"$RUN/connection"
     echo "$n" >"$RUN/hosts"
+    # The Host settings given at start (Rake__…, Database__…) are kept, so a Host restarted later (Rake.ClusterLoad's
+    # restarts after kill -9) runs with the same ones, e.g. Rake__Benchmark__Enabled.
+    export -p | grep -E '^declare -x (Rake__|Database__|Workflows__)' >"$RUN/settings" || true
     if [ "${RAKE_CLUSTER_BUILD:-1}" != 0 ] || [ ! -f "$APP/Rake.Host.dll" ]; then
       echo "Publishing the Host in Release to $APP…"
       dotnet publish "$ROOT/src/Host/Rake.Host/Rake.Host.csproj" -c Release -o "$APP" -nologo -clp:ErrorsOnly >"$RUN/publish.log"
