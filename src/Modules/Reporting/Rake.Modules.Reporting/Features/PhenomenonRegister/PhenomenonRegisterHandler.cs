@@ -139,7 +139,10 @@ internal sealed class PhenomenonRegisterHandler(ReportingDbContext db, IRequestC
         {
             db.PhenomenonLinks.Add(new PhenomenonLink
             {
-                PhenomenonId = id, ReportId = report.Id, LinkedBy = actor.UserName ?? "", LinkedAt = clock.GetUtcNow(),
+                PhenomenonId = id,
+                ReportId = report.Id,
+                LinkedBy = actor.UserName ?? "",
+                LinkedAt = clock.GetUtcNow(),
             });
             Touch(phenomenon);
             await db.SaveChangesAsync(ct);
@@ -174,7 +177,10 @@ internal sealed class PhenomenonRegisterHandler(ReportingDbContext db, IRequestC
         {
             db.PhenomenonLinks.Add(new PhenomenonLink
             {
-                PhenomenonId = phenomenonId, ReportId = reportId, LinkedBy = actor.UserName ?? "", LinkedAt = clock.GetUtcNow(),
+                PhenomenonId = phenomenonId,
+                ReportId = reportId,
+                LinkedBy = actor.UserName ?? "",
+                LinkedAt = clock.GetUtcNow(),
             });
         }
     }

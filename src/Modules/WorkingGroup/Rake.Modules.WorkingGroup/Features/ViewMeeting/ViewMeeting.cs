@@ -61,10 +61,11 @@ internal sealed class ViewMeetingHandler(
         var suggested = canEdit && meeting.Status == MeetingStatus.Scheduled
             ? (await phenomena.RecurringAsync(ct)).Where(p => !agenda.Any(a => a.Title == p.Title)).ToList()
             : new List<RecurringPhenomenon>();
-        return new MeetingDto(summary, mapper.Map<BodyDto>(bodyRow),
+        var shown = new MeetingDto(summary, mapper.Map<BodyDto>(bodyRow),
             since, reports, agendaItems, meeting.Minutes, attendance, mapper.MapAll<DecisionDto>(decisions),
             mapper.MapAll<ProposalDto>(proposals),
             assignments.Select(a => mapper.Map<AssignmentDto>(new OnDay<Assignment>(a, today))).ToList(),
-            canEdit, WgRoles.DecisionsFor(body.Kind).IsMetBy(actor)) { SuggestedPhenomena = suggested };
+            canEdit, WgRoles.DecisionsFor(body.Kind).IsMetBy(actor));
+        return shown with { SuggestedPhenomena = suggested };
     }
 }
