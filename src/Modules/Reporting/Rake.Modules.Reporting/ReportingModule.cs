@@ -32,6 +32,7 @@ public sealed class ReportingModule : IModule
         new("reports/all", "nav.allReports", ReportRules.ReadAll),
         new("reports/summary", "nav.summary", ReportingRoles.SummaryRoles),
         new("reports/outputs", "nav.outputs", ReportingRoles.SummaryRoles),
+        new("phenomena", "nav.phenomena", ReportingRoles.SummaryRoles),
         new("reports/import", "importWizard.open", [.. ReportingRoles.Import.Roles]),
         new("reports/admin", "nav.reportingAdmin", [.. ReportingRoles.Admin.Roles]),
     ];
@@ -46,6 +47,7 @@ public sealed class ReportingModule : IModule
             SupervisorRecord r => $"reports/{r.ReportId}",
             TimelineEntry t => $"reports/{t.ReportId}",
             CompilationNote or AnnualSocialReport or PhenomenonReport => "reports/outputs",
+            Phenomenon p => $"phenomena/{p.Id}",
             _ => null,
         });
         services.Scan(scan => scan.FromAssemblies(typeof(ReportingModule).Assembly)
@@ -57,6 +59,7 @@ public sealed class ReportingModule : IModule
         services.AddModuleMapping<ReportingModule>();
         services.AddScoped<IReportingApi, Features.Api.ReportingApi>();
         services.AddScoped<IReporterYearApi, Features.ReporterYear.ReporterYearApi>();
+        services.AddScoped<IPhenomenonRegisterApi, Features.PhenomenonRegister.PhenomenonRegisterApi>();
         services.AddScoped<IOpenItemsSource, Features.HandOver.SupervisorHandOver>();
         services.AddScoped<IGoLiveSource, Features.GoLive.ReportingGoLive>();
     }
@@ -77,6 +80,7 @@ public sealed class ReportingModule : IModule
         Features.Import.ImportEndpoints.Map(regionApi);
         Features.Export.ListExportEndpoints.Map(regionApi);
         Features.PhenomenonReports.PhenomenonReportEndpoints.Map(regionApi);
+        Features.PhenomenonRegister.PhenomenonRegisterEndpoints.Map(regionApi);
     }
 
     public void MapPlatformEndpoints(IEndpointRouteBuilder platformApi) => Features.National.NationalEndpoints.Map(platformApi);

@@ -36,6 +36,10 @@ internal sealed class PhenomenonReport : IRegionOwned
 
     public Guid Id { get; set; }
     public string RegionCode { get; set; } = "";
+
+    /// <summary>The register entry the report started from; null only for rows written before the register, until migrated.</summary>
+    public Guid? PhenomenonId { get; set; }
+
     public string Title { get; set; } = "";
     public string Description { get; set; } = "";
     public string Needs { get; set; } = "";

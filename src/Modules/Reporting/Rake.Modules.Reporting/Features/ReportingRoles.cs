@@ -31,6 +31,13 @@ internal static class ReportingRoles
     public static readonly RegionRoleRequirement CommentNote = new("reporting.compilation.noteForbidden", CommentRoles);
     public static readonly RegionRoleRequirement DecisionNote = new("reporting.compilation.noteForbidden", DecisionRoles);
 
+    /// <summary>The phenomenon register is read by everyone who prepares or decides the outputs (docs/adr/0162).</summary>
+    public static readonly RegionRoleRequirement PhenomenaRead = new("reporting.phenomena.forbidden", SummaryRoles);
+
+    /// <summary>The supervisor links while handling, the working group while compiling, the responsible person throughout.</summary>
+    public static readonly RegionRoleRequirement PhenomenaEdit = new("reporting.phenomena.editForbidden",
+        [RegionRole.Supervisor, RegionRole.ResponsiblePerson, RegionRole.WorkingGroupMember, RegionRole.SteeringGroupMember]);
+
     public static readonly RegionRoleRequirement PhenomenonLead = new("reporting.phenomenon.forbidden", [RegionRole.ResponsiblePerson]);
 
     public static readonly RegionRoleRequirement PhenomenonInput =

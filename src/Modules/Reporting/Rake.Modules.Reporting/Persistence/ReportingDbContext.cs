@@ -30,6 +30,8 @@ internal sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> op
     public DbSet<AnnualSocialReport> AnnualReports => Set<AnnualSocialReport>();
     public DbSet<ImportedRow> ImportedRows => Set<ImportedRow>();
     public DbSet<PhenomenonReport> PhenomenonReports => Set<PhenomenonReport>();
+    public DbSet<Phenomenon> Phenomena => Set<Phenomenon>();
+    public DbSet<PhenomenonLink> PhenomenonLinks => Set<PhenomenonLink>();
 
     protected override void ConfigureModule(ModelBuilder modelBuilder)
     {
@@ -139,6 +141,7 @@ internal sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> op
         });
         OutputsModel.Configure(modelBuilder);
         PhenomenonReportModel.Configure(modelBuilder);
+        PhenomenonRegisterModel.Configure(modelBuilder);
         ReportNumbering.Configure(modelBuilder);
     }
 }

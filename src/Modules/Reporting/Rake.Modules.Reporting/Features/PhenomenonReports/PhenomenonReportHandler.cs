@@ -1,3 +1,5 @@
+using Rake.Modules.Reporting.Features.PhenomenonRegister;
+
 namespace Rake.Modules.Reporting.Features.PhenomenonReports;
 
 /// <summary>
@@ -5,7 +7,8 @@ namespace Rake.Modules.Reporting.Features.PhenomenonReports;
 /// what stays here is the stage each step is allowed in (409) and who may read a report that is not yet published (404).
 /// </summary>
 internal sealed class PhenomenonReportHandler(
-    ReportingDbContext db, IRequestContext actor, TextCatalog texts, TimeProvider clock, ModuleMapper<ReportingModule> mapper)
+    ReportingDbContext db, IRequestContext actor, TextCatalog texts, TimeProvider clock, ModuleMapper<ReportingModule> mapper,
+    PhenomenonRegisterHandler register)
 {
     private static readonly PhenomenonReportStage[] LeadSteps =
         [PhenomenonReportStage.Workshop1, PhenomenonReportStage.Workshop2, PhenomenonReportStage.Drafting,
@@ -14,16 +17,24 @@ internal sealed class PhenomenonReportHandler(
     public async Task<PhenomenonReportDto> ChooseAsync(ChoosePhenomenonRequest request, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
+        // The report starts from a register entry (docs/adr/0162): the one named, or a new one of the same title.
+        var entry = request.PhenomenonId is { } phenomenonId
+            ? await db.Phenomena.FirstAsync(p => p.Id == phenomenonId, ct)
+            : db.Phenomena.Add(register.New(request.Title!, request.Description!)).Entity;
+        register.RecordCriteria(entry, request.Needs!, request.Topicality!, request.Significance!, request.Recurrence!);
+        var related = (request.RelatedReports ?? []).Distinct().Order().ToList();
+        await register.LinkNumbersAsync(entry.Id, related, ct);
         var report = new PhenomenonReport
         {
             Id = Guid.CreateVersion7(now),
+            PhenomenonId = entry.Id,
             Title = request.Title!.Trim(),
             Description = request.Description!.Trim(),
             Needs = request.Needs!.Trim(),
             Topicality = request.Topicality!.Trim(),
             Significance = request.Significance!.Trim(),
             Recurrence = request.Recurrence!.Trim(),
-            RelatedReports = string.Join(",", (request.RelatedReports ?? []).Distinct().Order()),
+            RelatedReports = string.Join(",", related),
             Stage = PhenomenonReportStage.Chosen,
             CreatedBy = actor.UserName ?? "",
             CreatedAt = now,

@@ -16,6 +16,9 @@ internal sealed class ChoosePhenomenonRequestValidator : RequestValidator<Choose
         RequiredText(r => r.Topicality, PhenomenonReport.TextMax);
         RequiredText(r => r.Significance, PhenomenonReport.TextMax);
         RequiredText(r => r.Recurrence, PhenomenonReport.TextMax);
+        RuleFor(r => r.PhenomenonId)
+            .MustAsync(async (id, ct) => id is not { } known || await db.Phenomena.AnyAsync(p => p.Id == known, ct))
+            .WithMessage(_ => Texts["reporting.phenomena.notFound"]);
         RuleFor(r => r.RelatedReports).CustomAsync(async (related, context, ct) =>
         {
             var numbers = (related ?? []).Distinct().ToList();

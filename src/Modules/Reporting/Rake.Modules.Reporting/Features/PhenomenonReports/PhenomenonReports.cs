@@ -10,12 +10,12 @@ internal sealed record PhenomenonEntryDto(Guid Id, string Kind, string Text, str
 internal sealed record PhenomenonReportDto(
     Guid Id, string Title, string Description, PhenomenonCriteriaDto Criteria, IReadOnlyList<int> RelatedReports, string Stage,
     string Draft, IReadOnlyList<PhenomenonEntryDto> Entries, string? Decision, string? DecidedBy, DateTimeOffset? DecidedAt,
-    string? PublishedBy, DateTimeOffset? PublishedAt, string CreatedBy, DateTimeOffset CreatedAt);
+    string? PublishedBy, DateTimeOffset? PublishedAt, string CreatedBy, DateTimeOffset CreatedAt, Guid? PhenomenonId);
 
 internal sealed record ChoosePhenomenonRequest(
     [ScreenedText] string? Title, [ScreenedText] string? Description, [ScreenedText] string? Needs, [ScreenedText] string? Topicality,
     [ScreenedText] string? Significance, [ScreenedText] string? Recurrence,
-    IReadOnlyList<int>? RelatedReports);
+    IReadOnlyList<int>? RelatedReports, Guid? PhenomenonId = null);
 
 /// <summary>Workshop input or, while commenting, a comment on the draft.</summary>
 internal sealed record PhenomenonEntryRequest([ScreenedText] string? Text);
@@ -39,7 +39,8 @@ internal static class PhenomenonReportEndpoints
                 return Results.Created($"/api/v1/regions/{region}/phenomenon-reports/{created.Id}", created);
             })
             .RequireRegionRoles(ReportingRoles.PhenomenonLead)
-            .WithTags(tag).WithSummary("Choose a phenomenon, recording the criteria: needs, topicality, significance, recurrence.");
+            .WithTags(tag).WithSummary("Choose a phenomenon from the register (phenomenonId; without it a new entry is made), "
+                + "recording the criteria there: needs, topicality, significance, recurrence.");
         api.MapGet("/phenomenon-reports", (PhenomenonReportHandler handler, CancellationToken ct) => handler.ListAsync(ct)).WithTags(tag);
         api.MapGet(one, (Guid id, PhenomenonReportHandler handler, CancellationToken ct) => handler.GetAsync(id, ct)).WithTags(tag);
         api.MapPost($"{one}/advance", (Guid id, AdvanceRequest request, PhenomenonReportHandler handler, CancellationToken ct) =>

@@ -32,7 +32,12 @@ internal sealed record AssignmentDto(
 internal sealed record MeetingDto(
     MeetingSummaryDto Meeting, BodyDto Body, DateTimeOffset? ReportsSince, IReadOnlyList<ReportDigest> Reports,
     IReadOnlyList<AgendaItemDto> Agenda, string? Minutes, IReadOnlyList<AttendanceDto> Attendance, IReadOnlyList<DecisionDto> Decisions,
-    IReadOnlyList<ProposalDto> Proposals, IReadOnlyList<AssignmentDto> Assignments, bool CanEdit, bool CanDecide);
+    IReadOnlyList<ProposalDto> Proposals, IReadOnlyList<AssignmentDto> Assignments, bool CanEdit, bool CanDecide)
+{
+    /// <summary>Recurring phenomena of the region's register not yet on the agenda, offered to whoever draws it up while the
+    /// meeting is still to be held (docs/adr/0162).</summary>
+    public IReadOnlyList<RecurringPhenomenon> SuggestedPhenomena { get; init; } = [];
+}
 
 internal sealed record NominationDto(
     Guid Id, string Municipality, string GroupName, string MemberName, string? DeputyName, string DecidedBy, DateOnly DecidedOn,

@@ -30,7 +30,8 @@ internal static class ViewMeetingEndpoints
 /// <summary>A meeting with its agenda, the reports received since the body's previous meeting and what the meeting decided.</summary>
 internal sealed class ViewMeetingHandler(
     WorkingGroupDbContext db, WgLookup lookup, IRequestContext actor, IReportingApi reporting, ModuleMapper<WorkingGroupModule> mapper,
-    TimeProvider clock, TextCatalog texts, IEnumerable<Rake.Modules.Workflows.Contracts.IWorkflowTextsApi> workflowTexts)
+    TimeProvider clock, TextCatalog texts, IEnumerable<Rake.Modules.Workflows.Contracts.IWorkflowTextsApi> workflowTexts,
+    IPhenomenonRegisterApi phenomena)
 {
     public async Task<MeetingDto> HandleAsync(Guid id, CancellationToken ct)
     {
@@ -56,10 +57,15 @@ internal sealed class ViewMeetingHandler(
         var bodyRow = await lookup.BodyRowAsync(body, clock.GetUtcNow(), ct);
         var (summary, agendaItems) = await MeetingTexts.LocaliseAsync(meeting, mapper.Map<MeetingSummaryDto>(meeting), agenda,
             mapper.MapAll<AgendaItemDto>(agenda), texts, workflowTexts, ct);
-        return new MeetingDto(summary, mapper.Map<BodyDto>(bodyRow),
+        var canEdit = WgRoles.MeetingsRequirement.IsMetBy(actor);
+        var suggested = canEdit && meeting.Status == MeetingStatus.Scheduled
+            ? (await phenomena.RecurringAsync(ct)).Where(p => !agenda.Any(a => a.Title == p.Title)).ToList()
+            : new List<RecurringPhenomenon>();
+        var shown = new MeetingDto(summary, mapper.Map<BodyDto>(bodyRow),
             since, reports, agendaItems, meeting.Minutes, attendance, mapper.MapAll<DecisionDto>(decisions),
             mapper.MapAll<ProposalDto>(proposals),
             assignments.Select(a => mapper.Map<AssignmentDto>(new OnDay<Assignment>(a, today))).ToList(),
-            WgRoles.MeetingsRequirement.IsMetBy(actor), WgRoles.DecisionsFor(body.Kind).IsMetBy(actor));
+            canEdit, WgRoles.DecisionsFor(body.Kind).IsMetBy(actor));
+        return shown with { SuggestedPhenomena = suggested };
     }
 }

@@ -375,6 +375,70 @@ namespace Rake.Modules.Reporting.Persistence.Migrations.Postgres
                     b.ToTable("Notifications", "reporting");
                 });
 
+            modelBuilder.Entity("Rake.Modules.Reporting.Domain.Phenomenon", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Needs")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Recurrence")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Significance")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Topicality")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegionCode", "Title");
+
+                    b.ToTable("Phenomena", "reporting");
+                });
+
             modelBuilder.Entity("Rake.Modules.Reporting.Domain.PhenomenonEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -412,6 +476,36 @@ namespace Rake.Modules.Reporting.Persistence.Migrations.Postgres
                     b.HasIndex("PhenomenonReportId");
 
                     b.ToTable("PhenomenonEntries", "reporting");
+                });
+
+            modelBuilder.Entity("Rake.Modules.Reporting.Domain.PhenomenonLink", b =>
+                {
+                    b.Property<Guid>("PhenomenonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ReportId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("LinkedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LinkedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("PhenomenonId", "ReportId");
+
+                    b.HasIndex("ReportId");
+
+                    b.HasIndex("RegionCode", "ReportId");
+
+                    b.ToTable("PhenomenonLinks", "reporting");
                 });
 
             modelBuilder.Entity("Rake.Modules.Reporting.Domain.PhenomenonReport", b =>
@@ -453,6 +547,9 @@ namespace Rake.Modules.Reporting.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
+
+                    b.Property<Guid?>("PhenomenonId")
+                        .HasColumnType("uuid");
 
                     b.Property<DateTimeOffset?>("PublishedAt")
                         .HasColumnType("timestamp with time zone");
@@ -497,6 +594,8 @@ namespace Rake.Modules.Reporting.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(4000)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("PhenomenonId");
 
                     b.HasIndex("RegionCode", "CreatedAt");
 
@@ -887,6 +986,29 @@ namespace Rake.Modules.Reporting.Persistence.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Rake.Modules.Reporting.Domain.PhenomenonLink", b =>
+                {
+                    b.HasOne("Rake.Modules.Reporting.Domain.Phenomenon", null)
+                        .WithMany("Links")
+                        .HasForeignKey("PhenomenonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Rake.Modules.Reporting.Domain.SocialReport", null)
+                        .WithMany()
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rake.Modules.Reporting.Domain.PhenomenonReport", b =>
+                {
+                    b.HasOne("Rake.Modules.Reporting.Domain.Phenomenon", null)
+                        .WithMany()
+                        .HasForeignKey("PhenomenonId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("Rake.Modules.Reporting.Domain.ReportCategory", b =>
                 {
                     b.HasOne("Rake.Modules.Reporting.Domain.SocialReport", null)
@@ -912,6 +1034,11 @@ namespace Rake.Modules.Reporting.Persistence.Migrations.Postgres
                         .HasForeignKey("ReportId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Rake.Modules.Reporting.Domain.Phenomenon", b =>
+                {
+                    b.Navigation("Links");
                 });
 
             modelBuilder.Entity("Rake.Modules.Reporting.Domain.PhenomenonReport", b =>

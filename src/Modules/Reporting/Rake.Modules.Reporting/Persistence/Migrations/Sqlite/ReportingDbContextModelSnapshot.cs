@@ -369,6 +369,70 @@ namespace Rake.Modules.Reporting.Persistence.Migrations.Sqlite
                     b.ToTable("reporting_Notifications", (string)null);
                 });
 
+            modelBuilder.Entity("Rake.Modules.Reporting.Domain.Phenomenon", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ChangedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Needs")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Recurrence")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Significance")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Topicality")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegionCode", "Title");
+
+                    b.ToTable("reporting_Phenomena", (string)null);
+                });
+
             modelBuilder.Entity("Rake.Modules.Reporting.Domain.PhenomenonEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -406,6 +470,36 @@ namespace Rake.Modules.Reporting.Persistence.Migrations.Sqlite
                     b.HasIndex("PhenomenonReportId");
 
                     b.ToTable("reporting_PhenomenonEntries", (string)null);
+                });
+
+            modelBuilder.Entity("Rake.Modules.Reporting.Domain.PhenomenonLink", b =>
+                {
+                    b.Property<Guid>("PhenomenonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ReportId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LinkedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LinkedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PhenomenonId", "ReportId");
+
+                    b.HasIndex("ReportId");
+
+                    b.HasIndex("RegionCode", "ReportId");
+
+                    b.ToTable("reporting_PhenomenonLinks", (string)null);
                 });
 
             modelBuilder.Entity("Rake.Modules.Reporting.Domain.PhenomenonReport", b =>
@@ -446,6 +540,9 @@ namespace Rake.Modules.Reporting.Persistence.Migrations.Sqlite
                     b.Property<string>("Needs")
                         .IsRequired()
                         .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PhenomenonId")
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("PublishedAt")
@@ -491,6 +588,8 @@ namespace Rake.Modules.Reporting.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("PhenomenonId");
 
                     b.HasIndex("RegionCode", "CreatedAt");
 
@@ -881,6 +980,29 @@ namespace Rake.Modules.Reporting.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Rake.Modules.Reporting.Domain.PhenomenonLink", b =>
+                {
+                    b.HasOne("Rake.Modules.Reporting.Domain.Phenomenon", null)
+                        .WithMany("Links")
+                        .HasForeignKey("PhenomenonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Rake.Modules.Reporting.Domain.SocialReport", null)
+                        .WithMany()
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rake.Modules.Reporting.Domain.PhenomenonReport", b =>
+                {
+                    b.HasOne("Rake.Modules.Reporting.Domain.Phenomenon", null)
+                        .WithMany()
+                        .HasForeignKey("PhenomenonId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("Rake.Modules.Reporting.Domain.ReportCategory", b =>
                 {
                     b.HasOne("Rake.Modules.Reporting.Domain.SocialReport", null)
@@ -906,6 +1028,11 @@ namespace Rake.Modules.Reporting.Persistence.Migrations.Sqlite
                         .HasForeignKey("ReportId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Rake.Modules.Reporting.Domain.Phenomenon", b =>
+                {
+                    b.Navigation("Links");
                 });
 
             modelBuilder.Entity("Rake.Modules.Reporting.Domain.PhenomenonReport", b =>
