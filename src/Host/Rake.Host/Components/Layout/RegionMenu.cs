@@ -20,6 +20,7 @@ internal static class RegionMenu
         ["assignments/mine"] = "work",
         ["reports/admin"] = "admin",
         ["reports"] = "reports",
+        ["phenomenon-reports"] = "reports",
         ["working-groups"] = "meetings",
         ["assignments"] = "meetings",
         ["meetings"] = "meetings",
