@@ -5,11 +5,10 @@ using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using Radzen.Blazor;
 using Rake.BuildingBlocks.Web;
-using Rake.Modules.Communications.Features.ListPublications;
 using Rake.Modules.Communications.Ui;
+using Rake.Modules.Workflows.Features.HandStart;
 using Rake.Modules.WorkingGroup.Features.MyAssignments;
 using Rake.Modules.WorkingGroup.Ui;
-using Rake.Modules.Workflows.Features.HandStart;
 
 namespace Rake.Host.Tests;
 
