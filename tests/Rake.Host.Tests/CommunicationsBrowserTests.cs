@@ -78,6 +78,7 @@ public sealed class CommunicationsBrowserTests(MailHost mail, Browser browser) :
             Assert.DoesNotContain(title, (await anonymous.GetStringAsync("/feeds/kainuu/intranet.atom")));
         }
         await page.GotoAsync("/kymenlaakso/communications/publications");
+        await InteractiveSteps.WaitForIslandAsync(page, "#publications");
         await Assertions.Expect(page.Locator($"#publications tr:has-text('{title}')")).ToContainTextAsync("Julkaistu");
         await Browser.AssertAccessibleAsync(page, "c07-publications");
 
@@ -155,6 +156,7 @@ public sealed class CommunicationsBrowserTests(MailHost mail, Browser browser) :
         var outside = new List<string>();
         var page = await Browser.SignInAsync(browser.Chromium, Host, "keski-suomi-professional", outside);
         await page.GotoAsync("/keski-suomi/communications/publications");
+        await InteractiveSteps.WaitForIslandAsync(page, "#publications");
         await Assertions.Expect(page.Locator("#publications")).ToContainTextAsync("Rakenteellinen sosiaalityö");
         await Assertions.Expect(page.Locator("#publications")).Not.ToContainTextAsync("Sosiaalinen raportti kertoo asukkaiden arjesta");
         await Assertions.Expect(page.Locator("#new-draft")).ToHaveCountAsync(0);

@@ -78,13 +78,17 @@ public sealed class CompilationDecisionsBrowserTests(SharedHost shared, Browser 
         // The assignee marks the assignment done with its result.
         var assignee = await Browser.SignInAsync(browser.Chromium, Host, $"{Region}-workinggroupmember", outside);
         await assignee.GotoAsync($"/{Region}/assignments/mine");
-        var form = assignee.Locator("form",
-            new() { Has = assignee.Locator("button[aria-label*='Selvitä omaishoidon vapaiden sijaisjärjestelyt']") });
+        await InteractiveSteps.WaitForIslandAsync(assignee, "#my-assignments");
+        var listed = assignee.Locator("#my-assignments a", new() { HasText = "Selvitä omaishoidon vapaiden sijaisjärjestelyt" });
+        await listed.ClickAsync();
+        var form = assignee.Locator("#update-assignment");
         await form.Locator("select[name=status]").SelectOptionAsync("Done");
-        await form.Locator("input[name=followUp]").FillAsync("Sijaisjärjestely sovittu kaikkiin kuntiin.");
+        await form.Locator("textarea[name=followUp]").FillAsync("Sijaisjärjestely sovittu kaikkiin kuntiin.");
         await form.Locator("button[type=submit]").ClickAsync();
         // A done assignment leaves the list of open ones.
-        await Assertions.Expect(form).ToHaveCountAsync(0);
+        await assignee.WaitForURLAsync("**/assignments/mine?saved=1");
+        await Assertions.Expect(assignee.Locator("#my-assignments a", new() { HasText = "Selvitä omaishoidon vapaiden sijaisjärjestelyt" }))
+            .ToHaveCountAsync(0);
         await Host.DeliverEventsAsync();
 
         // The reporter follows the whole chain on the report's timeline.

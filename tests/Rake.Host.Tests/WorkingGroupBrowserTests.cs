@@ -75,6 +75,7 @@ public sealed class WorkingGroupBrowserTests(SharedHost shared, Browser browser)
         // The assignee sees it in "my assignments", overdue highlighted.
         var assignee = await Browser.SignInAsync(browser.Chromium, Host, $"{region}-workinggroupmember", outside);
         await assignee.GotoAsync($"/{region}/assignments/mine");
+        await InteractiveSteps.WaitForIslandAsync(assignee, "#my-assignments");
         var row = assignee.Locator("#my-assignments tr.wg-overdue", new() { HasText = "Selvitä taloussosiaalityön resurssi" });
         await Assertions.Expect(row).ToContainTextAsync("Myöhässä");
         await Assertions.Expect(assignee.Locator("#overdue-summary")).ToBeVisibleAsync();

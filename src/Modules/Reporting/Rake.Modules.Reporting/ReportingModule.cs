@@ -33,6 +33,7 @@ public sealed class ReportingModule : IModule
         new("reports/summary", "nav.summary", ReportingRoles.SummaryRoles),
         new("reports/outputs", "nav.outputs", ReportingRoles.SummaryRoles),
         new("phenomena", "nav.phenomena", ReportingRoles.SummaryRoles),
+        new("phenomenon-reports", "nav.phenomenonReports", ReportingRoles.SummaryRoles),
         new("reports/import", "importWizard.open", [.. ReportingRoles.Import.Roles]),
         new("reports/admin", "nav.reportingAdmin", [.. ReportingRoles.Admin.Roles]),
     ];

@@ -31,6 +31,7 @@ public sealed class WorkflowsModule : IModule
     public System.Reflection.Assembly UiAssembly => typeof(WorkflowsModule).Assembly;
 
     public IReadOnlyList<ModuleNavItem> NavItems { get; } = [new("tasks", "nav.myTasks"),
+        new("tasks/start", "nav.handStart", [.. Features.WorkflowRoles.HandStart.Roles]),
         new("designer", "nav.designer", Rake.BuildingBlocks.Contracts.RegionRole.RegionAdmin),
         new("workflows/templates", "nav.workflowTemplates", Rake.BuildingBlocks.Contracts.RegionRole.RegionAdmin),
         new("workflows/instances", "nav.workflowInstances", Rake.BuildingBlocks.Contracts.RegionRole.RegionAdmin)];
@@ -50,7 +51,9 @@ public sealed class WorkflowsModule : IModule
         services.AddRequestValidators(typeof(WorkflowsModule).Assembly);
         services.AddScoped<DefinitionsHandler>();
         services.AddScoped<InstancesHandler>();
+        services.AddScoped<Features.HandStart.HandStartHandler>();
         services.AddScoped<TasksHandler>();
+        services.AddScoped<TaskPageHandler>();
         services.AddScoped<ElsaDefinitionsHandler>();
         services.AddScoped<TemplatesHandler>();
         services.AddScoped<Rake.BuildingBlocks.Contracts.IGoLiveSource, WorkflowsGoLive>();
@@ -70,6 +73,7 @@ public sealed class WorkflowsModule : IModule
     {
         DefinitionEndpoints.Map(regionApi);
         InstanceEndpoints.Map(regionApi);
+        Features.HandStart.HandStartEndpoints.Map(regionApi);
         TaskEndpoints.Map(regionApi);
         TemplateEndpoints.Map(regionApi);
     }

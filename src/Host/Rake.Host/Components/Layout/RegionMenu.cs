@@ -21,6 +21,7 @@ internal static class RegionMenu
         ["reports/admin"] = "admin",
         ["reports"] = "reports",
         ["phenomena"] = "reports",
+        ["phenomenon-reports"] = "reports",
         ["working-groups"] = "meetings",
         ["assignments"] = "meetings",
         ["meetings"] = "meetings",

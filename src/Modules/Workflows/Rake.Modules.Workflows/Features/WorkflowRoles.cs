@@ -10,5 +10,9 @@ internal static class WorkflowRoles
 
     public static readonly RegionRoleRequirement Instances = new("workflows.forbidden.instances", [RegionRole.RegionAdmin]);
 
+    /// <summary>Starting a process that has no start trigger: the people who run the region's processes (docs/adr/0166).</summary>
+    public static readonly RegionRoleRequirement HandStart =
+        new("workflows.forbidden.handStart", [RegionRole.RegionAdmin, RegionRole.ResponsiblePerson]);
+
     public static readonly RegionRoleRequirement Design = new("workflows.forbidden.design", [RegionRole.RegionAdmin]);
 }
