@@ -304,7 +304,7 @@ internal static partial class HttpRoute
         {
             problem = $"the path is {path.Length} characters long; at most {PathMax} are allowed.";
         }
-        else if (path.Split('/').FirstOrDefault(s => !Segment().IsMatch(s)) is { } bad)
+        else if (path.Split('/').FirstOrDefault(s => !Segment().IsMatch(s) || s is "." or "..") is { } bad)
         {
             problem = $"'{bad}' in '{path}' is not a path segment: use letters, digits, '-', '.', '_', '~' or a whole "
                 + "'{name}' placeholder.";
