@@ -52,7 +52,8 @@ public sealed class HttpWorkflowEndpointTests(SignOnFixture fixture) : IClassFix
             ["name"] = $"HTTP {id}",
             ["root"] = new JsonObject
             {
-                ["id"] = "flowchart", ["type"] = "Elsa.Flowchart", ["version"] = 1, ["activities"] = activities, ["connections"] = connections,
+                ["id"] = "flowchart", ["type"] = "Elsa.Flowchart", ["version"] = 1,
+                ["activities"] = activities, ["connections"] = connections,
             },
         };
     }
@@ -60,7 +61,8 @@ public sealed class HttpWorkflowEndpointTests(SignOnFixture fixture) : IClassFix
     private async Task<HttpClient> IntegrationAsync(string region)
     {
         var client = fixture.Host.Anonymous();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await fixture.Provider.ClientTokenAsync(region));
+        client.DefaultRequestHeaders.Authorization =
+            new AuthenticationHeaderValue("Bearer", await fixture.Provider.ClientTokenAsync(region));
         return client;
     }
 
@@ -147,7 +149,8 @@ public sealed class HttpWorkflowEndpointTests(SignOnFixture fixture) : IClassFix
         var (first, second) = (Unique("first"), Unique("second"));
         await PublishAsync(admin, "kainuu", Definition(first, path + "/{id}"));
 
-        var saved = await admin.PostAsJsonAsync($"{Base("kainuu")}/workflow-definitions", Definition(second, path.ToUpperInvariant() + "/{number}"));
+        var saved = await admin.PostAsJsonAsync($"{Base("kainuu")}/workflow-definitions",
+            Definition(second, path.ToUpperInvariant() + "/{number}"));
         Assert.Equal(HttpStatusCode.Created, saved.StatusCode);
         var problem = await Reports.ReadProblemAsync(
             await admin.PostAsync($"{Base("kainuu")}/workflow-definitions/{second}/publish", null), HttpStatusCode.BadRequest);

@@ -3,7 +3,8 @@ using static Rake.Host.Tests.WorkflowJson;
 
 namespace Rake.Host.Tests;
 
-/// <summary>Issue 15: Elsa's SendEmail (<c>Email.SendEmail</c>) in a published workflow, delivered by the mail queue to the SMTP sink.</summary>
+/// <summary>Issue 15: Elsa's SendEmail (<c>Email.SendEmail</c>) in a published workflow, delivered by the mail queue to the
+/// SMTP sink.</summary>
 [Collection(MailHostCollection.Name)]
 public sealed class SendEmailWorkflowTests(MailHost mail)
 {

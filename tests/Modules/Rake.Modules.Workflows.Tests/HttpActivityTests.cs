@@ -62,7 +62,9 @@ public sealed class HttpActivityTests
         caller.AnswerFor(id);
         var instance = await engine.StartAsync(definition, new RunOptions
         {
-            InstanceId = id, TriggerActivityId = "in", Input = new Dictionary<string, object?> { [HttpEndpoint.RequestInputKey] = Request() },
+            InstanceId = id,
+            TriggerActivityId = "in",
+            Input = new Dictionary<string, object?> { [HttpEndpoint.RequestInputKey] = Request() },
         });
 
         Assert.Equal(WorkflowStatus.Finished, instance.Status);

@@ -99,7 +99,8 @@ internal sealed class SendEmail : WorkflowActivity
             {
                 return $"{name}: '{Shorten(bad)}' is not an e-mail address.";
             }
-            all.AddRange(addresses.Where(a => !all.Contains(a, StringComparer.OrdinalIgnoreCase)).Distinct(StringComparer.OrdinalIgnoreCase));
+            all.AddRange(addresses.Where(a => !all.Contains(a, StringComparer.OrdinalIgnoreCase))
+                .Distinct(StringComparer.OrdinalIgnoreCase));
             if (name == "to" && addresses.Count == 0)
             {
                 return "to: the e-mail has no recipient.";
@@ -166,7 +167,8 @@ internal sealed class SendEmail : WorkflowActivity
 
     private static string Fingerprint(List<string> recipients, string subject, string body)
     {
-        var text = string.Join("\n", recipients.Select(r => r.ToLowerInvariant()).Order(StringComparer.Ordinal)) + "\n" + subject + "\n" + body;
+        var text = string.Join("\n", recipients.Select(r => r.ToLowerInvariant()).Order(StringComparer.Ordinal))
+            + "\n" + subject + "\n" + body;
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..16];
     }
 

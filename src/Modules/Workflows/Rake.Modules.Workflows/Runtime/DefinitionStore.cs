@@ -116,7 +116,8 @@ internal sealed class DefinitionStore(WorkflowsDbContext db, WorkflowEngineFacto
             {
                 continue;
             }
-            var theirs = Features.HttpWorkflows.HttpTriggers.Of(publisher, json).Select(t => Shape(t.Name)).ToHashSet(StringComparer.Ordinal);
+            var theirs = Features.HttpWorkflows.HttpTriggers.Of(publisher, json).Select(t => Shape(t.Name))
+                .ToHashSet(StringComparer.Ordinal);
             foreach (var trigger in mine.Where(t => theirs.Contains(Shape(t.Name))))
             {
                 errors.Add(new ValidationError(trigger.ActivityId,
@@ -126,8 +127,11 @@ internal sealed class DefinitionStore(WorkflowsDbContext db, WorkflowEngineFacto
         }
         return errors;
 
-        static string Shape(string name) =>
-            Features.HttpWorkflows.HttpTriggers.Split(name) is var (method, path) ? $"{method} {Engine.Activities.HttpRoute.Shape(path)}" : name;
+        static string Shape(string name)
+        {
+            var (method, path) = Features.HttpWorkflows.HttpTriggers.Split(name);
+            return $"{method} {Engine.Activities.HttpRoute.Shape(path)}";
+        }
     }
 
     public IReadOnlyList<ValidationError> Validate(string json)
