@@ -24,7 +24,10 @@ public sealed class HttpWorkflowEndpointTests(SignOnFixture fixture) : IClassFix
         {
             new JsonObject
             {
-                ["id"] = "in", ["type"] = "Elsa.HttpEndpoint", ["version"] = 1, ["canStartWorkflow"] = trigger,
+                ["id"] = "in",
+                ["type"] = "Elsa.HttpEndpoint",
+                ["version"] = 1,
+                ["canStartWorkflow"] = trigger,
                 ["path"] = Input("String", "Literal", path),
                 ["supportedMethods"] = Input("String[]", "Object", """["POST"]"""),
             },
@@ -34,7 +37,9 @@ public sealed class HttpWorkflowEndpointTests(SignOnFixture fixture) : IClassFix
         {
             activities.Add(new JsonObject
             {
-                ["id"] = "out", ["type"] = "Elsa.WriteHttpResponse", ["version"] = 1,
+                ["id"] = "out",
+                ["type"] = "Elsa.WriteHttpResponse",
+                ["version"] = 1,
                 ["statusCode"] = Input("HttpStatusCode", "Literal", "Created"),
                 ["content"] = Input("Object", "JavaScript", "JSON.stringify({ id: getOutputFrom('in', 'routeData').id, "
                     + "item: getOutputFrom('in', 'parsedContent').item, region: getOutputFrom('in', 'queryStringData').from })"),
@@ -52,8 +57,11 @@ public sealed class HttpWorkflowEndpointTests(SignOnFixture fixture) : IClassFix
             ["name"] = $"HTTP {id}",
             ["root"] = new JsonObject
             {
-                ["id"] = "flowchart", ["type"] = "Elsa.Flowchart", ["version"] = 1,
-                ["activities"] = activities, ["connections"] = connections,
+                ["id"] = "flowchart",
+                ["type"] = "Elsa.Flowchart",
+                ["version"] = 1,
+                ["activities"] = activities,
+                ["connections"] = connections,
             },
         };
     }

@@ -8,9 +8,15 @@ namespace Rake.Host.Tests;
 [Collection(MailHostCollection.Name)]
 public sealed class SendEmailWorkflowTests(MailHost mail)
 {
-    private static JsonObject List(params string[] addresses) =>
-        new() { ["typeName"] = "String[]", ["expression"] = new JsonObject { ["type"] = "Object", ["value"] = new JsonArray(
-            addresses.Select(a => (JsonNode?)JsonValue.Create(a)).ToArray()).ToJsonString() } };
+    private static JsonObject List(params string[] addresses)
+    {
+        var value = new JsonArray(addresses.Select(a => (JsonNode?)JsonValue.Create(a)).ToArray()).ToJsonString();
+        return new JsonObject
+        {
+            ["typeName"] = "String[]",
+            ["expression"] = new JsonObject { ["type"] = "Object", ["value"] = value },
+        };
+    }
 
     private static JsonObject SendEmail(string subject, JsonObject to, JsonObject? cc = null, string? from = null)
     {

@@ -82,7 +82,8 @@ public sealed class HttpActivityTests
         otherCaller.AnswerFor(Guid.NewGuid());
         await other.StartAsync(definition, new RunOptions
         {
-            TriggerActivityId = "in", Input = new Dictionary<string, object?> { [HttpEndpoint.RequestInputKey] = Request() },
+            TriggerActivityId = "in",
+            Input = new Dictionary<string, object?> { [HttpEndpoint.RequestInputKey] = Request() },
         });
         Assert.False(otherCaller.Written);
     }
