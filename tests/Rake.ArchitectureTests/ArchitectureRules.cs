@@ -203,7 +203,7 @@ public static class ArchitectureRules
                 {
                     violations.Add($"Rule 5: activity {type.FullName} is declared in {self}, which is not a module implementation");
                 }
-                else if (module == "Workflows" && activity.TypeName.StartsWith("Elsa.", StringComparison.Ordinal))
+                else if (IsElsaBuiltIn(module, activity.TypeName))
                 {
                     // The engine implements Elsa's built-ins under their Elsa type names (architecture.md, "Workflows").
                 }
@@ -223,7 +223,7 @@ public static class ArchitectureRules
                 // Elsa's own "any value" inputs and outputs (Input<object> in Elsa) stay object in the engine's built-ins: the engine
                 // stores whatever they hold through ValueConverter.ToStateValue, which gives a JSON shape. A module's activity
                 // still names a JSON type.
-                var elsaBuiltIn = module == "Workflows" && activity.TypeName.StartsWith("Elsa.", StringComparison.Ordinal);
+                var elsaBuiltIn = IsElsaBuiltIn(module, activity.TypeName);
                 foreach (var property in InputProperties(type)
                     .Where(p => !IsJsonSerialisable(p.PropertyType) && !(elsaBuiltIn && p.PropertyType == typeof(object))))
                 {
@@ -240,6 +240,14 @@ public static class ArchitectureRules
         }
         return violations;
     }
+
+    /// <summary>
+    /// Elsa's own activities keep Elsa's type names: the engine's built-ins in Workflows, and Elsa's e-mail activity
+    /// (<c>Email.SendEmail</c>, namespace "Email" in Elsa.Email) in Communications, which owns the mail queue.
+    /// </summary>
+    private static bool IsElsaBuiltIn(string? module, string typeName) =>
+        (module == "Workflows" && typeName.StartsWith("Elsa.", StringComparison.Ordinal))
+        || (module == "Communications" && typeName == "Email.SendEmail");
 
     /// <summary>
     /// Rule 6: building blocks (<c>Rake.BuildingBlocks*</c>, <c>Rake.Workflows.Abstractions</c>) depend on no module

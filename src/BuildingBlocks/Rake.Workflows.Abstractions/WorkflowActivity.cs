@@ -109,6 +109,9 @@ public enum BookmarkKind
 
     /// <summary>Waits for a child workflow (ExecuteWorkflow, DispatchWorkflow); the name is the child's instance id.</summary>
     ChildWorkflow,
+
+    /// <summary>Waits for an HTTP request to the region's workflow path (Elsa.HttpEndpoint); the name is the path.</summary>
+    Http,
 }
 
 /// <summary>A wait an activity registers. <paramref name="Name"/> is the event name or task kind;

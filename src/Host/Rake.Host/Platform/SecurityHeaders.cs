@@ -44,7 +44,11 @@ internal static class SecurityHeaders
     private static Task Apply(HttpContext http)
     {
         var headers = http.Response.Headers;
-        headers.ContentSecurityPolicy = IsDesigner(http.Request.Path) ? DesignerPolicy : Policy;
+        // A workflow's HTTP answer carries its own sandboxing policy, stricter than the pages' (docs/adr/0158).
+        if (!headers.ContentSecurityPolicy.ToString().StartsWith("sandbox", StringComparison.Ordinal))
+        {
+            headers.ContentSecurityPolicy = IsDesigner(http.Request.Path) ? DesignerPolicy : Policy;
+        }
         headers.XContentTypeOptions = "nosniff";
         headers.XFrameOptions = "DENY";
         headers["Referrer-Policy"] = "same-origin";

@@ -62,6 +62,10 @@ public sealed class WorkflowsModule : IModule
         services.AddScoped<IWorkflowCalendarApi, Features.Calendar.WorkflowCalendar>();
         services.AddScoped<IWorkflowTextsApi, Features.Calendar.WorkflowTexts>();
         services.AddScoped<IWorkflowTasksApi, Features.Tasks.WorkflowTasksApi>();
+        services.AddScoped<Engine.Activities.HttpWorkflowResponse>();
+        services.AddScoped<Features.HttpWorkflows.HttpWorkflowsHandler>();
+        services.Configure<Features.HttpWorkflows.HttpWorkflowOptions>(
+            configuration.GetSection(Features.HttpWorkflows.HttpWorkflowOptions.Section));
         services.AddSingleton<WorkflowTimers>();
         // Registered before the scheduler: hosted services start in order, so stranded runs are faulted before any timer fires.
         services.AddSingleton<ExecutionMarker>();
@@ -76,6 +80,7 @@ public sealed class WorkflowsModule : IModule
         Features.HandStart.HandStartEndpoints.Map(regionApi);
         TaskEndpoints.Map(regionApi);
         TemplateEndpoints.Map(regionApi);
+        Features.HttpWorkflows.HttpWorkflowEndpoints.Map(regionApi);
     }
 
     /// <summary>The Elsa-compatible API Elsa Studio talks to; the Host maps it under /elsa/api behind its tenant gate

@@ -62,6 +62,10 @@ internal sealed class DefinitionStore(WorkflowsDbContext db, WorkflowEngineFacto
             return new PublishOutcome(latest, []);
         }
         var errors = Validate(latest.Json);
+        if (errors.Count == 0)
+        {
+            errors = await HttpPathConflictsAsync(latest, ct);
+        }
         if (errors.Count > 0)
         {
             return new PublishOutcome(latest, errors);
@@ -91,6 +95,43 @@ internal sealed class DefinitionStore(WorkflowsDbContext db, WorkflowEngineFacto
         await ReplaceTriggersAsync(version, ct);
         await db.SaveChangesAsync(ct);
         return (version, true);
+    }
+
+    /// <summary>
+    /// Two published workflows of a region may not take the same request: an HTTP Endpoint trigger whose method and path
+    /// (letter case and placeholder names aside) another definition's latest published version has is refused, naming both.
+    /// </summary>
+    private async Task<IReadOnlyList<ValidationError>> HttpPathConflictsAsync(WorkflowDefinitionVersion version, CancellationToken ct)
+    {
+        var publisher = engines.Publisher();
+        var mine = Features.HttpWorkflows.HttpTriggers.Of(publisher, version.Json).ToList();
+        if (mine.Count == 0)
+        {
+            return [];
+        }
+        var errors = new List<ValidationError>();
+        foreach (var (otherId, json) in await Features.HttpWorkflows.HttpTriggers.LatestPublishedAsync(db, ct))
+        {
+            if (otherId == version.DefinitionId)
+            {
+                continue;
+            }
+            var theirs = Features.HttpWorkflows.HttpTriggers.Of(publisher, json).Select(t => Shape(t.Name))
+                .ToHashSet(StringComparer.Ordinal);
+            foreach (var trigger in mine.Where(t => theirs.Contains(Shape(t.Name))))
+            {
+                errors.Add(new ValidationError(trigger.ActivityId,
+                    $"The HTTP endpoint '{trigger.Name}' of '{version.DefinitionId}' is already the trigger of the published workflow "
+                    + $"'{otherId}' in this region. Give one of them another path or method."));
+            }
+        }
+        return errors;
+
+        static string Shape(string name)
+        {
+            var (method, path) = Features.HttpWorkflows.HttpTriggers.Split(name);
+            return $"{method} {Engine.Activities.HttpRoute.Shape(path)}";
+        }
     }
 
     public IReadOnlyList<ValidationError> Validate(string json)

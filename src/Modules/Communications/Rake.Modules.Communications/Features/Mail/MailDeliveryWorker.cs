@@ -21,6 +21,15 @@ internal sealed class SmtpOptions
     public int Port { get; set; } = 2525;
     public bool EnableSsl { get; set; }
     public string From { get; set; } = "rake@localhost";
+
+    /// <summary>
+    /// A region's own sender address by region code (<c>Communications:Smtp:RegionSenders:kainuu</c>); a region without
+    /// one sends from <see cref="From"/>.
+    /// </summary>
+    public Dictionary<string, string> RegionSenders { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    public string SenderFor(string regionCode) =>
+        RegionSenders.TryGetValue(regionCode, out var sender) && !string.IsNullOrWhiteSpace(sender) ? sender.Trim() : From;
     public string? UserName { get; set; }
     public string? Password { get; set; }
     public int TimeoutSeconds { get; set; } = 10;

@@ -18,7 +18,7 @@ internal sealed class SmtpMailSender(IOptions<SmtpOptions> options)
     {
         var o = options.Value;
         using var message = new MimeMessage();
-        message.From.Add(MailboxAddress.Parse(o.From));
+        message.From.Add(MailboxAddress.Parse(o.SenderFor(delivery.RegionCode)));
         message.To.Add(MailboxAddress.Parse(delivery.To));
         message.Subject = delivery.Subject;
         message.Headers.Add(DeliveryHeader, delivery.Id.ToString("D"));
