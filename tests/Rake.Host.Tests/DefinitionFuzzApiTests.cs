@@ -14,7 +14,7 @@ namespace Rake.Host.Tests;
 public sealed class DefinitionFuzzApiTests(SharedHost fixture) : IClassFixture<SharedHost>
 {
     private const string Region = "kainuu";
-    private const int Sample = 70;
+    private const int Sample = 40;
 
     [Fact]
     public async Task Mutated_definitions_get_no_5xx_from_save_publish_studio_or_import_and_a_refusal_names_the_activity()
@@ -58,7 +58,8 @@ public sealed class DefinitionFuzzApiTests(SharedHost fixture) : IClassFixture<S
                 await studio.PostAsync("/elsa/api/workflow-definitions/import", Body(WithId(mutation.Json, $"fuzz-import-{n}"))), failures);
         }
 
-        Assert.True(failures.Count == 0, $"{failures.Count} failures in {sample.Count} mutations:\n" + string.Join("\n", failures.Take(30)));
+        Assert.True(failures.Count == 0,
+            $"{failures.Count} failures in {sample.Count} mutations:\n" + string.Join("\n", failures.Take(30)));
         Assert.True(refusedPublishes > 0, "no sampled mutation was refused on publish: the sample does not reach validation");
     }
 
@@ -82,8 +83,8 @@ public sealed class DefinitionFuzzApiTests(SharedHost fixture) : IClassFixture<S
     private static void NamesActivity(string step, DefinitionMutation mutation, string problem, List<string> failures)
     {
         // The body is JSON: compare with the id and display text as JSON would write them.
-        var text = JsonNode.Parse(problem)?["errors"]?.ToJsonString(new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping })
-            ?? "";
+        var text = JsonNode.Parse(problem)?["errors"]?.ToJsonString(
+            new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) ?? "";
         if (mutation.ActivityId is { } id && !text.Contains(id, StringComparison.Ordinal)
             && !(mutation.ActivityText is { } shown && text.Contains(shown, StringComparison.Ordinal)))
         {

@@ -45,7 +45,8 @@ public sealed class DesignerLabelsApiTests(SharedHost shared)
         {
             var response = await studio.PostAsJsonAsync("/elsa/api/workflow-definitions", new { model, publish = false });
             Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
-            return (await studio.GetFromJsonAsync<JsonObject>($"/elsa/api/workflow-definitions/by-definition-id/{id}?versionOptions=Latest"))!;
+            return (await studio.GetFromJsonAsync<JsonObject>(
+                $"/elsa/api/workflow-definitions/by-definition-id/{id}?versionOptions=Latest"))!;
         }
 
         var loaded = await Save(definition);

@@ -109,11 +109,17 @@ public sealed class DefinitionFuzzTests
     {
         static PublishResult Publish(JsonNode? title, JsonNode? role)
         {
-            var task = new JsonObject { ["id"] = "t1", ["type"] = "Rake.Workflows.HumanTask", ["version"] = 1, ["title"] = title, ["role"] = role };
+            var task = new JsonObject
+            {
+                ["id"] = "t1", ["type"] = "Rake.Workflows.HumanTask", ["version"] = 1, ["title"] = title, ["role"] = role,
+            };
             var json = new JsonObject
             {
                 ["definitionId"] = "bare",
-                ["root"] = new JsonObject { ["id"] = "root", ["type"] = "Elsa.Flowchart", ["version"] = 1, ["activities"] = new JsonArray(task) },
+                ["root"] = new JsonObject
+                {
+                    ["id"] = "root", ["type"] = "Elsa.Flowchart", ["version"] = 1, ["activities"] = new JsonArray(task),
+                },
             };
             return RakeWorkflows.Publisher(TimeProvider.System).Publish(WorkflowDefinition.Parse(json.ToJsonString()));
         }
@@ -152,6 +158,7 @@ public sealed class DefinitionFuzzTests
         Assert.Contains("Activity 'Numeroitu' (no id, in 'root'): 'id' must be text, not a number.", messages);
         Assert.Contains("Activity 'w3': 'type' must be the activity type's name as text, not true/false.", messages);
         Assert.Contains("Activity 'w4': 'metadata' must be an object, not a list.", messages);
-        Assert.Contains(messages, m => m.StartsWith("Activity 'root': connection 0 must have a source and a target", StringComparison.Ordinal));
+        Assert.Contains(messages,
+            m => m.StartsWith("Activity 'root': connection 0 must have a source and a target", StringComparison.Ordinal));
     }
 }

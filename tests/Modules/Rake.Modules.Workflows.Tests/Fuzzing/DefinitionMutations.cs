@@ -60,8 +60,8 @@ internal static class DefinitionMutations
                 var copy = (JsonObject)definition.DeepClone();
                 edit(Activities(copy["root"]).ElementAt(index));
                 // Without its id, the activity can only be named by its display text, name or type.
-                var named = about is null ? (id, change.StartsWith("'id'", StringComparison.Ordinal) ? shown ?? Text(original["type"]) : shown)
-                    : (about, Shown(activities, about));
+                var idGone = change.StartsWith("'id'", StringComparison.Ordinal);
+                var named = about is null ? (id, idGone ? shown ?? Text(original["type"]) : shown) : (about, Shown(activities, about));
                 return new(source, $"activity '{id}' ({Text(original["type"])}): {change}", named.Item1, named.Item2,
                     copy.ToJsonString(Writer));
             }
@@ -153,7 +153,8 @@ internal static class DefinitionMutations
         }
         var deep = (JsonObject)definition.DeepClone();
         (deep["root"]?["activities"] as JsonArray)?.Add(sequence);
-        yield return new(source, "sequences nested 60 deep", "fuzz-seq-59", null, deep.ToJsonString(Writer));
+        // Deeper than a definition may nest: refused before any activity is read, so no activity to name.
+        yield return new(source, "sequences nested 60 deep", null, null, deep.ToJsonString(Writer));
     }
 
     private static string? EndOf(JsonNode? connection, string end) =>

@@ -28,7 +28,8 @@ internal sealed class WorkflowDefinition
 
     /// <summary>Names of the workflow-level outputs (<c>outputs[].name</c>), which activity outputs can bind to.</summary>
     public IReadOnlyList<string> OutputNames =>
-        Json["outputs"] is JsonArray outputs ? outputs.Select(o => JsonRead.Text((o as JsonObject)?["name"])).OfType<string>().ToList() : [];
+        Json["outputs"] is JsonArray outputs
+            ? outputs.Select(o => JsonRead.Text((o as JsonObject)?["name"])).OfType<string>().ToList() : [];
 
     /// <summary>Names of the declared workflow inputs (<c>inputs[].name</c>): Elsa's JavaScript has a get&lt;Name&gt;() for each.</summary>
     public IReadOnlyList<string> InputNames =>
@@ -46,7 +47,29 @@ internal sealed class WorkflowDefinition
             : $"Activity {node.Label}: {error.Message}";
     }
 
+    /// <summary>
+    /// How deep a definition may nest. Below the 64 levels System.Text.Json writes by default, with room for the envelopes
+    /// the APIs put around a definition: deeper JSON was read but then failed as the answer was written (a 500).
+    /// </summary>
+    public const int MaxDepth = 56;
+
     public static WorkflowDefinition Parse(string json) => Parse(Encoding.UTF8.GetBytes(json));
+
+    /// <summary>Parses a definition already read as a JSON tree; a tree too deep to write again is refused as malformed.</summary>
+    /// <exception cref="WorkflowDefinitionFormatException">The JSON is malformed, too deep, or lacks a root activity.</exception>
+    public static WorkflowDefinition Parse(JsonNode node)
+    {
+        string text;
+        try
+        {
+            text = node.ToJsonString(new JsonSerializerOptions { MaxDepth = 1024 });
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
+        {
+            throw new WorkflowDefinitionFormatException($"The workflow JSON cannot be read: {ex.Message}", ex);
+        }
+        return Parse(text);
+    }
 
     /// <exception cref="WorkflowDefinitionFormatException">The JSON is malformed or lacks a root activity.</exception>
     public static WorkflowDefinition Parse(ReadOnlySpan<byte> utf8)
@@ -65,11 +88,13 @@ internal sealed class WorkflowDefinition
                 CommentHandling = JsonCommentHandling.Skip,
                 AllowTrailingCommas = true,
                 AllowDuplicateProperties = false,
+                MaxDepth = MaxDepth,
             });
         }
         catch (JsonException ex)
         {
-            throw new WorkflowDefinitionFormatException($"The workflow JSON is malformed: {ex.Message}", ex);
+            throw new WorkflowDefinitionFormatException(
+                $"The workflow JSON is malformed or nested deeper than {MaxDepth} levels: {ex.Message}", ex);
         }
         if (node is not JsonObject json)
         {
@@ -177,7 +202,8 @@ internal sealed class ActivityNode
     public ActivityNode? Parent { get; }
     public string Id => JsonRead.Text(Json["id"]) ?? "";
     public string Type => JsonRead.Text(Json["type"]) ?? "";
-    public int Version => Json["version"] is JsonValue v && v.GetValueKind() == JsonValueKind.Number && v.TryGetValue<int>(out var n) ? n : 1;
+    public int Version =>
+        Json["version"] is JsonValue v && v.GetValueKind() == JsonValueKind.Number && v.TryGetValue<int>(out var n) ? n : 1;
     public string? Name => JsonRead.Text(Json["name"]);
 
     /// <summary>What the designer shows on the canvas (<c>metadata.displayText</c>), when the definition sets it.</summary>

@@ -33,7 +33,8 @@ internal sealed class WorkflowPublisher(ActivityRegistry registry, TimeProvider 
             {
                 errors.AddRange(ValidateActivity(node));
             }
-            catch (Exception ex) when (ex is not (OperationCanceledException or OutOfMemoryException or InsufficientExecutionStackException))
+            catch (Exception ex)
+                when (ex is not (OperationCanceledException or OutOfMemoryException or InsufficientExecutionStackException))
             {
                 // The last line of "never a 500 from a definition": an activity's own check that trips over a value it did
                 // not expect still ends as a validation error naming the activity (the fuzz test keeps this path unused).

@@ -81,7 +81,7 @@ internal sealed class DefinitionsHandler(
         try
         {
             definition = body is JsonObject
-                ? WorkflowDefinition.Parse(body.ToJsonString())
+                ? WorkflowDefinition.Parse(body)
                 : throw new WorkflowDefinitionFormatException(
                     "Send the workflow definition as a JSON object (Elsa 3 format, with a 'root' activity).");
         }

@@ -126,7 +126,8 @@ internal static class ElsaDefinitionModel
             return null;
         }
         var activity = Find(node, activityId);
-        var shown = JsonRead.Text((activity?["metadata"] as JsonObject)?["displayText"]) is { } display && !string.IsNullOrWhiteSpace(display)
+        var shown = JsonRead.Text((activity?["metadata"] as JsonObject)?["displayText"]) is { } display
+            && !string.IsNullOrWhiteSpace(display)
             ? display.Trim()
             : JsonRead.Text(activity?["name"]);
         return shown is { Length: > 0 } ? $"{shown} ({activityId})" : activityId;

@@ -175,7 +175,7 @@ internal sealed class ElsaDefinitionsHandler(WorkflowsDbContext db, DefinitionSt
         WorkflowDefinition definition;
         try
         {
-            definition = WorkflowDefinition.Parse(json.ToJsonString());
+            definition = WorkflowDefinition.Parse(json);
         }
         catch (WorkflowDefinitionFormatException ex)
         {
