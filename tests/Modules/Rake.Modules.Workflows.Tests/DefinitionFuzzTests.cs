@@ -111,14 +111,21 @@ public sealed class DefinitionFuzzTests
         {
             var task = new JsonObject
             {
-                ["id"] = "t1", ["type"] = "Rake.Workflows.HumanTask", ["version"] = 1, ["title"] = title, ["role"] = role,
+                ["id"] = "t1",
+                ["type"] = "Rake.Workflows.HumanTask",
+                ["version"] = 1,
+                ["title"] = title,
+                ["role"] = role,
             };
             var json = new JsonObject
             {
                 ["definitionId"] = "bare",
                 ["root"] = new JsonObject
                 {
-                    ["id"] = "root", ["type"] = "Elsa.Flowchart", ["version"] = 1, ["activities"] = new JsonArray(task),
+                    ["id"] = "root",
+                    ["type"] = "Elsa.Flowchart",
+                    ["version"] = 1,
+                    ["activities"] = new JsonArray(task),
                 },
             };
             return RakeWorkflows.Publisher(TimeProvider.System).Publish(WorkflowDefinition.Parse(json.ToJsonString()));

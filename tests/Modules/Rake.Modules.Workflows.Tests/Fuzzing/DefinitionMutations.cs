@@ -148,7 +148,10 @@ internal static class DefinitionMutations
         {
             sequence = new JsonObject
             {
-                ["id"] = $"fuzz-seq-{i}", ["type"] = "Elsa.Sequence", ["version"] = 1, ["activities"] = new JsonArray(sequence),
+                ["id"] = $"fuzz-seq-{i}",
+                ["type"] = "Elsa.Sequence",
+                ["version"] = 1,
+                ["activities"] = new JsonArray(sequence),
             };
         }
         var deep = (JsonObject)definition.DeepClone();
