@@ -22,22 +22,54 @@ internal sealed class WorkflowDefinition
     public ActivityNode Root { get; }
     public IReadOnlyList<VariableDefinition> Variables { get; }
 
-    public string DefinitionId => (string?)Json["definitionId"] ?? (string?)Json["id"] ?? "";
-    public string? Name => (string?)Json["name"];
+    public string DefinitionId => JsonRead.Text(Json["definitionId"]) ?? JsonRead.Text(Json["id"]) ?? "";
+    public string? Name => JsonRead.Text(Json["name"]);
     public int Version => Json["version"] is JsonValue v && v.TryGetValue<int>(out var n) ? n : 1;
 
     /// <summary>Names of the workflow-level outputs (<c>outputs[].name</c>), which activity outputs can bind to.</summary>
     public IReadOnlyList<string> OutputNames =>
-        Json["outputs"] is JsonArray outputs ? outputs.Select(o => (string?)o?["name"]).OfType<string>().ToList() : [];
+        Json["outputs"] is JsonArray outputs
+            ? outputs.Select(o => JsonRead.Text((o as JsonObject)?["name"])).OfType<string>().ToList() : [];
 
     /// <summary>Names of the declared workflow inputs (<c>inputs[].name</c>): Elsa's JavaScript has a get&lt;Name&gt;() for each.</summary>
     public IReadOnlyList<string> InputNames =>
         Json["inputs"] is JsonArray inputs
-            ? inputs.Select(i => i is JsonObject o ? (string?)o["name"] : null).OfType<string>().ToList() : [];
+            ? inputs.Select(i => i is JsonObject o ? JsonRead.Text(o["name"]) : null).OfType<string>().ToList() : [];
 
     public IEnumerable<ActivityNode> AllActivities() => Root.Descendants();
 
+    /// <summary>A validation message as the admin reads it: naming the activity by its display text (or name) and id, once.</summary>
+    public string Describe(ValidationError error)
+    {
+        var node = error.ActivityId is { } id ? AllActivities().FirstOrDefault(a => a.Id == id) : null;
+        return node is null || error.Message.Contains(node.Label, StringComparison.Ordinal)
+            ? error.Message
+            : $"Activity {node.Label}: {error.Message}";
+    }
+
+    /// <summary>
+    /// How deep a definition may nest. Below the 64 levels System.Text.Json writes by default, with room for the envelopes
+    /// the APIs put around a definition: deeper JSON was read but then failed as the answer was written (a 500).
+    /// </summary>
+    public const int MaxDepth = 56;
+
     public static WorkflowDefinition Parse(string json) => Parse(Encoding.UTF8.GetBytes(json));
+
+    /// <summary>Parses a definition already read as a JSON tree; a tree too deep to write again is refused as malformed.</summary>
+    /// <exception cref="WorkflowDefinitionFormatException">The JSON is malformed, too deep, or lacks a root activity.</exception>
+    public static WorkflowDefinition Parse(JsonNode node)
+    {
+        string text;
+        try
+        {
+            text = node.ToJsonString(new JsonSerializerOptions { MaxDepth = 1024 });
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
+        {
+            throw new WorkflowDefinitionFormatException($"The workflow JSON cannot be read: {ex.Message}", ex);
+        }
+        return Parse(text);
+    }
 
     /// <exception cref="WorkflowDefinitionFormatException">The JSON is malformed or lacks a root activity.</exception>
     public static WorkflowDefinition Parse(ReadOnlySpan<byte> utf8)
@@ -56,11 +88,13 @@ internal sealed class WorkflowDefinition
                 CommentHandling = JsonCommentHandling.Skip,
                 AllowTrailingCommas = true,
                 AllowDuplicateProperties = false,
+                MaxDepth = MaxDepth,
             });
         }
         catch (JsonException ex)
         {
-            throw new WorkflowDefinitionFormatException($"The workflow JSON is malformed: {ex.Message}", ex);
+            throw new WorkflowDefinitionFormatException(
+                $"The workflow JSON is malformed or nested deeper than {MaxDepth} levels: {ex.Message}", ex);
         }
         if (node is not JsonObject json)
         {
@@ -81,12 +115,22 @@ internal sealed class WorkflowDefinition
 
 internal sealed class WorkflowDefinitionFormatException(string message, Exception? inner = null) : Exception(message, inner);
 
+/// <summary>Reads a definition's JSON without trusting its types: a designer or a hand-edited file may put a number or an
+/// object where text belongs, and that must become a validation error, never an exception (docs/adr/0160).</summary>
+internal static class JsonRead
+{
+    public static string? Text(JsonNode? node) =>
+        node is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : null;
+
+    public static bool IsNull(JsonNode? node) => node is null || (node is JsonValue v && v.GetValueKind() == JsonValueKind.Null);
+}
+
 internal sealed record VariableDefinition(string Id, string Name, string TypeName, JsonNode? Value)
 {
     public static VariableDefinition From(JsonObject json) => new(
-        (string?)json["id"] ?? (string?)json["name"] ?? "",
-        (string?)json["name"] ?? (string?)json["id"] ?? "",
-        (string?)json["typeName"] ?? "Object",
+        JsonRead.Text(json["id"]) ?? JsonRead.Text(json["name"]) ?? "",
+        JsonRead.Text(json["name"]) ?? JsonRead.Text(json["id"]) ?? "",
+        JsonRead.Text(json["typeName"]) ?? "Object",
         json["value"]?.DeepClone());
 }
 
@@ -101,13 +145,31 @@ internal sealed record InputValue(string? TypeName, string ExpressionType, JsonN
         _ => Value.ToJsonString(),
     };
 
+    /// <summary>
+    /// As Elsa's input converter reads it: an object is <c>{typeName, expression}</c> (without an expression object it is
+    /// no input); a bare value (<c>true</c>, <c>1</c>, <c>"text"</c>, <c>[]</c>) is a literal of that value; null is no input.
+    /// An expression type that is not text is left to validation (<see cref="DefinitionShape"/>) and read as no input.
+    /// </summary>
     public static InputValue? From(JsonNode? node)
     {
-        if (node is not JsonObject obj || obj["expression"] is not JsonObject expression)
+        if (JsonRead.IsNull(node))
         {
             return null;
         }
-        return new InputValue((string?)obj["typeName"], (string?)expression["type"] ?? "Literal", expression["value"]);
+        if (node is not JsonObject obj)
+        {
+            return new InputValue(null, "Literal", node);
+        }
+        if (obj["expression"] is not JsonObject expression)
+        {
+            return null;
+        }
+        var type = expression["type"];
+        if (!JsonRead.IsNull(type) && JsonRead.Text(type) is null)
+        {
+            return null;
+        }
+        return new InputValue(JsonRead.Text(obj["typeName"]), JsonRead.Text(type) ?? "Literal", expression["value"]);
     }
 }
 
@@ -138,10 +200,31 @@ internal sealed class ActivityNode
 
     public JsonObject Json { get; }
     public ActivityNode? Parent { get; }
-    public string Id => (string?)Json["id"] ?? "";
-    public string Type => (string?)Json["type"] ?? "";
-    public int Version => Json["version"] is JsonValue v && v.TryGetValue<int>(out var n) ? n : 1;
-    public string? Name => (string?)Json["name"];
+    public string Id => JsonRead.Text(Json["id"]) ?? "";
+    public string Type => JsonRead.Text(Json["type"]) ?? "";
+    public int Version =>
+        Json["version"] is JsonValue v && v.GetValueKind() == JsonValueKind.Number && v.TryGetValue<int>(out var n) ? n : 1;
+    public string? Name => JsonRead.Text(Json["name"]);
+
+    /// <summary>What the designer shows on the canvas (<c>metadata.displayText</c>), when the definition sets it.</summary>
+    public string? DisplayText => JsonRead.Text((Json["metadata"] as JsonObject)?["displayText"]) is { } text
+        && !string.IsNullOrWhiteSpace(text) ? text.Trim() : null;
+
+    /// <summary>How messages name the activity: its display text or name, and its id.</summary>
+    public string Label
+    {
+        get
+        {
+            var shown = DisplayText ?? (Name is { Length: > 0 } name && name != Id ? name : null);
+            if (Id.Length > 0)
+            {
+                return shown is null ? $"'{Id}'" : $"'{shown}' ('{Id}')";
+            }
+            // Without an id, the container it sits in is what the admin can find.
+            var what = shown ?? (Type.Length > 0 ? Type : "without a type");
+            return Parent is { } parent ? $"'{what}' (no id, in {parent.Label})" : $"'{what}' (no id)";
+        }
+    }
 
     /// <summary>A flowchart's activities; empty for other activities.</summary>
     public IReadOnlyList<ActivityNode> Activities { get; private set; } = [];
@@ -151,7 +234,7 @@ internal sealed class ActivityNode
     public string? StartId => Json["start"] switch
     {
         JsonValue v when v.GetValueKind() == JsonValueKind.String => v.GetValue<string>(),
-        JsonObject o => (string?)o["id"],
+        JsonObject o => JsonRead.Text(o["id"]),
         _ => null,
     };
 
@@ -168,9 +251,9 @@ internal sealed class ActivityNode
 
     /// <summary>Old files put the flag at activity level, new ones in <c>customProperties</c>.</summary>
     public bool CanStartWorkflow =>
-        Flag(Json["canStartWorkflow"]) || Flag(Json["customProperties"]?["canStartWorkflow"]);
+        Flag(Json["canStartWorkflow"]) || Flag((Json["customProperties"] as JsonObject)?["canStartWorkflow"]);
 
-    public string? MergeMode => (string?)(Json["customProperties"]?["mergeMode"] as JsonValue);
+    public string? MergeMode => JsonRead.Text((Json["customProperties"] as JsonObject)?["mergeMode"]);
 
     public IEnumerable<string> InputNames => Json.Select(p => p.Key).Where(k => !StructuralKeys.Contains(k));
 
@@ -217,7 +300,7 @@ internal sealed class ActivityNode
         return Json.FirstOrDefault(p => string.Equals(p.Key, name, StringComparison.OrdinalIgnoreCase)).Value;
     }
 
-    private static bool Flag(JsonNode? node) => node is JsonValue v && v.TryGetValue<bool>(out var b) && b;
+    private static bool Flag(JsonNode? node) => node is JsonValue v && v.GetValueKind() == JsonValueKind.True;
 
     public static ActivityNode From(JsonObject json, ActivityNode? parent)
     {
@@ -263,14 +346,14 @@ internal sealed class ActivityNode
         if (json["source"] is JsonObject source && json["target"] is JsonObject target)
         {
             return new Connection(
-                (string?)source["activity"] ?? "", (string?)source["port"] ?? "Done",
-                (string?)target["activity"] ?? "", (string?)target["port"] ?? "In");
+                JsonRead.Text(source["activity"]) ?? "", JsonRead.Text(source["port"]) ?? "Done",
+                JsonRead.Text(target["activity"]) ?? "", JsonRead.Text(target["port"]) ?? "In");
         }
-        if (json["source"] is JsonValue flatSource && json["target"] is JsonValue flatTarget)
+        if (JsonRead.Text(json["source"]) is { } flatSource && JsonRead.Text(json["target"]) is { } flatTarget)
         {
             return new Connection(
-                flatSource.GetValue<string>(), (string?)json["sourcePort"] ?? "Done",
-                flatTarget.GetValue<string>(), (string?)json["targetPort"] ?? "In");
+                flatSource, JsonRead.Text(json["sourcePort"]) ?? "Done",
+                flatTarget, JsonRead.Text(json["targetPort"]) ?? "In");
         }
         return null;
     }

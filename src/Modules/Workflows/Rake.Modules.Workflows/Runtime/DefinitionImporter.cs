@@ -69,7 +69,7 @@ internal sealed class DefinitionImporter(
         {
             return Rejected(region, file, null, [ex.Message]);
         }
-        if (string.IsNullOrWhiteSpace((string?)definition.Json["definitionId"]))
+        if (string.IsNullOrWhiteSpace(JsonRead.Text(definition.Json["definitionId"])))
         {
             definition.Json["definitionId"] = string.IsNullOrWhiteSpace(definition.DefinitionId) ? Path.GetFileNameWithoutExtension(file)
                 : definition.DefinitionId;

@@ -81,7 +81,7 @@ internal sealed class DefinitionsHandler(
         try
         {
             definition = body is JsonObject
-                ? WorkflowDefinition.Parse(body.ToJsonString())
+                ? WorkflowDefinition.Parse(body)
                 : throw new WorkflowDefinitionFormatException(
                     "Send the workflow definition as a JSON object (Elsa 3 format, with a 'root' activity).");
         }
@@ -117,9 +117,10 @@ internal sealed class DefinitionsHandler(
         }
         if (outcome.Errors.Count > 0)
         {
+            var definition = WorkflowDefinition.Parse(outcome.Version.Json);
             var errors = outcome.Errors
                 .GroupBy(e => e.ActivityId ?? "definition", StringComparer.Ordinal)
-                .ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray());
+                .ToDictionary(g => g.Key, g => g.Select(definition.Describe).ToArray());
             throw new ValidationException(errors,
                 $"Version {outcome.Version.Version} of '{definitionId}' was not published: {outcome.Errors.Count} problem(s), "
                 + "listed under 'errors' by activity id. It stays a draft.");

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Rake.Modules.Workflows.Engine;
 using Rake.Modules.Workflows.Persistence;
 
 namespace Rake.Modules.Workflows.Features.ElsaApi;
@@ -71,8 +72,14 @@ internal static class ElsaDefinitionModel
             ["materializerName"] = "Json",
             ["materializerContext"] = null,
             ["links"] = links,
-            ["root"] = json["root"]?.DeepClone(),
+            ["root"] = Labelled(json["root"]?.DeepClone()),
         };
+    }
+
+    private static JsonNode? Labelled(JsonNode? root)
+    {
+        DesignerLabels.FromTitles(root);
+        return root;
     }
 
     internal static JsonObject DefaultOptions() => new()
@@ -94,7 +101,7 @@ internal static class ElsaDefinitionModel
         {
             if (n is JsonObject o)
             {
-                if (o["id"] is JsonValue v && v.TryGetValue<string>(out var s) && s == id)
+                if (JsonRead.Text(o["id"]) == id)
                 {
                     return o;
                 }
@@ -119,9 +126,11 @@ internal static class ElsaDefinitionModel
             return null;
         }
         var activity = Find(node, activityId);
-        return activity?["name"] is JsonValue name && name.TryGetValue<string>(out var text) && text.Length > 0
-            ? $"{text} ({activityId})"
-            : activityId;
+        var shown = JsonRead.Text((activity?["metadata"] as JsonObject)?["displayText"]) is { } display
+            && !string.IsNullOrWhiteSpace(display)
+            ? display.Trim()
+            : JsonRead.Text(activity?["name"]);
+        return shown is { Length: > 0 } ? $"{shown} ({activityId})" : activityId;
     }
 
     internal static string SafeFileName(string definitionId) =>

@@ -170,10 +170,12 @@ internal sealed class ElsaDefinitionsHandler(WorkflowsDbContext db, DefinitionSt
         }
         json["definitionId"] = definitionId;
         json["toolVersion"] ??= ToolVersion;
+        var previous = await store.LatestAsync(definitionId, ct);
+        DesignerLabels.FollowTitles(json["root"], previous is null ? null : JsonNode.Parse(previous.Json)?["root"]);
         WorkflowDefinition definition;
         try
         {
-            definition = WorkflowDefinition.Parse(json.ToJsonString());
+            definition = WorkflowDefinition.Parse(json);
         }
         catch (WorkflowDefinitionFormatException ex)
         {
@@ -205,7 +207,9 @@ internal sealed class ElsaDefinitionsHandler(WorkflowsDbContext db, DefinitionSt
                 .GroupBy(e => e.ActivityId ?? "definition", StringComparer.Ordinal)
                 .ToDictionary(
                     g => g.Key,
-                    g => g.Select(e => e.ActivityId is { } id ? $"{ActivityLabel(root, id)}: {e.Message}" : e.Message).ToArray());
+                    g => g.Select(e => e.ActivityId is { } id && !e.Message.Contains($"'{id}'", StringComparison.Ordinal)
+                        ? $"{ActivityLabel(root, id)}: {e.Message}"
+                        : e.Message).ToArray());
             throw new ValidationException(errors,
                 $"Version {outcome.Version.Version} of '{definitionId}' was not published: {outcome.Errors.Count} problem(s). "
                 + "It stays a draft.");
