@@ -77,6 +77,7 @@ public sealed class ReportingModule : IModule
         Features.Import.ImportEndpoints.Map(regionApi);
         Features.Export.ListExportEndpoints.Map(regionApi);
         Features.PhenomenonReports.PhenomenonReportEndpoints.Map(regionApi);
+        Features.Briefs.BriefEndpoints.Map(regionApi);
     }
 
     public void MapPlatformEndpoints(IEndpointRouteBuilder platformApi) => Features.National.NationalEndpoints.Map(platformApi);
