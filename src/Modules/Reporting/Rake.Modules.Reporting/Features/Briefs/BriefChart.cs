@@ -20,7 +20,8 @@ internal static class BriefChart
     public static byte[] Render(BriefDto brief)
     {
         var multiplot = new Multiplot();
-        multiplot.AddPlots(1);
+        // AddPlots sets how many subplots there are (a new multiplot already has one), so both panels exist after it.
+        multiplot.AddPlots(2);
         Panel(multiplot.GetPlot(0), brief.ServiceAreaTitle, brief.ByServiceArea, brief);
         Panel(multiplot.GetPlot(1), brief.CategoryTitle, brief.TopCategories, brief);
         multiplot.Layout = new ScottPlot.MultiplotLayouts.Rows();
@@ -29,7 +30,8 @@ internal static class BriefChart
 
     private static void Panel(Plot plot, string title, IReadOnlyList<BriefCountDto> counts, BriefDto brief)
     {
-        plot.Font.Set(Fonts.Sans);
+        // Debian's default sans font; where it is missing Skia falls back to the system's default face.
+        plot.Font.Set("DejaVu Sans");
         plot.Title(title);
         plot.Axes.Title.Label.FontSize = 26;
         var current = Color.FromHex(Svg.Current);
