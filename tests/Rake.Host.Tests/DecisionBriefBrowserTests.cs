@@ -21,6 +21,10 @@ public sealed partial class DecisionBriefBrowserTests(SharedHost shared, Browser
         var year = DateTime.UtcNow.Year - 1;
         await page.ClickAsync($"#brief-{year}-Q2");
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync($"Päättäjätiivistelmä: kooste 1.1.{year}–30.6.{year}");
+        // The seeded year, with figures, decisions and proposals to fit on the page.
+        await page.GotoAsync("/kainuu/briefs/compilation/2024-Q2");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Päättäjätiivistelmä: kooste 1.1.2024–30.6.2024");
+        await Assertions.Expect(page.Locator("#brief-items > li")).ToHaveCountAsync(4);
         var chart = page.Locator("#brief-chart");
         await Assertions.Expect(chart).ToHaveAttributeAsync("alt", new Regex("^Pylväskuvio, ajanjakso "));
         var width = await chart.EvaluateAsync<int>("img => img.complete ? img.naturalWidth : 0");

@@ -22,7 +22,8 @@ public sealed class DecisionBriefTests(SharedHost shared)
     private RakeTestHost Host => shared.Host;
 
     private static Dictionary<string, (int Count, int Previous)> Counts(JsonNode? list) =>
-        list!.AsArray().ToDictionary(c => c!["key"]!.GetValue<string>(), c => (c!["count"]!.GetValue<int>(), c["previous"]!.GetValue<int>()));
+        list!.AsArray().ToDictionary(c => c!["key"]!.GetValue<string>(),
+            c => (c!["count"]!.GetValue<int>(), c["previous"]!.GetValue<int>()));
 
     private async Task<(int Processed, int ToAction)> ProgressAsync(string region, DateOnly from, DateOnly to)
     {
@@ -55,7 +56,10 @@ public sealed class DecisionBriefTests(SharedHost shared)
         using var steering = await Host.ClientFor("kymenlaakso-steeringgroupmember");
         var decisionText = $"Palveluohjausta vahvistetaan kunnissa, selvitys {Guid.NewGuid():N}";
         var note = await steering.PostAsJsonAsync($"/api/v1/regions/kymenlaakso/compilations/{period}/notes",
-            new { kind = "SteeringGroupDecision", text = decisionText, reportNumber = decided.Number, responsiblePerson = "Palvelujohtaja" });
+            new
+            {
+                kind = "SteeringGroupDecision", text = decisionText, reportNumber = decided.Number, responsiblePerson = "Palvelujohtaja",
+            });
         Assert.Equal(HttpStatusCode.Created, note.StatusCode);
 
         var compilation = (await client.GetFromJsonAsync<JsonObject>($"/api/v1/regions/kymenlaakso/compilations/{period}"))!;
@@ -103,8 +107,8 @@ public sealed class DecisionBriefTests(SharedHost shared)
             var db = scope.ServiceProvider.GetRequiredService<ReportingDbContext>();
             db.CompilationNotes.Add(new CompilationNote
             {
-                Id = id, PeriodId = "2024-Q3", Kind = CompilationNoteKind.SteeringGroupDecision, Text = "Asia 131052-308T ohjataan eteenpäin",
-                Author = "test", At = DateTimeOffset.UtcNow,
+                Id = id, PeriodId = "2024-Q3", Kind = CompilationNoteKind.SteeringGroupDecision,
+                Text = "Asia 131052-308T ohjataan eteenpäin", Author = "test", At = DateTimeOffset.UtcNow,
             });
             await db.SaveChangesAsync();
         }

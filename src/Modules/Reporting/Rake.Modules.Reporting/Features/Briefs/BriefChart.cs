@@ -34,6 +34,8 @@ internal static class BriefChart
         plot.Font.Set("DejaVu Sans");
         plot.Title(title);
         plot.Axes.Title.Label.FontSize = 26;
+        // The same padding in both panels lines their bars up under each other.
+        plot.Layout.Fixed(new PixelPadding(LeftPadding, 30, 50, 60));
         var current = Color.FromHex(Svg.Current);
         var previous = Color.FromHex(Svg.Previous);
         var bars = new List<Bar>();
@@ -53,7 +55,15 @@ internal static class BriefChart
         }
         if (bars.Count == 0)
         {
+            // Empty axes running from -10 to 10 would suggest figures; say there are none instead.
             plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericManual();
+            plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual();
+            plot.HideGrid();
+            var empty = plot.Add.Annotation(brief.ChartEmpty, Alignment.MiddleCenter);
+            empty.LabelFontSize = 22;
+            empty.LabelBackgroundColor = Colors.White;
+            empty.LabelBorderColor = Colors.Transparent;
+            empty.LabelShadowColor = Colors.Transparent;
             return;
         }
         var plottable = plot.Add.Bars(bars);
@@ -67,7 +77,6 @@ internal static class BriefChart
         plot.Grid.YAxisStyle.MajorLineStyle.Width = 0;
         // The value labels sit right of the longest bar; the margin keeps them inside the image.
         plot.Axes.Margins(left: 0, right: 0.12, bottom: 0.05, top: 0.05);
-        plot.Layout.Fixed(new PixelPadding(LeftPadding, 30, 50, 60));
         plot.Legend.IsVisible = true;
         plot.Legend.FontSize = 18;
         plot.Legend.Alignment = Alignment.LowerRight;

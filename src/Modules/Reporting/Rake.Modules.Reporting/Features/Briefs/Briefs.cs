@@ -19,7 +19,7 @@ internal sealed record BriefDto(
     string Kind, string Key, string Title, string RegionName, DateOnly From, DateOnly To, DateOnly ComputedOn, string PeriodLabel,
     string PreviousLabel, int Total, int PreviousTotal, int Processed, int ToAction, IReadOnlyList<BriefCountDto> ByType,
     IReadOnlyList<BriefCountDto> ByServiceArea, IReadOnlyList<BriefCountDto> TopCategories, IReadOnlyList<BriefItemDto> Items,
-    IReadOnlyList<string> Summary, string ServiceAreaTitle, string CategoryTitle, string ChartAlt, string FileName);
+    IReadOnlyList<string> Summary, string ServiceAreaTitle, string CategoryTitle, string ChartEmpty, string ChartAlt, string FileName);
 
 internal static class BriefEndpoints
 {
@@ -154,7 +154,7 @@ internal sealed class BriefHandler(
             string.Join("; ", categories.Select(a => texts.Get("brief.chart.altItem", a.Name, a.Count, a.Previous))));
         return new BriefDto(kind, key, title, region, from, to, Helsinki.Today(clock), label, previousLabel, total, previousTotal,
             processed, toAction, byType.Select(Count).ToList(), areas, categories, items, summary, texts["brief.chart.byServiceArea"],
-            texts["brief.chart.topCategories"], alt, $"{region} – {file}.png");
+            texts["brief.chart.topCategories"], texts["brief.chart.empty"], alt, $"{region} – {file}.png");
     }
 
     /// <summary>Processed (the supervisor's record exists) and to action (decided, published or closed), as the annual report
