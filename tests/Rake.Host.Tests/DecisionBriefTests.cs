@@ -58,7 +58,10 @@ public sealed class DecisionBriefTests(SharedHost shared)
         var note = await steering.PostAsJsonAsync($"/api/v1/regions/kymenlaakso/compilations/{period}/notes",
             new
             {
-                kind = "SteeringGroupDecision", text = decisionText, reportNumber = decided.Number, responsiblePerson = "Palvelujohtaja",
+                kind = "SteeringGroupDecision",
+                text = decisionText,
+                reportNumber = decided.Number,
+                responsiblePerson = "Palvelujohtaja",
             });
         Assert.Equal(HttpStatusCode.Created, note.StatusCode);
 
@@ -107,8 +110,12 @@ public sealed class DecisionBriefTests(SharedHost shared)
             var db = scope.ServiceProvider.GetRequiredService<ReportingDbContext>();
             db.CompilationNotes.Add(new CompilationNote
             {
-                Id = id, PeriodId = "2024-Q3", Kind = CompilationNoteKind.SteeringGroupDecision,
-                Text = "Asia 131052-308T ohjataan eteenpäin", Author = "test", At = DateTimeOffset.UtcNow,
+                Id = id,
+                PeriodId = "2024-Q3",
+                Kind = CompilationNoteKind.SteeringGroupDecision,
+                Text = "Asia 131052-308T ohjataan eteenpäin",
+                Author = "test",
+                At = DateTimeOffset.UtcNow,
             });
             await db.SaveChangesAsync();
         }

@@ -1,6 +1,6 @@
 using System.Globalization;
-using ScottPlot;
 using Rake.Modules.Reporting.Features.Documents;
+using ScottPlot;
 
 namespace Rake.Modules.Reporting.Features.Briefs;
 
@@ -48,7 +48,11 @@ internal static class BriefChart
             bars.Add(new Bar { Position = slot + 1, Value = c.Count, FillColor = current, LineWidth = 0, Label = N(c.Count) });
             bars.Add(new Bar
             {
-                Position = slot, Value = c.Previous, FillColor = previous, LineWidth = 0, Label = N(c.Previous),
+                Position = slot,
+                Value = c.Previous,
+                FillColor = previous,
+                LineWidth = 0,
+                Label = N(c.Previous),
             });
             var label = c.Name.Length > 28 ? c.Name[..27] + "…" : c.Name;
             ticks.Add(new Tick(slot + 0.5, label));

@@ -205,7 +205,10 @@ internal sealed class BriefHandler(
             .Where(r => r.ReceivedAt >= start && r.ReceivedAt < end && !numbers.Contains(r.Number))
             .Select(r => new
             {
-                r.Number, r.Title, r.Proposal, Priority = r.Record == null ? (int?)null : r.Record.Priority,
+                r.Number,
+                r.Title,
+                r.Proposal,
+                Priority = r.Record == null ? (int?)null : r.Record.Priority,
                 InTop = r.Categories.Any(c => c.Code == topCategory),
             })
             .OrderBy(r => r.Priority == null).ThenBy(r => r.Priority).ThenByDescending(r => r.InTop).ThenBy(r => r.Number)
