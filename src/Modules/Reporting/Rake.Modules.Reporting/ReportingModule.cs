@@ -82,6 +82,7 @@ public sealed class ReportingModule : IModule
         Features.Export.ListExportEndpoints.Map(regionApi);
         Features.PhenomenonReports.PhenomenonReportEndpoints.Map(regionApi);
         Features.PhenomenonRegister.PhenomenonRegisterEndpoints.Map(regionApi);
+        Features.Briefs.BriefEndpoints.Map(regionApi);
     }
 
     public void MapPlatformEndpoints(IEndpointRouteBuilder platformApi) => Features.National.NationalEndpoints.Map(platformApi);
