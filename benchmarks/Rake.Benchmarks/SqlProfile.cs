@@ -83,9 +83,11 @@ internal sealed class SqlProfile
             var sorted = values.Order().ToArray();
             return sorted[sorted.Length / 2];
         }
-        report.Line($"Profile of {list.Length} submissions one at a time (server side, median): {Median(list.Select(r => r.ServerMs)):0.00} ms " +
-                    $"in the Host, of which {Median(list.Select(r => r.SqlMs)):0.00} ms in {Median(list.Select(r => (double)r.Commands)):0} " +
-                    "SQL commands (EF's own timing of each)");
+        var server = Median(list.Select(r => r.ServerMs));
+        var sql = Median(list.Select(r => r.SqlMs));
+        var commands = Median(list.Select(r => (double)r.Commands));
+        report.Line($"Profile of {list.Length} submissions one at a time (server side, median): {server:0.00} ms in the Host, " +
+                    $"of which {sql:0.00} ms in {commands:0} SQL commands (EF's own timing of each)");
         Table(report, "SQL per submission", inRequest, list.Length);
         Table(report, "SQL outside requests (dispatcher, workers), per submission", background, list.Length);
     }
