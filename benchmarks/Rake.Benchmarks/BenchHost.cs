@@ -15,7 +15,8 @@ namespace Rake.Benchmarks;
 /// <summary>Builds the real Rake Host in-process (<see cref="RakeHost.BuildAsync"/>: migrations, and in demo mode demo users and data).</summary>
 internal static class BenchHost
 {
-    public static Task<WebApplication> BuildAsync(BenchDatabase database, string environment, ILoggerProvider? extraLogger = null)
+    public static Task<WebApplication> BuildAsync(BenchDatabase database, string environment, ILoggerProvider? extraLogger = null,
+        Action<WebApplicationBuilder>? configure = null)
     {
         // WebApplication.CreateBuilder reads the environment, content root and URLs from its args before `configure`
         // runs, so they go in as arguments. The content root is the output folder, where the Host's appsettings.json is.
@@ -58,6 +59,7 @@ internal static class BenchHost
             {
                 AddBusyTimeout(builder.Services, new SqliteBusyTimeout(database.SqliteBusyTimeoutMs));
             }
+            configure?.Invoke(builder);
         });
     }
 

@@ -28,7 +28,8 @@ internal sealed record BenchOptions(
     int FinishedInstances,
     int PageReports,
     int PageLoads,
-    int PageWarmup)
+    int PageWarmup,
+    bool Profile)
 {
     public const string Usage = """
         Usage: dotnet run -c Release --project benchmarks/Rake.Benchmarks -- [options]
@@ -53,6 +54,8 @@ internal sealed record BenchOptions(
           --page-loads N            pages: measured loads of each page (default 50, after --page-warmup, default 5)
           --sqlite-busy-timeout MS  experiment, load test on SQLite: run PRAGMA busy_timeout = MS on every connection
                                     (the Host does not; Microsoft.Data.Sqlite then retries a busy database every 150 ms)
+          --profile true            load test: after the one-at-a-time run, profile --sequential more submissions
+                                    (server time, and every SQL command EF runs per submission, with its time)
         """;
 
     public bool RunLoad => Part is "all" or "load";
@@ -126,6 +129,7 @@ internal sealed record BenchOptions(
             Int("finished-instances", 100_000, 0),
             Int("page-reports", 10_000, 0),
             Int("page-loads", 50, 1),
-            Int("page-warmup", 5, 0));
+            Int("page-warmup", 5, 0),
+            bool.TryParse(Get("profile"), out var profile) && profile);
     }
 }

@@ -31,7 +31,19 @@ internal static class LoadBenchmark
         }
         var dbErrors = new DbErrorCounter();
         var started = Stopwatch.StartNew();
-        await using var app = await BenchHost.BuildAsync(database, options.Environment, dbErrors);
+        var profile = options.Profile ? new SqlProfile { Path = SubmitPath } : null;
+        using var profileSubscription = profile?.Subscribe();
+        await using var mail = await BenchMailSink.StartAsync();
+        await using var app = await BenchHost.BuildAsync(database, options.Environment, dbErrors, builder =>
+        {
+            builder.Configuration["Communications:Smtp:Host"] = "127.0.0.1";
+            builder.Configuration["Communications:Smtp:Port"] = mail.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            builder.Configuration["Communications:Smtp:EnableSsl"] = "false";
+            if (profile is not null)
+            {
+                builder.Services.AddSingleton(profile.StartupFilter());
+            }
+        });
         var bare = new BareInsert(database);
         await database.ExecuteAsync(bare.CreateTableSql);
         app.MapPost(BarePath, bare.HandleAsync);
@@ -79,11 +91,22 @@ internal static class LoadBenchmark
 
         // The same, one request at a time: no clashes between requests (the outbox dispatcher still runs after each submission).
         var sequential = new List<LoadResult>();
+        var extraSent = 0;
         if (options.Sequential > 0)
         {
             sequential.Add(await FireAsync(http, bareTarget, options.Sequential, 1, options.Warmup + options.Requests));
             sequential.Add(await FireAsync(http, submit, options.Sequential, 1, options.Warmup + options.Requests));
             await DrainOutboxAsync(database, dispatcher);
+        }
+        if (profile is not null && options.Sequential > 0)
+        {
+            profile.Start();
+            var profiled = await FireAsync(http, submit, options.Sequential, 1, options.Warmup + options.Requests + options.Sequential);
+            profile.Stop();
+            await DrainOutboxAsync(database, dispatcher);
+            extraSent = options.Sequential;
+            profile.Print(report);
+            report.Line($"(the profiled submissions took {profiled.Percentile(50):0.0} ms p50 at the client)");
         }
 
         var reports = database.Table("reporting", "SocialReports");
@@ -107,8 +130,9 @@ internal static class LoadBenchmark
         }
         report.Line($"Report-number clashes retried by SubmitReportHandler during the {options.Concurrency}-in-flight run (unique index violations): {clashes}; " +
                     $"other failed SaveChanges: {otherDbErrors}" + (dbErrors.FirstOther is { } first ? $" (first: {Shorten(first)})" : ""));
+        report.Line($"Notice mails accepted by the benchmark's SMTP server: {mail.Accepted}");
         report.Line($"Outbox backlog when that run ended: {backlog} events; delivered in {drain.TotalSeconds:0.00} s; events that failed delivery: {failedEvents}");
-        var sent = (long)options.Warmup + options.Requests + options.Sequential;
+        var sent = (long)options.Warmup + options.Requests + options.Sequential + extraSent;
         var numbersOk = distinctNumbers == stored && maxNumber == stored;
         report.Line($"Stored kymenlaakso reports: {stored} of {sent} sent" + (stored == sent ? "" : $" ({sent - stored} missing)") +
                     $"; numbers 1..{maxNumber} without gaps or duplicates: {(numbersOk ? "OK" : "MISMATCH")}");

@@ -44,19 +44,37 @@ public sealed class OutboxDispatcher(
     public static readonly TimeSpan LeaseDuration = TimeSpan.FromMinutes(2);
 
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long a woken dispatcher lets further commits gather before it claims; short next to any reader's wait.</summary>
+    private static readonly TimeSpan CoalesceDelay = TimeSpan.FromMilliseconds(20);
     private readonly SemaphoreSlim oneAtATime = new(1, 1);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, DateTimeOffset> lastCounted = new();
 
     /// <summary>Names this dispatcher in the claims it writes: the machine, the process and this instance.</summary>
     public string DispatcherId { get; } = NewDispatcherId();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        IReadOnlySet<Type>? due = null;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                await DispatchPendingAsync(stoppingToken);
-                await signal.WaitAsync(PollInterval, stoppingToken);
+                var full = await DispatchAsync(due, stoppingToken);
+                if (full.Count > 0)
+                {
+                    // A full batch leaves more behind: those outboxes go again at once, with any written meanwhile.
+                    due = full.Union(signal.TakeWritten() ?? sources.Select(s => s.DbContextType)).ToHashSet();
+                    continue;
+                }
+                var woken = await signal.WaitAsync(PollInterval, stoppingToken);
+                if (woken)
+                {
+                    // Submissions arriving together are claimed together: one claim, and one backlog count, per batch.
+                    await Task.Delay(CoalesceDelay, stoppingToken);
+                }
+                // A poll round looks at every outbox: messages left by a Host that died, retries, another Host's writes.
+                due = woken ? signal.TakeWritten() : null;
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -66,6 +84,7 @@ public sealed class OutboxDispatcher(
             {
                 logger.LogError(ex, "Outbox dispatch round failed; retrying after the poll interval.");
                 await Task.Delay(PollInterval, stoppingToken).ContinueWith(_ => { }, CancellationToken.None);
+                due = null;
             }
         }
     }
@@ -79,7 +98,7 @@ public sealed class OutboxDispatcher(
             var delivered = 0;
             foreach (var source in sources)
             {
-                delivered += await DrainAsync(source, cancellationToken);
+                delivered += (await DrainAsync(source, cancellationToken)).Delivered;
             }
             return delivered;
         }
@@ -89,14 +108,36 @@ public sealed class OutboxDispatcher(
         }
     }
 
-    private async Task<int> DrainAsync(OutboxSource source, CancellationToken cancellationToken)
+    /// <summary>One round over <paramref name="due"/> (every outbox when null); returns the outboxes whose batch was full.</summary>
+    private async Task<HashSet<Type>> DispatchAsync(IReadOnlySet<Type>? due, CancellationToken cancellationToken)
+    {
+        await oneAtATime.WaitAsync(cancellationToken);
+        try
+        {
+            var full = new HashSet<Type>();
+            foreach (var source in sources.Where(s => due is null || due.Contains(s.DbContextType)))
+            {
+                if ((await DrainAsync(source, cancellationToken)).Claimed >= BatchSize)
+                {
+                    full.Add(source.DbContextType);
+                }
+            }
+            return full;
+        }
+        finally
+        {
+            oneAtATime.Release();
+        }
+    }
+
+    private async Task<(int Claimed, int Delivered)> DrainAsync(OutboxSource source, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = (ModuleDbContext)scope.ServiceProvider.GetRequiredService(source.DbContextType);
         var claimed = await OutboxClaim.ClaimAsync(db, DispatcherId, clock.GetUtcNow(), LeaseDuration, BatchSize, cancellationToken);
         try
         {
-            return await DeliverClaimedAsync(db, claimed, cancellationToken);
+            return (claimed.Count, await DeliverClaimedAsync(db, claimed, cancellationToken));
         }
         catch (OperationCanceledException)
         {
@@ -170,6 +211,14 @@ public sealed class OutboxDispatcher(
                 OutboxTelemetry.MessageDelivered(db.Schema);
             }
         }
+        var now = clock.GetUtcNow();
+        if (claimed.Count == 0 && now - lastCounted.GetValueOrDefault(db.Schema, DateTimeOffset.MinValue) < PollInterval)
+        {
+            // Nothing moved here since the last count, as far as this Host knows: two COUNTs per outbox per woken round
+            // were most of an idle round's reads.
+            return delivered;
+        }
+        lastCounted[db.Schema] = now;
         var undelivered = db.OutboxMessages.Where(m => m.ProcessedAt == null);
         OutboxTelemetry.BacklogCounted(db.Schema,
             await undelivered.CountAsync(m => m.Attempts < MaxAttempts, cancellationToken),

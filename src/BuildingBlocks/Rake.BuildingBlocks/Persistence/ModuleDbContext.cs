@@ -76,7 +76,7 @@ public abstract class ModuleDbContext(DbContextOptions options, IRequestContext 
         }
         else if (hadEvents)
         {
-            outboxSignal.Notify();
+            outboxSignal.Notify(GetType());
         }
         return written;
     }
@@ -86,7 +86,7 @@ public abstract class ModuleDbContext(DbContextOptions options, IRequestContext 
     {
         if (committed && eventsAwaitCommit)
         {
-            outboxSignal.Notify();
+            outboxSignal.Notify(GetType());
         }
         eventsAwaitCommit = false;
     }

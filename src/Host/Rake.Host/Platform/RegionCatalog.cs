@@ -114,12 +114,14 @@ internal sealed class RegionCatalog(IServiceScopeFactory scopes, IDataProtection
         else
         {
             await using var scope = scopes.CreateAsyncScope();
-            if (await IsDeactivatedAsync(scope.ServiceProvider, userId, cancellationToken))
+            // The directory gives a deactivated account no role, so the usual answer (roles held) needs one query; only an
+            // empty answer asks why.
+            roles = await scope.ServiceProvider.GetRequiredService<IUserDirectory>().RolesAsync(userId, region.Id, cancellationToken);
+            if (roles.Count == 0 && await IsDeactivatedAsync(scope.ServiceProvider, userId, cancellationToken))
             {
                 // A bearer token outlives the account's deactivation; it is refused here, where every region request passes.
                 return new RegionAccess(RegionAccessOutcome.NotSignedIn, region.Id, null, null, new HashSet<RegionRole>());
             }
-            roles = await scope.ServiceProvider.GetRequiredService<IUserDirectory>().RolesAsync(userId, region.Id, cancellationToken);
         }
         return new RegionAccess(
             roles.Count == 0 ? RegionAccessOutcome.NoRoleInRegion : RegionAccessOutcome.Granted, region.Id, userId, userName, roles);

@@ -58,6 +58,7 @@ public sealed class ReportingModule : IModule
         services.AddIntegrationEventHandlers(typeof(ReportingModule).Assembly);
         services.AddRequestValidators(typeof(ReportingModule).Assembly);
         services.AddModuleMapping<ReportingModule>();
+        services.AddScoped<Features.SubmitReport.SupervisorLookup>();
         services.AddScoped<IReportingApi, Features.Api.ReportingApi>();
         services.AddScoped<IReporterYearApi, Features.ReporterYear.ReporterYearApi>();
         services.AddScoped<IPhenomenonRegisterApi, Features.PhenomenonRegister.PhenomenonRegisterApi>();

@@ -43,7 +43,7 @@ internal static class SubmitReportEndpoint
 /// Report numbers run per region, taken from the region's counter in the submission's own transaction.
 /// </summary>
 internal sealed class SubmitReportHandler(
-    ReportingDbContext db, IRequestContext actor, IUserDirectory users, TimeProvider clock)
+    ReportingDbContext db, IRequestContext actor, IUserDirectory users, TimeProvider clock, SupervisorLookup supervisors)
 {
     public const string PersonalIdentityCodeProblem = PiiGuard.IdentityCodeProblem;
     public const string IdentifyingDetailsProblem = PiiGuard.IdentifyingDetailsProblem;
@@ -56,7 +56,8 @@ internal sealed class SubmitReportHandler(
         var triedAlready = string.IsNullOrWhiteSpace(request.TriedAlready) ? null : request.TriedAlready.Trim();
 
         var supervisorName = request.Supervisor!.Trim();
-        var supervisor = await db.Supervisors.AsNoTracking().FirstAsync(s => s.Active && s.UserName == supervisorName, ct);
+        var supervisor = await supervisors.FindActiveAsync(supervisorName, ct)
+            ?? throw new NotFoundException($"No supervisor {supervisorName}.");
         var coReporters = new List<UserRef>();
         foreach (var name in SubmitReportValidator.CoReporterNames(request))
         {

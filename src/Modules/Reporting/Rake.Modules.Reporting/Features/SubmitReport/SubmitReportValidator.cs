@@ -13,7 +13,8 @@ internal sealed class SubmitReportValidator : RequestValidator<SubmitReportReque
     private readonly ReportingDbContext db;
     private Task<List<TaxonomyTerm>>? activeTerms;
 
-    public SubmitReportValidator(TextCatalog texts, ReportingDbContext db, IRequestContext actor, IUserDirectory users) : base(texts)
+    public SubmitReportValidator(TextCatalog texts, ReportingDbContext db, IRequestContext actor, IUserDirectory users,
+        SupervisorLookup supervisors) : base(texts)
     {
         this.db = db;
         EnumName<PhenomenonType>(r => r.PhenomenonType);
@@ -45,9 +46,8 @@ internal sealed class SubmitReportValidator : RequestValidator<SubmitReportReque
         RuleFor(r => r.Supervisor)
             // Listed and still a supervisor here: a leaver's listing stays, but they are not sent reports (docs/adr/0115).
             .MustAsync(async (name, ct) =>
-                await db.Supervisors.Where(s => s.Active && s.UserName == name!.Trim()).Select(s => (Guid?)s.UserId)
-                    .FirstOrDefaultAsync(ct) is { } id
-                && (await users.RolesAsync(id, actor.RequireRegion(), ct)).Contains(RegionRole.Supervisor))
+                await supervisors.FindActiveAsync(name!, ct) is { } listing
+                && (await users.RolesAsync(listing.UserId, actor.RequireRegion(), ct)).Contains(RegionRole.Supervisor))
             .When(r => !string.IsNullOrWhiteSpace(r.Supervisor))
             .WithMessage(r => Texts.Get("reporting.validation.unknownSupervisor", r.Supervisor!.Trim()));
 
