@@ -25,7 +25,8 @@ public sealed class BrowserSuiteConventionTests
     {
         var named = typeof(Browser).Assembly.GetTypes()
             .Where(t => t.Name.EndsWith("BrowserTests", StringComparison.Ordinal) && !t.IsNested)
-            .Where(t => t.GetMethods(BindingFlags.Public | BindingFlags.Instance).Any(m => m.GetCustomAttribute<FactAttribute>() is not null));
+            .Where(t => t.GetMethods(BindingFlags.Public | BindingFlags.Instance)
+                .Any(m => m.GetCustomAttribute<FactAttribute>() is not null));
 
         Assert.All(named, t =>
             Assert.Contains(t.GetConstructors().SelectMany(c => c.GetParameters()), p => p.ParameterType == typeof(Browser)));
