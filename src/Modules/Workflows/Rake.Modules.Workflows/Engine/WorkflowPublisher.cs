@@ -58,6 +58,7 @@ internal sealed class WorkflowPublisher(ActivityRegistry registry, TimeProvider 
         }
         var design = new ActivityDesign(node);
         var activity = descriptor.Create();
+        var unconverted = new List<(string Input, ValidationError Error)>();
         foreach (var input in descriptor.Inputs)
         {
             var value = node.Input(input.Name);
@@ -73,11 +74,15 @@ internal sealed class WorkflowPublisher(ActivityRegistry registry, TimeProvider 
             else if (value.ExpressionType is "Literal" or "Object"
                 && !design.TryConvert(input.Name, input.Property.PropertyType, out _, out var problem))
             {
-                errors.Add(new(id,
-                    $"Activity {Label(node)}: input '{input.Name}' is not a valid {Describe(input.Property.PropertyType)}: {problem}"));
+                unconverted.Add((input.Name, new(id,
+                    $"Activity {Label(node)}: input '{input.Name}' is not a valid {Describe(input.Property.PropertyType)}: {problem}")));
             }
         }
-        errors.AddRange(activity.Validate(design).Select(message => new ValidationError(id, message)));
+        var own = activity.Validate(design).ToList();
+        errors.AddRange(own.Select(message => new ValidationError(id, message)));
+        // An activity that explains a bad input in its own words says it better than the converter; one error per input.
+        errors.AddRange(unconverted.Where(u => !own.Any(m => m.Contains($"input '{u.Input}'", StringComparison.Ordinal)))
+            .Select(u => u.Error));
         if (node.CanStartWorkflow && errors.Count == 0)
         {
             // The triggers are read when the version is published; reading them here turns their surprises into errors.
