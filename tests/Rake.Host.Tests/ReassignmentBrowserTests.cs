@@ -13,25 +13,17 @@ public sealed class ReassignmentBrowserTests(MailHost mail, Browser browser) : I
 
     private RakeTestHost Host => mail.Host;
 
-    private static string Api(string region) => MailSteps.Api(region);
-
-    private List<SinkMessage> Received(string to) => steps.Received(to);
-
-    private Task DeliverAsync() => steps.DeliverAsync();
-
-    private Task<(Guid Id, string UserName, string DisplayName)> SupervisorAsync(string region) => steps.SupervisorAsync(region);
-
     [Fact]
     public async Task In_the_browser_a_supervisor_picks_another_supervisor_by_name_and_passes_the_report_on()
     {
-        var mine = await SupervisorAsync("kymenlaakso");
-        var other = await SupervisorAsync("kymenlaakso");
+        var mine = await steps.SupervisorAsync("kymenlaakso");
+        var other = await steps.SupervisorAsync("kymenlaakso");
         using var professional = await Host.ClientFor("kymenlaakso-professional");
         using var supervisor = await Host.ClientFor("kymenlaakso-supervisor");
         var (id, number, location) = await Reports.SubmitAsync(professional, "kymenlaakso");
         (await supervisor.PostAsJsonAsync($"{location}/reassignment", new { supervisor = mine.UserName, reason = "Alueeni" }))
             .EnsureSuccessStatusCode();
-        await DeliverAsync();
+        await steps.DeliverAsync();
 
         var outside = new List<string>();
         var page = await Browser.SignInAsync(browser.Chromium, Host, mine.UserName, outside);
@@ -63,12 +55,13 @@ public sealed class ReassignmentBrowserTests(MailHost mail, Browser browser) : I
         Assert.Empty(outside);
         using (var self = await Host.ClientFor(mine.UserName))
         {
-            var settings = (await self.GetFromJsonAsync<JsonObject>($"{Api("kymenlaakso")}/me/notification-settings"))!;
+            var settings = (await self.GetFromJsonAsync<JsonObject>($"{MailSteps.Api("kymenlaakso")}/me/notification-settings"))!;
             Assert.Equal("sv", settings["language"]!.GetValue<string>());
         }
 
-        await DeliverAsync();
-        Assert.Contains(Received($"{other.UserName}@example.invalid"), m => m.Subject == $"Ilmoitus nro {number} siirrettiin sinulle");
+        await steps.DeliverAsync();
+        Assert.Contains(steps.Received($"{other.UserName}@example.invalid"),
+            m => m.Subject == $"Ilmoitus nro {number} siirrettiin sinulle");
         using var newSupervisor = await Host.ClientFor(other.UserName);
         Assert.Equal(HttpStatusCode.OK, (await newSupervisor.GetAsync(location)).StatusCode);
     }
