@@ -4,7 +4,7 @@ using Microsoft.Playwright;
 namespace Rake.Host.Tests;
 
 /// <summary>The compilation brief in Chromium: reached from the outputs page, accessible, its chart loaded, and printed it is one
-/// A4 page without the menus.</summary>
+/// A4 page without the menus; then the municipality pack of the same data, reached from its list and accessible.</summary>
 [Collection(SharedHostCollection.Name)]
 public sealed partial class DecisionBriefBrowserTests(SharedHost shared, Browser browser) : IClassFixture<Browser>
 {
@@ -40,6 +40,15 @@ public sealed partial class DecisionBriefBrowserTests(SharedHost shared, Browser
         var pdf = await page.PdfAsync(new PagePdfOptions { PreferCSSPageSize = true, PrintBackground = true });
         var pages = PdfPage().Matches(System.Text.Encoding.Latin1.GetString(pdf)).Count;
         Assert.Equal(1, pages);
+
+        // The municipality pack of the same seeded data (docs/adr/0171): its counts, the answer form, accessible.
+        await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Screen });
+        await page.GotoAsync("/kainuu/briefs/municipality/2024");
+        await page.ClickAsync("tr[data-municipality='kajaani'] a");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Kuntakooste: Kajaani, 1.1.2024–31.12.2024");
+        await Assertions.Expect(page.Locator("#pack-areas tbody tr")).Not.ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("#pack-form")).ToBeVisibleAsync();
+        await Browser.AssertAccessibleAsync(page, "brief-01-municipality-pack");
         Assert.Empty(outside);
     }
 

@@ -83,6 +83,8 @@ public sealed class RakeTestHost : IAsyncDisposable
                 builder.Configuration["Rake:SignIn:PermitLimit"] = "100000";
                 // Tests run the notice sweep by hand when they want it; a round on its own would mail the demo people mid-test.
                 builder.Configuration["Communications:Notifications:SweepEnabled"] = "false";
+                // Tests count the reports they make; the demo's reports and phenomena would be in every count (ADR 0172).
+                builder.Configuration["Reporting:DemoReports"] = "false";
                 configure?.Invoke(builder);
             });
         await app.StartAsync();

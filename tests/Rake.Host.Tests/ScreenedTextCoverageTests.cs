@@ -132,6 +132,8 @@ public sealed class ScreenedTextCoverageTests(SharedHost shared)
         ["WorkingGroup/NominateRequest.MemberName"] = StaffName,
         ["WorkingGroup/NominateRequest.DeputyName"] = StaffName,
         ["WorkingGroup/NominateRequest.DecidedBy"] = StaffName,
+        ["WorkingGroup/NominateRequest.MemberUserName"] = UserName,
+        ["WorkingGroup/NominateRequest.DeputyUserName"] = UserName,
         ["WorkingGroup/ChangeMeetingStatusRequest.Status"] = Code,
         ["WorkingGroup/ChangeProposalStatusRequest.Status"] = Code,
         ["WorkingGroup/MeetingListQuery.Search"] = Filter,

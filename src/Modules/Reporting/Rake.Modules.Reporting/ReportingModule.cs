@@ -84,6 +84,7 @@ public sealed class ReportingModule : IModule
         Features.PhenomenonReports.PhenomenonReportEndpoints.Map(regionApi);
         Features.PhenomenonRegister.PhenomenonRegisterEndpoints.Map(regionApi);
         Features.Briefs.BriefEndpoints.Map(regionApi);
+        Features.MunicipalPacks.MunicipalPackEndpoints.Map(regionApi);
     }
 
     public void MapPlatformEndpoints(IEndpointRouteBuilder platformApi) => Features.National.NationalEndpoints.Map(platformApi);

@@ -54,6 +54,7 @@ public sealed class WorkingGroupModule : IModule
         services.AddScoped<IOpenItemsSource, Features.HandOver.AssignmentHandOver>();
         services.AddScoped<Contracts.IAssignmentRemindersApi, Features.AssignmentReminders.AssignmentRemindersApi>();
         services.AddScoped<IGoLiveSource, Features.GoLive.WorkingGroupGoLive>();
+        services.AddScoped<IMunicipalGroupsApi, Features.MunicipalGroups.MunicipalGroupsApi>();
         services.AddModuleMapping<WorkingGroupModule>();
         services.AddRequestValidators(typeof(WorkingGroupModule).Assembly);
         services.AddIntegrationEventHandlers(typeof(WorkingGroupModule).Assembly);

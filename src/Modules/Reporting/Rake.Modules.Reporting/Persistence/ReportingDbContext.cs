@@ -32,6 +32,7 @@ internal sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> op
     public DbSet<PhenomenonReport> PhenomenonReports => Set<PhenomenonReport>();
     public DbSet<Phenomenon> Phenomena => Set<Phenomenon>();
     public DbSet<PhenomenonLink> PhenomenonLinks => Set<PhenomenonLink>();
+    public DbSet<MunicipalResponse> MunicipalResponses => Set<MunicipalResponse>();
 
     protected override void ConfigureModule(ModelBuilder modelBuilder)
     {
@@ -142,6 +143,16 @@ internal sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> op
         OutputsModel.Configure(modelBuilder);
         PhenomenonReportModel.Configure(modelBuilder);
         PhenomenonRegisterModel.Configure(modelBuilder);
+        modelBuilder.Entity<MunicipalResponse>(b =>
+        {
+            b.ToTable("MunicipalResponses");
+            b.HasKey(r => r.Id);
+            b.Property(r => r.PeriodId).HasMaxLength(CompilationNote.PeriodIdMax);
+            b.Property(r => r.Municipality).HasMaxLength(SocialReport.CodeMax);
+            b.Property(r => r.Text).HasMaxLength(MunicipalResponse.TextMax);
+            b.Property(r => r.RecordedBy).HasMaxLength(200);
+            b.HasIndex(r => new { r.RegionCode, r.PeriodId, r.Municipality });
+        });
         ReportNumbering.Configure(modelBuilder);
     }
 }

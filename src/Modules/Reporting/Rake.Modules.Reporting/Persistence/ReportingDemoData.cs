@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Rake.BuildingBlocks.Contracts;
 using Rake.BuildingBlocks.Modules;
@@ -82,10 +83,12 @@ internal static class ReportingDemoData
         AddTerms(db, TermKind.TargetGroup, TargetGroups);
         AddTerms(db, TermKind.Municipality, Municipalities.GetValueOrDefault(region.Code, [])
             .Select(m => (Code(m), m, SwedishNames.GetValueOrDefault(m, m), m)).ToArray());
-        var supervisor = await sp.GetRequiredService<IUserDirectory>().FindByUserNameAsync(region.UserNames[RegionRole.Supervisor], ct);
+        var users = sp.GetRequiredService<IUserDirectory>();
+        var supervisor = await users.FindByUserNameAsync(region.UserNames[RegionRole.Supervisor], ct);
+        SupervisorListing? listing = null;
         if (supervisor is not null)
         {
-            db.Supervisors.Add(new SupervisorListing
+            db.Supervisors.Add(listing = new SupervisorListing
             {
                 Id = Guid.CreateVersion7(),
                 UserId = supervisor.Id,
@@ -95,6 +98,13 @@ internal static class ReportingDemoData
             });
         }
         await db.SaveChangesAsync(ct);
+        // The Host tests count every report they make, so their hosts switch the demo reports off (docs/adr/0172).
+        if (sp.GetRequiredService<IConfiguration>().GetValue("Reporting:DemoReports", true))
+        {
+            var reporter = await users.FindByUserNameAsync(region.UserNames[RegionRole.Professional], ct);
+            var towns = Municipalities.GetValueOrDefault(region.Code, []).Select(Code).ToList();
+            await ReportingDemoPhenomena.SeedAsync(db, towns, reporter, listing, sp.GetRequiredService<TimeProvider>().GetUtcNow(), ct);
+        }
     }
 
     private static void AddTerms(ReportingDbContext db, TermKind kind, (string Code, string Fi, string Sv, string En)[] terms)

@@ -176,6 +176,11 @@ internal sealed class WellbeingGroupNomination : IRegionOwned
     public string GroupName { get; set; } = "";
     public string MemberName { get; set; } = "";
     public string? DeputyName { get; set; }
+
+    /// <summary>The member's Rake account, when they have one: it opens their municipality's pack to them (docs/adr/0171).</summary>
+    public Guid? MemberUserId { get; set; }
+
+    public Guid? DeputyUserId { get; set; }
     public string DecidedBy { get; set; } = "";
     public DateOnly DecidedOn { get; set; }
     public DateOnly ReviewDue { get; set; }

@@ -136,6 +136,8 @@ internal sealed class WorkingGroupDbContext(
             b.Property(x => x.DeputyName).HasMaxLength(Limits.Name);
             b.Property(x => x.DecidedBy).HasMaxLength(Limits.Name);
             b.HasIndex(x => new { x.RegionCode, x.Municipality });
+            b.HasIndex(x => new { x.RegionCode, x.MemberUserId });
+            b.HasIndex(x => new { x.RegionCode, x.DeputyUserId });
         });
         modelBuilder.Entity<BudgetProposal>(b =>
         {

@@ -2,8 +2,10 @@ using FluentValidation;
 
 namespace Rake.Modules.WorkingGroup.Features.Nominations;
 
+/// <param name="MemberUserName">The member's Rake account, if they have one in the region: it opens their municipality's pack.</param>
 internal sealed record NominateRequest(
-    string? Municipality, [ScreenedText] string? GroupName, string? MemberName, string? DeputyName, string? DecidedBy, DateOnly? DecidedOn);
+    string? Municipality, [ScreenedText] string? GroupName, string? MemberName, string? DeputyName, string? DecidedBy, DateOnly? DecidedOn,
+    string? MemberUserName = null, string? DeputyUserName = null);
 
 internal static class NominationEndpoints
 {
@@ -24,8 +26,15 @@ internal static class NominationEndpoints
 
 internal sealed class NominateValidator : WgValidator<NominateRequest>
 {
-    public NominateValidator(TextCatalog texts, TimeProvider clock) : base(texts)
+    public NominateValidator(TextCatalog texts, TimeProvider clock, WgLookup lookup) : base(texts)
     {
+        foreach (var account in new[] { (System.Linq.Expressions.Expression<Func<NominateRequest, string?>>)(r => r.MemberUserName),
+                     r => r.DeputyUserName })
+        {
+            RuleFor(account)
+                .MustAsync(async (name, ct) => string.IsNullOrWhiteSpace(name) || await lookup.RegionUserAsync(name, ct) is not null)
+                .WithMessage((_, name) => Texts.Get("wg.validation.unknownUser", name!.Trim()));
+        }
         RequiredText(r => r.Municipality, Limits.Name);
         RequiredText(r => r.GroupName, Limits.Name);
         RequiredText(r => r.MemberName, Limits.Name);
@@ -53,10 +62,13 @@ internal sealed class NominationsHandler(WorkingGroupDbContext db, ModuleMapper<
     }
 }
 
-internal sealed class NominateHandler(WorkingGroupDbContext db, ModuleMapper<WorkingGroupModule> mapper, TimeProvider clock)
+internal sealed class NominateHandler(
+    WorkingGroupDbContext db, ModuleMapper<WorkingGroupModule> mapper, TimeProvider clock, WgLookup lookup)
 {
     public async Task<NominationDto> HandleAsync(NominateRequest request, CancellationToken ct)
     {
+        var member = await lookup.RegionUserAsync(request.MemberUserName, ct);
+        var deputy = await lookup.RegionUserAsync(request.DeputyUserName, ct);
         var nomination = new WellbeingGroupNomination
         {
             Id = Guid.CreateVersion7(),
@@ -66,6 +78,8 @@ internal sealed class NominateHandler(WorkingGroupDbContext db, ModuleMapper<Wor
             DeputyName = WgValidator<NominateRequest>.Clean(request.DeputyName),
             DecidedBy = request.DecidedBy!.Trim(),
             DecidedOn = request.DecidedOn!.Value,
+            MemberUserId = member?.Id,
+            DeputyUserId = deputy?.Id,
             ReviewDue = request.DecidedOn.Value.AddYears(1),
         };
         db.Nominations.Add(nomination);

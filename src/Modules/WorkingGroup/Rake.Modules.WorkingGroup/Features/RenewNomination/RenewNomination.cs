@@ -55,8 +55,19 @@ internal sealed class RenewNominationHandler(
                 ["decidedOn"] = [texts.Get("wg.validation.renewalBefore", nomination.DecidedOn.ToString("d.M.yyyy"))],
             });
         }
-        nomination.MemberName = request.MemberName!.Trim();
-        nomination.DeputyName = WgValidator<RenewNominationRequest>.Clean(request.DeputyName);
+        var member = request.MemberName!.Trim();
+        var deputy = WgValidator<RenewNominationRequest>.Clean(request.DeputyName);
+        // A new person does not inherit the previous one's account, which opens the municipality pack (docs/adr/0171).
+        if (!string.Equals(member, nomination.MemberName, StringComparison.CurrentCultureIgnoreCase))
+        {
+            nomination.MemberUserId = null;
+        }
+        if (!string.Equals(deputy, nomination.DeputyName, StringComparison.CurrentCultureIgnoreCase))
+        {
+            nomination.DeputyUserId = null;
+        }
+        nomination.MemberName = member;
+        nomination.DeputyName = deputy;
         nomination.DecidedBy = request.DecidedBy!.Trim();
         nomination.DecidedOn = request.DecidedOn.Value;
         nomination.ReviewDue = request.DecidedOn.Value.AddYears(1);

@@ -333,6 +333,50 @@ namespace Rake.Modules.Reporting.Persistence.Migrations.Postgres
                     b.ToTable("ImportedRows", "reporting");
                 });
 
+            modelBuilder.Entity("Rake.Modules.Reporting.Domain.MunicipalResponse", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("HandledOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Municipality")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("PeriodId")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegionCode", "PeriodId", "Municipality");
+
+                    b.ToTable("MunicipalResponses", "reporting");
+                });
+
             modelBuilder.Entity("Rake.Modules.Reporting.Domain.Notification", b =>
                 {
                     b.Property<Guid>("Id")

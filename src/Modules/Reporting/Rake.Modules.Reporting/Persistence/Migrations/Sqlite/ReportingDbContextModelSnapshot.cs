@@ -327,6 +327,50 @@ namespace Rake.Modules.Reporting.Persistence.Migrations.Sqlite
                     b.ToTable("reporting_ImportedRows", (string)null);
                 });
 
+            modelBuilder.Entity("Rake.Modules.Reporting.Domain.MunicipalResponse", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("HandledOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Municipality")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PeriodId")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegionCode", "PeriodId", "Municipality");
+
+                    b.ToTable("reporting_MunicipalResponses", (string)null);
+                });
+
             modelBuilder.Entity("Rake.Modules.Reporting.Domain.Notification", b =>
                 {
                     b.Property<Guid>("Id")

@@ -629,6 +629,9 @@ namespace Rake.Modules.WorkingGroup.Persistence.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<Guid?>("DeputyUserId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("GroupName")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -638,6 +641,9 @@ namespace Rake.Modules.WorkingGroup.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<Guid?>("MemberUserId")
+                        .HasColumnType("uuid");
 
                     b.Property<string>("Municipality")
                         .IsRequired()
@@ -653,6 +659,10 @@ namespace Rake.Modules.WorkingGroup.Persistence.Migrations.Postgres
                         .HasColumnType("date");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("RegionCode", "DeputyUserId");
+
+                    b.HasIndex("RegionCode", "MemberUserId");
 
                     b.HasIndex("RegionCode", "Municipality");
 

@@ -623,6 +623,9 @@ namespace Rake.Modules.WorkingGroup.Persistence.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("DeputyUserId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("GroupName")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -631,6 +634,9 @@ namespace Rake.Modules.WorkingGroup.Persistence.Migrations.Sqlite
                     b.Property<string>("MemberName")
                         .IsRequired()
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("MemberUserId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Municipality")
@@ -647,6 +653,10 @@ namespace Rake.Modules.WorkingGroup.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("RegionCode", "DeputyUserId");
+
+                    b.HasIndex("RegionCode", "MemberUserId");
 
                     b.HasIndex("RegionCode", "Municipality");
 
