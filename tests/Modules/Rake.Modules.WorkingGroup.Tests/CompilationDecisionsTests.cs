@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Rake.BuildingBlocks.Web;
 using Rake.Modules.WorkingGroup.Domain;
+using Rake.Modules.WorkingGroup.Features.AddProposal;
 using Rake.Modules.WorkingGroup.Features.Budget;
 using Rake.Modules.WorkingGroup.Features.ChangeProposalStatus;
-using Rake.Modules.WorkingGroup.Features.AddProposal;
 using Rake.Modules.WorkingGroup.Features.CompilationDecisions;
 using Rake.Modules.WorkingGroup.Features.ScheduleMeeting;
 using Rake.Modules.WorkingGroup.Persistence;
