@@ -236,4 +236,44 @@ public sealed class CompilationDecisionsApiTests(SharedHost shared)
         Assert.Equal("Decided", (string)report["status"]!);
         Assert.False(Step(report, "Decision")["beforeSupervisorRecord"]!.GetValue<bool>());
     }
+
+    [Fact]
+    public async Task An_action_proposals_outcome_and_its_result_reach_the_reporters_timeline_step_by_step()
+    {
+        using var responsible = await Host.ClientFor($"{Region}-responsibleperson");
+        using var steering = await Host.ClientFor($"{Region}-steeringgroupmember");
+        using var professional = await Host.ClientFor($"{Region}-professional");
+        var meetingId = await SteeringMeetingAsync(responsible, steering);
+        var (id, number, _) = await Reports.SubmitAsync(professional, Region, Reports.Valid(Region, "Kotihoidon kiire"));
+        var decided = await steering.PostAsJsonAsync($"{Api}/meetings/{meetingId}/compilation-decisions", new
+        {
+            periodId = await CurrentPeriodAsync(),
+            decisions = new[] { new { phenomenon = "Kotihoito", outcome = "ContinueHandling", reasons = "Ehdotus kunnalle.",
+                reportNumbers = new[] { number } } },
+        });
+        Assert.True(decided.StatusCode == HttpStatusCode.Created, await decided.Content.ReadAsStringAsync());
+        var decisionId = (await decided.Content.ReadFromJsonAsync<JsonObject>())!["decisions"]![0]!["id"]!.GetValue<Guid>();
+        var proposed = await steering.PostAsJsonAsync($"{Api}/meetings/{meetingId}/action-proposals",
+            new { title = "Kotihoidon käyntiajat", targetKind = "Municipality", target = "Kotka", decisionId });
+        Assert.True(proposed.StatusCode == HttpStatusCode.Created, await proposed.Content.ReadAsStringAsync());
+        var proposalId = (await proposed.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>();
+
+        // A result with an identity code is refused like any other text; the accepted and the done step each reach the reporter.
+        await Reports.ReadProblemAsync(await steering.PutAsJsonAsync($"{Api}/action-proposals/{proposalId}/status",
+            new { status = "Accepted", result = "Asiakas 131052-308T" }), HttpStatusCode.BadRequest);
+        Assert.Equal(HttpStatusCode.OK, (await steering.PutAsJsonAsync($"{Api}/action-proposals/{proposalId}/status",
+            new { status = "Accepted", result = "Kunta hyväksyi ehdotuksen." })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await steering.PutAsJsonAsync($"{Api}/action-proposals/{proposalId}/status",
+            new { status = "Done", result = "Käyntiajat pidennetty 1.3. alkaen." })).StatusCode);
+        await Host.DeliverEventsAsync();
+        await Host.DeliverEventsAsync();
+
+        var report = (await professional.GetFromJsonAsync<JsonObject>($"{Api}/social-reports/{id}"))!;
+        var steps = report["timeline"]!.AsArray().Select(s => s!.AsObject()).ToList();
+        Assert.Contains(steps, s => (string?)s["kind"] == "FollowUp" && (string?)s["code"] == "ActionProposal");
+        var ended = steps.Where(s => (string?)s["kind"] == "FollowUpEnded").ToList();
+        Assert.Equal(["ActionProposal.Accepted", "ActionProposal.Done"], ended.Select(s => (string)s["code"]!));
+        Assert.Contains("Kunta hyväksyi ehdotuksen.", (string)ended[0]["comment"]!);
+        Assert.Contains("Käyntiajat pidennetty 1.3. alkaen.", (string)ended[1]["comment"]!);
+    }
 }

@@ -166,4 +166,31 @@ public sealed class PhenomenonRegisterApiTests(SharedHost shared)
         shown = await member.GetFromJsonAsync<JsonObject>($"/api/v1/regions/{Region}/meetings/{meetingId}");
         Assert.DoesNotContain(shown!["suggestedPhenomena"]!.AsArray(), s => s!["id"]!.GetValue<Guid>() == id);
     }
+
+    [Fact]
+    public async Task Linking_the_same_report_several_times_at_once_answers_each_time_and_keeps_one_link()
+    {
+        using var supervisor = await Host.ClientFor($"{Region}-supervisor");
+        using var professional = await Host.ClientFor($"{Region}-professional");
+        var created = await supervisor.PostAsJsonAsync(Api,
+            new { title = Unique("Samanaikainen linkitys"), description = "Kaksoisklikkaus." });
+        var id = (await created.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>();
+
+        // A double click, or two people on the same report: each request meets the other's link between its check and its write.
+        for (var round = 0; round < 3; round++)
+        {
+            var (_, number, _) = await Reports.SubmitAsync(professional, Region);
+            var answers = await Task.WhenAll(Enumerable.Range(0, 6)
+                .Select(_ => supervisor.PostAsJsonAsync($"{Api}/{id}/reports", new { reportNumber = number })));
+            foreach (var answer in answers)
+            {
+                Assert.True(answer.StatusCode == HttpStatusCode.OK, await answer.Content.ReadAsStringAsync());
+            }
+            var shown = (await supervisor.GetFromJsonAsync<JsonObject>($"{Api}/{id}"))!;
+            Assert.Single(shown["reports"]!.AsArray(), r => r!["number"]!.GetValue<int>() == number);
+        }
+        await using var scope = Host.RegionScope(Region);
+        var db = scope.ServiceProvider.GetRequiredService<ReportingDbContext>();
+        Assert.Equal(3, await db.PhenomenonLinks.CountAsync(l => l.PhenomenonId == id));
+    }
 }

@@ -1,5 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using Rake.BuildingBlocks.Web;
 using Rake.Modules.WorkingGroup.Domain;
+using Rake.Modules.WorkingGroup.Features.AddProposal;
+using Rake.Modules.WorkingGroup.Features.Budget;
+using Rake.Modules.WorkingGroup.Features.ChangeProposalStatus;
 using Rake.Modules.WorkingGroup.Features.CompilationDecisions;
 using Rake.Modules.WorkingGroup.Features.ScheduleMeeting;
 using Rake.Modules.WorkingGroup.Persistence;
@@ -101,5 +105,74 @@ public sealed class CompilationDecisionsTests : IAsyncLifetime
         Assert.Equal(["decisions"], (await services.ErrorsAsync(new CompilationDecisionsRequest(WgTestServices.Period, []))).Keys);
         var swedish = await services.ErrorsAsync(Request(NoAction(7)), "sv");
         Assert.Contains("sammandrag", swedish["decisions[0].reportNumbers"][0]);
+    }
+
+    [Fact]
+    public async Task Decisions_saved_one_phenomenon_at_a_time_make_up_the_tasks_result_and_a_resent_one_is_stored_once()
+    {
+        Task<CompilationDecisionsDto> DecideAsync(PhenomenonDecisionRequest d) =>
+            services.RunAsync((CompilationDecisionsHandler h) => h.DecideOneAsync(meetingId, Request(d), "run-2/sg", default));
+
+        var second = await DecideAsync(NoAction(3));
+        var first = await DecideAsync(FollowUp(1));
+        var again = await DecideAsync(FollowUp(1));
+        var recorded = await services.RunAsync((CompilationDecisionsHandler h) => h.RecordedAsync("run-2/sg", default));
+
+        // The task's result lists the separate saves in the compilation's order, with the one assignment given.
+        Assert.Equal([first.Decisions[0].Id, second.Decisions[0].Id], recorded.Decisions.Select(d => d.Id));
+        Assert.Equal(first.Decisions[0].Id, again.Decisions[0].Id);
+        Assert.Equal(first.Assignments.Single().Id, again.Assignments.Single().Id);
+        Assert.Equal(first.Assignments.Single().Id, recorded.Assignments.Single().Id);
+        Assert.Equal(2, await Read(db => db.Decisions.CountAsync()));
+        Assert.Equal(1, await Read(db => db.Assignments.CountAsync()));
+        Assert.Equal(["run-2/sg/1", "run-2/sg/3"], await Read(db => db.Decisions.Select(d => d.SourceKey!).OrderBy(k => k).ToListAsync()));
+    }
+
+    [Fact]
+    public async Task Without_a_run_a_report_this_meeting_has_decided_on_is_a_conflict_not_a_second_decision()
+    {
+        await services.RunAsync((CompilationDecisionsHandler h) => h.DecideOneAsync(meetingId, Request(NoAction(2)), null, default));
+
+        var refused = await Assert.ThrowsAsync<ConflictException>(() =>
+            services.RunAsync((CompilationDecisionsHandler h) => h.DecideOneAsync(meetingId, Request(FollowUp(2)), null, default)));
+        Assert.Contains("Kuljetuspalvelu", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(1, await Read(db => db.Decisions.CountAsync()));
+        Assert.Equal(0, await Read(db => db.Assignments.CountAsync()));
+    }
+
+    [Fact]
+    public async Task A_proposals_outcome_with_its_result_is_announced_to_the_decisions_reporters()
+    {
+        var decided = await services.RunAsync((CompilationDecisionsHandler h) =>
+            h.HandleAsync(meetingId, Request(NoAction(4, 5)), null, default));
+        var decisionId = decided.Decisions[0].Id;
+        var action = await services.RunAsync((AddProposalHandler h) => h.HandleAsync(meetingId,
+            new AddProposalRequest("Kuljetussopimuksen seuranta", null, "Municipality", "Kotka", decisionId), default));
+        var budget = await services.RunAsync((ProposeBudgetHandler h) => h.HandleAsync(
+            new ProposeBudgetRequest(2027, "Kuljetuspalvelun lisämääräraha", "Perustelu", "Aikuiset", 20_000m, decisionId), default));
+
+        await services.RunAsync((ChangeProposalStatusHandler h) => h.ActionProposalAsync(action.Id,
+            new ChangeProposalStatusRequest("Sent", "Ei vielä ratkaistu"), default));
+        await services.RunAsync((ChangeProposalStatusHandler h) => h.ActionProposalAsync(action.Id,
+            new ChangeProposalStatusRequest("Accepted", "  Kunta seuraa sopimusta kuukausittain. "), default));
+        await services.RunAsync((ChangeProposalStatusHandler h) => h.BudgetProposalAsync(budget.Id,
+            new ChangeProposalStatusRequest("Submitted"), default));
+        await services.RunAsync((ChangeProposalStatusHandler h) => h.BudgetProposalAsync(budget.Id,
+            new ChangeProposalStatusRequest("Rejected", "Ei mahdu ensi vuoden talousarvioon."), default));
+
+        var events = await Read(db => db.OutboxMessages.OrderBy(m => m.OccurredAt).ThenBy(m => m.Id).ToListAsync());
+        var started = events.Where(e => e.EventType.Contains("FollowUpStarted", StringComparison.Ordinal)).ToList();
+        Assert.Contains(started, e => e.Payload.Contains("\"kind\":\"BudgetProposal\"", StringComparison.OrdinalIgnoreCase)
+            && e.Payload.Contains("\"responsible\":\"Aikuiset\"", StringComparison.OrdinalIgnoreCase));
+        // Only the steps that settle a proposal are announced, each with its status, its result and the decision's reports.
+        var ended = events.Where(e => e.EventType.Contains("FollowUpEnded", StringComparison.Ordinal)).Select(e => e.Payload).ToList();
+        Assert.Equal(2, ended.Count);
+        var accepted = Assert.Single(ended, e => e.Contains("\"kind\":\"ActionProposal\"", StringComparison.OrdinalIgnoreCase));
+        Assert.Contains("\"status\":\"Accepted\"", accepted, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("\"result\":\"Kunta seuraa sopimusta kuukausittain.\"", accepted, StringComparison.OrdinalIgnoreCase);
+        var rejected = Assert.Single(ended, e => e.Contains("\"kind\":\"BudgetProposal\"", StringComparison.OrdinalIgnoreCase));
+        Assert.Contains("\"status\":\"Rejected\"", rejected, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("Ei mahdu ensi vuoden talousarvioon.", rejected, StringComparison.Ordinal);
+        Assert.All(ended, e => Assert.Contains("\"reportNumbers\":[4,5]", e, StringComparison.OrdinalIgnoreCase));
     }
 }

@@ -74,7 +74,7 @@ internal sealed class ShowDecisionToReporters(ReportingDbContext db, TimeProvide
 }
 
 /// <summary>
-/// What a decision set going (an assignment, an action proposal) and how it ended reach the timeline of each of the decision's
+/// What a decision set going (an assignment, an action or budget proposal) and how it ended reach the timeline of each of the decision's
 /// reports, once per follow-up and step. The report's status stays as it is: the follow-up belongs to the decision.
 /// </summary>
 internal sealed class ShowFollowUpToReporters(ReportingDbContext db, TimeProvider clock)
@@ -109,7 +109,8 @@ internal static class FollowUpSteps
         }
         var reports = await db.Reports.Where(r => numbers.Contains(r.Number)).Select(r => new { r.Id, r.Status }).ToListAsync(ct);
         var ids = reports.Select(r => r.Id).ToList();
-        var shown = await db.Timeline.Where(t => ids.Contains(t.ReportId) && t.SourceId == sourceId && t.Kind == kind)
+        // Once per follow-up and step: an action proposal is accepted first and done later, and both reach the reporter.
+        var shown = await db.Timeline.Where(t => ids.Contains(t.ReportId) && t.SourceId == sourceId && t.Kind == kind && t.Code == code)
             .Select(t => t.ReportId).ToListAsync(ct);
         foreach (var report in reports.Where(r => !shown.Contains(r.Id)))
         {

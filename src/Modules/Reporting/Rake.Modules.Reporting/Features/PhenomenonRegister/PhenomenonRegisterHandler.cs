@@ -145,7 +145,20 @@ internal sealed class PhenomenonRegisterHandler(ReportingDbContext db, IRequestC
                 LinkedAt = clock.GetUtcNow(),
             });
             Touch(phenomenon);
-            await db.SaveChangesAsync(ct);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException)
+            {
+                // Two people (or one double click) linked the same report at the same moment: the other request's link
+                // stands, so this one has what it asked for. Anything else is a real failure.
+                db.ChangeTracker.Clear();
+                if (!await db.PhenomenonLinks.AnyAsync(l => l.PhenomenonId == id && l.ReportId == report.Id, ct))
+                {
+                    throw;
+                }
+            }
         }
         return await GetAsync(id, ct);
     }

@@ -74,7 +74,8 @@ internal sealed class BudgetHandler(WorkingGroupDbContext db, ModuleMapper<Worki
     }
 }
 
-internal sealed class ProposeBudgetHandler(WorkingGroupDbContext db, ModuleMapper<WorkingGroupModule> mapper, TimeProvider clock)
+internal sealed class ProposeBudgetHandler(
+    WorkingGroupDbContext db, ModuleMapper<WorkingGroupModule> mapper, TimeProvider clock, IRequestContext actor)
 {
     public async Task<BudgetProposalDto> HandleAsync(ProposeBudgetRequest request, CancellationToken ct)
     {
@@ -91,6 +92,9 @@ internal sealed class ProposeBudgetHandler(WorkingGroupDbContext db, ModuleMappe
             CreatedAt = clock.GetUtcNow(),
         };
         db.BudgetProposals.Add(proposal);
+        // The decision's reporters see that a budget proposal was made for the service area, as for an action proposal.
+        await FollowUps.StartedAsync(db, actor, proposal.DecisionId, proposal.Id, FollowUps.BudgetProposal, proposal.Title,
+            proposal.ServiceArea, null, proposal.CreatedAt, ct);
         await db.SaveChangesAsync(ct);
         return mapper.Map<BudgetProposalDto>(proposal);
     }

@@ -1,6 +1,7 @@
 namespace Rake.Modules.WorkingGroup.Features.ChangeProposalStatus;
 
-internal sealed record ChangeProposalStatusRequest(string? Status);
+/// <summary>The next status, and for a step that ends the proposal what came of it; the decision's reporters read it.</summary>
+internal sealed record ChangeProposalStatusRequest(string? Status, [ScreenedText] string? Result = null);
 
 internal static class ChangeProposalStatusEndpoints
 {
@@ -22,15 +23,21 @@ internal static class ChangeProposalStatusEndpoints
 internal sealed class ChangeProposalStatusValidator : WgValidator<ChangeProposalStatusRequest>
 {
     // Both kinds share the request; which names are valid depends on the route, so the handler checks the step itself.
-    public ChangeProposalStatusValidator(TextCatalog texts) : base(texts) => RequiredText(r => r.Status, Limits.Name);
+    public ChangeProposalStatusValidator(TextCatalog texts) : base(texts)
+    {
+        RequiredText(r => r.Status, Limits.Name);
+        OptionalText(r => r.Result, Limits.Text);
+    }
 }
 
 /// <summary>
 /// Moves a proposal one step along its path. A step that is not open from the current status is a conflict (409), and a
-/// name that is no status of that kind is a field error, so a stale page cannot undo a decision already taken.
+/// name that is no status of that kind is a field error, so a stale page cannot undo a decision already taken. A step that
+/// settles a proposal resting on a decision (accepted, rejected, done; approved, rejected) reaches the timeline of that
+/// decision's reports with its result, as an assignment's end does.
 /// </summary>
 internal sealed class ChangeProposalStatusHandler(
-    WorkingGroupDbContext db, ModuleMapper<WorkingGroupModule> mapper, TextCatalog texts)
+    WorkingGroupDbContext db, ModuleMapper<WorkingGroupModule> mapper, TextCatalog texts, IRequestContext actor, TimeProvider clock)
 {
     public static readonly IReadOnlyDictionary<ProposalStatus, ProposalStatus[]> ActionSteps =
         new Dictionary<ProposalStatus, ProposalStatus[]>
@@ -62,6 +69,11 @@ internal sealed class ChangeProposalStatusHandler(
                 texts[$"wg.proposalStatus.{next}"]));
         }
         proposal.Status = next;
+        if (next is ProposalStatus.Accepted or ProposalStatus.Rejected or ProposalStatus.Done)
+        {
+            await FollowUps.EndedAsync(db, actor, proposal.DecisionId, proposal.Id, FollowUps.ActionProposal, proposal.Title,
+                next.ToString(), WgValidator<ChangeProposalStatusRequest>.Clean(request.Result), clock.GetUtcNow(), ct);
+        }
         await db.SaveChangesAsync(ct);
         return mapper.Map<ProposalDto>(proposal);
     }
@@ -77,6 +89,11 @@ internal sealed class ChangeProposalStatusHandler(
                 texts[$"wg.budgetStatus.{next}"]));
         }
         proposal.Status = next;
+        if (next is BudgetStatus.Approved or BudgetStatus.Rejected)
+        {
+            await FollowUps.EndedAsync(db, actor, proposal.DecisionId, proposal.Id, FollowUps.BudgetProposal, proposal.Title,
+                next.ToString(), WgValidator<ChangeProposalStatusRequest>.Clean(request.Result), clock.GetUtcNow(), ct);
+        }
         await db.SaveChangesAsync(ct);
         return mapper.Map<BudgetProposalDto>(proposal);
     }

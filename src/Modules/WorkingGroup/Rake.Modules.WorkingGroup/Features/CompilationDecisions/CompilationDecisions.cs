@@ -141,7 +141,7 @@ internal sealed class CompilationDecisionsValidator : WgValidator<CompilationDec
 /// </summary>
 internal sealed class CompilationDecisionsHandler(
     WorkingGroupDbContext db, RecordDecisionHandler decisions, AddAssignmentHandler assignments, WgLookup lookup,
-    ModuleMapper<WorkingGroupModule> mapper, TimeProvider clock)
+    ModuleMapper<WorkingGroupModule> mapper, TimeProvider clock, TextCatalog texts)
 {
     public async Task<CompilationDecisionsDto> HandleAsync(
         Guid meetingId, CompilationDecisionsRequest request, string? sourceKey, CancellationToken ct)
@@ -156,28 +156,72 @@ internal sealed class CompilationDecisionsHandler(
         var recorded = new List<Decision>();
         for (var i = 0; i < request.Decisions!.Count; i++)
         {
-            var d = request.Decisions[i];
-            var outcome = WgValidator<CompilationDecisionsRequest>.Parse<PhenomenonOutcome>(d.Outcome)!.Value;
-            var followUp = outcome == PhenomenonOutcome.FollowUpAction;
-            var person = followUp ? await lookup.RegionUserAsync(d.Responsible, ct) : null;
-            var stored = outcome switch
-            {
-                PhenomenonOutcome.ContinueHandling => DecisionOutcome.ContinueHandling,
-                PhenomenonOutcome.FollowUpAction => DecisionOutcome.FollowUpAction,
-                _ => DecisionOutcome.Noted,
-            };
-            var text = followUp ? $"{d.Action!.Trim()}. {d.Reasons!.Trim()}" : d.Reasons!.Trim();
-            var decision = await decisions.RecordAsync(meetingId,
-                new RecordDecisionRequest(d.Phenomenon, stored.ToString(), Clip(text), person?.DisplayName, d.Numbers()),
-                sourceKey is null ? null : $"{sourceKey}/{i}", new CompilationContext(periodId, d.Reasons!.Trim()), ct);
+            var (decision, assignment) = await RecordAsync(meetingId, periodId, request.Decisions[i],
+                sourceKey is null ? null : $"{sourceKey}/{i}", ct);
             recorded.Add(decision);
-            if (followUp)
+            if (assignment is not null)
             {
-                added.Add(await assignments.AddAsync(meetingId,
-                    new AddAssignmentRequest(d.Action, d.Responsible, d.DueDate, decision.Id), ct));
+                added.Add(assignment);
             }
         }
         await db.SaveChangesAsync(ct);
+        return Dto(periodId, recorded, added);
+    }
+
+    /// <summary>
+    /// The decision on one phenomenon, as the form saves them one at a time (docs/adr/0169). Under a workflow run's key the
+    /// decision is kept as <c>{sourceKey}/{report number}</c>, so a second sending of the same phenomenon returns what the
+    /// first recorded, and <see cref="RecordedAsync"/> assembles the task's result from the separate saves. Without a run, a
+    /// report this meeting has already decided on is a conflict: a reload must not record the decision and its assignment twice.
+    /// </summary>
+    public async Task<CompilationDecisionsDto> DecideOneAsync(
+        Guid meetingId, CompilationDecisionsRequest request, string? sourceKey, CancellationToken ct)
+    {
+        await lookup.MeetingAsync(meetingId, ct);
+        var periodId = request.PeriodId!.Trim();
+        var d = request.Decisions is { Count: 1 } one ? one[0]
+            : throw new ValidationException(new Dictionary<string, string[]> { ["decisions"] = [texts["validation.required"]] });
+        var numbers = d.Numbers();
+        var key = sourceKey is null ? null : $"{sourceKey}/{numbers[0]}";
+        if (key is not null && await db.Decisions.AsNoTracking().FirstOrDefaultAsync(x => x.SourceKey == key, ct) is { } earlier)
+        {
+            var given = await db.Assignments.AsNoTracking().Where(a => a.DecisionId == earlier.Id).ToListAsync(ct);
+            return Dto(periodId, [earlier], given);
+        }
+        var decided = await db.Decisions.AsNoTracking().Where(x => x.MeetingId == meetingId).ToListAsync(ct);
+        if (decided.FirstOrDefault(x => x.Numbers().Intersect(numbers).Any()) is { } taken)
+        {
+            throw new ConflictException(texts.Get("wg.decide.conflict.decided", string.Join(", ", numbers), taken.Phenomenon));
+        }
+        var (decision, assignment) = await RecordAsync(meetingId, periodId, d, key, ct);
+        await db.SaveChangesAsync(ct);
+        return Dto(periodId, [decision], assignment is null ? [] : [assignment]);
+    }
+
+    private async Task<(Decision Decision, Assignment? Assignment)> RecordAsync(
+        Guid meetingId, string periodId, PhenomenonDecisionRequest d, string? key, CancellationToken ct)
+    {
+        var outcome = WgValidator<CompilationDecisionsRequest>.Parse<PhenomenonOutcome>(d.Outcome)!.Value;
+        var followUp = outcome == PhenomenonOutcome.FollowUpAction;
+        var person = followUp ? await lookup.RegionUserAsync(d.Responsible, ct) : null;
+        var stored = outcome switch
+        {
+            PhenomenonOutcome.ContinueHandling => DecisionOutcome.ContinueHandling,
+            PhenomenonOutcome.FollowUpAction => DecisionOutcome.FollowUpAction,
+            _ => DecisionOutcome.Noted,
+        };
+        var text = followUp ? $"{d.Action!.Trim()}. {d.Reasons!.Trim()}" : d.Reasons!.Trim();
+        var decision = await decisions.RecordAsync(meetingId,
+            new RecordDecisionRequest(d.Phenomenon, stored.ToString(), Clip(text), person?.DisplayName, d.Numbers()),
+            key, new CompilationContext(periodId, d.Reasons!.Trim()), ct);
+        var assignment = followUp
+            ? await assignments.AddAsync(meetingId, new AddAssignmentRequest(d.Action, d.Responsible, d.DueDate, decision.Id), ct)
+            : null;
+        return (decision, assignment);
+    }
+
+    private CompilationDecisionsDto Dto(string periodId, IEnumerable<Decision> recorded, IEnumerable<Assignment> added)
+    {
         var today = Helsinki.Today(clock);
         return new CompilationDecisionsDto(periodId, recorded.Select(mapper.Map<DecisionDto>).ToList(),
             added.Select(a => mapper.Map<AssignmentDto>(new OnDay<Assignment>(a, today))).ToList());

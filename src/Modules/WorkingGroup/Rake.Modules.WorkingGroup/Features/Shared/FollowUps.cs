@@ -10,6 +10,7 @@ internal static class FollowUps
 {
     public const string Assignment = "Assignment";
     public const string ActionProposal = "ActionProposal";
+    public const string BudgetProposal = "BudgetProposal";
 
     public static async Task StartedAsync(
         WorkingGroupDbContext db, IRequestContext actor, Guid? decisionId, Guid id, string kind, string title, string responsible,
