@@ -113,7 +113,7 @@ public sealed class StaffUiBrowserTests(SharedHost shared, Browser browser) : IC
     }
 
     [Fact]
-    public async Task The_responsible_person_starts_the_hand_started_process_and_the_steering_group_finds_its_task_in_the_grid()
+    public async Task The_responsible_person_starts_the_hand_started_process_and_finds_its_first_task_in_the_grid()
     {
         var outside = new List<string>();
         var professional = await Browser.SignInAsync(browser.Chromium, Host, $"{Region}-professional", outside);
