@@ -190,7 +190,7 @@ public sealed class YearSimulationTests
         AssertMonths(new()
         {
             [1] = [InfoSession],
-            [2] = [Publication, "SteeringGroupMember: Valitse raportin ilmiö"],
+            [2] = [Publication, "ResponsiblePerson: Valitse raportin ilmiö"],
             [3] = ["WorkingGroupMember: Työpaja 1: miten ilmiö näkyy palveluissa ja kuinka laaja se on"],
             [4] = ["WorkingGroupMember: Työpaja 2: toimenpide- ja ratkaisuehdotukset"],
             [5] = ["ResponsiblePerson: Laadi tiivis raportti ilmiöstä ja toimenpide-ehdotuksista"],

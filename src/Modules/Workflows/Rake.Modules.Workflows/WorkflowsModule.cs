@@ -62,6 +62,7 @@ public sealed class WorkflowsModule : IModule
         services.AddScoped<IWorkflowCalendarApi, Features.Calendar.WorkflowCalendar>();
         services.AddScoped<IWorkflowTextsApi, Features.Calendar.WorkflowTexts>();
         services.AddScoped<IWorkflowTasksApi, Features.Tasks.WorkflowTasksApi>();
+        services.AddScoped<IWorkflowFormTasksApi, Features.Tasks.WorkflowFormTasksApi>();
         services.AddScoped<Engine.Activities.HttpWorkflowResponse>();
         services.AddScoped<Features.HttpWorkflows.HttpWorkflowsHandler>();
         services.Configure<Features.HttpWorkflows.HttpWorkflowOptions>(

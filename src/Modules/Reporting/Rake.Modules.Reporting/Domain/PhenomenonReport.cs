@@ -3,7 +3,7 @@ using Rake.BuildingBlocks.Persistence;
 namespace Rake.Modules.Reporting.Domain;
 
 /// <summary>The stages of a phenomenon-based social report (Kymenlaakso, 002_…): chosen, two workshops, draft, comments, decision,
-/// publication.</summary>
+/// publication. Stored by name, so a stage added between two others changes no stored row.</summary>
 internal enum PhenomenonReportStage
 {
     Chosen,
@@ -11,6 +11,9 @@ internal enum PhenomenonReportStage
     Workshop2,
     Drafting,
     Commenting,
+
+    /// <summary>The comments are closed and the steering group has the draft to decide on (its own task in the workflow).</summary>
+    Deciding,
     Decided,
     Published,
 }
@@ -39,6 +42,9 @@ internal sealed class PhenomenonReport : IRegionOwned
 
     /// <summary>The register entry the report started from; null only for rows written before the register, until migrated.</summary>
     public Guid? PhenomenonId { get; set; }
+
+    /// <summary>The run of the region's phenomenon-report workflow whose tasks follow this report's stages (docs/adr/0173).</summary>
+    public Guid? WorkflowRunId { get; set; }
 
     public string Title { get; set; } = "";
     public string Description { get; set; } = "";

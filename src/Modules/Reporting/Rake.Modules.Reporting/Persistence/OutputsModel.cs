@@ -69,6 +69,7 @@ internal static class PhenomenonReportModel
             b.Property(p => p.PublishedBy).HasMaxLength(200);
             b.Property(p => p.CreatedBy).HasMaxLength(200);
             b.HasIndex(p => new { p.RegionCode, p.CreatedAt });
+            b.HasIndex(p => p.WorkflowRunId);
             b.HasMany(p => p.Entries).WithOne().HasForeignKey(e => e.PhenomenonReportId).OnDelete(DeleteBehavior.Cascade);
         });
         modelBuilder.Entity<PhenomenonEntry>(b =>

@@ -8,11 +8,11 @@ namespace Rake.Modules.Reporting.Features.PhenomenonReports;
 /// </summary>
 internal sealed class PhenomenonReportHandler(
     ReportingDbContext db, IRequestContext actor, TextCatalog texts, TimeProvider clock, ModuleMapper<ReportingModule> mapper,
-    PhenomenonRegisterHandler register)
+    PhenomenonRegisterHandler register, PhenomenonWorkflowHandler workflow)
 {
     private static readonly PhenomenonReportStage[] LeadSteps =
         [PhenomenonReportStage.Workshop1, PhenomenonReportStage.Workshop2, PhenomenonReportStage.Drafting,
-            PhenomenonReportStage.Commenting];
+            PhenomenonReportStage.Commenting, PhenomenonReportStage.Deciding];
 
     public async Task<PhenomenonReportDto> ChooseAsync(ChoosePhenomenonRequest request, CancellationToken ct)
     {
@@ -38,9 +38,11 @@ internal sealed class PhenomenonReportHandler(
             Stage = PhenomenonReportStage.Chosen,
             CreatedBy = actor.UserName ?? "",
             CreatedAt = now,
+            WorkflowRunId = request.WorkflowRunId,
         };
         db.PhenomenonReports.Add(report);
         await db.SaveChangesAsync(ct);
+        await workflow.SyncAsync(report, ct);
         return mapper.Map<PhenomenonReportDto>(report);
     }
 
@@ -64,6 +66,7 @@ internal sealed class PhenomenonReportHandler(
         }
         report.Stage = to;
         await db.SaveChangesAsync(ct);
+        await workflow.SyncAsync(report, ct);
         return mapper.Map<PhenomenonReportDto>(report);
     }
 
@@ -108,7 +111,8 @@ internal sealed class PhenomenonReportHandler(
     public async Task<PhenomenonReportDto> DecideAsync(Guid id, PhenomenonDecisionRequest request, CancellationToken ct)
     {
         var report = await FindAsync(id, ct);
-        if (report.Stage != PhenomenonReportStage.Commenting || report.Draft.Length == 0)
+        // Straight from the comments too, as before the deciding stage existed: the decision then ends the comments as well.
+        if (report.Stage is not (PhenomenonReportStage.Commenting or PhenomenonReportStage.Deciding) || report.Draft.Length == 0)
         {
             throw WrongStage(report);
         }
@@ -117,6 +121,7 @@ internal sealed class PhenomenonReportHandler(
         report.DecidedAt = clock.GetUtcNow();
         report.Stage = PhenomenonReportStage.Decided;
         await db.SaveChangesAsync(ct);
+        await workflow.SyncAsync(report, ct);
         return mapper.Map<PhenomenonReportDto>(report);
     }
 
@@ -131,6 +136,7 @@ internal sealed class PhenomenonReportHandler(
         report.PublishedBy = actor.UserName;
         report.PublishedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(ct);
+        await workflow.SyncAsync(report, ct);
         return mapper.Map<PhenomenonReportDto>(report);
     }
 

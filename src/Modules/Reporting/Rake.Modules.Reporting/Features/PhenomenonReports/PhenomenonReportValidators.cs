@@ -8,7 +8,8 @@ namespace Rake.Modules.Reporting.Features.PhenomenonReports;
 /// </summary>
 internal sealed class ChoosePhenomenonRequestValidator : RequestValidator<ChoosePhenomenonRequest>
 {
-    public ChoosePhenomenonRequestValidator(TextCatalog texts, ReportingDbContext db) : base(texts)
+    public ChoosePhenomenonRequestValidator(TextCatalog texts, ReportingDbContext db, PhenomenonWorkflowHandler? workflow = null)
+        : base(texts)
     {
         RequiredText(r => r.Title, SocialReport.TitleMax);
         RequiredText(r => r.Description, PhenomenonReport.TextMax);
@@ -19,6 +20,10 @@ internal sealed class ChoosePhenomenonRequestValidator : RequestValidator<Choose
         RuleFor(r => r.PhenomenonId)
             .MustAsync(async (id, ct) => id is not { } known || await db.Phenomena.AnyAsync(p => p.Id == known, ct))
             .WithMessage(_ => Texts["reporting.phenomena.notFound"]);
+        // A run of another region, a run that is not a phenomenon report's, or one whose phenomenon is already chosen: all the same.
+        RuleFor(r => r.WorkflowRunId)
+            .MustAsync(async (run, ct) => run is not { } known || (workflow is not null && await workflow.AwaitsChoiceAsync(known, ct)))
+            .WithMessage(_ => Texts["reporting.phenomenon.noSuchRun"]);
         RuleFor(r => r.RelatedReports).CustomAsync(async (related, context, ct) =>
         {
             var numbers = (related ?? []).Distinct().ToList();

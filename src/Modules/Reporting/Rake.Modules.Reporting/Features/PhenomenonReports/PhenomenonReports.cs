@@ -10,12 +10,13 @@ internal sealed record PhenomenonEntryDto(Guid Id, string Kind, string Text, str
 internal sealed record PhenomenonReportDto(
     Guid Id, string Title, string Description, PhenomenonCriteriaDto Criteria, IReadOnlyList<int> RelatedReports, string Stage,
     string Draft, IReadOnlyList<PhenomenonEntryDto> Entries, string? Decision, string? DecidedBy, DateTimeOffset? DecidedAt,
-    string? PublishedBy, DateTimeOffset? PublishedAt, string CreatedBy, DateTimeOffset CreatedAt, Guid? PhenomenonId);
+    string? PublishedBy, DateTimeOffset? PublishedAt, string CreatedBy, DateTimeOffset CreatedAt, Guid? PhenomenonId,
+    Guid? WorkflowRunId = null);
 
 internal sealed record ChoosePhenomenonRequest(
     [ScreenedText] string? Title, [ScreenedText] string? Description, [ScreenedText] string? Needs, [ScreenedText] string? Topicality,
     [ScreenedText] string? Significance, [ScreenedText] string? Recurrence,
-    IReadOnlyList<int>? RelatedReports, Guid? PhenomenonId = null);
+    IReadOnlyList<int>? RelatedReports, Guid? PhenomenonId = null, Guid? WorkflowRunId = null);
 
 /// <summary>Workshop input or, while commenting, a comment on the draft.</summary>
 internal sealed record PhenomenonEntryRequest([ScreenedText] string? Text);
@@ -40,14 +41,16 @@ internal static class PhenomenonReportEndpoints
             })
             .RequireRegionRoles(ReportingRoles.PhenomenonLead)
             .WithTags(tag).WithSummary("Choose a phenomenon from the register (phenomenonId; without it a new entry is made), "
-                + "recording the criteria there: needs, topicality, significance, recurrence.");
+                + "recording the criteria there: needs, topicality, significance, recurrence. With workflowRunId, the report follows "
+                + "that run of the phenomenon-report workflow: its tasks are completed as the stages move on.");
         api.MapGet("/phenomenon-reports", (PhenomenonReportHandler handler, CancellationToken ct) => handler.ListAsync(ct)).WithTags(tag);
         api.MapGet(one, (Guid id, PhenomenonReportHandler handler, CancellationToken ct) => handler.GetAsync(id, ct)).WithTags(tag);
         api.MapPost($"{one}/advance", (Guid id, AdvanceRequest request, PhenomenonReportHandler handler, CancellationToken ct) =>
                 handler.AdvanceAsync(id, request, ct))
             .RequireRegionRoles(ReportingRoles.PhenomenonLead)
             .WithTags(tag)
-            .WithSummary("The responsible person moves the report to its next stage: Workshop1 → Workshop2 → Drafting → Commenting.");
+            .WithSummary("The responsible person moves the report to its next stage: Workshop1 → Workshop2 → Drafting → Commenting → "
+                + "Deciding.");
         api.MapPost($"{one}/entries", (Guid id, PhenomenonEntryRequest request, PhenomenonReportHandler handler, CancellationToken ct) =>
                 handler.AddEntryAsync(id, request, ct))
             .RequireRegionRoles(ReportingRoles.PhenomenonInput)
@@ -61,7 +64,7 @@ internal static class PhenomenonReportEndpoints
             (Guid id, PhenomenonDecisionRequest request, PhenomenonReportHandler handler, CancellationToken ct) =>
                 handler.DecideAsync(id, request, ct))
             .RequireRegionRoles(ReportingRoles.PhenomenonDecide)
-            .WithTags(tag).WithSummary("The steering group's decision, after the working group's comments.");
+            .WithTags(tag).WithSummary("The steering group's decision, after the working group's comments (while commenting or deciding).");
         api.MapPost($"{one}/publish", (Guid id, PhenomenonReportHandler handler, CancellationToken ct) => handler.PublishAsync(id, ct))
             .RequireRegionRoles(ReportingRoles.Publish)
             .WithTags(tag).WithSummary("Publish the decided report.");

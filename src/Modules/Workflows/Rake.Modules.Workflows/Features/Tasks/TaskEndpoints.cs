@@ -42,7 +42,8 @@ internal sealed class CompleteTaskValidator : RequestValidator<CompleteTaskReque
     }
 }
 
-internal sealed class TasksHandler(WorkflowRuntime runtime, IRequestContext actor, ModuleMapper<WorkflowsModule> mapper)
+internal sealed class TasksHandler(
+    WorkflowRuntime runtime, IRequestContext actor, ModuleMapper<WorkflowsModule> mapper, TextCatalog texts)
 {
     public async Task<IReadOnlyList<BookmarkDto>> MineAsync(CancellationToken ct) =>
         mapper.MapAll<BookmarkDto>(await runtime.OpenTasksAsync(ct));
@@ -53,6 +54,11 @@ internal sealed class TasksHandler(WorkflowRuntime runtime, IRequestContext acto
         if (!runtime.MayComplete(task))
         {
             throw new ForbiddenException($"This task is for the role {task.Role ?? "RegionAdmin"}, which you do not hold in this region.");
+        }
+        if (WorkflowFormTasksApi.IsFormTask(task))
+        {
+            // Its page owns the result (a stage of a phenomenon report): completing it here would be a second, empty entry.
+            throw new ConflictException(texts["workflows.tasks.formOnly"]);
         }
         var input = new JsonObject
         {

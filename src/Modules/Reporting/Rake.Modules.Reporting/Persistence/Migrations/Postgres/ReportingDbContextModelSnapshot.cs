@@ -637,9 +637,14 @@ namespace Rake.Modules.Reporting.Persistence.Migrations.Postgres
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
+                    b.Property<Guid?>("WorkflowRunId")
+                        .HasColumnType("uuid");
+
                     b.HasKey("Id");
 
                     b.HasIndex("PhenomenonId");
+
+                    b.HasIndex("WorkflowRunId");
 
                     b.HasIndex("RegionCode", "CreatedAt");
 

@@ -631,9 +631,14 @@ namespace Rake.Modules.Reporting.Persistence.Migrations.Sqlite
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("WorkflowRunId")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("PhenomenonId");
+
+                    b.HasIndex("WorkflowRunId");
 
                     b.HasIndex("RegionCode", "CreatedAt");
 
