@@ -70,11 +70,15 @@ internal sealed class HttpEndpoint : WorkflowActivity
             context.Fault($"policy: {policyProblem}");
             return ValueTask.CompletedTask;
         }
-        context.CreateBookmark(new BookmarkRequest(BookmarkKind.Http, path, Payload: new JsonObject
+        var payload = new JsonObject
         {
             ["methods"] = new JsonArray(methods.Select(m => (JsonNode?)JsonValue.Create(m)).ToArray()),
-            [HttpAccess.RoleKey] = role,
-        }));
+        };
+        if (role is not null)
+        {
+            payload[HttpAccess.RoleKey] = role;
+        }
+        context.CreateBookmark(new BookmarkRequest(BookmarkKind.Http, path, Payload: payload));
         return ValueTask.CompletedTask;
     }
 

@@ -33,6 +33,10 @@ internal sealed class ElsaInstancesHandler(WorkflowsDbContext db, TextCatalog te
             throw Invalid(page < 0 ? "page" : "pageSize", texts["workflows.elsa.badPage"]);
         }
         pageSize = Math.Min(pageSize, MaxPageSize);
+        if (page > int.MaxValue / pageSize)
+        {
+            throw Invalid("page", texts["workflows.elsa.badPage"]);
+        }
         var query = db.Instances.AsNoTracking();
         var definitionIds = Strings(request, "definitionIds");
         if (Text(request, "definitionId") is { Length: > 0 } definitionId)
