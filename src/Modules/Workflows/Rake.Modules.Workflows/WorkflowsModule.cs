@@ -55,6 +55,7 @@ public sealed class WorkflowsModule : IModule
         services.AddScoped<TasksHandler>();
         services.AddScoped<TaskPageHandler>();
         services.AddScoped<ElsaDefinitionsHandler>();
+        services.AddScoped<ElsaInstancesHandler>();
         services.AddScoped<TemplatesHandler>();
         services.AddScoped<Rake.BuildingBlocks.Contracts.IGoLiveSource, WorkflowsGoLive>();
         services.AddScoped<ElsaActivityDescriptors>();

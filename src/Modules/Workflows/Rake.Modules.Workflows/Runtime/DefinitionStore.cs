@@ -77,6 +77,35 @@ internal sealed class DefinitionStore(WorkflowsDbContext db, WorkflowEngineFacto
     }
 
     /// <summary>
+    /// Retracts (Elsa's unpublish) a definition: no version of it starts new instances any more, by hand, trigger, event
+    /// or parent, and its time triggers go. Running instances keep their version. When the latest version was the published
+    /// one, a copy of it becomes the new draft, so the next save cannot overwrite a version instances run on
+    /// (docs/adr/0177). Null when the region has no published version of the definition.
+    /// </summary>
+    public async Task<WorkflowDefinitionVersion?> RetractAsync(string definitionId, CancellationToken ct)
+    {
+        var published = await db.Definitions.Where(d => d.DefinitionId == definitionId && d.IsPublished).ToListAsync(ct);
+        if (published.Count == 0)
+        {
+            return null;
+        }
+        foreach (var version in published)
+        {
+            version.IsPublished = false;
+        }
+        db.Triggers.RemoveRange(await db.Triggers.Where(t => t.DefinitionId == definitionId).ToListAsync(ct));
+        var latest = await LatestAsync(definitionId, ct);
+        if (latest is not null && published.Contains(latest))
+        {
+            var draft = NewVersion(definitionId, latest.Version + 1, latest);
+            Fill(draft, WorkflowDefinition.Parse(latest.Json));
+            latest = draft;
+        }
+        await db.SaveChangesAsync(ct);
+        return latest;
+    }
+
+    /// <summary>
     /// Imports a file: stored and published as a new version when its content differs from the latest published
     /// version (true), left alone when it is the same (false). Validation is the caller's.
     /// </summary>
@@ -88,6 +117,12 @@ internal sealed class DefinitionStore(WorkflowsDbContext db, WorkflowEngineFacto
         if (published is not null && SameContent(published.Json, definition))
         {
             return (published, false);
+        }
+        if (published is null && latest is { Version: > 1 } && SameContent(latest.Json, definition))
+        {
+            // A second version exists only after a publish, so nothing published now means retracted: the same file does
+            // not publish it again at the next start.
+            return (latest, false);
         }
         var version = latest is { IsPublished: false } ? latest : NewVersion(definitionId, (latest?.Version ?? 0) + 1, latest);
         Fill(version, definition);

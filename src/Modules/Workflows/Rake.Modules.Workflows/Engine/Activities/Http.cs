@@ -26,6 +26,12 @@ internal sealed class HttpEndpoint : WorkflowActivity
     [Input(DisplayName = "Supported methods", Description = "The HTTP methods to accept (GET, POST, PUT, PATCH, DELETE, HEAD).")]
     public string[]? SupportedMethods { get; set; }
 
+    [Input(DisplayName = "Authorize", Description = "Check the caller against the policy (the caller always needs a token of the region).")]
+    public bool Authorize { get; set; }
+
+    [Input(DisplayName = "Policy", Description = "With Authorize: the region role the caller must hold, e.g. Supervisor.")]
+    public string? Policy { get; set; }
+
     [Output(DisplayName = "Parsed content", Description = "The request body: JSON as it was sent, a form as an object, else text.")]
     public JsonNode? ParsedContent { get; private set; }
 
@@ -59,10 +65,20 @@ internal sealed class HttpEndpoint : WorkflowActivity
             context.Fault($"supportedMethods: '{unknown}' is not one of {string.Join(", ", HttpRoute.KnownMethods)}.");
             return ValueTask.CompletedTask;
         }
-        context.CreateBookmark(new BookmarkRequest(BookmarkKind.Http, path, Payload: new JsonObject
+        if (!HttpAccess.TryRole(Authorize, Policy, out var role, out var policyProblem))
+        {
+            context.Fault($"policy: {policyProblem}");
+            return ValueTask.CompletedTask;
+        }
+        var payload = new JsonObject
         {
             ["methods"] = new JsonArray(methods.Select(m => (JsonNode?)JsonValue.Create(m)).ToArray()),
-        }));
+        };
+        if (role is not null)
+        {
+            payload[HttpAccess.RoleKey] = role;
+        }
+        context.CreateBookmark(new BookmarkRequest(BookmarkKind.Http, path, Payload: payload));
         return ValueTask.CompletedTask;
     }
 
@@ -113,6 +129,10 @@ internal sealed class HttpEndpoint : WorkflowActivity
         {
             yield return $"supportedMethods: '{unknown}' is not one of {string.Join(", ", HttpRoute.KnownMethods)}.";
         }
+        foreach (var problem in HttpAccess.Validate(design))
+        {
+            yield return problem;
+        }
     }
 
     /// <summary>One trigger per method, named <c>METHOD path</c>; a path or methods that are not constants start nothing.</summary>
@@ -148,6 +168,11 @@ internal sealed class WriteHttpResponse : WorkflowActivity
     [Input(DisplayName = "Content type", Description = "Empty: text/plain for text, application/json otherwise.")]
     public string? ContentType { get; set; }
 
+    [Input(DisplayName = "Response headers",
+        Description = "Headers to add, e.g. {\"Cache-Control\": [\"no-store\"]}: caching, language, ETag, a relative Location, "
+            + "X- headers.")]
+    public object? ResponseHeaders { get; set; }
+
     public override ValueTask ExecuteAsync(IActivityExecutionContext context)
     {
         if (!TryStatus(StatusCode, out var status, out var problem))
@@ -177,10 +202,15 @@ internal sealed class WriteHttpResponse : WorkflowActivity
             context.Fault("contentType: a content type is one line.");
             return ValueTask.CompletedTask;
         }
+        if (!HttpResponseHeaders.TryRead(ResponseHeaders, out var headers, out var headerProblem))
+        {
+            context.Fault($"responseHeaders: {headerProblem}");
+            return ValueTask.CompletedTask;
+        }
         var caller = context.Services.GetService<HttpWorkflowResponse>();
         if (caller is not null && caller.Answers(context.WorkflowInstanceId))
         {
-            caller.Write(status, content, content is null ? null : contentType);
+            caller.Write(status, content, content is null ? null : contentType, headers);
             context.Journal($"HTTP response {status} written.");
         }
         else
@@ -201,6 +231,11 @@ internal sealed class WriteHttpResponse : WorkflowActivity
             && !TryStatus(raw, out _, out var problem))
         {
             yield return $"statusCode: {problem}";
+        }
+        if (design.TryGetConstantInput<object>("responseHeaders", out var headers)
+            && !HttpResponseHeaders.TryRead(headers, out _, out var headerProblem))
+        {
+            yield return $"responseHeaders: {headerProblem}";
         }
     }
 
@@ -262,15 +297,18 @@ internal sealed class HttpWorkflowResponse
     public int StatusCode { get; private set; } = 200;
     public string? Content { get; private set; }
     public string? ContentType { get; private set; }
+    public IReadOnlyList<KeyValuePair<string, string>> Headers { get; private set; } = [];
 
     public void AnswerFor(Guid instance) => instanceId = instance;
 
     public bool Answers(string workflowInstanceId) =>
         !Written && instanceId is { } id && Guid.TryParse(workflowInstanceId, out var other) && other == id;
 
-    public void Write(int statusCode, string? content, string? contentType)
+    public void Write(int statusCode, string? content, string? contentType,
+        IReadOnlyList<KeyValuePair<string, string>>? headers = null)
     {
         (StatusCode, Content, ContentType, Written) = (statusCode, content, contentType, true);
+        Headers = headers ?? [];
     }
 }
 

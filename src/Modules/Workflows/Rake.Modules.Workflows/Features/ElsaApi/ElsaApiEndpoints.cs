@@ -21,8 +21,9 @@ internal static class ElsaApiEndpoints
         var api = elsaApi.MapGroup("").RequireRegionRoles(WorkflowRoles.Design);
         var definitions = api.MapGroup("/workflow-definitions").WithTags("Elsa Studio API");
         definitions.MapGet("", (HttpRequest request, ElsaDefinitionsHandler h, CancellationToken ct) =>
-            h.ListAsync(request.Query["searchTerm"], Int(request.Query["page"]), Int(request.Query["pageSize"]), ct))
-            .WithSummary("Elsa: the region's definitions (latest version of each), paged.");
+            h.ListAsync(request.Query["searchTerm"], Int(request.Query["page"]), Int(request.Query["pageSize"]),
+                Values(request.Query, "ids"), Values(request.Query, "definitionIds"), ct))
+            .WithSummary("Elsa: the region's definitions (latest version of each, or the versions named by ids), paged.");
         definitions.MapGet("/by-definition-id/{definitionId}", (
                 string definitionId, string? versionOptions, ElsaDefinitionsHandler h, CancellationToken ct) =>
             h.GetAsync(definitionId, versionOptions, ct))
@@ -42,6 +43,9 @@ internal static class ElsaApiEndpoints
         definitions.MapPost("/{definitionId}/publish", (string definitionId, ElsaDefinitionsHandler h, CancellationToken ct) =>
             h.PublishAsync(definitionId, ct))
             .WithSummary("Elsa: validate and publish the latest version.");
+        definitions.MapPost("/{definitionId}/retract", (string definitionId, ElsaDefinitionsHandler h, CancellationToken ct) =>
+                h.RetractAsync(definitionId, ct))
+            .WithSummary("Elsa: retract (unpublish): no new instances start; running ones go on; the latest version becomes a draft.");
         definitions.MapPost("/{definitionId}/execute", async (
                 string definitionId, HttpResponse response, ElsaDefinitionsHandler h, CancellationToken ct) =>
             {
@@ -71,6 +75,8 @@ internal static class ElsaApiEndpoints
             .DisableAntiforgery()
             .WithSummary("Import an Elsa JSON file (JSON body or multipart field 'file') as a draft of the region's definition.");
 
+        ElsaInstanceEndpoints.Map(api);
+
         var descriptors = api.MapGroup("/descriptors").WithTags("Elsa Studio API");
         descriptors.MapGet("/activities", (ElsaActivityDescriptors d, CancellationToken ct) => d.ListAsync(ct))
             .WithSummary("Elsa: activity descriptors generated from the activity classes.");
@@ -88,6 +94,11 @@ internal static class ElsaApiEndpoints
     }
 
     private static int? Int(string? text) => int.TryParse(text, out var n) ? n : null;
+
+    /// <summary>A repeated query parameter (Refit's multi format) in any letter case.</summary>
+    private static List<string> Values(IQueryCollection query, string name) =>
+        query.Where(q => string.Equals(q.Key, name, StringComparison.OrdinalIgnoreCase))
+            .SelectMany(q => q.Value).OfType<string>().Where(v => v.Length > 0).ToList();
 
     private static async Task<string> ReadImportAsync(HttpRequest request, CancellationToken ct)
     {

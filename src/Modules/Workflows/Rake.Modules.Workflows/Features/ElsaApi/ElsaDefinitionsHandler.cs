@@ -16,16 +16,25 @@ namespace Rake.Modules.Workflows.Features.ElsaApi;
 /// Elsa's workflow-definition endpoints over Rake's <see cref="DefinitionStore"/>: the same drafts, versions, validation
 /// and publishing as Rake's own API, answered in the Elsa 3 model the Studio reads (docs/adr/0010).
 /// </summary>
-internal sealed class ElsaDefinitionsHandler(WorkflowsDbContext db, DefinitionStore store, WorkflowRuntime runtime)
+internal sealed class ElsaDefinitionsHandler(
+    WorkflowsDbContext db, DefinitionStore store, WorkflowRuntime runtime, Rake.BuildingBlocks.Localization.TextCatalog texts)
 {
     /// <summary>Properties of the Elsa model that describe the stored version, not the workflow; never stored in the
     /// definition JSON.</summary>
     private static readonly string[] ServerOwned =
         ["id", "links", "isLatest", "isPublished", "isReadonly", "createdAt", "providerName", "materializerName", "materializerContext"];
 
-    public async Task<JsonObject> ListAsync(string? searchTerm, int? page, int? pageSize, CancellationToken ct)
+    public async Task<JsonObject> ListAsync(string? searchTerm, int? page, int? pageSize, IReadOnlyList<string> ids,
+        IReadOnlyList<string> definitionIds, CancellationToken ct)
     {
-        var query = db.Definitions.AsNoTracking().Where(d => d.IsLatest);
+        var query = db.Definitions.AsNoTracking();
+        // The Studio's instance list asks for the versions its instances ran on, which need not be the latest.
+        var versionIds = ids.Select(i => Guid.TryParse(i, out var g) ? g : Guid.Empty).Where(g => g != Guid.Empty).ToList();
+        query = ids.Count > 0 ? query.Where(d => versionIds.Contains(d.Id)) : query.Where(d => d.IsLatest);
+        if (definitionIds.Count > 0)
+        {
+            query = query.Where(d => definitionIds.Contains(d.DefinitionId));
+        }
         if (!string.IsNullOrWhiteSpace(searchTerm))
         {
             var term = searchTerm.Trim();
@@ -46,7 +55,23 @@ internal sealed class ElsaDefinitionsHandler(WorkflowsDbContext db, DefinitionSt
         var version = Guid.TryParse(id, out var guid)
             ? await db.Definitions.AsNoTracking().FirstOrDefaultAsync(d => d.Id == guid, ct)
             : null;
-        return Model(version ?? throw new NotFoundException($"No workflow definition version '{id}' in this region."));
+        var model = Model(version ?? throw new NotFoundException($"No workflow definition version '{id}' in this region."));
+        // The instance viewer reads this version and finds each activity's runs by Elsa node id.
+        ElsaExecutionRecords.AddNodeIds(model["root"]);
+        return model;
+    }
+
+    /// <summary>Elsa's retract: the definition stops starting instances; the answer is the draft that is now the latest.</summary>
+    public async Task<JsonObject> RetractAsync(string definitionId, CancellationToken ct)
+    {
+        _ = await store.LatestAsync(definitionId, ct)
+            ?? throw new NotFoundException($"No workflow definition '{definitionId}' in this region.");
+        var latest = await store.RetractAsync(definitionId, ct)
+            ?? throw new ValidationException(new Dictionary<string, string[]>
+            {
+                ["definitionId"] = [texts.Get("workflows.elsa.notPublished", definitionId)],
+            });
+        return Model(latest);
     }
 
     public async Task<JsonObject> VersionsAsync(string definitionId, CancellationToken ct)

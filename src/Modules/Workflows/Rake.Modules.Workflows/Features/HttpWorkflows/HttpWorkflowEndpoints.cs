@@ -42,7 +42,7 @@ internal static class HttpWorkflowEndpoints
 
 internal sealed class HttpWorkflowsHandler(
     WorkflowsDbContext db, WorkflowRuntime runtime, WorkflowEngineFactory engines, HttpWorkflowResponse response, TextCatalog texts,
-    IOptions<HttpWorkflowOptions> options)
+    IOptions<HttpWorkflowOptions> options, Rake.BuildingBlocks.Regions.IRequestContext actor)
 {
     private const string HttpKind = nameof(BookmarkKind.Http);
 
@@ -67,6 +67,13 @@ internal sealed class HttpWorkflowsHandler(
         {
             return Results.Problem(statusCode: 404, title: texts["workflows.http.notFoundTitle"],
                 detail: texts.Get("workflows.http.notFound", method, path));
+        }
+        // Elsa's authorize + policy: checked before the body is read or anything runs (docs/adr/0178).
+        var requiredRole = waiting is { } w ? RoleOf(w.Record.Payload) : trigger!.Value.Role;
+        if (!HttpAccess.Allows(requiredRole, actor.IsInRole))
+        {
+            return Results.Problem(statusCode: 403, title: texts["workflows.http.forbiddenTitle"],
+                detail: texts.Get("workflows.http.forbidden", texts[$"role.{requiredRole}"]));
         }
         var body = await ReadLimitedAsync(http.Request.Body, limit, ct);
         if (body is null)
@@ -105,7 +112,7 @@ internal sealed class HttpWorkflowsHandler(
         }
         else
         {
-            var (definitionId, activityId, _) = trigger!.Value;
+            var (definitionId, activityId, _, _) = trigger!.Value;
             var instanceId = Guid.NewGuid();
             response.AnswerFor(instanceId);
             record = await runtime.StartAsync(definitionId, new RunOptions
@@ -129,6 +136,10 @@ internal sealed class HttpWorkflowsHandler(
         }
         if (response.Written)
         {
+            foreach (var (name, value) in response.Headers)
+            {
+                http.Response.Headers.Append(name, value);
+            }
             return response.Content is null
                 ? Results.StatusCode(response.StatusCode)
                 : Results.Text(response.Content, response.ContentType, Encoding.UTF8, response.StatusCode);
@@ -164,6 +175,18 @@ internal sealed class HttpWorkflowsHandler(
         return null;
     }
 
+    private static string? RoleOf(string? payload)
+    {
+        try
+        {
+            return payload is null ? null : JsonRead.Text(JsonNode.Parse(payload)?[HttpAccess.RoleKey]);
+        }
+        catch (JsonException)
+        {
+            return "(none)";
+        }
+    }
+
     private static bool Accepts(string? payload, string method)
     {
         try
@@ -181,11 +204,11 @@ internal sealed class HttpWorkflowsHandler(
     /// The published workflow of the region whose HTTP Endpoint trigger takes this request; a path with fewer placeholders
     /// wins (<c>orders/new</c> before <c>orders/{id}</c>), as in ASP.NET routing.
     /// </summary>
-    private async Task<(string DefinitionId, string ActivityId, JsonObject RouteData)?> FindTriggerAsync(string method, string path,
-        CancellationToken ct)
+    private async Task<(string DefinitionId, string ActivityId, JsonObject RouteData, string? Role)?> FindTriggerAsync(string method,
+        string path, CancellationToken ct)
     {
         var publisher = engines.Publisher();
-        var matches = new List<(string DefinitionId, string ActivityId, JsonObject RouteData, int Placeholders)>();
+        var matches = new List<(string DefinitionId, string ActivityId, JsonObject RouteData, int Placeholders, string Json)>();
         foreach (var (definitionId, json) in await HttpTriggers.LatestPublishedAsync(db, ct))
         {
             foreach (var trigger in HttpTriggers.Of(publisher, json))
@@ -193,12 +216,14 @@ internal sealed class HttpWorkflowsHandler(
                 var (triggerMethod, template) = HttpTriggers.Split(trigger.Name);
                 if (triggerMethod == method && HttpRoute.TryMatch(template, path, out var routeData))
                 {
-                    matches.Add((definitionId, trigger.ActivityId, routeData, template.Count(c => c == '{')));
+                    matches.Add((definitionId, trigger.ActivityId, routeData, template.Count(c => c == '{'), json));
                 }
             }
         }
         return matches.OrderBy(m => m.Placeholders).ThenBy(m => m.DefinitionId, StringComparer.Ordinal)
-            .Select(m => ((string, string, JsonObject)?)(m.DefinitionId, m.ActivityId, m.RouteData)).FirstOrDefault();
+            .Select(m => ((string, string, JsonObject, string?)?)(m.DefinitionId, m.ActivityId, m.RouteData,
+                HttpAccess.RoleOf(JsonNode.Parse(m.Json)?["root"], m.ActivityId)))
+            .FirstOrDefault();
     }
 
     private static async Task<byte[]?> ReadLimitedAsync(Stream body, int limit, CancellationToken ct)

@@ -1,0 +1,237 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Rake.BuildingBlocks.Contracts;
+using Rake.Modules.Workflows.Activities;
+using Rake.Workflows.Abstractions;
+
+namespace Rake.Modules.Workflows.Engine.Activities;
+
+/// <summary>
+/// Elsa's <c>authorize</c> and <c>policy</c> on an HTTP Endpoint. The caller always holds a token of the region (the region
+/// API's gate); a policy, read as Elsa does only when <c>authorize</c> is on, names the region role the caller must also
+/// hold (docs/adr/0178).
+/// </summary>
+internal static class HttpAccess
+{
+    /// <summary>Where a waiting endpoint's bookmark keeps the role its caller needs.</summary>
+    public const string RoleKey = "role";
+
+    public static bool TryRole(bool authorize, string? policy, out string? role, out string? problem)
+    {
+        role = null;
+        problem = null;
+        if (!authorize || string.IsNullOrWhiteSpace(policy))
+        {
+            return true;
+        }
+        if (!RegionRoles.TryParse(policy, out var parsed))
+        {
+            problem = $"'{policy.Trim()}' is not a role of the region; use one of {RegionRoles.Names}.";
+            return false;
+        }
+        role = parsed.ToString();
+        return true;
+    }
+
+    /// <summary>Both are read before the workflow runs, so both must be constants; a policy must name a region role.</summary>
+    public static IEnumerable<string> Validate(IActivityDesign design)
+    {
+        var authorize = false;
+        if (design.GetExpressionType("authorize") is { } authorizeType
+            && (authorizeType is not ("Literal" or "Object") || !design.TryGetConstantInput("authorize", out authorize)))
+        {
+            yield return "authorize: write true or false as a literal; it is checked before the workflow runs.";
+        }
+        if (design.GetExpressionType("policy") is not { } policyType)
+        {
+            yield break;
+        }
+        if (policyType is not ("Literal" or "Object") || !design.TryGetConstantInput<string>("policy", out var policy))
+        {
+            yield return $"policy: write the role as a literal ({RegionRoles.Names}); it is checked before the workflow runs.";
+        }
+        else if (!TryRole(true, policy, out _, out var problem))
+        {
+            yield return $"policy: {problem}";
+        }
+        else if (!authorize && !string.IsNullOrWhiteSpace(policy))
+        {
+            yield return "policy: Elsa applies a policy only with authorize on; turn authorize on, or leave the policy empty.";
+        }
+    }
+
+    /// <summary>The role a trigger's caller needs, read from the published definition's JSON (null: any role of the region).</summary>
+    public static string? RoleOf(JsonNode? definitionRoot, string activityId)
+    {
+        var activity = Find(definitionRoot, activityId);
+        if (activity is null || !Constant(activity["authorize"], out var authorizeNode))
+        {
+            return null;
+        }
+        var authorize = authorizeNode is JsonValue a
+            && ((a.TryGetValue<bool>(out var flag) && flag)
+                || (a.TryGetValue<string>(out var text) && bool.TryParse(text, out flag) && flag));
+        if (!Constant(activity["policy"], out var policyNode) || policyNode is not JsonValue p || !p.TryGetValue<string>(out var policy))
+        {
+            return null;
+        }
+        // A policy that is not a role never passed publishing; refusing everyone is the safe reading if it is there anyway.
+        return TryRole(authorize, policy, out var role, out _) ? role : authorize ? "(none)" : null;
+    }
+
+    private static bool Constant(JsonNode? input, out JsonNode? value)
+    {
+        value = null;
+        if (input is not JsonObject wrapped || wrapped["expression"] is not JsonObject expression)
+        {
+            value = input;
+            return input is JsonValue;
+        }
+        if (JsonRead.Text(expression["type"]) is not ("Literal" or "Object"))
+        {
+            return false;
+        }
+        value = expression["value"];
+        return true;
+    }
+
+    private static JsonObject? Find(JsonNode? node, string id)
+    {
+        switch (node)
+        {
+            case JsonObject o when JsonRead.Text(o["id"]) == id && o["type"] is not null:
+                return o;
+            case JsonObject o:
+                foreach (var (_, child) in o)
+                {
+                    if (Find(child, id) is { } found)
+                    {
+                        return found;
+                    }
+                }
+                return null;
+            case JsonArray a:
+                foreach (var child in a)
+                {
+                    if (Find(child, id) is { } found)
+                    {
+                        return found;
+                    }
+                }
+                return null;
+            default:
+                return null;
+        }
+    }
+
+    public static bool Allows(string? requiredRole, Func<RegionRole, bool> callerHolds) =>
+        requiredRole is null || (Enum.TryParse<RegionRole>(requiredRole, ignoreCase: false, out var role) && callerHolds(role));
+}
+
+/// <summary>
+/// Elsa's <c>responseHeaders</c> on HTTP Response (a name → values object). A workflow answers on Rake's own origin, so
+/// only headers that cannot weaken it are written: caching, language, download name, ETag, a relative Location and
+/// the workflow's own <c>X-</c> headers. Cookies, CORS, security policies and content type stay Rake's (docs/adr/0178).
+/// </summary>
+internal static partial class HttpResponseHeaders
+{
+    public const int MaxHeaders = 20;
+    public const int MaxValueLength = 1000;
+
+    public static readonly IReadOnlyList<string> Allowed =
+    [
+        "Cache-Control", "Content-Disposition", "Content-Language", "ETag", "Expires", "Last-Modified", "Location", "Pragma",
+        "Retry-After",
+    ];
+
+    private static readonly string[] ReservedPrefixes =
+        ["X-Content-Type-Options", "X-Frame-Options", "X-XSS-Protection", "X-Rake-", "X-Forwarded-", "X-Powered-By", "X-Robots-Tag"];
+
+    public static bool TryRead(object? value, out IReadOnlyList<KeyValuePair<string, string>> headers, out string? problem)
+    {
+        var list = new List<KeyValuePair<string, string>>();
+        headers = list;
+        problem = null;
+        JsonNode? node;
+        try
+        {
+            node = value switch
+            {
+                null => null,
+                string text when string.IsNullOrWhiteSpace(text) => null,
+                string text => JsonNode.Parse(text),
+                JsonNode json when json is JsonValue v && v.TryGetValue<string>(out var text) =>
+                    string.IsNullOrWhiteSpace(text) ? null : JsonNode.Parse(text),
+                JsonNode json => json,
+                _ => JsonSerializer.SerializeToNode(value),
+            };
+        }
+        catch (JsonException)
+        {
+            problem = "write the headers as an object of names and values, e.g. {\"Cache-Control\": [\"no-store\"]}.";
+            return false;
+        }
+        if (node is null)
+        {
+            return true;
+        }
+        if (node is not JsonObject names)
+        {
+            problem = "write the headers as an object of names and values, e.g. {\"Cache-Control\": [\"no-store\"]}.";
+            return false;
+        }
+        foreach (var (name, values) in names)
+        {
+            if (!IsAllowed(name))
+            {
+                problem = $"'{name}' is not a header a workflow may set; use {string.Join(", ", Allowed)} or a header of its own "
+                    + "beginning with X-.";
+                return false;
+            }
+            var texts = values switch
+            {
+                JsonArray array when array.All(v => v is JsonValue) => array.Select(v => v!.ToString()).ToList(),
+                JsonValue single => new List<string> { single.ToString() },
+                _ => null,
+            };
+            if (texts is null)
+            {
+                problem = $"the value of '{name}' is a text or a list of texts.";
+                return false;
+            }
+            foreach (var text in texts)
+            {
+                if (text.Length > MaxValueLength || text.Any(char.IsControl))
+                {
+                    problem = $"the value of '{name}' is one line of at most {MaxValueLength} characters.";
+                    return false;
+                }
+                if (name.Equals("Location", StringComparison.OrdinalIgnoreCase) && !IsRelative(text))
+                {
+                    problem = "Location may only point within Rake, as a path beginning with a single '/'.";
+                    return false;
+                }
+                list.Add(new(name, text));
+            }
+        }
+        if (list.Count > MaxHeaders)
+        {
+            problem = $"at most {MaxHeaders} header values can be set.";
+            return false;
+        }
+        return true;
+    }
+
+    private static bool IsAllowed(string name) =>
+        Token().IsMatch(name)
+        && (Allowed.Contains(name, StringComparer.OrdinalIgnoreCase)
+            || (name.StartsWith("X-", StringComparison.OrdinalIgnoreCase)
+                && !ReservedPrefixes.Any(r => name.StartsWith(r, StringComparison.OrdinalIgnoreCase))));
+
+    private static bool IsRelative(string location) =>
+        location.StartsWith('/') && !location.StartsWith("//", StringComparison.Ordinal) && !location.Contains('\\');
+
+    [GeneratedRegex("^[A-Za-z0-9-]{1,64}$")]
+    private static partial Regex Token();
+}

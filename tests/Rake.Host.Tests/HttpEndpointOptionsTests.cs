@@ -1,0 +1,150 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using static Rake.Host.Tests.WorkflowJson;
+
+namespace Rake.Host.Tests;
+
+/// <summary>
+/// Issue 15: Elsa's <c>authorize</c>/<c>policy</c> on an HTTP Endpoint (a region role checked against the caller before
+/// anything runs) and <c>responseHeaders</c> on HTTP Response (only headers that cannot weaken Rake's origin; others are
+/// refused on publish). Callers are people of the region with their own tokens.
+/// </summary>
+[Collection(SharedHostCollection.Name)]
+public sealed class HttpEndpointOptionsTests(SharedHost shared)
+{
+    private RakeTestHost Host => shared.Host;
+
+    private static JsonObject Input(string typeName, string type, JsonNode? value) =>
+        new() { ["typeName"] = typeName, ["expression"] = new JsonObject { ["type"] = type, ["value"] = value } };
+
+    private static string Unique(string prefix) => $"{prefix}-{Guid.NewGuid():N}"[..(prefix.Length + 13)];
+
+    private static JsonObject Definition(string id, string path, JsonNode? policy, string headers, bool trigger = true)
+    {
+        var endpoint = new JsonObject
+        {
+            ["id"] = "in",
+            ["type"] = "Elsa.HttpEndpoint",
+            ["version"] = 1,
+            ["canStartWorkflow"] = trigger,
+            ["path"] = Input("String", "Literal", path),
+            ["supportedMethods"] = Input("String[]", "Object", """["POST"]"""),
+            ["authorize"] = Input("Boolean", "Literal", true),
+        };
+        if (policy is not null)
+        {
+            endpoint["policy"] = Input("String", "Literal", policy);
+        }
+        var answer = new JsonObject
+        {
+            ["id"] = "out",
+            ["type"] = "Elsa.WriteHttpResponse",
+            ["version"] = 1,
+            ["statusCode"] = Input("HttpStatusCode", "Literal", "OK"),
+            ["content"] = Input("Object", "Literal", "vastattu"),
+            ["responseHeaders"] = Input("HttpHeaders", "Object", headers),
+        };
+        var activities = trigger ? new JsonArray { endpoint, answer } : new JsonArray { Activity("start", "Elsa.Start"), endpoint, answer };
+        var connections = new JsonArray
+        {
+            new JsonObject
+            {
+                ["source"] = new JsonObject { ["activity"] = "in", ["port"] = "Done" },
+                ["target"] = new JsonObject { ["activity"] = "out", ["port"] = "In" },
+            },
+        };
+        if (!trigger)
+        {
+            connections.Add(new JsonObject
+            {
+                ["source"] = new JsonObject { ["activity"] = "start", ["port"] = "Done" },
+                ["target"] = new JsonObject { ["activity"] = "in", ["port"] = "In" },
+            });
+        }
+        return new JsonObject
+        {
+            ["definitionId"] = id,
+            ["name"] = $"HTTP {id}",
+            ["root"] = new JsonObject
+            {
+                ["id"] = "flowchart",
+                ["type"] = "Elsa.Flowchart",
+                ["version"] = 1,
+                ["activities"] = activities,
+                ["connections"] = connections,
+            },
+        };
+    }
+
+    private async Task<int> InstanceCountAsync(HttpClient admin, string definitionId) =>
+        (await admin.GetFromJsonAsync<JsonArray>($"{Base("kainuu")}/workflow-instances?definitionId={definitionId}"))!.Count;
+
+    [Fact]
+    public async Task A_policy_lets_the_role_in_refuses_others_before_anything_runs_and_safe_headers_are_written()
+    {
+        using var admin = await Host.ClientFor("kainuu-regionadmin");
+        var path = Unique("approve");
+        var definitionId = Unique("http-policy");
+        await PublishAsync(admin, "kainuu", Definition(definitionId, path, "Supervisor",
+            """{"Cache-Control": ["no-store"], "X-Order-Id": "42", "Location": "/kainuu/tasks"}"""));
+
+        using var professional = await Host.ClientFor("kainuu-professional");
+        var refused = await Reports.ReadProblemAsync(
+            await professional.PostAsJsonAsync($"{Base("kainuu")}/workflows/http/{path}", new { item = 1 }), HttpStatusCode.Forbidden);
+        // The refusal names the role in the caller's language (the Host's role names).
+        var detail = refused["detail"]!.GetValue<string>();
+        Assert.True(new[] { "Esihenkilö", "Chef", "Supervisor" }.Any(r => detail.Contains(r, StringComparison.Ordinal)), detail);
+        Assert.Equal(0, await InstanceCountAsync(admin, definitionId));
+
+        using var supervisor = await Host.ClientFor("kainuu-supervisor");
+        var allowed = await supervisor.PostAsJsonAsync($"{Base("kainuu")}/workflows/http/{path}", new { item = 1 });
+        Assert.True(allowed.StatusCode == HttpStatusCode.OK, await allowed.Content.ReadAsStringAsync());
+        Assert.Equal("vastattu", await allowed.Content.ReadAsStringAsync());
+        Assert.Equal("no-store", allowed.Headers.GetValues("Cache-Control").Single());
+        Assert.Equal("42", allowed.Headers.GetValues("X-Order-Id").Single());
+        Assert.Equal("/kainuu/tasks", allowed.Headers.Location?.OriginalString);
+        Assert.Contains("sandbox", allowed.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+        Assert.Equal(1, await InstanceCountAsync(admin, definitionId));
+    }
+
+    [Fact]
+    public async Task A_waiting_endpoint_keeps_its_policy_and_no_policy_means_any_role_of_the_region()
+    {
+        using var admin = await Host.ClientFor("kainuu-regionadmin");
+        var path = Unique("wait");
+        var definitionId = Unique("http-wait");
+        await PublishAsync(admin, "kainuu", Definition(definitionId, path, "RegionAdmin", "{}", trigger: false));
+        var instance = await StartAsync(admin, "kainuu", definitionId);
+        using var professional = await Host.ClientFor("kainuu-professional");
+        await Reports.ReadProblemAsync(await professional.PostAsync($"{Base("kainuu")}/workflows/http/{path}", null),
+            HttpStatusCode.Forbidden);
+        Assert.Equal("Suspended", (string?)(await InstanceAsync(admin, "kainuu", (string)instance["id"]!))["subStatus"]);
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync($"{Base("kainuu")}/workflows/http/{path}", null)).StatusCode);
+        Assert.Equal("Finished", (string?)(await InstanceAsync(admin, "kainuu", (string)instance["id"]!))["subStatus"]);
+
+        var open = Unique("open");
+        await PublishAsync(admin, "kainuu", Definition(Unique("http-open"), open, null, "{}"));
+        Assert.Equal(HttpStatusCode.OK, (await professional.PostAsync($"{Base("kainuu")}/workflows/http/{open}", null)).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("Boss", "{}", "policy")]
+    [InlineData("Supervisor", """{"Set-Cookie": ["a=b"]}""", "responseHeaders")]
+    [InlineData("Supervisor", """{"Content-Security-Policy": "none"}""", "responseHeaders")]
+    [InlineData("Supervisor", """{"Location": "https://example.org/"}""", "responseHeaders")]
+    [InlineData("Supervisor", """{"X-Frame-Options": "ALLOW"}""", "responseHeaders")]
+    [InlineData("Supervisor", """{"X-Note": "line\nbreak"}""", "responseHeaders")]
+    public async Task An_unknown_role_or_an_unsafe_header_is_refused_on_publish_naming_the_input(
+        string policy, string headers, string input)
+    {
+        using var admin = await Host.ClientFor("kainuu-regionadmin");
+        var definition = Definition(Unique("http-bad"), Unique("bad"), policy, headers);
+        Assert.Equal(HttpStatusCode.Created,
+            (await admin.PostAsJsonAsync($"{Base("kainuu")}/workflow-definitions", definition)).StatusCode);
+        var problem = await Reports.ReadProblemAsync(
+            await admin.PostAsync($"{Base("kainuu")}/workflow-definitions/{definition["definitionId"]}/publish", null),
+            HttpStatusCode.BadRequest);
+        Assert.Contains($"{input}:", problem.ToJsonString(), StringComparison.Ordinal);
+    }
+}
