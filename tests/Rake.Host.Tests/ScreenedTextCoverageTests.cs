@@ -30,8 +30,6 @@ public sealed class ScreenedTextCoverageTests(SharedHost shared)
         ["Communications/SaveNotificationSettingsRequest.Language"] = Code,
         ["Communications/SaveNotificationSettingsRequest.Kinds[].Kind"] = Code,
         ["Communications/SaveNotificationSettingsRequest.Kinds[].Channel"] = Code,
-        ["Communications/ListPublicationsQuery.Status"] = Filter,
-        ["Communications/ListPublicationsQuery.Channel"] = Filter,
         ["Communications/ListDeliveriesQuery.Status"] = Filter,
         ["Communications/PublicationPageQuery.Search"] = Filter,
         ["Communications/PublicationPageQuery.Status"] = Filter,
