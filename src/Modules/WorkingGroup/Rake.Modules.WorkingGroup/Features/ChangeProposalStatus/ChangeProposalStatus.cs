@@ -1,6 +1,7 @@
 namespace Rake.Modules.WorkingGroup.Features.ChangeProposalStatus;
 
-internal sealed record ChangeProposalStatusRequest(string? Status);
+/// <summary>A step along the proposal's path, optionally with what came of it; no result text keeps the one written before.</summary>
+internal sealed record ChangeProposalStatusRequest(string? Status, [ScreenedText] string? Result = null);
 
 internal static class ChangeProposalStatusEndpoints
 {
@@ -22,7 +23,11 @@ internal static class ChangeProposalStatusEndpoints
 internal sealed class ChangeProposalStatusValidator : WgValidator<ChangeProposalStatusRequest>
 {
     // Both kinds share the request; which names are valid depends on the route, so the handler checks the step itself.
-    public ChangeProposalStatusValidator(TextCatalog texts) : base(texts) => RequiredText(r => r.Status, Limits.Name);
+    public ChangeProposalStatusValidator(TextCatalog texts) : base(texts)
+    {
+        RequiredText(r => r.Status, Limits.Name);
+        OptionalText(r => r.Result, Limits.Text);
+    }
 }
 
 /// <summary>
@@ -62,6 +67,7 @@ internal sealed class ChangeProposalStatusHandler(
                 texts[$"wg.proposalStatus.{next}"]));
         }
         proposal.Status = next;
+        proposal.Result = WgValidator<ChangeProposalStatusRequest>.Clean(request.Result) ?? proposal.Result;
         await db.SaveChangesAsync(ct);
         return mapper.Map<ProposalDto>(proposal);
     }
@@ -77,6 +83,7 @@ internal sealed class ChangeProposalStatusHandler(
                 texts[$"wg.budgetStatus.{next}"]));
         }
         proposal.Status = next;
+        proposal.Result = WgValidator<ChangeProposalStatusRequest>.Clean(request.Result) ?? proposal.Result;
         await db.SaveChangesAsync(ct);
         return mapper.Map<BudgetProposalDto>(proposal);
     }
