@@ -29,6 +29,7 @@ internal sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> op
     public DbSet<CompilationNote> CompilationNotes => Set<CompilationNote>();
     public DbSet<AnnualSocialReport> AnnualReports => Set<AnnualSocialReport>();
     public DbSet<ImportedRow> ImportedRows => Set<ImportedRow>();
+    public DbSet<ImportRun> ImportRuns => Set<ImportRun>();
     public DbSet<PhenomenonReport> PhenomenonReports => Set<PhenomenonReport>();
     public DbSet<Phenomenon> Phenomena => Set<Phenomenon>();
     public DbSet<PhenomenonLink> PhenomenonLinks => Set<PhenomenonLink>();
@@ -142,6 +143,7 @@ internal sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> op
         OutputsModel.Configure(modelBuilder);
         PhenomenonReportModel.Configure(modelBuilder);
         PhenomenonRegisterModel.Configure(modelBuilder);
+        ImportRunModel.Configure(modelBuilder);
         ReportNumbering.Configure(modelBuilder);
     }
 }
