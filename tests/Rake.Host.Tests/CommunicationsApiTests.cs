@@ -102,7 +102,8 @@ public sealed class CommunicationsApiTests(SharedHost shared)
             HttpStatusCode.NotFound);
         await Reports.ReadProblemAsync(await kymenlaakso.PostAsync($"{Base("kymenlaakso")}/publications/{item["id"]}/approve", null),
             HttpStatusCode.NotFound);
-        var theirs = await kymenlaakso.GetFromJsonAsync<JsonObject>($"{Base("kymenlaakso")}/publications?search={Uri.EscapeDataString(title)}");
+        var theirs = await kymenlaakso.GetFromJsonAsync<JsonObject>(
+            $"{Base("kymenlaakso")}/publications?search={Uri.EscapeDataString(title)}");
         Assert.Equal(0, theirs!["totalCount"]!.GetValue<int>());
     }
 
