@@ -31,7 +31,7 @@ public sealed class StaffOperationsTests(SharedHost shared)
         {
             name = $"Lista {tag}",
             description = "Ennen",
-            members = new[] { new { email = $"a-{tag}@example.invalid", name = "A" } },
+            members = new[] { new { email = $"a-{tag}@kainuu.demo.invalid", name = "A" } },
         });
         Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
         var listId = (await created.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>();
@@ -57,7 +57,7 @@ public sealed class StaffOperationsTests(SharedHost shared)
         var list = (await comms.GetFromJsonAsync<JsonArray>($"{Api("kainuu")}/distribution-lists"))!
             .Single(l => l!["id"]!.GetValue<Guid>() == listId)!;
         Assert.Equal(($"Uusi nimi {tag}", "Jälkeen"), (list["name"]!.GetValue<string>(), list["description"]!.GetValue<string>()));
-        Assert.Equal([$"a-{tag}@example.invalid"], list["members"]!.AsArray().Select(m => m!["email"]!.GetValue<string>()));
+        Assert.Equal([$"a-{tag}@kainuu.demo.invalid"], list["members"]!.AsArray().Select(m => m!["email"]!.GetValue<string>()));
         // A professional has no such form and cannot post it.
         using var professional = await SignedInAsync("kainuu-professional");
         var forbidden = await professional.GetAsync("/kainuu/communications/mail");
