@@ -72,7 +72,11 @@ public sealed class StaffOperationsTests(SharedHost shared)
         var tag = Guid.NewGuid().ToString("N")[..8];
         var added = await comms.PostAsJsonAsync($"{Api("kymenlaakso")}/planned-communications", new
         {
-            what = $"Uutinen {tag}", audience = "Henkilöstö", coreMessage = "Ydinviesti", channel = "Intranet", timing = "Syyskuu",
+            what = $"Uutinen {tag}",
+            audience = "Henkilöstö",
+            coreMessage = "Ydinviesti",
+            channel = "Intranet",
+            timing = "Syyskuu",
             responsible = "Viestintä",
         });
         Assert.True(added.StatusCode == HttpStatusCode.Created, await added.Content.ReadAsStringAsync());
@@ -130,7 +134,9 @@ public sealed class StaffOperationsTests(SharedHost shared)
         var setup = $"/{region}/plan/setup";
         var refused = Parser.ParseDocument(await (await PostFormAsync(page, setup, $"edit-approval-{approvalId}", new()
         {
-            ["approval1-kind"] = "Approved", ["approval1-body"] = "", ["approval1-approver"] = "Aluehallitus",
+            ["approval1-kind"] = "Approved",
+            ["approval1-body"] = "",
+            ["approval1-approver"] = "Aluehallitus",
             ["approval1-on"] = "2026-03-15",
         })).Content.ReadAsStringAsync());
         Assert.Contains("#approval1-body", refused.QuerySelectorAll("#error-summary a").Select(a => a.GetAttribute("href")));
@@ -140,7 +146,9 @@ public sealed class StaffOperationsTests(SharedHost shared)
 
         var corrected = await PostFormAsync(page, setup, $"edit-approval-{approvalId}", new()
         {
-            ["approval1-kind"] = "Approved", ["approval1-body"] = "Aluehallitus", ["approval1-approver"] = "",
+            ["approval1-kind"] = "Approved",
+            ["approval1-body"] = "Aluehallitus",
+            ["approval1-approver"] = "",
             ["approval1-on"] = "2026-03-15",
         });
         Assert.Equal(HttpStatusCode.Redirect, corrected.StatusCode);
@@ -151,8 +159,10 @@ public sealed class StaffOperationsTests(SharedHost shared)
 
         var badAddress = Parser.ParseDocument(await (await PostFormAsync(page, setup, "plan-publication", new()
         {
-            ["publication-intranetOn"] = "2026-04-01", ["publication-intranetUrl"] = "javascript:alert(1)",
-            ["publication-websiteOn"] = "", ["publication-websiteUrl"] = "",
+            ["publication-intranetOn"] = "2026-04-01",
+            ["publication-intranetUrl"] = "javascript:alert(1)",
+            ["publication-websiteOn"] = "",
+            ["publication-websiteUrl"] = "",
         })).Content.ReadAsStringAsync());
         Assert.Contains("#publication-intranetUrl", badAddress.QuerySelectorAll("#error-summary a").Select(a => a.GetAttribute("href")));
         Assert.Equal("2026-04-01", badAddress.GetElementById("publication-intranetOn")!.GetAttribute("value"));
@@ -160,8 +170,10 @@ public sealed class StaffOperationsTests(SharedHost shared)
 
         var published = await PostFormAsync(page, setup, "plan-publication", new()
         {
-            ["publication-intranetOn"] = "2026-04-01", ["publication-intranetUrl"] = "https://intra.example.invalid/suunnitelma",
-            ["publication-websiteOn"] = "", ["publication-websiteUrl"] = "",
+            ["publication-intranetOn"] = "2026-04-01",
+            ["publication-intranetUrl"] = "https://intra.example.invalid/suunnitelma",
+            ["publication-websiteOn"] = "",
+            ["publication-websiteUrl"] = "",
         });
         Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
         var after = (await admin.GetFromJsonAsync<JsonObject>(plan))!;
