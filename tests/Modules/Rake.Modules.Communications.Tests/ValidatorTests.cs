@@ -1,3 +1,4 @@
+using Rake.BuildingBlocks.Contracts;
 using Rake.Modules.Communications.Domain;
 using Rake.Modules.Communications.Features.AddPlanned;
 using Rake.Modules.Communications.Features.ListDeliveries;
@@ -60,13 +61,15 @@ public sealed class ValidatorTests : IAsyncLifetime
     [InlineData("sv")]
     public async Task List_filters_must_name_a_status_or_channel(string language)
     {
-        var errors = await services.ErrorsAsync(new ListPublicationsQuery("Lost", "Radio"), language);
+        var errors = await services.ErrorsAsync(new PublicationPageQuery(null, "Lost", "Radio", 0, 0), language);
 
         Assert.Equal([Text(language, "communications.validation.oneOf", string.Join(", ", Enum.GetNames<PublicationStatus>()))],
             errors["status"]);
         Assert.Equal([Text(language, "communications.validation.oneOf", string.Join(", ", Enum.GetNames<PublicationChannel>()))],
             errors["channel"]);
-        Assert.Empty(await services.ErrorsAsync(new ListPublicationsQuery(null, "website")));
+        Assert.Equal([Text(language, "validation.range", 1, PublicationPageQueryValidator.DefaultMaxPage)], errors["page"]);
+        Assert.Equal([Text(language, "validation.range", 1, PageRequest.MaxPageSize)], errors["pageSize"]);
+        Assert.Empty(await services.ErrorsAsync(new PublicationPageQuery(null, null, "website", null, null)));
         Assert.Equal(["status"], (await services.ErrorsAsync(new ListDeliveriesQuery("Lost"), language)).Keys);
         Assert.Empty(await services.ErrorsAsync(new ListDeliveriesQuery("failed")));
     }

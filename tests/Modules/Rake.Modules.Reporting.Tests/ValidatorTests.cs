@@ -2,6 +2,8 @@ using Rake.Modules.Reporting.Domain;
 using Rake.Modules.Reporting.Features.AnnualReport;
 using Rake.Modules.Reporting.Features.Compilations;
 using Rake.Modules.Reporting.Features.Export;
+using Rake.Modules.Reporting.Features.Import;
+using Rake.Modules.Reporting.Features.PhenomenonRegister;
 using Rake.Modules.Reporting.Features.PhenomenonReports;
 using Rake.Modules.Reporting.Features.ProcessReport;
 using Rake.Modules.Reporting.Features.RegionSetup;
@@ -159,6 +161,26 @@ public sealed class ValidatorTests
         Assert.Equal(["page", "pageSize", "scope"], errors.Keys.Order());
         Assert.Equal([Text("sv", "validation.min", 1)], errors["page"]);
         Assert.Equal(ListScope.Inbox, ReportListQueryValidator.ScopeOf("INBOX"));
+    }
+
+    [Theory]
+    [InlineData("fi")]
+    [InlineData("sv")]
+    public async Task The_phenomenon_register_and_the_import_reports_page_by_the_shared_rule(string language)
+    {
+        var range = (int max) => new[] { Text(language, "validation.range", 1, max) };
+        var maxPage = ImportRunQueryValidator.DefaultMaxPage;
+
+        var register = await ErrorsAsync(new PhenomenonListQuery(null, null, null, Page: 0, PageSize: 201), language);
+        var imports = await ErrorsAsync(new ImportRunQuery(maxPage + 1, 0), language);
+
+        Assert.Equal(["page", "pageSize"], register.Keys.Order());
+        Assert.Equal(range(maxPage), register["page"]);
+        Assert.Equal(range(200), register["pageSize"]);
+        Assert.Equal(["page", "pageSize"], imports.Keys.Order());
+        Assert.Equal(range(maxPage), imports["page"]);
+        Assert.Empty(await ErrorsAsync(new PhenomenonListQuery(null, null, null, Page: maxPage, PageSize: 200)));
+        Assert.Empty(await ErrorsAsync(new ImportRunQuery(null, null)));
     }
 
     [Fact]

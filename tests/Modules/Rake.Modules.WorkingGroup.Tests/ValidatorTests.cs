@@ -1,10 +1,14 @@
+using Rake.BuildingBlocks.Contracts;
+using Rake.BuildingBlocks.Web;
 using Rake.Modules.WorkingGroup.Domain;
+using Rake.Modules.WorkingGroup.Features;
 using Rake.Modules.WorkingGroup.Features.AddAgendaItem;
 using Rake.Modules.WorkingGroup.Features.AddAssignment;
-using Rake.Modules.WorkingGroup.Features.AddMember;
 using Rake.Modules.WorkingGroup.Features.AddProposal;
 using Rake.Modules.WorkingGroup.Features.Budget;
 using Rake.Modules.WorkingGroup.Features.CreateBody;
+using Rake.Modules.WorkingGroup.Features.ListMeetings;
+using Rake.Modules.WorkingGroup.Features.MyAssignments;
 using Rake.Modules.WorkingGroup.Features.Nominations;
 using Rake.Modules.WorkingGroup.Features.RecordDecision;
 using Rake.Modules.WorkingGroup.Features.RecordMinutes;
@@ -75,16 +79,39 @@ public sealed class ValidatorTests : IAsyncLifetime
     public async Task A_member_needs_a_role_a_term_that_ends_after_it_starts_and_a_person_of_this_region(string language)
     {
         var errors = await services.ErrorsAsync(
-            new AddMemberRequest(null, null, WgTestServices.Outsider.UserName, "King",
+            new MemberRequest(null, null, WgTestServices.Outsider.UserName, "King",
                 new DateOnly(2026, 5, 1), new DateOnly(2026, 1, 1)), language);
 
         AssertFields(errors, "role", "termEnd", "userName");
         Assert.Equal([Text(language, "wg.validation.unknownUser", WgTestServices.Outsider.UserName)], errors["userName"]);
         Assert.Equal([Text(language, "wg.validation.termEndBeforeStart")], errors["termEnd"]);
         // Without a user account the member is named.
-        AssertFields(await services.ErrorsAsync(new AddMemberRequest(" ", null, null, "Chair", null, null)), "name", "termStart");
+        AssertFields(await services.ErrorsAsync(new MemberRequest(" ", null, null, "Chair", null, null)), "name", "termStart");
         Assert.Empty(await services.ErrorsAsync(
-            new AddMemberRequest(null, "Jäsen", WgTestServices.Member.UserName, "member", new DateOnly(2026, 1, 1), null)));
+            new MemberRequest(null, "Jäsen", WgTestServices.Member.UserName, "member", new DateOnly(2026, 1, 1), null)));
+    }
+
+    [Theory]
+    [InlineData("fi")]
+    [InlineData("sv")]
+    public async Task The_meeting_and_assignment_lists_refuse_a_page_outside_the_shared_paging_rule(string language)
+    {
+        var range = (int max) => new[] { Text(language, "validation.range", 1, max) };
+        var max = RequestValidator<MeetingListQuery>.DefaultMaxPage;
+
+        var meetings = await services.ErrorsAsync(new MeetingListQuery(null, null, null, 0, PageRequest.MaxPageSize + 1), language);
+        var assignments = await services.ErrorsAsync(new AssignmentPageQuery(null, null, max + 1, 0), language);
+
+        AssertFields(meetings, "page", "pageSize");
+        Assert.Equal(range(max), meetings["page"]);
+        Assert.Equal(range(PageRequest.MaxPageSize), meetings["pageSize"]);
+        AssertFields(assignments, "page", "pageSize");
+        Assert.Equal(range(max), assignments["page"]);
+        Assert.Equal(range(PageRequest.MaxPageSize), assignments["pageSize"]);
+        // Nothing sent is the list's default; both ends of each range are accepted.
+        Assert.Empty(await services.ErrorsAsync(new MeetingListQuery(null, null, null, null, null)));
+        Assert.Empty(await services.ErrorsAsync(new MeetingListQuery(null, null, null, max, PageRequest.MaxPageSize)));
+        Assert.Empty(await services.ErrorsAsync(new AssignmentPageQuery(null, null, 1, 1)));
     }
 
     [Theory]

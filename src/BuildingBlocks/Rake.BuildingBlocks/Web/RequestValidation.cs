@@ -4,6 +4,7 @@ using FluentValidation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Rake.BuildingBlocks.Contracts;
 using Rake.BuildingBlocks.Localization;
 using Rake.BuildingBlocks.Privacy;
 
@@ -15,6 +16,9 @@ namespace Rake.BuildingBlocks.Web;
 /// </summary>
 public abstract class RequestValidator<T> : AbstractValidator<T>
 {
+    /// <summary>Far beyond any real list, and low enough that (page - 1) * page size cannot overflow an int.</summary>
+    public const int DefaultMaxPage = 100_000;
+
     protected RequestValidator(TextCatalog texts)
     {
         Texts = texts;
@@ -40,6 +44,32 @@ public abstract class RequestValidator<T> : AbstractValidator<T>
     /// <summary>A value that must be present.</summary>
     protected void Required<TProperty>(System.Linq.Expressions.Expression<Func<T, TProperty>> field) =>
         RuleFor(field).NotNull().WithMessage(_ => Texts["validation.required"]);
+
+    /// <summary>
+    /// A list query's paging, the same for every grid and list endpoint: a page from 1 to <paramref name="maxPage"/> and a page
+    /// size from 1 to <see cref="PageRequest.MaxPageSize"/>; nothing sent means the query's default.
+    /// </summary>
+    protected void Paging(
+        System.Linq.Expressions.Expression<Func<T, int?>> page, System.Linq.Expressions.Expression<Func<T, int?>> pageSize,
+        int maxPage = DefaultMaxPage)
+    {
+        RuleFor(page).Must(p => p is null || InPageRange(p.Value, maxPage))
+            .WithMessage(_ => Texts.Get("validation.range", 1, maxPage));
+        RuleFor(pageSize).Must(s => s is null || InPageRange(s.Value, PageRequest.MaxPageSize))
+            .WithMessage(_ => Texts.Get("validation.range", 1, PageRequest.MaxPageSize));
+    }
+
+    /// <summary>The same paging rule for a query whose page and page size always have a value.</summary>
+    protected void Paging(
+        System.Linq.Expressions.Expression<Func<T, int>> page, System.Linq.Expressions.Expression<Func<T, int>> pageSize,
+        int maxPage = DefaultMaxPage)
+    {
+        RuleFor(page).Must(p => InPageRange(p, maxPage)).WithMessage(_ => Texts.Get("validation.range", 1, maxPage));
+        RuleFor(pageSize).Must(s => InPageRange(s, PageRequest.MaxPageSize))
+            .WithMessage(_ => Texts.Get("validation.range", 1, PageRequest.MaxPageSize));
+    }
+
+    private static bool InPageRange(int value, int max) => value >= 1 && value <= max;
 
     /// <summary>The name of an enum member, in any letter case, or nothing when <paramref name="required"/> is false.</summary>
     protected void EnumName<TEnum>(System.Linq.Expressions.Expression<Func<T, string?>> field, bool required = true)

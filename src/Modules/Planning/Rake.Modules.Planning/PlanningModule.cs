@@ -18,6 +18,7 @@ using Rake.Modules.Planning.Features.SaveVersion;
 using Rake.Modules.Planning.Features.SetPublication;
 using Rake.Modules.Planning.Features.UpdateAction;
 using Rake.Modules.Planning.Features.UpdateActionStatus;
+using Rake.Modules.Planning.Features.UpdateApproval;
 using Rake.Modules.Planning.Features.UpdateGoal;
 using Rake.Modules.Planning.Features.UpdatePlan;
 using Rake.Modules.Planning.Features.UpdateSection;
@@ -60,6 +61,7 @@ public sealed class PlanningModule : IModule
         services.AddScoped<UpdateActionHandler>();
         services.AddScoped<RemoveActionHandler>();
         services.AddScoped<RemoveApprovalHandler>();
+        services.AddScoped<UpdateApprovalHandler>();
         services.AddScoped<UpdateSectionHandler>();
         services.AddScoped<AddActionHandler>();
         services.AddScoped<UpdateActionStatusHandler>();

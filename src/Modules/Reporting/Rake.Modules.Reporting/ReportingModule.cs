@@ -80,6 +80,7 @@ public sealed class ReportingModule : IModule
         Features.Compilations.CompilationEndpoints.Map(regionApi);
         Features.AnnualReport.AnnualReportEndpoints.Map(regionApi);
         Features.Import.ImportEndpoints.Map(regionApi);
+        Features.Import.ImportRunEndpoints.Map(regionApi);
         Features.Export.ListExportEndpoints.Map(regionApi);
         Features.PhenomenonReports.PhenomenonReportEndpoints.Map(regionApi);
         Features.PhenomenonRegister.PhenomenonRegisterEndpoints.Map(regionApi);

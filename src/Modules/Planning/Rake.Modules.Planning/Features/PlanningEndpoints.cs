@@ -18,6 +18,7 @@ internal static class PlanningEndpoints
         RemoveAction.RemoveActionEndpoint.Map(plan);
         UpdateActionStatus.UpdateActionStatusEndpoint.Map(plan);
         AddApproval.AddApprovalEndpoint.Map(plan);
+        UpdateApproval.UpdateApprovalEndpoint.Map(plan);
         RemoveApproval.RemoveApprovalEndpoint.Map(plan);
         SetPublication.SetPublicationEndpoint.Map(plan);
         ListVersions.ListVersionsEndpoint.Map(plan);

@@ -29,6 +29,7 @@ internal sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> op
     public DbSet<CompilationNote> CompilationNotes => Set<CompilationNote>();
     public DbSet<AnnualSocialReport> AnnualReports => Set<AnnualSocialReport>();
     public DbSet<ImportedRow> ImportedRows => Set<ImportedRow>();
+    public DbSet<ImportRun> ImportRuns => Set<ImportRun>();
     public DbSet<PhenomenonReport> PhenomenonReports => Set<PhenomenonReport>();
     public DbSet<Phenomenon> Phenomena => Set<Phenomenon>();
     public DbSet<PhenomenonLink> PhenomenonLinks => Set<PhenomenonLink>();
@@ -153,6 +154,7 @@ internal sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> op
             b.Property(r => r.RecordedBy).HasMaxLength(200);
             b.HasIndex(r => new { r.RegionCode, r.PeriodId, r.Municipality });
         });
+        ImportRunModel.Configure(modelBuilder);
         ReportNumbering.Configure(modelBuilder);
     }
 }

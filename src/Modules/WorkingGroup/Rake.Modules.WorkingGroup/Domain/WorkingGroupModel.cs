@@ -139,6 +139,9 @@ internal sealed class ActionProposal : IRegionOwned
     public ProposalTarget TargetKind { get; set; }
     public string Target { get; set; } = "";
     public ProposalStatus Status { get; set; }
+
+    /// <summary>What came of the proposal (the answer received, why it was rejected), written with a status step.</summary>
+    public string? Result { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
 }
 
@@ -198,5 +201,8 @@ internal sealed class BudgetProposal : IRegionOwned
     public string ServiceArea { get; set; } = "";
     public decimal Amount { get; set; }
     public BudgetStatus Status { get; set; }
+
+    /// <summary>What came of the proposal in the budget (the sum granted, why it was rejected), written with a status step.</summary>
+    public string? Result { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
 }

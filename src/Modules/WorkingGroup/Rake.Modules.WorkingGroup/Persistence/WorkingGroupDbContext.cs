@@ -111,6 +111,7 @@ internal sealed class WorkingGroupDbContext(
             b.Property(x => x.Description).HasMaxLength(Limits.Text);
             b.Property(x => x.TargetKind).HasConversion<string>().HasMaxLength(EnumMax);
             b.Property(x => x.Target).HasMaxLength(Limits.Name);
+            b.Property(x => x.Result).HasMaxLength(Limits.Text);
             b.Property(x => x.Status).HasConversion<string>().HasMaxLength(EnumMax);
             b.HasIndex(x => new { x.RegionCode, x.MeetingId });
         });
@@ -145,6 +146,7 @@ internal sealed class WorkingGroupDbContext(
             b.HasKey(x => x.Id);
             b.Property(x => x.Title).HasMaxLength(Limits.Name);
             b.Property(x => x.Justification).HasMaxLength(Limits.Text);
+            b.Property(x => x.Result).HasMaxLength(Limits.Text);
             b.Property(x => x.ServiceArea).HasMaxLength(Limits.Name);
             b.Property(x => x.Amount).HasPrecision(12, 2);
             b.Property(x => x.Status).HasConversion<string>().HasMaxLength(EnumMax);

@@ -154,8 +154,12 @@ internal sealed partial class ImportReportsHandler(
             return new ImportResultDto(name, false, newRows.Count, rows.Count(r => r.Status == nameof(ImportRowStatus.Duplicate)),
                 errorRows.Count, rows, []);
         }
+        var duplicates = rows.Count(r => r.Status == nameof(ImportRowStatus.Duplicate));
         if (errorRows.Count > 0)
         {
+            // The refusal is kept in the import reports; no report and no ledger row is written.
+            db.ImportRuns.Add(Run(name, ImportOutcome.Refused, rows.Count, 0, duplicates, errorRows.Count, null));
+            await db.SaveChangesAsync(ct);
             throw new ValidationException(
                 errorRows.ToDictionary(r => texts.Get("reporting.import.rowKey", r.Row), r => r.Errors.ToArray()),
                 texts.Get("reporting.import.nothingImported", errorRows.Count));
@@ -188,9 +192,33 @@ internal sealed partial class ImportReportsHandler(
                     });
                     numbers.Add(report.Number);
                 }
+                // In the same transaction as the reports: an import report never names reports that were not stored.
+                db.ImportRuns.Add(Run(name, ImportOutcome.Imported, rows.Count, ordered.Count, duplicates, 0, first));
             }, ct);
         }
-        return new ImportResultDto(name, true, numbers.Count, rows.Count(r => r.Status == nameof(ImportRowStatus.Duplicate)), 0,
-            rows, numbers);
+        else
+        {
+            db.ImportRuns.Add(Run(name, ImportOutcome.Imported, rows.Count, 0, duplicates, 0, null));
+            await db.SaveChangesAsync(ct);
+        }
+        return new ImportResultDto(name, true, numbers.Count, duplicates, 0, rows, numbers);
+    }
+
+    private ImportRun Run(string fileName, ImportOutcome outcome, int rows, int added, int duplicates, int errors, int? first)
+    {
+        var now = clock.GetUtcNow();
+        return new ImportRun
+        {
+            Id = Guid.CreateVersion7(now),
+            FileName = fileName,
+            ImportedAt = now,
+            ImportedBy = actor.UserName ?? "",
+            Outcome = outcome,
+            RowCount = rows,
+            NewCount = added,
+            DuplicateCount = duplicates,
+            ErrorCount = errors,
+            FirstNumber = first,
+        };
     }
 }

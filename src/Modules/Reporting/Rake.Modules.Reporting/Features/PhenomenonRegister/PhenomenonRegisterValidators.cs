@@ -28,8 +28,6 @@ internal sealed class PhenomenonListQueryValidator : RequestValidator<Phenomenon
         OptionalText(r => r.Search, 200);
         EnumName<TrendLabel>(r => r.Trend, required: false);
         EnumName<PhenomenonSort>(r => r.Sort, required: false);
-        RuleFor(r => r.Page).GreaterThanOrEqualTo(1).WithMessage(_ => Texts.Get("validation.min", 1));
-        RuleFor(r => r.PageSize).InclusiveBetween(1, PageRequest.MaxPageSize)
-            .WithMessage(_ => Texts.Get("validation.range", 1, PageRequest.MaxPageSize));
+        Paging(r => r.Page, r => r.PageSize);
     }
 }

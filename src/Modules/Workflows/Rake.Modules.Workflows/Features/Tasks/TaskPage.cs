@@ -24,9 +24,7 @@ internal sealed class TaskPageQueryValidator : RequestValidator<TaskPageQuery>
         OptionalText(q => q.Search, 200);
         EnumName<RegionRole>(q => q.Role, required: false);
         EnumName<TaskListSort>(q => q.Sort, required: false);
-        RuleFor(q => q.Page).Must(p => p is null or >= 1 and <= MaxPage).WithMessage(_ => Texts.Get("validation.range", 1, MaxPage));
-        RuleFor(q => q.PageSize).Must(p => p is null or >= 1 and <= PageRequest.MaxPageSize)
-            .WithMessage(_ => Texts.Get("validation.range", 1, PageRequest.MaxPageSize));
+        Paging(q => q.Page, q => q.PageSize, MaxPage);
     }
 }
 

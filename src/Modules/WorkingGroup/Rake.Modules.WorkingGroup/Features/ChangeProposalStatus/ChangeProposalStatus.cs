@@ -1,6 +1,7 @@
 namespace Rake.Modules.WorkingGroup.Features.ChangeProposalStatus;
 
-/// <summary>The next status, and for a step that ends the proposal what came of it; the decision's reporters read it.</summary>
+/// <summary>A step along the proposal's path, optionally with what came of it (no text keeps the earlier one); the
+/// decision's reporters read the result of a step that ends the proposal.</summary>
 internal sealed record ChangeProposalStatusRequest(string? Status, [ScreenedText] string? Result = null);
 
 internal static class ChangeProposalStatusEndpoints
@@ -69,10 +70,11 @@ internal sealed class ChangeProposalStatusHandler(
                 texts[$"wg.proposalStatus.{next}"]));
         }
         proposal.Status = next;
+        proposal.Result = WgValidator<ChangeProposalStatusRequest>.Clean(request.Result) ?? proposal.Result;
         if (next is ProposalStatus.Accepted or ProposalStatus.Rejected or ProposalStatus.Done)
         {
             await FollowUps.EndedAsync(db, actor, proposal.DecisionId, proposal.Id, FollowUps.ActionProposal, proposal.Title,
-                next.ToString(), WgValidator<ChangeProposalStatusRequest>.Clean(request.Result), clock.GetUtcNow(), ct);
+                next.ToString(), proposal.Result, clock.GetUtcNow(), ct);
         }
         await db.SaveChangesAsync(ct);
         return mapper.Map<ProposalDto>(proposal);
@@ -89,10 +91,11 @@ internal sealed class ChangeProposalStatusHandler(
                 texts[$"wg.budgetStatus.{next}"]));
         }
         proposal.Status = next;
+        proposal.Result = WgValidator<ChangeProposalStatusRequest>.Clean(request.Result) ?? proposal.Result;
         if (next is BudgetStatus.Approved or BudgetStatus.Rejected)
         {
             await FollowUps.EndedAsync(db, actor, proposal.DecisionId, proposal.Id, FollowUps.BudgetProposal, proposal.Title,
-                next.ToString(), WgValidator<ChangeProposalStatusRequest>.Clean(request.Result), clock.GetUtcNow(), ct);
+                next.ToString(), proposal.Result, clock.GetUtcNow(), ct);
         }
         await db.SaveChangesAsync(ct);
         return mapper.Map<BudgetProposalDto>(proposal);

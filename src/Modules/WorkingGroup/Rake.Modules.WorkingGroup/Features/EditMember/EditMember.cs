@@ -1,16 +1,10 @@
-using FluentValidation;
-
 namespace Rake.Modules.WorkingGroup.Features.EditMember;
-
-/// <summary>A member's changed details; without a user name the member is a named person without an account.</summary>
-internal sealed record UpdateMemberRequest(
-    string? Name, string? Title, string? UserName, string? Role, DateOnly? TermStart, DateOnly? TermEnd);
 
 internal static class EditMemberEndpoints
 {
     public static void Map(IEndpointRouteBuilder api)
     {
-        api.MapPut("/bodies/{id:guid}/members/{memberId:guid}", (Guid id, Guid memberId, UpdateMemberRequest request, EditMemberHandler h,
+        api.MapPut("/bodies/{id:guid}/members/{memberId:guid}", (Guid id, Guid memberId, MemberRequest request, EditMemberHandler h,
                 CancellationToken ct) => h.UpdateAsync(id, memberId, request, ct))
             .RequireRegionRoles(WgRoles.ManageBodiesRequirement)
             .WithTags(ViewBodiesEndpoints.Tag)
@@ -27,24 +21,6 @@ internal static class EditMemberEndpoints
     }
 }
 
-internal sealed class UpdateMemberValidator : WgValidator<UpdateMemberRequest>
-{
-    public UpdateMemberValidator(TextCatalog texts, WgLookup lookup) : base(texts)
-    {
-        RuleFor(r => r.Name).Must((r, name) => !string.IsNullOrWhiteSpace(name) || !string.IsNullOrWhiteSpace(r.UserName))
-            .WithMessage(_ => Texts["validation.required"]);
-        OptionalText(r => r.Name, Limits.Name);
-        OptionalText(r => r.Title, Limits.Name);
-        OneOf<MemberRole>(r => r.Role);
-        Required(r => r.TermStart);
-        RuleFor(r => r.TermEnd).Must((r, end) => r.TermStart is null || end is null || end >= r.TermStart)
-            .WithMessage(_ => Texts["wg.validation.termEndBeforeStart"]);
-        RuleFor(r => r.UserName)
-            .MustAsync(async (name, ct) => string.IsNullOrWhiteSpace(name) || await lookup.RegionUserAsync(name, ct) is not null)
-            .WithMessage((_, name) => Texts.Get("wg.validation.unknownUser", name!.Trim()));
-    }
-}
-
 internal sealed class EditMemberHandler(
     WorkingGroupDbContext db, WgLookup lookup, ModuleMapper<WorkingGroupModule> mapper, TextCatalog texts, TimeProvider clock)
 {
@@ -54,16 +30,16 @@ internal sealed class EditMemberHandler(
         return mapper.Map<MemberDto>(new OnDay<BodyMember>(member, Helsinki.Today(clock)));
     }
 
-    public async Task<MemberDto> UpdateAsync(Guid bodyId, Guid memberId, UpdateMemberRequest request, CancellationToken ct)
+    public async Task<MemberDto> UpdateAsync(Guid bodyId, Guid memberId, MemberRequest request, CancellationToken ct)
     {
         var member = await FindAsync(bodyId, memberId, ct);
         var user = await lookup.RegionUserAsync(request.UserName, ct);
         // A member picked from the directory takes the account's name unless one is typed.
-        member.Name = WgValidator<UpdateMemberRequest>.Clean(request.Name) ?? user!.DisplayName;
-        member.Title = WgValidator<UpdateMemberRequest>.Clean(request.Title);
+        member.Name = WgValidator<MemberRequest>.Clean(request.Name) ?? user!.DisplayName;
+        member.Title = WgValidator<MemberRequest>.Clean(request.Title);
         member.UserId = user?.Id;
         member.UserName = user?.UserName;
-        member.Role = WgValidator<UpdateMemberRequest>.Parse<MemberRole>(request.Role)!.Value;
+        member.Role = WgValidator<MemberRequest>.Parse<MemberRole>(request.Role)!.Value;
         member.TermStart = request.TermStart!.Value;
         member.TermEnd = request.TermEnd;
         await db.SaveChangesAsync(ct);

@@ -23,16 +23,12 @@ internal static class ListMeetingsEndpoint
 
 internal sealed class MeetingListQueryValidator : WgValidator<MeetingListQuery>
 {
-    public const int MaxPage = 100_000;
-
     public MeetingListQueryValidator(TextCatalog texts) : base(texts)
     {
         OptionalText(q => q.Search, Limits.Name);
         OneOf<MeetingStatus>(q => q.Status, required: false);
         OneOf<MeetingListSort>(q => q.Sort, required: false);
-        RuleFor(q => q.Page).Must(p => p is null or >= 1 and <= MaxPage).WithMessage(_ => Texts.Get("validation.range", 1, MaxPage));
-        RuleFor(q => q.PageSize).Must(p => p is null or >= 1 and <= PageRequest.MaxPageSize)
-            .WithMessage(_ => Texts.Get("validation.range", 1, PageRequest.MaxPageSize));
+        Paging(q => q.Page, q => q.PageSize);
     }
 }
 

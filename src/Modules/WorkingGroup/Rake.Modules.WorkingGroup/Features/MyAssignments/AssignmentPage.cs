@@ -19,8 +19,6 @@ internal sealed record AssignmentListItem(
 
 internal sealed class AssignmentPageQueryValidator : WgValidator<AssignmentPageQuery>
 {
-    public const int MaxPage = 100_000;
-
     public AssignmentPageQueryValidator(TextCatalog texts) : base(texts)
     {
         OptionalText(q => q.Search, Limits.Name);
@@ -30,9 +28,7 @@ internal sealed class AssignmentPageQueryValidator : WgValidator<AssignmentPageQ
             .WithMessage(_ => Texts.Get("wg.validation.oneOf",
                 string.Join(", ", Enum.GetNames<AssignmentStatus>().Append(AssignmentPageQuery.AllStatuses))));
         OneOf<AssignmentListSort>(q => q.Sort, required: false);
-        RuleFor(q => q.Page).Must(p => p is null or >= 1 and <= MaxPage).WithMessage(_ => Texts.Get("validation.range", 1, MaxPage));
-        RuleFor(q => q.PageSize).Must(p => p is null or >= 1 and <= PageRequest.MaxPageSize)
-            .WithMessage(_ => Texts.Get("validation.range", 1, PageRequest.MaxPageSize));
+        Paging(q => q.Page, q => q.PageSize);
     }
 }
 

@@ -22,7 +22,8 @@ internal sealed record DecisionDto(
     DateTimeOffset DecidedAt);
 
 internal sealed record ProposalDto(
-    Guid Id, string Title, string? Description, string TargetKind, string Target, string Status, Guid? DecisionId);
+    Guid Id, string Title, string? Description, string TargetKind, string Target, string Status, Guid? DecisionId,
+    string? Result = null);
 
 internal sealed record AssignmentDto(
     Guid Id, string Title, string AssigneeUserName, string AssigneeName, DateOnly DueDate, string Status, string? FollowUp,
@@ -44,4 +45,5 @@ internal sealed record NominationDto(
     DateOnly ReviewDue, bool ReviewOverdue);
 
 internal sealed record BudgetProposalDto(
-    Guid Id, int Year, string Title, string Justification, string ServiceArea, decimal Amount, string Status, Guid? DecisionId);
+    Guid Id, int Year, string Title, string Justification, string ServiceArea, decimal Amount, string Status, Guid? DecisionId,
+    string? Result = null);
