@@ -42,6 +42,8 @@ internal sealed class ModuleServices : IAsyncDisposable
             {
                 ["Database:Provider"] = "Sqlite",
                 ["Database:ConnectionString"] = database,
+                // The tests count the reports they submit; the demo reports (ADR 0172) would add to every count.
+                ["Reporting:DemoReports"] = "false",
             })
             .Build();
         var services = new ServiceCollection();
