@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+
 namespace Rake.Workflows.Abstractions;
 
 /// <summary>
@@ -42,5 +44,26 @@ public static class LocalisedInput
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// A task's texts in every language the workflow gives, for the inbox to pick the reader's: <c>{fi, sv, en}</c> of the
+    /// texts given, trimmed; null when only the Finnish one is.
+    /// </summary>
+    public static JsonObject? Versions(string? finnish, string? swedish, string? english)
+    {
+        if (string.IsNullOrWhiteSpace(swedish) && string.IsNullOrWhiteSpace(english))
+        {
+            return null;
+        }
+        var versions = new JsonObject();
+        foreach (var (language, text) in new[] { ("fi", finnish), ("sv", swedish), ("en", english) })
+        {
+            if (!string.IsNullOrWhiteSpace(text))
+            {
+                versions[language] = text.Trim();
+            }
+        }
+        return versions;
     }
 }

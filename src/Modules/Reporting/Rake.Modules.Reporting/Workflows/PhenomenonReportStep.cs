@@ -89,11 +89,11 @@ internal sealed class PhenomenonReportStep : WorkflowActivity
             ["form"] = report is null ? $"phenomenon-reports/new?run={RunId(context)}" : $"phenomenon-reports/{report.Id}",
             ["formKey"] = PhenomenonSteps.FormKey(step),
         };
-        if (Versions(Title, TitleSv, TitleEn) is { } titles)
+        if (LocalisedInput.Versions(Title, TitleSv, TitleEn) is { } titles)
         {
             payload["titles"] = titles;
         }
-        if (Versions(Description, DescriptionSv, DescriptionEn) is { } descriptions)
+        if (LocalisedInput.Versions(Description, DescriptionSv, DescriptionEn) is { } descriptions)
         {
             payload["descriptions"] = descriptions;
         }
@@ -166,18 +166,5 @@ internal sealed class PhenomenonReportStep : WorkflowActivity
         {
             yield return problem;
         }
-    }
-
-    private static JsonObject? Versions(string? fi, string? sv, string? en)
-    {
-        var versions = new JsonObject();
-        foreach (var (language, text) in new[] { ("fi", fi), ("sv", sv), ("en", en) })
-        {
-            if (!string.IsNullOrWhiteSpace(text))
-            {
-                versions[language] = text;
-            }
-        }
-        return versions.Count > 1 ? versions : null;
     }
 }

@@ -90,11 +90,11 @@ internal sealed class HumanTask : WorkflowActivity
         }
         var dueAt = due is { } d ? HelsinkiCalendar.EndOf(d) : (DateTimeOffset?)null;
         var payload = Payload(role.ToString(), Title ?? "", Description, due, dueAt, AllOutcomes(Outcomes), context.Time.GetUtcNow());
-        if (LocalisedText.Versions(Title, TitleSv, TitleEn) is { } titles)
+        if (LocalisedInput.Versions(Title, TitleSv, TitleEn) is { } titles)
         {
             payload["titles"] = titles;
         }
-        if (LocalisedText.Versions(Description, DescriptionSv, DescriptionEn) is { } descriptions)
+        if (LocalisedInput.Versions(Description, DescriptionSv, DescriptionEn) is { } descriptions)
         {
             payload["descriptions"] = descriptions;
         }

@@ -95,11 +95,11 @@ internal sealed class DecideOnCompilation : WorkflowActivity
             payload["form"] = $"meetings/{meeting.Id}/compilation-decisions?period={period}&run={context.WorkflowInstanceId}"
                 + $"&activity={Uri.EscapeDataString(context.ActivityId)}";
         }
-        if (Versions(Title, TitleSv, TitleEn) is { } titles)
+        if (LocalisedInput.Versions(Title, TitleSv, TitleEn) is { } titles)
         {
             payload["titles"] = titles;
         }
-        if (Versions(Description, DescriptionSv, DescriptionEn) is { } descriptions)
+        if (LocalisedInput.Versions(Description, DescriptionSv, DescriptionEn) is { } descriptions)
         {
             payload["descriptions"] = descriptions;
         }
@@ -162,18 +162,5 @@ internal sealed class DecideOnCompilation : WorkflowActivity
         // The shortest ended period is the one the half-year rhythm compiles (a half-year rather than the year it ends).
         return periods.Where(p => p.To < today).OrderByDescending(p => p.To).ThenBy(p => p.To.DayNumber - p.From.DayNumber)
             .FirstOrDefault()?.Id;
-    }
-
-    private static JsonObject? Versions(string? fi, string? sv, string? en)
-    {
-        var versions = new JsonObject();
-        foreach (var (language, text) in new[] { ("fi", fi), ("sv", sv), ("en", en) })
-        {
-            if (!string.IsNullOrWhiteSpace(text))
-            {
-                versions[language] = text;
-            }
-        }
-        return versions.Count > 1 ? versions : null;
     }
 }
