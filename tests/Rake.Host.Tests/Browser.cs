@@ -12,6 +12,9 @@ public sealed class Browser : IAsyncLifetime
 {
     public static readonly string ScreenshotFolder = Path.Combine(Path.GetTempPath(), "rake-screenshots");
 
+    /// <summary><c>RAKE_SCREENSHOTS=1</c> keeps a picture of every page an accessibility check passes, not only of failures.</summary>
+    private static readonly bool KeepScreenshots = Environment.GetEnvironmentVariable("RAKE_SCREENSHOTS") == "1";
+
     private IPlaywright? playwright;
 
     public IBrowser Chromium { get; private set; } = default!;
@@ -76,13 +79,17 @@ public sealed class Browser : IAsyncLifetime
     /// <summary>Fails with every WCAG 2.1 A/AA violation axe-core finds on the page as it is now.</summary>
     public static async Task AssertAccessibleAsync(IPage page, string name)
     {
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, $"{name}.png"), FullPage = true });
         var result = await page.RunAxe(new AxeRunOptions
         {
             RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
         });
         var violations = result.Violations.Select(v =>
             $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(" | ", v.Nodes.Select(n => n.Html))}").ToList();
+        if (violations.Count > 0 || KeepScreenshots)
+        {
+            // The page as axe saw it: always for a failure; for a passing check only when asked (each costs suite time).
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, $"{name}.png"), FullPage = true });
+        }
         Assert.True(violations.Count == 0,
             $"axe-core found WCAG 2.1 AA violations on {name} ({page.Url}):\n{string.Join("\n", violations)}");
     }
