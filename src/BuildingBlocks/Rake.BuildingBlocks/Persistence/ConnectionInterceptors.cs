@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Rake.BuildingBlocks.Persistence;
@@ -24,6 +25,34 @@ internal sealed class SqliteBusyTimeout(int milliseconds) : DbConnectionIntercep
         await using var command = connection.CreateCommand();
         command.CommandText = pragma;
         await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}
+
+/// <summary>
+/// SQLite's own <c>upper</c> and <c>lower</c> change only ASCII letters, so a search that upper-cases both sides found no
+/// "Mäkinen" for "mäkinen". Each connection gets both functions replaced by .NET's invariant case mapping, as PostgreSQL's
+/// do under the C.UTF-8 locale; every <c>ToUpper()</c>/<c>ToLower()</c> in a query goes through them.
+/// </summary>
+internal sealed class SqliteUnicodeCase : DbConnectionInterceptor
+{
+    public static readonly SqliteUnicodeCase Instance = new();
+
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Register(connection);
+
+    public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData,
+        CancellationToken cancellationToken = default)
+    {
+        Register(connection);
+        return Task.CompletedTask;
+    }
+
+    private static void Register(DbConnection connection)
+    {
+        if (connection is SqliteConnection sqlite)
+        {
+            sqlite.CreateFunction<string?, string?>("upper", text => text?.ToUpperInvariant(), isDeterministic: true);
+            sqlite.CreateFunction<string?, string?>("lower", text => text?.ToLowerInvariant(), isDeterministic: true);
+        }
     }
 }
 

@@ -34,6 +34,7 @@ public static class DatabaseOptionsExtensions
         {
             case DatabaseProvider.Sqlite:
                 builder.UseSqlite(options.ConnectionString, sqlite => sqlite.MigrationsHistoryTable($"{schema}___EFMigrationsHistory"));
+                builder.AddInterceptors(SqliteUnicodeCase.Instance);
                 if (options.SqliteBusyTimeoutMilliseconds > 0)
                 {
                     builder.AddInterceptors(new SqliteBusyTimeout(options.SqliteBusyTimeoutMilliseconds));
