@@ -159,7 +159,8 @@ public sealed class ValidatorTests
         var errors = await ErrorsAsync(new ReportListQuery("Everything", 0, 0), "sv");
 
         Assert.Equal(["page", "pageSize", "scope"], errors.Keys.Order());
-        Assert.Equal([Text("sv", "validation.min", 1)], errors["page"]);
+        Assert.Equal([Text("sv", "validation.range", 1, ReportListQueryValidator.DefaultMaxPage)], errors["page"]);
+        Assert.Equal(["page"], (await ErrorsAsync(new ReportListQuery(null, ReportListQueryValidator.DefaultMaxPage + 1, 10))).Keys);
         Assert.Equal(ListScope.Inbox, ReportListQueryValidator.ScopeOf("INBOX"));
     }
 

@@ -50,10 +50,7 @@ internal sealed class PeopleQueryValidator : RequestValidator<PeopleQuery>
         OptionalText(q => q.Search, 200);
         EnumName<RegionRole>(q => q.Role, required: false);
         EnumName<PeopleSort>(q => q.Sort, required: false);
-        RuleFor(q => q.Page).Must(p => p is null or >= 1 and <= 100_000)
-            .WithMessage(_ => Texts.Get("validation.range", 1, 100_000));
-        RuleFor(q => q.PageSize).Must(p => p is null or >= 1 and <= PageRequest.MaxPageSize)
-            .WithMessage(_ => Texts.Get("validation.range", 1, PageRequest.MaxPageSize));
+        Paging(q => q.Page, q => q.PageSize);
     }
 }
 

@@ -7,9 +7,7 @@ internal sealed class ReportListQueryValidator : RequestValidator<ReportListQuer
     public ReportListQueryValidator(TextCatalog texts) : base(texts)
     {
         EnumName<ListScope>(r => r.Scope, required: false);
-        RuleFor(r => r.Page).GreaterThanOrEqualTo(1).WithMessage(_ => Texts.Get("validation.min", 1));
-        RuleFor(r => r.PageSize).InclusiveBetween(1, PageRequest.MaxPageSize)
-            .WithMessage(_ => Texts.Get("validation.range", 1, PageRequest.MaxPageSize));
+        Paging(r => r.Page, r => r.PageSize);
     }
 
     /// <summary>The scope of a query the validator accepted: everything the caller may see unless one is named.</summary>
