@@ -140,9 +140,9 @@ public sealed class FollowUpMailTests(MailHost mail)
         Assert.Single(toSwede, m => m.Subject == $"Uppföljning av beslutet om din rapport #{swedeNumber}"
             && m.Body.StartsWith($"Uppföljning av beslutet om din rapport nr {swedeNumber}: uppdrag givet, förfallodag {day}.",
                 StringComparison.Ordinal));
+        var swedishDone = $"Uppföljning av beslutet om din rapport nr {swedeNumber}: uppdraget utfört. Resultat: Kartoitettu: 4 paikkaa.";
         Assert.Single(toSwede, m => m.Subject == $"Uppföljningen av din rapport #{swedeNumber} har ett resultat"
-            && m.Body.StartsWith($"Uppföljning av beslutet om din rapport nr {swedeNumber}: uppdraget utfört. Resultat: Kartoitettu: 4 paikkaa.",
-                StringComparison.Ordinal));
+            && m.Body.StartsWith(swedishDone, StringComparison.Ordinal));
 
         // Nothing for the reporter who turned their progress notices off, as with the status mails.
         Assert.Empty(steps.Received($"{off.UserName}@example.invalid"));
