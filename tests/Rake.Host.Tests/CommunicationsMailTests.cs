@@ -3,16 +3,21 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Rake.Modules.Communications.Features.Mail;
 using Rake.Modules.Communications.Persistence;
 
 namespace Rake.Host.Tests;
 
-/// <summary>A host whose mail goes to a real SMTP server in the test process; tests drive delivery rounds (the worker is off).</summary>
+/// <summary>
+/// A host whose mail goes to a real SMTP server in the test process; tests drive delivery rounds (the worker is off). Its clock
+/// is the real time unless a test moves it (<see cref="Clock"/>, docs/adr/0181); that test puts it back before it ends.
+/// </summary>
 public sealed class MailHost : IAsyncLifetime
 {
     public RakeTestHost Host { get; private set; } = default!;
     public SmtpSink Sink { get; private set; } = default!;
+    public ShiftedClock Clock { get; } = new();
 
     public async Task InitializeAsync()
     {
@@ -22,6 +27,7 @@ public sealed class MailHost : IAsyncLifetime
             builder.Configuration["Communications:Smtp:Port"] = Sink.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
             builder.Configuration["Communications:Smtp:From"] = "rake@test.invalid";
             builder.Configuration["Communications:Smtp:WorkerEnabled"] = "false";
+            builder.Host.UseServiceProviderFactory(new ClockSwappingFactory(Clock));
         });
     }
 

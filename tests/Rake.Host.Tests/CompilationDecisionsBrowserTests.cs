@@ -1,8 +1,10 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Rake.BuildingBlocks.Regions;
+using Rake.Modules.Communications.Features.Notify;
 using Rake.Modules.Reporting.Contracts;
 
 namespace Rake.Host.Tests;
@@ -10,7 +12,8 @@ namespace Rake.Host.Tests;
 /// <summary>
 /// The whole loop in the browser: a report, the supervisor's record, the steering group's decision on the compilation in its
 /// form, the assignment it gives and its result; the reporter follows each step on the report's timeline, in Finnish and
-/// Swedish, and is told by e-mail (the mail host's SMTP sink) as the handling moves on.
+/// Swedish, and is told by e-mail (the mail host's SMTP sink) as the handling moves on and as the assignment is given and done.
+/// The assignee's reminders come on the mail host's clock, which the test moves on and puts back (docs/adr/0181).
 /// </summary>
 [Collection(MailHostCollection.Name)]
 public sealed class CompilationDecisionsBrowserTests(MailHost mail, Browser browser) : IClassFixture<Browser>
@@ -109,7 +112,8 @@ public sealed class CompilationDecisionsBrowserTests(MailHost mail, Browser brow
 
         await steering.CheckAsync("#outcome-FollowUpAction");
         await steering.FillAsync("#action", "Selvitä omaishoidon vapaiden sijaisjärjestelyt");
-        await steering.FillAsync("#dueDate", DateTime.UtcNow.AddDays(30).ToString("yyyy-MM-dd"));
+        var dueDate = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(30));
+        await steering.FillAsync("#dueDate", dueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         var offered = await InteractiveSteps.SearchPersonAsync(steering, "responsible", $"{Region}-workinggroupmember");
         await offered.First.ClickAsync();
         await Assertions.Expect(steering.Locator("input[name=responsibleUserName]")).ToHaveValueAsync($"{Region}-workinggroupmember");
@@ -125,6 +129,7 @@ public sealed class CompilationDecisionsBrowserTests(MailHost mail, Browser brow
         await steering.GotoAsync($"/{Region}/meetings/{meetingId}");
         await Assertions.Expect(steering.Locator("#decisions")).ToContainTextAsync("Jaksamisen tuki puuttuu");
         await steps.DeliverAsync();
+        await RemindersOnTheMovedClockAsync(dueDate);
 
         // The assignee marks the assignment done with its result.
         var assignee = await Browser.SignInAsync(browser.Chromium, Host, $"{Region}-workinggroupmember", outside);
@@ -166,14 +171,66 @@ public sealed class CompilationDecisionsBrowserTests(MailHost mail, Browser brow
         await Assertions.Expect(reporter.Locator("#timeline li[data-kind=Decision]")).ToContainTextAsync("Beslut: fortsatt åtgärd");
         Assert.Empty(outside);
 
-        // Each move of the handling reached the reporter by e-mail: the record, the working group, the decision.
+        // Each move of the handling reached the reporter by e-mail: the record, the working group, the decision; and so did the
+        // assignment the decision gave and its result, each once.
         var mails = steps.Received($"{reporterName}@example.invalid");
-        Assert.All(mails, m => Assert.Equal($"Sosiaalisen raporttisi #{number} käsittely eteni", m.Subject));
+        Assert.Equal(5, mails.Count);
+        var moves = mails.Where(m => m.Subject == $"Sosiaalisen raporttisi #{number} käsittely eteni").ToList();
         foreach (var status in new[] { "esihenkilöllä", "työryhmässä", "päätetty" })
         {
-            Assert.Single(mails, m => m.Body.Contains($"käsittely eteni: {status}.", StringComparison.Ordinal));
+            Assert.Single(moves, m => m.Body.Contains($"käsittely eteni: {status}.", StringComparison.Ordinal));
         }
+        var given = Assert.Single(mails, m => m.Subject == $"Sosiaalisen raporttisi #{number} päätökselle jatkotoimi");
+        Assert.Contains($"jatkotoimi: toimeksianto annettu, määräpäivä {Day(dueDate)}.", given.Body, StringComparison.Ordinal);
+        var done = Assert.Single(mails, m => m.Subject == $"Sosiaalisen raporttisi #{number} jatkotoimesta on tulos");
+        Assert.Contains("jatkotoimi: toimeksianto tehty. Tulos: Sijaisjärjestely sovittu kaikkiin kuntiin.", done.Body,
+            StringComparison.Ordinal);
         Assert.All(mails, m => Assert.Contains($"/{Region}/reports/{reportId}", m.Body, StringComparison.Ordinal));
         Assert.All(mails, m => Assert.DoesNotContain("omaishoi", m.Body, StringComparison.OrdinalIgnoreCase));
+    }
+
+    private static string Day(DateOnly date) => date.ToString("d.M.yyyy", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// The assignee's reminders of the assignment due on <paramref name="dueDate"/> (30 days on): the clock moves into the
+    /// due-soon window, then past the due date; each reminder goes once however often the sweep and the delivery run. The clock
+    /// is put back before the test goes on, so the browser steps and the classes after this one run on the real time.
+    /// </summary>
+    private async Task RemindersOnTheMovedClockAsync(DateOnly dueDate)
+    {
+        var sweep = Host.Services.GetRequiredService<NotificationSweep>();
+        var address = $"{Region}-workinggroupmember@demo.rake.invalid";
+        var dueSoon = $"Tehtäväsi määräpäivä lähestyy ({Day(dueDate)})";
+        var overdue = $"Tehtäväsi on myöhässä (määräpäivä {Day(dueDate)})";
+        int Count(string subject) => steps.Received(address).Count(m => m.Subject == subject);
+        async Task SweepTwiceAsync()
+        {
+            await sweep.SweepAsync(CancellationToken.None);
+            await steps.DeliverAsync();
+            await sweep.SweepAsync(CancellationToken.None);
+            await steps.DeliverAsync();
+        }
+
+        try
+        {
+            // Today the assignment is new, neither due soon nor late.
+            await SweepTwiceAsync();
+            Assert.Equal((0, 0), (Count(dueSoon), Count(overdue)));
+            // 28 days on, Helsinki's date is one or two days before the due date: inside the window of three days.
+            mail.Clock.Advance(TimeSpan.FromDays(28));
+            await SweepTwiceAsync();
+            Assert.Equal((1, 0), (Count(dueSoon), Count(overdue)));
+            // 32 days on, the due date has passed and the assignment is not done.
+            mail.Clock.Advance(TimeSpan.FromDays(4));
+            await SweepTwiceAsync();
+            Assert.Equal((1, 1), (Count(dueSoon), Count(overdue)));
+            var late = Assert.Single(steps.Received(address), m => m.Subject == overdue);
+            Assert.Contains($"/{Region}/assignments/mine", late.Body, StringComparison.Ordinal);
+            Assert.DoesNotContain("omaishoi", late.Body, StringComparison.OrdinalIgnoreCase);
+        }
+        finally
+        {
+            mail.Clock.Reset();
+        }
     }
 }

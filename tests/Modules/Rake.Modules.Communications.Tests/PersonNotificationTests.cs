@@ -266,6 +266,50 @@ public sealed class PersonNotificationTests : IDisposable
     }
 
     [Fact]
+    public async Task Follow_up_steps_reach_the_reporter_as_they_chose_for_progress_once_each_without_the_title()
+    {
+        var (email, swede, inApp, off, digest) =
+            (world.Person("elli"), world.Person("stina"), world.Person("ilona"), world.Person("oskari"), world.Person("dora"));
+        await ChooseAsync(Kainuu, email.Id, null, (NoticeKind.ReportProgress, NoticeChannel.Email));
+        await ChooseAsync(Kainuu, swede.Id, "sv", (NoticeKind.ReportProgress, NoticeChannel.Email));
+        await ChooseAsync(Kainuu, off.Id, null, (NoticeKind.ReportProgress, NoticeChannel.Off));
+        await ChooseAsync(Kainuu, digest.Id, null, (NoticeKind.ReportProgress, NoticeChannel.Digest));
+        var (reportId, followUpId) = (Guid.NewGuid(), Guid.NewGuid());
+        Guid[] reporters = [email.Id, swede.Id, inApp.Id, off.Id, digest.Id];
+        var given = new SocialReportFollowUpShown(Guid.NewGuid(), new RegionId(Kainuu), clock.GetUtcNow(), reportId, 7, followUpId,
+            "Assignment", Ended: false, Status: null, new DateOnly(2026, 1, 9), Result: null, reporters);
+        var done = new SocialReportFollowUpShown(Guid.NewGuid(), new RegionId(Kainuu), clock.GetUtcNow(), reportId, 7, followUpId,
+            "Assignment", Ended: true, "Done", DueDate: null, "Selvitetty: 3 kuntaa.", reporters);
+        var unworded = done with { EventId = Guid.NewGuid(), Status = "Paused" };
+
+        foreach (var e in new[] { given, done, given, done, unworded })
+        {
+            await HandleAsync<NotifyReportersOfFollowUp, SocialReportFollowUpShown>(Kainuu, e);
+        }
+
+        var toEmail = await MailsAsync(Kainuu, email.Email);
+        Assert.Equal(2, toEmail.Count);
+        Assert.StartsWith("Ilmoituksesi nro 7 päätöksen jatkotoimi: toimeksianto annettu, määräpäivä 9.1.2026.",
+            Assert.Single(toEmail, m => m.Subject == "Sosiaalisen raporttisi #7 päätökselle jatkotoimi").Body, StringComparison.Ordinal);
+        Assert.StartsWith("Ilmoituksesi nro 7 päätöksen jatkotoimi: toimeksianto tehty. Tulos: Selvitetty: 3 kuntaa.",
+            Assert.Single(toEmail, m => m.Subject == "Sosiaalisen raporttisi #7 jatkotoimesta on tulos").Body, StringComparison.Ordinal);
+        Assert.All(toEmail, m => Assert.Contains($"https://rake.test.invalid/kainuu/reports/{reportId}", m.Body, StringComparison.Ordinal));
+        var toSwede = await MailsAsync(Kainuu, swede.Email);
+        Assert.Equal(2, toSwede.Count);
+        Assert.StartsWith("Uppföljning av beslutet om din rapport nr 7: uppdrag givet, förfallodag 9.1.2026.",
+            Assert.Single(toSwede, m => m.Subject == "Uppföljning av beslutet om din rapport #7").Body, StringComparison.Ordinal);
+        Assert.StartsWith("Uppföljning av beslutet om din rapport nr 7: uppdraget utfört. Resultat: Selvitetty: 3 kuntaa.",
+            Assert.Single(toSwede, m => m.Subject == "Uppföljningen av din rapport #7 har ett resultat").Body, StringComparison.Ordinal);
+        // The region does not e-mail reporters by default: in the app only; switched off: nothing; digest: rows, no mail now.
+        Assert.Empty(await MailsAsync(Kainuu, inApp.Email));
+        Assert.Equal(["followUpDue", "followUpResult"], (await NoticesAsync(Kainuu, inApp.Id)).Select(n => n.Template).Order());
+        Assert.Empty(await MailsAsync(Kainuu, off.Email));
+        Assert.Empty(await NoticesAsync(Kainuu, off.Id));
+        Assert.Empty(await MailsAsync(Kainuu, digest.Email));
+        Assert.All(await NoticesAsync(Kainuu, digest.Id), n => Assert.True(n.InDigest));
+    }
+
+    [Fact]
     public async Task A_reassigned_report_tells_the_new_supervisor_and_the_reporter()
     {
         var (supervisor, reporter) = (world.Person("sanna"), world.Person("rasmus"));

@@ -53,13 +53,18 @@ internal static class NoticeText
     public const char Separator = '\u001f';
     public const string StatusPrefix = "status:";
 
+    /// <summary>An argument that is a key of this module's <c>notify.step.*</c> texts, worded in the reader's language.</summary>
+    public const string StepPrefix = "step:";
+
     public static string Join(IEnumerable<string> args) => string.Join(Separator, args);
 
     public static string[] Split(string args) => args.Length == 0 ? [] : args.Split(Separator);
 
     public static object[] Localise(TextCatalog texts, string language, IEnumerable<string> args) =>
         args.Select(a => (object)(a.StartsWith(StatusPrefix, StringComparison.Ordinal)
-            ? texts.GetIn(language, $"communications.reportStatus.{a[StatusPrefix.Length..]}") : a)).ToArray();
+            ? texts.GetIn(language, $"communications.reportStatus.{a[StatusPrefix.Length..]}")
+            : a.StartsWith(StepPrefix, StringComparison.Ordinal) ? texts.GetIn(language, $"notify.step.{a[StepPrefix.Length..]}") : a))
+            .ToArray();
 
     public static string Subject(TextCatalog texts, string language, string template, string[] args) =>
         texts.GetIn(language, $"notify.{template}.subject", Localise(texts, language, args));

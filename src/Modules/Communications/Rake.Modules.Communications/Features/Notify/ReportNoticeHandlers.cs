@@ -56,3 +56,55 @@ internal sealed class NotifyReportersFromWorkflow(
         signal.Notify();
     }
 }
+
+/// <summary>
+/// A follow-up of the decision on a report was given or made (an assignment, an action or budget proposal) or came to an end:
+/// each reporter is told as they chose for their report's progress, so the same opt-out holds (docs/adr/0181). The notice names
+/// the report number, the step, an assignment's due date and the recorded result, never the follow-up's title or the report's text.
+/// </summary>
+internal sealed class NotifyReportersOfFollowUp(
+    CommunicationsDbContext db, TimeProvider clock, PersonNotifier notifier, TextCatalog texts, MailSignal signal)
+    : IdempotentHandler<SocialReportFollowUpShown, CommunicationsDbContext>(db, clock)
+{
+    /// <summary>The longest result an e-mail quotes; the report's page has the rest.</summary>
+    public const int ResultMax = 500;
+
+    protected override async Task ApplyAsync(SocialReportFollowUpShown e, CancellationToken ct)
+    {
+        var step = e.Ended ? $"{e.Kind}.{e.Status}" : e.Kind;
+        // A step with no wording of its own (a kind or status added later) is not mailed half-worded; the timeline shows it.
+        if (!texts.Entries.ContainsKey($"notify.step.{step}"))
+        {
+            return;
+        }
+        var number = e.Number.ToString(CultureInfo.InvariantCulture);
+        var result = Result(e.Result);
+        var (template, args) = (e.Ended, e.DueDate, result) switch
+        {
+            (false, { } due, _) => ("followUpDue", new[] { number, NoticeText.StepPrefix + step,
+                due.ToString("d.M.yyyy", CultureInfo.InvariantCulture) }),
+            (false, null, _) => ("followUp", new[] { number, NoticeText.StepPrefix + step }),
+            (true, _, { } text) => ("followUpResult", new[] { number, NoticeText.StepPrefix + step, text }),
+            (true, _, null) => ("followUpEnded", new[] { number, NoticeText.StepPrefix + step }),
+        };
+        foreach (var reporter in e.ReporterIds.Distinct())
+        {
+            await notifier.AddAsync(new NoticeRequest(reporter, NoticeKind.ReportProgress, template, args,
+                notifier.Link($"reports/{e.ReportId}"), $"followup:{e.EventId:N}:{reporter:N}"), ct);
+        }
+        signal.Notify();
+    }
+
+    /// <summary>The result on one line and clipped; none when empty or when it holds an identity code (it was screened when
+    /// written, this is the last guard before it leaves the system).</summary>
+    internal static string? Result(string? result)
+    {
+        if (string.IsNullOrWhiteSpace(result) || PiiGuard.ContainsIdentityCode(result))
+        {
+            return null;
+        }
+        var line = string.Join(' ', result.Split((char[])['\r', '\n', NoticeText.Separator], StringSplitOptions.RemoveEmptyEntries)
+            .Select(p => p.Trim()).Where(p => p.Length > 0));
+        return line.Length <= ResultMax ? line : line[..(ResultMax - 1)] + "…";
+    }
+}

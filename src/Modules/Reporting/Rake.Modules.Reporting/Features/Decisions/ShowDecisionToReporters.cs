@@ -84,7 +84,9 @@ internal sealed class ShowFollowUpToReporters(ReportingDbContext db, TimeProvide
     {
         var due = e.DueDate is { } d ? $", {d:d.M.yyyy}" : "";
         return FollowUpSteps.AddAsync(Db, e.ReportNumbers, e.FollowUpId, TimelineKind.FollowUp, e.Kind, e.OccurredAt, e.Responsible,
-            $"{e.Title} ({e.Responsible}{due})", ct);
+            $"{e.Title} ({e.Responsible}{due})",
+            (report, number, reporters) => new SocialReportFollowUpShown(Guid.CreateVersion7(e.OccurredAt), e.Region, e.OccurredAt,
+                report, number, e.FollowUpId, e.Kind, Ended: false, Status: null, e.DueDate, Result: null, reporters), ct);
     }
 }
 
@@ -93,21 +95,25 @@ internal sealed class ShowFollowUpEndToReporters(ReportingDbContext db, TimeProv
 {
     protected override Task ApplyAsync(FollowUpEnded e, CancellationToken ct) =>
         FollowUpSteps.AddAsync(Db, e.ReportNumbers, e.FollowUpId, TimelineKind.FollowUpEnded, $"{e.Kind}.{e.Status}", e.OccurredAt,
-            "", string.IsNullOrWhiteSpace(e.Result) ? e.Title : $"{e.Title}: {e.Result.Trim()}", ct);
+            "", string.IsNullOrWhiteSpace(e.Result) ? e.Title : $"{e.Title}: {e.Result.Trim()}",
+            (report, number, reporters) => new SocialReportFollowUpShown(Guid.CreateVersion7(e.OccurredAt), e.Region, e.OccurredAt,
+                report, number, e.FollowUpId, e.Kind, Ended: true, e.Status, DueDate: null, e.Result?.Trim(), reporters), ct);
 }
 
 internal static class FollowUpSteps
 {
     public static async Task AddAsync(
         ReportingDbContext db, IReadOnlyList<int> reportNumbers, Guid sourceId, TimelineKind kind, string code, DateTimeOffset at,
-        string actor, string comment, CancellationToken ct)
+        string actor, string comment, Func<Guid, int, IReadOnlyList<Guid>, SocialReportFollowUpShown> told, CancellationToken ct)
     {
         var numbers = reportNumbers.Distinct().ToList();
         if (numbers.Count == 0 || code.Length > TimelineEntry.CodeMax)
         {
             return;
         }
-        var reports = await db.Reports.Where(r => numbers.Contains(r.Number)).Select(r => new { r.Id, r.Status }).ToListAsync(ct);
+        var reports = await db.Reports.Where(r => numbers.Contains(r.Number))
+            .Select(r => new { r.Id, r.Number, r.Status, r.ReporterId, CoReporters = r.CoReporters.Select(c => c.UserId).ToList() })
+            .ToListAsync(ct);
         var ids = reports.Select(r => r.Id).ToList();
         // Once per follow-up and step: an action proposal is accepted first and done later, and both reach the reporter.
         var shown = await db.Timeline.Where(t => ids.Contains(t.ReportId) && t.SourceId == sourceId && t.Kind == kind && t.Code == code)
@@ -126,6 +132,8 @@ internal static class FollowUpSteps
                 Actor = ShowDecisionToReporters.Clip(actor, 200),
                 Comment = ShowDecisionToReporters.Clip(comment, TimelineEntry.CommentMax),
             });
+            // In the same transaction as the step: the reporters are told of each step they can see, once (docs/adr/0181).
+            db.Publish(told(report.Id, report.Number, [report.ReporterId, .. report.CoReporters]));
         }
     }
 }
