@@ -355,6 +355,61 @@ public sealed class StaffOperationsTests(SharedHost shared)
         Assert.Equal(HttpStatusCode.OK, (await fresh.GetAsync(pack)).StatusCode);
     }
 
+    [Fact]
+    public async Task A_report_is_linked_to_its_regions_phenomenon_on_its_own_page_and_never_to_another_regions()
+    {
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        using var professional = await Host.ClientFor("kainuu-professional");
+        var (reportId, number, _) = await Reports.SubmitAsync(professional, "kainuu");
+        using var responsible = await Host.ClientFor("kainuu-responsibleperson");
+        async Task<Guid> PhenomenonAsync(HttpClient client, string region, string title)
+        {
+            var made = await client.PostAsJsonAsync($"{Api(region)}/phenomena", new { title, description = "Kuvaus" });
+            Assert.Equal(HttpStatusCode.Created, made.StatusCode);
+            return (await made.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>();
+        }
+        var own = await PhenomenonAsync(responsible, "kainuu", $"Nuorten yksinäisyys {tag}");
+        using var otherResponsible = await Host.ClientFor("kymenlaakso-responsibleperson");
+        var foreign = await PhenomenonAsync(otherResponsible, "kymenlaakso", $"Toisen alueen ilmiö {tag}");
+
+        using var page = await SignedInAsync("kainuu-responsibleperson", "en");
+        var path = $"/kainuu/reports/{reportId}";
+        var before = Parser.ParseDocument(await page.GetStringAsync(path));
+        Assert.NotNull(before.GetElementById("report-phenomena-none"));
+        var options = before.QuerySelectorAll("#phenomenonId option").Select(o => o.GetAttribute("value")).ToList();
+        Assert.Contains(own.ToString(), options);
+        Assert.DoesNotContain(foreign.ToString(), options);
+        Assert.Equal("Phenomenon", before.QuerySelector("label[for=phenomenonId]")!.TextContent.Trim());
+
+        // Nothing chosen, or another region's phenomenon posted by hand: an error summary on the field, nothing linked.
+        foreach (var posted in new[] { "", foreign.ToString() })
+        {
+            var refused = Parser.ParseDocument(await (await PostFormAsync(page, path, "link-phenomenon",
+                new() { ["phenomenonId"] = posted })).Content.ReadAsStringAsync());
+            Assert.Contains("#phenomenonId", refused.QuerySelectorAll("#error-summary a").Select(a => a.GetAttribute("href")));
+            Assert.Equal("true", refused.GetElementById("phenomenonId")!.GetAttribute("aria-invalid"));
+        }
+        var foreignRow = (await otherResponsible.GetFromJsonAsync<JsonObject>($"{Api("kymenlaakso")}/phenomena/{foreign}"))!;
+        Assert.Empty(foreignRow["reports"]!.AsArray());
+        await Reports.ReadProblemAsync(await responsible.PostAsJsonAsync($"{Api("kainuu")}/phenomena/{foreign}/reports",
+            new { reportNumber = number }), HttpStatusCode.NotFound);
+
+        // Linked, twice (the second changes nothing): the page lists it, and so does the phenomenon.
+        for (var i = 0; i < 2; i++)
+        {
+            Assert.Equal(HttpStatusCode.Redirect,
+                (await PostFormAsync(page, path, "link-phenomenon", new() { ["phenomenonId"] = own.ToString() })).StatusCode);
+        }
+        var after = Parser.ParseDocument(await page.GetStringAsync(path));
+        Assert.Equal([$"/kainuu/phenomena/{own}"], after.QuerySelectorAll("#report-phenomena a").Select(a => a.GetAttribute("href")));
+        var ownRow = (await responsible.GetFromJsonAsync<JsonObject>($"{Api("kainuu")}/phenomena/{own}"))!;
+        Assert.Equal([number], ownRow["reports"]!.AsArray().Select(r => r!["number"]!.GetValue<int>()));
+
+        // The reporter sees no linking form.
+        using var reporter = await SignedInAsync("kainuu-professional");
+        Assert.Null(Parser.ParseDocument(await reporter.GetStringAsync(path)).QuerySelector("input[name=_handler][value=link-phenomenon]"));
+    }
+
     /// <summary>A client signed in through the login form, keeping its cookies (antiforgery too), not following redirects.</summary>
     private async Task<HttpClient> SignedInAsync(string userName, string language = "fi")
     {
