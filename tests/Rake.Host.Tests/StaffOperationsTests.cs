@@ -316,14 +316,20 @@ public sealed class StaffOperationsTests(SharedHost shared)
         var renewal = $"{Api("kainuu")}/wellbeing-group-nominations/{nominationId}/renewal";
         var refused = await Reports.ReadProblemAsync(await supervisor.PutAsJsonAsync(renewal, new
         {
-            memberName = "Uusi Jäsen", decidedBy = "Palvelualuepäällikkö", decidedOn = today, memberUserName = "no-such-person",
+            memberName = "Uusi Jäsen",
+            decidedBy = "Palvelualuepäällikkö",
+            decidedOn = today,
+            memberUserName = "no-such-person",
             deputyUserName = second,
         }), HttpStatusCode.BadRequest);
         Assert.Equal(["deputyUserName", "memberUserName"], refused["errors"]!.AsObject().Select(e => e.Key).Order());
         Assert.Contains("no-such-person", refused["errors"]!["memberUserName"]![0]!.GetValue<string>(), StringComparison.Ordinal);
         var elsewhere = await Reports.ReadProblemAsync(await supervisor.PutAsJsonAsync(renewal, new
         {
-            memberName = "Uusi Jäsen", decidedBy = "Palvelualuepäällikkö", decidedOn = today, memberUserName = "kymenlaakso-professional",
+            memberName = "Uusi Jäsen",
+            decidedBy = "Palvelualuepäällikkö",
+            decidedOn = today,
+            memberUserName = "kymenlaakso-professional",
         }), HttpStatusCode.BadRequest);
         Assert.Equal(["memberUserName"], elsewhere["errors"]!.AsObject().Select(e => e.Key));
         Assert.Equal(HttpStatusCode.OK, (await old.GetAsync(pack)).StatusCode);
@@ -336,8 +342,11 @@ public sealed class StaffOperationsTests(SharedHost shared)
             StringComparison.Ordinal);
         Dictionary<string, string> Fields(string account) => new()
         {
-            ["memberName"] = "Uusi Jäsen", ["deputyName"] = "", ["decidedBy"] = "Palvelualuepäällikkö",
-            ["decidedOn"] = today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), ["memberAccount"] = account,
+            ["memberName"] = "Uusi Jäsen",
+            ["deputyName"] = "",
+            ["decidedBy"] = "Palvelualuepäällikkö",
+            ["decidedOn"] = today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            ["memberAccount"] = account,
         };
         var bad = Parser.ParseDocument(await (await PostFormAsync(page, path, "renew", Fields("no-such-person"))).Content
             .ReadAsStringAsync());
