@@ -1,9 +1,11 @@
 using System.Net;
+using System.Net.Http.Json;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using Microsoft.Extensions.DependencyInjection;
 using Rake.BuildingBlocks.Contracts;
 using Rake.BuildingBlocks.Modules;
+using Rake.BuildingBlocks.Regions;
 
 namespace Rake.Host.Tests;
 
@@ -70,6 +72,48 @@ public sealed class ShellTests(SharedHost shared)
         var group = current.Closest("details") ?? throw new InvalidOperationException("the link is in no group");
         Assert.Contains("rake-nav-current", group.QuerySelector("summary")!.ClassName);
         Assert.Contains("Ilmoitukset", group.QuerySelector("summary")!.TextContent);
+    }
+
+    [Theory]
+    [InlineData("fi", "Oman kunnan kuntakooste")]
+    [InlineData("en", "My municipality's pack")]
+    public async Task A_nominated_hytetu_deputy_finds_their_municipalitys_pack_in_the_menu_and_others_do_not(string language, string text)
+    {
+        // A person with only the Professional role, named deputy of Puolanka's municipal group (docs/adr/0182).
+        var (userId, userName) = await Host.CreateAccountAsync("hytetu-menu");
+        using var admin = await Host.ClientFor("kainuu-regionadmin");
+        (await admin.PostAsJsonAsync($"/api/v1/regions/kainuu/people/{userId}/roles", new { role = "Professional" }))
+            .EnsureSuccessStatusCode();
+        using var supervisor = await Host.ClientFor("kainuu-supervisor");
+        var nomination = await supervisor.PostAsJsonAsync("/api/v1/regions/kainuu/wellbeing-group-nominations", new
+        {
+            municipality = "Puolanka",
+            groupName = "Puolangan hyte-työryhmä",
+            memberName = "Joku Muu",
+            deputyName = "Testi Varajäsen",
+            decidedBy = "Palvelualuepäällikkö",
+            decidedOn = Helsinki.Today(TimeProvider.System).AddDays(-1),
+            deputyUserName = userName,
+        });
+        Assert.True(nomination.StatusCode == HttpStatusCode.Created, await nomination.Content.ReadAsStringAsync());
+
+        // Kainuu's periods are calendar years: the current one is this year.
+        var expected = $"/kainuu/briefs/municipality/{Helsinki.Today(TimeProvider.System).Year}/puolanka";
+        using var deputy = await PageClientAsync(userName, language);
+        var nav = Parser.ParseDocument(await deputy.GetStringAsync("/kainuu")).QuerySelector("nav.rake-region-nav")!;
+        var link = Assert.Single(nav.QuerySelectorAll("a"), a => a.GetAttribute("href")?.Contains("/briefs/") == true);
+        Assert.Equal(expected, link.GetAttribute("href"));
+        Assert.Equal(text, link.TextContent.Trim());
+        Assert.Equal(HttpStatusCode.OK, (await deputy.GetAsync(expected)).StatusCode);
+
+        // Neither a professional without a nomination nor a working-group member (who reads every pack by role) gets it.
+        foreach (var other in new[] { "kainuu-professional", "kainuu-workinggroupmember" })
+        {
+            using var client = await PageClientAsync(other, language);
+            var hrefs = Parser.ParseDocument(await client.GetStringAsync("/kainuu")).QuerySelectorAll("nav.rake-region-nav a")
+                .Select(a => a.GetAttribute("href") ?? "");
+            Assert.DoesNotContain(hrefs, h => h.Contains("/briefs/municipality", StringComparison.Ordinal));
+        }
     }
 
     [Fact]

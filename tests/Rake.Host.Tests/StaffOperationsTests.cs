@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
+using Rake.BuildingBlocks.Regions;
 
 namespace Rake.Host.Tests;
 
@@ -280,6 +281,142 @@ public sealed class StaffOperationsTests(SharedHost shared)
 
         Assert.Equal($"/kymenlaakso/phenomenon-reports/{id}", outputs.GetElementById($"outputs-phenomenon-{id}")!.GetAttribute("href"));
         Assert.Equal(HttpStatusCode.OK, (await page.GetAsync($"/kymenlaakso/phenomenon-reports/{id}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_renewal_links_a_new_account_the_pack_follows_it_and_an_unknown_account_is_a_problem_on_its_field()
+    {
+        // docs/adr/0182: the renewal takes the accounts as a new nomination does, through the API and the renewal form's picker.
+        var (firstId, first) = await Host.CreateAccountAsync("hytetu-old");
+        var (secondId, second) = await Host.CreateAccountAsync("hytetu-new");
+        using var admin = await Host.ClientFor("kainuu-regionadmin");
+        foreach (var id in new[] { firstId, secondId })
+        {
+            (await admin.PostAsJsonAsync($"{Api("kainuu")}/people/{id}/roles", new { role = "Professional" })).EnsureSuccessStatusCode();
+        }
+        using var supervisor = await Host.ClientFor("kainuu-supervisor");
+        var today = Helsinki.Today(TimeProvider.System);
+        var created = await supervisor.PostAsJsonAsync($"{Api("kainuu")}/wellbeing-group-nominations", new
+        {
+            municipality = "Kuhmo",
+            groupName = "Kuhmon hyte-työryhmä",
+            memberName = "Vanha Jäsen",
+            decidedBy = "Palvelualuepäällikkö",
+            decidedOn = today.AddDays(-2),
+            memberUserName = first,
+        });
+        Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+        var nominationId = (await created.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>();
+        var pack = $"{Api("kainuu")}/briefs/municipality/{today.Year}/kuhmo";
+        using var old = await Host.ClientFor(first);
+        using var fresh = await Host.ClientFor(second);
+        Assert.Equal(HttpStatusCode.OK, (await old.GetAsync(pack)).StatusCode);
+
+        // The API: an unknown account, another region's person and a deputy's account without a deputy each name their field.
+        var renewal = $"{Api("kainuu")}/wellbeing-group-nominations/{nominationId}/renewal";
+        var refused = await Reports.ReadProblemAsync(await supervisor.PutAsJsonAsync(renewal, new
+        {
+            memberName = "Uusi Jäsen",
+            decidedBy = "Palvelualuepäällikkö",
+            decidedOn = today,
+            memberUserName = "no-such-person",
+            deputyUserName = second,
+        }), HttpStatusCode.BadRequest);
+        Assert.Equal(["deputyUserName", "memberUserName"], refused["errors"]!.AsObject().Select(e => e.Key).Order());
+        Assert.Contains("no-such-person", refused["errors"]!["memberUserName"]![0]!.GetValue<string>(), StringComparison.Ordinal);
+        var elsewhere = await Reports.ReadProblemAsync(await supervisor.PutAsJsonAsync(renewal, new
+        {
+            memberName = "Uusi Jäsen",
+            decidedBy = "Palvelualuepäällikkö",
+            decidedOn = today,
+            memberUserName = "kymenlaakso-professional",
+        }), HttpStatusCode.BadRequest);
+        Assert.Equal(["memberUserName"], elsewhere["errors"]!.AsObject().Select(e => e.Key));
+        Assert.Equal(HttpStatusCode.OK, (await old.GetAsync(pack)).StatusCode);
+
+        // The form shows the linked account; a refused post is an error summary pointing at the picker; a good one links the new
+        // person, and the pack follows: the previous member is refused, the new one reads it.
+        using var page = await SignedInAsync("kainuu-supervisor");
+        var path = $"/kainuu/working-groups/nominations/{nominationId}";
+        Assert.Contains(first, Parser.ParseDocument(await page.GetStringAsync(path)).GetElementById("memberUserName-hint")!.TextContent,
+            StringComparison.Ordinal);
+        Dictionary<string, string> Fields(string account) => new()
+        {
+            ["memberName"] = "Uusi Jäsen",
+            ["deputyName"] = "",
+            ["decidedBy"] = "Palvelualuepäällikkö",
+            ["decidedOn"] = today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            ["memberAccount"] = account,
+        };
+        var bad = Parser.ParseDocument(await (await PostFormAsync(page, path, "renew", Fields("no-such-person"))).Content
+            .ReadAsStringAsync());
+        Assert.Contains("#memberUserName", bad.QuerySelectorAll("#error-summary a").Select(a => a.GetAttribute("href")));
+        Assert.Equal(HttpStatusCode.OK, (await old.GetAsync(pack)).StatusCode);
+        var renewed = await PostFormAsync(page, path, "renew", Fields(second));
+        Assert.Equal(HttpStatusCode.Redirect, renewed.StatusCode);
+        await Reports.ReadProblemAsync(await old.GetAsync(pack), HttpStatusCode.Forbidden);
+        Assert.Equal(HttpStatusCode.OK, (await fresh.GetAsync(pack)).StatusCode);
+
+        // Renewed again for the same person without naming an account: the account stays.
+        var again = await supervisor.PutAsJsonAsync(renewal,
+            new { memberName = "Uusi Jäsen", decidedBy = "Palvelualuepäällikkö", decidedOn = today });
+        Assert.True(again.StatusCode == HttpStatusCode.OK, await again.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, (await fresh.GetAsync(pack)).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_report_is_linked_to_its_regions_phenomenon_on_its_own_page_and_never_to_another_regions()
+    {
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        using var professional = await Host.ClientFor("kainuu-professional");
+        var (reportId, number, _) = await Reports.SubmitAsync(professional, "kainuu");
+        using var responsible = await Host.ClientFor("kainuu-responsibleperson");
+        async Task<Guid> PhenomenonAsync(HttpClient client, string region, string title)
+        {
+            var made = await client.PostAsJsonAsync($"{Api(region)}/phenomena", new { title, description = "Kuvaus" });
+            Assert.Equal(HttpStatusCode.Created, made.StatusCode);
+            return (await made.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>();
+        }
+        var own = await PhenomenonAsync(responsible, "kainuu", $"Nuorten yksinäisyys {tag}");
+        using var otherResponsible = await Host.ClientFor("kymenlaakso-responsibleperson");
+        var foreign = await PhenomenonAsync(otherResponsible, "kymenlaakso", $"Toisen alueen ilmiö {tag}");
+
+        using var page = await SignedInAsync("kainuu-responsibleperson", "en");
+        var path = $"/kainuu/reports/{reportId}";
+        var before = Parser.ParseDocument(await page.GetStringAsync(path));
+        Assert.NotNull(before.GetElementById("report-phenomena-none"));
+        var options = before.QuerySelectorAll("#phenomenonId option").Select(o => o.GetAttribute("value")).ToList();
+        Assert.Contains(own.ToString(), options);
+        Assert.DoesNotContain(foreign.ToString(), options);
+        Assert.Equal("Phenomenon", before.QuerySelector("label[for=phenomenonId]")!.TextContent.Trim());
+
+        // Nothing chosen, or another region's phenomenon posted by hand: an error summary on the field, nothing linked.
+        foreach (var posted in new[] { "", foreign.ToString() })
+        {
+            var refused = Parser.ParseDocument(await (await PostFormAsync(page, path, "link-phenomenon",
+                new() { ["phenomenonId"] = posted })).Content.ReadAsStringAsync());
+            Assert.Contains("#phenomenonId", refused.QuerySelectorAll("#error-summary a").Select(a => a.GetAttribute("href")));
+            Assert.Equal("true", refused.GetElementById("phenomenonId")!.GetAttribute("aria-invalid"));
+        }
+        var foreignRow = (await otherResponsible.GetFromJsonAsync<JsonObject>($"{Api("kymenlaakso")}/phenomena/{foreign}"))!;
+        Assert.Empty(foreignRow["reports"]!.AsArray());
+        await Reports.ReadProblemAsync(await responsible.PostAsJsonAsync($"{Api("kainuu")}/phenomena/{foreign}/reports",
+            new { reportNumber = number }), HttpStatusCode.NotFound);
+
+        // Linked, twice (the second changes nothing): the page lists it, and so does the phenomenon.
+        for (var i = 0; i < 2; i++)
+        {
+            Assert.Equal(HttpStatusCode.Redirect,
+                (await PostFormAsync(page, path, "link-phenomenon", new() { ["phenomenonId"] = own.ToString() })).StatusCode);
+        }
+        var after = Parser.ParseDocument(await page.GetStringAsync(path));
+        Assert.Equal([$"/kainuu/phenomena/{own}"], after.QuerySelectorAll("#report-phenomena a").Select(a => a.GetAttribute("href")));
+        var ownRow = (await responsible.GetFromJsonAsync<JsonObject>($"{Api("kainuu")}/phenomena/{own}"))!;
+        Assert.Equal([number], ownRow["reports"]!.AsArray().Select(r => r!["number"]!.GetValue<int>()));
+
+        // The reporter sees no linking form.
+        using var reporter = await SignedInAsync("kainuu-professional");
+        Assert.Null(Parser.ParseDocument(await reporter.GetStringAsync(path)).QuerySelector("input[name=_handler][value=link-phenomenon]"));
     }
 
     /// <summary>A client signed in through the login form, keeping its cookies (antiforgery too), not following redirects.</summary>

@@ -64,6 +64,7 @@ public sealed class ReportingModule : IModule
         services.AddScoped<IPhenomenonRegisterApi, Features.PhenomenonRegister.PhenomenonRegisterApi>();
         services.AddScoped<IOpenItemsSource, Features.HandOver.SupervisorHandOver>();
         services.AddScoped<IGoLiveSource, Features.GoLive.ReportingGoLive>();
+        services.AddScoped<IPersonalNavSource, Features.MunicipalPacks.MunicipalPackMenu>();
     }
 
     public void MapRegionEndpoints(IEndpointRouteBuilder regionApi)

@@ -18,6 +18,7 @@ internal static class RegionMenu
         [""] = "work",
         ["tasks"] = "work",
         ["assignments/mine"] = "work",
+        ["briefs/municipality"] = "work",
         ["reports/admin"] = "admin",
         ["reports"] = "reports",
         ["phenomena"] = "reports",
@@ -40,14 +41,18 @@ internal static class RegionMenu
         new("admin/identity-codes", "storedCodes.title", [RegionRole.RegionAdmin]),
     ];
 
-    /// <summary>The links this person's roles may use, each with its group, in menu order within the group.</summary>
-    public static IReadOnlyList<GroupedLink> LinksFor(IEnumerable<IModule> modules, IReadOnlySet<RegionRole> roles)
+    /// <summary>The links this person's roles may use, each with its group, in menu order within the group, and then the
+    /// person's own links (<see cref="IPersonalNavSource"/>), which their sources already chose for them.</summary>
+    public static IReadOnlyList<GroupedLink> LinksFor(
+        IEnumerable<IModule> modules, IReadOnlySet<RegionRole> roles, IEnumerable<ModuleNavItem>? personal = null)
     {
         var links = new List<MenuLink> { new("", "nav.home", []) };
         links.AddRange(modules.SelectMany(m => m.NavItems).Select(i => new MenuLink(i.Path, i.TextKey, i.Roles)));
         links.AddRange(HostLinks);
         return links
             .Where(l => l.Roles.Length == 0 || l.Roles.Any(roles.Contains))
+            .Concat((personal ?? []).Select(i => new MenuLink(i.Path, i.TextKey, [])))
+            .DistinctBy(l => l.Path, StringComparer.Ordinal)
             .Select(l => new GroupedLink(l.Path, l.TextKey, GroupOf(l.Path)))
             .ToList();
     }

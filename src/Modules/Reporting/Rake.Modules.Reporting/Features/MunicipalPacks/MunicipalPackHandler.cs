@@ -89,6 +89,20 @@ internal sealed class MunicipalPackHandler(
         return Dto(response);
     }
 
+    /// <summary>The current main period and the codes of the municipalities whose HYTETU group names the person as member or
+    /// deputy, for the menu; none for everyone else, whatever their role.</summary>
+    public async Task<(string PeriodId, IReadOnlyList<string> Municipalities)> OwnPacksAsync(CancellationToken ct)
+    {
+        var terms = await db.Terms.AsNoTracking().Where(t => t.Kind == TermKind.Municipality).ToListAsync(ct);
+        var own = (await NominatedAsync(terms, ct)).Select(t => t.Code).Order(StringComparer.Ordinal).ToList();
+        if (own.Count == 0)
+        {
+            return ("", own);
+        }
+        var scheme = await db.PeriodSchemeAsync(ct);
+        return (ReportingPeriod.CurrentFor(scheme, Helsinki.Today(clock)).Id, own);
+    }
+
     /// <summary>Whether the person reads this municipality's pack, and may record what its group did.</summary>
     private async Task<(bool Read, bool Respond)> AccessAsync(TaxonomyTerm term, CancellationToken ct)
     {

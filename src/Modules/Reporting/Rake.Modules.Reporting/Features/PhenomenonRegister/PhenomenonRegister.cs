@@ -31,6 +31,11 @@ internal sealed record RegisteredPhenomenonDto(
     IReadOnlyList<PhenomenonActionDto> Actions, IReadOnlyList<PhenomenonReportRefDto> PhenomenonReports);
 
 /// <summary>A new register entry, or its new title and description.</summary>
+internal sealed record PhenomenonChoiceDto(Guid Id, string Title);
+
+/// <summary>A report's phenomena on its page: those it is linked to, and the region's phenomena to choose from.</summary>
+internal sealed record ReportPhenomenaDto(IReadOnlyList<PhenomenonChoiceDto> Linked, IReadOnlyList<PhenomenonChoiceDto> Choices);
+
 internal sealed record PhenomenonRequest([ScreenedText] string? Title, [ScreenedText] string? Description);
 
 /// <summary>Links the region's report with this number to the phenomenon.</summary>

@@ -163,6 +163,18 @@ internal sealed class PhenomenonRegisterHandler(ReportingDbContext db, IRequestC
         return await GetAsync(id, ct);
     }
 
+    /// <summary>For a report's page: the region's phenomena the report is linked to, and every phenomenon of the region to link it to
+    /// (the context's region filter keeps other regions' out). The page has already checked that the person reads the report.
+    /// </summary>
+    public async Task<ReportPhenomenaDto> ForReportAsync(Guid reportId, CancellationToken ct)
+    {
+        var all = await db.Phenomena.AsNoTracking().Select(p => new PhenomenonChoiceDto(p.Id, p.Title)).ToListAsync(ct);
+        var linked = await db.PhenomenonLinks.AsNoTracking().Where(l => l.ReportId == reportId).Select(l => l.PhenomenonId)
+            .ToListAsync(ct);
+        var byTitle = all.OrderBy(p => p.Title, StringComparer.CurrentCultureIgnoreCase).ThenBy(p => p.Id).ToList();
+        return new ReportPhenomenaDto(byTitle.Where(p => linked.Contains(p.Id)).ToList(), byTitle);
+    }
+
     public async Task<RegisteredPhenomenonDto> UnlinkAsync(Guid id, int number, CancellationToken ct)
     {
         var phenomenon = await db.Phenomena.FirstOrDefaultAsync(p => p.Id == id, ct) ?? throw NotFound();

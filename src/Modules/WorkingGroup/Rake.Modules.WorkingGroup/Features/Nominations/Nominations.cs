@@ -28,13 +28,8 @@ internal sealed class NominateValidator : WgValidator<NominateRequest>
 {
     public NominateValidator(TextCatalog texts, TimeProvider clock, WgLookup lookup) : base(texts)
     {
-        foreach (var account in new[] { (System.Linq.Expressions.Expression<Func<NominateRequest, string?>>)(r => r.MemberUserName),
-                     r => r.DeputyUserName })
-        {
-            RuleFor(account)
-                .MustAsync(async (name, ct) => string.IsNullOrWhiteSpace(name) || await lookup.RegionUserAsync(name, ct) is not null)
-                .WithMessage((_, name) => Texts.Get("wg.validation.unknownUser", name!.Trim()));
-        }
+        RegionAccount(r => r.MemberUserName, lookup);
+        RegionAccount(r => r.DeputyUserName, lookup);
         RequiredText(r => r.Municipality, Limits.Name);
         RequiredText(r => r.GroupName, Limits.Name);
         RequiredText(r => r.MemberName, Limits.Name);

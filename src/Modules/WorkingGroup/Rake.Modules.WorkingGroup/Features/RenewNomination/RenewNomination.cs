@@ -3,7 +3,14 @@ using FluentValidation;
 namespace Rake.Modules.WorkingGroup.Features.RenewNomination;
 
 /// <summary>The yearly review's decision: the same or new member and deputy, decided on a day, due again a year later.</summary>
-internal sealed record RenewNominationRequest(string? MemberName, string? DeputyName, string? DecidedBy, DateOnly? DecidedOn);
+/// <param name="MemberUserName">The member's Rake account, as on a new nomination: it opens the municipality pack. Left empty,
+/// the same member keeps the account linked before and a new member has none (docs/adr/0182).</param>
+internal sealed record RenewNominationRequest(
+    string? MemberName, string? DeputyName, string? DecidedBy, DateOnly? DecidedOn,
+    string? MemberUserName = null, string? DeputyUserName = null);
+
+/// <summary>A nomination with the accounts it links now, for the renewal form.</summary>
+internal sealed record NominationAccountsDto(NominationDto Nomination, string? MemberUserName, string? DeputyUserName);
 
 internal static class RenewNominationEndpoints
 {
@@ -23,8 +30,12 @@ internal static class RenewNominationEndpoints
 
 internal sealed class RenewNominationValidator : WgValidator<RenewNominationRequest>
 {
-    public RenewNominationValidator(TextCatalog texts, TimeProvider clock) : base(texts)
+    public RenewNominationValidator(TextCatalog texts, TimeProvider clock, WgLookup lookup) : base(texts)
     {
+        RegionAccount(r => r.MemberUserName, lookup);
+        RegionAccount(r => r.DeputyUserName, lookup);
+        RuleFor(r => r.DeputyUserName).Must((r, account) => string.IsNullOrWhiteSpace(account) || Clean(r.DeputyName) is not null)
+            .WithMessage(_ => Texts["wg.validation.accountWithoutName"]);
         RequiredText(r => r.MemberName, Limits.Name);
         OptionalText(r => r.DeputyName, Limits.Name);
         RequiredText(r => r.DecidedBy, Limits.Name);
@@ -39,10 +50,19 @@ internal sealed class RenewNominationValidator : WgValidator<RenewNominationRequ
 }
 
 internal sealed class RenewNominationHandler(
-    WorkingGroupDbContext db, ModuleMapper<WorkingGroupModule> mapper, TextCatalog texts, TimeProvider clock)
+    WorkingGroupDbContext db, ModuleMapper<WorkingGroupModule> mapper, TextCatalog texts, TimeProvider clock, WgLookup lookup,
+    IUserDirectory users)
 {
     public async Task<NominationDto> NominationAsync(Guid id, CancellationToken ct) =>
         Dto(await FindAsync(id, ct, tracked: false));
+
+    /// <summary>The nomination and the user names of the accounts it links, which the renewal form shows.</summary>
+    public async Task<NominationAccountsDto> WithAccountsAsync(Guid id, CancellationToken ct)
+    {
+        var nomination = await FindAsync(id, ct, tracked: false);
+        async Task<string?> NameOf(Guid? userId) => userId is { } known ? (await users.FindByIdAsync(known, ct))?.UserName : null;
+        return new NominationAccountsDto(Dto(nomination), await NameOf(nomination.MemberUserId), await NameOf(nomination.DeputyUserId));
+    }
 
     public async Task<NominationDto> RenewAsync(Guid id, RenewNominationRequest request, CancellationToken ct)
     {
@@ -57,12 +77,23 @@ internal sealed class RenewNominationHandler(
         }
         var member = request.MemberName!.Trim();
         var deputy = WgValidator<RenewNominationRequest>.Clean(request.DeputyName);
-        // A new person does not inherit the previous one's account, which opens the municipality pack (docs/adr/0171).
-        if (!string.Equals(member, nomination.MemberName, StringComparison.CurrentCultureIgnoreCase))
+        // An account named in the renewal is linked (the validator found it in the region). Without one, a new person does not
+        // inherit the previous one's account, which opens the municipality pack (docs/adr/0171, 0182).
+        var memberAccount = await lookup.RegionUserAsync(request.MemberUserName, ct);
+        var deputyAccount = await lookup.RegionUserAsync(request.DeputyUserName, ct);
+        if (memberAccount is not null)
+        {
+            nomination.MemberUserId = memberAccount.Id;
+        }
+        else if (!string.Equals(member, nomination.MemberName, StringComparison.CurrentCultureIgnoreCase))
         {
             nomination.MemberUserId = null;
         }
-        if (!string.Equals(deputy, nomination.DeputyName, StringComparison.CurrentCultureIgnoreCase))
+        if (deputyAccount is not null)
+        {
+            nomination.DeputyUserId = deputyAccount.Id;
+        }
+        else if (deputy is null || !string.Equals(deputy, nomination.DeputyName, StringComparison.CurrentCultureIgnoreCase))
         {
             nomination.DeputyUserId = null;
         }

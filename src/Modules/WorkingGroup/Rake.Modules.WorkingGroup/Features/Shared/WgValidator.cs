@@ -19,6 +19,13 @@ internal abstract class WgValidator<T>(TextCatalog texts) : RequestValidator<T>(
             .WithMessage(_ => Texts.Get("wg.validation.oneOf", string.Join(", ", Enum.GetNames<TEnum>())));
     }
 
+    /// <summary>An optional Rake account: when given, a person holding a role in this region (the nomination's member or deputy).
+    /// </summary>
+    protected void RegionAccount(Expression<Func<T, string?>> field, WgLookup lookup) =>
+        RuleFor(field)
+            .MustAsync(async (name, ct) => string.IsNullOrWhiteSpace(name) || await lookup.RegionUserAsync(name, ct) is not null)
+            .WithMessage((_, name) => Texts.Get("wg.validation.unknownUser", name!.Trim()));
+
     /// <summary>An optional https address of at most <see cref="Limits.Url"/> characters.</summary>
     protected void HttpsUrl(Expression<Func<T, string?>> field)
     {
