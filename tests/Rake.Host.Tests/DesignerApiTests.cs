@@ -55,6 +55,59 @@ public sealed class DesignerApiTests(SharedHost shared)
         }
     }
 
+    /// <summary>The values of one dropdown input of an activity, as the Studio reads them from its uiSpecifications.</summary>
+    private static List<(string Value, string Text)> DropdownOf(JsonArray items, string typeName, string input)
+    {
+        var descriptor = items.Single(i => (string?)i!["typeName"] == typeName)!["inputs"]!.AsArray()
+            .Single(i => (string?)i!["name"] == input)!;
+        Assert.Equal("dropdown", (string?)descriptor["uiHint"]);
+        return descriptor["uiSpecifications"]!["dropdown"]!["selectList"]!["items"]!.AsArray()
+            .Select(o => ((string)o!["value"]!, (string)o["text"]!)).ToList();
+    }
+
+    [Fact]
+    public async Task Body_and_distribution_list_dropdowns_offer_the_regions_own_data_and_keep_the_values_its_files_use()
+    {
+        using var kainuu = await ElsaClient("kainuu-regionadmin", "kainuu");
+        using var kymenlaakso = await ElsaClient("kymenlaakso-regionadmin", "kymenlaakso");
+        var kainuuItems = (await kainuu.GetFromJsonAsync<JsonObject>("/elsa/api/descriptors/activities"))!["items"]!.AsArray();
+        var kymenItems = (await kymenlaakso.GetFromJsonAsync<JsonObject>("/elsa/api/descriptors/activities"))!["items"]!.AsArray();
+
+        // Bodies: the kinds the region has (the value its workflow files store), then its bodies by name.
+        var kainuuBodies = DropdownOf(kainuuItems, "Rake.WorkingGroup.ScheduleMeeting", "Body");
+        Assert.Contains(("WorkingGroup", "Työryhmä (alueen ensimmäinen)"), kainuuBodies);
+        Assert.Contains(kainuuBodies, o => o.Value == "RAKE-työryhmä");
+        Assert.DoesNotContain(kainuuBodies, o => o.Value.StartsWith("Rakenteellisen sosiaalityön", StringComparison.Ordinal));
+        var kymenBodies = DropdownOf(kymenItems, "Rake.WorkingGroup.DecideOnCompilation", "Body");
+        Assert.Contains(kymenBodies, o => o.Value == "SteeringGroup");
+        Assert.Contains(kymenBodies, o => o.Value == "WorkingGroup");
+        Assert.Contains(kymenBodies, o => o.Value == "Rakenteellisen sosiaalityön johtoryhmä");
+        Assert.DoesNotContain(kymenBodies, o => o.Value == "RAKE-työryhmä");
+        Assert.Equal(kymenBodies, DropdownOf(kymenItems, "Rake.WorkingGroup.AddAgendaItem", "Body"));
+
+        // Distribution lists by name, which is what SendToDistributionList stores and looks up.
+        var kainuuLists = DropdownOf(kainuuItems, "Rake.Communications.SendToDistributionList", "List");
+        var kymenLists = DropdownOf(kymenItems, "Rake.Communications.SendToDistributionList", "List");
+        Assert.Contains(("RAKE-työryhmä", "RAKE-työryhmä"), kainuuLists);
+        Assert.DoesNotContain(kainuuLists, o => o.Value == "Sosiaalipalvelujen esihenkilöt");
+        Assert.Contains(kymenLists, o => o.Value == "Sosiaalipalvelujen esihenkilöt");
+        Assert.DoesNotContain(kymenLists, o => o.Value == "RAKE-työryhmä");
+
+        // Every body and list value the region's own workflow files store is one the dropdown offers.
+        var routing = await kymenlaakso.GetFromJsonAsync<JsonObject>(
+            "/elsa/api/workflow-definitions/by-definition-id/kymenlaakso-half-year-routing?versionOptions=Published");
+        var stored = routing!["root"]!["activities"]!.AsArray()
+            .SelectMany(a => new[] { ((string?)a!["type"], a["body"], kymenBodies), ((string?)a["type"], a["list"], kymenLists) })
+            .Where(x => x.Item1 is { } type && type.StartsWith("Rake.", StringComparison.Ordinal)
+                && type != "Rake.Communications.Publish" && x.Item2 is not null)
+            .ToList();
+        Assert.NotEmpty(stored);
+        foreach (var (_, input, offered) in stored)
+        {
+            Assert.Contains(offered, o => o.Value == (string?)input!["expression"]!["value"]);
+        }
+    }
+
     [Fact]
     public async Task Only_the_regions_admins_reach_the_api_and_another_regions_definition_is_not_found()
     {

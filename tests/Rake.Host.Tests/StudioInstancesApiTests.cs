@@ -9,7 +9,7 @@ using static Rake.Host.Tests.WorkflowJson;
 namespace Rake.Host.Tests;
 
 /// <summary>
-/// Issue 15: the Studio's instance list and viewer, delete, bulk delete and retract, replayed as Elsa Studio 3.8.2's
+/// Issue 15: the Studio's instance list and viewer, delete, bulk delete, cancel, bulk cancel and retract, replayed as Elsa Studio 3.8.2's
 /// Elsa.Api.Client sends them (its routes and bodies), against Rake's own instances; region-scoped and audited.
 /// </summary>
 [Collection(SharedHostCollection.Name)]
@@ -253,6 +253,113 @@ public sealed class StudioInstancesApiTests(SharedHost shared)
         var audit = await db.AuditEntries.AsNoTracking().Where(a => a.EntityId == v1.Id.ToString()).ToListAsync();
         Assert.Contains(audit, a => a.Action == "Modified" && a.ChangedProperties.Contains("IsPublished", StringComparison.Ordinal)
             && a.Actor == "kainuu-regionadmin");
+    }
+
+    /// <summary>A human task for the working group and, beside it in the flowchart, an hour's delay: one instance holds both.</summary>
+    private static JsonObject TaskAndTimer(string definitionId, string title)
+    {
+        var definition = Sequence(definitionId,
+            Activity("comment", "Rake.Tests.AssignTask", ("role", "WorkingGroupMember"), ("title", title)));
+        var root = definition["root"]!;
+        root["activities"]!.AsArray().Add(Activity("pause", "Elsa.Delay", ("timeSpan", "01:00:00")));
+        root["connections"]!.AsArray().Add(new JsonObject
+        {
+            ["source"] = new JsonObject { ["activity"] = "start", ["port"] = "Done" },
+            ["target"] = new JsonObject { ["activity"] = "pause", ["port"] = "In" },
+        });
+        return definition;
+    }
+
+    [Fact]
+    public async Task Cancel_ends_a_suspended_instance_closes_its_task_and_timer_and_names_who_cancelled()
+    {
+        using var rakeAdmin = await Host.ClientFor("kainuu-regionadmin");
+        using var member = await Host.ClientFor("kainuu-workinggroupmember");
+        using var studio = await StudioClient("kainuu-regionadmin", "kainuu");
+        var definitionId = Unique("cancel");
+        var title = $"Kommentoi luonnos {Guid.NewGuid():N}";
+        await PublishAsync(rakeAdmin, "kainuu", TaskAndTimer(definitionId, title));
+        var instanceId = (string)(await StartAsync(rakeAdmin, "kainuu", definitionId))["id"]!;
+        var id = Guid.Parse(instanceId);
+        Assert.Equal("Suspended", (string?)(await InstanceAsync(rakeAdmin, "kainuu", instanceId))["subStatus"]);
+        var task = (await member.GetFromJsonAsync<JsonArray>($"{Base("kainuu")}/workflow-tasks"))!
+            .Single(t => (string?)t!["payload"]?["title"] == title)!;
+        await using (var before = Host.RegionScope("kainuu"))
+        {
+            var kinds = await before.ServiceProvider.GetRequiredService<WorkflowsDbContext>().Bookmarks.AsNoTracking()
+                .Where(b => b.InstanceId == id && b.CompletedAt == null).Select(b => b.Kind).ToListAsync();
+            Assert.Equal(["HumanTask", "Time"], kinds.Order());
+        }
+
+        // The Studio posts no body to Elsa's cancel route.
+        var cancelled = await studio.PostAsync($"/elsa/api/cancel/workflow-instances/{instanceId}", null);
+        Assert.Equal(HttpStatusCode.OK, cancelled.StatusCode);
+
+        var viewed = (await studio.GetFromJsonAsync<JsonObject>($"/elsa/api/workflow-instances/{instanceId}"))!;
+        Assert.Equal("Finished", (string?)viewed["status"]);
+        Assert.Equal("Cancelled", (string?)viewed["subStatus"]);
+        var instance = await InstanceAsync(rakeAdmin, "kainuu", instanceId);
+        Assert.Contains(instance["journal"]!.AsArray(), e => (string?)e!["message"] == "Cancelled by kainuu-regionadmin.");
+        Assert.Contains("comment:Canceled", Journal(instance));
+        Assert.Contains("pause:Canceled", Journal(instance));
+        Assert.DoesNotContain((await member.GetFromJsonAsync<JsonArray>($"{Base("kainuu")}/workflow-tasks"))!,
+            t => (string?)t!["payload"]?["title"] == title);
+        await Reports.ReadProblemAsync(await member.PostAsJsonAsync($"{Base("kainuu")}/workflow-tasks/{task["id"]}/complete",
+            new { outcome = "Done" }), HttpStatusCode.Conflict);
+
+        await using (var after = Host.RegionScope("kainuu"))
+        {
+            var db = after.ServiceProvider.GetRequiredService<WorkflowsDbContext>();
+            var bookmarks = await db.Bookmarks.AsNoTracking().Where(b => b.InstanceId == id).ToListAsync();
+            Assert.Equal(2, bookmarks.Count);
+            Assert.All(bookmarks, b => Assert.True(b.CompletedAt is not null && b.CompletedBy == "kainuu-regionadmin"));
+            var audit = await db.AuditEntries.AsNoTracking().Where(a => a.EntityId == id.ToString()).ToListAsync();
+            Assert.Contains(audit, a => a.EntityType == "WorkflowInstanceRecord" && a.Action == "Modified"
+                && a.Actor == "kainuu-regionadmin" && a.ChangedProperties.Contains("SubStatus", StringComparison.Ordinal));
+        }
+
+        // Nothing is left to cancel: Elsa's answer would be a no-op; Rake says why, and the instance stays as it was.
+        var again = await Reports.ReadProblemAsync(await studio.PostAsync($"/elsa/api/cancel/workflow-instances/{instanceId}", null),
+            HttpStatusCode.Conflict);
+        Assert.Contains(instanceId, (string?)again["detail"], StringComparison.Ordinal);
+        Assert.Equal("Cancelled", (string?)(await InstanceAsync(rakeAdmin, "kainuu", instanceId))["subStatus"]);
+    }
+
+    [Fact]
+    public async Task Bulk_cancel_cancels_the_regions_running_instances_only_and_another_regions_instance_is_not_found()
+    {
+        using var rakeAdmin = await Host.ClientFor("kainuu-regionadmin");
+        using var studio = await StudioClient("kainuu-regionadmin", "kainuu");
+        using var other = await StudioClient("kymenlaakso-regionadmin", "kymenlaakso");
+        var (first, firstId) = await WaitingInstanceAsync(rakeAdmin, "kainuu");
+        var (_, secondId) = await WaitingInstanceAsync(rakeAdmin, "kainuu");
+        var (finished, finishedId) = await WaitingInstanceAsync(rakeAdmin, "kainuu");
+        Assert.Equal(1, await RaiseAsync(rakeAdmin, "kainuu", $"{finished}-go"));
+
+        await Reports.ReadProblemAsync(await other.PostAsync($"/elsa/api/cancel/workflow-instances/{firstId}", null),
+            HttpStatusCode.NotFound);
+        var foreign = await other.PostAsJsonAsync("/elsa/api/bulk-actions/cancel/workflow-instances/by-id",
+            new JsonObject { ["ids"] = new JsonArray(firstId, secondId) });
+        Assert.Equal(0, (int)JsonNode.Parse(await foreign.Content.ReadAsStringAsync())!["cancelled"]!);
+        Assert.Equal("Suspended", (string?)(await InstanceAsync(rakeAdmin, "kainuu", firstId))["subStatus"]);
+
+        var bulk = await studio.PostAsJsonAsync("/elsa/api/bulk-actions/cancel/workflow-instances/by-id",
+            new JsonObject { ["ids"] = new JsonArray(firstId, secondId, finishedId, Guid.NewGuid().ToString(), "not-an-id") });
+        Assert.Equal(HttpStatusCode.OK, bulk.StatusCode);
+        Assert.Equal(2, (int)JsonNode.Parse(await bulk.Content.ReadAsStringAsync())!["cancelled"]!);
+        Assert.Equal("Cancelled", (string?)(await InstanceAsync(rakeAdmin, "kainuu", firstId))["subStatus"]);
+        Assert.Equal("Cancelled", (string?)(await InstanceAsync(rakeAdmin, "kainuu", secondId))["subStatus"]);
+        Assert.Equal("Finished", (string?)(await InstanceAsync(rakeAdmin, "kainuu", finishedId))["subStatus"]);
+        // The cancelled instance's event bookmark is gone: raising its event resumes nothing.
+        Assert.Equal(0, await RaiseAsync(rakeAdmin, "kainuu", $"{first}-go"));
+
+        await Reports.ReadProblemAsync(await studio.PostAsJsonAsync("/elsa/api/bulk-actions/cancel/workflow-instances",
+            new JsonObject { ["ids"] = 5 }), HttpStatusCode.BadRequest);
+        await Reports.ReadProblemAsync(await studio.PostAsync($"/elsa/api/cancel/workflow-instances/{Guid.NewGuid()}", null),
+            HttpStatusCode.NotFound);
+        using var professional = await StudioClient("kainuu-professional", "kainuu");
+        await Reports.ReadProblemAsync(await professional.PostAsync($"/elsa/api/cancel/workflow-instances/{secondId}", null),
+            HttpStatusCode.Forbidden);
     }
 
     [Fact]

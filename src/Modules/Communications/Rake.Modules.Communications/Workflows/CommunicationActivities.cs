@@ -95,7 +95,8 @@ internal sealed class Publish : WorkflowActivity
         + "page. Outputs how many e-mails were queued.")]
 internal sealed class SendToDistributionList : WorkflowActivity
 {
-    [Input(DisplayName = "List", Description = "The distribution list's name, e.g. 'RAKE-työryhmä'.")]
+    [Input(DisplayName = "List", Description = "The distribution list's name, e.g. 'RAKE-työryhmä'.", UIHint = InputUIHints.DropDown,
+        Options = typeof(DistributionListOptions))]
     public string? List { get; set; }
 
     [Input(DisplayName = "Subject", Description = "One line.")]

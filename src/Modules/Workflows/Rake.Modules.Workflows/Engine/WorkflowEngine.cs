@@ -239,6 +239,24 @@ internal sealed class WorkflowEngine(ActivityRegistry registry, ExpressionEvalua
         }
     }
 
+    /// <summary>
+    /// Elsa's cancel of a whole instance: every running execution ends Canceled, nothing scheduled runs, no bookmark is left
+    /// to resume it, and it finishes as Cancelled. <paramref name="note"/> (who cancelled) goes into the journal first, on the
+    /// root, so the viewer shows it on the workflow's own record.
+    /// </summary>
+    public void CancelWorkflow(WorkflowInstance instance, string note)
+    {
+        if (instance.Root is { Status: ActivityStatus.Running } root)
+        {
+            instance.Journal.Add(new JournalEntry(time.GetUtcNow(), root.Node.Id, root.Node.Type, "Journal", note));
+            CancelQuietly(instance, root);
+        }
+        instance.Scheduler.Clear();
+        instance.Bookmarks.Clear();
+        instance.Status = WorkflowStatus.Finished;
+        instance.SubStatus = WorkflowSubStatus.Cancelled;
+    }
+
     /// <summary>Completes a container early (a terminal node was reached): running children are cancelled first.</summary>
     public void CompleteContainer(WorkflowInstance instance, ActivityExecution container)
     {

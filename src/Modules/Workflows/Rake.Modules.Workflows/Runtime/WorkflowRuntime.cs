@@ -54,6 +54,8 @@ internal sealed class WorkflowEngineFactory(ActivityRegistry registry, JavaScrip
 
 internal enum ResumeOutcome { Resumed, NotFound, AlreadyCompleted }
 
+internal enum CancelOutcome { Cancelled, AlreadyFinished, Busy }
+
 /// <summary>
 /// The only way the rest of the module runs workflows: start, resume, raise events, complete tasks. Every run is
 /// loaded from and saved to the database in one SaveChanges (instance, journal and bookmarks), so a restart loses
@@ -198,6 +200,56 @@ internal sealed class WorkflowRuntime(
                 // Another resume of this instance committed first; start over from what it saved.
                 db.DiscardPendingEvents();
             }
+        }
+    }
+
+    /// <summary>
+    /// Cancels a running or suspended instance (Elsa's cancel): it finishes as Cancelled, its open bookmarks (human tasks,
+    /// timers, events, child waits) are closed in the same save, so nothing resumes it, and its journal names who cancelled.
+    /// A parent waiting on it is then resumed as for any finished child. Null when the region has no such instance.
+    /// </summary>
+    public async Task<CancelOutcome?> CancelAsync(Guid instanceId, CancellationToken ct)
+    {
+        using var span = WorkflowTelemetry.StartRun("cancel", null);
+        for (var attempt = 1; ; attempt++)
+        {
+            db.ChangeTracker.Clear();
+            var record = await db.Instances.FirstOrDefaultAsync(i => i.Id == instanceId, ct);
+            if (record is null)
+            {
+                return null;
+            }
+            if (record.Status != nameof(WorkflowStatus.Running))
+            {
+                return CancelOutcome.AlreadyFinished;
+            }
+            if (record.ExecutingSince is not null)
+            {
+                // An activity of it is running now (or the process that ran it stopped and start-up recovery will fault it).
+                return CancelOutcome.Busy;
+            }
+            var version = await db.Definitions.AsNoTracking().FirstAsync(d => d.Id == record.DefinitionVersionId, ct);
+            var engine = engines.Create(services);
+            var instance = InstanceStateSerializer.Deserialize(record.Id.ToString("N"), WorkflowDefinition.Parse(version.Json),
+                record.State, record.Journal, engine);
+            var open = await db.Bookmarks.Where(b => b.InstanceId == record.Id && b.CompletedAt == null).ToListAsync(ct);
+            var by = actor.UserName ?? "system";
+            engine.CancelWorkflow(instance, $"Cancelled by {by}.");
+            Apply(record, instance, open, clock.GetUtcNow(), by);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < MaxAttempts)
+            {
+                // A resume of this instance committed first; look again at what it saved.
+                db.DiscardPendingEvents();
+                continue;
+            }
+            logger.LogInformation("Cancelled workflow instance {InstanceId} ({DefinitionId}) by {User}", record.Id, record.DefinitionId,
+                by);
+            await AfterRunAsync(record.Id, instance, ct);
+            return CancelOutcome.Cancelled;
         }
     }
 

@@ -17,7 +17,8 @@ namespace Rake.Modules.WorkingGroup.Workflows;
         + "handling continues, a follow-up action with a named responsible person, or no action, with reasons.")]
 internal sealed class DecideOnCompilation : WorkflowActivity
 {
-    [Input(DisplayName = "Body", Description = WorkingGroupRun.BodyHint)]
+    [Input(DisplayName = "Body", Description = WorkingGroupRun.BodyHint, UIHint = InputUIHints.DropDown,
+        Options = typeof(BodyOptions))]
     public string? Body { get; set; } = nameof(BodyKind.SteeringGroup);
 
     [Input(DisplayName = "Role", Description = "The region role whose members get the task, e.g. SteeringGroupMember.")]

@@ -78,7 +78,8 @@ internal static class WorkingGroupRun
         + "the social reports received since the body's previous meeting and current matters.")]
 internal sealed class ScheduleMeeting : WorkflowActivity
 {
-    [Input(DisplayName = "Body", Description = WorkingGroupRun.BodyHint)]
+    [Input(DisplayName = "Body", Description = WorkingGroupRun.BodyHint, UIHint = InputUIHints.DropDown,
+        Options = typeof(BodyOptions))]
     public string? Body { get; set; }
 
     [Input(DisplayName = "Title", Description = "The meeting's title, e.g. 'RAKE-työryhmän kokous (helmikuu)'.")]
@@ -183,7 +184,8 @@ internal sealed class ScheduleMeeting : WorkflowActivity
         + "PlanReview, NominationsReview, Compilation, CurrentMatters or Other.")]
 internal sealed class AddAgendaItem : WorkflowActivity
 {
-    [Input(DisplayName = "Body", Description = WorkingGroupRun.BodyHint)]
+    [Input(DisplayName = "Body", Description = WorkingGroupRun.BodyHint, UIHint = InputUIHints.DropDown,
+        Options = typeof(BodyOptions))]
     public string? Body { get; set; }
 
     [Input(DisplayName = "Kind", Description = "PlanReview, NominationsReview, Compilation, CurrentMatters or Other.")]
@@ -265,7 +267,8 @@ internal sealed class AddAgendaItem : WorkflowActivity
         + "with a period, the reporters of that period's reports see it in their report's timeline.")]
 internal sealed class RecordDecision : WorkflowActivity
 {
-    [Input(DisplayName = "Body", Description = WorkingGroupRun.BodyHint)]
+    [Input(DisplayName = "Body", Description = WorkingGroupRun.BodyHint, UIHint = InputUIHints.DropDown,
+        Options = typeof(BodyOptions))]
     public string? Body { get; set; }
 
     [Input(DisplayName = "Phenomenon", Description = "What the decision is about.")]

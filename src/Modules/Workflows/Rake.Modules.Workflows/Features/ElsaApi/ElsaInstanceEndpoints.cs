@@ -44,6 +44,18 @@ internal static class ElsaInstanceEndpoints
                 .WithSummary("Elsa: deletes the listed finished instances ({ids}); none is deleted when one of them is running (409).");
         }
 
+        instances.MapPost("/cancel/workflow-instances/{id}", async (string id, ElsaInstancesHandler h, CancellationToken ct) =>
+            {
+                await h.CancelAsync(id, ct);
+                return Results.Ok();
+            })
+            .WithSummary("Elsa: cancels a running or suspended instance: its tasks and timers close (audited); a finished one is 409.");
+        foreach (var route in new[] { "/bulk-actions/cancel/workflow-instances/by-id", "/bulk-actions/cancel/workflow-instances" })
+        {
+            instances.MapPost(route, (JsonObject? body, ElsaInstancesHandler h, CancellationToken ct) => h.BulkCancelAsync(body, ct))
+                .WithSummary("Elsa: cancels the listed instances that still run ({ids}); answers {cancelled} with how many did.");
+        }
+
         var executions = api.MapGroup("").WithTags("Elsa Studio API");
         executions.MapPost("/activity-executions/report", (JsonObject? body, ElsaInstancesHandler h, CancellationToken ct) =>
                 h.ReportAsync(body, ct))

@@ -5,6 +5,7 @@ using Rake.BuildingBlocks.Localization;
 using Rake.BuildingBlocks.Web;
 using Rake.Modules.Workflows.Engine;
 using Rake.Modules.Workflows.Persistence;
+using Rake.Modules.Workflows.Runtime;
 
 namespace Rake.Modules.Workflows.Features.ElsaApi;
 
@@ -12,7 +13,7 @@ namespace Rake.Modules.Workflows.Features.ElsaApi;
 /// Elsa's workflow-instance and activity-execution endpoints that the Studio's instance list and viewer call, answered
 /// from Rake's own instances and journals. The region filter makes another region's instance not found (docs/adr/0177).
 /// </summary>
-internal sealed class ElsaInstancesHandler(WorkflowsDbContext db, TextCatalog texts)
+internal sealed class ElsaInstancesHandler(WorkflowsDbContext db, TextCatalog texts, WorkflowRuntime runtime)
 {
     private const int DefaultPageSize = 50;
     private const int MaxPageSize = 500;
@@ -291,6 +292,47 @@ internal sealed class ElsaInstancesHandler(WorkflowsDbContext db, TextCatalog te
         }
         await RemoveAsync(instances, ct);
         return new JsonObject { ["deleted"] = instances.Count };
+    }
+
+    /// <summary>
+    /// Elsa's cancel of one instance: a running or suspended one ends Cancelled with its tasks and timers closed (docs/adr/0177);
+    /// a finished one is 409, since there is nothing left to cancel.
+    /// </summary>
+    public async Task CancelAsync(string id, CancellationToken ct)
+    {
+        var instance = await FindAsync(id, ct);
+        switch (await runtime.CancelAsync(instance.Id, ct))
+        {
+            case null:
+                throw new NotFoundException(texts.Get("workflows.elsa.instanceNotFound", id));
+            case CancelOutcome.AlreadyFinished:
+                throw new ConflictException(texts.Get("workflows.elsa.cancelFinished", Id(instance)));
+            case CancelOutcome.Busy:
+                throw new ConflictException(texts.Get("workflows.elsa.cancelBusy", Id(instance)));
+        }
+    }
+
+    /// <summary>
+    /// Elsa's bulk cancel: cancels the listed instances that are still running; finished, busy and unknown ones (another
+    /// region's among them) are left as they are. Answers how many were cancelled, as Elsa does.
+    /// </summary>
+    public async Task<JsonObject> BulkCancelAsync(JsonObject? body, CancellationToken ct)
+    {
+        var ids = Strings(body ?? [], "ids");
+        if (ids.Count > MaxBulk)
+        {
+            throw Invalid("ids", texts.Get("workflows.elsa.tooManyToCancel", MaxBulk));
+        }
+        var guids = ids.Select(i => Guid.TryParse(i, out var g) ? g : Guid.Empty).Where(g => g != Guid.Empty).Distinct().ToList();
+        var cancelled = 0;
+        foreach (var guid in guids)
+        {
+            if (await runtime.CancelAsync(guid, ct) == CancelOutcome.Cancelled)
+            {
+                cancelled++;
+            }
+        }
+        return new JsonObject { ["cancelled"] = cancelled };
     }
 
     private async Task RemoveAsync(IReadOnlyCollection<WorkflowInstanceRecord> instances, CancellationToken ct)
