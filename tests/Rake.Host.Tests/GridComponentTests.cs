@@ -10,6 +10,7 @@ using Rake.Host.Platform;
 using Rake.Host.Platform.People;
 using Rake.Modules.Reporting.Features.ViewReports;
 using Rake.Modules.Reporting.Ui;
+using Rake.Modules.Workflows.Ui;
 
 namespace Rake.Host.Tests;
 
@@ -78,6 +79,32 @@ public sealed class GridComponentTests(GridComponentTests.GridHost fixture) : IC
             .Add(x => x.Roles, [RegionRole.Supervisor]).Add(x => x.Search, token).Add(x => x.Status, "Closed"));
         closed.WaitForAssertion(() => Assert.Contains("rz-datatable-emptymessage", closed.Markup), TimeSpan.FromSeconds(20));
         Assert.Empty(Titles(closed));
+    }
+
+    [Fact]
+    public async Task My_tasks_links_a_phenomenon_report_step_to_its_stage_page_and_other_tasks_to_their_cards()
+    {
+        var token = $"T{Guid.NewGuid():N}"[..9];
+        using var admin = await fixture.Host.ClientFor("kymenlaakso-regionadmin");
+        var plain = $"plain-{token}".ToLowerInvariant();
+        var stage = $"stage-{token}".ToLowerInvariant();
+        await WorkflowJson.PublishAsync(admin, "kymenlaakso", WorkflowJson.Sequence(plain, WorkflowJson.Activity("review",
+            "Rake.Workflows.HumanTask", ("role", "ResponsiblePerson"), ("title", $"Tarkista {token}"))));
+        await WorkflowJson.PublishAsync(admin, "kymenlaakso", WorkflowJson.Sequence(stage, WorkflowJson.Activity("choose",
+            "Rake.Reporting.PhenomenonReportStep", ("step", "Choose"), ("role", "ResponsiblePerson"), ("title", $"Valitse {token}"))));
+        await WorkflowJson.StartAsync(admin, "kymenlaakso", plain);
+        var run = (string)(await WorkflowJson.StartAsync(admin, "kymenlaakso", stage))["id"]!;
+        using var context = await fixture.ContextAsync("kymenlaakso-responsibleperson");
+
+        var grid = context.Render<TaskGrid>(p => p.Add(x => x.Region, "kymenlaakso").Add(x => x.Search, token));
+        grid.WaitForAssertion(() => Assert.Equal(2, grid.FindAll("#task-list tr.rz-data-row a").Count), TimeSpan.FromSeconds(20));
+        var links = grid.FindAll("#task-list tr.rz-data-row a")
+            .ToDictionary(a => a.TextContent.Trim(), a => a.GetAttribute("href") ?? "");
+
+        // The step's title opens the page its card opens (here the choice form of its run), not the card.
+        Assert.Equal($"/kymenlaakso/phenomenon-reports/new?run={run}", links[$"Valitse {token}"]);
+        // A task completed in "My tasks" keeps its card further down the page.
+        Assert.Matches("^/kymenlaakso/tasks#task-[0-9a-f]{32}$", links[$"Tarkista {token}"]);
     }
 
     private static List<string> UserNames(IRenderedComponent<PeopleGrid> grid) =>

@@ -258,6 +258,64 @@ public sealed class StaffOperationsTests(SharedHost shared)
     }
 
     [Fact]
+    public async Task A_refused_imports_report_keeps_each_bad_rows_number_and_reasons_without_quoting_the_row()
+    {
+        using var client = await Host.ClientFor("keski-suomi-responsibleperson");
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        var file = $"hylatty-{tag}.csv";
+        string[] Row(string id, string date, string type, string title, string description, string municipality) =>
+            [id, date, type, title, description, "Ehdotus", "Asuminen", "Aikuisten sosiaalipalvelut", municipality, "Työikäiset"];
+        var csv = ReportingOutputsTests.Csv([ReportingOutputsTests.Header,
+            Row($"{tag}-1", "3.2.2024 9:15", "Kielteinen", $"Hyvä {tag}", "Kuvaus", "Jyväskylä"),
+            Row($"{tag}-2", "3.2.2024 9:15", "Kielteinen", "", "Asiakas 131052-308T kertoi", $"Xyzzy{tag}"),
+            Row($"{tag}-3", "32.13.2024", $"outo{tag}", $"Kolmas {tag}", "Kuvaus", "Jyväskylä")]);
+
+        await Reports.ReadProblemAsync(await ReportingOutputsTests.PostFileAsync(client, $"{Api("keski-suomi")}/imports", csv, file),
+            HttpStatusCode.BadRequest);
+
+        using var swedish = new HttpRequestMessage(HttpMethod.Get, $"{Api("keski-suomi")}/imports?pageSize=50");
+        swedish.Headers.AcceptLanguage.ParseAdd("sv");
+        var body = await (await client.SendAsync(swedish)).Content.ReadAsStringAsync();
+        var run = JsonNode.Parse(body)!["items"]!.AsArray().Single(r => r!["fileName"]!.GetValue<string>() == file)!;
+        var rows = run["refusedRows"]!.AsArray();
+        // The header is row 1: the good row 2 is not listed, rows 3 and 4 are, each with every problem found in it.
+        Assert.Equal([3, 4], rows.Select(r => r!["row"]!.GetValue<int>()));
+        static List<string> Problems(JsonNode row) =>
+            row["reasons"]!.AsArray().Select(r => $"{r!["column"]} {r["problem"]}").Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(["description IdentityCode", "municipality UnknownTerm", "title Required"], Problems(rows[0]!));
+        Assert.Equal(["date BadDate", "type UnknownType"], Problems(rows[1]!));
+        var texts = rows.SelectMany(r => r!["reasons"]!.AsArray()).ToDictionary(r => (string)r!["problem"]!, r => (string)r!["text"]!);
+        Assert.Equal("Kolumnen Beskrivning innehåller en personbeteckning. Ta bort den ur filen och importera filen igen.",
+            texts["IdentityCode"]);
+        Assert.Equal("Kolumnen Rubrik är tom. Fyll i den och importera filen igen.", texts["Required"]);
+        Assert.StartsWith("Värdet i kolumnen Kommun finns inte i områdets klassificering. Använd en av dessa koder", texts["UnknownTerm"],
+            StringComparison.Ordinal);
+        // What the rows said is not kept: neither the identity code nor any rejected value.
+        foreach (var quoted in new[] { "131052-308T", $"Xyzzy{tag}", $"outo{tag}", "32.13.2024" })
+        {
+            Assert.DoesNotContain(quoted, body, StringComparison.Ordinal);
+        }
+
+        // The wizard's page shows the same rows and reasons in the reader's language, linked from the refused import's row.
+        using var page = await SignedInAsync("keski-suomi-responsibleperson", "en");
+        var html = await page.GetStringAsync("/keski-suomi/reports/import");
+        var document = Parser.ParseDocument(html);
+        var anchor = $"refused-{run["id"]!.GetValue<Guid>():N}";
+        Assert.Contains(document.QuerySelectorAll("#import-runs a"), a => a.GetAttribute("href") == $"#{anchor}");
+        var table = document.GetElementById(anchor)!;
+        Assert.Equal(["3", "4"], table.QuerySelectorAll("tbody th[scope=rowgroup]").Select(th => th.TextContent.Trim()));
+        Assert.Contains("The Title column is empty. Fill it in and import the file again.",
+            table.QuerySelector($"#{anchor}-row-3")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("The date in the Date column cannot be read.", table.QuerySelector($"#{anchor}-row-4")!.TextContent,
+            StringComparison.Ordinal);
+        Assert.DoesNotContain("131052-308T", html, StringComparison.Ordinal);
+
+        // Another region's import reports do not include it.
+        using var other = await Host.ClientFor("kainuu-responsibleperson");
+        Assert.DoesNotContain(file, await other.GetStringAsync($"{Api("kainuu")}/imports?pageSize=100"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_outputs_page_links_a_phenomenon_report_to_its_own_page()
     {
         using var responsible = await Host.ClientFor("kymenlaakso-responsibleperson");

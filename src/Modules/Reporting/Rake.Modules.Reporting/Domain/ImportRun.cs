@@ -29,4 +29,28 @@ internal sealed class ImportRun : IRegionOwned
 
     /// <summary>The numbers an import takes are consecutive, so the first one and the count name them all.</summary>
     public int? FirstNumber { get; set; }
+
+    /// <summary>
+    /// Why a refused import was refused, cell by cell (docs/adr/0184): each bad row's number, column and kind of problem, never
+    /// the cell's value, so nothing a row said about a client is kept. Empty for an import that was not refused.
+    /// </summary>
+    public List<ImportRowProblem> RowProblems { get; set; } = [];
 }
+
+/// <summary>What can be wrong in one cell of an imported row; the text that says how to fix it is chosen when it is read.</summary>
+internal enum ImportProblem
+{
+    Required,
+    TooLong,
+    UnknownType,
+    UnknownTerm,
+    BadDate,
+    FutureDate,
+    IdentityCode,
+}
+
+/// <summary>
+/// One problem of a refused row: the row's number in the file (the header is row 1), the column's key (<c>municipality</c>),
+/// the kind of problem and, for <see cref="ImportProblem.TooLong"/>, the longest text allowed.
+/// </summary>
+internal sealed record ImportRowProblem(int Row, string Column, ImportProblem Problem, int? Limit = null);

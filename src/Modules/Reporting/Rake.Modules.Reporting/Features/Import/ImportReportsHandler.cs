@@ -129,7 +129,7 @@ internal sealed partial class ImportReportsHandler(
         }
 
         var terms = await db.Terms.AsNoTracking().ToListAsync(ct);
-        var parsed = new List<(ImportRowDto Dto, SocialReport? Report, string Hash)>();
+        var parsed = new List<(ImportRowDto Dto, SocialReport? Report, string Hash, List<ImportRowProblem> Problems)>();
         var hashes = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 1; i < table.Count; i++)
         {
@@ -140,10 +140,10 @@ internal sealed partial class ImportReportsHandler(
             .ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
         for (var i = 0; i < parsed.Count; i++)
         {
-            var (dto, report, hash) = parsed[i];
+            var (dto, report, hash, problems) = parsed[i];
             if (dto.Status == nameof(ImportRowStatus.New) && (known.Contains(hash) || !hashes.Add(hash)))
             {
-                parsed[i] = (dto with { Status = nameof(ImportRowStatus.Duplicate) }, null, hash);
+                parsed[i] = (dto with { Status = nameof(ImportRowStatus.Duplicate) }, null, hash, problems);
             }
         }
         var rows = parsed.Select(p => p.Dto).ToList();
@@ -157,8 +157,10 @@ internal sealed partial class ImportReportsHandler(
         var duplicates = rows.Count(r => r.Status == nameof(ImportRowStatus.Duplicate));
         if (errorRows.Count > 0)
         {
-            // The refusal is kept in the import reports; no report and no ledger row is written.
-            db.ImportRuns.Add(Run(name, ImportOutcome.Refused, rows.Count, 0, duplicates, errorRows.Count, null));
+            // The refusal is kept in the import reports with each bad row's problems; no report and no ledger row is written.
+            var refused = Run(name, ImportOutcome.Refused, rows.Count, 0, duplicates, errorRows.Count, null);
+            refused.RowProblems = parsed.SelectMany(p => p.Problems).ToList();
+            db.ImportRuns.Add(refused);
             await db.SaveChangesAsync(ct);
             throw new ValidationException(
                 errorRows.ToDictionary(r => texts.Get("reporting.import.rowKey", r.Row), r => r.Errors.ToArray()),
@@ -175,7 +177,7 @@ internal sealed partial class ImportReportsHandler(
             {
                 numbers.Clear();
                 var next = first;
-                foreach (var (dto, report, hash) in ordered)
+                foreach (var (dto, report, hash, _) in ordered)
                 {
                     report!.Number = next++;
                     report.Timeline[0].Comment = texts.Get("reporting.import.timeline", name, dto.Row);

@@ -7,10 +7,20 @@ namespace Rake.Modules.Reporting.Features.Import;
 /// <summary>One row of an export: each cell checked like a submission's field, its identity hashed.</summary>
 internal sealed partial class ImportReportsHandler
 {
-    private (ImportRowDto, SocialReport?, string) ParseRow(int rowNumber, List<string?> header, List<RawCell> cells,
-        List<TaxonomyTerm> terms)
+    /// <summary>
+    /// The row's answer, its report when it has no errors, its identity, and its problems as kept in a refusal's import report
+    /// (column and kind only: the answer may quote a cell, the import report never does).
+    /// </summary>
+    private (ImportRowDto, SocialReport?, string, List<ImportRowProblem>) ParseRow(int rowNumber, List<string?> header,
+        List<RawCell> cells, List<TaxonomyTerm> terms)
     {
         var errors = new List<string>();
+        var problems = new List<ImportRowProblem>();
+        void Problem(string key, ImportProblem problem, string text, int? limit = null)
+        {
+            errors.Add($"{Label(key)}: {text}");
+            problems.Add(new ImportRowProblem(rowNumber, key, problem, limit));
+        }
         RawCell? Cell(string key)
         {
             var index = header.IndexOf(key);
@@ -23,14 +33,14 @@ internal sealed partial class ImportReportsHandler
             {
                 if (required)
                 {
-                    errors.Add($"{Label(key)}: {texts["validation.required"]}");
+                    Problem(key, ImportProblem.Required, texts["validation.required"]);
                 }
 
                 return null;
             }
             if (value.Length > max)
             {
-                errors.Add($"{Label(key)}: {texts.Get("validation.tooLong", max, value.Length)}");
+                Problem(key, ImportProblem.TooLong, texts.Get("validation.tooLong", max, value.Length), max);
             }
             return value;
         }
@@ -45,20 +55,20 @@ internal sealed partial class ImportReportsHandler
             var term = Match(terms, kind, value);
             if (term is null)
             {
-                errors.Add($"{Label(key)}: {texts.Get("validation.unknownValue", value, Codes(terms, kind))}");
+                Problem(key, ImportProblem.UnknownTerm, texts.Get("validation.unknownValue", value, Codes(terms, kind)));
             }
 
             return term?.Code;
         }
 
         var sourceId = Text("id", 100, required: false);
-        var receivedAt = ParseDate(Cell("date"), errors);
+        var receivedAt = ParseDate(Cell("date"), Problem);
         var typeText = Text("type", 40, required: true);
         var type = typeText is null ? (PhenomenonType?)null : ParseType(typeText);
         if (typeText is not null && type is null)
         {
-            errors.Add($"{Label("type")}: " +
-                $"{texts.Get("validation.unknownValue", typeText, "Negative, Positive, Other, kielteinen, myönteinen, muu")}");
+            Problem("type", ImportProblem.UnknownType,
+                texts.Get("validation.unknownValue", typeText, "Negative, Positive, Other, kielteinen, myönteinen, muu"));
         }
         var title = Text("title", SocialReport.TitleMax, true);
         var description = Text("description", SocialReport.DescriptionMax, true);
@@ -72,7 +82,8 @@ internal sealed partial class ImportReportsHandler
             var term = Match(terms, TermKind.Category, part);
             if (term is null)
             {
-                errors.Add($"{Label("categories")}: {texts.Get("validation.unknownValue", part, Codes(terms, TermKind.Category))}");
+                Problem("categories", ImportProblem.UnknownTerm,
+                    texts.Get("validation.unknownValue", part, Codes(terms, TermKind.Category)));
             }
             else if (!categories.Contains(term.Code))
             {
@@ -84,13 +95,13 @@ internal sealed partial class ImportReportsHandler
         var targetGroup = Term("targetGroup", TermKind.TargetGroup, false);
         if (receivedAt is { } at && at > clock.GetUtcNow())
         {
-            errors.Add($"{Label("date")}: {texts["reporting.import.future"]}");
+            Problem("date", ImportProblem.FutureDate, texts["reporting.import.future"]);
         }
 
         var findings = PiiGuard.Scan([("title", title), ("description", description), ("proposal", proposal), ("triedAlready", tried)]);
         foreach (var f in findings.Where(f => f.Kind == PiiKind.PersonalIdentityCode))
         {
-            errors.Add($"{Label(f.Field == "triedAlready" ? "tried" : f.Field)}: {texts["reporting.import.identityCode"]}");
+            Problem(f.Field == "triedAlready" ? "tried" : f.Field, ImportProblem.IdentityCode, texts["reporting.import.identityCode"]);
         }
         var warnings = findings.Where(f => f.Kind != PiiKind.PersonalIdentityCode)
             .Select(f =>
@@ -100,7 +111,7 @@ internal sealed partial class ImportReportsHandler
         if (errors.Count > 0)
         {
             return (new ImportRowDto(rowNumber, sourceId, nameof(ImportRowStatus.Error), receivedAt, type?.ToString(), title,
-                categories, serviceArea, municipality, errors, warnings), null, hash);
+                categories, serviceArea, municipality, errors, warnings), null, hash, problems);
         }
         var id = Guid.CreateVersion7(receivedAt!.Value);
         var report = new SocialReport
@@ -130,14 +141,14 @@ internal sealed partial class ImportReportsHandler
                 Status = ReportStatus.Closed, Actor = actor.UserName ?? "" }],
         };
         return (new ImportRowDto(rowNumber, sourceId, nameof(ImportRowStatus.New), receivedAt, type.ToString(), title, categories,
-            serviceArea, municipality, [], warnings), report, hash);
+            serviceArea, municipality, [], warnings), report, hash, problems);
     }
 
-    private DateTimeOffset? ParseDate(RawCell? cell, List<string> errors)
+    private DateTimeOffset? ParseDate(RawCell? cell, Action<string, ImportProblem, string, int?> problem)
     {
         if (cell is not { } c || c.Text.Trim().Length == 0)
         {
-            errors.Add($"{Label("date")}: {texts["validation.required"]}");
+            problem("date", ImportProblem.Required, texts["validation.required"], null);
             return null;
         }
         DateTime local;
@@ -147,7 +158,7 @@ internal sealed partial class ImportReportsHandler
         }
         else if (!DateTime.TryParseExact(c.Text.Trim(), DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out local))
         {
-            errors.Add($"{Label("date")}: {texts.Get("reporting.import.badDate", c.Text.Trim())}");
+            problem("date", ImportProblem.BadDate, texts.Get("reporting.import.badDate", c.Text.Trim()), null);
             return null;
         }
         // The forms export Finnish local time.

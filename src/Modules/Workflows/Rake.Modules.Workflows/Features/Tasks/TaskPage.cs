@@ -13,7 +13,11 @@ internal enum TaskListSort { Due, Title, Role }
 /// <summary>A page of "My tasks" (the grid's query): text in the title, one role, one sort column.</summary>
 internal sealed record TaskPageQuery(string? Search, string? Role, int? Page, int? PageSize, string? Sort = null, bool? Descending = null);
 
-internal sealed record TaskListItem(Guid Id, string Title, string? Role, DateTimeOffset? DueAt);
+/// <summary>
+/// A row of the grid. <see cref="Page"/> is the region-relative page a module's page completes the task on (a phenomenon
+/// report's stage page, docs/adr/0173); null for a task completed in "My tasks", whose title leads to its card.
+/// </summary>
+internal sealed record TaskListItem(Guid Id, string Title, string? Role, DateTimeOffset? DueAt, string? Page = null);
 
 internal sealed class TaskPageQueryValidator : RequestValidator<TaskPageQuery>
 {
@@ -40,7 +44,7 @@ internal sealed class TaskPageHandler(TasksHandler tasks)
         var page = query.Page ?? 1;
         var pageSize = query.PageSize ?? 25;
         IEnumerable<TaskListItem> rows = (await tasks.MineAsync(ct))
-            .Select(t => new TaskListItem(t.Id, TaskText(t, "title") ?? t.Name, t.Role, t.DueAt));
+            .Select(t => new TaskListItem(t.Id, TaskText(t, "title") ?? t.Name, t.Role, t.DueAt, FormPage(t)));
         if (query.Search?.Trim() is { Length: > 0 } text)
         {
             rows = rows.Where(t => t.Title.Contains(text, StringComparison.CurrentCultureIgnoreCase));
@@ -63,6 +67,16 @@ internal sealed class TaskPageHandler(TasksHandler tasks)
         var all = ordered.ThenBy(t => t.Id).ToList();
         return new PagedResult<TaskListItem>(all.Skip((page - 1) * pageSize).Take(pageSize).ToList(), all.Count, page, pageSize);
     }
+
+    /// <summary>
+    /// The page of a task that only its module's page completes (payload <c>formKey</c>): the same page its card opens. Only a path
+    /// inside the region counts, as on the card; any other task keeps its card.
+    /// </summary>
+    internal static string? FormPage(BookmarkDto task) =>
+        task.Payload is JsonObject payload && Value(payload[WorkflowFormTasksApi.FormKey]) is not null
+            && Value(payload["form"]) is { } form && !form.Contains("//", StringComparison.Ordinal)
+            ? form
+            : null;
 
     /// <summary>The text in the reader's language when the workflow gave one (<c>titles.sv</c>), else as written.</summary>
     internal static string? TaskText(BookmarkDto task, string key) =>

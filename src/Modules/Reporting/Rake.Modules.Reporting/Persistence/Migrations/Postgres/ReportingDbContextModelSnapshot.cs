@@ -333,6 +333,10 @@ namespace Rake.Modules.Reporting.Persistence.Migrations.Postgres
                     b.Property<int>("RowCount")
                         .HasColumnType("integer");
 
+                    b.Property<string>("RowProblems")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.HasKey("Id");
 
                     b.HasIndex("RegionCode", "ImportedAt");

@@ -327,6 +327,10 @@ namespace Rake.Modules.Reporting.Persistence.Migrations.Sqlite
                     b.Property<int>("RowCount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("RowProblems")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("RegionCode", "ImportedAt");
