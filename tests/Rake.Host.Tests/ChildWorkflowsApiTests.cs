@@ -283,7 +283,8 @@ public sealed class ChildWorkflowsApiTests(SharedHost shared)
 
         // Another region can neither publish nor run a definition that uses it.
         var outsider = NewId("outsider");
-        var saved = await kymenlaakso.PostAsJsonAsync($"{Base("kymenlaakso")}/workflow-definitions", Using(outsider, UsingNode(type, usedId)));
+        var saved = await kymenlaakso.PostAsJsonAsync($"{Base("kymenlaakso")}/workflow-definitions",
+            Using(outsider, UsingNode(type, usedId)));
         Assert.Equal(HttpStatusCode.Created, saved.StatusCode);
         var problem = await Reports.ReadProblemAsync(
             await kymenlaakso.PostAsync($"{Base("kymenlaakso")}/workflow-definitions/{outsider}/publish", null), HttpStatusCode.BadRequest);

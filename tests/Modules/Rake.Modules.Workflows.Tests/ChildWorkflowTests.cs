@@ -321,7 +321,8 @@ public sealed class ChildWorkflowTests
 
         Assert.True(instance.SubStatus == WorkflowSubStatus.Finished, instance.Fault?.Message);
         Assert.Equal(["item a", "item b", "all done"], host.Lines);
-        Assert.Contains(instance.Journal, e => e.ActivityId == (string?)bulk["id"] && e.Event == "Completed" && e.Message == "Finished,Done");
+        Assert.Contains(instance.Journal,
+            e => e.ActivityId == (string?)bulk["id"] && e.Event == "Completed" && e.Message == "Finished,Done");
     }
 
     [Fact]

@@ -180,7 +180,9 @@ internal sealed class ElsaActivityDescriptors(WorkflowEngineFactory engines, Tex
             ["kind"] = "Action",
             ["ports"] = new JsonArray(new JsonObject
             {
-                ["name"] = WorkflowActivity.DoneOutcome, ["displayName"] = WorkflowActivity.DoneOutcome, ["type"] = "Flow",
+                ["name"] = WorkflowActivity.DoneOutcome,
+                ["displayName"] = WorkflowActivity.DoneOutcome,
+                ["type"] = "Flow",
                 ["isBrowsable"] = true,
             }),
             ["customProperties"] = new JsonObject
