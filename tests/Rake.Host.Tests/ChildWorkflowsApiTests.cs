@@ -256,7 +256,8 @@ public sealed class ChildWorkflowsApiTests(SharedHost shared)
 
         var offered = (await DescriptorsAsync(kainuu, "kainuu")).Single(d => (string?)d!["displayName"] == name)!;
         var type = offered["typeName"]!.GetValue<string>();
-        Assert.Equal("Greeter" + name[8..], type);
+        // Elsa's Pascal case: "greeter 3f…" → "Greeter3f…", "greeter c3…" → "GreeterC3…".
+        Assert.Equal("Greeter" + char.ToUpperInvariant(name[8]) + name[9..], type);
         Assert.Equal("Workflows", offered["category"]!.GetValue<string>());
         Assert.Equal(["person"], offered["inputs"]!.AsArray().Select(i => (string)i!["name"]!).ToList());
         Assert.Equal(["greeting"], offered["outputs"]!.AsArray().Select(o => (string)o!["name"]!).ToList());
