@@ -206,4 +206,155 @@ public sealed class ChildWorkflowsApiTests(SharedHost shared)
             Assert.Contains("Result", descriptor["outputs"]!.AsArray().Select(o => (string)o!["name"]!));
         }
     }
+    /// <summary>A workflow of the region usable as an activity: input <c>person</c>, output <c>greeting</c>.</summary>
+    private static JsonObject UsableGreeter(string definitionId, string name, bool usable = true)
+    {
+        var definition = Sequence(definitionId, SetOutput("greet", "greeting", "'Hei ' + getInput('person')"));
+        definition["name"] = name;
+        definition["options"] = new JsonObject { ["usableAsActivity"] = usable, ["activityCategory"] = null };
+        definition["inputs"] = new JsonArray(new JsonObject { ["name"] = "person", ["type"] = "String", ["displayName"] = "Henkilö" });
+        definition["outputs"] = new JsonArray(new JsonObject { ["name"] = "greeting", ["type"] = "String" });
+        return definition;
+    }
+
+    /// <summary>A node using <paramref name="usedId"/> as an activity, as the Studio writes it, its output bound to a variable.</summary>
+    private static JsonObject UsingNode(string type, string usedId, string? versionId = null) => new()
+    {
+        ["id"] = "greeter",
+        ["type"] = type,
+        ["version"] = 1,
+        ["workflowDefinitionId"] = usedId,
+        ["workflowDefinitionVersionId"] = versionId,
+        ["person"] = Expr("JavaScript", "getInput('who')", "String"),
+        ["greeting"] = new JsonObject { ["typeName"] = "String", ["memoryReference"] = new JsonObject { ["id"] = "greeting" } },
+    };
+
+    private static JsonObject Using(string definitionId, JsonObject node)
+    {
+        var definition = Sequence(definitionId, node, SetOutput("relay", "fromChild", "getVariable('greeting')"));
+        definition["variables"] = new JsonArray(new JsonObject { ["id"] = "greeting", ["name"] = "greeting", ["typeName"] = "String" });
+        return definition;
+    }
+
+    private static async Task<JsonArray> DescriptorsAsync(HttpClient admin, string region)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/elsa/api/descriptors/activities");
+        request.Headers.Add("X-Tenant-Id", region);
+        var response = await admin.SendAsync(request);
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        return (await response.Content.ReadFromJsonAsync<JsonObject>())!["items"]!.AsArray();
+    }
+
+    [Fact]
+    public async Task A_workflow_usable_as_an_activity_is_offered_and_runs_in_its_region_only_with_its_inputs_and_outputs()
+    {
+        using var kainuu = await Host.ClientFor("kainuu-regionadmin");
+        using var kymenlaakso = await Host.ClientFor("kymenlaakso-regionadmin");
+        var usedId = NewId("greeter");
+        var name = $"greeter {Guid.NewGuid():N}";
+        await PublishAsync(kainuu, "kainuu", UsableGreeter(usedId, name));
+
+        var offered = (await DescriptorsAsync(kainuu, "kainuu")).Single(d => (string?)d!["displayName"] == name)!;
+        var type = offered["typeName"]!.GetValue<string>();
+        // Elsa's Pascal case: "greeter 3f…" → "Greeter3f…", "greeter c3…" → "GreeterC3…".
+        Assert.Equal("Greeter" + char.ToUpperInvariant(name[8]) + name[9..], type);
+        Assert.Equal("Workflows", offered["category"]!.GetValue<string>());
+        Assert.Equal(["person"], offered["inputs"]!.AsArray().Select(i => (string)i!["name"]!).ToList());
+        Assert.Equal(["greeting"], offered["outputs"]!.AsArray().Select(o => (string)o!["name"]!).ToList());
+        Assert.Equal(usedId, offered["constructionProperties"]!["WorkflowDefinitionId"]!.GetValue<string>());
+        Assert.DoesNotContain(await DescriptorsAsync(kainuu, "kainuu"), d => (string?)d!["typeName"] == "Rake.WorkflowDefinitionActivity");
+        Assert.DoesNotContain(await DescriptorsAsync(kymenlaakso, "kymenlaakso"), d => (string?)d!["displayName"] == name);
+
+        // The Studio reads the option back as stored.
+        using var model = new HttpRequestMessage(HttpMethod.Get, $"/elsa/api/workflow-definitions/by-definition-id/{usedId}");
+        model.Headers.Add("X-Tenant-Id", "kainuu");
+        var stored = (await (await kainuu.SendAsync(model)).Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.True(stored["options"]!["usableAsActivity"]!.GetValue<bool>());
+
+        var parentId = NewId("uses-greeter");
+        await PublishAsync(kainuu, "kainuu", Using(parentId, UsingNode(type,
+            usedId, offered["constructionProperties"]!["WorkflowDefinitionVersionId"]!.GetValue<string>())));
+        var parent = await StartWithAsync(kainuu, "kainuu", new { definitionId = parentId, input = new { who = "Aino" } });
+
+        Assert.True(parent["subStatus"]!.GetValue<string>() == "Finished", parent.ToJsonString());
+        Assert.Equal("Hei Aino", parent["output"]!["fromChild"]!.GetValue<string>());
+        var child = Assert.Single(await InstancesOfAsync(kainuu, "kainuu", usedId))!;
+        Assert.Equal(parent["id"]!.GetValue<string>(),
+            (await InstanceAsync(kainuu, "kainuu", child["id"]!.GetValue<string>()))["parentInstanceId"]!.GetValue<string>());
+
+        // Another region can neither publish nor run a definition that uses it.
+        var outsider = NewId("outsider");
+        var saved = await kymenlaakso.PostAsJsonAsync($"{Base("kymenlaakso")}/workflow-definitions",
+            Using(outsider, UsingNode(type, usedId)));
+        Assert.Equal(HttpStatusCode.Created, saved.StatusCode);
+        var problem = await Reports.ReadProblemAsync(
+            await kymenlaakso.PostAsync($"{Base("kymenlaakso")}/workflow-definitions/{outsider}/publish", null), HttpStatusCode.BadRequest);
+        var message = Assert.Single(problem["errors"]!["greeter"]!.AsArray())!.GetValue<string>();
+        Assert.Contains("'greeter'", message);
+        Assert.Contains($"'{usedId}'", message);
+        Assert.Single(await InstancesOfAsync(kainuu, "kainuu", usedId));
+    }
+
+    [Theory]
+    [InlineData(false, "not usable as an activity")]
+    [InlineData(null, "not a published workflow of this region")]
+    public async Task Using_a_workflow_that_is_not_published_or_not_usable_is_a_problem_naming_the_activity(bool? usable, string why)
+    {
+        using var admin = await Host.ClientFor("kainuu-regionadmin");
+        var usedId = NewId("used");
+        if (usable is { } flag)
+        {
+            await PublishAsync(admin, "kainuu", UsableGreeter(usedId, $"used {Guid.NewGuid():N}", flag));
+        }
+        var parentId = NewId("user");
+        var saved = await admin.PostAsJsonAsync($"{Base("kainuu")}/workflow-definitions", Using(parentId, UsingNode("Used", usedId)));
+        Assert.Equal(HttpStatusCode.Created, saved.StatusCode);
+
+        var problem = await Reports.ReadProblemAsync(
+            await admin.PostAsync($"{Base("kainuu")}/workflow-definitions/{parentId}/publish", null), HttpStatusCode.BadRequest);
+
+        var message = Assert.Single(problem["errors"]!["greeter"]!.AsArray())!.GetValue<string>();
+        Assert.Contains("'greeter'", message);
+        Assert.Contains(why, message);
+    }
+
+    [Fact]
+    public async Task BulkDispatchWorkflows_starts_one_child_per_item_waits_for_all_and_refuses_too_many_items()
+    {
+        using var admin = await Host.ClientFor("kainuu-regionadmin");
+        var childId = NewId("per-item");
+        await PublishAsync(admin, "kainuu", Sequence(childId, SetOutput("echo", "item", "'got ' + getInput('Item')")));
+        var parentId = NewId("bulk");
+        var bulk = Activity("bulk", "Elsa.BulkDispatchWorkflows", ("workflowDefinitionId", childId));
+        bulk["items"] = Expr("Literal", "[\"a\",\"b\",\"c\"]");
+        await PublishAsync(admin, "kainuu", Sequence(parentId, bulk));
+
+        var parent = await StartAsync(admin, "kainuu", parentId);
+
+        Assert.True(parent["subStatus"]!.GetValue<string>() == "Finished", parent.ToJsonString());
+        var children = await InstancesOfAsync(admin, "kainuu", childId);
+        Assert.Equal(3, children.Count);
+        var outputs = new List<string>();
+        foreach (var child in children)
+        {
+            var full = await InstanceAsync(admin, "kainuu", child!["id"]!.GetValue<string>());
+            Assert.Equal(parent["id"]!.GetValue<string>(), full["parentInstanceId"]!.GetValue<string>());
+            outputs.Add(full["output"]!["item"]!.GetValue<string>());
+        }
+        Assert.Equal(["got a", "got b", "got c"], outputs.Order().ToList());
+        var journal = (await InstanceAsync(admin, "kainuu", parent["id"]!.GetValue<string>()))["journal"]!.AsArray();
+        var completed = Assert.Single(journal, e => (string?)e!["activityId"] == "bulk" && (string?)e["event"] == "Completed")!;
+        Assert.Equal("Finished,Done", completed["message"]!.GetValue<string>());
+
+        var tooMany = NewId("bulk-too-many");
+        var flood = Activity("flood", "Elsa.BulkDispatchWorkflows", ("workflowDefinitionId", childId));
+        flood["items"] = Expr("Literal", new JsonArray(Enumerable.Range(0, 101).Select(i => (JsonNode?)i).ToArray()).ToJsonString());
+        var saved = await admin.PostAsJsonAsync($"{Base("kainuu")}/workflow-definitions", Sequence(tooMany, flood));
+        Assert.Equal(HttpStatusCode.Created, saved.StatusCode);
+        var problem = await Reports.ReadProblemAsync(
+            await admin.PostAsync($"{Base("kainuu")}/workflow-definitions/{tooMany}/publish", null), HttpStatusCode.BadRequest);
+        var message = Assert.Single(problem["errors"]!["flood"]!.AsArray())!.GetValue<string>();
+        Assert.Contains("101 items", message);
+        Assert.Contains("at most 100", message);
+    }
 }

@@ -4,34 +4,40 @@ using Rake.Modules.Workflows.Engine;
 namespace Rake.Modules.Workflows.Tests;
 
 /// <summary>
-/// Elsa's own ExecuteWorkflow integration tests (ElsaCorpus/ExecuteWorkflow, see its README): every workflow file of the
-/// folder is published, the entry's definition runs until it ends, and what Elsa's test asserts is asserted.
+/// Elsa's own integration tests of child workflows (ElsaCorpus, see its README): ExecuteWorkflow, and workflows used as
+/// activities (WorkflowDefinitionActivities). Every workflow file of the folder is published, the entry's definition runs
+/// until it ends, and what Elsa's test asserts is asserted.
 /// </summary>
 public sealed class ChildWorkflowConformanceTests
 {
-    private static readonly string Folder = Path.Combine(AppContext.BaseDirectory, "ElsaCorpus", "ExecuteWorkflow");
+    private static readonly string[] Folders = ["ExecuteWorkflow", "WorkflowDefinitionActivities"];
 
-    private static IEnumerable<JsonObject> Expectations() =>
-        JsonNode.Parse(File.ReadAllText(Path.Combine(Folder, "expected.json")))!.AsArray().OfType<JsonObject>();
+    private static string Folder(string name) => Path.Combine(AppContext.BaseDirectory, "ElsaCorpus", name);
 
-    public static TheoryData<string> Cases()
+    private static IEnumerable<JsonObject> Expectations(string folder) =>
+        JsonNode.Parse(File.ReadAllText(Path.Combine(Folder(folder), "expected.json")))!.AsArray().OfType<JsonObject>();
+
+    public static TheoryData<string, string> Cases()
     {
-        var data = new TheoryData<string>();
-        foreach (var expectation in Expectations())
+        var data = new TheoryData<string, string>();
+        foreach (var folder in Folders)
         {
-            data.Add((string)expectation["source"]!);
+            foreach (var expectation in Expectations(folder))
+            {
+                data.Add(folder, (string)expectation["source"]!);
+            }
         }
         return data;
     }
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public async Task Elsa_execute_workflow_test_gives_the_result_elsa_asserts(string source)
+    public async Task Elsa_child_workflow_test_gives_the_result_elsa_asserts(string folder, string source)
     {
-        var expectation = Expectations().Single(e => (string?)e["source"] == source);
+        var expectation = Expectations(folder).Single(e => (string?)e["source"] == source);
         var expect = (JsonObject)expectation["expect"]!;
         var host = new InMemoryWorkflowHost(TestEngine.Create());
-        foreach (var file in Directory.GetFiles(Folder, "*.json").Where(f => Path.GetFileName(f) != "expected.json"))
+        foreach (var file in Directory.GetFiles(Folder(folder), "*.json").Where(f => Path.GetFileName(f) != "expected.json"))
         {
             var definition = WorkflowDefinition.Parse(File.ReadAllBytes(file));
             var published = TestEngine.Publisher().Publish(definition);

@@ -295,4 +295,90 @@ public sealed class ChildWorkflowTests
         Assert.True(instance.SubStatus == WorkflowSubStatus.Finished, instance.Fault?.Message);
         Assert.Equal(["about housing"], instance.Lines);
     }
+    /// <summary>A BulkDispatchWorkflows activity over literal items, its outcome written as a line by the next activity.</summary>
+    private static JsonObject Bulk(string definitionId, JsonArray items, bool wait) => Activity("Elsa.BulkDispatchWorkflows",
+        ("workflowDefinitionId", Expr("Literal", definitionId, "String")),
+        ("items", Expr("Literal", items.ToJsonString())),
+        ("waitForCompletion", Expr("Literal", wait, "Boolean")));
+
+    [Fact]
+    public async Task BulkDispatchWorkflows_starts_a_child_per_item_with_the_item_as_input_and_waits_until_all_finished()
+    {
+        var child = Definition(NextId("item"), Sequence(WaitFor("go"), WriteJs("'item ' + getInput('Item')")));
+        var bulk = Bulk(child.DefinitionId, ["a", "b"], wait: true);
+        var parent = Definition(NextId("bulk"), Sequence(bulk, WriteJs("'all done'")));
+        var host = Host(child, parent);
+
+        var instance = await host.StartAsync(parent.DefinitionId);
+
+        Assert.Equal(WorkflowSubStatus.Suspended, instance.SubStatus);
+        var children = host.ChildrenOf(instance).ToList();
+        Assert.Equal(["a", "b"], children.Select(c => c.Options.Input!["Item"]?.ToString()).ToList());
+        await host.ResumeAsync(children[0], children[0].Bookmarks.Single().Id, null);
+        Assert.Equal(WorkflowSubStatus.Suspended, instance.SubStatus);
+        Assert.Empty(instance.Lines);
+        await host.ResumeAsync(children[1], children[1].Bookmarks.Single().Id, null);
+
+        Assert.True(instance.SubStatus == WorkflowSubStatus.Finished, instance.Fault?.Message);
+        Assert.Equal(["item a", "item b", "all done"], host.Lines);
+        Assert.Contains(instance.Journal,
+            e => e.ActivityId == (string?)bulk["id"] && e.Event == "Completed" && e.Message == "Finished,Done");
+    }
+
+    [Fact]
+    public async Task BulkDispatchWorkflows_without_waiting_completes_on_Done_before_the_children_run()
+    {
+        var child = Definition(NextId("item"), Sequence(WriteJs("'item ' + getInput('Item')")));
+        var bulk = Bulk(child.DefinitionId, [1, 2, 3], wait: false);
+        var parent = Definition(NextId("bulk"), Sequence(bulk, WriteJs("'parent done'")));
+        var host = Host(child, parent);
+
+        var instance = await host.StartAsync(parent.DefinitionId);
+
+        Assert.True(instance.SubStatus == WorkflowSubStatus.Finished, instance.Fault?.Message);
+        Assert.Equal(["parent done", "item 1", "item 2", "item 3"], host.Lines);
+        Assert.Contains(instance.Journal, e => e.ActivityId == (string?)bulk["id"] && e.Event == "Completed" && e.Message == "Done");
+    }
+
+    [Fact]
+    public async Task BulkDispatchWorkflows_faults_when_a_script_gives_more_items_than_the_cap()
+    {
+        var child = Definition(NextId("item"), Sequence(WriteJs("'never'")));
+        var bulk = Activity("Elsa.BulkDispatchWorkflows",
+            ("workflowDefinitionId", Expr("Literal", child.DefinitionId, "String")),
+            ("items", Expr("JavaScript", $"Array.from({{length: {BulkDispatchWorkflows.MaxItems + 1}}}, (_, i) => i)")));
+        var parent = Definition(NextId("bulk"), Sequence(bulk));
+        var host = Host(child, parent);
+
+        var instance = await host.StartAsync(parent.DefinitionId);
+
+        Assert.Equal(WorkflowSubStatus.Faulted, instance.SubStatus);
+        Assert.Equal("BulkDispatchTooManyItems", instance.Fault!.Code);
+        Assert.Empty(host.ChildrenOf(instance));
+    }
+
+    [Fact]
+    public async Task A_workflow_used_as_an_activity_gets_the_nodes_inputs_and_gives_its_outputs_to_bound_variables()
+    {
+        // "name" is the activity's own name in Elsa's node shape, so the input is called "person".
+        var child = Definition(NextId("greeter"),
+            Sequence(WriteJs("'child ' + getInput('person')"), SetOutput("greeting", "'Hei ' + getInput('person')")));
+        var node = new JsonObject
+        {
+            ["id"] = NextId("a"),
+            ["type"] = "Greeter",
+            ["version"] = 3,
+            ["workflowDefinitionId"] = child.DefinitionId,
+            ["person"] = Expr("Literal", "Aino", "String"),
+            ["greeting"] = new JsonObject { ["typeName"] = "String", ["memoryReference"] = new JsonObject { ["id"] = "r" } },
+        };
+        var parent = Definition(NextId("parent"), Sequence(node, WriteJs("'parent got ' + getVariable('r')")));
+        var host = Host(child, parent);
+
+        var instance = await host.StartAsync(parent.DefinitionId);
+
+        Assert.True(instance.SubStatus == WorkflowSubStatus.Finished, instance.Fault?.Message);
+        Assert.Equal(["child Aino", "parent got Hei Aino"], host.Lines);
+        Assert.Equal("Hei Aino", instance.ActivityOutputs[(string)node["id"]!]["greeting"]?.ToString());
+    }
 }

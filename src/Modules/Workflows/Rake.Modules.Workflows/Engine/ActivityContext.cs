@@ -96,8 +96,23 @@ internal sealed class ActivityContext(WorkflowEngine engine, WorkflowInstance in
                 .Where(p => p.Name is not null)
                 .SelectMany(p => p.Outputs.Keys.Select(output => (p.Id, p.Name!, output)));
 
-    public object? GetInput(string name) =>
-        instance.Options.Input is { } input && input.TryGetValue(name, out var value) ? ValueConverter.ToStateValue(value) : null;
+    /// <summary>
+    /// The workflow input of that name; when none has exactly that name, one that differs only in case (a node using a
+    /// workflow as an activity writes its inputs in camel case, the workflow declares them as named, docs/adr/0185).
+    /// </summary>
+    public object? GetInput(string name)
+    {
+        if (instance.Options.Input is not { } input)
+        {
+            return null;
+        }
+        if (input.TryGetValue(name, out var value))
+        {
+            return ValueConverter.ToStateValue(value);
+        }
+        var other = input.FirstOrDefault(p => string.Equals(p.Key, name, StringComparison.OrdinalIgnoreCase));
+        return other.Key is null ? null : ValueConverter.ToStateValue(other.Value);
+    }
 
     /// <summary>The nearest enclosing ParallelForEach item.</summary>
     public object? CurrentValue => execution.Ancestors().Prepend(execution).FirstOrDefault(e => e.HasCurrentValue)?.CurrentValue;

@@ -58,6 +58,15 @@ internal sealed class ActivityRegistry
 
     public ActivityDescriptor? Find(string typeName, int version) => _byTypeAndVersion.GetValueOrDefault((typeName, version));
 
+    /// <summary>
+    /// The descriptor a node runs with: its type and version, or, for a node that names a workflow definition of the region
+    /// (Elsa's WorkflowDefinitionActivity, whose type is the definition's name), the one activity that runs such nodes
+    /// (docs/adr/0185).
+    /// </summary>
+    public ActivityDescriptor? Find(ActivityNode node) =>
+        Find(node.Type, node.Version)
+        ?? (node.UsedWorkflowDefinitionId is not null ? Find(Activities.WorkflowDefinitionActivity.TypeName, 1) : null);
+
     public bool IsKnownType(string typeName) => _latest.ContainsKey(typeName);
 
     private static ActivityDescriptor Describe(Type type, ActivityAttribute attribute)

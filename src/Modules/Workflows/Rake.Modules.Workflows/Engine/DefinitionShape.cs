@@ -90,7 +90,7 @@ internal static class DefinitionShape
         {
             yield return error;
         }
-        var descriptor = registry.Find(node.Type, node.Version);
+        var descriptor = registry.Find(node);
         foreach (var input in descriptor?.Inputs ?? [])
         {
             if (node.RawInput(input.Name) is not JsonObject wrapped || !wrapped.ContainsKey("expression"))

@@ -253,6 +253,16 @@ internal sealed class ActivityNode
     public bool CanStartWorkflow =>
         Flag(Json["canStartWorkflow"]) || Flag((Json["customProperties"] as JsonObject)?["canStartWorkflow"]);
 
+    /// <summary>
+    /// The definition id a workflow-used-as-activity node runs (Elsa's WorkflowDefinitionActivity writes it as plain text
+    /// at node level, where ExecuteWorkflow has an input object); null for every other node.
+    /// </summary>
+    public string? UsedWorkflowDefinitionId =>
+        JsonRead.Text(Json["workflowDefinitionId"]) is { Length: > 0 } id && !string.IsNullOrWhiteSpace(id) ? id : null;
+
+    /// <summary>The stored version such a node pins (Elsa's <c>workflowDefinitionVersionId</c>), if it names one.</summary>
+    public string? UsedWorkflowDefinitionVersionId => JsonRead.Text(Json["workflowDefinitionVersionId"]);
+
     public string? MergeMode => JsonRead.Text((Json["customProperties"] as JsonObject)?["mergeMode"]);
 
     public IEnumerable<string> InputNames => Json.Select(p => p.Key).Where(k => !StructuralKeys.Contains(k));

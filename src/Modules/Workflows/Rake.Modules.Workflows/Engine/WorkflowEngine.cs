@@ -318,7 +318,7 @@ internal sealed class WorkflowEngine(ActivityRegistry registry, ExpressionEvalua
     }
 
     public ActivityDescriptor Describe(ActivityNode node) =>
-        registry.Find(node.Type, node.Version)
+        registry.Find(node)
         ?? throw new InvalidOperationException($"Activity '{node.Id}' has unknown type '{node.Type}' version {node.Version}.");
 
     /// <summary>Evaluates an input of a node in the scope of an execution (for containers and joins that read inputs).</summary>

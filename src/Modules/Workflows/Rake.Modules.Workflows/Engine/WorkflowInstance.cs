@@ -30,6 +30,12 @@ internal sealed record RunOptions
     /// <summary>The instance that started this one as a child (ExecuteWorkflow, DispatchWorkflow); null for a top-level run.</summary>
     public string? ParentInstanceId { get; init; }
 
+    /// <summary>
+    /// The stored version (its id, as Elsa's <c>workflowDefinitionVersionId</c>) a workflow used as an activity pins; the
+    /// runtime starts it when the region has it published and the latest published version otherwise, as Elsa falls back.
+    /// </summary>
+    public string? DefinitionVersionId { get; init; }
+
     /// <summary>The definition ids of the parents, outermost first: how deep child workflows are nested.</summary>
     public IReadOnlyList<string>? Lineage { get; init; }
 }
@@ -40,7 +46,7 @@ internal sealed record RunOptions
 /// </summary>
 internal sealed record ChildWorkflowRequest(
     string ChildInstanceId, string DefinitionId, IReadOnlyDictionary<string, object?> Input, string? CorrelationId,
-    bool ResumeOnDispatch);
+    bool ResumeOnDispatch, string? DefinitionVersionId = null);
 
 internal sealed record JournalEntry(DateTimeOffset At, string ActivityId, string ActivityType, string Event, string? Message = null);
 

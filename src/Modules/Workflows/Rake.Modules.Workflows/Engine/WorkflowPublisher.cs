@@ -48,7 +48,7 @@ internal sealed class WorkflowPublisher(ActivityRegistry registry, TimeProvider 
     {
         var errors = new List<ValidationError>();
         var id = NullIfEmpty(node.Id);
-        var descriptor = registry.Find(node.Type, node.Version);
+        var descriptor = registry.Find(node);
         if (descriptor is null)
         {
             errors.Add(new(id, registry.IsKnownType(node.Type)
@@ -128,7 +128,7 @@ internal sealed class WorkflowPublisher(ActivityRegistry registry, TimeProvider 
     /// <summary>The ports of an activity; null when they cannot be known before running (computed by a script).</summary>
     private IReadOnlyList<string>? Outcomes(ActivityNode node)
     {
-        var descriptor = registry.Find(node.Type, node.Version);
+        var descriptor = registry.Find(node);
         if (descriptor is null)
         {
             return null;
@@ -149,7 +149,7 @@ internal sealed class WorkflowPublisher(ActivityRegistry registry, TimeProvider 
     private IReadOnlyList<TriggerRequest> Triggers(WorkflowDefinition definition) =>
         definition.AllActivities()
             .Where(n => n.CanStartWorkflow)
-            .SelectMany(n => registry.Find(n.Type, n.Version)?.Create().GetTriggers(new ActivityDesign(n), time.GetUtcNow()) ?? [])
+            .SelectMany(n => registry.Find(n)?.Create().GetTriggers(new ActivityDesign(n), time.GetUtcNow()) ?? [])
             .ToList();
 
     private static string Label(ActivityNode node) => node.Label;

@@ -64,6 +64,10 @@ internal sealed class DefinitionStore(WorkflowsDbContext db, WorkflowEngineFacto
         var errors = Validate(latest.Json);
         if (errors.Count == 0)
         {
+            errors = await UsableWorkflows.CheckUsesAsync(db, engines.Registry, latest.Json, ct);
+        }
+        if (errors.Count == 0)
+        {
             errors = await HttpPathConflictsAsync(latest, ct);
         }
         if (errors.Count > 0)

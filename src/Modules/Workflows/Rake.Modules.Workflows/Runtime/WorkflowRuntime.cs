@@ -91,7 +91,15 @@ internal sealed class WorkflowRuntime(
     public async Task<WorkflowInstanceRecord?> StartAsync(string definitionId, RunOptions options, CancellationToken ct)
     {
         using var span = WorkflowTelemetry.StartRun("start", definitionId);
-        var version = await db.Definitions.AsNoTracking()
+        WorkflowDefinitionVersion? version = null;
+        // A workflow used as an activity may pin a version; one the region no longer has published falls back to the latest.
+        if (Guid.TryParse(options.DefinitionVersionId, out var pinned))
+        {
+            version = await db.Definitions.AsNoTracking()
+                .Where(d => d.Id == pinned && d.DefinitionId == definitionId && d.IsPublished)
+                .FirstOrDefaultAsync(ct);
+        }
+        version ??= await db.Definitions.AsNoTracking()
             .Where(d => d.DefinitionId == definitionId && d.IsPublished)
             .OrderByDescending(d => d.Version)
             .FirstOrDefaultAsync(ct);

@@ -26,15 +26,15 @@ internal static class ChildWorkflows
     /// finished or waits (<paramref name="resumeWhenIdle"/>), or finished. Nothing is asked (and a fault is recorded)
     /// when no definition is named or the nesting is too deep.
     /// </summary>
-    public static void Request(IActivityExecutionContext context, string? definitionId, JsonObject? input, string? correlationId,
-        bool resumeOnDispatch, bool resumeWhenIdle)
+    public static string? Request(IActivityExecutionContext context, string? definitionId, JsonObject? input, string? correlationId,
+        bool resumeOnDispatch, bool resumeWhenIdle, string? definitionVersionId = null, bool wait = true)
     {
         var engineContext = (ActivityContext)context;
         var instance = engineContext.Instance;
         if (string.IsNullOrWhiteSpace(definitionId))
         {
             context.Fault($"Activity '{context.ActivityId}' ({context.ActivityType}): input 'workflowDefinitionId' names no workflow.");
-            return;
+            return null;
         }
         var lineage = (instance.Options.Lineage ?? []).Append(instance.Definition.DefinitionId).ToList();
         if (lineage.Count >= MaxDepth)
@@ -43,7 +43,7 @@ internal static class ChildWorkflows
             context.Fault($"Activity '{context.ActivityId}' ({context.ActivityType}) would start workflow '{definitionId}' "
                 + $"{lineage.Count} levels deep (… → {chain}): child workflows may nest at most {MaxDepth - 1} levels. "
                 + "A workflow that executes itself needs a condition that stops it.", "ChildWorkflowDepth");
-            return;
+            return null;
         }
         var childId = Guid.NewGuid().ToString("N");
         var values = new Dictionary<string, object?>(StringComparer.Ordinal);
@@ -52,12 +52,17 @@ internal static class ChildWorkflows
             values[name] = ValueConverter.ToStateValue(value);
         }
         values[ParentInstanceIdKey] = instance.Id;
-        instance.ChildRequests.Add(new ChildWorkflowRequest(childId, definitionId, values, correlationId, resumeOnDispatch));
-        context.CreateBookmark(new BookmarkRequest(BookmarkKind.ChildWorkflow, childId, Payload: new JsonObject
+        instance.ChildRequests.Add(new ChildWorkflowRequest(childId, definitionId, values, correlationId, resumeOnDispatch,
+            definitionVersionId));
+        if (wait)
         {
-            ["definitionId"] = definitionId,
-            ["resumeWhenIdle"] = resumeWhenIdle,
-        }));
+            context.CreateBookmark(new BookmarkRequest(BookmarkKind.ChildWorkflow, childId, Payload: new JsonObject
+            {
+                ["definitionId"] = definitionId,
+                ["resumeWhenIdle"] = resumeWhenIdle,
+            }));
+        }
+        return childId;
     }
 
     /// <summary>
@@ -122,6 +127,7 @@ internal static class ChildWorkflows
         Input = request.Input,
         CorrelationId = request.CorrelationId,
         ParentInstanceId = parent.Id,
+        DefinitionVersionId = request.DefinitionVersionId,
         Lineage = [.. parent.Options.Lineage ?? [], parent.Definition.DefinitionId],
     };
 
@@ -147,7 +153,7 @@ internal static class ChildWorkflows
         return json;
     }
 
-    private static JsonNode? ToNode(object? value) => ValueConverter.ToStateValue(value) switch
+    internal static JsonNode? ToNode(object? value) => ValueConverter.ToStateValue(value) switch
     {
         null => null,
         JsonNode node => node,

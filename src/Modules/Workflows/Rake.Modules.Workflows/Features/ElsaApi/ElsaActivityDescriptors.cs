@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Rake.BuildingBlocks.Contracts;
 using Rake.BuildingBlocks.Localization;
 using Rake.Modules.Workflows.Engine;
+using Rake.Modules.Workflows.Persistence;
 using Rake.Modules.Workflows.Runtime;
 using Rake.Workflows.Abstractions;
 
@@ -14,7 +15,8 @@ namespace Rake.Modules.Workflows.Features.ElsaApi;
 /// module's texts.json has a translation under <c>activity.{TypeName}</c>, <c>activity.{TypeName}.description</c>,
 /// <c>activity.{TypeName}.{input}</c> or <c>activity.category.{Category}</c> (docs/adr/0011).
 /// </summary>
-internal sealed class ElsaActivityDescriptors(WorkflowEngineFactory engines, TextCatalog texts, IServiceProvider regionScope)
+internal sealed class ElsaActivityDescriptors(WorkflowEngineFactory engines, TextCatalog texts, IServiceProvider regionScope,
+    WorkflowsDbContext db)
 {
     /// <summary>Activities the engine knows under Elsa's names but the designer cannot lay out as flowchart nodes.</summary>
     private static readonly HashSet<string> Terminal = new(StringComparer.Ordinal)
@@ -26,12 +28,17 @@ internal sealed class ElsaActivityDescriptors(WorkflowEngineFactory engines, Tex
     {
         var items = new JsonArray();
         var latest = engines.Registry.All
+            .Where(d => d.TypeName != Rake.Modules.Workflows.Engine.Activities.WorkflowDefinitionActivity.TypeName)
             .GroupBy(d => d.TypeName, StringComparer.Ordinal)
             .SelectMany(g => g.OrderBy(d => d.Version))
             .OrderBy(d => d.Attribute.Category, StringComparer.Ordinal).ThenBy(d => d.TypeName, StringComparer.Ordinal);
         foreach (var descriptor in latest)
         {
             items.Add(await DescribeAsync(descriptor, ct));
+        }
+        foreach (var usable in await UsableWorkflows.ListAsync(db, ct))
+        {
+            items.Add(DescribeWorkflow(usable));
         }
         return new JsonObject { ["items"] = items, ["count"] = items.Count };
     }
@@ -95,6 +102,105 @@ internal sealed class ElsaActivityDescriptors(WorkflowEngineFactory engines, Tex
             ["isBrowsable"] = true,
             ["isStart"] = typeName == "Elsa.Start",
             ["isTerminal"] = isTerminal,
+        };
+    }
+
+    /// <summary>
+    /// A workflow of the region usable as an activity, as Elsa describes a WorkflowDefinitionActivity: its name as the type
+    /// and display name, its category (Elsa's default "Workflows"), its workflow inputs and outputs as the activity's, and
+    /// the construction properties the Studio copies onto a dropped node (docs/adr/0185).
+    /// </summary>
+    private static JsonObject DescribeWorkflow(WorkflowDefinitionVersion v)
+    {
+        var json = JsonNode.Parse(v.Json) as JsonObject ?? [];
+        var typeName = UsableWorkflows.TypeName(v);
+        var versionId = v.Id.ToString("N");
+        var inputs = new JsonArray();
+        var order = 0;
+        foreach (var input in (json["inputs"] as JsonArray ?? []).OfType<JsonObject>())
+        {
+            var name = JsonRead.Text(input["name"]);
+            if (string.IsNullOrWhiteSpace(name))
+            {
+                continue;
+            }
+            inputs.Add(new JsonObject
+            {
+                ["name"] = name,
+                ["typeName"] = JsonRead.Text(input["type"]) ?? "Object",
+                ["displayName"] = JsonRead.Text(input["displayName"]) ?? name,
+                ["description"] = JsonRead.Text(input["description"]) ?? "",
+                ["order"] = order++,
+                ["isBrowsable"] = true,
+                ["uiHint"] = JsonRead.Text(input["uiHint"]) ?? "singleline",
+                ["category"] = JsonRead.Text(input["category"]),
+                ["defaultValue"] = null,
+                ["defaultSyntax"] = "Literal",
+                ["isReadOnly"] = false,
+                ["storageDriverType"] = null,
+                ["isSynthetic"] = true,
+                ["isWrapped"] = true,
+                ["uiSpecifications"] = new JsonObject(),
+                ["autoEvaluate"] = true,
+                ["isSerializable"] = true,
+            });
+        }
+        var outputs = new JsonArray();
+        order = 0;
+        foreach (var output in (json["outputs"] as JsonArray ?? []).OfType<JsonObject>())
+        {
+            var name = JsonRead.Text(output["name"]);
+            if (string.IsNullOrWhiteSpace(name))
+            {
+                continue;
+            }
+            outputs.Add(new JsonObject
+            {
+                ["name"] = name,
+                ["typeName"] = JsonRead.Text(output["type"]) ?? "Object",
+                ["displayName"] = JsonRead.Text(output["displayName"]) ?? name,
+                ["description"] = JsonRead.Text(output["description"]) ?? "",
+                ["order"] = order++,
+                ["isBrowsable"] = true,
+                ["isSynthetic"] = true,
+                ["isSerializable"] = true,
+            });
+        }
+        return new JsonObject
+        {
+            ["typeName"] = typeName,
+            ["namespace"] = "",
+            ["name"] = typeName,
+            ["version"] = v.Version,
+            ["category"] = JsonRead.Text(json["options"]?["activityCategory"]) is { Length: > 0 } category ? category : "Workflows",
+            ["displayName"] = v.Name,
+            ["description"] = JsonRead.Text(json["description"]) ?? "",
+            ["inputs"] = inputs,
+            ["outputs"] = outputs,
+            ["kind"] = "Action",
+            ["ports"] = new JsonArray(new JsonObject
+            {
+                ["name"] = WorkflowActivity.DoneOutcome,
+                ["displayName"] = WorkflowActivity.DoneOutcome,
+                ["type"] = "Flow",
+                ["isBrowsable"] = true,
+            }),
+            ["customProperties"] = new JsonObject
+            {
+                ["RootType"] = "WorkflowDefinitionActivity",
+                ["WorkflowDefinitionId"] = v.DefinitionId,
+                ["WorkflowDefinitionVersionId"] = versionId,
+            },
+            ["constructionProperties"] = new JsonObject
+            {
+                ["WorkflowDefinitionId"] = v.DefinitionId,
+                ["WorkflowDefinitionVersionId"] = versionId,
+                ["Version"] = v.Version,
+            },
+            ["isContainer"] = false,
+            ["isBrowsable"] = true,
+            ["isStart"] = false,
+            ["isTerminal"] = false,
         };
     }
 
