@@ -262,7 +262,8 @@ public sealed class ChildWorkflowsApiTests(SharedHost shared)
         Assert.Equal(["person"], offered["inputs"]!.AsArray().Select(i => (string)i!["name"]!).ToList());
         Assert.Equal(["greeting"], offered["outputs"]!.AsArray().Select(o => (string)o!["name"]!).ToList());
         Assert.Equal(usedId, offered["constructionProperties"]!["WorkflowDefinitionId"]!.GetValue<string>());
-        Assert.DoesNotContain(await DescriptorsAsync(kainuu, "kainuu"), d => (string?)d!["typeName"] == "Rake.WorkflowDefinitionActivity");
+        Assert.DoesNotContain(await DescriptorsAsync(kainuu, "kainuu"),
+            d => (string?)d!["typeName"] == "Rake.Workflows.WorkflowDefinitionActivity");
         Assert.DoesNotContain(await DescriptorsAsync(kymenlaakso, "kymenlaakso"), d => (string?)d!["displayName"] == name);
 
         // The Studio reads the option back as stored.

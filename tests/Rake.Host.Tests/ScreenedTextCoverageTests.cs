@@ -143,6 +143,8 @@ public sealed class ScreenedTextCoverageTests(SharedHost shared)
         ["WorkingGroup/RenewNominationRequest.MemberName"] = StaffName,
         ["WorkingGroup/RenewNominationRequest.DeputyName"] = StaffName,
         ["WorkingGroup/RenewNominationRequest.DecidedBy"] = StaffName,
+        ["WorkingGroup/RenewNominationRequest.MemberUserName"] = UserName,
+        ["WorkingGroup/RenewNominationRequest.DeputyUserName"] = UserName,
         ["Communications/NoticeRequest.Template"] = Made,
         ["Communications/NoticeRequest.Args"] = Made,
         ["Communications/NoticeRequest.Link"] = Made,

@@ -1,6 +1,8 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using SQLitePCL;
 
 namespace Rake.BuildingBlocks.Persistence;
 
@@ -37,6 +39,13 @@ internal sealed class SqliteUnicodeCase : DbConnectionInterceptor
 {
     public static readonly SqliteUnicodeCase Instance = new();
 
+    // Registered on the native handle, not through SqliteConnection.CreateFunction: that one removes its functions when the
+    // connection goes back to the pool, which leaves the pooled handle with no upper() of one argument at all for the next
+    // connection that did not register it (a plain SqliteConnection on the same file). On the handle it simply stays.
+    private static readonly ConditionalWeakTable<sqlite3, object> Registered = [];
+    private static readonly delegate_function_scalar Upper = (context, _, args) => Map(context, args, upper: true);
+    private static readonly delegate_function_scalar Lower = (context, _, args) => Map(context, args, upper: false);
+
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Register(connection);
 
     public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData,
@@ -48,11 +57,25 @@ internal sealed class SqliteUnicodeCase : DbConnectionInterceptor
 
     private static void Register(DbConnection connection)
     {
-        if (connection is SqliteConnection sqlite)
+        if (connection is not SqliteConnection { Handle: { } handle } || Registered.TryGetValue(handle, out _))
         {
-            sqlite.CreateFunction<string?, string?>("upper", text => text?.ToUpperInvariant(), isDeterministic: true);
-            sqlite.CreateFunction<string?, string?>("lower", text => text?.ToLowerInvariant(), isDeterministic: true);
+            return;
         }
+        const int flags = raw.SQLITE_UTF8 | raw.SQLITE_DETERMINISTIC;
+        raw.sqlite3_create_function(handle, "upper", 1, flags, null, Upper);
+        raw.sqlite3_create_function(handle, "lower", 1, flags, null, Lower);
+        Registered.AddOrUpdate(handle, Instance);
+    }
+
+    private static void Map(sqlite3_context context, sqlite3_value[] args, bool upper)
+    {
+        if (raw.sqlite3_value_type(args[0]) == raw.SQLITE_NULL)
+        {
+            raw.sqlite3_result_null(context);
+            return;
+        }
+        var text = raw.sqlite3_value_text(args[0]).utf8_to_string();
+        raw.sqlite3_result_text(context, upper ? text.ToUpperInvariant() : text.ToLowerInvariant());
     }
 }
 

@@ -16,7 +16,7 @@ namespace Rake.Modules.Workflows.Engine.Activities;
     Description = "Runs a published workflow of the region that is usable as an activity, with its inputs and outputs.")]
 internal sealed class WorkflowDefinitionActivity : WorkflowActivity
 {
-    public const string TypeName = "Rake.WorkflowDefinitionActivity";
+    public const string TypeName = "Rake.Workflows.WorkflowDefinitionActivity";
 
     /// <summary>Node properties Elsa writes for the used definition, which are not inputs of the child.</summary>
     private static readonly HashSet<string> Reserved = new(StringComparer.OrdinalIgnoreCase)
