@@ -24,7 +24,7 @@ internal static partial class PagesBenchmark
     [
         ("Inbox", "reports/inbox", "supervisor"),
         ("Own reports", "reports/mine", "professional"),
-        ("All reports", "reports/all", "regionadmin"),
+        ("All reports", "reports/all", "responsibleperson"),
         ("Summary", "reports/summary", "responsibleperson"),
         ("Meetings", "working-groups", "workinggroupmember"),
         ("Plan", "plan", "planner"),
