@@ -57,17 +57,9 @@ internal sealed class ElsaActivityDescriptors(WorkflowEngineFactory engines, Tex
         order = 0;
         foreach (var output in d.Outputs)
         {
-            outputs.Add(new JsonObject
-            {
-                ["name"] = Pascal(output.Name),
-                ["typeName"] = ElsaTypeName(output.Property.PropertyType),
-                ["displayName"] = Text($"activity.{typeName}.{output.Name}", output.Attribute.DisplayName ?? Pascal(output.Name)),
-                ["description"] = Text($"activity.{typeName}.{output.Name}.description", output.Attribute.Description ?? ""),
-                ["order"] = order++,
-                ["isBrowsable"] = true,
-                ["isSynthetic"] = false,
-                ["isSerializable"] = true,
-            });
+            outputs.Add(OutputJson(Pascal(output.Name), ElsaTypeName(output.Property.PropertyType),
+                Text($"activity.{typeName}.{output.Name}", output.Attribute.DisplayName ?? Pascal(output.Name)),
+                Text($"activity.{typeName}.{output.Name}.description", output.Attribute.Description ?? ""), order++, synthetic: false));
         }
         var isTerminal = Terminal.Contains(typeName);
         var ports = new JsonArray();
@@ -115,57 +107,13 @@ internal sealed class ElsaActivityDescriptors(WorkflowEngineFactory engines, Tex
         var json = JsonNode.Parse(v.Json) as JsonObject ?? [];
         var typeName = UsableWorkflows.TypeName(v);
         var versionId = v.Id.ToString("N");
-        var inputs = new JsonArray();
-        var order = 0;
-        foreach (var input in (json["inputs"] as JsonArray ?? []).OfType<JsonObject>())
-        {
-            var name = JsonRead.Text(input["name"]);
-            if (string.IsNullOrWhiteSpace(name))
-            {
-                continue;
-            }
-            inputs.Add(new JsonObject
-            {
-                ["name"] = name,
-                ["typeName"] = JsonRead.Text(input["type"]) ?? "Object",
-                ["displayName"] = JsonRead.Text(input["displayName"]) ?? name,
-                ["description"] = JsonRead.Text(input["description"]) ?? "",
-                ["order"] = order++,
-                ["isBrowsable"] = true,
-                ["uiHint"] = JsonRead.Text(input["uiHint"]) ?? "singleline",
-                ["category"] = JsonRead.Text(input["category"]),
-                ["defaultValue"] = null,
-                ["defaultSyntax"] = "Literal",
-                ["isReadOnly"] = false,
-                ["storageDriverType"] = null,
-                ["isSynthetic"] = true,
-                ["isWrapped"] = true,
-                ["uiSpecifications"] = new JsonObject(),
-                ["autoEvaluate"] = true,
-                ["isSerializable"] = true,
-            });
-        }
-        var outputs = new JsonArray();
-        order = 0;
-        foreach (var output in (json["outputs"] as JsonArray ?? []).OfType<JsonObject>())
-        {
-            var name = JsonRead.Text(output["name"]);
-            if (string.IsNullOrWhiteSpace(name))
-            {
-                continue;
-            }
-            outputs.Add(new JsonObject
-            {
-                ["name"] = name,
-                ["typeName"] = JsonRead.Text(output["type"]) ?? "Object",
-                ["displayName"] = JsonRead.Text(output["displayName"]) ?? name,
-                ["description"] = JsonRead.Text(output["description"]) ?? "",
-                ["order"] = order++,
-                ["isBrowsable"] = true,
-                ["isSynthetic"] = true,
-                ["isSerializable"] = true,
-            });
-        }
+        var inputs = new JsonArray(Named(json["inputs"]).Select((e, order) => (JsonNode)InputJson(e.Name,
+            JsonRead.Text(e.Item["type"]) ?? "Object", JsonRead.Text(e.Item["displayName"]) ?? e.Name,
+            JsonRead.Text(e.Item["description"]) ?? "", order, JsonRead.Text(e.Item["uiHint"]) ?? "singleline",
+            JsonRead.Text(e.Item["category"]), [], synthetic: true)).ToArray());
+        var outputs = new JsonArray(Named(json["outputs"]).Select((e, order) => (JsonNode)OutputJson(e.Name,
+            JsonRead.Text(e.Item["type"]) ?? "Object", JsonRead.Text(e.Item["displayName"]) ?? e.Name,
+            JsonRead.Text(e.Item["description"]) ?? "", order, synthetic: true)).ToArray());
         return new JsonObject
         {
             ["typeName"] = typeName,
@@ -233,27 +181,55 @@ internal sealed class ElsaActivityDescriptors(WorkflowEngineFactory engines, Tex
             // Elsa Studio draws the ports of a dynamic-outcomes activity from this input plus these fixed ones.
             specifications["DynamicOutcomesOptions"] = new JsonObject { ["fixedOutcomes"] = new JsonArray(WorkflowActivity.DoneOutcome) };
         }
-        return new JsonObject
+        return InputJson(Pascal(input.Name), ElsaTypeName(input.Property.PropertyType),
+            Text($"activity.{d.TypeName}.{input.Name}", attribute.DisplayName ?? Pascal(input.Name)),
+            Text($"activity.{d.TypeName}.{input.Name}.description", attribute.Description ?? ""), order, uiHint, attribute.Category,
+            specifications, synthetic: false);
+    }
+
+    /// <summary>A workflow definition's declared inputs or outputs that have a name, with that name.</summary>
+    private static IEnumerable<(string Name, JsonObject Item)> Named(JsonNode? list) =>
+        (list as JsonArray ?? []).OfType<JsonObject>()
+            .Select(item => (Name: JsonRead.Text(item["name"]), Item: item))
+            .Where(e => !string.IsNullOrWhiteSpace(e.Name))
+            .Select(e => (e.Name!, e.Item));
+
+    /// <summary>One input as Elsa's activity descriptor has it; synthetic for a workflow's own inputs, which no property backs.</summary>
+    private static JsonObject InputJson(string name, string typeName, string displayName, string description, int order,
+        string uiHint, string? category, JsonObject specifications, bool synthetic) => new()
         {
-            ["name"] = Pascal(input.Name),
-            ["typeName"] = ElsaTypeName(input.Property.PropertyType),
-            ["displayName"] = Text($"activity.{d.TypeName}.{input.Name}", attribute.DisplayName ?? Pascal(input.Name)),
-            ["description"] = Text($"activity.{d.TypeName}.{input.Name}.description", attribute.Description ?? ""),
+            ["name"] = name,
+            ["typeName"] = typeName,
+            ["displayName"] = displayName,
+            ["description"] = description,
             ["order"] = order,
             ["isBrowsable"] = true,
             ["uiHint"] = uiHint,
-            ["category"] = attribute.Category,
+            ["category"] = category,
             ["defaultValue"] = null,
             ["defaultSyntax"] = "Literal",
             ["isReadOnly"] = false,
             ["storageDriverType"] = null,
-            ["isSynthetic"] = false,
+            ["isSynthetic"] = synthetic,
             ["isWrapped"] = true,
             ["uiSpecifications"] = specifications,
             ["autoEvaluate"] = true,
             ["isSerializable"] = true,
         };
-    }
+
+    /// <summary>One output as Elsa's activity descriptor has it.</summary>
+    private static JsonObject OutputJson(string name, string typeName, string displayName, string description, int order,
+        bool synthetic) => new()
+        {
+            ["name"] = name,
+            ["typeName"] = typeName,
+            ["displayName"] = displayName,
+            ["description"] = description,
+            ["order"] = order,
+            ["isBrowsable"] = true,
+            ["isSynthetic"] = synthetic,
+            ["isSerializable"] = true,
+        };
 
     private async Task<IReadOnlyList<InputOption>> OptionsAsync(Type optionsType, CancellationToken ct)
     {

@@ -275,15 +275,24 @@ internal sealed class ElsaInstancesHandler(WorkflowsDbContext db, TextCatalog te
         await RemoveAsync([instance], ct);
     }
 
-    /// <summary>Deletes the finished instances of the list; nothing is deleted when one of them is still running.</summary>
-    public async Task<JsonObject> BulkDeleteAsync(JsonObject? body, CancellationToken ct)
+    /// <summary>
+    /// The instance ids of a bulk action's <c>{ids}</c>, at most <see cref="MaxBulk"/> (more is a 400 worded by
+    /// <paramref name="tooManyKey"/>); ids that are no instance id are left out, as Elsa leaves unknown ones.
+    /// </summary>
+    private List<Guid> BulkIds(JsonObject? body, string tooManyKey)
     {
         var ids = Strings(body ?? [], "ids");
         if (ids.Count > MaxBulk)
         {
-            throw Invalid("ids", texts.Get("workflows.elsa.tooManyIds", MaxBulk));
+            throw Invalid("ids", texts.Get(tooManyKey, MaxBulk));
         }
-        var guids = ids.Select(i => Guid.TryParse(i, out var g) ? g : Guid.Empty).Where(g => g != Guid.Empty).Distinct().ToList();
+        return ids.Select(i => Guid.TryParse(i, out var g) ? g : Guid.Empty).Where(g => g != Guid.Empty).Distinct().ToList();
+    }
+
+    /// <summary>Deletes the finished instances of the list; nothing is deleted when one of them is still running.</summary>
+    public async Task<JsonObject> BulkDeleteAsync(JsonObject? body, CancellationToken ct)
+    {
+        var guids = BulkIds(body, "workflows.elsa.tooManyIds");
         var instances = await db.Instances.Where(i => guids.Contains(i.Id)).ToListAsync(ct);
         var running = instances.Where(i => i.Status == nameof(WorkflowStatus.Running)).Select(Id).ToList();
         if (running.Count > 0)
@@ -318,12 +327,7 @@ internal sealed class ElsaInstancesHandler(WorkflowsDbContext db, TextCatalog te
     /// </summary>
     public async Task<JsonObject> BulkCancelAsync(JsonObject? body, CancellationToken ct)
     {
-        var ids = Strings(body ?? [], "ids");
-        if (ids.Count > MaxBulk)
-        {
-            throw Invalid("ids", texts.Get("workflows.elsa.tooManyToCancel", MaxBulk));
-        }
-        var guids = ids.Select(i => Guid.TryParse(i, out var g) ? g : Guid.Empty).Where(g => g != Guid.Empty).Distinct().ToList();
+        var guids = BulkIds(body, "workflows.elsa.tooManyToCancel");
         var cancelled = 0;
         foreach (var guid in guids)
         {
