@@ -65,7 +65,9 @@ public sealed class GoLiveEndToEndBrowserTests(EmptyProductionFixture fixture, B
         await platform.FillAsync("#groupRoles", "lappi-admins=RegionAdmin\nlappi-sups=Supervisor\nlappi-pros=Professional");
         await platform.FillAsync("#allowedEmailDomains", "lappi.example");
         await platform.ClickAsync("#save-region");
-        await platform.WaitForURLAsync(url => url.Contains($"saved={Region}", StringComparison.Ordinal));
+        // Saving a region seeds its workflows and texts: on a busy CI machine that has taken over 20 s.
+        await platform.WaitForURLAsync(url => url.Contains($"saved={Region}", StringComparison.Ordinal),
+            new PageWaitForURLOptions { Timeout = 60_000 });
         await platform.ClickAsync($"a[href='/platform/regions/{Region}/go-live']");
         await Assertions.Expect(platform.Locator("h1")).ToContainTextAsync("Lapin hyvinvointialue");
         await Assertions.Expect(platform.Locator("#golive-item-platform-signIn")).ToHaveAttributeAsync("data-done", "true");
@@ -124,7 +126,7 @@ public sealed class GoLiveEndToEndBrowserTests(EmptyProductionFixture fixture, B
         var supervisor = await SignOnAsync("lappi-sup", "lappi-sups", outside);
         await supervisor.GotoAsync($"/{Region}/reports/inbox");
         await supervisor.ClickAsync($"table a:has-text('{title}')");
-        await supervisor.WaitForURLAsync($"**{reportUrl}");
+        await supervisor.WaitForURLAsync($"**{reportUrl}", new PageWaitForURLOptions { Timeout = 60_000 });
         await supervisor.FillAsync("#coreOfReport", "Palvelujen katoaminen kylistä");
         await supervisor.FillAsync("#audience", "Kuntien hyvinvointiryhmät");
         await supervisor.FillAsync("#priority", "1");

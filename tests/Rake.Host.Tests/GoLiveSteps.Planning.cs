@@ -16,7 +16,8 @@ internal static partial class GoLiveSteps
         await page.GotoAsync($"/{region}/plan");
         await Assertions.Expect(page.Locator("#plan-none")).ToBeVisibleAsync();
         await page.ClickAsync("#plan-setup-link");
-        await page.WaitForURLAsync(url => url.Contains($"/{region}/plan/setup", StringComparison.Ordinal));
+        await page.WaitForURLAsync(url => url.Contains($"/{region}/plan/setup", StringComparison.Ordinal),
+            new PageWaitForURLOptions { Timeout = 60_000 });
         await Assertions.Expect(page.Locator("#plan-none")).ToBeVisibleAsync();
 
         await page.FillAsync("#plan-title", $"Rakenteellisen sosiaalityön toteutussuunnitelma {from}–{until}");
