@@ -42,10 +42,17 @@ internal static partial class ClusterChecks
         command.Parameters.AddWithValue("region", TickRegion);
         command.Parameters.AddWithValue("id", definitionId);
         var fired = new List<DateTimeOffset>();
+        var withoutState = 0;
         await using (var reader = await command.ExecuteReaderAsync())
         {
             while (await reader.ReadAsync())
             {
+                // An instance whose Host died in its first run has no state to read the occurrence from.
+                if (reader.IsDBNull(0) || string.IsNullOrWhiteSpace(reader.GetString(0)))
+                {
+                    withoutState++;
+                    continue;
+                }
                 // The occurrence is the one string in the engine's typed state value that is an instant.
                 var input = JsonNode.Parse(reader.GetString(0))?["input"]?["TriggeredFor"];
                 var instant = Strings(input).FirstOrDefault(s => Instant().IsMatch(s));
@@ -70,7 +77,8 @@ internal static partial class ClusterChecks
         var twice = expected.Count(e => counts.GetValueOrDefault(e) > 1);
         var never = expected.Count(e => counts.GetValueOrDefault(e) == 0);
         Console.WriteLine($"Timers (cron every {seconds} s in {TickRegion}, {expected.Count} occurrences up to the end of the load): " +
-                          $"fired once {once}, twice or more {twice}, never {never}");
+                          $"fired once {once}, twice or more {twice}, never {never}" +
+                          (withoutState > 0 ? $"; {withoutState} instance(s) without a stored state (their Host died in the first run)" : ""));
         return twice == 0 && never == 0;
     }
 
