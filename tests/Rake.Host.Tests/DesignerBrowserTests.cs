@@ -142,6 +142,20 @@ public sealed class DesignerBrowserTests(Browser browser) : IClassFixture<Browse
         Assert.Equal(url, page.Url);
         Assert.Empty(outside);
 
+        // The run in the Studio's own instance viewer (its diagram at version 2), and in the Studio's list of runs.
+        var runPage = await page.Locator("#rake-test-run-link").GetAttributeAsync("href") ?? "";
+        Assert.Matches("^/kainuu/designer/instances/[0-9a-f-]{36}$", runPage);
+        var runId = runPage[(runPage.LastIndexOf('/') + 1)..];
+        await page.Locator("#rake-test-run-link").ClickAsync();
+        await page.WaitForURLAsync($"**{runPage}");
+        await Assertions.Expect(page.Locator("elsa-workflow-instance-viewer [data-cell-id='may-meeting']"))
+            .ToBeVisibleAsync(new() { Timeout = (float)FirstLoad.TotalMilliseconds });
+        await page.GotoAsync("/kainuu/designer/instances");
+        await Assertions.Expect(page.Locator("elsa-workflow-instance-list"))
+            .ToContainTextAsync(runId, new() { Timeout = (float)FirstLoad.TotalMilliseconds });
+        await AssertAccessibleOutsideStudioAsync(page, "43-designer-instances");
+        Assert.Empty(outside);
+
         // Kymenlaakso's admin: their own list without Kainuu's definitions; Kainuu's designer and definition are closed.
         var other = await SignInAsync(host, "kymenlaakso-regionadmin", outside);
         await other.GotoAsync("/kymenlaakso/designer");
@@ -150,6 +164,7 @@ public sealed class DesignerBrowserTests(Browser browser) : IClassFixture<Browse
             .ToContainTextAsync("kymenlaakso-half-year-routing", new() { Timeout = (float)FirstLoad.TotalMilliseconds });
         await Assertions.Expect(list).Not.ToContainTextAsync("kainuu");
         Assert.Equal(404, (await other.GotoAsync("/kymenlaakso/designer/kainuu-annual-cycle"))!.Status);
+        Assert.Equal(404, (await other.GotoAsync($"/kymenlaakso/designer/instances/{runId}"))!.Status);
         Assert.Equal(403, (await other.GotoAsync("/kainuu/designer/kainuu-annual-cycle"))!.Status);
         await Browser.AssertAccessibleAsync(other, "42-designer-forbidden");
         Assert.Empty(outside);
@@ -232,7 +247,9 @@ public sealed class DesignerBrowserTests(Browser browser) : IClassFixture<Browse
         var result = await Deque.AxeCore.Playwright.PageExtensions.RunAxe(page, new Deque.AxeCore.Commons.AxeRunContext
         {
             Exclude = [new Deque.AxeCore.Commons.AxeSelector("elsa-workflow-definition-list"),
-                new Deque.AxeCore.Commons.AxeSelector("elsa-workflow-definition-editor")],
+                new Deque.AxeCore.Commons.AxeSelector("elsa-workflow-definition-editor"),
+                new Deque.AxeCore.Commons.AxeSelector("elsa-workflow-instance-list"),
+                new Deque.AxeCore.Commons.AxeSelector("elsa-workflow-instance-viewer")],
         }, new Deque.AxeCore.Commons.AxeRunOptions
         {
             RunOnly = new Deque.AxeCore.Commons.RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },

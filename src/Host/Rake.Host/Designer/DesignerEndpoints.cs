@@ -34,6 +34,11 @@ internal static class DesignerEndpoints
 
         app.MapGet("/{region}/designer", (string region, HttpContext http, CancellationToken ct) =>
             PageAsync(http, region, null, null, ct)).ExcludeFromDescription();
+        // The Studio's own instance screens (list, and the viewer with the journal) against the engine's instances.
+        app.MapGet("/{region}/designer/instances", (string region, HttpContext http, CancellationToken ct) =>
+            AsRegionAdminAsync(http, region, _ => Task.FromResult<IResult>(Page(http, region, DesignerView.Instances, null, null, 200)), ct))
+            .ExcludeFromDescription();
+        app.MapGet("/{region}/designer/instances/{instanceId}", InstancePageAsync).ExcludeFromDescription();
         app.MapGet("/{region}/designer/{definitionId}", (string region, string definitionId, HttpContext http, CancellationToken ct) =>
             PageAsync(http, region, definitionId, null, ct)).ExcludeFromDescription();
         app.MapGet("/{region}/designer/{definitionId}/export", ExportAsync).ExcludeFromDescription();
@@ -53,6 +58,12 @@ internal static class DesignerEndpoints
         return Page(
             http, region, definitionId is null ? DesignerView.List : DesignerView.Editor, definitionId, error, error is null ? 200 : 400);
     }
+
+    private static Task<IResult> InstancePageAsync(string region, string instanceId, HttpContext http, CancellationToken ct) =>
+        AsRegionAdminAsync(http, region, async services =>
+            await services.GetRequiredService<IWorkflowDesignerApi>().InstanceExistsAsync(instanceId, ct)
+                ? Page(http, region, DesignerView.Instance, instanceId, null, 200)
+                : Page(http, region, DesignerView.InstanceNotFound, instanceId, null, 404), ct);
 
     private static Task<IResult> ExportAsync(string region, string definitionId, HttpContext http, CancellationToken ct) =>
         AsRegionAdminAsync(http, region, async services =>
@@ -136,4 +147,7 @@ public enum DesignerView
     Editor,
     Forbidden,
     NotFound,
+    Instances,
+    Instance,
+    InstanceNotFound,
 }

@@ -9,6 +9,9 @@ public interface IWorkflowDesignerApi
     /// <summary>Whether the region has a definition with this id (another region's definitions do not count).</summary>
     Task<bool> DefinitionExistsAsync(string definitionId, CancellationToken cancellationToken);
 
+    /// <summary>Whether the region has a workflow instance with this id (another region's instances do not count).</summary>
+    Task<bool> InstanceExistsAsync(string instanceId, CancellationToken cancellationToken);
+
     /// <summary>Stores an Elsa JSON file as a new draft of its definitionId; a malformed file fails with a validation problem.</summary>
     Task<string> ImportAsync(string elsaJson, CancellationToken cancellationToken);
 

@@ -9,6 +9,9 @@ internal sealed class WorkflowDesignerApi(WorkflowsDbContext db, ElsaDefinitions
     public Task<bool> DefinitionExistsAsync(string definitionId, CancellationToken cancellationToken) =>
         db.Definitions.AsNoTracking().AnyAsync(d => d.DefinitionId == definitionId, cancellationToken);
 
+    public async Task<bool> InstanceExistsAsync(string instanceId, CancellationToken cancellationToken) =>
+        Guid.TryParse(instanceId, out var id) && await db.Instances.AsNoTracking().AnyAsync(i => i.Id == id, cancellationToken);
+
     public async Task<string> ImportAsync(string elsaJson, CancellationToken cancellationToken)
     {
         var model = await definitions.ImportAsync(elsaJson, cancellationToken);
