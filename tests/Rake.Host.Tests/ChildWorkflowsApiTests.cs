@@ -360,7 +360,8 @@ public sealed class ChildWorkflowsApiTests(SharedHost shared)
     }
 
     /// <summary>A flowchart of <paramref name="activities"/> with connections written as (source, port, target).</summary>
-    private static JsonObject Flow(string definitionId, JsonObject[] activities, params (string Source, string Port, string Target)[] links) =>
+    private static JsonObject Flow(string definitionId, JsonObject[] activities,
+        params (string Source, string Port, string Target)[] links) =>
         new()
         {
             ["definitionId"] = definitionId,
@@ -370,7 +371,7 @@ public sealed class ChildWorkflowsApiTests(SharedHost shared)
                 ["id"] = "flowchart",
                 ["type"] = "Elsa.Flowchart",
                 ["version"] = 1,
-                ["activities"] = new JsonArray([.. activities]),
+                ["activities"] = new JsonArray([.. activities.Select(a => a.DeepClone())]),
                 ["connections"] = new JsonArray([.. links.Select(l => (JsonNode)new JsonObject
                 {
                     ["source"] = new JsonObject { ["activity"] = l.Source, ["port"] = l.Port },

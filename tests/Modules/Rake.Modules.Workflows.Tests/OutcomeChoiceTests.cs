@@ -141,7 +141,8 @@ public sealed class OutcomeChoiceTests
     [Fact]
     public async Task setOutcome_exists_in_RunJavaScript_only_not_in_other_expressions_before_or_after_it()
     {
-        JsonObject Probe(string id) => Node(id, "Elsa.WriteLine", ("text", Expr("JavaScript", "typeof setOutcome + ' ' + typeof setOutcomes", "String")));
+        JsonObject Probe(string id) =>
+            Node(id, "Elsa.WriteLine", ("text", Expr("JavaScript", "typeof setOutcome + ' ' + typeof setOutcomes", "String")));
         var definition = Flowchart(NextId("scope"),
             [Probe("before"), Script("js", "setOutcome('Yes'); return typeof setOutcomes;", "Yes"), Probe("after")],
             ("before", "Done", "js"), ("js", "Yes", "after"));
@@ -156,7 +157,8 @@ public sealed class OutcomeChoiceTests
     [Fact]
     public async Task Calling_setOutcome_in_another_expression_faults_as_in_Elsa_where_it_is_not_defined()
     {
-        var decision = Node("decide", "Elsa.FlowDecision", ("condition", Expr("JavaScript", "setOutcome('True'); return true;", "Boolean")));
+        var decision = Node("decide", "Elsa.FlowDecision",
+            ("condition", Expr("JavaScript", "setOutcome('True'); return true;", "Boolean")));
         var instance = await RunAsync(Flowchart(NextId("elsewhere"), [decision, Write("t", "t")], ("decide", "True", "t")));
 
         Assert.Equal(WorkflowSubStatus.Faulted, instance.SubStatus);
@@ -312,7 +314,8 @@ public sealed class OutcomeChoiceTests
     [Fact]
     public async Task A_correlation_id_function_that_fails_on_one_item_faults_the_activity_before_any_child_is_started()
     {
-        var (host, parent) = await BulkAsync(Expr("JavaScript", "if (args.item.id === 9) throw new Error('no id'); return 'c' + args.item.id;"),
+        var (host, parent) = await BulkAsync(
+            Expr("JavaScript", "if (args.item.id === 9) throw new Error('no id'); return 'c' + args.item.id;"),
             "[{\"id\":7},{\"id\":9}]");
 
         Assert.Equal(WorkflowSubStatus.Faulted, parent.SubStatus);

@@ -9,8 +9,9 @@ namespace Rake.Modules.Workflows.Engine.Activities;
 /// the parent; Rake runs it as a child instance through the ExecuteWorkflow path and waits until it finished
 /// (docs/adr/0185): the node's other inputs are the child's input, the child's outputs become the node's outputs, which
 /// the definition binds to variables as for any activity. A child that ended with Complete makes the node complete on
-/// Complete's outcomes (the used workflow's declared <c>outcomes</c> are the node's ports), otherwise on Done (docs/adr/0191). The pinned version (<c>workflowDefinitionVersionId</c>) runs
-/// while the region has it published; otherwise the latest published version. Never offered in the toolbox as such:
+/// Complete's outcomes (the used workflow's declared <c>outcomes</c> are the node's ports), otherwise on Done
+/// (docs/adr/0191). The pinned version (<c>workflowDefinitionVersionId</c>) runs while the region has it published;
+/// otherwise the latest published version. Never offered in the toolbox as such:
 /// each usable definition is offered under its own name.
 /// </summary>
 [Activity(TypeName, Category = "Workflows", DisplayName = "Workflow",

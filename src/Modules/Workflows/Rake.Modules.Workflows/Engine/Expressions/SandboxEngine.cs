@@ -267,7 +267,8 @@ internal sealed class SandboxEngine
             foreach (var name in arguments.Keys.Where(ElsaFunctions.IsAccessorName))
             {
                 AddLazy("get" + ElsaFunctions.Pascalize(name), name,
-                    static (self, argument) => self.Function("get", _ => ToJs(self.engine, self.Scope.Arguments?.GetValueOrDefault(argument))));
+                    static (self, argument) => self.Function("get",
+                        _ => ToJs(self.engine, self.Scope.Arguments?.GetValueOrDefault(argument))));
             }
         }
     }
