@@ -440,7 +440,10 @@ public sealed class ChildWorkflowsApiTests(SharedHost shared)
 
         JsonObject Node(bool ok) => new()
         {
-            ["id"] = "check", ["type"] = type, ["version"] = 1, ["workflowDefinitionId"] = usedId,
+            ["id"] = "check",
+            ["type"] = type,
+            ["version"] = 1,
+            ["workflowDefinitionId"] = usedId,
             ["ok"] = Expr("Literal", ok, "Boolean"),
         };
         foreach (var (ok, path) in new[] { (true, "success"), (false, "failed") })

@@ -156,7 +156,10 @@ internal sealed class ElsaActivityDescriptors(WorkflowEngineFactory engines, Tex
         var outcomes = UsableWorkflows.DeclaredOutcomes(json);
         var ports = new JsonArray(new JsonObject
         {
-            ["name"] = "Root", ["displayName"] = "Root", ["type"] = "Embedded", ["isBrowsable"] = false,
+            ["name"] = "Root",
+            ["displayName"] = "Root",
+            ["type"] = "Embedded",
+            ["isBrowsable"] = false,
         });
         foreach (var outcome in outcomes.Count > 0 ? outcomes : [WorkflowActivity.DoneOutcome])
         {
