@@ -358,4 +358,150 @@ public sealed class ChildWorkflowsApiTests(SharedHost shared)
         Assert.Contains("101 items", message);
         Assert.Contains("at most 100", message);
     }
+
+    /// <summary>A flowchart of <paramref name="activities"/> with connections written as (source, port, target).</summary>
+    private static JsonObject Flow(string definitionId, JsonObject[] activities,
+        params (string Source, string Port, string Target)[] links) =>
+        new()
+        {
+            ["definitionId"] = definitionId,
+            ["name"] = $"Test {definitionId}",
+            ["root"] = new JsonObject
+            {
+                ["id"] = "flowchart",
+                ["type"] = "Elsa.Flowchart",
+                ["version"] = 1,
+                ["activities"] = new JsonArray([.. activities.Select(a => a.DeepClone())]),
+                ["connections"] = new JsonArray([.. links.Select(l => (JsonNode)new JsonObject
+                {
+                    ["source"] = new JsonObject { ["activity"] = l.Source, ["port"] = l.Port },
+                    ["target"] = new JsonObject { ["activity"] = l.Target, ["port"] = "In" },
+                })]),
+            },
+        };
+
+    private static async Task<JsonObject> PublishRefusedAsync(HttpClient admin, string region, JsonObject definition)
+    {
+        var saved = await admin.PostAsJsonAsync($"{Base(region)}/workflow-definitions", definition);
+        Assert.Equal(HttpStatusCode.Created, saved.StatusCode);
+        return await Reports.ReadProblemAsync(
+            await admin.PostAsync($"{Base(region)}/workflow-definitions/{definition["definitionId"]}/publish", null),
+            HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task RunJavaScript_chooses_its_port_with_setOutcome_and_a_connection_from_a_port_it_does_not_have_is_refused()
+    {
+        using var admin = await Host.ClientFor("kainuu-regionadmin");
+        var script = Activity("decide", "Elsa.RunJavaScript", ("script", "setOutcome(getInput('decision')); return 'decided';"));
+        script["possibleOutcomes"] = Expr("Object", "[\"Approve\",\"Reject\"]", "String[]");
+        var id = NewId("set-outcome");
+        await PublishAsync(admin, "kainuu", Flow(id,
+            [script, SetOutput("approved", "path", "'approved'"), SetOutput("rejected", "path", "'rejected'")],
+            ("decide", "Approve", "approved"), ("decide", "Reject", "rejected")));
+
+        foreach (var (decision, path) in new[] { ("Reject", "rejected"), ("Approve", "approved") })
+        {
+            var run = await StartWithAsync(admin, "kainuu", new { definitionId = id, input = new { decision } });
+            Assert.True(run["subStatus"]!.GetValue<string>() == "Finished", run.ToJsonString());
+            Assert.Equal(path, run["output"]!["path"]!.GetValue<string>());
+            var journal = (await InstanceAsync(admin, "kainuu", run["id"]!.GetValue<string>()))["journal"]!.AsArray();
+            var completed = Assert.Single(journal, e => (string?)e!["activityId"] == "decide" && (string?)e["event"] == "Completed")!;
+            Assert.Equal(decision, completed["message"]!.GetValue<string>());
+        }
+
+        var wrong = NewId("no-such-port");
+        var problem = await PublishRefusedAsync(admin, "kainuu", Flow(wrong, [script, SetOutput("maybe", "path", "'maybe'")],
+            ("decide", "Maybe", "maybe")));
+        var message = Assert.Single(problem["errors"]!["decide"]!.AsArray())!.GetValue<string>();
+        Assert.Contains("'decide'", message);
+        Assert.Contains("'Maybe'", message);
+    }
+
+    [Fact]
+    public async Task A_workflow_used_as_an_activity_offers_its_outcomes_as_ports_and_completes_on_its_Completes_outcome()
+    {
+        using var admin = await Host.ClientFor("kainuu-regionadmin");
+        var usedId = NewId("checker");
+        var name = $"checker {Guid.NewGuid():N}";
+        var complete = Activity("complete", "Elsa.Complete");
+        complete["outcomes"] = Expr("JavaScript", "getInput('ok') ? 'Success' : 'Failed'");
+        var used = Flow(usedId, [complete]);
+        used["name"] = name;
+        used["options"] = new JsonObject { ["usableAsActivity"] = true };
+        used["inputs"] = new JsonArray(new JsonObject { ["name"] = "ok", ["type"] = "Boolean" });
+        used["outcomes"] = new JsonArray("Success", "Failed");
+        await PublishAsync(admin, "kainuu", used);
+
+        var offered = (await DescriptorsAsync(admin, "kainuu")).Single(d => (string?)d!["displayName"] == name)!;
+        Assert.Equal(["Root:Embedded", "Success:Flow", "Failed:Flow"],
+            offered["ports"]!.AsArray().Select(p => $"{p!["name"]}:{p["type"]}").ToList());
+        var type = offered["typeName"]!.GetValue<string>();
+
+        JsonObject Node(bool ok) => new()
+        {
+            ["id"] = "check",
+            ["type"] = type,
+            ["version"] = 1,
+            ["workflowDefinitionId"] = usedId,
+            ["ok"] = Expr("Literal", ok, "Boolean"),
+        };
+        foreach (var (ok, path) in new[] { (true, "success"), (false, "failed") })
+        {
+            var parentId = NewId("uses-checker");
+            await PublishAsync(admin, "kainuu", Flow(parentId,
+                [Node(ok), SetOutput("success", "path", "'success'"), SetOutput("failed", "path", "'failed'"),
+                    SetOutput("done", "done", "'done'")],
+                ("check", "Success", "success"), ("check", "Failed", "failed"), ("check", "Done", "done")));
+            var run = await StartAsync(admin, "kainuu", parentId);
+            Assert.True(run["subStatus"]!.GetValue<string>() == "Finished", run.ToJsonString());
+            Assert.Equal(path, run["output"]!["path"]!.GetValue<string>());
+            Assert.Null(run["output"]!["done"]);
+        }
+
+        var problem = await PublishRefusedAsync(admin, "kainuu", Flow(NewId("wrong-port"),
+            [Node(true), SetOutput("maybe", "path", "'maybe'")], ("check", "Maybe", "maybe")));
+        var message = Assert.Single(problem["errors"]!["check"]!.AsArray())!.GetValue<string>();
+        Assert.Contains("'check'", message);
+        Assert.Contains("no outcome port 'Maybe'", message);
+        Assert.Contains("Done, Success, Failed", message);
+    }
+
+    [Fact]
+    public async Task BulkDispatchWorkflows_computes_each_childs_correlation_id_and_refuses_an_activity_in_a_child_port()
+    {
+        using var admin = await Host.ClientFor("kainuu-regionadmin");
+        var childId = NewId("per-case");
+        await PublishAsync(admin, "kainuu", Sequence(childId, SetOutput("echo", "item", "getInput('Item').id")));
+        var bulk = Activity("bulk", "Elsa.BulkDispatchWorkflows", ("workflowDefinitionId", childId));
+        bulk["items"] = Expr("Literal", "[{\"id\":\"a\"},{\"id\":\"b\"}]");
+        bulk["correlationIdFunction"] = Expr("JavaScript", "'case-' + args.item.id", "String");
+        var parentId = NewId("bulk-correlated");
+        await PublishAsync(admin, "kainuu", Sequence(parentId, bulk));
+
+        var parent = await StartAsync(admin, "kainuu", parentId);
+
+        Assert.True(parent["subStatus"]!.GetValue<string>() == "Finished", parent.ToJsonString());
+        var correlated = new List<string>();
+        foreach (var child in await InstancesOfAsync(admin, "kainuu", childId))
+        {
+            var full = await InstanceAsync(admin, "kainuu", child!["id"]!.GetValue<string>());
+            Assert.Equal("case-" + full["output"]!["item"]!.GetValue<string>(), full["correlationId"]!.GetValue<string>());
+            correlated.Add(full["correlationId"]!.GetValue<string>());
+        }
+        Assert.Equal(["case-a", "case-b"], correlated.Order().ToList());
+
+        var descriptor = (await DescriptorsAsync(admin, "kainuu")).Single(d => (string?)d!["typeName"] == "Elsa.BulkDispatchWorkflows")!;
+        var function = descriptor["inputs"]!.AsArray().Single(i => (string?)i!["name"] == "CorrelationIdFunction")!;
+        Assert.False(function["autoEvaluate"]!.GetValue<bool>());
+        Assert.DoesNotContain(descriptor["ports"]!.AsArray(), p => ((string?)p!["name"])!.StartsWith("Child", StringComparison.Ordinal));
+
+        var withPort = Activity("bulk", "Elsa.BulkDispatchWorkflows", ("workflowDefinitionId", childId));
+        withPort["items"] = Expr("Literal", "[1]");
+        withPort["childFaulted"] = Activity("notify", "Elsa.WriteLine", ("text", "a child faulted"));
+        var problem = await PublishRefusedAsync(admin, "kainuu", Sequence(NewId("bulk-port"), withPort));
+        var message = Assert.Single(problem["errors"]!["bulk"]!.AsArray())!.GetValue<string>();
+        Assert.Contains("'bulk'", message);
+        Assert.Contains("port 'ChildFaulted' is not supported", message);
+    }
 }

@@ -38,6 +38,12 @@ public sealed class InputAttribute : Attribute
     /// <see cref="IInputOptionsProvider"/> (values that depend on the region, read when the designer asks).
     /// </summary>
     public Type? Options { get; init; }
+
+    /// <summary>
+    /// False for an input the activity evaluates itself, when and as often as it needs (Elsa's <c>AutoEvaluate = false</c>:
+    /// BulkDispatchWorkflows evaluates its correlation id function once per item). The engine then leaves the property unset.
+    /// </summary>
+    public bool AutoEvaluate { get; init; } = true;
 }
 
 /// <summary>One value of a dropdown input: the stored value and, when it differs, the text shown.</summary>

@@ -126,6 +126,47 @@ internal sealed class ActivityContext(WorkflowEngine engine, WorkflowInstance in
 
     public void Complete(params string[] outcomes) => Outcomes = outcomes;
 
+    /// <summary>
+    /// Completes on exactly these outcomes, none included (Elsa's CompleteActivityWithOutcomesAsync): a script's
+    /// <c>setOutcomes([])</c> or a child's Complete without outcomes follows no port, where <see cref="Complete"/> with no
+    /// outcome means Done.
+    /// </summary>
+    public void CompleteWithExactly(IReadOnlyList<string> outcomes)
+    {
+        Outcomes = outcomes;
+        ExactOutcomes = true;
+    }
+
+    public bool ExactOutcomes { get; private set; }
+
+    /// <summary>Set by RunJavaScript while its script runs, so the script gets setOutcome/setOutcomes.</summary>
+    public Action<IReadOnlyList<string>>? OutcomeSink { get; set; }
+
+    /// <summary>Expression arguments of the evaluation in progress (BulkDispatchWorkflows' Item).</summary>
+    public IReadOnlyDictionary<string, object?>? Arguments { get; set; }
+
+    /// <summary>
+    /// Evaluates an input the engine does not evaluate before the activity runs (Elsa's <c>AutoEvaluate = false</c>), with
+    /// arguments a script reads as <c>args.name</c> or <c>getName()</c>. Null when the node does not set the input.
+    /// </summary>
+    public object? EvaluateInputWithArguments(string name, IReadOnlyDictionary<string, object?> arguments)
+    {
+        var input = execution.Node.Input(name);
+        if (input is null)
+        {
+            return null;
+        }
+        Arguments = arguments;
+        try
+        {
+            return engine.Evaluate(input.ExpressionType, input.Value, this);
+        }
+        finally
+        {
+            Arguments = null;
+        }
+    }
+
     public void CreateBookmark(BookmarkRequest bookmark) => BookmarkRequests.Add(bookmark);
 
     public void Fault(string message, string? code = null, string? category = null) =>

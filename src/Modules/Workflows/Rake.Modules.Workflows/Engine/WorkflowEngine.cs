@@ -195,7 +195,7 @@ internal sealed class WorkflowEngine(ActivityRegistry registry, ExpressionEvalua
                 instance.Bookmarks.Clear();
                 instance.Ending = true;
             }
-            Complete(instance, execution, outcomes.Count == 0 ? [WorkflowActivity.DoneOutcome] : outcomes);
+            Complete(instance, execution, outcomes.Count == 0 && !context.ExactOutcomes ? [WorkflowActivity.DoneOutcome] : outcomes);
         }
     }
 
@@ -336,7 +336,7 @@ internal sealed class WorkflowEngine(ActivityRegistry registry, ExpressionEvalua
     {
         foreach (var input in descriptor.Inputs)
         {
-            var value = context.Node.Input(input.Name);
+            var value = input.Attribute.AutoEvaluate ? context.Node.Input(input.Name) : null;
             if (value is null)
             {
                 continue;

@@ -127,6 +127,12 @@ internal sealed class WorkflowInstance(string id, WorkflowDefinition definition,
     public WorkflowFault? Fault { get; set; }
 
     /// <summary>
+    /// The outcomes of the Complete that ended the workflow, if one did; saved with the instance. A parent node that uses
+    /// this workflow as an activity completes on them (Elsa's CompleteCompositeSignal), otherwise on Done.
+    /// </summary>
+    public IReadOnlyList<string>? CompleteOutcomes { get; set; }
+
+    /// <summary>
     /// Set when an activity ended the whole workflow (Finish, Complete) in this run: loops and sequences then complete
     /// instead of starting their next step. Not persisted, because an ending run leaves nothing to resume.
     /// </summary>

@@ -137,6 +137,12 @@ internal sealed class WorkflowPublisher(ActivityRegistry registry, TimeProvider 
         {
             return [WorkflowActivity.DoneOutcome];
         }
+        if (descriptor.ClrType == typeof(Activities.WorkflowDefinitionActivity))
+        {
+            // The used workflow's outcomes are in the region's store: the runtime checks these ports when it publishes
+            // (UsableWorkflows.CheckUsesAsync, docs/adr/0191).
+            return null;
+        }
         var dynamic = descriptor.Create().GetDynamicOutcomes(new ActivityDesign(node));
         if (dynamic is not null)
         {

@@ -36,6 +36,7 @@ internal static class InstanceStateSerializer
             PublishedEvents = instance.PublishedEvents.Select(e =>
                 new PublishedEventState(e.ActivityId, e.EventName, e.CorrelationId, Value(e.Payload))).ToList(),
             Fault = instance.Fault,
+            CompleteOutcomes = instance.CompleteOutcomes?.ToList(),
             CorrelationId = instance.CorrelationId,
             Name = instance.Name,
             Root = instance.Root is null ? null : Execution(instance.Root),
@@ -81,6 +82,7 @@ internal static class InstanceStateSerializer
             Status = state.Status,
             SubStatus = state.SubStatus,
             Fault = state.Fault,
+            CompleteOutcomes = state.CompleteOutcomes,
             CorrelationId = state.CorrelationId,
             Name = state.Name,
         };
@@ -315,6 +317,7 @@ internal static class InstanceStateSerializer
         public List<BookmarkState> Bookmarks { get; set; } = [];
         public List<PublishedEventState> PublishedEvents { get; set; } = [];
         public WorkflowFault? Fault { get; set; }
+        public List<string>? CompleteOutcomes { get; set; }
         public string? CorrelationId { get; set; }
         public string? Name { get; set; }
         public ExecutionState? Root { get; set; }

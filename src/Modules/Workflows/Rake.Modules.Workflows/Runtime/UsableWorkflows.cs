@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Rake.Modules.Workflows.Engine;
 using Rake.Modules.Workflows.Persistence;
+using Rake.Workflows.Abstractions;
 
 namespace Rake.Modules.Workflows.Runtime;
 
@@ -27,6 +28,18 @@ internal static class UsableWorkflows
             return false;
         }
     }
+
+    /// <summary>
+    /// The outcomes a definition declares (Elsa's <c>outcomes</c>): the ports of a node that uses it as an activity, which
+    /// completes on the outcomes of the Complete that ended the child (docs/adr/0191).
+    /// </summary>
+    public static IReadOnlyList<string> DeclaredOutcomes(JsonNode? json) =>
+        (json?["outcomes"] as JsonArray ?? [])
+            .Select(JsonRead.Text)
+            .Where(o => !string.IsNullOrWhiteSpace(o))
+            .Select(o => o!)
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
 
     /// <summary>The latest published version of each usable definition of the region, by definition id.</summary>
     public static async Task<IReadOnlyList<WorkflowDefinitionVersion>> ListAsync(WorkflowsDbContext db, CancellationToken ct)
@@ -99,6 +112,7 @@ internal static class UsableWorkflows
             var used = node.UsedWorkflowDefinitionId!;
             if (usable.Contains(used))
             {
+                errors.AddRange(CheckPorts(definition, node, RunningVersion(published, node)));
                 continue;
             }
             var why = published.Any(d => d.DefinitionId == used)
@@ -108,5 +122,37 @@ internal static class UsableWorkflows
                 $"Activity {node.Label} ('{node.Type}') uses workflow '{used}', which {why}."));
         }
         return errors;
+    }
+
+    /// <summary>The version a node runs: the one it pins while published, otherwise the latest published one.</summary>
+    private static WorkflowDefinitionVersion RunningVersion(List<WorkflowDefinitionVersion> published, ActivityNode node)
+    {
+        var versions = published.Where(d => d.DefinitionId == node.UsedWorkflowDefinitionId).ToList();
+        return versions.FirstOrDefault(d => node.UsedWorkflowDefinitionVersionId is { } pinned
+                && (string.Equals(d.Id.ToString("N"), pinned, StringComparison.OrdinalIgnoreCase)
+                    || string.Equals(d.Id.ToString(), pinned, StringComparison.OrdinalIgnoreCase)))
+            ?? versions.OrderByDescending(d => d.Version).First();
+    }
+
+    /// <summary>
+    /// A connection may leave the node from Done (a child that ends without Complete) or from an outcome the used workflow
+    /// declares; any other port could never be taken, so it is refused naming the node, the port and the ports it has.
+    /// </summary>
+    private static IEnumerable<ValidationError> CheckPorts(WorkflowDefinition definition, ActivityNode node,
+        WorkflowDefinitionVersion version)
+    {
+        var declared = DeclaredOutcomes(JsonNode.Parse(version.Json));
+        var ports = declared.Prepend(WorkflowActivity.DoneOutcome).Distinct(StringComparer.Ordinal).ToList();
+        var connections = definition.AllActivities().SelectMany(f => f.Connections).Where(c => c.Source == node.Id);
+        foreach (var port in connections.Select(c => c.SourcePort).Distinct(StringComparer.Ordinal))
+        {
+            if (!ports.Contains(port, StringComparer.Ordinal))
+            {
+                yield return new ValidationError(node.Id,
+                    $"Activity {node.Label} ('{node.Type}') has no outcome port '{port}': workflow '{node.UsedWorkflowDefinitionId}' "
+                    + $"(version {version.Version}) ends on {string.Join(", ", ports)}. Connect one of these, or add '{port}' to "
+                    + "that workflow's outcomes and publish it again.");
+            }
+        }
     }
 }

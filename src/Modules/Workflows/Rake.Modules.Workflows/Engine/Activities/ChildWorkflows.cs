@@ -106,6 +106,7 @@ internal static class ChildWorkflows
         ["output"] = Output(child.Output),
         ["correlationId"] = child.CorrelationId,
         ["fault"] = child.Fault?.Message,
+        ["outcomes"] = child.CompleteOutcomes is { } outcomes ? new JsonArray([.. outcomes.Select(o => (JsonNode)o)]) : null,
     };
 
     /// <summary>What the host resumes the parent with when the region has no published version of the child.</summary>

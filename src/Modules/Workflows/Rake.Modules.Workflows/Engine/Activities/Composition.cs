@@ -6,8 +6,8 @@ namespace Rake.Modules.Workflows.Engine.Activities;
 
 /// <summary>
 /// Elsa's Complete: signals the enclosing composite to complete. A Rake workflow's only composite is the workflow
-/// itself (Rake has no workflows used as activities yet), so the whole workflow completes, as Finish does; the outcomes
-/// are kept in the journal.
+/// itself, so the whole workflow completes, as Finish does; the outcomes are kept in the journal and with the instance,
+/// and a node that uses this workflow as an activity completes on them, as Elsa's WorkflowDefinitionActivity does.
 /// </summary>
 [Activity("Elsa.Complete", Category = "Composition", DisplayName = "Complete",
     Description = "Signals the current composite activity to complete itself as a whole.")]
@@ -18,11 +18,14 @@ internal sealed class Complete : WorkflowActivity, ITerminalActivity
 
     public override ValueTask ExecuteAsync(IActivityExecutionContext context)
     {
+        string[] outcomes = [.. Interpret(Outcomes)];
         if (context is ActivityContext engineContext)
         {
             engineContext.FinishWorkflow = true;
+            // A parent that uses this workflow as an activity completes on these (docs/adr/0191).
+            engineContext.Instance.CompleteOutcomes = outcomes;
         }
-        context.Complete([.. Interpret(Outcomes)]);
+        context.Complete(outcomes);
         return ValueTask.CompletedTask;
     }
 
@@ -103,8 +106,10 @@ internal sealed class SetOutput : WorkflowActivity
 
 /// <summary>
 /// Elsa's RunJavaScript: runs a script in the sandbox (docs/adr/0007) with Elsa's JavaScript API; what the script returns
-/// is the activity's Result. The script is stored as a Literal, as Elsa stores it; Elsa's setOutcome is not offered yet,
-/// so the activity completes on Done.
+/// is the activity's Result. The script is stored as a Literal, as Elsa stores it. As in Elsa, the script alone (no other
+/// expression) gets <c>setOutcome(name)</c> and <c>setOutcomes(names)</c>, which choose the ports it completes on; the
+/// last call wins, without a call it completes on Done, and a name that is not among the possible outcomes is not
+/// refused (Elsa does not check): it simply matches no connection (docs/adr/0191).
 /// </summary>
 [Activity("Elsa.RunJavaScript", Category = "Scripting", DisplayName = "Run JavaScript", Description = "Executes JavaScript code.")]
 internal sealed class RunJavaScript : WorkflowActivity
@@ -133,10 +138,29 @@ internal sealed class RunJavaScript : WorkflowActivity
 
     public override async ValueTask ExecuteAsync(IActivityExecutionContext context)
     {
-        if (!string.IsNullOrWhiteSpace(Script))
+        if (string.IsNullOrWhiteSpace(Script))
+        {
+            context.Complete();
+            return;
+        }
+        var engineContext = (ActivityContext)context;
+        IReadOnlyList<string>? chosen = null;
+        engineContext.OutcomeSink = outcomes => chosen = outcomes;
+        try
         {
             Result = ValueConverter.ToStateValue(await context.EvaluateAsync("JavaScript", Script));
         }
-        context.Complete();
+        finally
+        {
+            engineContext.OutcomeSink = null;
+        }
+        if (chosen is null)
+        {
+            context.Complete();
+        }
+        else
+        {
+            engineContext.CompleteWithExactly(chosen);
+        }
     }
 }

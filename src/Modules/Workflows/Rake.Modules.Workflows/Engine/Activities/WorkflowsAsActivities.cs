@@ -8,8 +8,10 @@ namespace Rake.Modules.Workflows.Engine.Activities;
 /// is the definition's name and it names the definition by <c>workflowDefinitionId</c>). Elsa runs the used workflow inside
 /// the parent; Rake runs it as a child instance through the ExecuteWorkflow path and waits until it finished
 /// (docs/adr/0185): the node's other inputs are the child's input, the child's outputs become the node's outputs, which
-/// the definition binds to variables as for any activity. The pinned version (<c>workflowDefinitionVersionId</c>) runs
-/// while the region has it published; otherwise the latest published version. Never offered in the toolbox as such:
+/// the definition binds to variables as for any activity. A child that ended with Complete makes the node complete on
+/// Complete's outcomes (the used workflow's declared <c>outcomes</c> are the node's ports), otherwise on Done
+/// (docs/adr/0191). The pinned version (<c>workflowDefinitionVersionId</c>) runs while the region has it published;
+/// otherwise the latest published version. Never offered in the toolbox as such:
 /// each usable definition is offered under its own name.
 /// </summary>
 [Activity(TypeName, Category = "Workflows", DisplayName = "Workflow",
@@ -60,7 +62,15 @@ internal sealed class WorkflowDefinitionActivity : WorkflowActivity
                 context.SetOutput(name, value?.DeepClone());
             }
         }
-        context.Complete();
+        if (result["outcomes"] is JsonArray outcomes)
+        {
+            // The child ended with Complete: the node completes on its outcomes, as Elsa's composite does.
+            ((ActivityContext)context).CompleteWithExactly([.. outcomes.Select(o => JsonRead.Text(o) ?? "")]);
+        }
+        else
+        {
+            context.Complete();
+        }
         return ValueTask.CompletedTask;
     }
 }
@@ -69,7 +79,9 @@ internal sealed class WorkflowDefinitionActivity : WorkflowActivity
 /// Elsa's BulkDispatchWorkflows (Elsa.Workflows.Runtime): one child instance of a published workflow of the region for
 /// each item, with the item under the input name <c>Item</c> (and the optional extra input). Fire and forget it completes
 /// at once (<c>Done</c>); with WaitForCompletion (Elsa's default) it waits until every child finished and then completes
-/// on <c>Finished</c> and <c>Done</c>. At most <see cref="MaxItems"/> items (docs/adr/0185).
+/// on <c>Finished</c> and <c>Done</c>. At most <see cref="MaxItems"/> items (docs/adr/0185). Elsa's correlation id
+/// function is evaluated once per item with the item as the argument <c>Item</c>; its embedded ports ChildFinished and
+/// ChildFaulted (an activity run inside this one per finished or faulted child) are refused at publish (docs/adr/0191).
 /// </summary>
 [Activity("Elsa.BulkDispatchWorkflows", Category = "Composition", DisplayName = "Bulk dispatch workflows",
     Description = "Create new workflow instances for each item in the data source and dispatch them for execution.")]
@@ -89,10 +101,19 @@ internal sealed class BulkDispatchWorkflows : WorkflowActivity
         UIHint = InputUIHints.MultiLine)]
     public JsonArray? Items { get; set; }
 
+    [Input(DisplayName = "Correlation ID Function",
+        Description = "Evaluated for each item, which a script reads as args.item or getItem(): the correlation ID of that item's "
+            + "workflow. Empty: the workflows get none.",
+        AutoEvaluate = false)]
+    public string? CorrelationIdFunction { get; set; }
+
     [Input(DisplayName = "Input",
         Description = "Additional input to send to the workflows being dispatched. The \"Item\" key is reserved and should not be used.",
         UIHint = InputUIHints.JsonEditor)]
     public JsonObject? Input { get; set; }
+
+    /// <summary>Elsa's embedded ports: an activity run inside this one for each child that finished or faulted.</summary>
+    private static readonly string[] ChildPorts = ["ChildFinished", "ChildFaulted"];
 
     [Input(DisplayName = "Wait for completion",
         Description = "Wait for the dispatched workflows to complete before completing this activity.", UIHint = InputUIHints.Checkbox)]
@@ -109,6 +130,21 @@ internal sealed class BulkDispatchWorkflows : WorkflowActivity
         {
             yield return TooMany(design.ActivityId, items.Count);
         }
+        if (design.GetExpressionType("correlationIdFunction") is "Literal" or "Object"
+            && design.GetRawInput("correlationIdFunction")?["expression"]?["value"] is JsonObject or JsonArray)
+        {
+            yield return $"Activity '{design.ActivityId}': input 'correlationIdFunction' is not a valid String: it holds a JSON "
+                + "object or array. Write an expression that gives each item's correlation id, e.g. JavaScript args.item.id.";
+        }
+        foreach (var port in ChildPorts)
+        {
+            if (design.GetRawInput(port) is JsonObject)
+            {
+                yield return $"Activity '{design.ActivityId}' (Elsa.BulkDispatchWorkflows): port '{port}' is not supported: Rake runs "
+                    + "each dispatched workflow as its own instance and cannot run an activity inside this one for each child. "
+                    + "Remove the activity from the port, and let the dispatched workflow do that work before it ends.";
+            }
+        }
     }
 
     public override ValueTask ExecuteAsync(IActivityExecutionContext context)
@@ -119,11 +155,14 @@ internal sealed class BulkDispatchWorkflows : WorkflowActivity
             context.Fault(TooMany(context.ActivityId, items.Count), "BulkDispatchTooManyItems");
             return ValueTask.CompletedTask;
         }
-        foreach (var item in items)
+        // Every correlation id first: a function that fails on the third item faults the activity before any child is asked for.
+        var correlationIds = items.Select(item => CorrelationIdOf((ActivityContext)context, item)).ToList();
+        for (var i = 0; i < items.Count; i++)
         {
+            var item = items[i];
             var input = (JsonObject?)Input?.DeepClone() ?? [];
             input["Item"] = item?.DeepClone();
-            var childId = ChildWorkflows.Request(context, WorkflowDefinitionId, input, correlationId: null, resumeOnDispatch: false,
+            var childId = ChildWorkflows.Request(context, WorkflowDefinitionId, input, correlationIds[i], resumeOnDispatch: false,
                 resumeWhenIdle: false, wait: WaitForCompletion);
             if (childId is null)
             {
@@ -151,6 +190,18 @@ internal sealed class BulkDispatchWorkflows : WorkflowActivity
             context.Complete("Finished", DoneOutcome);
         }
         return ValueTask.CompletedTask;
+    }
+
+    /// <summary>Elsa evaluates the function with the item as the argument <c>Item</c>; no function, no correlation id.</summary>
+    private static string? CorrelationIdOf(ActivityContext context, JsonNode? item)
+    {
+        if (context.Node.Input("correlationIdFunction") is null)
+        {
+            return null;
+        }
+        var value = context.EvaluateInputWithArguments("correlationIdFunction",
+            new Dictionary<string, object?>(StringComparer.Ordinal) { ["Item"] = item?.DeepClone() });
+        return ValueConverter.Convert(value, typeof(string)) is string text && !string.IsNullOrWhiteSpace(text) ? text : null;
     }
 
     private static string TooMany(string activityId, int count) =>

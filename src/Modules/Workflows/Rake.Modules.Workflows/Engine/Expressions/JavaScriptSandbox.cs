@@ -74,6 +74,18 @@ internal interface IJavaScriptScope
 
     /// <summary>The output of the activity that completed last (Elsa's getLastResult).</summary>
     object? LastResult => null;
+
+    /// <summary>
+    /// Receives what <c>setOutcome</c>/<c>setOutcomes</c> choose. Only RunJavaScript's script has it (Elsa installs the two
+    /// functions in that activity alone); null everywhere else, so the functions are not defined there.
+    /// </summary>
+    Action<IReadOnlyList<string>>? OutcomeSink => null;
+
+    /// <summary>
+    /// Elsa's expression arguments (BulkDispatchWorkflows passes the current <c>Item</c> to its correlation id function):
+    /// a script reads them as <c>args.item</c> (names camel-cased, as Elsa does) or <c>getItem()</c>; null when none.
+    /// </summary>
+    IReadOnlyDictionary<string, object?>? Arguments => null;
 }
 
 /// <summary>

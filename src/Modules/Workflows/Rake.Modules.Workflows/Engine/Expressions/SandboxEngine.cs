@@ -240,6 +240,76 @@ internal sealed class SandboxEngine
             }
         }
         AddLazy("variables", "", static (self, _) => self.CreateVariablesObject());
+        if (evaluationScope.OutcomeSink is not null)
+        {
+            AddLazy("setOutcome", "", static (self, _) => self.Function("setOutcome", args =>
+            {
+                self.Scope.OutcomeSink?.Invoke([self.OutcomeName(args.Length > 0 ? args[0] : JsValue.Undefined, "setOutcome")]);
+                return JsValue.Undefined;
+            }));
+            AddLazy("setOutcomes", "", static (self, _) => self.Function("setOutcomes", args =>
+            {
+                self.Scope.OutcomeSink?.Invoke(self.OutcomeNames(args.Length > 0 ? args[0] : JsValue.Undefined));
+                return JsValue.Undefined;
+            }));
+        }
+        if (evaluationScope.Arguments is { } arguments)
+        {
+            AddLazy("args", "", static (self, _) =>
+            {
+                var target = new JsObject(self.engine);
+                foreach (var (name, value) in self.Scope.Arguments ?? new Dictionary<string, object?>())
+                {
+                    target.Set(char.ToLowerInvariant(name[0]) + name[1..], ToJs(self.engine, value));
+                }
+                return target;
+            });
+            foreach (var name in arguments.Keys.Where(ElsaFunctions.IsAccessorName))
+            {
+                AddLazy("get" + ElsaFunctions.Pascalize(name), name,
+                    static (self, argument) => self.Function("get",
+                        _ => ToJs(self.engine, self.Scope.Arguments?.GetValueOrDefault(argument))));
+            }
+        }
+    }
+
+    /// <summary>The most outcomes one script may choose, and the longest name: far beyond any port list a designer draws.</summary>
+    internal const int MaxOutcomes = 100;
+
+    internal const int MaxOutcomeLength = 256;
+
+    /// <summary>An outcome name as Elsa's string binding reads it; null, undefined and over-long names are refused.</summary>
+    private string OutcomeName(JsValue value, string function)
+    {
+        if (value.IsNull() || value.IsUndefined())
+        {
+            throw TypeError($"{function} expects the name of an outcome, e.g. {function}('Approved').");
+        }
+        var name = TypeConverter.ToString(value);
+        return name.Length > MaxOutcomeLength
+            ? throw RangeError($"An outcome name may be at most {MaxOutcomeLength} characters long.")
+            : name;
+    }
+
+    /// <summary>setOutcomes' argument: an array of names (Elsa binds a string[]); anything else is a TypeError.</summary>
+    private List<string> OutcomeNames(JsValue value)
+    {
+        if (!value.IsArray())
+        {
+            throw TypeError("setOutcomes expects an array of outcome names, e.g. setOutcomes(['Approved', 'Notify']).");
+        }
+        var array = value.AsArray();
+        var length = array.Length;
+        if (length > MaxOutcomes)
+        {
+            throw RangeError($"setOutcomes accepts at most {MaxOutcomes} outcomes.");
+        }
+        var names = new List<string>((int)length);
+        for (uint i = 0; i < length; i++)
+        {
+            names.Add(OutcomeName(array.Get(i), "setOutcomes"));
+        }
+        return names;
     }
 
     private void AddLazy(string name, string argument, Func<SandboxEngine, string, JsValue> factory)

@@ -126,13 +126,7 @@ internal sealed class ElsaActivityDescriptors(WorkflowEngineFactory engines, Tex
             ["inputs"] = inputs,
             ["outputs"] = outputs,
             ["kind"] = "Action",
-            ["ports"] = new JsonArray(new JsonObject
-            {
-                ["name"] = WorkflowActivity.DoneOutcome,
-                ["displayName"] = WorkflowActivity.DoneOutcome,
-                ["type"] = "Flow",
-                ["isBrowsable"] = true,
-            }),
+            ["ports"] = WorkflowPorts(json),
             ["customProperties"] = new JsonObject
             {
                 ["RootType"] = "WorkflowDefinitionActivity",
@@ -150,6 +144,28 @@ internal sealed class ElsaActivityDescriptors(WorkflowEngineFactory engines, Tex
             ["isStart"] = false,
             ["isTerminal"] = false,
         };
+    }
+
+    /// <summary>
+    /// Elsa lists the used workflow's declared <c>outcomes</c> as the node's flow ports (it completes on the outcomes of the
+    /// Complete that ends the child), and the embedded <c>Root</c> port, hidden. A workflow that declares none has Done,
+    /// on which the node completes, so that it can be connected (docs/adr/0191).
+    /// </summary>
+    private static JsonArray WorkflowPorts(JsonObject json)
+    {
+        var outcomes = UsableWorkflows.DeclaredOutcomes(json);
+        var ports = new JsonArray(new JsonObject
+        {
+            ["name"] = "Root",
+            ["displayName"] = "Root",
+            ["type"] = "Embedded",
+            ["isBrowsable"] = false,
+        });
+        foreach (var outcome in outcomes.Count > 0 ? outcomes : [WorkflowActivity.DoneOutcome])
+        {
+            ports.Add(new JsonObject { ["name"] = outcome, ["displayName"] = outcome, ["type"] = "Flow", ["isBrowsable"] = true });
+        }
+        return ports;
     }
 
     private async Task<JsonObject> DescribeInputAsync(ActivityDescriptor d, InputDescriptor input, int order, CancellationToken ct)
@@ -181,10 +197,12 @@ internal sealed class ElsaActivityDescriptors(WorkflowEngineFactory engines, Tex
             // Elsa Studio draws the ports of a dynamic-outcomes activity from this input plus these fixed ones.
             specifications["DynamicOutcomesOptions"] = new JsonObject { ["fixedOutcomes"] = new JsonArray(WorkflowActivity.DoneOutcome) };
         }
-        return InputJson(Pascal(input.Name), ElsaTypeName(input.Property.PropertyType),
+        var json = InputJson(Pascal(input.Name), ElsaTypeName(input.Property.PropertyType),
             Text($"activity.{d.TypeName}.{input.Name}", attribute.DisplayName ?? Pascal(input.Name)),
             Text($"activity.{d.TypeName}.{input.Name}.description", attribute.Description ?? ""), order, uiHint, attribute.Category,
             specifications, synthetic: false);
+        json["autoEvaluate"] = attribute.AutoEvaluate;
+        return json;
     }
 
     /// <summary>A workflow definition's declared inputs or outputs that have a name, with that name.</summary>
