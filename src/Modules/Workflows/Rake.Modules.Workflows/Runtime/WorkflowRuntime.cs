@@ -255,7 +255,8 @@ internal sealed class WorkflowRuntime(
                 record.State, record.Journal, engine);
             var open = await db.Bookmarks.Where(b => b.InstanceId == record.Id && b.CompletedAt == null).ToListAsync(ct);
             var by = actor.UserName ?? "system";
-            engine.CancelWorkflow(instance, withParent is null ? $"Cancelled by {by}." : $"Cancelled with its parent {withParent} by {by}.");
+            engine.CancelWorkflow(instance,
+                withParent is null ? $"Cancelled by {by}." : $"Cancelled with its parent {withParent} by {by}.");
             Apply(record, instance, open, clock.GetUtcNow(), by);
             try
             {
@@ -394,7 +395,8 @@ internal sealed class WorkflowRuntime(
             var options = ChildWorkflows.OptionsFor(instance, request);
             return new ChildWorkflowStartRequested(Guid.CreateVersion7(now), new RegionId(record.RegionCode), now, record.Id,
                 options.InstanceId!.Value, request.DefinitionId, request.DefinitionVersionId, request.CorrelationId,
-                request.ResumeOnDispatch, options.FlowchartMode, options.Lineage ?? [], InstanceStateSerializer.SerializeInput(request.Input));
+                request.ResumeOnDispatch, options.FlowchartMode, options.Lineage ?? [],
+                InstanceStateSerializer.SerializeInput(request.Input));
         }).ToList();
         instance.ChildRequests.Clear();
         foreach (var start in starts)

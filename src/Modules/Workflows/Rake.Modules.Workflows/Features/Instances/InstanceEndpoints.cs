@@ -93,7 +93,8 @@ internal sealed class InstancesHandler(WorkflowsDbContext db, WorkflowRuntime ru
             query = query.Where(i => i.DefinitionId == definitionId);
         }
         return (await query.OrderByDescending(i => i.CreatedAt).Take(ListLimit).ToListAsync(ct))
-            .Select(i => mapper.Map<InstanceDto>(i) with { CorrelationId = i.CorrelationId }).ToList();
+            .Select(i => mapper.Map<InstanceDto>(i) with { CorrelationId = i.CorrelationId, ParentInstanceId = i.ParentInstanceId })
+            .ToList();
     }
 
     public async Task<InstanceDto> GetAsync(Guid id, CancellationToken ct)
