@@ -123,6 +123,64 @@ public sealed class ChildWorkflowsApiTests(SharedHost shared)
     }
 
     [Fact]
+    public async Task Cancelling_a_parent_cancels_its_children_and_theirs_and_instances_are_listed_by_correlation_id()
+    {
+        using var admin = await Host.ClientFor("kainuu-regionadmin");
+        using var studio = await Host.ClientFor("kainuu-regionadmin");
+        studio.DefaultRequestHeaders.Add("X-Tenant-Id", "kainuu");
+        using var other = await Host.ClientFor("kymenlaakso-regionadmin");
+        var go = $"go-{Guid.NewGuid():N}";
+        var grandchildId = NewId("grandchild");
+        await PublishAsync(admin, "kainuu", WaitForEvent(grandchildId, go));
+        var middleId = NewId("middle");
+        await PublishAsync(admin, "kainuu", Sequence(middleId, Child("execute", "Elsa.ExecuteWorkflow", grandchildId, wait: true)));
+        var topId = NewId("top");
+        await PublishAsync(admin, "kainuu", Sequence(topId, Child("execute", "Elsa.ExecuteWorkflow", middleId, wait: true)));
+        var single = $"case-{Guid.NewGuid():N}";
+        var bulk = $"case-{Guid.NewGuid():N}";
+        var first = (string)(await StartWithAsync(admin, "kainuu", new { definitionId = topId, correlationId = single }))["id"]!;
+        var second = (string)(await StartWithAsync(admin, "kainuu", new { definitionId = topId, correlationId = bulk }))["id"]!;
+        // The same correlation id in another region belongs to that region only.
+        await PublishAsync(other, "kymenlaakso", WaitForEvent(grandchildId, go));
+        await StartWithAsync(other, "kymenlaakso", new { definitionId = grandchildId, correlationId = single });
+
+        // ExecuteWorkflow hands the parent's correlation id on: the whole family is listed by it, in its region only.
+        async Task<JsonArray> Family(HttpClient client, string region, string correlationId) =>
+            (await client.GetFromJsonAsync<JsonArray>($"{Base(region)}/workflow-instances?correlationId={correlationId}"))!;
+        var family = await Family(admin, "kainuu", single);
+        Assert.Equal(3, family.Count);
+        Assert.All(family, i => Assert.Equal("Suspended", (string?)i!["subStatus"]));
+        var middle = family.Single(i => (string?)i!["definitionId"] == middleId)!;
+        Assert.Equal(first, (string?)middle["parentInstanceId"]);
+        var listed = await studio.PostAsJsonAsync("/elsa/api/workflow-instances", new { page = 0, pageSize = 10, correlationId = single });
+        var page = JsonNode.Parse(await listed.Content.ReadAsStringAsync())!;
+        Assert.Equal(3, (int)page["totalCount"]!);
+        Assert.All(page["items"]!.AsArray(), i => Assert.Equal(single, (string?)i!["correlationId"]));
+        var tooLong = await admin.GetAsync($"{Base("kainuu")}/workflow-instances?correlationId={new string('x', 201)}");
+        Assert.Equal(HttpStatusCode.BadRequest, tooLong.StatusCode);
+        Assert.Contains("200", await tooLong.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.OK, (await studio.PostAsync($"/elsa/api/cancel/workflow-instances/{first}", null)).StatusCode);
+        Assert.All(await Family(admin, "kainuu", single), i => Assert.Equal("Cancelled", (string?)i!["subStatus"]));
+        var middleJournal = (await InstanceAsync(admin, "kainuu", (string)middle["id"]!))["journal"]!.AsArray();
+        var withParent = $"Cancelled with its parent {Guid.Parse(first):N} by kainuu-regionadmin.";
+        Assert.Contains(middleJournal, e => (string?)e!["message"] == withParent);
+
+        var bulkCancel = await studio.PostAsJsonAsync("/elsa/api/bulk-actions/cancel/workflow-instances/by-id",
+            new { ids = new[] { second } });
+        Assert.Equal(1, (int)JsonNode.Parse(await bulkCancel.Content.ReadAsStringAsync())!["cancelled"]!);
+        var bulkFamily = await Family(admin, "kainuu", bulk);
+        Assert.Equal(3, bulkFamily.Count);
+        Assert.All(bulkFamily, i => Assert.Equal("Cancelled", (string?)i!["subStatus"]));
+
+        // Nothing cancelled waits any more, and no cancelled child resumed its parent; the other region's instance still waits.
+        Assert.Equal(0, await RaiseAsync(admin, "kainuu", go));
+        var top = await InstanceAsync(admin, "kainuu", first);
+        Assert.DoesNotContain("execute:Completed", Journal(top));
+        Assert.Equal("Suspended", (string?)Assert.Single(await Family(other, "kymenlaakso", single))!["subStatus"]);
+    }
+
+    [Fact]
     public async Task A_child_is_found_in_the_parents_region_only_and_a_self_executing_workflow_faults_at_the_limit()
     {
         using var kainuu = await Host.ClientFor("kainuu-regionadmin");

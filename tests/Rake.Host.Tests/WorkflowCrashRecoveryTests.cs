@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
@@ -8,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
+using Rake.BuildingBlocks.Messaging;
 using Rake.Modules.Workflows.Persistence;
 using Rake.Modules.Workflows.Runtime;
 using Rake.Workflows.Abstractions;
@@ -125,6 +127,74 @@ public sealed class WorkflowCrashRecoveryTests
             HangForTests.Release.TrySetResult();
             await Task.WhenAny(stuck, Task.Delay(TimeSpan.FromSeconds(10)));
         }
+    }
+
+    [Fact]
+    public async Task A_child_stored_with_its_parents_save_starts_once_after_the_process_stopped_before_starting_it()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var childId = $"crash-child-{Guid.NewGuid():N}"[..24];
+        var parentId = $"crash-parent-{Guid.NewGuid():N}"[..24];
+        var eventType = IntegrationEventTypes.NameOf(typeof(ChildWorkflowStartRequested));
+        Guid parent;
+        await using (var first = await RakeTestHost.StartAsync(existingConnectionString: database.ConnectionString))
+        {
+            using var admin = await first.ClientFor("kainuu-regionadmin");
+            await PublishAsync(admin, "kainuu", Sequence(childId, Output("answer", "answer", "'ok for ' + getInput('name')")));
+            var execute = Activity("execute", "Elsa.ExecuteWorkflow", ("workflowDefinitionId", childId));
+            execute["waitForCompletion"] = Expression("Literal", true, "Boolean");
+            execute["input"] = Expression("Object", """{"name":"Aino"}""", "Object");
+            await PublishAsync(admin, "kainuu", Sequence(parentId, execute,
+                Output("relay", "fromChild", "getOutputFrom('execute').output.answer")));
+
+            // Stands for the process stopping right after the parent's save: the child's start is stored, not done.
+            await using var scope = first.RegionScope("kainuu");
+            var runtime = scope.ServiceProvider.GetRequiredService<WorkflowRuntime>();
+            runtime.StartsChildrenAfterSave = false;
+            parent = (await runtime.StartAsync(parentId, new Rake.Modules.Workflows.Engine.RunOptions(), CancellationToken.None))!.Id;
+            var db = scope.ServiceProvider.GetRequiredService<WorkflowsDbContext>();
+            Assert.Equal("Suspended", (await db.Instances.AsNoTracking().SingleAsync(i => i.Id == parent)).SubStatus);
+            Assert.False(await db.Instances.AnyAsync(i => i.DefinitionId == childId));
+            var stored = await db.OutboxMessages.AsNoTracking().SingleAsync(m => m.EventType == eventType && m.ProcessedAt == null);
+            // Held by the Host that saved it, so no dispatcher starts it while that Host is about to.
+            Assert.True(stored.LeaseUntil > DateTimeOffset.UtcNow);
+        }
+
+        await using (var second = await RakeTestHost.StartAsync(existingConnectionString: database.ConnectionString))
+        {
+            // The restart hands the stored start to its dispatcher: the child runs and resumes its parent.
+            using var admin = await second.ClientFor("kainuu-regionadmin");
+            var deadline = DateTime.UtcNow.AddSeconds(60);
+            var resumed = await InstanceAsync(admin, "kainuu", parent.ToString());
+            while ((string?)resumed["subStatus"] != "Finished" && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(200);
+                resumed = await InstanceAsync(admin, "kainuu", parent.ToString());
+            }
+            Assert.True((string?)resumed["subStatus"] == "Finished", resumed.ToJsonString());
+            Assert.Equal("ok for Aino", (string?)resumed["output"]!["fromChild"]);
+
+            // Delivered again (another Host, a dispatcher after the lease), it starts nothing more.
+            await using var scope = second.RegionScope("kainuu");
+            var db = scope.ServiceProvider.GetRequiredService<WorkflowsDbContext>();
+            var message = await db.OutboxMessages.AsNoTracking().SingleAsync(m => m.EventType == eventType);
+            Assert.NotNull(message.ProcessedAt);
+            var request = JsonSerializer.Deserialize<ChildWorkflowStartRequested>(message.Payload, IntegrationEventTypes.JsonOptions)!;
+            await scope.ServiceProvider.GetRequiredService<WorkflowRuntime>().StartRequestedChildAsync(request, CancellationToken.None);
+            var child = Assert.Single(await db.Instances.AsNoTracking().Where(i => i.DefinitionId == childId).ToListAsync());
+            Assert.Equal(parent, child.ParentInstanceId);
+            Assert.Equal("Finished", child.SubStatus);
+        }
+    }
+
+    private static JsonObject Expression(string type, JsonNode? value, string typeName) =>
+        new() { ["typeName"] = typeName, ["expression"] = new JsonObject { ["type"] = type, ["value"] = value } };
+
+    private static JsonObject Output(string id, string name, string script)
+    {
+        var activity = Activity(id, "Elsa.SetOutput", ("outputName", name));
+        activity["outputValue"] = Expression("JavaScript", script, "Object");
+        return activity;
     }
 
     [Fact]

@@ -39,6 +39,23 @@ public static class DatabaseErrors
         return false;
     }
 
+    /// <summary>A unique or primary key that another writer took first (SQLite or PostgreSQL).</summary>
+    public static bool IsUniqueViolation(Exception exception)
+    {
+        for (Exception? e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is SqliteException { SqliteErrorCode: SqliteConstraint } sqlite)
+            {
+                return sqlite.SqliteExtendedErrorCode is SqliteConstraintUnique or SqliteConstraintPrimaryKey;
+            }
+            if (e is PostgresException postgres)
+            {
+                return postgres.SqlState == PostgresErrorCodes.UniqueViolation;
+            }
+        }
+        return false;
+    }
+
     /// <summary>A growing, random pause, so two writers that collided do not collide again in step.</summary>
     public static TimeSpan Backoff(int attempt) => TimeSpan.FromMilliseconds(Random.Shared.Next(2, 10) * attempt);
 }

@@ -39,6 +39,9 @@ public sealed class WorkflowsModule : IModule
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddModuleDbContext<WorkflowsDbContext>(WorkflowsDbContext.SchemaName);
+        // A child's start is stored in the outbox with its parent's save (docs/adr/0190).
+        Rake.BuildingBlocks.Messaging.IntegrationEventTypes.Register(typeof(ChildWorkflowStartRequested));
+        services.AddIntegrationEventHandlers(typeof(WorkflowsModule).Assembly);
         services.AddStoredTextScreen<WorkflowsDbContext>(_ => "tasks");
         services.TryAddSingleton(_ => WorkflowEngineFactory.DiscoverRegistry());
         services.TryAddSingleton(_ => new JavaScriptOptions());

@@ -26,6 +26,9 @@ internal sealed class WorkflowDefinitionVersion : IRegionOwned
 /// <summary>A workflow instance: the engine's state and journal as JSON, pinned to the definition version it started on.</summary>
 internal sealed class WorkflowInstanceRecord : IRegionOwned
 {
+    /// <summary>As long as the API accepts (StartInstanceValidator); a longer one set by a script is stored cut short.</summary>
+    public const int CorrelationIdMax = 200;
+
     public Guid Id { get; set; }
     public string RegionCode { get; set; } = "";
     public string DefinitionId { get; set; } = "";
@@ -50,6 +53,12 @@ internal sealed class WorkflowInstanceRecord : IRegionOwned
 
     /// <summary>Which Host process set <see cref="ExecutingSince"/> (<see cref="Runtime.ExecutionMarker.ProcessName"/>).</summary>
     public string? ExecutingOn { get; set; }
+
+    /// <summary>Elsa's correlation id, copied out of the state at every save so instances are listed by it (docs/adr/0190).</summary>
+    public string? CorrelationId { get; set; }
+
+    /// <summary>The instance that started this one as a child, copied out of the state so a cancel finds the children.</summary>
+    public Guid? ParentInstanceId { get; set; }
 }
 
 /// <summary>Something an instance waits for: an event, a person (human task) or a time.</summary>

@@ -43,6 +43,10 @@ internal sealed class WorkflowsDbContext(DbContextOptions<WorkflowsDbContext> op
             b.Property(i => i.Revision).IsConcurrencyToken();
             b.HasIndex(i => new { i.RegionCode, i.Status, i.CreatedAt });
             b.HasIndex(i => new { i.RegionCode, i.DefinitionId, i.CreatedAt });
+            b.Property(i => i.CorrelationId).HasMaxLength(WorkflowInstanceRecord.CorrelationIdMax);
+            b.HasIndex(i => new { i.RegionCode, i.CorrelationId });
+            // Cancelling a parent looks up its running children.
+            b.HasIndex(i => new { i.RegionCode, i.ParentInstanceId });
         });
         modelBuilder.Entity<WorkflowBookmarkRecord>(b =>
         {

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Rake.BuildingBlocks.Contracts;
+using Rake.BuildingBlocks.Messaging;
 using Rake.BuildingBlocks.Regions;
 using Rake.Modules.Workflows.Engine;
 using Rake.Modules.Workflows.Persistence;
@@ -17,7 +18,7 @@ namespace Rake.Modules.Workflows.Runtime;
 /// bookmarks closed, so neither a missed timer nor a due bookmark runs them again.
 /// </summary>
 internal sealed class ExecutionMarker(IServiceScopeFactory scopes, TimeProvider clock, IConfiguration configuration,
-    ILogger<ExecutionMarker> logger)
+    OutboxSignal outboxSignal, ILogger<ExecutionMarker> logger)
     : IHostedService
 {
     public const string ProcessStoppedMessage = "The process stopped while this instance was running; it was not run again.";
@@ -28,8 +29,19 @@ internal sealed class ExecutionMarker(IServiceScopeFactory scopes, TimeProvider 
     /// </summary>
     public string Node { get; } = NodeOf(configuration);
 
+    private static readonly int ClaimNodeMax = OutboxDispatcher.DispatcherIdMax - 50;
+
+    private readonly string startId = Guid.NewGuid().ToString("N");
+
     /// <summary>This Host's marker owner: node, process and a per-start id (tests restart Hosts inside one process).</summary>
-    public string Owner { get; } = Limit($"{NodeOf(configuration)}/{Environment.ProcessId}/{Guid.NewGuid():N}");
+    public string Owner => Limit($"{Node}/{Environment.ProcessId}/{startId}");
+
+    /// <summary>
+    /// The same, short enough to hold an outbox claim: the child starts this Host stored and starts itself (docs/adr/0190).
+    /// </summary>
+    public string ClaimOwner => $"{ClaimNode}/{Environment.ProcessId}/{startId}";
+
+    private string ClaimNode => Node.Length <= ClaimNodeMax ? Node : Node[..ClaimNodeMax];
 
     private static string NodeOf(IConfiguration configuration) =>
         Limit(configuration["Workflows:NodeName"] is { Length: > 0 } name ? name : Environment.MachineName);
@@ -52,9 +64,13 @@ internal sealed class ExecutionMarker(IServiceScopeFactory scopes, TimeProvider 
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    /// <summary>Faults every instance this node left marked; returns how many.</summary>
+    /// <summary>
+    /// Faults every instance this node left marked, and hands the child starts this node stored but did not do to the
+    /// outbox dispatcher at once instead of after their lease; returns how many instances were faulted.
+    /// </summary>
     public async Task<int> RecoverAsync(CancellationToken ct)
     {
+        await ReleaseChildStartsAsync(ct);
         List<(Guid Id, string Region)> stranded;
         var prefix = Node + "/";
         await using (var scope = scopes.CreateAsyncScope())
@@ -98,5 +114,23 @@ internal sealed class ExecutionMarker(IServiceScopeFactory scopes, TimeProvider 
             await db.SaveChangesAsync(ct);
         }
         return stranded.Count;
+    }
+
+    private async Task ReleaseChildStartsAsync(CancellationToken ct)
+    {
+        var prefix = ClaimNode + "/";
+        var eventType = IntegrationEventTypes.NameOf(typeof(ChildWorkflowStartRequested));
+        await using var scope = scopes.CreateAsyncScope();
+        var released = await scope.ServiceProvider.GetRequiredService<WorkflowsDbContext>().OutboxMessages
+            .Where(m => m.EventType == eventType && m.ProcessedAt == null && m.ClaimedBy != null && m.ClaimedBy.StartsWith(prefix)
+                && m.ClaimedBy != ClaimOwner)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(m => m.ClaimedBy, (string?)null)
+                .SetProperty(m => m.LeaseUntil, (DateTimeOffset?)null), ct);
+        if (released > 0)
+        {
+            logger.LogWarning("{Count} child workflow starts stored before the process stopped are handed to the outbox now.", released);
+            outboxSignal.Notify(typeof(WorkflowsDbContext));
+        }
     }
 }

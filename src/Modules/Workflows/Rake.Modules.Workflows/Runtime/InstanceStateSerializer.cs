@@ -59,6 +59,14 @@ internal static class InstanceStateSerializer
         return (state?.CorrelationId, parent, output);
     }
 
+    /// <summary>A child's input as stored with its requested start; values keep their CLR type as in an instance's state.</summary>
+    public static JsonObject SerializeInput(IReadOnlyDictionary<string, object?> input) =>
+        JsonSerializer.SerializeToNode(input.ToDictionary(p => p.Key, p => Value(p.Value)), Options)!.AsObject();
+
+    public static Dictionary<string, object?> DeserializeInput(JsonObject input) =>
+        (input.Deserialize<Dictionary<string, StateValue?>>(Options) ?? [])
+        .ToDictionary(p => p.Key, p => Restore(p.Value), StringComparer.Ordinal);
+
     public static string SerializeJournal(WorkflowInstance instance) => JsonSerializer.Serialize(instance.Journal, Options);
 
     public static List<JournalEntry> DeserializeJournal(string json) => JsonSerializer.Deserialize<List<JournalEntry>>(json, Options) ?? [];

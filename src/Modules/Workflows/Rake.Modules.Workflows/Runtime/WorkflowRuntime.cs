@@ -4,6 +4,8 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Rake.BuildingBlocks.Contracts;
+using Rake.BuildingBlocks.Messaging;
+using Rake.BuildingBlocks.Persistence;
 using Rake.BuildingBlocks.Regions;
 using Rake.Modules.Workflows.Engine;
 using Rake.Modules.Workflows.Engine.Activities;
@@ -77,6 +79,12 @@ internal sealed class WorkflowRuntime(
     private int eventDepth;
 
     /// <summary>
+    /// False only in tests that stand for a process stopping right after a run's save: the children that run asked for
+    /// are then stored but not started here, as after a crash (docs/adr/0190).
+    /// </summary>
+    internal bool StartsChildrenAfterSave { get; set; } = true;
+
+    /// <summary>
     /// Starts the latest published version of a definition; null when the region has no published version of it.
     /// <paramref name="triggerActivityId"/> names the trigger activity that fired, which then starts the run without waiting.
     /// </summary>
@@ -118,6 +126,8 @@ internal sealed class WorkflowRuntime(
             SubStatus = nameof(WorkflowSubStatus.Executing),
             CreatedAt = now,
             UpdatedAt = now,
+            CorrelationId = CorrelationIdOf(options.CorrelationId),
+            ParentInstanceId = Guid.TryParse(options.ParentInstanceId, out var parentId) ? parentId : null,
         };
         db.Instances.Add(record);
         // The marker is committed before any activity runs, together with whatever the caller changed on this context
@@ -129,12 +139,13 @@ internal sealed class WorkflowRuntime(
             WorkflowDefinition.Parse(version.Json), options with { InstanceId = record.Id }, ct));
         now = clock.GetUtcNow();
         Apply(record, instance, [], now, completedBy: null);
+        var starts = StoreChildStarts(record, instance, now);
         await db.SaveChangesAsync(ct);
         WorkflowTelemetry.RunSaved(actor.Region?.Code ?? "", version.DefinitionId, resumed: false, record.SubStatus);
         logger.LogInformation("Started workflow {DefinitionId} v{Version} as {InstanceId} ({Status})", version.DefinitionId,
             version.Version, record.Id, record.SubStatus);
         await DeliverPublishedAsync(instance.PublishedEvents, ct);
-        await AfterRunAsync(record.Id, instance, ct);
+        await AfterRunAsync(record.Id, instance, starts, ct);
         return record;
     }
 
@@ -189,6 +200,7 @@ internal sealed class WorkflowRuntime(
                 result = ResumeOutcome.Resumed;
             }
             Apply(record, instance, open, now, completedBy ?? actor.UserName ?? "system");
+            var starts = StoreChildStarts(record, instance, now);
             try
             {
                 await db.SaveChangesAsync(ct);
@@ -199,7 +211,7 @@ internal sealed class WorkflowRuntime(
                 await DeliverPublishedAsync(instance.PublishedEvents.Skip(publishedBefore).ToList(), ct);
                 if (result == ResumeOutcome.Resumed)
                 {
-                    await AfterRunAsync(record.Id, instance, ct);
+                    await AfterRunAsync(record.Id, instance, starts, ct);
                 }
                 return result;
             }
@@ -214,9 +226,10 @@ internal sealed class WorkflowRuntime(
     /// <summary>
     /// Cancels a running or suspended instance (Elsa's cancel): it finishes as Cancelled, its open bookmarks (human tasks,
     /// timers, events, child waits) are closed in the same save, so nothing resumes it, and its journal names who cancelled.
-    /// A parent waiting on it is then resumed as for any finished child. Null when the region has no such instance.
+    /// A parent waiting on it is then resumed as for any finished child. Its running children (and theirs) are cancelled
+    /// after it, as Elsa cancels them, so none of them resumes it (docs/adr/0190). Null when the region has no such instance.
     /// </summary>
-    public async Task<CancelOutcome?> CancelAsync(Guid instanceId, CancellationToken ct)
+    public async Task<CancelOutcome?> CancelAsync(Guid instanceId, CancellationToken ct, string? withParent = null)
     {
         using var span = WorkflowTelemetry.StartRun("cancel", null);
         for (var attempt = 1; ; attempt++)
@@ -242,7 +255,8 @@ internal sealed class WorkflowRuntime(
                 record.State, record.Journal, engine);
             var open = await db.Bookmarks.Where(b => b.InstanceId == record.Id && b.CompletedAt == null).ToListAsync(ct);
             var by = actor.UserName ?? "system";
-            engine.CancelWorkflow(instance, $"Cancelled by {by}.");
+            engine.CancelWorkflow(instance,
+                withParent is null ? $"Cancelled by {by}." : $"Cancelled with its parent {withParent} by {by}.");
             Apply(record, instance, open, clock.GetUtcNow(), by);
             try
             {
@@ -256,7 +270,8 @@ internal sealed class WorkflowRuntime(
             }
             logger.LogInformation("Cancelled workflow instance {InstanceId} ({DefinitionId}) by {User}", record.Id, record.DefinitionId,
                 by);
-            await AfterRunAsync(record.Id, instance, ct);
+            await AfterRunAsync(record.Id, instance, [], ct);
+            await CancelChildrenAsync(record.Id, ct);
             return CancelOutcome.Cancelled;
         }
     }
@@ -347,37 +362,153 @@ internal sealed class WorkflowRuntime(
     }
 
     /// <summary>
+    /// Cancels the running children of a cancelled instance, each with its own children. A child busy running an activity
+    /// is left to finish that run; its parent's bookmark is closed, so it resumes nothing.
+    /// </summary>
+    private async Task CancelChildrenAsync(Guid parentId, CancellationToken ct)
+    {
+        var children = await db.Instances.AsNoTracking()
+            .Where(i => i.ParentInstanceId == parentId && i.Status == nameof(WorkflowStatus.Running))
+            .OrderBy(i => i.CreatedAt)
+            .Select(i => i.Id)
+            .ToListAsync(ct);
+        foreach (var child in children)
+        {
+            if (await CancelAsync(child, ct, parentId.ToString("N")) == CancelOutcome.Busy)
+            {
+                logger.LogWarning("Child workflow instance {ChildId} of cancelled {ParentId} is running an activity and was not cancelled.",
+                    child, parentId);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Stores the children this run asked for in the outbox of the commit that saves the run, held by this Host for one
+    /// outbox lease: it starts them right after the commit, and only if it stops first does a restart (or, once the lease
+    /// has run out, any Host's dispatcher) start them instead (docs/adr/0190).
+    /// </summary>
+    private List<ChildWorkflowStartRequested> StoreChildStarts(WorkflowInstanceRecord record, WorkflowInstance instance,
+        DateTimeOffset now)
+    {
+        var starts = instance.ChildRequests.Select(request =>
+        {
+            var options = ChildWorkflows.OptionsFor(instance, request);
+            return new ChildWorkflowStartRequested(Guid.CreateVersion7(now), new RegionId(record.RegionCode), now, record.Id,
+                options.InstanceId!.Value, request.DefinitionId, request.DefinitionVersionId, request.CorrelationId,
+                request.ResumeOnDispatch, options.FlowchartMode, options.Lineage ?? [],
+                InstanceStateSerializer.SerializeInput(request.Input));
+        }).ToList();
+        instance.ChildRequests.Clear();
+        foreach (var start in starts)
+        {
+            db.OutboxMessages.Add(new OutboxMessage
+            {
+                Id = start.EventId,
+                RegionCode = record.RegionCode,
+                EventType = IntegrationEventTypes.NameOf(typeof(ChildWorkflowStartRequested)),
+                Payload = JsonSerializer.Serialize(start, IntegrationEventTypes.JsonOptions),
+                OccurredAt = now,
+                ClaimedBy = marker.ClaimOwner,
+                LeaseUntil = now + OutboxDispatcher.LeaseDuration,
+            });
+        }
+        return starts;
+    }
+
+    /// <summary>
     /// After a saved run: starts the child workflows it asked for (each after its parent is saved, so a child that ends at
     /// once finds its parent's bookmark stored), then, for a child, resumes the parent waiting on it when the child
     /// finished (or ran until it waits, for an ExecuteWorkflow that does not wait for completion).
     /// </summary>
-    private async Task AfterRunAsync(Guid recordId, WorkflowInstance instance, CancellationToken ct)
+    private async Task AfterRunAsync(Guid recordId, WorkflowInstance instance, IReadOnlyList<ChildWorkflowStartRequested> starts,
+        CancellationToken ct)
     {
-        var requests = instance.ChildRequests.ToList();
-        instance.ChildRequests.Clear();
-        foreach (var request in requests)
+        if (StartsChildrenAfterSave)
         {
-            // The region filter applies: another region's definition of that id is not found here.
-            if (!await db.Definitions.AnyAsync(d => d.DefinitionId == request.DefinitionId && d.IsPublished, ct))
+            foreach (var start in starts)
             {
-                logger.LogWarning("Workflow instance {InstanceId} asked for workflow {DefinitionId}, which has no published version.",
-                    recordId, request.DefinitionId);
-                await ResumeWaitingParentAsync(recordId, request.ChildInstanceId, ChildWorkflows.NotFound(request.DefinitionId),
-                    always: true, ct);
-                continue;
+                await StartRequestedChildAsync(start, ct);
             }
-            if (request.ResumeOnDispatch)
-            {
-                await ResumeWaitingParentAsync(recordId, request.ChildInstanceId, ChildWorkflows.Dispatched(request.ChildInstanceId),
-                    always: true, ct);
-            }
-            await StartAsync(request.DefinitionId, ChildWorkflows.OptionsFor(instance, request), ct);
         }
         if (instance.Options.ParentInstanceId is { } parent && Guid.TryParse(parent, out var parentId))
         {
             await ResumeWaitingParentAsync(parentId, recordId.ToString("N"), ChildWorkflows.Result(instance),
                 always: instance.Status == WorkflowStatus.Finished, ct);
         }
+    }
+
+    /// <summary>
+    /// Starts a stored child start once: right after its parent's save, or from the outbox after a restart or on another
+    /// Host. The child's id is fixed in the request, so a second delivery finds it (or loses the insert) and does nothing;
+    /// the request is marked delivered in the commit that inserts the child. A parent cancelled meanwhile starts nothing.
+    /// </summary>
+    public async Task StartRequestedChildAsync(ChildWorkflowStartRequested start, CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
+        var childId = start.ChildInstanceId.ToString("N");
+        if (await db.Instances.AnyAsync(i => i.Id == start.ChildInstanceId, ct))
+        {
+            await DeliveredAsync(start.EventId, ct);
+            return;
+        }
+        var parentSubStatus = await db.Instances.AsNoTracking().Where(i => i.Id == start.ParentInstanceId)
+            .Select(i => i.SubStatus).FirstOrDefaultAsync(ct);
+        if (parentSubStatus == nameof(WorkflowSubStatus.Cancelled))
+        {
+            logger.LogInformation("Workflow {DefinitionId} asked for by {ParentId} was not started: the parent was cancelled first.",
+                start.DefinitionId, start.ParentInstanceId);
+            await DeliveredAsync(start.EventId, ct);
+            return;
+        }
+        // The region filter applies: another region's definition of that id is not found here.
+        if (!await db.Definitions.AnyAsync(d => d.DefinitionId == start.DefinitionId && d.IsPublished, ct))
+        {
+            await NotPublishedAsync(start, ct);
+            return;
+        }
+        if (start.ResumeOnDispatch)
+        {
+            await ResumeWaitingParentAsync(start.ParentInstanceId, childId, ChildWorkflows.Dispatched(childId), always: true, ct);
+        }
+        db.ChangeTracker.Clear();
+        if (await db.OutboxMessages.FirstOrDefaultAsync(m => m.Id == start.EventId, ct) is { } message)
+        {
+            // Saved by the child's first commit (its row and marker): the request is done exactly when the child exists.
+            message.ProcessedAt = clock.GetUtcNow();
+            message.LeaseUntil = null;
+        }
+        try
+        {
+            if (await StartAsync(start.DefinitionId, start.Options(), ct) is null)
+            {
+                db.ChangeTracker.Clear();
+                await NotPublishedAsync(start, ct);
+            }
+        }
+        catch (DbUpdateException ex) when (DatabaseErrors.IsUniqueViolation(ex))
+        {
+            // Another Host, or this Host's dispatcher after the lease ran out, inserted the child first.
+            db.ChangeTracker.Clear();
+            logger.LogInformation("Child workflow instance {ChildId} was started by another delivery of its request.", childId);
+        }
+    }
+
+    private async Task NotPublishedAsync(ChildWorkflowStartRequested start, CancellationToken ct)
+    {
+        logger.LogWarning("Workflow instance {InstanceId} asked for workflow {DefinitionId}, which has no published version.",
+            start.ParentInstanceId, start.DefinitionId);
+        await ResumeWaitingParentAsync(start.ParentInstanceId, start.ChildInstanceId.ToString("N"),
+            ChildWorkflows.NotFound(start.DefinitionId), always: true, ct);
+        await DeliveredAsync(start.EventId, ct);
+    }
+
+    private Task<int> DeliveredAsync(Guid messageId, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        return db.OutboxMessages.Where(m => m.Id == messageId && m.ProcessedAt == null)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(m => m.ProcessedAt, now)
+                .SetProperty(m => m.LeaseUntil, (DateTimeOffset?)null), ct);
     }
 
     private async Task ResumeWaitingParentAsync(Guid parentId, string childInstanceId, JsonObject result, bool always,
@@ -484,6 +615,7 @@ internal sealed class WorkflowRuntime(
         string? completedBy)
     {
         ExecutionMarker.Clear(record);
+        record.CorrelationId = CorrelationIdOf(instance.CorrelationId);
         record.Status = instance.Status.ToString();
         record.SubStatus = instance.SubStatus.ToString();
         record.State = InstanceStateSerializer.Serialize(instance);
@@ -551,4 +683,8 @@ internal sealed class WorkflowRuntime(
     }
 
     private static string Truncate(string text, int max) => text.Length <= max ? text : text[..max];
+
+    /// <summary>A script may set a longer correlation id than the API accepts; the column keeps its start.</summary>
+    private static string? CorrelationIdOf(string? correlationId) =>
+        correlationId is null ? null : Truncate(correlationId, WorkflowInstanceRecord.CorrelationIdMax);
 }

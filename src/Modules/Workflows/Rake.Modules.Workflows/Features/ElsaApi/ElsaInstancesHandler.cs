@@ -66,11 +66,20 @@ internal sealed class ElsaInstancesHandler(WorkflowsDbContext db, TextCatalog te
         {
             query = hasIncidents ? query.Where(i => i.SubStatus == "Faulted") : query.Where(i => i.SubStatus != "Faulted");
         }
+        // Elsa's list request names it correlationId; the column is indexed per region (docs/adr/0190).
+        if (Text(request, "correlationId") is { Length: > 0 } correlationId)
+        {
+            if (correlationId.Length > WorkflowInstanceRecord.CorrelationIdMax)
+            {
+                throw Invalid("correlationId", texts["workflows.validation.correlationId"]);
+            }
+            query = query.Where(i => i.CorrelationId == correlationId);
+        }
         if (Text(request, "searchTerm")?.Trim() is { Length: > 0 } term)
         {
             query = Guid.TryParse(term, out var searched)
                 ? query.Where(i => i.Id == searched)
-                : query.Where(i => i.DefinitionId.Contains(term));
+                : query.Where(i => i.DefinitionId.Contains(term) || (i.CorrelationId != null && i.CorrelationId.Contains(term)));
         }
         var descending = !string.Equals(Text(request, "orderDirection"), "Ascending", StringComparison.OrdinalIgnoreCase);
         query = Text(request, "orderBy") switch

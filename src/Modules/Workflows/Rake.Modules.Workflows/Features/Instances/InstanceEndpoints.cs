@@ -43,9 +43,10 @@ internal static class InstanceEndpoints
                 return Results.Created($"/api/v1/regions/{region}/workflow-instances/{started.Id}", started);
             })
             .WithTags("Workflows").WithSummary("Start the latest published version of a definition with optional input (RegionAdmin).");
-        api.MapGet("/workflow-instances", (string? status, string? definitionId, InstancesHandler h, CancellationToken ct) =>
-            h.ListAsync(status, definitionId, ct))
-            .WithTags("Workflows").WithSummary("The region's workflow instances with their status, newest first (RegionAdmin).");
+        api.MapGet("/workflow-instances", (string? status, string? definitionId, string? correlationId, InstancesHandler h,
+                CancellationToken ct) => h.ListAsync(status, definitionId, correlationId, ct))
+            .WithTags("Workflows").WithSummary("The region's workflow instances with their status, newest first; filters: status, "
+                + "definitionId, correlationId (RegionAdmin).");
         api.MapGet("/workflow-instances/{id:guid}", (Guid id, InstancesHandler h, CancellationToken ct) => h.GetAsync(id, ct))
             .WithTags("Workflows").WithSummary("One instance with its journal and what it waits for (RegionAdmin).");
         api.MapPost("/workflow-events", (RaiseEventRequest request, InstancesHandler h, CancellationToken ct) => h.RaiseAsync(request, ct))
@@ -54,7 +55,8 @@ internal static class InstanceEndpoints
     }
 }
 
-internal sealed class InstancesHandler(WorkflowsDbContext db, WorkflowRuntime runtime, ModuleMapper<WorkflowsModule> mapper)
+internal sealed class InstancesHandler(WorkflowsDbContext db, WorkflowRuntime runtime, ModuleMapper<WorkflowsModule> mapper,
+    Rake.BuildingBlocks.Localization.TextCatalog texts)
 {
     private const int ListLimit = 200;
 
@@ -67,9 +69,21 @@ internal sealed class InstancesHandler(WorkflowsDbContext db, WorkflowRuntime ru
         return await GetAsync(record.Id, ct);
     }
 
-    public async Task<IReadOnlyList<InstanceDto>> ListAsync(string? status, string? definitionId, CancellationToken ct)
+    public async Task<IReadOnlyList<InstanceDto>> ListAsync(string? status, string? definitionId, string? correlationId,
+        CancellationToken ct)
     {
         var query = db.Instances.AsNoTracking();
+        if (!string.IsNullOrEmpty(correlationId))
+        {
+            if (correlationId.Length > WorkflowInstanceRecord.CorrelationIdMax)
+            {
+                throw new ValidationException(new Dictionary<string, string[]>
+                {
+                    ["correlationId"] = [texts["workflows.validation.correlationId"]],
+                });
+            }
+            query = query.Where(i => i.CorrelationId == correlationId);
+        }
         if (!string.IsNullOrEmpty(status))
         {
             query = query.Where(i => i.Status == status || i.SubStatus == status);
@@ -78,7 +92,9 @@ internal sealed class InstancesHandler(WorkflowsDbContext db, WorkflowRuntime ru
         {
             query = query.Where(i => i.DefinitionId == definitionId);
         }
-        return (await query.OrderByDescending(i => i.CreatedAt).Take(ListLimit).ToListAsync(ct)).Select(mapper.Map<InstanceDto>).ToList();
+        return (await query.OrderByDescending(i => i.CreatedAt).Take(ListLimit).ToListAsync(ct))
+            .Select(i => mapper.Map<InstanceDto>(i) with { CorrelationId = i.CorrelationId, ParentInstanceId = i.ParentInstanceId })
+            .ToList();
     }
 
     public async Task<InstanceDto> GetAsync(Guid id, CancellationToken ct)

@@ -267,6 +267,10 @@ namespace Rake.Modules.Workflows.Persistence.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<string>("CorrelationId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -296,6 +300,9 @@ namespace Rake.Modules.Workflows.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<Guid?>("ParentInstanceId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("RegionCode")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -323,6 +330,10 @@ namespace Rake.Modules.Workflows.Persistence.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("RegionCode", "CorrelationId");
+
+                    b.HasIndex("RegionCode", "ParentInstanceId");
 
                     b.HasIndex("RegionCode", "DefinitionId", "CreatedAt");
 

@@ -261,6 +261,10 @@ namespace Rake.Modules.Workflows.Persistence.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CorrelationId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
@@ -290,6 +294,9 @@ namespace Rake.Modules.Workflows.Persistence.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("ParentInstanceId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("RegionCode")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -317,6 +324,10 @@ namespace Rake.Modules.Workflows.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("RegionCode", "CorrelationId");
+
+                    b.HasIndex("RegionCode", "ParentInstanceId");
 
                     b.HasIndex("RegionCode", "DefinitionId", "CreatedAt");
 
