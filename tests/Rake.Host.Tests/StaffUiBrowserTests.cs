@@ -22,8 +22,15 @@ public sealed class StaffUiBrowserTests(SharedHost shared, Browser browser) : IC
         var outside = new List<string>();
         var lead = await Browser.SignInAsync(browser.Chromium, Host, $"{Region}-responsibleperson", outside);
         await lead.GotoAsync($"/{Region}/phenomenon-reports");
-        await lead.ClickAsync("#new-phenomenon-report");
-        await lead.WaitForURLAsync($"**/{Region}/phenomenon-reports/new");
+        // Enhanced navigation (docs/adr/0004): the link patches the new page into this document instead of loading a new
+        // one (what the script put on the window survives), its title and h1 are the new page's, and focus is on the h1.
+        await lead.EvaluateAsync("() => { window.rakeBeforeClick = 'kept'; }");
+        await Browser.ClickAndWaitAsync(lead, "#new-phenomenon-report");
+        Assert.EndsWith($"/{Region}/phenomenon-reports/new", new Uri(lead.Url).AbsolutePath);
+        Assert.Equal("kept", await lead.EvaluateAsync<string?>("() => window.rakeBeforeClick ?? null"));
+        Assert.Equal("1", await lead.GetAttributeAsync("html", "data-rake-loaded"));
+        await Assertions.Expect(lead.Locator("h1")).ToBeFocusedAsync();
+        Assert.Equal($"{await lead.Locator("h1").InnerTextAsync()} – Rake", await lead.TitleAsync());
         await Browser.AssertAccessibleAsync(lead, "staff-ui-01-choose");
 
         // A refused choice keeps what was typed and opens on its summary.
