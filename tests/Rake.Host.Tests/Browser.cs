@@ -19,8 +19,16 @@ public sealed class Browser : IAsyncLifetime
 
     public IBrowser Chromium { get; private set; } = default!;
 
+    /// <summary>
+    /// How long a web-first assertion (<c>Assertions.Expect(…)</c>) retries. A click that sends a form by enhanced
+    /// navigation (docs/adr/0004) returns at once instead of waiting for the server's answer as a page load did, so the
+    /// assertion after it now also waits for that answer; Playwright's 5 s default was seen to run out on a busy machine.
+    /// </summary>
+    public const float ExpectTimeout = 20_000;
+
     public async Task InitializeAsync()
     {
+        Assertions.SetDefaultExpectTimeout(ExpectTimeout);
         var executable = Environment.GetEnvironmentVariable("RAKE_CHROMIUM") ?? "/usr/bin/chromium";
         if (!File.Exists(executable))
         {

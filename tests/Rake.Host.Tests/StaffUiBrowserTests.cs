@@ -48,7 +48,7 @@ public sealed class StaffUiBrowserTests(SharedHost shared, Browser browser) : IC
         await lead.FillAsync("#topicality", "Asunnottomien nuorten määrä on kasvanut kahtena vuonna.");
         await lead.FillAsync("#significance", "Asunnottomuus vaikeuttaa opintoja ja työllistymistä.");
         await lead.FillAsync("#recurrence", "Ilmiö toistuu kaikissa kunnissa.");
-        await lead.ClickAsync("#choose-phenomenon");
+        await Browser.NavigateAsync(lead, () => lead.ClickAsync("#choose-phenomenon"));
         await lead.WaitForURLAsync($"**/{Region}/phenomenon-reports/*?saved=1");
         var path = new Uri(lead.Url).AbsolutePath;
         var current = lead.Locator("#stages li[aria-current=step]");
@@ -141,7 +141,7 @@ public sealed class StaffUiBrowserTests(SharedHost shared, Browser browser) : IC
         await lead.ClickAsync("#start-kymenlaakso-phenomenon-report");
         await Assertions.Expect(lead.Locator("#no-inputs")).ToBeVisibleAsync();
         await Browser.AssertAccessibleAsync(lead, "staff-ui-11-hand-start-form");
-        await lead.ClickAsync("#start-process");
+        await Browser.NavigateAsync(lead, () => lead.ClickAsync("#start-process"));
         await lead.WaitForURLAsync($"**/{Region}/tasks/start?started=1");
         await Assertions.Expect(lead.Locator("#started")).ToBeVisibleAsync();
 
@@ -177,7 +177,7 @@ public sealed class StaffUiBrowserTests(SharedHost shared, Browser browser) : IC
         await page.GotoAsync($"/{Region}/communications/publications");
         await page.FillAsync("#search", token);
         await page.SelectOptionAsync("#filter-status", "Draft");
-        await page.ClickAsync("form[role=search] button[type=submit]");
+        await Browser.NavigateAsync(page, () => page.ClickAsync("form[role=search] button[type=submit]"));
         await page.WaitForURLAsync($"**/communications/publications?search={token}*");
         await InteractiveSteps.WaitForIslandAsync(page, "#publications");
         var titles = page.Locator("#publications tr.rz-data-row a");
