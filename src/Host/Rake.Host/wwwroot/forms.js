@@ -103,6 +103,19 @@
             event.stopImmediatePropagation();
             return;
         }
+        // A field named like a form property (the decision form's "action") hides that property from script, and
+        // Blazor reads form.action, form.target and form.method to send an enhanced form: the button that sends it
+        // carries the same values as formaction, formtarget and formmethod, which Blazor reads first.
+        const submitter = event.submitter;
+        if (submitter && form.hasAttribute('data-enhance')) {
+            const own = [['action', 'formaction', location.href.split('#')[0]], ['target', 'formtarget', '_self'],
+                ['method', 'formmethod', 'post']];
+            for (const [property, attribute, otherwise] of own) {
+                if (typeof form[property] !== 'string' && !submitter.hasAttribute(attribute)) {
+                    submitter.setAttribute(attribute, form.getAttribute(property) ?? otherwise);
+                }
+            }
+        }
         if (form.hasAttribute('data-rake-unsaved')) {
             form.dataset.rakeUnsaved = 'sending';
         }
