@@ -56,15 +56,6 @@ public sealed class ShellTests(SharedHost shared)
                 .ToList();
             Assert.True(before.Count >= 8, $"{role}: only {before.Count} links expected, the comparison means little");
             Assert.All(before, href => Assert.Contains(href, hrefs));
-            // Every menu link is followed by enhanced navigation but the designer's, a document of its own that loads whole
-            // (docs/adr/0004).
-            var wholePage = nav.QuerySelectorAll("a[data-enhance-nav=false]").Select(a => a.GetAttribute("href") ?? "").ToList();
-            var expectedWhole = modules.SelectMany(m => m.NavItems)
-                .Where(i => i.FullPageLoad && (i.Roles.Length == 0 || i.Roles.Contains(role)))
-                .Select(i => $"/{region}/{i.Path}")
-                .ToList();
-            Assert.Equal(expectedWhole, wholePage);
-            Assert.Equal(role == RegionRole.RegionAdmin, wholePage.Contains($"/{region}/designer"));
             // The home page is the current page, and only it.
             var current = nav.QuerySelectorAll("[aria-current=page]");
             Assert.Equal([$"/{region}"], current.Select(a => a.GetAttribute("href") ?? ""));
