@@ -35,7 +35,7 @@ public sealed class AnnualReportEditorBrowserTests(SharedHost shared, Browser br
         var outside = new List<string>();
         var responsible = await Browser.SignInAsync(browser.Chromium, Host, $"{Region}-responsibleperson", outside);
         await responsible.GotoAsync($"/{Region}/reports/outputs");
-        await responsible.ClickAsync($"#annual-{Year}");
+        await Browser.NavigateAsync(responsible, () => responsible.ClickAsync($"#annual-{Year}"));
         await responsible.WaitForURLAsync($"**{PagePath}");
         await Assertions.Expect(responsible.Locator("#annual-status")).ToHaveTextAsync("Luonnos");
         await Assertions.Expect(responsible.Locator("#figure-total")).ToHaveTextAsync(Count(total));

@@ -19,8 +19,16 @@ public sealed class Browser : IAsyncLifetime
 
     public IBrowser Chromium { get; private set; } = default!;
 
+    /// <summary>
+    /// How long a web-first assertion (<c>Assertions.Expect(…)</c>) retries. A click that sends a form by enhanced
+    /// navigation (docs/adr/0004) returns at once instead of waiting for the server's answer as a page load did, so the
+    /// assertion after it now also waits for that answer; Playwright's 5 s default was seen to run out on a busy machine.
+    /// </summary>
+    public const float ExpectTimeout = 20_000;
+
     public async Task InitializeAsync()
     {
+        Assertions.SetDefaultExpectTimeout(ExpectTimeout);
         var executable = Environment.GetEnvironmentVariable("RAKE_CHROMIUM") ?? "/usr/bin/chromium";
         if (!File.Exists(executable))
         {
@@ -65,6 +73,7 @@ public sealed class Browser : IAsyncLifetime
             try
             {
                 await page.WaitForURLAsync(url => !url.Contains("/login"), new PageWaitForURLOptions { Timeout = 20_000 });
+                await WaitForPageAsync(page, 20_000);
                 return page;
             }
             catch (Exception timeout) when (attempt < 2 && timeout is System.TimeoutException or PlaywrightException)
@@ -75,6 +84,33 @@ public sealed class Browser : IAsyncLifetime
             }
         }
     }
+
+    /// <summary>
+    /// Runs <paramref name="action"/> (a click on a link or a submit button) and waits until the page it leads to is
+    /// complete. Links and forms load by enhanced navigation (docs/adr/0004): the address changes before the new page is
+    /// patched in, so waiting for the address and then reading the page or running axe can see the old page. nav.js marks
+    /// <c>html[data-rake-loaded]</c> when a page is complete (a full load or an enhanced one); the mark is taken away here
+    /// first, so only the page the action led to can put it back.
+    /// </summary>
+    public static async Task NavigateAsync(IPage page, Func<Task> action, float timeout = 30_000)
+    {
+        await page.EvaluateAsync("() => document.documentElement.removeAttribute('data-rake-loaded')");
+        await action();
+        await WaitForPageAsync(page, timeout);
+    }
+
+    /// <summary>Clicks <paramref name="selector"/> and waits until the page it leads to is complete (see
+    /// <see cref="NavigateAsync(IPage, Func{Task}, float)"/>).</summary>
+    public static Task ClickAndWaitAsync(IPage page, string selector, float timeout = 30_000) =>
+        NavigateAsync(page, () => page.ClickAsync(selector), timeout);
+
+    /// <summary>Waits until the page now loading (by a full load or by enhanced navigation) is complete.</summary>
+    public static Task WaitForPageAsync(IPage page, float timeout = 30_000) =>
+        page.Locator("html[data-rake-loaded]").WaitForAsync(new LocatorWaitForOptions
+        {
+            State = WaitForSelectorState.Attached,
+            Timeout = timeout,
+        });
 
     /// <summary>Fails with every WCAG 2.1 A/AA violation axe-core finds on the page as it is now.</summary>
     public static async Task AssertAccessibleAsync(IPage page, string name)

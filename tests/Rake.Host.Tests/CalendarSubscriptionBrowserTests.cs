@@ -37,7 +37,7 @@ public sealed class CalendarSubscriptionBrowserTests(SharedHost shared, Browser 
         Assert.DoesNotContain(new Uri(url).Segments.Last(), await page.ContentAsync());
         await Browser.AssertAccessibleAsync(page, "calendar-03-active-sv");
 
-        await page.ClickAsync("#subscription-revoke");
+        await Browser.NavigateAsync(page, () => page.ClickAsync("#subscription-revoke"));
         await page.WaitForURLAsync("**/working-groups/calendar?revoked=1");
         await Assertions.Expect(page.Locator("#subscription-status")).ToContainTextAsync("Du har ingen kalenderadress");
         await Browser.AssertAccessibleAsync(page, "calendar-04-revoked-sv");

@@ -117,7 +117,7 @@ public sealed class CompilationDecisionsBrowserTests(MailHost mail, Browser brow
         var offered = await InteractiveSteps.SearchPersonAsync(steering, "responsible", $"{Region}-workinggroupmember");
         await offered.First.ClickAsync();
         await Assertions.Expect(steering.Locator("input[name=responsibleUserName]")).ToHaveValueAsync($"{Region}-workinggroupmember");
-        await steering.ClickAsync("#decision-form button[type=submit]:has-text('Tallenna päätös')");
+        await Browser.NavigateAsync(steering, () => steering.ClickAsync("#decision-form button[type=submit]:has-text('Tallenna päätös')"));
         await steering.WaitForURLAsync($"**/meetings/{meetingId}/compilation-decisions?period={period}&saved={number}");
         // Saved: the notice has the focus and offers the next phenomenon still to decide; the list shows the state.
         var notice = steering.Locator("#decision-saved");
@@ -140,7 +140,7 @@ public sealed class CompilationDecisionsBrowserTests(MailHost mail, Browser brow
         var form = assignee.Locator("#update-assignment");
         await form.Locator("select[name=status]").SelectOptionAsync("Done");
         await form.Locator("textarea[name=followUp]").FillAsync("Sijaisjärjestely sovittu kaikkiin kuntiin.");
-        await form.Locator("button[type=submit]").ClickAsync();
+        await Browser.NavigateAsync(assignee, () => form.Locator("button[type=submit]").ClickAsync());
         // A done assignment leaves the list of open ones.
         await assignee.WaitForURLAsync("**/assignments/mine?saved=1");
         await Assertions.Expect(assignee.Locator("#my-assignments a", new() { HasText = "Selvitä omaishoidon vapaiden sijaisjärjestelyt" }))

@@ -19,7 +19,7 @@ public sealed class CompilationNotesBrowserTests(SharedHost shared, Browser brow
         var outside = new List<string>();
         var member = await Browser.SignInAsync(browser.Chromium, Host, "kymenlaakso-workinggroupmember", outside);
         await member.GotoAsync("/kymenlaakso/reports/outputs");
-        await member.Locator("a[id^=notes-]").First.ClickAsync();
+        await Browser.NavigateAsync(member, () => member.Locator("a[id^=notes-]").First.ClickAsync());
         await member.WaitForURLAsync("**/kymenlaakso/reports/compilations/**");
         var path = new Uri(member.Url).AbsolutePath;
         var periodId = path[(path.LastIndexOf('/') + 1)..];

@@ -64,7 +64,7 @@ public sealed class GoLiveEndToEndBrowserTests(EmptyProductionFixture fixture, B
         await platform.FillAsync("#groupClaim", "groups");
         await platform.FillAsync("#groupRoles", "lappi-admins=RegionAdmin\nlappi-sups=Supervisor\nlappi-pros=Professional");
         await platform.FillAsync("#allowedEmailDomains", "lappi.example");
-        await platform.ClickAsync("#save-region");
+        await Browser.NavigateAsync(platform, () => platform.ClickAsync("#save-region"), 60_000);
         // Saving a region seeds its workflows and texts: on a busy CI machine that has taken over 20 s.
         await platform.WaitForURLAsync(url => url.Contains($"saved={Region}", StringComparison.Ordinal),
             new PageWaitForURLOptions { Timeout = 60_000 });
@@ -125,7 +125,7 @@ public sealed class GoLiveEndToEndBrowserTests(EmptyProductionFixture fixture, B
         // 6. The supervisor, signed in through the provider again, processes it; the reporter sees the new status.
         var supervisor = await SignOnAsync("lappi-sup", "lappi-sups", outside);
         await supervisor.GotoAsync($"/{Region}/reports/inbox");
-        await supervisor.ClickAsync($"table a:has-text('{title}')");
+        await Browser.NavigateAsync(supervisor, () => supervisor.ClickAsync($"table a:has-text('{title}')"), 60_000);
         await supervisor.WaitForURLAsync($"**{reportUrl}", new PageWaitForURLOptions { Timeout = 60_000 });
         await supervisor.FillAsync("#coreOfReport", "Palvelujen katoaminen kylistä");
         await supervisor.FillAsync("#audience", "Kuntien hyvinvointiryhmät");

@@ -15,7 +15,7 @@ internal static partial class GoLiveSteps
         var until = from + 4;
         await page.GotoAsync($"/{region}/plan");
         await Assertions.Expect(page.Locator("#plan-none")).ToBeVisibleAsync();
-        await page.ClickAsync("#plan-setup-link");
+        await Browser.NavigateAsync(page, () => page.ClickAsync("#plan-setup-link"), 60_000);
         await page.WaitForURLAsync(url => url.Contains($"/{region}/plan/setup", StringComparison.Ordinal),
             new PageWaitForURLOptions { Timeout = 60_000 });
         await Assertions.Expect(page.Locator("#plan-none")).ToBeVisibleAsync();

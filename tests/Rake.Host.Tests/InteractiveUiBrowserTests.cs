@@ -67,8 +67,8 @@ public sealed class InteractiveUiBrowserTests(SharedHost shared, Browser browser
         await Assertions.Expect(page.Locator("#reports")).ToContainTextAsync("(26 riviä)");
 
         await AssertFitsAndAccessibleAsync(page, "interactive-01-inbox");
-        // The report opens from the grid by its link, as a full page load.
-        await rows.First.Locator("a").ClickAsync();
+        // The report opens from the grid by its link (an enhanced navigation out of the island).
+        await Browser.NavigateAsync(page, () => rows.First.Locator("a").ClickAsync());
         await page.WaitForURLAsync("**/kymenlaakso/reports/*");
         Assert.Empty(outside);
     }

@@ -232,7 +232,7 @@ public sealed class MeetingOperationsBrowserTests(SharedHost shared, Browser bro
             $"() => localStorage.getItem('rake.columns.{Region}-steeringgroupmember.{Region}.meetings')");
         Assert.Contains("Location", stored ?? "");
         await Browser.AssertAccessibleAsync(page, "wg-ops-07-meetings-grid");
-        await rows.First.Locator("a").ClickAsync();
+        await Browser.NavigateAsync(page, () => rows.First.Locator("a").ClickAsync());
         await page.WaitForURLAsync($"**/{Region}/meetings/*");
         Assert.Empty(outside);
     }

@@ -31,7 +31,7 @@ public sealed class PhenomenonRegisterBrowserTests(SharedHost shared, Browser br
         await Assertions.Expect(page.Locator("#phenomena")).ToContainTextAsync("Uusi");
         await Browser.AssertAccessibleAsync(page, "phenomena-01-list");
 
-        await page.Locator("#phenomena a", new() { HasText = title }).ClickAsync();
+        await Browser.NavigateAsync(page, () => page.Locator("#phenomena a", new() { HasText = title }).ClickAsync());
         await page.WaitForURLAsync($"**/kainuu/phenomena/{id}");
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(title);
         await Assertions.Expect(page.Locator("#phenomenon-trend")).ToContainTextAsync("Uusi");

@@ -53,7 +53,7 @@ public sealed class RegionSignOnBrowserTests(SignOnFixture fixture, Browser brow
         await page.FillAsync("#clientId", "rake-pohjanmaa");
         await page.FillAsync("#clientSecret", "a-secret-nobody-sees-again");
         await page.FillAsync("#groupRoles", "pohjanmaa-admins=RegionAdmin");
-        await page.ClickAsync("#save-region");
+        await Browser.NavigateAsync(page, () => page.ClickAsync("#save-region"));
         await page.WaitForURLAsync(url => url.Contains("saved=pohjanmaa"), new PageWaitForURLOptions { Timeout = 30_000 });
         Assert.Contains(fixture.Provider.Issuer, await page.InnerTextAsync("#regions"));
         Assert.NotNull(fixture.Host.Services.GetRequiredService<Rake.Host.Platform.RegionCatalog>().FindSignOn("pohjanmaa"));

@@ -45,7 +45,7 @@ public sealed class ReportingBrowserTests(SharedHost shared, Browser browser) : 
             var supervisor = await Browser.SignInAsync(browser.Chromium, Host, "kymenlaakso-supervisor", outside);
             await supervisor.GotoAsync("/kymenlaakso/reports/inbox");
             await Browser.AssertAccessibleAsync(supervisor, "06-inbox");
-            await supervisor.ClickAsync($"table a:has-text('{title}')");
+            await Browser.NavigateAsync(supervisor, () => supervisor.ClickAsync($"table a:has-text('{title}')"));
             await supervisor.WaitForURLAsync($"**{reportUrl}");
             await Browser.AssertAccessibleAsync(supervisor, "07-report-for-supervisor");
             await supervisor.FillAsync("#coreOfReport", "Yksinäisyys haja-asutusalueilla");

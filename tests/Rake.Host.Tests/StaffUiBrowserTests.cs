@@ -22,8 +22,15 @@ public sealed class StaffUiBrowserTests(SharedHost shared, Browser browser) : IC
         var outside = new List<string>();
         var lead = await Browser.SignInAsync(browser.Chromium, Host, $"{Region}-responsibleperson", outside);
         await lead.GotoAsync($"/{Region}/phenomenon-reports");
-        await lead.ClickAsync("#new-phenomenon-report");
-        await lead.WaitForURLAsync($"**/{Region}/phenomenon-reports/new");
+        // Enhanced navigation (docs/adr/0004): the link patches the new page into this document instead of loading a new
+        // one (what the script put on the window survives), its title and h1 are the new page's, and focus is on the h1.
+        await lead.EvaluateAsync("() => { window.rakeBeforeClick = 'kept'; }");
+        await Browser.ClickAndWaitAsync(lead, "#new-phenomenon-report");
+        Assert.EndsWith($"/{Region}/phenomenon-reports/new", new Uri(lead.Url).AbsolutePath);
+        Assert.Equal("kept", await lead.EvaluateAsync<string?>("() => window.rakeBeforeClick ?? null"));
+        Assert.Equal("1", await lead.GetAttributeAsync("html", "data-rake-loaded"));
+        await Assertions.Expect(lead.Locator("h1")).ToBeFocusedAsync();
+        Assert.Equal($"{await lead.Locator("h1").InnerTextAsync()} – Rake", await lead.TitleAsync());
         await Browser.AssertAccessibleAsync(lead, "staff-ui-01-choose");
 
         // A refused choice keeps what was typed and opens on its summary.
@@ -41,7 +48,7 @@ public sealed class StaffUiBrowserTests(SharedHost shared, Browser browser) : IC
         await lead.FillAsync("#topicality", "Asunnottomien nuorten määrä on kasvanut kahtena vuonna.");
         await lead.FillAsync("#significance", "Asunnottomuus vaikeuttaa opintoja ja työllistymistä.");
         await lead.FillAsync("#recurrence", "Ilmiö toistuu kaikissa kunnissa.");
-        await lead.ClickAsync("#choose-phenomenon");
+        await Browser.NavigateAsync(lead, () => lead.ClickAsync("#choose-phenomenon"));
         await lead.WaitForURLAsync($"**/{Region}/phenomenon-reports/*?saved=1");
         var path = new Uri(lead.Url).AbsolutePath;
         var current = lead.Locator("#stages li[aria-current=step]");
@@ -134,7 +141,7 @@ public sealed class StaffUiBrowserTests(SharedHost shared, Browser browser) : IC
         await lead.ClickAsync("#start-kymenlaakso-phenomenon-report");
         await Assertions.Expect(lead.Locator("#no-inputs")).ToBeVisibleAsync();
         await Browser.AssertAccessibleAsync(lead, "staff-ui-11-hand-start-form");
-        await lead.ClickAsync("#start-process");
+        await Browser.NavigateAsync(lead, () => lead.ClickAsync("#start-process"));
         await lead.WaitForURLAsync($"**/{Region}/tasks/start?started=1");
         await Assertions.Expect(lead.Locator("#started")).ToBeVisibleAsync();
 
@@ -170,7 +177,7 @@ public sealed class StaffUiBrowserTests(SharedHost shared, Browser browser) : IC
         await page.GotoAsync($"/{Region}/communications/publications");
         await page.FillAsync("#search", token);
         await page.SelectOptionAsync("#filter-status", "Draft");
-        await page.ClickAsync("form[role=search] button[type=submit]");
+        await Browser.NavigateAsync(page, () => page.ClickAsync("form[role=search] button[type=submit]"));
         await page.WaitForURLAsync($"**/communications/publications?search={token}*");
         await InteractiveSteps.WaitForIslandAsync(page, "#publications");
         var titles = page.Locator("#publications tr.rz-data-row a");

@@ -45,7 +45,7 @@ public sealed class WorkingGroupBrowserTests(SharedHost shared, Browser browser)
         await steering.FillAsync("#date", day.ToString("yyyy-MM-dd"));
         await steering.FillAsync("#time", "09:00");
         await steering.FillAsync("#onlineUrl", "https://teams.microsoft.com/l/meetup-join/kymenlaakso-jory");
-        await steering.ClickAsync("button[type=submit]:has-text('Kutsu koolle kokous')");
+        await Browser.NavigateAsync(steering, () => steering.ClickAsync("button[type=submit]:has-text('Kutsu koolle kokous')"));
         await steering.WaitForURLAsync("**/meetings/**");
         await Assertions.Expect(steering.Locator("#agenda"))
             .ToContainTextAsync("Sosiaalisen raportoinnin ilmoitukset edellisen kokouksen jälkeen");

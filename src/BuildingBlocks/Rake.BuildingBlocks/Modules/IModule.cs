@@ -37,4 +37,9 @@ public interface IModule
 public sealed record DemoRegion(string Code, IReadOnlyDictionary<Rake.BuildingBlocks.Contracts.RegionRole, string> UserNames);
 
 /// <summary>A region-menu link: <paramref name="Path"/> is relative to <c>/{region}/</c>; no roles means every role.</summary>
-public sealed record ModuleNavItem(string Path, string TextKey, params Rake.BuildingBlocks.Contracts.RegionRole[] Roles);
+public sealed record ModuleNavItem(string Path, string TextKey, params Rake.BuildingBlocks.Contracts.RegionRole[] Roles)
+{
+    /// <summary>The page is a document of its own (the Elsa Studio designer), so the link loads it whole instead of
+    /// patching it into the staff layout by enhanced navigation (docs/adr/0004).</summary>
+    public bool FullPageLoad { get; init; }
+}

@@ -31,3 +31,24 @@
         }
     });
 })();
+
+// Links and forms load by Blazor's enhanced navigation (docs/adr/0004): the address changes before the new page is
+// patched in. When a page is complete - on its first load and after every enhanced load - <html> gets
+// data-rake-loaded, holding how many enhanced loads this document has had (0 on a full load), so a person's tools and
+// the browser tests can wait for "the navigation finished" rather than for an address (App.razor loads this file after
+// forms.js, so the mark comes after the page's focus is placed). An enhanced load also closes a menu group left open.
+(() => {
+    let loads = 0;
+    const loaded = () => document.documentElement.setAttribute('data-rake-loaded', String(loads));
+    loaded();
+    if (window.Blazor) {
+        window.Blazor.addEventListener('enhancednavigationstart', () => document.documentElement.removeAttribute('data-rake-loaded'));
+        window.Blazor.addEventListener('enhancedload', () => {
+            loads++;
+            for (const group of document.querySelectorAll('details.rake-nav-group[open]')) {
+                group.open = false;
+            }
+            loaded();
+        });
+    }
+})();

@@ -32,7 +32,7 @@ public sealed class WorkflowsModule : IModule
 
     public IReadOnlyList<ModuleNavItem> NavItems { get; } = [new("tasks", "nav.myTasks"),
         new("tasks/start", "nav.handStart", [.. Features.WorkflowRoles.HandStart.Roles]),
-        new("designer", "nav.designer", Rake.BuildingBlocks.Contracts.RegionRole.RegionAdmin),
+        new("designer", "nav.designer", Rake.BuildingBlocks.Contracts.RegionRole.RegionAdmin) { FullPageLoad = true },
         new("workflows/templates", "nav.workflowTemplates", Rake.BuildingBlocks.Contracts.RegionRole.RegionAdmin),
         new("workflows/instances", "nav.workflowInstances", Rake.BuildingBlocks.Contracts.RegionRole.RegionAdmin)];
 

@@ -47,13 +47,13 @@ internal static class RegionMenu
         IEnumerable<IModule> modules, IReadOnlySet<RegionRole> roles, IEnumerable<ModuleNavItem>? personal = null)
     {
         var links = new List<MenuLink> { new("", "nav.home", []) };
-        links.AddRange(modules.SelectMany(m => m.NavItems).Select(i => new MenuLink(i.Path, i.TextKey, i.Roles)));
+        links.AddRange(modules.SelectMany(m => m.NavItems).Select(i => new MenuLink(i.Path, i.TextKey, i.Roles, i.FullPageLoad)));
         links.AddRange(HostLinks);
         return links
             .Where(l => l.Roles.Length == 0 || l.Roles.Any(roles.Contains))
-            .Concat((personal ?? []).Select(i => new MenuLink(i.Path, i.TextKey, [])))
+            .Concat((personal ?? []).Select(i => new MenuLink(i.Path, i.TextKey, [], i.FullPageLoad)))
             .DistinctBy(l => l.Path, StringComparer.Ordinal)
-            .Select(l => new GroupedLink(l.Path, l.TextKey, GroupOf(l.Path)))
+            .Select(l => new GroupedLink(l.Path, l.TextKey, GroupOf(l.Path), l.FullPageLoad))
             .ToList();
     }
 
@@ -69,8 +69,9 @@ internal static class RegionMenu
         return best ?? "work";
     }
 
-    private sealed record MenuLink(string Path, string TextKey, RegionRole[] Roles);
+    private sealed record MenuLink(string Path, string TextKey, RegionRole[] Roles, bool FullPageLoad = false);
 }
 
-/// <summary>One link of the region menu and the group it sits in.</summary>
-internal sealed record GroupedLink(string Path, string TextKey, string Group);
+/// <summary>One link of the region menu and the group it sits in; <paramref name="FullPageLoad"/> for a page that must load
+/// whole rather than by enhanced navigation.</summary>
+internal sealed record GroupedLink(string Path, string TextKey, string Group, bool FullPageLoad = false);
