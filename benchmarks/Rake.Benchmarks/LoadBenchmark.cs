@@ -39,6 +39,8 @@ internal static class LoadBenchmark
             builder.Configuration["Communications:Smtp:Host"] = "127.0.0.1";
             builder.Configuration["Communications:Smtp:Port"] = mail.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
             builder.Configuration["Communications:Smtp:EnableSsl"] = "false";
+            // The Demo data's own reports would be counted as submissions the run did not send (docs/adr/0172).
+            builder.Configuration["Reporting:DemoReports"] = "false";
             if (profile is not null)
             {
                 builder.Services.AddSingleton(profile.StartupFilter());

@@ -55,6 +55,41 @@ public sealed class SmtpMailSenderTests
     }
 
     [Fact]
+    public async Task A_session_sends_a_round_of_messages_over_one_signed_in_connection_and_each_arrives_once()
+    {
+        await using var sink = await SmtpSink.StartNewAsync(("rake-mailer", "salasana"));
+        var deliveries = new[] { Delivery("eka@test.invalid"), Delivery("toka@test.invalid"), Delivery("kolmas@test.invalid") };
+
+        int connections;
+        await using (var session = Sender(sink.Port, "rake-mailer", "salasana").OpenSession())
+        {
+            foreach (var delivery in deliveries)
+            {
+                await session.SendAsync(delivery, CancellationToken.None);
+            }
+            connections = session.Connections;
+        }
+
+        Assert.Equal(1, connections);
+        Assert.Equal(deliveries.Select(d => d.Id.ToString("D")), sink.Messages().Select(m => m.Header(SmtpMailSender.DeliveryHeader)));
+        Assert.All(sink.Messages(), m => Assert.Equal("rake-mailer", m.AuthenticatedUser));
+    }
+
+    [Fact]
+    public async Task After_a_failed_message_the_session_opens_a_new_connection_for_the_next()
+    {
+        await using var sink = await SmtpSink.StartNewAsync(("rake-mailer", "salasana"));
+        await using var session = Sender(sink.Port, "rake-mailer", "väärä").OpenSession();
+
+        var refused = await Assert.ThrowsAnyAsync<Exception>(() => session.SendAsync(Delivery(), CancellationToken.None));
+        Assert.True(SmtpMailSender.IsDeliveryFailure(refused, CancellationToken.None), refused.ToString());
+        await Assert.ThrowsAnyAsync<Exception>(() => session.SendAsync(Delivery(), CancellationToken.None));
+
+        Assert.Equal(2, session.Connections);
+        Assert.Empty(sink.Messages());
+    }
+
+    [Fact]
     public async Task A_wrong_password_or_no_user_name_where_the_server_requires_one_is_a_recorded_failure_and_nothing_is_sent()
     {
         await using var sink = await SmtpSink.StartNewAsync(("rake-mailer", "salasana"));

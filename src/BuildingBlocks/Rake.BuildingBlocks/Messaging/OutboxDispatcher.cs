@@ -49,6 +49,7 @@ public sealed class OutboxDispatcher(
     private static readonly TimeSpan CoalesceDelay = TimeSpan.FromMilliseconds(20);
     private readonly SemaphoreSlim oneAtATime = new(1, 1);
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, DateTimeOffset> lastCounted = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Type, (Type, System.Reflection.MethodInfo, int)> handlers = new();
 
     /// <summary>Names this dispatcher in the claims it writes: the machine, the process and this instance.</summary>
     public string DispatcherId { get; } = NewDispatcherId();
@@ -155,13 +156,35 @@ public sealed class OutboxDispatcher(
         var delivered = 0;
         var leaseUntil = claimed.Count == 0 ? DateTimeOffset.MinValue : claimed.Max(m => m.LeaseUntil!.Value);
         var lost = new HashSet<Guid>();
+        // Delivered messages are marked together after the batch, one UPDATE instead of one per message (docs/adr/0189).
+        var handled = new List<OutboxMessage>();
+        try
+        {
+            delivered = await DeliverEachAsync(db, claimed, handled, lost, leaseUntil, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // A stopping Host still records what it delivered, so its handlers are not run again elsewhere.
+            await MarkDeliveredAsync(db, handled, CancellationToken.None);
+            throw;
+        }
+        delivered += await MarkDeliveredAsync(db, handled, cancellationToken);
+        return await CountBacklogAsync(db, claimed.Count, delivered, cancellationToken);
+    }
+
+    private async Task<int> DeliverEachAsync(ModuleDbContext db, List<OutboxMessage> claimed, List<OutboxMessage> handled,
+        HashSet<Guid> lost, DateTimeOffset leaseUntil, CancellationToken cancellationToken)
+    {
+        var delivered = 0;
         for (var index = 0; index < claimed.Count; index++)
         {
             var message = claimed[index];
             if (clock.GetUtcNow() >= leaseUntil - LeaseDuration / 2)
             {
                 // A slow batch must not outlive its lease while this dispatcher is still working through it: another
-                // dispatcher would take the rest over and deliver it a second time (docs/adr/0154).
+                // dispatcher would take the rest over and deliver it a second time (docs/adr/0154). What was delivered so
+                // far is marked now, while it is still ours, and the rest is renewed.
+                delivered += await MarkDeliveredAsync(db, handled, cancellationToken);
                 (leaseUntil, var stillMine) = await RenewLeaseAsync(db, claimed.Skip(index).Select(m => m.Id).ToList(), cancellationToken);
                 lost.UnionWith(claimed.Skip(index).Select(m => m.Id).Except(stillMine));
             }
@@ -187,15 +210,15 @@ public sealed class OutboxDispatcher(
                     message.EventType, message.Id, message.Attempts + 1);
                 OutboxTelemetry.DeliveryFailed(db.Schema);
             }
+            if (error is null)
+            {
+                handled.Add(message);
+                continue;
+            }
             // Written only while the claim is still ours: after a takeover the new holder's record stands (its handlers
             // found this delivery in their inbox and skipped it).
-            var mine = db.OutboxMessages.Where(m => m.Id == message.Id && m.ClaimedBy == DispatcherId);
-            var written = error is null
-                ? await mine.ExecuteUpdateAsync(s => s
-                    .SetProperty(m => m.ProcessedAt, clock.GetUtcNow())
-                    .SetProperty(m => m.LastError, (string?)null)
-                    .SetProperty(m => m.LeaseUntil, (DateTimeOffset?)null), cancellationToken)
-                : await mine.ExecuteUpdateAsync(s => s
+            var written = await db.OutboxMessages.Where(m => m.Id == message.Id && m.ClaimedBy == DispatcherId)
+                .ExecuteUpdateAsync(s => s
                     .SetProperty(m => m.Attempts, m => m.Attempts + 1)
                     .SetProperty(m => m.LastError, error)
                     .SetProperty(m => m.ClaimedBy, (string?)null)
@@ -205,14 +228,43 @@ public sealed class OutboxDispatcher(
                 logger.LogWarning("The lease on {EventType} {EventId} ran out before it was delivered; another dispatcher took it over.",
                     message.EventType, message.Id);
             }
-            else if (error is null)
-            {
-                delivered++;
-                OutboxTelemetry.MessageDelivered(db.Schema);
-            }
         }
+        return delivered;
+    }
+
+    /// <summary>
+    /// Marks the handled messages delivered, only those still claimed by this dispatcher: after a takeover the new holder's
+    /// record stands (its handlers found the delivery in their inbox and skipped it). Returns how many were marked.
+    /// </summary>
+    private async Task<int> MarkDeliveredAsync(ModuleDbContext db, List<OutboxMessage> handled, CancellationToken cancellationToken)
+    {
+        if (handled.Count == 0)
+        {
+            return 0;
+        }
+        var ids = handled.Select(m => m.Id).ToList();
+        var written = await db.OutboxMessages.Where(m => ids.Contains(m.Id) && m.ClaimedBy == DispatcherId)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(m => m.ProcessedAt, clock.GetUtcNow())
+                .SetProperty(m => m.LastError, (string?)null)
+                .SetProperty(m => m.LeaseUntil, (DateTimeOffset?)null), cancellationToken);
+        if (written < handled.Count)
+        {
+            logger.LogWarning("The lease on {Lost} of {Count} delivered outbox messages of {Schema} ran out before they were marked; "
+                + "another dispatcher took them over.", handled.Count - written, handled.Count, db.Schema);
+        }
+        for (var i = 0; i < written; i++)
+        {
+            OutboxTelemetry.MessageDelivered(db.Schema);
+        }
+        handled.Clear();
+        return written;
+    }
+
+    private async Task<int> CountBacklogAsync(ModuleDbContext db, int claimed, int delivered, CancellationToken cancellationToken)
+    {
         var now = clock.GetUtcNow();
-        if (claimed.Count == 0 && now - lastCounted.GetValueOrDefault(db.Schema, DateTimeOffset.MinValue) < PollInterval)
+        if (claimed == 0 && now - lastCounted.GetValueOrDefault(db.Schema, DateTimeOffset.MinValue) < PollInterval)
         {
             // Nothing moved here since the last count, as far as this Host knows: two COUNTs per outbox per woken round
             // were most of an idle round's reads.
@@ -243,6 +295,22 @@ public sealed class OutboxDispatcher(
         return (leaseUntil, (await mine.Select(m => m.Id).ToListAsync(cancellationToken)).ToHashSet());
     }
 
+    /// <summary>
+    /// The handler interface of an event type, its method and how many handlers are registered: fixed once the container
+    /// is built, so counted once per type instead of by building every handler (and its DbContext) for each message.
+    /// </summary>
+    private async Task<(Type HandlerType, System.Reflection.MethodInfo Handle, int Count)> HandlersOfAsync(Type eventType)
+    {
+        if (handlers.TryGetValue(eventType, out var known))
+        {
+            return known;
+        }
+        var handlerType = typeof(IIntegrationEventHandler<>).MakeGenericType(eventType);
+        var handle = handlerType.GetMethod(nameof(IIntegrationEventHandler<IIntegrationEvent>.HandleAsync))!;
+        await using var probe = scopes.CreateAsyncScope();
+        return handlers[eventType] = (handlerType, handle, probe.ServiceProvider.GetServices(handlerType).Count());
+    }
+
     private static string NewDispatcherId()
     {
         var id = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
@@ -255,11 +323,8 @@ public sealed class OutboxDispatcher(
             ?? throw new InvalidOperationException($"Unknown integration event type '{message.EventType}'.");
         var integrationEvent = (IIntegrationEvent)(JsonSerializer.Deserialize(message.Payload, eventType, IntegrationEventTypes.JsonOptions)
             ?? throw new InvalidOperationException("Empty event payload."));
-        var handlerType = typeof(IIntegrationEventHandler<>).MakeGenericType(eventType);
-        var handle = handlerType.GetMethod(nameof(IIntegrationEventHandler<IIntegrationEvent>.HandleAsync))!;
+        var (handlerType, handle, handlerCount) = await HandlersOfAsync(eventType);
         // Each handler gets its own scope so one handler's failure cannot leave tracked changes for the next.
-        await using var probe = scopes.CreateAsyncScope();
-        var handlerCount = probe.ServiceProvider.GetServices(handlerType).Count();
         for (var i = 0; i < handlerCount; i++)
         {
             await using var scope = scopes.CreateAsyncScope();

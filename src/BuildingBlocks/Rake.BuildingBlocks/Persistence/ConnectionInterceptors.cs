@@ -9,24 +9,50 @@ namespace Rake.BuildingBlocks.Persistence;
 /// <summary>
 /// Lets SQLite itself wait for the write lock with its own short sleeps. Without it Microsoft.Data.Sqlite retries a busy
 /// database every 150 ms, which under concurrent submissions turns a wait of a millisecond into 150 (docs/adr/0123).
+/// The setting belongs to the native connection, which the pool keeps open, so it is set once per native handle rather
+/// than on every open: a submission opens its connections about ten times (docs/adr/0189).
 /// </summary>
 internal sealed class SqliteBusyTimeout(int milliseconds) : DbConnectionInterceptor
 {
+    private static readonly ConditionalWeakTable<sqlite3, object> Set = [];
     private readonly string pragma = $"PRAGMA busy_timeout = {milliseconds}";
+    private readonly object marker = milliseconds;
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
+        if (IsSet(connection))
+        {
+            return;
+        }
         using var command = connection.CreateCommand();
         command.CommandText = pragma;
         command.ExecuteNonQuery();
+        Remember(connection);
     }
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData,
         CancellationToken cancellationToken = default)
     {
+        if (IsSet(connection))
+        {
+            return;
+        }
         await using var command = connection.CreateCommand();
         command.CommandText = pragma;
         await command.ExecuteNonQueryAsync(cancellationToken);
+        Remember(connection);
+    }
+
+    // Another setting (a second Host in the same process with its own timeout) sets its own value again.
+    private bool IsSet(DbConnection connection) =>
+        connection is SqliteConnection { Handle: { } handle } && Set.TryGetValue(handle, out var value) && Equals(value, marker);
+
+    private void Remember(DbConnection connection)
+    {
+        if (connection is SqliteConnection { Handle: { } handle })
+        {
+            Set.AddOrUpdate(handle, marker);
+        }
     }
 }
 

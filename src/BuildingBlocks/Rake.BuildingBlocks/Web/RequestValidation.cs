@@ -36,9 +36,10 @@ public abstract class RequestValidator<T> : AbstractValidator<T>
     /// <summary>An optional text of at most <paramref name="maxLength"/> characters once trimmed.</summary>
     protected void OptionalText(System.Linq.Expressions.Expression<Func<T, string?>> field, int maxLength)
     {
-        var read = field.Compile();
+        // The message takes the value FluentValidation already read: compiling the field here cost every request's validator
+        // one expression compilation per text field.
         RuleFor(field).Must(v => v is null || v.Trim().Length <= maxLength)
-            .WithMessage(r => Texts.Get("validation.tooLong", maxLength, read(r)?.Trim().Length ?? 0));
+            .WithMessage((_, v) => Texts.Get("validation.tooLong", maxLength, v?.Trim().Length ?? 0));
     }
 
     /// <summary>A value that must be present.</summary>

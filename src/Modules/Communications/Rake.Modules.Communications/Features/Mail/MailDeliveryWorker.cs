@@ -52,7 +52,8 @@ internal sealed class MailSignal
         catch (SemaphoreFullException) { /* already signalled */ }
     }
 
-    public async Task WaitAsync(TimeSpan timeout, CancellationToken ct) => await signal.WaitAsync(timeout, ct);
+    /// <summary>True when woken, false when the timeout passed.</summary>
+    public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken ct) => signal.WaitAsync(timeout, ct);
 }
 
 /// <summary>
@@ -65,6 +66,9 @@ internal sealed class MailDeliveryWorker(IServiceScopeFactory scopes, IRegionAcc
     : BackgroundService
 {
     private static readonly TimeSpan ClaimLease = TimeSpan.FromMinutes(5);
+
+    /// <summary>How long a woken worker lets further mail gather before its round (docs/adr/0189).</summary>
+    private static readonly TimeSpan CoalesceDelay = TimeSpan.FromMilliseconds(20);
     private readonly SemaphoreSlim oneAtATime = new(1, 1);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -78,7 +82,12 @@ internal sealed class MailDeliveryWorker(IServiceScopeFactory scopes, IRegionAcc
             try
             {
                 await DeliverDueAsync(stoppingToken);
-                await signal.WaitAsync(TimeSpan.FromSeconds(Math.Max(1, options.Value.PollSeconds)), stoppingToken);
+                if (await signal.WaitAsync(TimeSpan.FromSeconds(Math.Max(1, options.Value.PollSeconds)), stoppingToken))
+                {
+                    // Handlers wake the worker before their transaction commits, and submissions arriving together queue
+                    // mail together: a short wait lets the rows land, so one round (one SMTP connection) sends them all.
+                    await Task.Delay(CoalesceDelay, stoppingToken);
+                }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -124,6 +133,7 @@ internal sealed class MailDeliveryWorker(IServiceScopeFactory scopes, IRegionAcc
         var due = (await db.Deliveries.AsNoTracking().Where(d => d.Status == DeliveryStatus.Pending).ToListAsync(ct))
             .Where(d => d.NextAttemptAt <= now).OrderBy(d => d.CreatedAt).Take(100).ToList();
         var sent = 0;
+        await using var smtp = sender.OpenSession();
         foreach (var candidate in due)
         {
             // Claim the row first: with two Host processes only the one whose update hits the row sends it; a crash
@@ -149,7 +159,7 @@ internal sealed class MailDeliveryWorker(IServiceScopeFactory scopes, IRegionAcc
             }
             try
             {
-                await sender.SendAsync(delivery, ct);
+                await smtp.SendAsync(delivery, ct);
                 (delivery.Status, delivery.SentAt, delivery.LastError) = (DeliveryStatus.Sent, clock.GetUtcNow(), null);
                 sent++;
                 MailTelemetry.MailSent(region.Id.Code);
