@@ -303,20 +303,42 @@ public sealed class JavaScriptSandboxTests
     }
 
     [Fact]
-    public void A_thread_with_too_little_stack_hands_the_script_to_a_worker()
+    public async Task A_thread_with_less_stack_left_than_the_minimum_hands_the_script_to_a_worker()
     {
-        object? result = null;
-        var ranHere = true;
-        var thread = new Thread(() =>
+        // No thread has 256 MB of stack left, so this sandbox always hands off; the answer is the same.
+        var handing = new JavaScriptSandbox(new JavaScriptOptions { CallingThreadMinimumStack = 256L * 1024 * 1024 });
+        var (ranHere, result) = await Task.Run(() =>
         {
             var before = JavaScriptSandbox.EvaluatedHereOnThisThread;
-            result = Sandbox.Evaluate("function f(n) { return n === 0 ? 0 : f(n - 1) + 1; } f(190)", new Scope());
-            ranHere = JavaScriptSandbox.EvaluatedHereOnThisThread != before;
-        }, 512 * 1024);
+            var value = handing.Evaluate("function f(n) { return n === 0 ? 0 : f(n - 1) + 1; } f(190)", new Scope());
+            return (JavaScriptSandbox.EvaluatedHereOnThisThread != before, value);
+        });
+        Assert.False(ranHere, "the script ran on a thread with less stack left than the minimum");
+        Assert.Equal(190, result);
+    }
+
+    [Fact]
+    public void The_stack_left_is_measured_within_the_thread_s_own_stack()
+    {
+        long? outer = null, inner = null;
+        var thread = new Thread(() =>
+        {
+            outer = ThreadStack.Remaining();
+            inner = Deeper(64);
+        }, 2 * 1024 * 1024);
         thread.Start();
         thread.Join();
-        Assert.False(ranHere, "a 512 KB thread evaluated the script itself");
-        Assert.Equal(190, result);
+        // glibc may hand a new thread a cached stack larger than asked for, never a smaller one.
+        Assert.NotNull(outer);
+        Assert.InRange(outer!.Value, 1024 * 1024, 64L * 1024 * 1024);
+        Assert.True(inner < outer, $"{inner} bytes left 64 frames deeper, {outer} before");
+    }
+
+    private static long? Deeper(int frames)
+    {
+        Span<byte> room = stackalloc byte[256];
+        room[0] = (byte)frames;
+        return frames == 0 ? ThreadStack.Remaining() - room[0] : Deeper(frames - 1);
     }
 
     [Fact]
