@@ -36,7 +36,8 @@ internal static class DesignerEndpoints
             PageAsync(http, region, null, null, ct)).ExcludeFromDescription();
         // The Studio's own instance screens (list, and the viewer with the journal) against the engine's instances.
         app.MapGet("/{region}/designer/instances", (string region, HttpContext http, CancellationToken ct) =>
-            AsRegionAdminAsync(http, region, _ => Task.FromResult<IResult>(Page(http, region, DesignerView.Instances, null, null, 200)), ct))
+            AsRegionAdminAsync(http, region,
+                _ => Task.FromResult<IResult>(Page(http, region, DesignerView.Instances, null, null, 200)), ct))
             .ExcludeFromDescription();
         app.MapGet("/{region}/designer/instances/{instanceId}", InstancePageAsync).ExcludeFromDescription();
         app.MapGet("/{region}/designer/{definitionId}", (string region, string definitionId, HttpContext http, CancellationToken ct) =>
