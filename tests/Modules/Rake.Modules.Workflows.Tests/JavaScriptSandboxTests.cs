@@ -172,7 +172,7 @@ public sealed class JavaScriptSandboxTests
     [InlineData("Promise.resolve().then(function () { globalThis.leak = 'secret'; })", "typeof leak", "undefined")]
     public void A_value_one_script_leaves_is_not_visible_to_the_next(string first, string second, string expected)
     {
-        // Several rounds, so the second script runs on the engine the first one used (an idle engine is reused).
+        // Several rounds, so the second script runs on the engine the first one used (each worker keeps its engine).
         for (var round = 0; round < 3; round++)
         {
             Record.Exception(() => Run(first));
@@ -191,7 +191,7 @@ public sealed class JavaScriptSandboxTests
         {
             Assert.Equal(i + 1, Run($"var n = {i}; n + 1"));
         }
-        // At most one engine per thread evaluating at once, not one per evaluation.
+        // At most one engine per worker thread, not one per evaluation.
         Assert.True(SandboxEngine.Built - built <= JavaScriptWorkers.MaxWorkers,
             $"{SandboxEngine.Built - built} engines for 200 evaluations");
     }
@@ -267,92 +267,6 @@ public sealed class JavaScriptSandboxTests
         var instance = await engine.StartAsync(Engine.WorkflowDefinition.Parse(definition));
         Assert.Equal(Engine.WorkflowStatus.Finished, instance.Status);
         Assert.Null(instance.Fault);
-    }
-
-    /// <summary>
-    /// The deepest scripts the recursion limit lets through, by the routes that spend the most native stack per level,
-    /// on a thread with exactly the minimum stack for running on the calling thread (docs/adr/0188): they must run there
-    /// and finish, so where a script runs never changes its result.
-    /// </summary>
-    [Theory]
-    [InlineData("function f(n) { return n === 0 ? 0 : f(n - 1) + 1; } f(190)", 190)]
-    [InlineData("function F(n) { this.v = n === 0 ? 0 : new F(n - 1).v + 1; } new F(190).v", 190)]
-    [InlineData("var o = { get d() { return this.n-- === 0 ? 0 : this.d + 1; }, n: 190 }; o.d", 190)]
-    [InlineData("function s(n) { var r = 0; [2, 1].sort(function () { r = n === 0 ? 0 : s(n - 1) + 1; return 0; }); return r; } s(90)",
-        90)]
-    [InlineData("var o = { n: 190, valueOf: function () { return this.n-- === 0 ? 0 : +this + 1; } }; +o", 190)]
-    [InlineData("function j(n) { return n === 0 ? 0 : JSON.parse(JSON.stringify({ v: j(n - 1) + 1 })).v; } j(150)", 150)]
-    public void The_deepest_allowed_script_runs_on_a_calling_thread_with_the_minimum_stack(string script, int expected)
-    {
-        var minimum = new JavaScriptOptions().CallingThreadMinimumStack;
-        object? result = null;
-        Exception? failure = null;
-        var ranHere = false;
-        // The thread's own frames and the measuring margin come on top of the minimum.
-        var thread = new Thread(() =>
-        {
-            var before = JavaScriptSandbox.EvaluatedHereOnThisThread;
-            failure = Record.Exception(() => result = Sandbox.Evaluate(script, new Scope()));
-            ranHere = JavaScriptSandbox.EvaluatedHereOnThisThread == before + 1;
-        }, (int)minimum + 192 * 1024);
-        thread.Start();
-        thread.Join();
-        Assert.Null(failure);
-        Assert.True(ranHere, "the script did not run on the calling thread");
-        Assert.Equal(expected, result);
-    }
-
-    [Fact]
-    public async Task A_thread_with_less_stack_left_than_the_minimum_hands_the_script_to_a_worker()
-    {
-        // No thread has 256 MB of stack left, so this sandbox always hands off; the answer is the same.
-        var handing = new JavaScriptSandbox(new JavaScriptOptions { CallingThreadMinimumStack = 256L * 1024 * 1024 });
-        var (ranHere, result) = await Task.Run(() =>
-        {
-            var before = JavaScriptSandbox.EvaluatedHereOnThisThread;
-            var value = handing.Evaluate("function f(n) { return n === 0 ? 0 : f(n - 1) + 1; } f(190)", new Scope());
-            return (JavaScriptSandbox.EvaluatedHereOnThisThread != before, value);
-        });
-        Assert.False(ranHere, "the script ran on a thread with less stack left than the minimum");
-        Assert.Equal(190, result);
-    }
-
-    [Fact]
-    public void The_stack_left_is_measured_within_the_thread_s_own_stack()
-    {
-        long? outer = null, inner = null;
-        var thread = new Thread(() =>
-        {
-            outer = ThreadStack.Remaining();
-            inner = Deeper(64);
-        }, 2 * 1024 * 1024);
-        thread.Start();
-        thread.Join();
-        // glibc may hand a new thread a cached stack larger than asked for, never a smaller one.
-        Assert.NotNull(outer);
-        Assert.InRange(outer!.Value, 1024 * 1024, 64L * 1024 * 1024);
-        Assert.True(inner < outer, $"{inner} bytes left 64 frames deeper, {outer} before");
-    }
-
-    private static long? Deeper(int frames)
-    {
-        Span<byte> room = stackalloc byte[256];
-        room[0] = (byte)frames;
-        return frames == 0 ? ThreadStack.Remaining() - room[0] : Deeper(frames - 1);
-    }
-
-    [Fact]
-    public async Task A_thread_pool_thread_runs_the_script_itself()
-    {
-        var (ranHere, stackLeft, result) = await Task.Run(() =>
-        {
-            var before = JavaScriptSandbox.EvaluatedHereOnThisThread;
-            var left = ThreadStack.Remaining();
-            var value = Sandbox.Evaluate("getCounter() + 1", new Scope());
-            return (JavaScriptSandbox.EvaluatedHereOnThisThread == before + 1, left, value);
-        });
-        Assert.True(ranHere, $"a thread-pool thread with {stackLeft} bytes of stack left handed the script on");
-        Assert.Equal(2, result);
     }
 
     [Fact]

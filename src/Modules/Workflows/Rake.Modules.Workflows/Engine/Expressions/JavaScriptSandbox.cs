@@ -38,14 +38,6 @@ internal sealed record JavaScriptOptions
 
     /// <summary>The stack of each evaluation thread: generous, and bounded so Jint's stack probe has a known floor.</summary>
     public int StackSize { get; init; } = 4 * 1024 * 1024;
-
-    /// <summary>
-    /// A script runs on the calling thread when that thread has at least this much native stack left (measured, see
-    /// <see cref="ThreadStack"/>), otherwise on an evaluation thread of <see cref="StackSize"/>. The deepest script the
-    /// recursion limit lets through needs well under half of it (a test checks that on a thread of exactly this much);
-    /// Jint's stack probe stops anything deeper either way. Zero or less: never on the calling thread.
-    /// </summary>
-    public long CallingThreadMinimumStack { get; init; } = 1024 * 1024;
 }
 
 /// <summary>
@@ -101,11 +93,10 @@ internal interface IJavaScriptScope
 /// compilation (<c>eval</c>, <c>Function</c>), only JSON-shaped values crossing the boundary, and every resource bounded
 /// by Jint's own constraints: time, statements, allocated memory, recursion depth, array size, JSON nesting,
 /// regular-expression match time, and the native stack (Jint's stack probe turns any deep native recursion into a
-/// RangeError). An evaluation runs on the calling thread when that thread has at least
-/// <see cref="JavaScriptOptions.CallingThreadMinimumStack"/> of native stack left, otherwise on a dedicated thread with a
-/// known stack (<see cref="JavaScriptWorkers"/>). Hardened engines (<see cref="SandboxEngine"/>) are pooled: their
-/// built-ins are frozen and their globals are restored to a snapshot after every evaluation, so nothing one script
-/// leaves reaches the next, and an engine whose evaluation failed is dropped. See docs/adr/0007, 0061 and 0188.
+/// RangeError). Evaluations run on dedicated threads with a known stack (<see cref="JavaScriptWorkers"/>), so a stack
+/// overflow cannot reach the thread pool. Each worker thread keeps one hardened engine (<see cref="SandboxEngine"/>):
+/// its built-ins are frozen and its globals are restored to a snapshot after every evaluation, so nothing one script
+/// leaves reaches the next, and an engine whose evaluation failed is dropped. See docs/adr/0007 and 0061.
 /// </summary>
 internal sealed class JavaScriptSandbox(JavaScriptOptions options)
 {
@@ -129,13 +120,6 @@ internal sealed class JavaScriptSandbox(JavaScriptOptions options)
             throw new ScriptRejectedException($"The script is {script.Length} characters long; the limit is {options.MaxScriptLength}.");
         }
         var prepared = Prepare(script);
-        if (options.CallingThreadMinimumStack > 0 && ThreadStack.Remaining() >= options.CallingThreadMinimumStack)
-        {
-            // No hand-off: the script runs here, under the same engine constraints and stack probe (docs/adr/0188).
-            evaluatedHereOnThisThread++;
-            var here = Run(prepared, scope, static () => { }, CancellationToken.None);
-            return here.Failure is { } hereFailure ? throw hereFailure : here.Value;
-        }
         using var cancel = new CancellationTokenSource();
         var workers = JavaScriptWorkers.For(options.StackSize);
         if (!workers.TryRun(started => Run(prepared, scope, started, cancel.Token), options.Timeout + options.HardTimeoutGrace,
@@ -146,12 +130,6 @@ internal sealed class JavaScriptSandbox(JavaScriptOptions options)
         }
         return outcome.Failure is { } failure ? throw failure : outcome.Value;
     }
-
-    [ThreadStatic]
-    private static long evaluatedHereOnThisThread;
-
-    /// <summary>Evaluations this thread ran itself rather than handing them to a worker (tests check which way a script went).</summary>
-    public static long EvaluatedHereOnThisThread => evaluatedHereOnThisThread;
 
     private ScriptTimeoutException Timeout() => new($"The script did not finish within {options.Timeout.TotalSeconds:0.###} s.");
 
@@ -183,11 +161,10 @@ internal sealed class JavaScriptSandbox(JavaScriptOptions options)
         SandboxEngine? engine = null;
         try
         {
-            engine = SandboxEngine.Rent(options);
+            engine = SandboxEngine.ForCurrentThread(options);
             started();
             var converted = engine.Evaluate(script, scope, cancel);
             engine.Reset();
-            SandboxEngine.Return(engine);
             if (converted is string s && s.Length > options.MaxStringLength)
             {
                 return new Outcome(null,
@@ -198,6 +175,7 @@ internal sealed class JavaScriptSandbox(JavaScriptOptions options)
         catch (Exception ex)
         {
             // A failed evaluation may have stopped anywhere (a stack probe, a memory limit): its engine is not reused.
+            SandboxEngine.Discard(options, engine);
             return new Outcome(null, Translate(ex));
         }
     }

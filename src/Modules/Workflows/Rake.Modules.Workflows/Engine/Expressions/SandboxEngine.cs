@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Jint;
 using Jint.Constraints;
@@ -14,8 +13,7 @@ using Jint.Runtime.Interop;
 namespace Rake.Modules.Workflows.Engine.Expressions;
 
 /// <summary>
-/// One hardened Jint engine, reused for one evaluation after another (docs/adr/0061; kept in a pool shared by the threads
-/// that evaluate, docs/adr/0188). Built once:
+/// One hardened Jint engine, kept by one evaluation thread and reused for its evaluations (docs/adr/0061). Built once:
 /// the dangerous built-ins removed, the Elsa helpers installed (they read the scope of the evaluation in progress),
 /// every built-in object and prototype frozen, then the global object captured. Per evaluation: the deadline is armed
 /// for the whole evaluation (promise jobs included), the scope's own accessors are added, and afterwards the global
@@ -27,8 +25,8 @@ internal sealed class SandboxEngine
     /// <summary>An engine is rebuilt after this many evaluations, so caches nothing can see never grow without bound.</summary>
     private const int EvaluationsPerEngine = 10_000;
 
-    /// <summary>Idle engines per set of limits, shared by every thread that evaluates (docs/adr/0188).</summary>
-    private static readonly ConcurrentDictionary<JavaScriptOptions, Pool> Pools = new();
+    [ThreadStatic]
+    private static Dictionary<JavaScriptOptions, SandboxEngine>? engines;
 
     private readonly JavaScriptOptions options;
     private readonly Jint.Engine engine;
@@ -78,47 +76,24 @@ internal sealed class SandboxEngine
 
     public Jint.Engine Engine => engine;
 
-    /// <summary>
-    /// An idle engine for <paramref name="options"/>, or a new one when none is idle. An engine serves one evaluation at
-    /// a time, on whichever thread rented it (Jint engines are single-threaded, not bound to a thread).
-    /// </summary>
-    public static SandboxEngine Rent(JavaScriptOptions options)
+    public static SandboxEngine ForCurrentThread(JavaScriptOptions options)
     {
-        var pool = Pools.GetOrAdd(options, static _ => new Pool());
-        if (pool.Idle.TryTake(out var engine))
+        engines ??= [];
+        if (!engines.TryGetValue(options, out var found))
         {
-            Interlocked.Decrement(ref pool.Count);
-            return engine;
+            found = new SandboxEngine(options);
+            engines[options] = found;
         }
-        return new SandboxEngine(options);
+        return found;
     }
 
-    /// <summary>
-    /// Gives back an engine whose evaluation succeeded and whose globals were restored (<see cref="Reset"/>); an engine
-    /// past its evaluations, or one more than the pool keeps, is dropped. A failed evaluation's engine is never returned.
-    /// </summary>
-    public static void Return(SandboxEngine engine)
+    /// <summary>Drops this thread's engine for <paramref name="options"/>: the next evaluation builds a fresh one.</summary>
+    public static void Discard(JavaScriptOptions options, SandboxEngine? engine)
     {
-        if (engine.evaluations >= EvaluationsPerEngine)
+        if (engines is not null && engine is not null && engines.TryGetValue(options, out var found) && ReferenceEquals(found, engine))
         {
-            return;
+            engines.Remove(options);
         }
-        var pool = Pools.GetOrAdd(engine.options, static _ => new Pool());
-        if (Interlocked.Increment(ref pool.Count) > MaxIdle)
-        {
-            Interlocked.Decrement(ref pool.Count);
-            return;
-        }
-        pool.Idle.Add(engine);
-    }
-
-    /// <summary>At most this many idle engines are kept per set of limits (each holds a frozen realm, about a megabyte).</summary>
-    public static int MaxIdle { get; } = Math.Max(4, Environment.ProcessorCount * 2);
-
-    private sealed class Pool
-    {
-        public readonly ConcurrentBag<SandboxEngine> Idle = [];
-        public int Count;
     }
 
     /// <summary>Runs <paramref name="script"/> for <paramref name="evaluationScope"/>; throws what Jint throws.</summary>
@@ -150,7 +125,10 @@ internal sealed class SandboxEngine
     public void Reset()
     {
         engine.Advanced.RestoreGlobalSnapshot(snapshot);
-        evaluations++;
+        if (++evaluations >= EvaluationsPerEngine)
+        {
+            Discard(options, this);
+        }
     }
 
     /// <summary>
