@@ -22,14 +22,12 @@ public static class DatabaseErrors
         {
             if (e is SqliteException sqlite)
             {
-                return sqlite.SqliteErrorCode is SqliteBusy or SqliteLocked
-                    || (sqlite.SqliteErrorCode == SqliteConstraint
-                        && sqlite.SqliteExtendedErrorCode is SqliteConstraintUnique or SqliteConstraintPrimaryKey);
+                return sqlite.SqliteErrorCode is SqliteBusy or SqliteLocked || IsUnique(sqlite);
             }
             if (e is PostgresException postgres)
             {
                 return postgres.SqlState is PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected
-                    or PostgresErrorCodes.UniqueViolation;
+                    || IsUnique(postgres);
             }
             if (e is NpgsqlException { IsTransient: true })
             {
@@ -44,17 +42,23 @@ public static class DatabaseErrors
     {
         for (Exception? e = exception; e is not null; e = e.InnerException)
         {
-            if (e is SqliteException { SqliteErrorCode: SqliteConstraint } sqlite)
+            if (e is SqliteException sqlite)
             {
-                return sqlite.SqliteExtendedErrorCode is SqliteConstraintUnique or SqliteConstraintPrimaryKey;
+                return IsUnique(sqlite);
             }
             if (e is PostgresException postgres)
             {
-                return postgres.SqlState == PostgresErrorCodes.UniqueViolation;
+                return IsUnique(postgres);
             }
         }
         return false;
     }
+
+    private static bool IsUnique(SqliteException sqlite) =>
+        sqlite.SqliteErrorCode == SqliteConstraint
+        && sqlite.SqliteExtendedErrorCode is SqliteConstraintUnique or SqliteConstraintPrimaryKey;
+
+    private static bool IsUnique(PostgresException postgres) => postgres.SqlState == PostgresErrorCodes.UniqueViolation;
 
     /// <summary>A growing, random pause, so two writers that collided do not collide again in step.</summary>
     public static TimeSpan Backoff(int attempt) => TimeSpan.FromMilliseconds(Random.Shared.Next(2, 10) * attempt);

@@ -1,3 +1,7 @@
+using System.Text.Json;
+using Rake.BuildingBlocks.Contracts;
+using Rake.BuildingBlocks.Messaging;
+
 namespace Rake.BuildingBlocks.Persistence;
 
 /// <summary>A row that belongs to one region. The module's DbContext filters every query by the current region and stamps new rows with
@@ -24,6 +28,16 @@ public sealed class OutboxMessage
 
     /// <summary>Until when the claim holds; a dispatcher that died leaves a lease that expires and is taken over.</summary>
     public DateTimeOffset? LeaseUntil { get; set; }
+
+    /// <summary>The outbox row of an integration event: its id, region, type name and JSON payload.</summary>
+    public static OutboxMessage For(IIntegrationEvent integrationEvent) => new()
+    {
+        Id = integrationEvent.EventId,
+        RegionCode = integrationEvent.Region.Code,
+        EventType = IntegrationEventTypes.NameOf(integrationEvent.GetType()),
+        Payload = JsonSerializer.Serialize(integrationEvent, integrationEvent.GetType(), IntegrationEventTypes.JsonOptions),
+        OccurredAt = integrationEvent.OccurredAt,
+    };
 }
 
 /// <summary>Records that a handler of this module has applied an event, so a redelivery changes nothing.</summary>

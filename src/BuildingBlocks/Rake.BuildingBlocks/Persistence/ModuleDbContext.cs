@@ -1,5 +1,4 @@
 using System.Linq.Expressions;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Rake.BuildingBlocks.Contracts;
@@ -58,14 +57,7 @@ public abstract class ModuleDbContext(DbContextOptions options, IRequestContext 
         var hadEvents = pendingEvents.Count > 0;
         foreach (var integrationEvent in pendingEvents)
         {
-            OutboxMessages.Add(new OutboxMessage
-            {
-                Id = integrationEvent.EventId,
-                RegionCode = integrationEvent.Region.Code,
-                EventType = IntegrationEventTypes.NameOf(integrationEvent.GetType()),
-                Payload = JsonSerializer.Serialize(integrationEvent, integrationEvent.GetType(), IntegrationEventTypes.JsonOptions),
-                OccurredAt = integrationEvent.OccurredAt,
-            });
+            OutboxMessages.Add(OutboxMessage.For(integrationEvent));
         }
         pendingEvents.Clear();
         var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);

@@ -401,16 +401,11 @@ internal sealed class WorkflowRuntime(
         instance.ChildRequests.Clear();
         foreach (var start in starts)
         {
-            db.OutboxMessages.Add(new OutboxMessage
-            {
-                Id = start.EventId,
-                RegionCode = record.RegionCode,
-                EventType = IntegrationEventTypes.NameOf(typeof(ChildWorkflowStartRequested)),
-                Payload = JsonSerializer.Serialize(start, IntegrationEventTypes.JsonOptions),
-                OccurredAt = now,
-                ClaimedBy = marker.ClaimOwner,
-                LeaseUntil = now + OutboxDispatcher.LeaseDuration,
-            });
+            // Held by this Host (not Publish, which would leave it to any dispatcher at once).
+            var message = OutboxMessage.For(start);
+            message.ClaimedBy = marker.ClaimOwner;
+            message.LeaseUntil = now + OutboxDispatcher.LeaseDuration;
+            db.OutboxMessages.Add(message);
         }
         return starts;
     }
