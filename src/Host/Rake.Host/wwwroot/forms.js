@@ -9,6 +9,7 @@
 //    unloading, and on sending another form of the page. The question is the form's data-rake-unsaved-message.
 // 3. A text area with data-rake-preview shows, while typing, the paragraphs it will make (a blank line between them) in
 //    the element it names, as the server renders them.
+// 4. Sending a form takes away the page's earlier confirmation (.rake-success) until the answer brings its own.
 (() => {
     const focusArrival = () => {
         const target = document.getElementById('error-summary') || document.querySelector('[data-rake-focus]');
@@ -118,6 +119,15 @@
         }
         if (form.hasAttribute('data-rake-unsaved')) {
             form.dataset.rakeUnsaved = 'sending';
+        }
+        // A confirmation of the previous send ("Tallennettu", often carried by the address) must not stand for this
+        // one while it is on its way: the answer brings its own. Interactive islands keep theirs (Blazor owns them).
+        if (form.hasAttribute('data-enhance') && !form.closest('.rake-island')) {
+            for (const done of document.querySelectorAll('.rake-success')) {
+                if (!done.closest('.rake-island')) {
+                    done.remove();
+                }
+            }
         }
     }, true);
     window.addEventListener('beforeunload', (event) => {
