@@ -76,7 +76,8 @@ internal static class BenchHost
         Action<DbContextOptionsBuilder> addInterceptor = options => options.AddInterceptors(interceptor);
         foreach (var context in contexts)
         {
-            configure.MakeGenericMethod(context).Invoke(null, [services, addInterceptor, ServiceLifetime.Scoped]);
+            // Singleton, as the Host registers the contexts' options (docs/adr/0193).
+            configure.MakeGenericMethod(context).Invoke(null, [services, addInterceptor, ServiceLifetime.Singleton]);
         }
     }
 }

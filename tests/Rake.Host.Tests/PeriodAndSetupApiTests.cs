@@ -93,10 +93,19 @@ public sealed class PeriodAndSetupApiTests(SharedHost shared)
 
         var categories = await professional.GetFromJsonAsync<JsonArray>("/api/v1/regions/kainuu/categories");
         Assert.Contains(categories!, c => c!["code"]!.GetValue<string>() == code);
+        // A submission takes the new code at once, though the region's active terms are cached (docs/adr/0193).
+        var withTerm = Reports.Valid("kainuu");
+        withTerm["categories"] = new[] { code };
+        await Reports.SubmitAsync(professional, "kainuu", withTerm);
         // Another region's taxonomy is untouched.
         using var kymi = await Host.ClientFor("kymenlaakso-professional");
         Assert.DoesNotContain((await kymi.GetFromJsonAsync<JsonArray>("/api/v1/regions/kymenlaakso/categories"))!,
             c => c!["code"]!.GetValue<string>() == code);
+        var elsewhere = Reports.Valid("kymenlaakso");
+        elsewhere["categories"] = new[] { code };
+        var unknownThere = await Reports.ReadProblemAsync(
+            await kymi.PostAsJsonAsync("/api/v1/regions/kymenlaakso/social-reports", elsewhere), HttpStatusCode.BadRequest);
+        Assert.Contains(code, unknownThere["errors"]!["categories"]![0]!.GetValue<string>());
 
         var id = (await created.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>();
         var deactivated = await admin.PutAsJsonAsync($"/api/v1/regions/kainuu/taxonomy/{id}",
@@ -104,6 +113,9 @@ public sealed class PeriodAndSetupApiTests(SharedHost shared)
         Assert.Equal(HttpStatusCode.OK, deactivated.StatusCode);
         Assert.DoesNotContain((await professional.GetFromJsonAsync<JsonArray>("/api/v1/regions/kainuu/categories"))!,
             c => c!["code"]!.GetValue<string>() == code);
+        var refused = await Reports.ReadProblemAsync(
+            await professional.PostAsJsonAsync("/api/v1/regions/kainuu/social-reports", withTerm), HttpStatusCode.BadRequest);
+        Assert.Contains(code, refused["errors"]!["categories"]![0]!.GetValue<string>());
     }
 
     [Fact]

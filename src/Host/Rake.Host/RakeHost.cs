@@ -64,7 +64,8 @@ public static class RakeHost
             new[] { typeof(TextCatalog).Assembly, typeof(RakeHost).Assembly }.Concat(modules.Select(m => m.GetType().Assembly))));
 
         services.AddDbContext<PlatformDbContext>((sp, options) =>
-            options.UseRakeDatabase(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value, PlatformDbContext.SchemaName));
+            options.UseRakeDatabase(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value, PlatformDbContext.SchemaName),
+            contextLifetime: ServiceLifetime.Scoped, optionsLifetime: ServiceLifetime.Singleton);
         services.AddScoped<UserDirectory>();
         services.AddScoped<IUserDirectory>(sp => sp.GetRequiredService<UserDirectory>());
         services.AddScoped<IRegionPeopleFinder>(sp => sp.GetRequiredService<UserDirectory>());

@@ -17,12 +17,18 @@ public abstract class IdempotentHandler<TEvent, TDbContext>(TDbContext db, TimeP
     where TEvent : IIntegrationEvent
     where TDbContext : ModuleDbContext
 {
+    // Compiled once per context type: every delivered event asks it once per handler, and a LINQ query would be
+    // looked up in EF's query cache by its expression tree each time (docs/adr/0193).
+    private static readonly Func<TDbContext, Guid, string, CancellationToken, Task<bool>> AlreadyHandled =
+        EF.CompileAsyncQuery((TDbContext context, Guid eventId, string handler, CancellationToken ct) =>
+            context.InboxRecords.Any(r => r.EventId == eventId && r.Handler == handler));
+
     protected TDbContext Db => db;
 
     public async Task HandleAsync(TEvent integrationEvent, CancellationToken cancellationToken)
     {
         var handler = GetType().FullName!;
-        if (await db.InboxRecords.AnyAsync(r => r.EventId == integrationEvent.EventId && r.Handler == handler, cancellationToken))
+        if (await AlreadyHandled(db, integrationEvent.EventId, handler, cancellationToken))
         {
             return;
         }

@@ -28,8 +28,11 @@ public static class ModuleServiceCollectionExtensions
     public static IServiceCollection AddModuleDbContext<TContext>(this IServiceCollection services, string schema)
         where TContext : ModuleDbContext
     {
+        // The options are built once per context type, not once per context (docs/adr/0193): they depend only on the
+        // Database settings, and rebuilding them made every context compare a fresh set against EF's cache.
         services.AddDbContext<TContext>((sp, options) =>
-            options.UseRakeDatabase(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value, schema));
+            options.UseRakeDatabase(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value, schema),
+            contextLifetime: ServiceLifetime.Scoped, optionsLifetime: ServiceLifetime.Singleton);
         services.AddSingleton(new OutboxSource(typeof(TContext)));
         services.AddSingleton(new MigratableContext(typeof(TContext)));
         return services;

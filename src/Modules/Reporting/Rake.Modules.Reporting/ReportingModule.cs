@@ -59,6 +59,7 @@ public sealed class ReportingModule : IModule
         services.AddRequestValidators(typeof(ReportingModule).Assembly);
         services.AddModuleMapping<ReportingModule>();
         services.AddScoped<Features.SubmitReport.SupervisorLookup>();
+        services.AddSingleton<ActiveTermCache>();
         services.AddScoped<IReportingApi, Features.Api.ReportingApi>();
         services.AddScoped<IReporterYearApi, Features.ReporterYear.ReporterYearApi>();
         services.AddScoped<IPhenomenonRegisterApi, Features.PhenomenonRegister.PhenomenonRegisterApi>();

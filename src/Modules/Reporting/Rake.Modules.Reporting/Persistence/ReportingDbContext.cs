@@ -7,10 +7,40 @@ using Rake.Modules.Reporting.Domain;
 namespace Rake.Modules.Reporting.Persistence;
 
 internal sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> options, IRequestContext requestContext,
-    TimeProvider clock, OutboxSignal outboxSignal)
+    TimeProvider clock, OutboxSignal outboxSignal, ActiveTermCache? termCache = null)
     : ModuleDbContext(options, requestContext, clock, outboxSignal)
 {
     public const string SchemaName = "reporting";
+
+    /// <summary>Drops the cached active terms of every region whose terms this save changes, before and after the write
+    /// (docs/adr/0193): a submission that read them meanwhile keeps its copy for itself only.</summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var regions = termCache is null ? [] : ChangedTermRegions();
+        foreach (var region in regions)
+        {
+            termCache!.Invalidate(region);
+        }
+        var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        foreach (var region in regions)
+        {
+            termCache!.Invalidate(region);
+        }
+        return written;
+    }
+
+    private List<string> ChangedTermRegions()
+    {
+        var regions = new List<string>();
+        foreach (var entry in ChangeTracker.Entries<TaxonomyTerm>())
+        {
+            if (entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            {
+                regions.Add(entry.Entity.RegionCode is { Length: > 0 } code ? code : CurrentRegionCode ?? "");
+            }
+        }
+        return regions.Distinct().ToList();
+    }
 
     public override string Schema => SchemaName;
 

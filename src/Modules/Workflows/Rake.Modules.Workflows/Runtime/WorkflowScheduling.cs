@@ -46,8 +46,9 @@ internal static class WorkflowScheduling
         }
         services.AddSingleton<WorkflowDueSignal>();
         services.AddSingleton<WorkflowDueInterceptor>();
+        // Singleton like the context's options it adds to (docs/adr/0193); the interceptor is a singleton too.
         services.ConfigureDbContext<WorkflowsDbContext>((sp, options) =>
-            options.AddInterceptors(sp.GetRequiredService<WorkflowDueInterceptor>()));
+            options.AddInterceptors(sp.GetRequiredService<WorkflowDueInterceptor>()), ServiceLifetime.Singleton);
         var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         var sweep = TimeSpan.FromSeconds(Math.Max(5, configuration.GetValue<double?>(SweepSecondsKey) ?? 300));
         services.AddSingleton(new SweepInterval(sweep));

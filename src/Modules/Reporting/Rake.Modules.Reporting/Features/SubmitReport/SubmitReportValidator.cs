@@ -4,19 +4,22 @@ namespace Rake.Modules.Reporting.Features.SubmitReport;
 
 /// <summary>
 /// Every field of a submission, checked at once before anything is written. The region's own taxonomy, supervisor list
-/// and people are read through the region-scoped DbContext and user directory, so another region's codes are unknown here.
+/// and people are read through the region-scoped DbContext and user directory, so another region's codes are unknown here;
+/// the active terms come from the per-region <see cref="ActiveTermCache"/> (docs/adr/0193).
 /// </summary>
 internal sealed class SubmitReportValidator : RequestValidator<SubmitReportRequest>
 {
     public const int MaxCoReporters = 10;
 
     private readonly ReportingDbContext db;
-    private Task<List<TaxonomyTerm>>? activeTerms;
+    private readonly ActiveTermCache termCache;
+    private Task<IReadOnlyList<ActiveTerm>>? activeTerms;
 
     public SubmitReportValidator(TextCatalog texts, ReportingDbContext db, IRequestContext actor, IUserDirectory users,
-        SupervisorLookup supervisors) : base(texts)
+        SupervisorLookup supervisors, ActiveTermCache termCache) : base(texts)
     {
         this.db = db;
+        this.termCache = termCache;
         EnumName<PhenomenonType>(r => r.PhenomenonType);
         RequiredText(r => r.Title, SocialReport.TitleMax);
         RequiredText(r => r.Description, SocialReport.DescriptionMax);
@@ -99,9 +102,9 @@ internal sealed class SubmitReportValidator : RequestValidator<SubmitReportReque
         });
     }
 
-    private Task<List<TaxonomyTerm>> TermsAsync(CancellationToken ct) =>
-        activeTerms ??= db.Terms.AsNoTracking().Where(t => t.Active).ToListAsync(ct);
+    private Task<IReadOnlyList<ActiveTerm>> TermsAsync(CancellationToken ct) =>
+        activeTerms ??= termCache.ActiveTermsAsync(db, ct);
 
-    private static string Codes(List<TaxonomyTerm> terms, TermKind kind) =>
+    private static string Codes(IReadOnlyList<ActiveTerm> terms, TermKind kind) =>
         string.Join(", ", terms.Where(t => t.Kind == kind).Select(t => t.Code));
 }
