@@ -488,6 +488,18 @@ internal sealed class WorkflowRuntime(
         }
     }
 
+    /// <summary>
+    /// Resumes the parent waiting on a child that start-up recovery faulted (docs/adr/0194), with the same result a child
+    /// that faulted while running gives: ExecuteWorkflow completes with it, a used workflow's node faults, a bulk dispatch
+    /// counts the child as finished. A second delivery finds the bookmark closed and does nothing.
+    /// </summary>
+    public async Task ResumeParentOfStoppedChildAsync(StoppedChildWorkflowFaulted faulted, CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
+        await ResumeWaitingParentAsync(faulted.ParentInstanceId, faulted.ChildInstanceId.ToString("N"),
+            (JsonObject)faulted.Result.DeepClone(), always: true, ct);
+    }
+
     private async Task NotPublishedAsync(ChildWorkflowStartRequested start, CancellationToken ct)
     {
         logger.LogWarning("Workflow instance {InstanceId} asked for workflow {DefinitionId}, which has no published version.",
