@@ -496,8 +496,17 @@ internal sealed class WorkflowRuntime(
     public async Task ResumeParentOfStoppedChildAsync(StoppedChildWorkflowFaulted faulted, CancellationToken ct)
     {
         db.ChangeTracker.Clear();
-        await ResumeWaitingParentAsync(faulted.ParentInstanceId, faulted.ChildInstanceId.ToString("N"),
-            (JsonObject)faulted.Result.DeepClone(), always: true, ct);
+        var childId = faulted.ChildInstanceId.ToString("N");
+        await ResumeWaitingParentAsync(faulted.ParentInstanceId, childId, (JsonObject)faulted.Result.DeepClone(), always: true, ct);
+        var busyOn = await db.Instances.AsNoTracking().Where(i => i.Id == faulted.ParentInstanceId && i.ExecutingSince != null)
+            .Select(i => i.ExecutingOn).FirstOrDefaultAsync(ct);
+        if (busyOn is not null && busyOn != marker.Owner && await db.Bookmarks.AsNoTracking().AnyAsync(b =>
+                b.InstanceId == faulted.ParentInstanceId && b.Kind == ChildWorkflowKind && b.Name == childId && b.CompletedAt == null, ct))
+        {
+            // Another process is running the parent now: the outbox delivers this again later instead of losing it.
+            throw new InvalidOperationException(
+                $"Workflow instance {faulted.ParentInstanceId} is running on {busyOn}; its stopped child {childId} resumes it later.");
+        }
     }
 
     private async Task NotPublishedAsync(ChildWorkflowStartRequested start, CancellationToken ct)
