@@ -573,8 +573,8 @@ public sealed class ChildWorkflowsApiTests(SharedHost shared)
 
         // A wrong input inside the port is still refused at publish, naming that activity.
         var broken = Activity("bulk", "Elsa.BulkDispatchWorkflows", ("workflowDefinitionId", childId));
-        broken["childFaulted"] = Activity("wrong", "Elsa.Fault", ("code", "x"));
-        broken["childFaulted"]!["code"] = Expr("Literal", new JsonObject { ["not"] = "text" }, "String");
+        broken["childFaulted"] = Activity("wrong", "Elsa.If");
+        broken["childFaulted"]!["condition"] = Expr("Literal", "maybe", "Boolean");
         var problem = await PublishRefusedAsync(admin, "kainuu", Sequence(NewId("bulk-bad-port"), broken));
         Assert.NotNull(problem["errors"]!["wrong"]);
     }
