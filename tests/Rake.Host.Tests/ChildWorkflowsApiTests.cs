@@ -569,7 +569,8 @@ public sealed class ChildWorkflowsApiTests(SharedHost shared)
         Assert.True(run["subStatus"]!.GetValue<string>() == "Finished", run.ToJsonString());
         Assert.Equal("z Finished", run["output"]!["fromChild"]!.GetValue<string>());
         var journal = (await InstanceAsync(admin, "kainuu", run["id"]!.GetValue<string>()))["journal"]!.AsArray();
-        Assert.Contains(journal, e => (string?)e!["activityId"] == "bulk" && ((string?)e["message"] ?? "").Contains("'fast' has no effect"));
+        Assert.Contains(journal,
+            e => (string?)e!["activityId"] == "bulk" && ((string?)e["message"] ?? "").Contains("'fast' has no effect"));
 
         // A wrong input inside the port is still refused at publish, naming that activity.
         var broken = Activity("bulk", "Elsa.BulkDispatchWorkflows", ("workflowDefinitionId", childId));

@@ -208,7 +208,10 @@ public sealed class WorkflowCrashRecoveryTests
                 Output("fault", "childFault", "getOutputFrom('execute').fault")));
             await PublishAsync(admin, "kainuu", Sequence(parentIds["used"], new JsonObject
             {
-                ["id"] = "use", ["type"] = "StoppingChild", ["version"] = 1, ["workflowDefinitionId"] = childId,
+                ["id"] = "use",
+                ["type"] = "StoppingChild",
+                ["version"] = 1,
+                ["workflowDefinitionId"] = childId,
             }));
             var bulk = Activity("bulk", "Elsa.BulkDispatchWorkflows", ("workflowDefinitionId", childId));
             bulk["items"] = Expression("Literal", "[1,2]", "Object");
@@ -272,7 +275,8 @@ public sealed class WorkflowCrashRecoveryTests
             var before = await db.Instances.AsNoTracking().SingleAsync(i => i.Id == Guid.Parse(parents["execute"]));
             var again = messages.Select(m => JsonSerializer.Deserialize<StoppedChildWorkflowFaulted>(m.Payload,
                 IntegrationEventTypes.JsonOptions)!).Single(m => m.ParentInstanceId == before.Id);
-            await scope.ServiceProvider.GetRequiredService<WorkflowRuntime>().ResumeParentOfStoppedChildAsync(again, CancellationToken.None);
+            var runtime = scope.ServiceProvider.GetRequiredService<WorkflowRuntime>();
+            await runtime.ResumeParentOfStoppedChildAsync(again, CancellationToken.None);
             var after = await db.Instances.AsNoTracking().SingleAsync(i => i.Id == before.Id);
             Assert.Equal(before.Revision, after.Revision);
         }
