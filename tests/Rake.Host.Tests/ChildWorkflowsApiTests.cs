@@ -526,7 +526,7 @@ public sealed class ChildWorkflowsApiTests(SharedHost shared)
     }
 
     [Fact]
-    public async Task BulkDispatchWorkflows_computes_each_childs_correlation_id_and_refuses_an_activity_in_a_child_port()
+    public async Task BulkDispatchWorkflows_computes_each_childs_correlation_id_and_runs_the_activity_in_its_child_port()
     {
         using var admin = await Host.ClientFor("kainuu-regionadmin");
         var childId = NewId("per-case");
@@ -552,14 +552,31 @@ public sealed class ChildWorkflowsApiTests(SharedHost shared)
         var descriptor = (await DescriptorsAsync(admin, "kainuu")).Single(d => (string?)d!["typeName"] == "Elsa.BulkDispatchWorkflows")!;
         var function = descriptor["inputs"]!.AsArray().Single(i => (string?)i!["name"] == "CorrelationIdFunction")!;
         Assert.False(function["autoEvaluate"]!.GetValue<bool>());
-        Assert.DoesNotContain(descriptor["ports"]!.AsArray(), p => ((string?)p!["name"])!.StartsWith("Child", StringComparison.Ordinal));
+        Assert.Contains(descriptor["inputs"]!.AsArray(), i => (string?)i!["name"] == "ChannelName");
+        Assert.Equal(["ChildFinished:Embedded", "ChildFaulted:Embedded"], descriptor["ports"]!.AsArray()
+            .Where(p => ((string?)p!["name"])!.StartsWith("Child", StringComparison.Ordinal))
+            .Select(p => $"{p!["name"]}:{p["type"]}").ToList());
 
+        // Elsa's child port runs inside the bulk dispatch with the child's result; the channel is accepted and said to do nothing.
         var withPort = Activity("bulk", "Elsa.BulkDispatchWorkflows", ("workflowDefinitionId", childId));
-        withPort["items"] = Expr("Literal", "[1]");
-        withPort["childFaulted"] = Activity("notify", "Elsa.WriteLine", ("text", "a child faulted"));
-        var problem = await PublishRefusedAsync(admin, "kainuu", Sequence(NewId("bulk-port"), withPort));
-        var message = Assert.Single(problem["errors"]!["bulk"]!.AsArray())!.GetValue<string>();
-        Assert.Contains("'bulk'", message);
-        Assert.Contains("port 'ChildFaulted' is not supported", message);
+        withPort["items"] = Expr("Literal", "[{\"id\":\"z\"}]");
+        withPort["channelName"] = Expr("Literal", "fast", "String");
+        withPort["childFinished"] = SetOutput("seen", "fromChild",
+            "getInput('WorkflowOutput').item + ' ' + getInput('WorkflowSubStatus')");
+        var ported = NewId("bulk-port");
+        await PublishAsync(admin, "kainuu", Sequence(ported, withPort));
+        var run = await StartAsync(admin, "kainuu", ported);
+        Assert.True(run["subStatus"]!.GetValue<string>() == "Finished", run.ToJsonString());
+        Assert.Equal("z Finished", run["output"]!["fromChild"]!.GetValue<string>());
+        var journal = (await InstanceAsync(admin, "kainuu", run["id"]!.GetValue<string>()))["journal"]!.AsArray();
+        Assert.Contains(journal,
+            e => (string?)e!["activityId"] == "bulk" && ((string?)e["message"] ?? "").Contains("'fast' has no effect"));
+
+        // A wrong input inside the port is still refused at publish, naming that activity.
+        var broken = Activity("bulk", "Elsa.BulkDispatchWorkflows", ("workflowDefinitionId", childId));
+        broken["childFaulted"] = Activity("wrong", "Elsa.If");
+        broken["childFaulted"]!["condition"] = Expr("Literal", "maybe", "Boolean");
+        var problem = await PublishRefusedAsync(admin, "kainuu", Sequence(NewId("bulk-bad-port"), broken));
+        Assert.NotNull(problem["errors"]!["wrong"]);
     }
 }

@@ -20,7 +20,8 @@ public sealed class HttpEndpointOptionsTests(SharedHost shared)
 
     private static string Unique(string prefix) => $"{prefix}-{Guid.NewGuid():N}"[..(prefix.Length + 13)];
 
-    private static JsonObject Definition(string id, string path, JsonNode? policy, string headers, bool trigger = true)
+    private static JsonObject Definition(string id, string path, JsonNode? policy, string headers, bool trigger = true,
+        JsonObject? sizeLimit = null)
     {
         var endpoint = new JsonObject
         {
@@ -35,6 +36,10 @@ public sealed class HttpEndpointOptionsTests(SharedHost shared)
         if (policy is not null)
         {
             endpoint["policy"] = Input("String", "Literal", policy);
+        }
+        if (sizeLimit is not null)
+        {
+            endpoint["requestSizeLimit"] = sizeLimit;
         }
         var answer = new JsonObject
         {
@@ -126,6 +131,55 @@ public sealed class HttpEndpointOptionsTests(SharedHost shared)
         var open = Unique("open");
         await PublishAsync(admin, "kainuu", Definition(Unique("http-open"), open, null, "{}"));
         Assert.Equal(HttpStatusCode.OK, (await professional.PostAsync($"{Base("kainuu")}/workflows/http/{open}", null)).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_endpoints_request_size_limit_answers_a_bigger_body_413_naming_it_before_anything_runs()
+    {
+        using var admin = await Host.ClientFor("kainuu-regionadmin");
+        using var professional = await Host.ClientFor("kainuu-professional");
+        var path = Unique("small");
+        var definitionId = Unique("http-small");
+        await PublishAsync(admin, "kainuu", Definition(definitionId, path, null, "{}", sizeLimit: Input("Int64", "Literal", 100)));
+
+        var big = new StringContent(new string('x', 101), System.Text.Encoding.UTF8, "text/plain");
+        var refused = await Reports.ReadProblemAsync(
+            await professional.PostAsync($"{Base("kainuu")}/workflows/http/{path}", big), HttpStatusCode.RequestEntityTooLarge);
+        Assert.Contains("100", refused["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("requestSizeLimit", refused["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(0, await InstanceCountAsync(admin, definitionId));
+        var fits = new StringContent(new string('x', 100), System.Text.Encoding.UTF8, "text/plain");
+        Assert.Equal(HttpStatusCode.OK, (await professional.PostAsync($"{Base("kainuu")}/workflows/http/{path}", fits)).StatusCode);
+        Assert.Equal(1, await InstanceCountAsync(admin, definitionId));
+
+        // A waiting endpoint keeps its limit (written as text here, as a form field may save it) in its bookmark.
+        var waitPath = Unique("wait-small");
+        var waitId = Unique("http-wait-small");
+        await PublishAsync(admin, "kainuu", Definition(waitId, waitPath, null, "{}", trigger: false,
+            sizeLimit: Input("Int64", "Literal", "64")));
+        var instance = await StartAsync(admin, "kainuu", waitId);
+        await Reports.ReadProblemAsync(await professional.PostAsync($"{Base("kainuu")}/workflows/http/{waitPath}",
+            new StringContent(new string('y', 65))), HttpStatusCode.RequestEntityTooLarge);
+        Assert.Equal("Suspended", (string?)(await InstanceAsync(admin, "kainuu", (string)instance["id"]!))["subStatus"]);
+        Assert.Equal(HttpStatusCode.OK, (await professional.PostAsync($"{Base("kainuu")}/workflows/http/{waitPath}",
+            new StringContent(new string('y', 64)))).StatusCode);
+        Assert.Equal("Finished", (string?)(await InstanceAsync(admin, "kainuu", (string)instance["id"]!))["subStatus"]);
+    }
+
+    [Theory]
+    [InlineData("Literal", "0")]
+    [InlineData("Literal", "lots")]
+    [InlineData("JavaScript", "1024")]
+    public async Task A_request_size_limit_that_is_not_a_literal_number_of_bytes_is_refused_on_publish(string type, string value)
+    {
+        using var admin = await Host.ClientFor("kainuu-regionadmin");
+        var definition = Definition(Unique("http-limit"), Unique("limit"), null, "{}", sizeLimit: Input("Int64", type, value));
+        Assert.Equal(HttpStatusCode.Created,
+            (await admin.PostAsJsonAsync($"{Base("kainuu")}/workflow-definitions", definition)).StatusCode);
+        var problem = await Reports.ReadProblemAsync(
+            await admin.PostAsync($"{Base("kainuu")}/workflow-definitions/{definition["definitionId"]}/publish", null),
+            HttpStatusCode.BadRequest);
+        Assert.Contains("requestSizeLimit: write the largest request body in bytes", problem.ToJsonString(), StringComparison.Ordinal);
     }
 
     [Theory]

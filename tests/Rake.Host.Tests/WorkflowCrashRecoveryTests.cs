@@ -187,6 +187,101 @@ public sealed class WorkflowCrashRecoveryTests
         }
     }
 
+    [Fact]
+    public async Task A_child_faulted_at_the_restart_resumes_its_waiting_parent_as_a_child_that_faulted_while_running()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var childId = $"stop-child-{Guid.NewGuid():N}"[..24];
+        var parentIds = new[] { "execute", "used", "bulk" }.ToDictionary(k => k, k => $"stop-{k}-{Guid.NewGuid():N}"[..24]);
+        var eventType = IntegrationEventTypes.NameOf(typeof(StoppedChildWorkflowFaulted));
+        var parents = new Dictionary<string, string>();
+        await using (var first = await RakeTestHost.StartAsync(existingConnectionString: database.ConnectionString))
+        {
+            using var admin = await first.ClientFor("kainuu-regionadmin");
+            var child = WaitForEvent(childId, $"never-{Guid.NewGuid():N}");
+            child["options"] = new JsonObject { ["usableAsActivity"] = true };
+            await PublishAsync(admin, "kainuu", child);
+            var execute = Activity("execute", "Elsa.ExecuteWorkflow", ("workflowDefinitionId", childId));
+            execute["waitForCompletion"] = Expression("Literal", true, "Boolean");
+            await PublishAsync(admin, "kainuu", Sequence(parentIds["execute"], execute,
+                Output("status", "childStatus", "getOutputFrom('execute').subStatus"),
+                Output("fault", "childFault", "getOutputFrom('execute').fault")));
+            await PublishAsync(admin, "kainuu", Sequence(parentIds["used"], new JsonObject
+            {
+                ["id"] = "use",
+                ["type"] = "StoppingChild",
+                ["version"] = 1,
+                ["workflowDefinitionId"] = childId,
+            }));
+            var bulk = Activity("bulk", "Elsa.BulkDispatchWorkflows", ("workflowDefinitionId", childId));
+            bulk["items"] = Expression("Literal", "[1,2]", "Object");
+            await PublishAsync(admin, "kainuu", Sequence(parentIds["bulk"], bulk));
+            foreach (var (kind, definitionId) in parentIds)
+            {
+                var started = await StartAsync(admin, "kainuu", definitionId);
+                Assert.True((string?)started["subStatus"] == "Suspended", started.ToJsonString());
+                parents[kind] = started["id"]!.GetValue<string>();
+            }
+
+            // Every child is waiting; as far as the database can tell, this node's process then died inside each of them.
+            await using var scope = first.RegionScope("kainuu");
+            var db = scope.ServiceProvider.GetRequiredService<WorkflowsDbContext>();
+            var marker = first.Services.GetRequiredService<ExecutionMarker>();
+            var children = await db.Instances.Where(i => i.DefinitionId == childId).ToListAsync();
+            Assert.Equal(4, children.Count);
+            foreach (var stranded in children)
+            {
+                stranded.ExecutingSince = DateTimeOffset.UtcNow;
+                stranded.ExecutingOn = $"{marker.Node}/999999/dead";
+            }
+            await db.SaveChangesAsync();
+        }
+
+        await using (var second = await RakeTestHost.StartAsync(existingConnectionString: database.ConnectionString))
+        {
+            using var admin = await second.ClientFor("kainuu-regionadmin");
+            var finished = new Dictionary<string, JsonObject>();
+            var deadline = DateTime.UtcNow.AddSeconds(60);
+            foreach (var (kind, id) in parents)
+            {
+                var instance = await InstanceAsync(admin, "kainuu", id);
+                while ((string?)instance["status"] != "Finished" && DateTime.UtcNow < deadline)
+                {
+                    await Task.Delay(200);
+                    instance = await InstanceAsync(admin, "kainuu", id);
+                }
+                finished[kind] = instance;
+            }
+
+            // ExecuteWorkflow completes with the child's faulted result, as when a child faults while running.
+            Assert.True((string?)finished["execute"]["subStatus"] == "Finished", finished["execute"].ToJsonString());
+            Assert.Equal("Faulted", (string?)finished["execute"]["output"]!["childStatus"]);
+            Assert.Equal(ExecutionMarker.ProcessStoppedMessage, (string?)finished["execute"]["output"]!["childFault"]);
+            // A used workflow's node faults with the child's reason.
+            Assert.True((string?)finished["used"]["subStatus"] == "Faulted", finished["used"].ToJsonString());
+            Assert.Contains(ExecutionMarker.ProcessStoppedMessage, await FaultMessageAsync(second, parents["used"]));
+            // A bulk dispatch counts a faulted child as finished and completes once both are.
+            Assert.True((string?)finished["bulk"]["subStatus"] == "Finished", finished["bulk"].ToJsonString());
+            var completed = Assert.Single(finished["bulk"]["journal"]!.AsArray(),
+                e => (string?)e!["activityId"] == "bulk" && (string?)e["event"] == "Completed")!;
+            Assert.Equal("Finished,Done", (string?)completed["message"]);
+
+            // One stored resume per faulted child, each delivered; delivered again it changes nothing.
+            await using var scope = second.RegionScope("kainuu");
+            var db = scope.ServiceProvider.GetRequiredService<WorkflowsDbContext>();
+            var messages = await db.OutboxMessages.AsNoTracking().Where(m => m.EventType == eventType).ToListAsync();
+            Assert.Equal(4, messages.Count);
+            Assert.All(messages, m => Assert.NotNull(m.ProcessedAt));
+            var before = await db.Instances.AsNoTracking().SingleAsync(i => i.Id == Guid.Parse(parents["execute"]));
+            var again = messages.Select(m => JsonSerializer.Deserialize<StoppedChildWorkflowFaulted>(m.Payload,
+                IntegrationEventTypes.JsonOptions)!).Single(m => m.ParentInstanceId == before.Id);
+            var runtime = scope.ServiceProvider.GetRequiredService<WorkflowRuntime>();
+            await runtime.ResumeParentOfStoppedChildAsync(again, CancellationToken.None);
+            var after = await db.Instances.AsNoTracking().SingleAsync(i => i.Id == before.Id);
+            Assert.Equal(before.Revision, after.Revision);
+        }
+    }
+
     private static JsonObject Expression(string type, JsonNode? value, string typeName) =>
         new() { ["typeName"] = typeName, ["expression"] = new JsonObject { ["type"] = type, ["value"] = value } };
 

@@ -326,6 +326,66 @@ public sealed class ChildWorkflowTests
     }
 
     [Fact]
+    public async Task BulkDispatchWorkflows_runs_its_child_ports_per_child_with_the_childs_result_and_completes_after_them()
+    {
+        // A child that faults on the item "bad", after its output is set.
+        var child = Definition(NextId("item"), Sequence(WaitFor("go"), SetOutput("echo", "'got ' + getInput('Item')"),
+            WriteJs("if (getInput('Item') === 'bad') { throw new Error('bad item'); } 'item ' + getInput('Item')")));
+        var bulk = Bulk(child.DefinitionId, ["a", "bad"], wait: true);
+        // The ChildFinished port waits itself, so the bulk dispatch must wait for it too, also across a reload.
+        bulk["childFinished"] = Sequence(WaitFor("ack"),
+            WriteJs("'finished ' + getInput('WorkflowOutput').echo + ' ' + getInput('WorkflowSubStatus')"));
+        bulk["childFaulted"] = WriteJs("'faulted ' + getCurrentValue().WorkflowOutput.echo + ' ' + getInput('WorkflowStatus') "
+            + "+ ' ' + getInput('WorkflowInstanceId') + ': ' + getInput('WorkflowFault')");
+        var parent = Definition(NextId("bulk"), Sequence(bulk, WriteJs("'all done'")));
+        var host = Host(child, parent);
+
+        var instance = await host.StartAsync(parent.DefinitionId);
+        var children = host.ChildrenOf(instance).ToList();
+        await host.ResumeAsync(children[1], children[1].Bookmarks.Single().Id, null);
+
+        Assert.Equal(WorkflowSubStatus.Faulted, children[1].SubStatus);
+        Assert.Equal(WorkflowSubStatus.Suspended, instance.SubStatus);
+        var faulted = Assert.Single(instance.Lines);
+        Assert.StartsWith($"faulted got bad Finished {children[1].Id}: ", faulted);
+        Assert.Contains("bad item", faulted);
+
+        await host.ResumeAsync(children[0], children[0].Bookmarks.Single().Id, null);
+        Assert.Equal(WorkflowSubStatus.Finished, children[0].SubStatus);
+        Assert.Equal(WorkflowSubStatus.Suspended, instance.SubStatus);
+        var reloaded = InstanceStateSerializer.Deserialize(instance.Id, WorkflowDefinition.Parse(parent.ToJson()),
+            InstanceStateSerializer.Serialize(instance), InstanceStateSerializer.SerializeJournal(instance), TestEngine.Create());
+        host.Instances[instance.Id] = reloaded;
+        var ack = Assert.Single(reloaded.Bookmarks);
+        Assert.Equal(Rake.Workflows.Abstractions.BookmarkKind.Event, ack.Kind);
+
+        await host.ResumeAsync(reloaded, ack.Id, null);
+
+        Assert.True(reloaded.SubStatus == WorkflowSubStatus.Finished, reloaded.Fault?.Message);
+        Assert.Equal(["finished got a Finished", "all done"], reloaded.Lines.Skip(1).ToList());
+        Assert.Contains(reloaded.Journal,
+            e => e.ActivityId == (string?)bulk["id"] && e.Event == "Completed" && e.Message == "Finished,Done");
+    }
+
+    [Fact]
+    public async Task BulkDispatchWorkflows_without_a_port_for_the_childs_end_completes_as_before_and_ignores_the_channel()
+    {
+        var child = Definition(NextId("item"), Sequence(WriteJs("'item ' + getInput('Item')")));
+        var bulk = Bulk(child.DefinitionId, ["x"], wait: true);
+        bulk["childFaulted"] = WriteJs("'never: the child finished'");
+        bulk["channelName"] = Expr("Literal", "low-priority", "String");
+        var parent = Definition(NextId("bulk"), Sequence(bulk, WriteJs("'all done'")));
+        var host = Host(child, parent);
+
+        var instance = await host.StartAsync(parent.DefinitionId);
+
+        Assert.True(instance.SubStatus == WorkflowSubStatus.Finished, instance.Fault?.Message);
+        Assert.Equal(["all done"], instance.Lines);
+        Assert.Contains(instance.Journal, e => e.ActivityId == (string?)bulk["id"] && e.Event == "Journal"
+            && e.Message == "Channel 'low-priority' has no effect: Rake has one dispatcher.");
+    }
+
+    [Fact]
     public async Task BulkDispatchWorkflows_without_waiting_completes_on_Done_before_the_children_run()
     {
         var child = Definition(NextId("item"), Sequence(WriteJs("'item ' + getInput('Item')")));

@@ -39,8 +39,10 @@ public sealed class WorkflowsModule : IModule
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddModuleDbContext<WorkflowsDbContext>(WorkflowsDbContext.SchemaName);
-        // A child's start is stored in the outbox with its parent's save (docs/adr/0190).
+        // A child's start is stored in the outbox with its parent's save (docs/adr/0190), the fault of a child recovery
+        // faulted with that fault (docs/adr/0194).
         Rake.BuildingBlocks.Messaging.IntegrationEventTypes.Register(typeof(ChildWorkflowStartRequested));
+        Rake.BuildingBlocks.Messaging.IntegrationEventTypes.Register(typeof(StoppedChildWorkflowFaulted));
         services.AddIntegrationEventHandlers(typeof(WorkflowsModule).Assembly);
         services.AddStoredTextScreen<WorkflowsDbContext>(_ => "tasks");
         services.TryAddSingleton(_ => WorkflowEngineFactory.DiscoverRegistry());

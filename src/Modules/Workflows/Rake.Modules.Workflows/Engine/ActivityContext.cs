@@ -9,6 +9,7 @@ internal sealed class ActivityContext(WorkflowEngine engine, WorkflowInstance in
     CancellationToken cancellationToken)
     : IActivityExecutionContext, IJavaScriptScope
 {
+    public WorkflowEngine Engine => engine;
     public ActivityNode Node => execution.Node;
     public ActivityExecution Execution => execution;
     public WorkflowInstance Instance => instance;
@@ -97,11 +98,16 @@ internal sealed class ActivityContext(WorkflowEngine engine, WorkflowInstance in
                 .SelectMany(p => p.Outputs.Keys.Select(output => (p.Id, p.Name!, output)));
 
     /// <summary>
-    /// The workflow input of that name; when none has exactly that name, one that differs only in case (a node using a
+    /// Inside a BulkDispatchWorkflows child port, the child's result under Elsa's names (docs/adr/0194). Otherwise
+    /// the workflow input of that name; when none has exactly that name, one that differs only in case (a node using a
     /// workflow as an activity writes its inputs in camel case, the workflow declares them as named, docs/adr/0185).
     /// </summary>
     public object? GetInput(string name)
     {
+        if (Activities.BulkDispatchWorkflows.ChildResultFor(execution, name) is { Found: true } child)
+        {
+            return child.Value;
+        }
         if (instance.Options.Input is not { } input)
         {
             return null;

@@ -13,7 +13,8 @@ namespace Rake.Modules.Workflows.Engine;
 internal static class DefinitionShape
 {
     private static readonly string[] TextKeys = ["id", "type", "name", "nodeId"];
-    private static readonly string[] ObjectKeys = ["metadata", "customProperties", "body", "then", "else", "default"];
+    private static readonly string[] ObjectKeys = ["metadata", "customProperties", "body", "then", "else", "default", "childFinished",
+        "childFaulted"];
     private static readonly string[] BooleanKeys = ["canStartWorkflow", "runAsynchronously"];
 
     public static IEnumerable<ValidationError> Check(WorkflowDefinition definition, ActivityRegistry registry)

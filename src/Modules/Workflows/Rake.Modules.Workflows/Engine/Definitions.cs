@@ -186,11 +186,12 @@ internal sealed class ActivityNode
     {
         "id", "nodeId", "name", "type", "version", "customProperties", "metadata", "canStartWorkflow", "runAsynchronously",
         "source", "line", "activities", "connections", "start", "body", "variables", "applicationProperties", "then", "else",
-        "default",
+        "default", "childFinished", "childFaulted",
     };
 
     /// <summary>The ports of Elsa's structured activities that hold one child activity each (If, Switch).</summary>
-    private static readonly string[] PortKeys = ["then", "else", "default"];
+    /// <summary>Named ports holding one whole activity: If's, Switch's default, BulkDispatchWorkflows' child ports.</summary>
+    private static readonly string[] PortKeys = ["then", "else", "default", "childFinished", "childFaulted"];
 
     private ActivityNode(JsonObject json, ActivityNode? parent)
     {
@@ -330,7 +331,9 @@ internal sealed class ActivityNode
         var ports = new Dictionary<string, ActivityNode>(StringComparer.Ordinal);
         foreach (var key in PortKeys)
         {
-            if (json[key] is JsonObject child && child["type"] is JsonValue)
+            // Elsa writes ports in camel case; a hand-written file may not.
+            var value = json[key] ?? json.FirstOrDefault(p => string.Equals(p.Key, key, StringComparison.OrdinalIgnoreCase)).Value;
+            if (value is JsonObject child && child["type"] is JsonValue)
             {
                 ports[key] = From(child, node);
             }

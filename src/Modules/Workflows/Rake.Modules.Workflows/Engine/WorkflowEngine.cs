@@ -5,15 +5,22 @@ using Rake.Workflows.Abstractions;
 
 namespace Rake.Modules.Workflows.Engine;
 
-/// <summary>A container activity (flowchart, FlowNode, ParallelForEach): the engine tells it about its children.</summary>
-internal interface IContainerActivity
+/// <summary>
+/// An activity that schedules activities of its own: the engine tells it when one of them completed or was cancelled.
+/// Containers start that way; BulkDispatchWorkflows runs as a plain activity and schedules its child ports on a resume.
+/// </summary>
+internal interface IChildOwnerActivity
 {
-    void Start(WorkflowEngine engine, WorkflowInstance instance, ActivityExecution self);
-
     void OnChildCompleted(WorkflowEngine engine, WorkflowInstance instance, ActivityExecution self, ActivityExecution child,
         IReadOnlyList<string> outcomes);
 
     void OnChildCanceled(WorkflowEngine engine, WorkflowInstance instance, ActivityExecution self, ActivityExecution child);
+}
+
+/// <summary>A container activity (flowchart, FlowNode, ParallelForEach): the engine starts it and tells it about its children.</summary>
+internal interface IContainerActivity : IChildOwnerActivity
+{
+    void Start(WorkflowEngine engine, WorkflowInstance instance, ActivityExecution self);
 }
 
 /// <summary>Activities that end their flowchart at once (Elsa's ITerminalNode: End, Finish).</summary>
@@ -210,7 +217,7 @@ internal sealed class WorkflowEngine(ActivityRegistry registry, ExpressionEvalua
         instance.Bookmarks.RemoveAll(b => b.ActivityExecutionId == execution.Id);
         instance.Journal.Add(new JournalEntry(time.GetUtcNow(), execution.Node.Id, execution.Node.Type, "Completed",
             string.Join(",", outcomes)));
-        if (execution.Parent is { } parent && Describe(parent.Node).Create() is IContainerActivity container
+        if (execution.Parent is { } parent && Describe(parent.Node).Create() is IChildOwnerActivity container
             && parent.Status == ActivityStatus.Running)
         {
             container.OnChildCompleted(this, instance, parent, execution, outcomes);
@@ -233,7 +240,7 @@ internal sealed class WorkflowEngine(ActivityRegistry registry, ExpressionEvalua
         instance.Bookmarks.RemoveAll(b => b.ActivityExecutionId == execution.Id);
         instance.Journal.Add(new JournalEntry(time.GetUtcNow(), execution.Node.Id, execution.Node.Type, "Canceled"));
         if (execution.Parent is { } parent && parent.Status == ActivityStatus.Running
-            && Describe(parent.Node).Create() is IContainerActivity container)
+            && Describe(parent.Node).Create() is IChildOwnerActivity container)
         {
             container.OnChildCanceled(this, instance, parent, execution);
         }

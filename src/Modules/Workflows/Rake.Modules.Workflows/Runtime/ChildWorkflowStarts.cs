@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Rake.BuildingBlocks.Contracts;
 using Rake.BuildingBlocks.Messaging;
 using Rake.Modules.Workflows.Engine;
+using Rake.Modules.Workflows.Engine.Activities;
 
 namespace Rake.Modules.Workflows.Runtime;
 
@@ -33,4 +34,21 @@ internal sealed class StartRequestedChildWorkflow(WorkflowRuntime runtime) : IIn
 {
     public Task HandleAsync(ChildWorkflowStartRequested integrationEvent, CancellationToken cancellationToken) =>
         runtime.StartRequestedChildAsync(integrationEvent, cancellationToken);
+}
+
+/// <summary>
+/// A child faulted by start-up recovery because its process stopped mid-run (docs/adr/0060), stored in the outbox in the
+/// commit that faults it, so the parent waiting on it is resumed with the fault as for a child that faulted while running,
+/// even when the Host stops again before it got that far (docs/adr/0194). <see cref="Result"/> is what the parent is
+/// resumed with: Elsa's ExecuteWorkflowResult, as <see cref="ChildWorkflows.Result"/> gives it.
+/// </summary>
+internal sealed record StoppedChildWorkflowFaulted(
+    Guid EventId, RegionId Region, DateTimeOffset OccurredAt, Guid ParentInstanceId, Guid ChildInstanceId, JsonObject Result)
+    : IIntegrationEvent;
+
+/// <summary>Resumes the parent of a child that recovery faulted; a parent no longer waiting on that child is left alone.</summary>
+internal sealed class ResumeParentOfStoppedChild(WorkflowRuntime runtime) : IIntegrationEventHandler<StoppedChildWorkflowFaulted>
+{
+    public Task HandleAsync(StoppedChildWorkflowFaulted integrationEvent, CancellationToken cancellationToken) =>
+        runtime.ResumeParentOfStoppedChildAsync(integrationEvent, cancellationToken);
 }

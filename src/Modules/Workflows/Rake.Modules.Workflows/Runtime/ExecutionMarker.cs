@@ -7,6 +7,7 @@ using Rake.BuildingBlocks.Contracts;
 using Rake.BuildingBlocks.Messaging;
 using Rake.BuildingBlocks.Regions;
 using Rake.Modules.Workflows.Engine;
+using Rake.Modules.Workflows.Engine.Activities;
 using Rake.Modules.Workflows.Persistence;
 
 namespace Rake.Modules.Workflows.Runtime;
@@ -15,7 +16,8 @@ namespace Rake.Modules.Workflows.Runtime;
 /// A crash is never replayed into a loop (docs/adr/0060): the runtime commits an "executing since" marker before it runs
 /// an instance's activities and clears it in the commit that saves the result. At start-up, before the scheduler
 /// fires anything, instances this node left marked are faulted with <see cref="ProcessStoppedMessage"/> and their open
-/// bookmarks closed, so neither a missed timer nor a due bookmark runs them again.
+/// bookmarks closed, so neither a missed timer nor a due bookmark runs them again. A faulted child's waiting parent is
+/// resumed with the fault through the outbox (docs/adr/0194).
 /// </summary>
 internal sealed class ExecutionMarker(IServiceScopeFactory scopes, TimeProvider clock, IConfiguration configuration,
     OutboxSignal outboxSignal, ILogger<ExecutionMarker> logger)
@@ -110,6 +112,15 @@ internal sealed class ExecutionMarker(IServiceScopeFactory scopes, TimeProvider 
                     + "when the process stopped; it is faulted and not run again.",
                     record.Id, record.DefinitionId, record.DefinitionVersion, record.RegionCode, record.ExecutingSince);
                 Clear(record);
+                if (record.ParentInstanceId is { } parentId)
+                {
+                    // In this commit, so a Host that stops again before the parent ran still resumes it (docs/adr/0194).
+                    var summary = InstanceStateSerializer.ReadSummary(record.State);
+                    var result = ChildWorkflows.Faulted(record.Id.ToString("N"), summary.Output,
+                        record.CorrelationId ?? summary.CorrelationId, ProcessStoppedMessage);
+                    db.Publish(new StoppedChildWorkflowFaulted(Guid.CreateVersion7(now), new RegionId(record.RegionCode), now,
+                        parentId, record.Id, result));
+                }
             }
             await db.SaveChangesAsync(ct);
         }

@@ -488,6 +488,27 @@ internal sealed class WorkflowRuntime(
         }
     }
 
+    /// <summary>
+    /// Resumes the parent waiting on a child that start-up recovery faulted (docs/adr/0194), with the same result a child
+    /// that faulted while running gives: ExecuteWorkflow completes with it, a used workflow's node faults, a bulk dispatch
+    /// counts the child as finished. A second delivery finds the bookmark closed and does nothing.
+    /// </summary>
+    public async Task ResumeParentOfStoppedChildAsync(StoppedChildWorkflowFaulted faulted, CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
+        var childId = faulted.ChildInstanceId.ToString("N");
+        await ResumeWaitingParentAsync(faulted.ParentInstanceId, childId, (JsonObject)faulted.Result.DeepClone(), always: true, ct);
+        var busyOn = await db.Instances.AsNoTracking().Where(i => i.Id == faulted.ParentInstanceId && i.ExecutingSince != null)
+            .Select(i => i.ExecutingOn).FirstOrDefaultAsync(ct);
+        if (busyOn is not null && busyOn != marker.Owner && await db.Bookmarks.AsNoTracking().AnyAsync(b =>
+                b.InstanceId == faulted.ParentInstanceId && b.Kind == ChildWorkflowKind && b.Name == childId && b.CompletedAt == null, ct))
+        {
+            // Another process is running the parent now: the outbox delivers this again later instead of losing it.
+            throw new InvalidOperationException(
+                $"Workflow instance {faulted.ParentInstanceId} is running on {busyOn}; its stopped child {childId} resumes it later.");
+        }
+    }
+
     private async Task NotPublishedAsync(ChildWorkflowStartRequested start, CancellationToken ct)
     {
         logger.LogWarning("Workflow instance {InstanceId} asked for workflow {DefinitionId}, which has no published version.",

@@ -109,6 +109,21 @@ internal static class ChildWorkflows
         ["outcomes"] = child.CompleteOutcomes is { } outcomes ? new JsonArray([.. outcomes.Select(o => (JsonNode)o)]) : null,
     };
 
+    /// <summary>
+    /// What the host resumes the parent with for a child that start-up recovery faulted (its process stopped mid-run):
+    /// <see cref="Result"/>'s shape, with the output and correlation id the child had last saved.
+    /// </summary>
+    public static JsonObject Faulted(string childInstanceId, JsonObject output, string? correlationId, string fault) => new()
+    {
+        ["workflowInstanceId"] = childInstanceId,
+        ["status"] = nameof(WorkflowStatus.Finished),
+        ["subStatus"] = nameof(WorkflowSubStatus.Faulted),
+        ["output"] = output,
+        ["correlationId"] = correlationId,
+        ["fault"] = fault,
+        ["outcomes"] = null,
+    };
+
     /// <summary>What the host resumes the parent with when the region has no published version of the child.</summary>
     public static JsonObject NotFound(string definitionId) => new() { ["notFound"] = definitionId };
 

@@ -32,6 +32,11 @@ internal sealed class HttpEndpoint : WorkflowActivity
     [Input(DisplayName = "Policy", Description = "With Authorize: the region role the caller must hold, e.g. Supervisor.")]
     public string? Policy { get; set; }
 
+    [Input(DisplayName = "Request size limit",
+        Description = "The largest request body in bytes this endpoint accepts (a whole number); a bigger one is answered 413. "
+            + "Empty: the Host's limit. It cannot raise the Host's limit.")]
+    public long? RequestSizeLimit { get; set; }
+
     [Output(DisplayName = "Parsed content", Description = "The request body: JSON as it was sent, a form as an object, else text.")]
     public JsonNode? ParsedContent { get; private set; }
 
@@ -77,6 +82,15 @@ internal sealed class HttpEndpoint : WorkflowActivity
         if (role is not null)
         {
             payload[HttpAccess.RoleKey] = role;
+        }
+        if (RequestSizeLimit is { } limit)
+        {
+            if (limit < 1)
+            {
+                context.Fault($"{HttpAccess.SizeLimitKey}: {limit} is not a size; write the largest request body in bytes, at least 1.");
+                return ValueTask.CompletedTask;
+            }
+            payload[HttpAccess.SizeLimitKey] = limit;
         }
         context.CreateBookmark(new BookmarkRequest(BookmarkKind.Http, path, Payload: payload));
         return ValueTask.CompletedTask;
@@ -129,7 +143,7 @@ internal sealed class HttpEndpoint : WorkflowActivity
         {
             yield return $"supportedMethods: '{unknown}' is not one of {string.Join(", ", HttpRoute.KnownMethods)}.";
         }
-        foreach (var problem in HttpAccess.Validate(design))
+        foreach (var problem in HttpAccess.Validate(design).Concat(HttpAccess.ValidateSizeLimit(design)))
         {
             yield return problem;
         }

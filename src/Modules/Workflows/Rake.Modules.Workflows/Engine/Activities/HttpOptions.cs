@@ -61,6 +61,51 @@ internal static class HttpAccess
         }
     }
 
+    /// <summary>Where a waiting endpoint's bookmark keeps its own body limit (Elsa's <c>requestSizeLimit</c>).</summary>
+    public const string SizeLimitKey = "requestSizeLimit";
+
+    /// <summary>
+    /// Elsa's <c>requestSizeLimit</c>: the largest body in bytes. It is read before the workflow runs (and before the body
+    /// is), so it must be a literal whole number of at least 1; empty means the Host's limit alone (docs/adr/0194).
+    /// </summary>
+    public static IEnumerable<string> ValidateSizeLimit(IActivityDesign design)
+    {
+        var raw = design.GetRawInput(SizeLimitKey);
+        var value = raw is JsonObject wrapped && wrapped["expression"] is JsonObject expression ? expression["value"] : raw;
+        if (design.GetExpressionType(SizeLimitKey) is not { } type || (type is "Literal" or "Object" && JsonRead.IsNull(value)))
+        {
+            yield break;
+        }
+        if (type is not ("Literal" or "Object") || !TrySizeLimit(raw, out _))
+        {
+            yield return $"{SizeLimitKey}: write the largest request body in bytes as a whole number of at least 1 (e.g. 65536); "
+                + "it is checked before the workflow runs, so it cannot be an expression.";
+        }
+    }
+
+    /// <summary>The body limit a trigger's request has, read from the published definition's JSON (null: the Host's).</summary>
+    public static long? SizeLimitOf(JsonNode? definitionRoot, string activityId) =>
+        Find(definitionRoot, activityId) is { } activity && TrySizeLimit(activity[SizeLimitKey], out var limit) ? limit : null;
+
+    /// <summary>A literal whole number of bytes, at least 1 (as a number or a text of digits).</summary>
+    public static bool TrySizeLimit(JsonNode? input, out long limit)
+    {
+        limit = 0;
+        if (!Constant(input, out var value) || value is not JsonValue v)
+        {
+            return false;
+        }
+        var parsed = v.GetValueKind() switch
+        {
+            JsonValueKind.Number => v.TryGetValue<long>(out var number) ? number : (long?)null,
+            JsonValueKind.String => long.TryParse(v.GetValue<string>().Trim(), System.Globalization.NumberStyles.None,
+                System.Globalization.CultureInfo.InvariantCulture, out var text) ? text : null,
+            _ => null,
+        };
+        limit = parsed ?? 0;
+        return limit >= 1;
+    }
+
     /// <summary>The role a trigger's caller needs, read from the published definition's JSON (null: any role of the region).</summary>
     public static string? RoleOf(JsonNode? definitionRoot, string activityId)
     {

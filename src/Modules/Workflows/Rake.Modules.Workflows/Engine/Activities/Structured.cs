@@ -48,6 +48,7 @@ internal static class Structured
         ["Elsa.For"] = ["Body"],
         ["Elsa.ForEach"] = ["Body"],
         ["Elsa.Switch"] = ["Default"],
+        ["Elsa.BulkDispatchWorkflows"] = ["ChildFinished", "ChildFaulted"],
     };
 
     public static ActivityContext Scope(WorkflowEngine engine, WorkflowInstance instance, ActivityExecution self) =>

@@ -80,15 +80,17 @@ internal sealed class WorkflowDefinitionActivity : WorkflowActivity
 /// each item, with the item under the input name <c>Item</c> (and the optional extra input). Fire and forget it completes
 /// at once (<c>Done</c>); with WaitForCompletion (Elsa's default) it waits until every child finished and then completes
 /// on <c>Finished</c> and <c>Done</c>. At most <see cref="MaxItems"/> items (docs/adr/0185). Elsa's correlation id
-/// function is evaluated once per item with the item as the argument <c>Item</c>; its embedded ports ChildFinished and
-/// ChildFaulted (an activity run inside this one per finished or faulted child) are refused at publish (docs/adr/0191).
+/// function is evaluated once per item with the item as the argument <c>Item</c>. While it waits, its embedded ports
+/// ChildFinished and ChildFaulted run inside it for each child that finished or faulted, with the child's result under
+/// Elsa's names; it completes when every child and every port run has (docs/adr/0194). <c>channelName</c> is accepted
+/// and has no effect: Rake has one dispatcher.
 /// </summary>
 [Activity("Elsa.BulkDispatchWorkflows", Category = "Composition", DisplayName = "Bulk dispatch workflows",
     Description = "Create new workflow instances for each item in the data source and dispatch them for execution.")]
 [Outcome("Finished")]
 [Outcome("Canceled")]
 [Outcome("Done")]
-internal sealed class BulkDispatchWorkflows : WorkflowActivity
+internal sealed class BulkDispatchWorkflows : WorkflowActivity, IChildOwnerActivity
 {
     /// <summary>How many children one activity may start: far above any region process, low enough that a script
     /// returning a huge list cannot flood the region with instances.</summary>
@@ -112,12 +114,17 @@ internal sealed class BulkDispatchWorkflows : WorkflowActivity
         UIHint = InputUIHints.JsonEditor)]
     public JsonObject? Input { get; set; }
 
-    /// <summary>Elsa's embedded ports: an activity run inside this one for each child that finished or faulted.</summary>
-    private static readonly string[] ChildPorts = ["ChildFinished", "ChildFaulted"];
-
     [Input(DisplayName = "Wait for completion",
         Description = "Wait for the dispatched workflows to complete before completing this activity.", UIHint = InputUIHints.Checkbox)]
     public bool WaitForCompletion { get; set; } = true;
+
+    [Input(DisplayName = "Channel",
+        Description = "Elsa's dispatcher channel. Rake has one dispatcher: the name is accepted and has no effect.")]
+    public string? ChannelName { get; set; }
+
+    /// <summary>The ports (as Elsa writes them in a definition) run for a child that finished or faulted.</summary>
+    public const string ChildFinishedPort = "childFinished";
+    public const string ChildFaultedPort = "childFaulted";
 
     public override IEnumerable<string> Validate(IActivityDesign design)
     {
@@ -135,15 +142,6 @@ internal sealed class BulkDispatchWorkflows : WorkflowActivity
         {
             yield return $"Activity '{design.ActivityId}': input 'correlationIdFunction' is not a valid String: it holds a JSON "
                 + "object or array. Write an expression that gives each item's correlation id, e.g. JavaScript args.item.id.";
-        }
-        foreach (var port in ChildPorts)
-        {
-            if (design.GetRawInput(port) is JsonObject)
-            {
-                yield return $"Activity '{design.ActivityId}' (Elsa.BulkDispatchWorkflows): port '{port}' is not supported: Rake runs "
-                    + "each dispatched workflow as its own instance and cannot run an activity inside this one for each child. "
-                    + "Remove the activity from the port, and let the dispatched workflow do that work before it ends.";
-            }
         }
     }
 
@@ -169,6 +167,10 @@ internal sealed class BulkDispatchWorkflows : WorkflowActivity
                 return ValueTask.CompletedTask;
             }
         }
+        if (!string.IsNullOrWhiteSpace(ChannelName))
+        {
+            context.Journal($"Channel '{ChannelName}' has no effect: Rake has one dispatcher.");
+        }
         if (!WaitForCompletion || items.Count == 0)
         {
             context.Complete();
@@ -178,18 +180,75 @@ internal sealed class BulkDispatchWorkflows : WorkflowActivity
 
     public override ValueTask ResumeAsync(IActivityExecutionContext context, ResumedBookmark bookmark)
     {
-        if (ChildWorkflows.Resumed(context, bookmark.Input) is null)
+        if (ChildWorkflows.Resumed(context, bookmark.Input) is not { } result)
         {
             return ValueTask.CompletedTask;
         }
         var engineContext = (ActivityContext)context;
-        var waiting = engineContext.Instance.Bookmarks.Any(b =>
-            b.ActivityExecutionId == engineContext.Execution.Id && b.Kind == BookmarkKind.ChildWorkflow);
-        if (!waiting)
+        // As Elsa: ChildFinished for a child that finished normally, ChildFaulted for one that faulted, neither for a cancelled one.
+        var port = JsonRead.Text(result["subStatus"]) switch
+        {
+            nameof(WorkflowSubStatus.Finished) => ChildFinishedPort,
+            nameof(WorkflowSubStatus.Faulted) => ChildFaultedPort,
+            _ => null,
+        };
+        if (port is not null && engineContext.Node.Port(port) is { } activity)
+        {
+            // Runs inside this activity, which completes when it has (OnChildCompleted).
+            engineContext.Engine.ScheduleWithValue(engineContext.Instance, activity, engineContext.Execution, PortValue(result));
+            return ValueTask.CompletedTask;
+        }
+        if (!Busy(engineContext.Instance, engineContext.Execution))
         {
             context.Complete("Finished", DoneOutcome);
         }
         return ValueTask.CompletedTask;
+    }
+
+    public void OnChildCompleted(WorkflowEngine engine, WorkflowInstance instance, ActivityExecution self, ActivityExecution child,
+        IReadOnlyList<string> outcomes) => CompleteWhenIdle(engine, instance, self);
+
+    public void OnChildCanceled(WorkflowEngine engine, WorkflowInstance instance, ActivityExecution self, ActivityExecution child) =>
+        CompleteWhenIdle(engine, instance, self);
+
+    private static void CompleteWhenIdle(WorkflowEngine engine, WorkflowInstance instance, ActivityExecution self)
+    {
+        if (!Busy(instance, self))
+        {
+            engine.Complete(instance, self, ["Finished", DoneOutcome]);
+        }
+    }
+
+    /// <summary>A child it still waits for, or a port run still running or scheduled.</summary>
+    private static bool Busy(WorkflowInstance instance, ActivityExecution self) =>
+        instance.Bookmarks.Any(b => b.ActivityExecutionId == self.Id && b.Kind == BookmarkKind.ChildWorkflow)
+        || self.Children.Any(c => c.Status == ActivityStatus.Running)
+        || WorkflowEngine.HasScheduledWork(instance, self);
+
+    /// <summary>What a port run reads of the child, under the names Elsa resumes the bulk dispatch with, and its fault.</summary>
+    private static JsonObject PortValue(JsonObject result) => new()
+    {
+        ["WorkflowInstanceId"] = result["workflowInstanceId"]?.DeepClone(),
+        ["WorkflowStatus"] = result["status"]?.DeepClone(),
+        ["WorkflowSubStatus"] = result["subStatus"]?.DeepClone(),
+        ["WorkflowOutput"] = result["output"]?.DeepClone() ?? new JsonObject(),
+        ["WorkflowFault"] = result["fault"]?.DeepClone(),
+    };
+
+    /// <summary>
+    /// Inside a child port, the child's result by name (Elsa resumes the bulk dispatch with it as input, so a port's script
+    /// reads <c>getInput('WorkflowOutput')</c>); not found elsewhere or for another name.
+    /// </summary>
+    public static (bool Found, object? Value) ChildResultFor(ActivityExecution execution, string name)
+    {
+        var port = execution.Ancestors().Prepend(execution)
+            .FirstOrDefault(e => e.Parent?.Node.Type == "Elsa.BulkDispatchWorkflows" && e.HasCurrentValue);
+        if (port?.CurrentValue is not JsonObject value)
+        {
+            return (false, null);
+        }
+        var match = value.FirstOrDefault(p => string.Equals(p.Key, name, StringComparison.OrdinalIgnoreCase));
+        return match.Key is null ? (false, null) : (true, Structured.Item(match.Value));
     }
 
     /// <summary>Elsa evaluates the function with the item as the argument <c>Item</c>; no function, no correlation id.</summary>

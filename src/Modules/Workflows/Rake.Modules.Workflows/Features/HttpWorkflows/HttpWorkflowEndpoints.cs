@@ -37,7 +37,8 @@ internal static class HttpWorkflowEndpoints
             .WithTags("Workflows")
             .WithSummary("Calls a workflow's HTTP Endpoint (Elsa.HttpEndpoint) of the region: starts the workflow that has it as its "
                 + "trigger, or resumes an instance waiting on it, and answers what its HTTP Response wrote (200 and no body when "
-                + "nothing was written). A token of the region is required; the body is limited (Workflows:Http:MaxRequestBodyBytes).");
+                + "nothing was written). A token of the region is required; the body is limited (Workflows:Http:MaxRequestBodyBytes, "
+                + "or the endpoint's smaller requestSizeLimit).");
 }
 
 internal sealed class HttpWorkflowsHandler(
@@ -75,10 +76,20 @@ internal sealed class HttpWorkflowsHandler(
             return Results.Problem(statusCode: 403, title: texts["workflows.http.forbiddenTitle"],
                 detail: texts.Get("workflows.http.forbidden", texts[$"role.{requiredRole}"]));
         }
+        // The endpoint's own requestSizeLimit can only lower the Host's limit (docs/adr/0194).
+        var own = waiting is { } v ? SizeLimitOf(v.Record.Payload) : trigger!.Value.SizeLimit;
+        if (own is { } endpointLimit && endpointLimit < limit)
+        {
+            limit = (int)endpointLimit;
+            if (http.Request.ContentLength > limit)
+            {
+                return TooLargeForEndpoint(limit);
+            }
+        }
         var body = await ReadLimitedAsync(http.Request.Body, limit, ct);
         if (body is null)
         {
-            return TooLarge(limit);
+            return own is { } ownLimit && ownLimit <= limit ? TooLargeForEndpoint(limit) : TooLarge(limit);
         }
         JsonNode? content;
         try
@@ -112,7 +123,7 @@ internal sealed class HttpWorkflowsHandler(
         }
         else
         {
-            var (definitionId, activityId, _, _) = trigger!.Value;
+            var (definitionId, activityId, _, _, _) = trigger!.Value;
             var instanceId = Guid.NewGuid();
             response.AnswerFor(instanceId);
             record = await runtime.StartAsync(definitionId, new RunOptions
@@ -156,6 +167,10 @@ internal sealed class HttpWorkflowsHandler(
     private IResult TooLarge(int limit) =>
         Results.Problem(statusCode: 413, title: texts["workflows.http.tooLargeTitle"], detail: texts.Get("workflows.http.tooLarge", limit));
 
+    private IResult TooLargeForEndpoint(int limit) =>
+        Results.Problem(statusCode: 413, title: texts["workflows.http.tooLargeTitle"],
+            detail: texts.Get("workflows.http.tooLargeForEndpoint", limit));
+
     private sealed record Waiting(WorkflowBookmarkRecord Record, JsonObject RouteData);
 
     /// <summary>The region's oldest instance waiting on an HTTP Endpoint of this path that accepts the method.</summary>
@@ -173,6 +188,19 @@ internal sealed class HttpWorkflowsHandler(
             }
         }
         return null;
+    }
+
+    private static long? SizeLimitOf(string? payload)
+    {
+        try
+        {
+            return payload is not null && JsonNode.Parse(payload)?[HttpAccess.SizeLimitKey] is JsonValue value
+                && value.TryGetValue<long>(out var limit) ? limit : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     private static string? RoleOf(string? payload)
@@ -204,8 +232,8 @@ internal sealed class HttpWorkflowsHandler(
     /// The published workflow of the region whose HTTP Endpoint trigger takes this request; a path with fewer placeholders
     /// wins (<c>orders/new</c> before <c>orders/{id}</c>), as in ASP.NET routing.
     /// </summary>
-    private async Task<(string DefinitionId, string ActivityId, JsonObject RouteData, string? Role)?> FindTriggerAsync(string method,
-        string path, CancellationToken ct)
+    private async Task<(string DefinitionId, string ActivityId, JsonObject RouteData, string? Role, long? SizeLimit)?> FindTriggerAsync(
+        string method, string path, CancellationToken ct)
     {
         var publisher = engines.Publisher();
         var matches = new List<(string DefinitionId, string ActivityId, JsonObject RouteData, int Placeholders, string Json)>();
@@ -221,8 +249,9 @@ internal sealed class HttpWorkflowsHandler(
             }
         }
         return matches.OrderBy(m => m.Placeholders).ThenBy(m => m.DefinitionId, StringComparer.Ordinal)
-            .Select(m => ((string, string, JsonObject, string?)?)(m.DefinitionId, m.ActivityId, m.RouteData,
-                HttpAccess.RoleOf(JsonNode.Parse(m.Json)?["root"], m.ActivityId)))
+            .Select(m => (Match: m, Root: JsonNode.Parse(m.Json)?["root"]))
+            .Select(m => ((string, string, JsonObject, string?, long?)?)(m.Match.DefinitionId, m.Match.ActivityId, m.Match.RouteData,
+                HttpAccess.RoleOf(m.Root, m.Match.ActivityId), HttpAccess.SizeLimitOf(m.Root, m.Match.ActivityId)))
             .FirstOrDefault();
     }
 
