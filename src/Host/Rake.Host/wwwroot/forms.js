@@ -6,7 +6,8 @@
 //    scrolled into view and focused, so a phone shows it and a screen reader reads it first.
 // 2. A form marked data-rake-unsaved="clean" becomes "dirty" when typed in ("sending" once sent). Leaving the page with
 //    a dirty form asks first: on unload (beforeunload), on a link that enhanced navigation would follow without
-//    unloading, and on sending another form of the page. The question is the form's data-rake-unsaved-message.
+//    unloading, on sending another form of the page, and on Back or Forward to another page (popstate). The question is
+//    the form's data-rake-unsaved-message.
 // 3. A text area with data-rake-preview shows, while typing, the paragraphs it will make (a blank line between them) in
 //    the element it names, as the server renders them.
 (() => {
@@ -118,6 +119,45 @@
         }
         if (form.hasAttribute('data-rake-unsaved')) {
             form.dataset.rakeUnsaved = 'sending';
+        }
+    }, true);
+    // Back and Forward within enhanced navigation: the browser moves the address and fires popstate, on which Blazor loads
+    // the page the entry names. A capture listener on window runs before Blazor's (capturing listeners on the event's target
+    // run before the others), so a refusal stops Blazor's from running at all; by then the address has already moved, so it
+    // is moved back to the entry that was showing (by its index from the Navigation API where the browser has it, which
+    // keeps the history as it was; otherwise by pushing the shown address again). An entry that differs only by its hash is
+    // the same page (an error summary's link to its field), which never asks.
+    const withoutHash = (href) => href.split('#')[0];
+    const entryIndex = () => window.navigation?.currentEntry?.index;
+    let shownHref = location.href;
+    let shownIndex = entryIndex();
+    let restoring = false;
+    const shown = () => {
+        shownHref = location.href;
+        shownIndex = entryIndex();
+    };
+    window.addEventListener('hashchange', shown);
+    window.Blazor?.addEventListener('enhancedload', shown);
+    window.addEventListener('popstate', (event) => {
+        if (restoring) {
+            restoring = false;
+            if (entryIndex() === shownIndex) {
+                // The step back to the page the person chose to stay on: it is showing, there is nothing for Blazor to load.
+                event.stopImmediatePropagation();
+                return;
+            }
+        }
+        if (withoutHash(location.href) === withoutHash(shownHref) || mayLeave(null)) {
+            shown();
+            return;
+        }
+        event.stopImmediatePropagation();
+        const now = entryIndex();
+        if (typeof now === 'number' && typeof shownIndex === 'number' && now !== shownIndex) {
+            restoring = true;
+            history.go(shownIndex - now);
+        } else {
+            history.pushState(null, '', shownHref);
         }
     }, true);
     window.addEventListener('beforeunload', (event) => {
