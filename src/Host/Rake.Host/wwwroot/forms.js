@@ -139,15 +139,17 @@
     window.addEventListener('hashchange', shown);
     window.Blazor?.addEventListener('enhancedload', shown);
     window.addEventListener('popstate', (event) => {
+        const samePage = withoutHash(location.href) === withoutHash(shownHref);
         if (restoring) {
             restoring = false;
-            if (entryIndex() === shownIndex) {
+            if (samePage) {
                 // The step back to the page the person chose to stay on: it is showing, there is nothing for Blazor to load.
                 event.stopImmediatePropagation();
+                shown();
                 return;
             }
         }
-        if (withoutHash(location.href) === withoutHash(shownHref) || mayLeave(null)) {
+        if (samePage || mayLeave(null)) {
             shown();
             return;
         }
