@@ -122,11 +122,11 @@
         }
     }, true);
     // Back and Forward within enhanced navigation: the browser moves the address and fires popstate, on which Blazor loads
-    // the page the entry names. A capture listener on window runs before Blazor's (capturing listeners on the event's target
-    // run before the others), so a refusal stops Blazor's from running at all; by then the address has already moved, so it
-    // is moved back to the entry that was showing (by its index from the Navigation API where the browser has it, which
-    // keeps the history as it was; otherwise by pushing the shown address again). An entry that differs only by its hash is
-    // the same page (an error summary's link to its field), which never asks.
+    // the page the entry names. history-guard.js, loaded before blazor.web.js, has the first popstate listener on window and
+    // calls this, so a refusal stops Blazor's from running at all; by then the address has already moved, so it is moved
+    // back to the entry that was showing (by its index from the Navigation API where the browser has it, which keeps the
+    // history as it was; otherwise by pushing the shown address again). An entry that differs only by its hash is the same
+    // page (an error summary's link to its field), which never asks.
     const withoutHash = (href) => href.split('#')[0];
     const entryIndex = () => window.navigation?.currentEntry?.index;
     let shownHref = location.href;
@@ -138,7 +138,7 @@
     };
     window.addEventListener('hashchange', shown);
     window.Blazor?.addEventListener('enhancedload', shown);
-    window.addEventListener('popstate', (event) => {
+    window.rakeHistoryGuard = (event) => {
         const samePage = withoutHash(location.href) === withoutHash(shownHref);
         if (restoring) {
             restoring = false;
@@ -161,7 +161,7 @@
         } else {
             history.pushState(null, '', shownHref);
         }
-    }, true);
+    };
     window.addEventListener('beforeunload', (event) => {
         const dirty = dirtyForm();
         if (dirty) {
