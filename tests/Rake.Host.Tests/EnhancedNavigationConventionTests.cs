@@ -5,8 +5,9 @@ namespace Rake.Host.Tests;
 /// <summary>
 /// Links and forms load by Blazor's enhanced navigation, with a short list of whole-page exceptions (docs/adr/0004).
 /// Blazor enhances a form only when the form itself says <c>data-enhance</c>, so a new POST form without it would quietly
-/// reload the page; and a download or a sign-in link patched into the layout would break. These read the components'
-/// markup, so they catch both without starting a browser.
+/// reload the page, a new search or filter (GET) form without it would load the whole page again; and a download or a
+/// sign-in link patched into the layout would break. These read the components' markup, so they catch all three without
+/// starting a browser.
 /// </summary>
 public sealed partial class EnhancedNavigationConventionTests
 {
@@ -41,6 +42,43 @@ public sealed partial class EnhancedNavigationConventionTests
 
         Assert.True(enhanced > 100, $"only {enhanced} enhanced POST forms were found: is the markup still read?");
         Assert.Equal(WholePageForms.Order(StringComparer.Ordinal), plain.Order(StringComparer.Ordinal));
+    }
+
+    // The GET forms that must load whole pages: the supervisor records' .xlsx is a download under /api/v1, which patched into
+    // the layout would be nothing (Blazor would fetch it, find no page and load it again as a whole page).
+    private static readonly string[] WholePageGetForms =
+    [
+        "src/Modules/Reporting/Rake.Modules.Reporting/Ui/Summary.razor: "
+            + "action=\"@($\"/api/v1/regions/{Region}/supervisor-records.xlsx\")\"",
+    ];
+
+    [Fact]
+    public void Every_get_form_is_enhanced_but_the_downloads()
+    {
+        var plain = new List<string>();
+        var enhanced = 0;
+        foreach (var (file, tag) in Tags("form"))
+        {
+            // A form without a method is sent by GET, as a search or filter is.
+            var method = MethodAttribute().Match(tag);
+            if (method.Success && !method.Groups[1].Value.Equals("get", StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+            if (EnhanceAttribute().IsMatch(tag))
+            {
+                enhanced++;
+            }
+            else
+            {
+                plain.Add($"{file}: {ActionOf(tag)}");
+            }
+        }
+
+        Assert.True(enhanced >= 10, $"only {enhanced} enhanced GET forms were found: is the markup still read?");
+        Assert.True(WholePageGetForms.Order(StringComparer.Ordinal).SequenceEqual(plain.Order(StringComparer.Ordinal)),
+            "Give each GET form (a search or a filter) data-enhance, or name it with its reason in WholePageGetForms and in "
+            + "docs/adr/0004. Found without it: " + string.Join("; ", plain));
     }
 
     [Fact]
@@ -124,6 +162,9 @@ public sealed partial class EnhancedNavigationConventionTests
 
     [GeneratedRegex(@"\sdata-enhance(\s|>|=""true"")")]
     private static partial Regex EnhanceAttribute();
+
+    [GeneratedRegex(@"\smethod=""([^""]*)""")]
+    private static partial Regex MethodAttribute();
 
     [GeneratedRegex(@"action=""(?:[^""]|""(?=[^ >]))*""")]
     private static partial Regex ActionAttribute();

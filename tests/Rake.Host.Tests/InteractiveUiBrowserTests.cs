@@ -31,7 +31,7 @@ public sealed class InteractiveUiBrowserTests(SharedHost shared, Browser browser
         var page = await Browser.SignInAsync(browser.Chromium, Host, "kymenlaakso-supervisor", outside);
         await page.GotoAsync("/kymenlaakso/reports/inbox");
         await page.FillAsync("#search", token);
-        await page.ClickAsync("form[role=search] button[type=submit]");
+        await Browser.ClickAndWaitAsync(page, "form[role=search] button[type=submit]");
         await InteractiveSteps.WaitForIslandAsync(page, "#reports");
 
         var rows = page.Locator("#reports tr.rz-data-row");
@@ -56,13 +56,13 @@ public sealed class InteractiveUiBrowserTests(SharedHost shared, Browser browser
 
         // A status none of them has empties the list; the type all of them have keeps all 26.
         await page.SelectOptionAsync("#status", "Closed");
-        await page.ClickAsync("form[role=search] button[type=submit]");
+        await Browser.ClickAndWaitAsync(page, "form[role=search] button[type=submit]");
         await InteractiveSteps.WaitForIslandAsync(page, "#reports");
         await Assertions.Expect(page.Locator("#reports .rz-datatable-emptymessage")).ToContainTextAsync("Ei rivejä");
         await Assertions.Expect(page.Locator("#status")).ToHaveValueAsync("Closed");
         await page.SelectOptionAsync("#status", "");
         await page.SelectOptionAsync("#type", "Negative");
-        await page.ClickAsync("form[role=search] button[type=submit]");
+        await Browser.ClickAndWaitAsync(page, "form[role=search] button[type=submit]");
         await InteractiveSteps.WaitForIslandAsync(page, "#reports");
         await Assertions.Expect(page.Locator("#reports")).ToContainTextAsync("(26 riviä)");
 

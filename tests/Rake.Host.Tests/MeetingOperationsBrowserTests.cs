@@ -207,7 +207,7 @@ public sealed class MeetingOperationsBrowserTests(SharedHost shared, Browser bro
         var page = await Browser.SignInAsync(browser.Chromium, Host, $"{Region}-steeringgroupmember", outside);
         await page.GotoAsync($"/{Region}/meetings");
         await page.FillAsync("#search", token);
-        await page.ClickAsync("form[role=search] button[type=submit]");
+        await Browser.ClickAndWaitAsync(page, "form[role=search] button[type=submit]");
         await InteractiveSteps.WaitForIslandAsync(page, "#meeting-list");
         var rows = page.Locator("#meeting-list tr.rz-data-row");
         await Assertions.Expect(rows).ToHaveCountAsync(3);
@@ -218,10 +218,10 @@ public sealed class MeetingOperationsBrowserTests(SharedHost shared, Browser bro
         await Assertions.Expect(rows.First).ToContainTextAsync($"Alfa {token}");
 
         await page.SelectOptionAsync("#status", "Cancelled");
-        await page.ClickAsync("form[role=search] button[type=submit]");
+        await Browser.ClickAndWaitAsync(page, "form[role=search] button[type=submit]");
         await Assertions.Expect(page.Locator("p[role=status]")).ToContainTextAsync("Hakuehtoja vastaavia kokouksia ei ole.");
         await page.SelectOptionAsync("#status", "");
-        await page.ClickAsync("form[role=search] button[type=submit]");
+        await Browser.ClickAndWaitAsync(page, "form[role=search] button[type=submit]");
         await InteractiveSteps.WaitForIslandAsync(page, "#meeting-list");
 
         await page.Locator("#meeting-list .rz-column-picker").ClickAsync();

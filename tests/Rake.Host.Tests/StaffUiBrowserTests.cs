@@ -33,6 +33,33 @@ public sealed class StaffUiBrowserTests(SharedHost shared, Browser browser) : IC
         Assert.Equal($"{await lead.Locator("h1").InnerTextAsync()} – Rake", await lead.TitleAsync());
         await Browser.AssertAccessibleAsync(lead, "staff-ui-01-choose");
 
+        // Back after an enhanced navigation asks about the typed text like a link would: cancelled, the page stays with the
+        // text and its address (nothing was loaded); accepted, the list is back.
+        var questions = new List<string>();
+        var accept = false;
+        async void Answer(object? sender, IDialog dialog)
+        {
+            questions.Add(dialog.Message);
+            await (accept ? dialog.AcceptAsync() : dialog.DismissAsync());
+        }
+        lead.Dialog += Answer;
+        await lead.EvaluateAsync(
+            "() => { window.rakeLoads = []; Blazor.addEventListener('enhancednavigationstart', () => rakeLoads.push(location.href)); }");
+        await lead.FillAsync("#title", "Kesken jäävä otsikko");
+        await lead.GoBackAsync();
+        await Assertions.Expect(lead).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/{Region}/phenomenon-reports/new$"));
+        Assert.Single(questions);
+        await Assertions.Expect(lead.Locator("#title")).ToHaveValueAsync("Kesken jäävä otsikko");
+        Assert.Equal("[]", await lead.EvaluateAsync<string>("() => JSON.stringify(window.rakeLoads)"));
+        accept = true;
+        await Browser.NavigateAsync(lead, () => lead.GoBackAsync());
+        Assert.Equal(2, questions.Count);
+        Assert.EndsWith($"/{Region}/phenomenon-reports", new Uri(lead.Url).AbsolutePath);
+        Assert.Equal("kept", await lead.EvaluateAsync<string?>("() => window.rakeBeforeClick ?? null"));
+        lead.Dialog -= Answer;
+        await Browser.ClickAndWaitAsync(lead, "#new-phenomenon-report");
+        await Assertions.Expect(lead.Locator("#title")).ToHaveValueAsync("");
+
         // A refused choice keeps what was typed and opens on its summary.
         var title = $"Nuorten asunnottomuus {Guid.NewGuid():N}"[..40];
         await lead.FillAsync("#title", title);
@@ -177,8 +204,14 @@ public sealed class StaffUiBrowserTests(SharedHost shared, Browser browser) : IC
         await page.GotoAsync($"/{Region}/communications/publications");
         await page.FillAsync("#search", token);
         await page.SelectOptionAsync("#filter-status", "Draft");
+        // The filter is an enhanced GET form (docs/adr/0004): the page is patched in, not loaded (what the script put on
+        // the window survives), the address carries the filter, focus stays on the button, and the grid is a new island
+        // for the new filter.
+        await page.EvaluateAsync("() => { window.rakeBeforeFilter = 'kept'; }");
         await Browser.NavigateAsync(page, () => page.ClickAsync("form[role=search] button[type=submit]"));
-        await page.WaitForURLAsync($"**/communications/publications?search={token}*");
+        Assert.Equal("kept", await page.EvaluateAsync<string?>("() => window.rakeBeforeFilter ?? null"));
+        Assert.Equal($"?search={token}&status=Draft&channel=", new Uri(page.Url).Query);
+        await Assertions.Expect(page.Locator("form[role=search] button[type=submit]")).ToBeFocusedAsync();
         await InteractiveSteps.WaitForIslandAsync(page, "#publications");
         var titles = page.Locator("#publications tr.rz-data-row a");
         await Assertions.Expect(titles).ToHaveCountAsync(2);

@@ -120,6 +120,14 @@ public abstract class RegionPage : ComponentBase
 
     protected string? Query(string name) => HttpContext?.Request.Query.TryGetValue(name, out var value) == true ? value.ToString() : null;
 
+    /// <summary>
+    /// The @key of an interactive list that takes its filter from the query parameters <paramref name="names"/>. A filter
+    /// sent by an enhanced GET form patches the page in place (docs/adr/0004), and Blazor would hand a running island with the
+    /// same key the new filter as parameters, which a grid that already loaded its rows does not reload on: a key that
+    /// changes with the filter makes Blazor replace the island with one rendered for the new filter, from its first page.
+    /// </summary>
+    protected string FilterKey(params string[] names) => string.Join('\n', names.Select(n => Query(n) ?? ""));
+
     /// <summary>Marks an input invalid and ties it to its error message for screen readers.</summary>
     protected IReadOnlyDictionary<string, object> FieldAttributes(string field, string? describedBy = null)
     {

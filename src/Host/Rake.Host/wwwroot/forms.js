@@ -6,7 +6,8 @@
 //    scrolled into view and focused, so a phone shows it and a screen reader reads it first.
 // 2. A form marked data-rake-unsaved="clean" becomes "dirty" when typed in ("sending" once sent). Leaving the page with
 //    a dirty form asks first: on unload (beforeunload), on a link that enhanced navigation would follow without
-//    unloading, and on sending another form of the page. The question is the form's data-rake-unsaved-message.
+//    unloading, on sending another form of the page, and on Back or Forward to another page (popstate). The question is
+//    the form's data-rake-unsaved-message.
 // 3. A text area with data-rake-preview shows, while typing, the paragraphs it will make (a blank line between them) in
 //    the element it names, as the server renders them.
 // 4. Sending a form takes away the page's earlier confirmation (.rake-success) until the answer brings its own.
@@ -130,6 +131,47 @@
             }
         }
     }, true);
+    // Back and Forward within enhanced navigation: the browser moves the address and fires popstate, on which Blazor loads
+    // the page the entry names. history-guard.js, loaded before blazor.web.js, has the first popstate listener on window and
+    // calls this, so a refusal stops Blazor's from running at all; by then the address has already moved, so it is moved
+    // back to the entry that was showing (by its index from the Navigation API where the browser has it, which keeps the
+    // history as it was; otherwise by pushing the shown address again). An entry that differs only by its hash is the same
+    // page (an error summary's link to its field), which never asks.
+    const withoutHash = (href) => href.split('#')[0];
+    const entryIndex = () => window.navigation?.currentEntry?.index;
+    let shownHref = location.href;
+    let shownIndex = entryIndex();
+    let restoring = false;
+    const shown = () => {
+        shownHref = location.href;
+        shownIndex = entryIndex();
+    };
+    window.addEventListener('hashchange', shown);
+    window.Blazor?.addEventListener('enhancedload', shown);
+    window.rakeHistoryGuard = (event) => {
+        const samePage = withoutHash(location.href) === withoutHash(shownHref);
+        if (restoring) {
+            restoring = false;
+            if (samePage) {
+                // The step back to the page the person chose to stay on: it is showing, there is nothing for Blazor to load.
+                event.stopImmediatePropagation();
+                shown();
+                return;
+            }
+        }
+        if (samePage || mayLeave(null)) {
+            shown();
+            return;
+        }
+        event.stopImmediatePropagation();
+        const now = entryIndex();
+        if (typeof now === 'number' && typeof shownIndex === 'number' && now !== shownIndex) {
+            restoring = true;
+            history.go(shownIndex - now);
+        } else {
+            history.pushState(null, '', shownHref);
+        }
+    };
     window.addEventListener('beforeunload', (event) => {
         const dirty = dirtyForm();
         if (dirty) {
