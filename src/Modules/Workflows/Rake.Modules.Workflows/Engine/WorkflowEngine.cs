@@ -210,8 +210,8 @@ internal sealed class WorkflowEngine(ActivityRegistry registry, ExpressionEvalua
         instance.Bookmarks.RemoveAll(b => b.ActivityExecutionId == execution.Id);
         instance.Journal.Add(new JournalEntry(time.GetUtcNow(), execution.Node.Id, execution.Node.Type, "Completed",
             string.Join(",", outcomes)));
-        if (execution.Parent is { } parent && Describe(parent.Node).Create() is IContainerActivity container
-            && parent.Status == ActivityStatus.Running)
+        if (execution.Parent is { Status: ActivityStatus.Running } parent && Describe(parent.Node) is { IsContainer: true } described
+            && described.Create() is IContainerActivity container)
         {
             container.OnChildCompleted(this, instance, parent, execution, outcomes);
         }
@@ -232,8 +232,8 @@ internal sealed class WorkflowEngine(ActivityRegistry registry, ExpressionEvalua
         execution.Status = ActivityStatus.Canceled;
         instance.Bookmarks.RemoveAll(b => b.ActivityExecutionId == execution.Id);
         instance.Journal.Add(new JournalEntry(time.GetUtcNow(), execution.Node.Id, execution.Node.Type, "Canceled"));
-        if (execution.Parent is { } parent && parent.Status == ActivityStatus.Running
-            && Describe(parent.Node).Create() is IContainerActivity container)
+        if (execution.Parent is { Status: ActivityStatus.Running } parent && Describe(parent.Node) is { IsContainer: true } described
+            && described.Create() is IContainerActivity container)
         {
             container.OnChildCanceled(this, instance, parent, execution);
         }

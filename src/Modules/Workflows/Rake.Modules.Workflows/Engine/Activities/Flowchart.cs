@@ -66,7 +66,7 @@ internal sealed class Flowchart : WorkflowActivity, IContainerActivity
         IReadOnlyList<string> outcomes)
     {
         var state = (FlowchartState)self.ContainerState!;
-        if (engine.Describe(child.Node).Create() is ITerminalActivity)
+        if (engine.Describe(child.Node).IsTerminal)
         {
             state.Tokens.Clear();
             engine.CompleteContainer(instance, self);
