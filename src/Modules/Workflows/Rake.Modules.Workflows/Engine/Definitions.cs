@@ -210,6 +210,24 @@ internal sealed class ActivityNode
 
     /// <summary>The descriptor this node ran with, per registry (docs/adr/0192): found once, not per execution.</summary>
     internal NodeDescriptor? CachedDescriptor { get; set; }
+
+    private FlowGraph? graph;
+
+    /// <summary>
+    /// This flowchart's graph from <paramref name="startActivityId"/>: built once per start activity and shared by the runs
+    /// of the parsed definition (a graph is only read), instead of once per run and per resume (docs/adr/0192).
+    /// </summary>
+    internal FlowGraph GraphFrom(string? startActivityId)
+    {
+        var cached = Volatile.Read(ref graph);
+        if (cached is not null && cached.Start == startActivityId)
+        {
+            return cached;
+        }
+        var built = new FlowGraph(Connections, startActivityId);
+        Volatile.Write(ref graph, built);
+        return built;
+    }
     public string? Name => JsonRead.Text(Json["name"]);
 
     /// <summary>What the designer shows on the canvas (<c>metadata.displayText</c>), when the definition sets it.</summary>

@@ -17,7 +17,7 @@ internal sealed class JavaScriptWorkers
 
     private readonly int stackSize;
     private readonly BlockingCollection<Job> queue = new(new ConcurrentQueue<Job>());
-    private int idle;
+    private int waiting;
     private int started;
     private int busy;
 
@@ -75,19 +75,15 @@ internal sealed class JavaScriptWorkers
 
     private static long Ticks(TimeSpan span) => (long)(span.TotalSeconds * Stopwatch.Frequency);
 
+    /// <summary>
+    /// Starts a worker unless one is waiting for work. Workers count themselves as waiting around their take from the queue,
+    /// so the count is exact; a count kept by the poster instead drifted when a caller posted its next job before the
+    /// worker of the last one had marked itself idle, and a job could then wait for a worker that had left (docs/adr/0192).
+    /// </summary>
     private void EnsureWorker()
     {
-        while (true)
+        while (Volatile.Read(ref waiting) == 0)
         {
-            var current = Volatile.Read(ref idle);
-            if (current > 0 && Interlocked.CompareExchange(ref idle, current - 1, current) == current)
-            {
-                return; // an idle worker will take the job
-            }
-            if (current > 0)
-            {
-                continue;
-            }
             var count = Volatile.Read(ref started);
             if (count >= MaxWorkers)
             {
@@ -105,21 +101,26 @@ internal sealed class JavaScriptWorkers
     {
         while (true)
         {
-            if (!queue.TryTake(out var job, IdleLifetime))
+            Interlocked.Increment(ref waiting);
+            var taken = queue.TryTake(out var job, IdleLifetime);
+            Interlocked.Decrement(ref waiting);
+            if (!taken)
             {
-                // Leave only if no job was handed to this worker in the meantime (idle was taken by a poster).
-                var current = Volatile.Read(ref idle);
-                if (current > 0 && Interlocked.CompareExchange(ref idle, current - 1, current) == current)
+                // A poster that saw this worker waiting started no other: its job is in the queue by now.
+                if (queue.Count > 0)
                 {
-                    Interlocked.Decrement(ref started);
-                    return;
+                    continue;
                 }
-                continue;
+                Interlocked.Decrement(ref started);
+                if (queue.Count > 0)
+                {
+                    EnsureWorker();
+                }
+                return;
             }
             Interlocked.Increment(ref busy);
-            job.Execute();
+            job!.Execute();
             Interlocked.Decrement(ref busy);
-            Interlocked.Increment(ref idle);
         }
     }
 
