@@ -18,7 +18,15 @@ internal sealed record ActivityDescriptor(
     IReadOnlyList<string> Outcomes)
 {
     public WorkflowActivity Create() => (WorkflowActivity)Activator.CreateInstance(ClrType, nonPublic: true)!;
+
+    /// <summary>Containers and bulk dispatch hear of their children's ends; asked at every completion, so read once.</summary>
+    public bool OwnsChildren { get; } = typeof(IChildOwnerActivity).IsAssignableFrom(ClrType);
+
+    public bool IsTerminal { get; } = typeof(ITerminalActivity).IsAssignableFrom(ClrType);
 }
+
+/// <summary>A node's descriptor as one registry found it; one reference, so threads sharing a parsed definition see it whole.</summary>
+internal sealed record NodeDescriptor(ActivityRegistry Registry, ActivityDescriptor? Descriptor);
 
 /// <summary>
 /// Activities found by scanning assemblies for <see cref="ActivityAttribute"/> classes deriving
@@ -63,9 +71,17 @@ internal sealed class ActivityRegistry
     /// (Elsa's WorkflowDefinitionActivity, whose type is the definition's name), the one activity that runs such nodes
     /// (docs/adr/0185).
     /// </summary>
-    public ActivityDescriptor? Find(ActivityNode node) =>
-        Find(node.Type, node.Version)
-        ?? (node.UsedWorkflowDefinitionId is not null ? Find(Activities.WorkflowDefinitionActivity.TypeName, 1) : null);
+    public ActivityDescriptor? Find(ActivityNode node)
+    {
+        if (node.CachedDescriptor is { } cached && ReferenceEquals(cached.Registry, this))
+        {
+            return cached.Descriptor;
+        }
+        var found = Find(node.Type, node.Version)
+            ?? (node.UsedWorkflowDefinitionId is not null ? Find(Activities.WorkflowDefinitionActivity.TypeName, 1) : null);
+        node.CachedDescriptor = new NodeDescriptor(this, found);
+        return found;
+    }
 
     public bool IsKnownType(string typeName) => _latest.ContainsKey(typeName);
 

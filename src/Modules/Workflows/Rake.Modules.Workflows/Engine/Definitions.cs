@@ -197,14 +197,38 @@ internal sealed class ActivityNode
     {
         Json = json;
         Parent = parent;
+        // Read once: the engine asks for them several times per activity, and a node's JSON is not changed after parsing.
+        Id = JsonRead.Text(json["id"]) ?? "";
+        Type = JsonRead.Text(json["type"]) ?? "";
+        Version = json["version"] is JsonValue v && v.GetValueKind() == JsonValueKind.Number && v.TryGetValue<int>(out var n) ? n : 1;
     }
 
     public JsonObject Json { get; }
     public ActivityNode? Parent { get; }
-    public string Id => JsonRead.Text(Json["id"]) ?? "";
-    public string Type => JsonRead.Text(Json["type"]) ?? "";
-    public int Version =>
-        Json["version"] is JsonValue v && v.GetValueKind() == JsonValueKind.Number && v.TryGetValue<int>(out var n) ? n : 1;
+    public string Id { get; }
+    public string Type { get; }
+    public int Version { get; }
+
+    /// <summary>The descriptor this node ran with, per registry (docs/adr/0192): found once, not per execution.</summary>
+    internal NodeDescriptor? CachedDescriptor { get; set; }
+
+    private FlowGraph? graph;
+
+    /// <summary>
+    /// This flowchart's graph from <paramref name="startActivityId"/>: built once per start activity and shared by the runs
+    /// of the parsed definition (a graph is only read), instead of once per run and per resume (docs/adr/0192).
+    /// </summary>
+    internal FlowGraph GraphFrom(string? startActivityId)
+    {
+        var cached = Volatile.Read(ref graph);
+        if (cached is not null && cached.Start == startActivityId)
+        {
+            return cached;
+        }
+        var built = new FlowGraph(Connections, startActivityId);
+        Volatile.Write(ref graph, built);
+        return built;
+    }
     public string? Name => JsonRead.Text(Json["name"]);
 
     /// <summary>What the designer shows on the canvas (<c>metadata.displayText</c>), when the definition sets it.</summary>

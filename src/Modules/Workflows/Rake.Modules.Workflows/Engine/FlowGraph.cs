@@ -18,6 +18,9 @@ internal sealed class FlowGraph
         _forward = startActivityId is null ? [] : ForwardConnections(connections, startActivityId);
     }
 
+    /// <summary>The start activity the forward edges were found from.</summary>
+    public string? Start => _start;
+
     public IEnumerable<Connection> Outbound(string activityId) => _connections.Where(c => c.Source == activityId);
 
     public IReadOnlyList<Connection> Inbound(string activityId) => _connections.Where(c => c.Target == activityId).ToList();

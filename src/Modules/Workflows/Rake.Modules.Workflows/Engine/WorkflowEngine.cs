@@ -217,8 +217,8 @@ internal sealed class WorkflowEngine(ActivityRegistry registry, ExpressionEvalua
         instance.Bookmarks.RemoveAll(b => b.ActivityExecutionId == execution.Id);
         instance.Journal.Add(new JournalEntry(time.GetUtcNow(), execution.Node.Id, execution.Node.Type, "Completed",
             string.Join(",", outcomes)));
-        if (execution.Parent is { } parent && Describe(parent.Node).Create() is IChildOwnerActivity container
-            && parent.Status == ActivityStatus.Running)
+        if (execution.Parent is { Status: ActivityStatus.Running } parent && Describe(parent.Node) is { OwnsChildren: true } described
+            && described.Create() is IChildOwnerActivity container)
         {
             container.OnChildCompleted(this, instance, parent, execution, outcomes);
         }
@@ -239,8 +239,8 @@ internal sealed class WorkflowEngine(ActivityRegistry registry, ExpressionEvalua
         execution.Status = ActivityStatus.Canceled;
         instance.Bookmarks.RemoveAll(b => b.ActivityExecutionId == execution.Id);
         instance.Journal.Add(new JournalEntry(time.GetUtcNow(), execution.Node.Id, execution.Node.Type, "Canceled"));
-        if (execution.Parent is { } parent && parent.Status == ActivityStatus.Running
-            && Describe(parent.Node).Create() is IChildOwnerActivity container)
+        if (execution.Parent is { Status: ActivityStatus.Running } parent && Describe(parent.Node) is { OwnsChildren: true } described
+            && described.Create() is IChildOwnerActivity container)
         {
             container.OnChildCanceled(this, instance, parent, execution);
         }

@@ -218,7 +218,7 @@ internal static class InstanceStateSerializer
     {
         // The graph is derived from the (immutable) definition exactly as Flowchart.Start derives it.
         var start = Flowchart.StartActivity(node, instance.Options.TriggerActivityId);
-        var flowchart = new FlowchartState(new FlowGraph(node.Connections, start?.Id), c.Mode);
+        var flowchart = new FlowchartState(node.GraphFrom(start?.Id), c.Mode);
         foreach (var (id, visits) in c.ActivityVisits ?? [])
         {
             flowchart.ActivityVisits[id] = visits;

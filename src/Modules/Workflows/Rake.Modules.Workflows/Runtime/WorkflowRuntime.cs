@@ -136,7 +136,7 @@ internal sealed class WorkflowRuntime(
         await db.SaveChangesAsync(ct);
         var engine = engines.Create(services);
         var instance = await RunMarkedAsync(record, () => engine.StartAsync(
-            WorkflowDefinition.Parse(version.Json), options with { InstanceId = record.Id }, ct));
+            PublishedDefinitions.Get(version), options with { InstanceId = record.Id }, ct));
         now = clock.GetUtcNow();
         Apply(record, instance, [], now, completedBy: null);
         var starts = StoreChildStarts(record, instance, now);
@@ -184,7 +184,7 @@ internal sealed class WorkflowRuntime(
             span?.SetTag("rake.workflow.definition", record.DefinitionId);
             var version = await db.Definitions.AsNoTracking().FirstAsync(d => d.Id == record.DefinitionVersionId, ct);
             var engine = engines.Create(services);
-            var instance = InstanceStateSerializer.Deserialize(record.Id.ToString("N"), WorkflowDefinition.Parse(version.Json),
+            var instance = InstanceStateSerializer.Deserialize(record.Id.ToString("N"), PublishedDefinitions.Get(version),
                 record.State, record.Journal, engine);
             var open = await db.Bookmarks.Where(b => b.InstanceId == record.Id && b.CompletedAt == null).ToListAsync(ct);
             var now = clock.GetUtcNow();
@@ -251,7 +251,7 @@ internal sealed class WorkflowRuntime(
             }
             var version = await db.Definitions.AsNoTracking().FirstAsync(d => d.Id == record.DefinitionVersionId, ct);
             var engine = engines.Create(services);
-            var instance = InstanceStateSerializer.Deserialize(record.Id.ToString("N"), WorkflowDefinition.Parse(version.Json),
+            var instance = InstanceStateSerializer.Deserialize(record.Id.ToString("N"), PublishedDefinitions.Get(version),
                 record.State, record.Journal, engine);
             var open = await db.Bookmarks.Where(b => b.InstanceId == record.Id && b.CompletedAt == null).ToListAsync(ct);
             var by = actor.UserName ?? "system";

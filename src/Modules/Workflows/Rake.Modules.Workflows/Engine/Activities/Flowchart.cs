@@ -45,7 +45,7 @@ internal sealed class Flowchart : WorkflowActivity, IContainerActivity
             engine.Complete(instance, self, [DoneOutcome]);
             return;
         }
-        self.ContainerState = new FlowchartState(new FlowGraph(self.Node.Connections, start.Id), instance.Options.FlowchartMode);
+        self.ContainerState = new FlowchartState(self.Node.GraphFrom(start.Id), instance.Options.FlowchartMode);
         engine.Schedule(instance, start, self);
     }
 
@@ -66,7 +66,7 @@ internal sealed class Flowchart : WorkflowActivity, IContainerActivity
         IReadOnlyList<string> outcomes)
     {
         var state = (FlowchartState)self.ContainerState!;
-        if (engine.Describe(child.Node).Create() is ITerminalActivity)
+        if (engine.Describe(child.Node).IsTerminal)
         {
             state.Tokens.Clear();
             engine.CompleteContainer(instance, self);

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 
 namespace Rake.Modules.Workflows.Engine.Expressions;
 
@@ -16,7 +17,7 @@ internal sealed class JavaScriptWorkers
 
     private readonly int stackSize;
     private readonly BlockingCollection<Job> queue = new(new ConcurrentQueue<Job>());
-    private int idle;
+    private int waiting;
     private int started;
     private int busy;
 
@@ -46,33 +47,43 @@ internal sealed class JavaScriptWorkers
     public bool TryRun<T>(Func<Action, T> work, TimeSpan wait, out T result)
     {
         var job = new Job(started => work(started)!);
+        var queued = Stopwatch.GetTimestamp();
         queue.Add(job);
         EnsureWorker();
-        // A Task wait, not an event wait: a thread-pool thread blocked on a Task makes the pool add threads at once,
-        // so requests (/health, other regions) are not starved while a script runs to its limit.
-        if (!job.Started.Task.Wait(wait + StartAllowance) || !job.Done.Task.Wait(wait))
+        // One wait on the job's completion, not one for its start and another for its end: each wait that blocks costs a
+        // wake-up, which on a loaded machine is the dearest part of a short script (docs/adr/0192). The wait is cut into
+        // slices of at most `wait`, so a job that starts late still gets exactly `wait` from its start. A Task wait, not
+        // an event wait: a thread-pool thread blocked on a Task makes the pool add threads at once, so requests (/health,
+        // other regions) are not starved while a script runs to its limit.
+        while (!job.Done.Task.IsCompleted)
         {
-            job.Abandon();
-            result = default!;
-            return false;
+            var started = job.StartedAt;
+            var deadline = started != 0 ? started + Ticks(wait) : queued + Ticks(wait + StartAllowance);
+            var remaining = deadline - Stopwatch.GetTimestamp();
+            if (remaining <= 0)
+            {
+                job.Abandon();
+                result = default!;
+                return false;
+            }
+            job.Done.Task.Wait(TimeSpan.FromTicks(Math.Min(Math.Max(remaining * TimeSpan.TicksPerSecond / Stopwatch.Frequency, 1),
+                wait.Ticks)));
         }
         result = job.Result is T value ? value : throw (Exception)job.Result!;
         return true;
     }
 
+    private static long Ticks(TimeSpan span) => (long)(span.TotalSeconds * Stopwatch.Frequency);
+
+    /// <summary>
+    /// Starts a worker unless one is waiting for work. Workers count themselves as waiting around their take from the queue,
+    /// so the count is exact; a count kept by the poster instead drifted when a caller posted its next job before the
+    /// worker of the last one had marked itself idle, and a job could then wait for a worker that had left (docs/adr/0192).
+    /// </summary>
     private void EnsureWorker()
     {
-        while (true)
+        while (Volatile.Read(ref waiting) == 0)
         {
-            var current = Volatile.Read(ref idle);
-            if (current > 0 && Interlocked.CompareExchange(ref idle, current - 1, current) == current)
-            {
-                return; // an idle worker will take the job
-            }
-            if (current > 0)
-            {
-                continue;
-            }
             var count = Volatile.Read(ref started);
             if (count >= MaxWorkers)
             {
@@ -90,31 +101,39 @@ internal sealed class JavaScriptWorkers
     {
         while (true)
         {
-            if (!queue.TryTake(out var job, IdleLifetime))
+            Interlocked.Increment(ref waiting);
+            var taken = queue.TryTake(out var job, IdleLifetime);
+            Interlocked.Decrement(ref waiting);
+            if (!taken)
             {
-                // Leave only if no job was handed to this worker in the meantime (idle was taken by a poster).
-                var current = Volatile.Read(ref idle);
-                if (current > 0 && Interlocked.CompareExchange(ref idle, current - 1, current) == current)
+                // A poster that saw this worker waiting started no other: its job is in the queue by now.
+                if (queue.Count > 0)
                 {
-                    Interlocked.Decrement(ref started);
-                    return;
+                    continue;
                 }
-                continue;
+                Interlocked.Decrement(ref started);
+                if (queue.Count > 0)
+                {
+                    EnsureWorker();
+                }
+                return;
             }
             Interlocked.Increment(ref busy);
-            job.Execute();
+            job!.Execute();
             Interlocked.Decrement(ref busy);
-            Interlocked.Increment(ref idle);
         }
     }
 
     private sealed class Job(Func<Action, object> work)
     {
         private int state; // 0 queued, 1 running, 2 abandoned
+        private long startedAt;
 
-        public TaskCompletionSource Started { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
         public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
         public object? Result { get; private set; }
+
+        /// <summary>When the timed part began (<see cref="Stopwatch"/> ticks); 0 while the job waits for a worker or its engine.</summary>
+        public long StartedAt => Volatile.Read(ref startedAt);
 
         public void Abandon() => Interlocked.CompareExchange(ref state, 2, 0);
 
@@ -126,14 +145,13 @@ internal sealed class JavaScriptWorkers
             }
             try
             {
-                Result = work(() => Started.TrySetResult());
+                Result = work(() => Volatile.Write(ref startedAt, Stopwatch.GetTimestamp()));
             }
             catch (Exception ex)
             {
                 // Never let an exception end a worker thread: on a thread of our own it would end the process.
                 Result = ex;
             }
-            Started.TrySetResult();
             Done.SetResult();
         }
     }
