@@ -392,7 +392,7 @@ public static class ArchitectureRules
 
     /// <summary>
     /// Instantiates a context the way the Host would, minus the database: building the model does not connect.
-    /// Supports the ModuleDbContext constructor shape and plain <c>DbContext(options)</c> constructors.
+    /// Supports the ModuleDbContext constructor shape (optional services left out) and plain <c>DbContext(options)</c> constructors.
     /// </summary>
     private static DbContext CreateForInspection(Type contextType)
     {
@@ -401,12 +401,14 @@ public static class ArchitectureRules
         var options = builder.Options;
         var available = new object[] { options, new RequestContext(), TimeProvider.System, new OutboxSignal() };
         var constructor = contextType.GetConstructors(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic)
-            .Where(c => c.GetParameters().All(p => available.Any(p.ParameterType.IsInstanceOfType)))
+            .Where(c => c.GetParameters().All(p => p.IsOptional || available.Any(p.ParameterType.IsInstanceOfType)))
             .OrderByDescending(c => c.GetParameters().Length)
             .FirstOrDefault()
             ?? throw new InvalidOperationException(
-                "no constructor takes only (DbContextOptions<T>, IRequestContext, TimeProvider, OutboxSignal)");
-        var arguments = constructor.GetParameters().Select(p => available.First(p.ParameterType.IsInstanceOfType)).ToArray();
+                "no constructor takes only (DbContextOptions<T>, IRequestContext, TimeProvider, OutboxSignal) and optional parameters");
+        // An optional service (a cache the Host may give) keeps its default: the model does not depend on it.
+        var arguments = constructor.GetParameters()
+            .Select(p => available.FirstOrDefault(p.ParameterType.IsInstanceOfType) ?? p.DefaultValue).ToArray();
         return (DbContext)constructor.Invoke(arguments);
     }
 
