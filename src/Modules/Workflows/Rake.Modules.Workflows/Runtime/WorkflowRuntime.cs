@@ -73,6 +73,9 @@ internal sealed class WorkflowRuntime(
     public const string ChildWorkflowKind = nameof(BookmarkKind.ChildWorkflow);
     private const int MaxAttempts = 5;
 
+    /// <summary>How long a resume waits for another resume of the same instance in this process before it runs anyway.</summary>
+    private static readonly TimeSpan OwnRunWait = TimeSpan.FromSeconds(10);
+
     /// <summary>How deep events published by workflows may cascade into other workflows within one call.</summary>
     private const int MaxEventDepth = 8;
 
@@ -153,6 +156,7 @@ internal sealed class WorkflowRuntime(
     public async Task<ResumeOutcome> ResumeAsync(Guid bookmarkRecordId, object? input, string? completedBy, CancellationToken ct)
     {
         using var span = WorkflowTelemetry.StartRun("resume", null);
+        var waitedForOwnRun = TimeSpan.Zero;
         for (var attempt = 1; ; attempt++)
         {
             db.ChangeTracker.Clear();
@@ -170,6 +174,16 @@ internal sealed class WorkflowRuntime(
             {
                 // Marked by a process that stopped mid-run: start-up recovery faults it; it is not run again here.
                 return ResumeOutcome.AlreadyCompleted;
+            }
+            if (record.ExecutingSince is not null && waitedForOwnRun < OwnRunWait)
+            {
+                // Another resume in this process is running the instance: let it save rather than mark over it, which
+                // would make its save and every other waiter's conflict again (concurrent resumes lived-locked).
+                var pause = TimeSpan.FromMilliseconds(20);
+                await Task.Delay(pause, ct);
+                waitedForOwnRun += pause;
+                attempt--;
+                continue;
             }
             marker.Mark(record, clock.GetUtcNow());
             record.Revision++;
