@@ -74,6 +74,35 @@ public sealed class OutboxClaimTests
     }
 
     [Fact]
+    public async Task A_dispatcher_that_dies_part_way_through_its_batch_leaves_only_the_unhandled_messages_to_the_next()
+    {
+        await using var database = await WorkflowDurabilityTests.TestDatabase.CreateAsync();
+        var log = new ProbeLog();
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var dying = await Node.StartAsync(database.ConnectionString, "dying", log, clock, hangs: true, hangAfter: 5);
+        await using var survivor = await Node.StartAsync(database.ConnectionString, "survivor", log, clock);
+        var ids = await dying.PublishAsync(20);
+
+        // The first dispatcher handles five messages of its batch and dies inside the sixth, as a Host killed with
+        // SIGKILL mid-batch: the five it handled are already marked delivered.
+        var abandoned = dying.Dispatcher.DispatchPendingAsync(CancellationToken.None);
+        await log.FirstHangReached.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(5, (await survivor.MessagesAsync()).Count(m => m.ProcessedAt is not null));
+
+        clock.Advance(OutboxDispatcher.LeaseDuration + TimeSpan.FromSeconds(1));
+        Assert.Equal(15, await survivor.Dispatcher.DispatchPendingAsync(CancellationToken.None));
+
+        Assert.All(ids, id => Assert.Equal(1, log.TimesHandled(id)));
+        Assert.Equal(5, log.HandledByNode("dying"));
+        Assert.All(await survivor.MessagesAsync(), m => Assert.NotNull(m.ProcessedAt));
+
+        // Should the hung dispatcher wake up, it finds the rest of its batch taken over and handles none of it again.
+        log.Release.TrySetResult();
+        Assert.Equal(5, await abandoned.WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.All(ids, id => Assert.Equal(1, log.TimesHandled(id)));
+    }
+
+    [Fact]
     public async Task A_slow_batch_that_outlasts_its_lease_keeps_it_and_no_other_dispatcher_delivers_it_again()
     {
         await using var database = await WorkflowDurabilityTests.TestDatabase.CreateAsync();
@@ -131,7 +160,7 @@ public sealed class OutboxClaimTests
         public string DispatcherId => Dispatcher.DispatcherId;
 
         public static async Task<Node> StartAsync(string connectionString, string name, ProbeLog log, TimeProvider clock,
-            bool hangs = false, TimeSpan? work = null)
+            bool hangs = false, TimeSpan? work = null, int hangAfter = 0)
         {
             IntegrationEventTypes.Register(typeof(ProbePinged));
             var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
@@ -145,7 +174,7 @@ public sealed class OutboxClaimTests
             services.AddSingleton(clock);
             services.AddModuleDbContext<ProbeDbContext>(ProbeDbContext.SchemaName);
             services.AddSingleton(log);
-            services.AddSingleton(new NodeName(name, hangs, work));
+            services.AddSingleton(new NodeName(name, hangs ? hangAfter : null, work));
             services.AddScoped<IIntegrationEventHandler<ProbePinged>, ProbeHandler>();
             var node = new Node(services.BuildServiceProvider());
             await using var scope = node.services.CreateAsyncScope();
@@ -209,7 +238,8 @@ public sealed class OutboxClaimTests
 
     internal sealed record ProbePinged(Guid EventId, RegionId Region, DateTimeOffset OccurredAt) : IIntegrationEvent;
 
-    private sealed record NodeName(string Name, bool Hangs, TimeSpan? Work);
+    /// <summary>A node's name; <paramref name="HangAfter"/>: it handles that many messages, then hangs in the next one.</summary>
+    private sealed record NodeName(string Name, int? HangAfter, TimeSpan? Work);
 
     private sealed class ProbeLog
     {
@@ -230,6 +260,8 @@ public sealed class OutboxClaimTests
         public int TimesHandled(Guid id) => handled.TryGetValue(id, out var nodes) ? nodes.Count : 0;
 
         public string? HandledBy(Guid id) => handled.TryGetValue(id, out var nodes) ? string.Join(",", nodes) : null;
+
+        public int HandledByNode(string node) => handled.Values.Sum(nodes => nodes.Count(n => n == node));
     }
 
     private sealed class ProbeHandler(ProbeLog log, NodeName node, TimeProvider clock) : IIntegrationEventHandler<ProbePinged>
@@ -243,7 +275,7 @@ public sealed class OutboxClaimTests
                 await (log.AfterEach?.Invoke() ?? Task.CompletedTask);
                 return;
             }
-            if (node.Hangs)
+            if (node.HangAfter is { } hangAfter && log.HandledByNode(node.Name) >= hangAfter)
             {
                 log.FirstHangReached.TrySetResult();
                 await log.Release.Task.WaitAsync(cancellationToken);

@@ -156,35 +156,13 @@ public sealed class OutboxDispatcher(
         var delivered = 0;
         var leaseUntil = claimed.Count == 0 ? DateTimeOffset.MinValue : claimed.Max(m => m.LeaseUntil!.Value);
         var lost = new HashSet<Guid>();
-        // Delivered messages are marked together after the batch, one UPDATE instead of one per message (docs/adr/0189).
-        var handled = new List<OutboxMessage>();
-        try
-        {
-            delivered = await DeliverEachAsync(db, claimed, handled, lost, leaseUntil, cancellationToken);
-        }
-        catch (OperationCanceledException)
-        {
-            // A stopping Host still records what it delivered, so its handlers are not run again elsewhere.
-            await MarkDeliveredAsync(db, handled, CancellationToken.None);
-            throw;
-        }
-        delivered += await MarkDeliveredAsync(db, handled, cancellationToken);
-        return await CountBacklogAsync(db, claimed.Count, delivered, cancellationToken);
-    }
-
-    private async Task<int> DeliverEachAsync(ModuleDbContext db, List<OutboxMessage> claimed, List<OutboxMessage> handled,
-        HashSet<Guid> lost, DateTimeOffset leaseUntil, CancellationToken cancellationToken)
-    {
-        var delivered = 0;
         for (var index = 0; index < claimed.Count; index++)
         {
             var message = claimed[index];
             if (clock.GetUtcNow() >= leaseUntil - LeaseDuration / 2)
             {
                 // A slow batch must not outlive its lease while this dispatcher is still working through it: another
-                // dispatcher would take the rest over and deliver it a second time (docs/adr/0154). What was delivered so
-                // far is marked now, while it is still ours, and the rest is renewed.
-                delivered += await MarkDeliveredAsync(db, handled, cancellationToken);
+                // dispatcher would take the rest over and deliver it a second time (docs/adr/0154).
                 (leaseUntil, var stillMine) = await RenewLeaseAsync(db, claimed.Skip(index).Select(m => m.Id).ToList(), cancellationToken);
                 lost.UnionWith(claimed.Skip(index).Select(m => m.Id).Except(stillMine));
             }
@@ -210,9 +188,13 @@ public sealed class OutboxDispatcher(
                     message.EventType, message.Id, message.Attempts + 1);
                 OutboxTelemetry.DeliveryFailed(db.Schema);
             }
+            // Each outcome is written as soon as it is known, even when the Host is stopping: a Host killed after this
+            // message's handlers leaves at most this one message to be delivered again after the lease, never the
+            // ones before it (docs/adr/0197).
             if (error is null)
             {
-                handled.Add(message);
+                delivered += await MarkDeliveredAsync(db, message, CancellationToken.None);
+                cancellationToken.ThrowIfCancellationRequested();
                 continue;
             }
             // Written only while the claim is still ours: after a takeover the new holder's record stands (its handlers
@@ -229,36 +211,28 @@ public sealed class OutboxDispatcher(
                     message.EventType, message.Id);
             }
         }
-        return delivered;
+        return await CountBacklogAsync(db, claimed.Count, delivered, cancellationToken);
     }
 
     /// <summary>
-    /// Marks the handled messages delivered, only those still claimed by this dispatcher: after a takeover the new holder's
-    /// record stands (its handlers found the delivery in their inbox and skipped it). Returns how many were marked.
+    /// Marks a handled message delivered, only while it is still claimed by this dispatcher: after a takeover the new
+    /// holder's record stands (its handlers found the delivery in their inbox and skipped it). Returns 1 when marked.
     /// </summary>
-    private async Task<int> MarkDeliveredAsync(ModuleDbContext db, List<OutboxMessage> handled, CancellationToken cancellationToken)
+    private async Task<int> MarkDeliveredAsync(ModuleDbContext db, OutboxMessage message, CancellationToken cancellationToken)
     {
-        if (handled.Count == 0)
-        {
-            return 0;
-        }
-        var ids = handled.Select(m => m.Id).ToList();
-        var written = await db.OutboxMessages.Where(m => ids.Contains(m.Id) && m.ClaimedBy == DispatcherId)
+        var written = await db.OutboxMessages.Where(m => m.Id == message.Id && m.ClaimedBy == DispatcherId)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(m => m.ProcessedAt, clock.GetUtcNow())
                 .SetProperty(m => m.LastError, (string?)null)
                 .SetProperty(m => m.LeaseUntil, (DateTimeOffset?)null), cancellationToken);
-        if (written < handled.Count)
+        if (written == 0)
         {
-            logger.LogWarning("The lease on {Lost} of {Count} delivered outbox messages of {Schema} ran out before they were marked; "
-                + "another dispatcher took them over.", handled.Count - written, handled.Count, db.Schema);
+            logger.LogWarning("The lease on {EventType} {EventId} ran out before it was marked delivered; another dispatcher took it over.",
+                message.EventType, message.Id);
+            return 0;
         }
-        for (var i = 0; i < written; i++)
-        {
-            OutboxTelemetry.MessageDelivered(db.Schema);
-        }
-        handled.Clear();
-        return written;
+        OutboxTelemetry.MessageDelivered(db.Schema);
+        return 1;
     }
 
     private async Task<int> CountBacklogAsync(ModuleDbContext db, int claimed, int delivered, CancellationToken cancellationToken)
