@@ -52,7 +52,9 @@ internal sealed class ActivityContext(WorkflowEngine engine, WorkflowInstance in
 
     /// <summary>The child's instance id when this activity runs inside a child port; null elsewhere.</summary>
     private object? PortChildInstanceId() =>
-        Activities.BulkDispatchWorkflows.ChildResultFor(execution, "WorkflowInstanceId") is { Found: true } child ? child.Value ?? "" : null;
+        Activities.BulkDispatchWorkflows.ChildResultFor(execution, "WorkflowInstanceId") is { Found: true } child
+            ? child.Value ?? ""
+            : null;
 
     public void SetVariable(string name, object? value)
     {

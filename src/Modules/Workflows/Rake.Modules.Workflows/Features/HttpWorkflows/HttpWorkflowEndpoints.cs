@@ -111,7 +111,8 @@ internal sealed class HttpWorkflowsHandler(
             }
             catch (JsonException)
             {
-                return Results.Problem(statusCode: 400, title: texts["workflows.http.badBodyTitle"], detail: texts["workflows.http.badJson"]);
+                return Results.Problem(statusCode: 400, title: texts["workflows.http.badBodyTitle"],
+                    detail: texts["workflows.http.badJson"]);
             }
         }
         var request = new JsonObject
