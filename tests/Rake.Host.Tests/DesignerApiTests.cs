@@ -109,6 +109,94 @@ public sealed class DesignerApiTests(SharedHost shared)
     }
 
     [Fact]
+    public async Task Category_and_service_area_dropdowns_offer_the_regions_active_terms_and_publish_refuses_another_code()
+    {
+        using var kainuu = await ElsaClient("kainuu-regionadmin", "kainuu");
+        using var kymenlaakso = await ElsaClient("kymenlaakso-regionadmin", "kymenlaakso");
+        var code = $"area-{Guid.NewGuid():N}"[..16];
+        var created = await kainuu.PostAsJsonAsync("/api/v1/regions/kainuu/taxonomy",
+            new { kind = "ServiceArea", code, nameFi = "Testialue", nameSv = "Testområde", nameEn = "Test area" });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var termId = (string)(await created.Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
+        try
+        {
+            var kainuuItems = (await kainuu.GetFromJsonAsync<JsonObject>("/elsa/api/descriptors/activities"))!["items"]!.AsArray();
+            var kymenItems = (await kymenlaakso.GetFromJsonAsync<JsonObject>("/elsa/api/descriptors/activities"))!["items"]!.AsArray();
+
+            // Stored: the code; shown: the name in the designer's language; an empty choice first for "all reports".
+            var areas = DropdownOf(kainuuItems, "Rake.Reporting.CompilePeriodSummary", "ServiceArea");
+            Assert.Equal(("", "(kaikki)"), areas[0]);
+            Assert.Contains((code, "Testialue"), areas);
+            Assert.Contains(("families", "Lapsiperheiden palvelut"), areas);
+            Assert.DoesNotContain(DropdownOf(kymenItems, "Rake.Reporting.CompilePeriodSummary", "ServiceArea"), o => o.Value == code);
+            Assert.Contains(("housing", "Asuminen"), DropdownOf(kainuuItems, "Rake.Reporting.CompilePeriodSummary", "Category"));
+            var descriptor = kainuuItems.Single(i => (string?)i!["typeName"] == "Rake.Reporting.CompilePeriodSummary")!["inputs"]!
+                .AsArray().Single(i => (string?)i!["name"] == "ServiceArea")!;
+            Assert.Equal("Palvelualue", (string?)descriptor["displayName"]);
+
+            using var swedish = await Host.ClientFor("kainuu-regionadmin");
+            swedish.DefaultRequestHeaders.Add("X-Tenant-Id", "kainuu");
+            swedish.DefaultRequestHeaders.AcceptLanguage.ParseAdd("sv");
+            var svItems = (await swedish.GetFromJsonAsync<JsonObject>("/elsa/api/descriptors/activities"))!["items"]!.AsArray();
+            Assert.Contains((code, "Testområde"), DropdownOf(svItems, "Rake.Reporting.CompilePeriodSummary", "ServiceArea"));
+            Assert.Contains(("housing", "Boende"), DropdownOf(svItems, "Rake.Reporting.CompilePeriodSummary", "Category"));
+
+            // Publishing kainuu's code in kymenlaakso is refused naming the activity and the input; kainuu publishes it.
+            var kymenId = $"areas-{Guid.NewGuid():N}"[..24];
+            var refused = await kymenlaakso.PostAsJsonAsync("/elsa/api/workflow-definitions",
+                new JsonObject { ["model"] = CompileModel(kymenId, code), ["publish"] = true });
+            var problem = await Reports.ReadProblemAsync(refused, HttpStatusCode.BadRequest);
+            var error = Assert.Single(problem["errors"]!["compile1"]!.AsArray().Select(m => (string)m!));
+            Assert.StartsWith($"Activity 'Compile1' ('compile1'): input 'serviceArea' is '{code}', "
+                + "which is not one of this region's values (", error, StringComparison.Ordinal);
+            Assert.Contains("families", error, StringComparison.Ordinal);
+            var refusedCategory = await kymenlaakso.PostAsJsonAsync("/elsa/api/workflow-definitions",
+                new JsonObject { ["model"] = CompileModel(kymenId, "", category: "asuminen"), ["publish"] = true });
+            problem = await Reports.ReadProblemAsync(refusedCategory, HttpStatusCode.BadRequest);
+            Assert.Contains("input 'category' is 'asuminen'", (string)problem["errors"]!["compile1"]![0]!, StringComparison.Ordinal);
+
+            var kainuuId = $"areas-{Guid.NewGuid():N}"[..24];
+            var published = await kainuu.PostAsJsonAsync("/elsa/api/workflow-definitions",
+                new JsonObject { ["model"] = CompileModel(kainuuId, code, category: "housing"), ["publish"] = true });
+            Assert.True(published.StatusCode == HttpStatusCode.OK, await published.Content.ReadAsStringAsync());
+        }
+        finally
+        {
+            await kainuu.PutAsJsonAsync($"/api/v1/regions/kainuu/taxonomy/{termId}", new { nameFi = "Testialue", active = false });
+        }
+    }
+
+    /// <summary>A designer model with one CompilePeriodSummary node (<c>compile1</c>) filtered by the given codes.</summary>
+    private static JsonObject CompileModel(string definitionId, string serviceArea, string? category = null)
+    {
+        static JsonObject Literal(string value) => new()
+        {
+            ["typeName"] = "String",
+            ["expression"] = new JsonObject { ["type"] = "Literal", ["value"] = value },
+        };
+        var model = ElsaModel(definitionId, title: "x");
+        var compile = new JsonObject
+        {
+            ["id"] = "compile1",
+            ["nodeId"] = "Workflow1:flow1:compile1",
+            ["name"] = "Compile1",
+            ["type"] = "Rake.Reporting.CompilePeriodSummary",
+            ["version"] = 1,
+            ["period"] = Literal("previous year"),
+            ["serviceArea"] = Literal(serviceArea),
+        };
+        if (category is not null)
+        {
+            compile["category"] = Literal(category);
+        }
+        var activities = model["root"]!["activities"]!.AsArray();
+        activities.RemoveAt(1);
+        activities.Add(compile);
+        model["root"]!["connections"]![0]!["target"]!["activity"] = "compile1";
+        return model;
+    }
+
+    [Fact]
     public async Task Only_the_regions_admins_reach_the_api_and_another_regions_definition_is_not_found()
     {
         using var kymenlaakso = await ElsaClient("kymenlaakso-regionadmin", "kymenlaakso");

@@ -166,6 +166,88 @@ public sealed class HttpEndpointOptionsTests(SharedHost shared)
         Assert.Equal("Finished", (string?)(await InstanceAsync(admin, "kainuu", (string)instance["id"]!))["subStatus"]);
     }
 
+    [Fact]
+    public async Task A_multipart_upload_gives_the_files_and_fields_and_a_file_too_large_or_of_another_type_runs_nothing()
+    {
+        using var admin = await Host.ClientFor("kainuu-regionadmin");
+        using var professional = await Host.ClientFor("kainuu-professional");
+        var path = Unique("upload");
+        var definitionId = Unique("http-upload");
+        var definition = Definition(definitionId, path, null, "{}", sizeLimit: Input("Int64", "Literal", 4000));
+        var endpoint = definition["root"]!["activities"]![0]!;
+        endpoint["fileSizeLimit"] = Input("Int64", "Literal", 50);
+        endpoint["allowedMimeTypes"] = Input("String[]", "Object", """["text/plain", "image/*"]""");
+        definition["root"]!["activities"]![1]!["content"] = Input("Object", "JavaScript",
+            "JSON.stringify({ files: getOutputFrom('in', 'files'), form: getOutputFrom('in', 'parsedContent') })");
+        await PublishAsync(admin, "kainuu", definition);
+        var url = $"{Base("kainuu")}/workflows/http/{path}";
+
+        static MultipartFormDataContent Form(params (string Name, string FileName, string Type, byte[] Bytes)[] files)
+        {
+            var form = new MultipartFormDataContent { { new StringContent("Kevään kooste"), "title" } };
+            foreach (var (name, fileName, type, bytes) in files)
+            {
+                var part = new ByteArrayContent(bytes);
+                part.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(type);
+                form.Add(part, name, fileName);
+            }
+            return form;
+        }
+        var note = System.Text.Encoding.UTF8.GetBytes("muistio: ei henkilötietoja");
+        var pixel = new byte[] { 0x89, 0x50, 0x4E, 0x47, 0, 1, 2, 3 };
+
+        var answered = await professional.PostAsync(url, Form(("notes", "muistio.txt", "text/plain", note),
+            ("picture", "../kuva.png", "image/png", pixel)));
+        var body = await answered.Content.ReadAsStringAsync();
+        Assert.True(answered.StatusCode == HttpStatusCode.OK, body);
+        var result = JsonNode.Parse(body)!;
+        Assert.Equal("Kevään kooste", (string?)result["form"]!["title"]);
+        var files = result["files"]!.AsArray();
+        Assert.Equal(2, files.Count);
+        Assert.Equal(("notes", "muistio.txt", "text/plain", note.Length), ((string)files[0]!["name"]!, (string)files[0]!["fileName"]!,
+            (string)files[0]!["contentType"]!, (int)files[0]!["length"]!));
+        Assert.Equal(note, Convert.FromBase64String((string)files[0]!["content"]!));
+        // The file name is the name only: a path the client sends is not kept.
+        Assert.Equal(("kuva.png", "image/png", pixel.Length), ((string)files[1]!["fileName"]!, (string)files[1]!["contentType"]!,
+            (int)files[1]!["length"]!));
+        Assert.Equal(pixel, Convert.FromBase64String((string)files[1]!["content"]!));
+        Assert.Equal(1, await InstanceCountAsync(admin, definitionId));
+
+        // A file over fileSizeLimit: 413 naming the file and the limit; a type allowedMimeTypes does not list: 415. Nothing runs.
+        var tooBig = await Reports.ReadProblemAsync(await professional.PostAsync(url,
+            Form(("notes", "iso.txt", "text/plain", new byte[51]))), HttpStatusCode.RequestEntityTooLarge);
+        Assert.Contains("iso.txt", (string)tooBig["detail"]!, StringComparison.Ordinal);
+        Assert.Contains("fileSizeLimit", (string)tooBig["detail"]!, StringComparison.Ordinal);
+        var wrongType = await Reports.ReadProblemAsync(await professional.PostAsync(url,
+            Form(("doc", "ohje.pdf", "application/pdf", new byte[10]))), HttpStatusCode.UnsupportedMediaType);
+        Assert.Contains("application/pdf", (string)wrongType["detail"]!, StringComparison.Ordinal);
+        Assert.Contains("text/plain, image/*", (string)wrongType["detail"]!, StringComparison.Ordinal);
+        // The whole body is still bounded by requestSizeLimit (413 before it is parsed), and a broken form is 400.
+        await Reports.ReadProblemAsync(await professional.PostAsync(url, Form(("a", "a.txt", "text/plain", new byte[4100]))),
+            HttpStatusCode.RequestEntityTooLarge);
+        var broken = new StringContent("--x\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nno end");
+        broken.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("multipart/form-data; boundary=x");
+        await Reports.ReadProblemAsync(await professional.PostAsync(url, broken), HttpStatusCode.BadRequest);
+        Assert.Equal(1, await InstanceCountAsync(admin, definitionId));
+    }
+
+    [Fact]
+    public async Task Upload_rules_that_are_not_literals_are_refused_on_publish_naming_the_input()
+    {
+        using var admin = await Host.ClientFor("kainuu-regionadmin");
+        var definition = Definition(Unique("http-rules"), Unique("rules"), null, "{}");
+        var endpoint = definition["root"]!["activities"]![0]!;
+        endpoint["fileSizeLimit"] = Input("Int64", "JavaScript", "1024");
+        endpoint["allowedMimeTypes"] = Input("String[]", "Object", """["not a type"]""");
+        Assert.Equal(HttpStatusCode.Created,
+            (await admin.PostAsJsonAsync($"{Base("kainuu")}/workflow-definitions", definition)).StatusCode);
+        var problem = (await Reports.ReadProblemAsync(
+            await admin.PostAsync($"{Base("kainuu")}/workflow-definitions/{definition["definitionId"]}/publish", null),
+            HttpStatusCode.BadRequest)).ToJsonString();
+        Assert.Contains("fileSizeLimit: write the largest uploaded file in bytes", problem, StringComparison.Ordinal);
+        Assert.Contains("allowedMimeTypes: write the accepted content types as a literal list", problem, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("Literal", "0")]
     [InlineData("Literal", "lots")]

@@ -40,6 +40,13 @@ public sealed class InputAttribute : Attribute
     public Type? Options { get; init; }
 
     /// <summary>
+    /// True when a Literal value must be empty or one of the values the <see cref="Options"/> provider offers for the
+    /// region: publishing refuses any other, naming the activity and the input. An expression is the activity's to check
+    /// when it runs.
+    /// </summary>
+    public bool OnlyOfferedValues { get; init; }
+
+    /// <summary>
     /// False for an input the activity evaluates itself, when and as often as it needs (Elsa's <c>AutoEvaluate = false</c>:
     /// BulkDispatchWorkflows evaluates its correlation id function once per item). The engine then leaves the property unset.
     /// </summary>

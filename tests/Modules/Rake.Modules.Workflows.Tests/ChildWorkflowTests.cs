@@ -368,6 +368,44 @@ public sealed class ChildWorkflowTests
     }
 
     [Fact]
+    public async Task BulkDispatchWorkflows_ports_read_the_childs_id_as_Elsas_variable_ChildInstanceId_which_only_they_have()
+    {
+        var child = Definition(NextId("item"), Sequence(WriteJs("if (getInput('Item') === 'bad') { throw new Error('bad'); } 'ok'")));
+        var bulk = Bulk(child.DefinitionId, ["a", "bad"], wait: true);
+        bulk["childFinished"] = WriteJs("'finished ' + getChildInstanceId() + ' ' + variables.ChildInstanceId + ' '"
+            + " + getVariable('ChildInstanceId') + ' ' + Object.keys(variables).includes('ChildInstanceId')");
+        bulk["childFaulted"] = WriteJs("'faulted ' + (getChildInstanceId() === getInput('WorkflowInstanceId'))");
+        var parent = Definition(NextId("bulk"), Sequence(bulk,
+            WriteJs("'after ' + typeof getChildInstanceId + ' ' + (variables.ChildInstanceId === undefined)")));
+        var host = Host(child, parent);
+
+        var instance = await host.StartAsync(parent.DefinitionId);
+
+        Assert.True(instance.SubStatus == WorkflowSubStatus.Finished, instance.Fault?.Message);
+        var finished = host.ChildrenOf(instance).Single(c => c.SubStatus == WorkflowSubStatus.Finished).Id;
+        Assert.Equal(WorkflowSubStatus.Faulted, host.ChildrenOf(instance).Single(c => c.Id != finished).SubStatus);
+        Assert.Equal(["after undefined true", "faulted true", $"finished {finished} {finished} {finished} true"],
+            instance.Lines.Order(StringComparer.Ordinal).ToList());
+    }
+
+    [Fact]
+    public async Task BulkDispatchWorkflows_port_that_sets_ChildInstanceId_faults_saying_it_names_the_child()
+    {
+        var child = Definition(NextId("item"), Sequence(WriteJs("'ok'")));
+        var bulk = Bulk(child.DefinitionId, ["a"], wait: true);
+        bulk["childFinished"] = WriteJs("setChildInstanceId('other'); 'never'");
+        var parent = Definition(NextId("bulk"), Sequence(bulk));
+        var host = Host(child, parent);
+
+        var instance = await host.StartAsync(parent.DefinitionId);
+
+        Assert.Equal(WorkflowSubStatus.Faulted, instance.SubStatus);
+        Assert.Contains("'ChildInstanceId' is the instance id of the child this port runs for and cannot be set", instance.Fault!.Message,
+            StringComparison.Ordinal);
+        Assert.Empty(instance.Lines);
+    }
+
+    [Fact]
     public async Task BulkDispatchWorkflows_without_a_port_for_the_childs_end_completes_as_before_and_ignores_the_channel()
     {
         var child = Definition(NextId("item"), Sequence(WriteJs("'item ' + getInput('Item')")));

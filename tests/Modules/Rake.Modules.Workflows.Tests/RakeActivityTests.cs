@@ -273,6 +273,67 @@ public sealed class RakeActivityTests
     }
 
     [Fact]
+    public async Task Compile_period_summary_compiles_only_the_reports_of_the_chosen_category_and_service_area()
+    {
+        static JsonObject Bind(string id) => new() { ["typeName"] = "Object", ["memoryReference"] = new JsonObject { ["id"] = id } };
+        static JsonObject Compile(params (string Name, JsonNode Value)[] filters) => Activity("c", "Rake.Reporting.CompilePeriodSummary",
+            [("period", Lit("2026-Q1")), ("reportCount", Bind("count")), ("counts", Bind("counts")), .. filters]);
+        var at = new DateTimeOffset(2026, 2, 10, 8, 0, 0, TimeSpan.Zero);
+        var now = new DateTimeOffset(2026, 4, 1, 6, 0, 0, TimeSpan.Zero);
+        async Task Seed(ModuleServices modules)
+        {
+            // Four reports: adults/housing, families/housing+income, families/income, elderly/housing.
+            await modules.AddReportsAsync("kainuu", at, at, at, at);
+            await using var scope = modules.Scope("kainuu", "test");
+            var db = scope.ServiceProvider.GetRequiredService<Rake.Modules.Reporting.Persistence.ReportingDbContext>();
+            var reports = await db.Reports.Include(r => r.Categories).OrderBy(r => r.Number).ToListAsync();
+            (string Area, string[] Categories)[] shapes =
+                [("adults", ["housing"]), ("families", ["housing", "income"]), ("families", ["income"]), ("elderly", ["housing"])];
+            foreach (var (report, shape) in reports.Zip(shapes))
+            {
+                report.ServiceArea = shape.Area;
+                report.Categories.RemoveAll(c => !shape.Categories.Contains(c.Code));
+                report.Categories.AddRange(shape.Categories.Where(c => report.Categories.All(k => k.Code != c))
+                    .Select(c => new Rake.Modules.Reporting.Domain.ReportCategory { ReportId = report.Id, Code = c }).ToList());
+            }
+            await db.SaveChangesAsync();
+        }
+
+        var families = await RunInRegionAsync(Definition([Compile(("serviceArea", Lit("families")))]), now, "kainuu", Seed);
+        Assert.Equal(WorkflowSubStatus.Finished, families.SubStatus);
+        Assert.Equal(2, AsJson(families.Output["count"]).GetValue<int>());
+        var counts = AsJson(families.Output["counts"]);
+        Assert.Equal(2, (int)counts["byType"]!["Negative"]!);
+        Assert.Equal(0, (int)counts["byType"]!["Positive"]!);
+        Assert.Equal(2, (int)counts["byCategory"]!["income"]!);
+        Assert.Equal(1, (int)counts["byCategory"]!["housing"]!);
+        Assert.Contains(families.Journal,
+            e => e.Event == "Journal" && e.Message == "Compiled 2026-Q1 (service area families): 2 of 4 reports.");
+
+        var housing = await RunInRegionAsync(Definition([Compile(("category", Lit("housing")))]), now, "kainuu", Seed);
+        Assert.Equal(3, AsJson(housing.Output["count"]).GetValue<int>());
+
+        var both = await RunInRegionAsync(Definition([Compile(("category", Lit("housing")), ("serviceArea", Lit("families")))]), now,
+            "kainuu", Seed);
+        Assert.Equal(1, AsJson(both.Output["count"]).GetValue<int>());
+        Assert.Equal(1, (int)AsJson(both.Output["counts"])["byCategory"]!["income"]!);
+
+        var none = await RunInRegionAsync(Definition([Compile(("serviceArea", Lit("")))]), now, "kainuu", Seed);
+        Assert.Equal(4, AsJson(none.Output["count"]).GetValue<int>());
+
+        // A code computed at run time that the region does not have faults naming the input, rather than compiling nothing.
+        var script = new JsonObject
+        {
+            ["typeName"] = "String",
+            ["expression"] = new JsonObject { ["type"] = "JavaScript", ["value"] = "'nuoret'" },
+        };
+        var unknown = await RunInRegionAsync(Definition([Compile(("serviceArea", script))]), now, "kainuu", Seed);
+        Assert.Equal(WorkflowSubStatus.Faulted, unknown.SubStatus);
+        Assert.StartsWith("Input 'serviceArea' is 'nuoret', which is not a service area of this region (adults, ", unknown.Fault!.Message,
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Compile_period_summary_faults_on_a_half_year_the_regions_reporting_periods_do_not_have()
     {
         // Kainuu reports by calendar year: a half-year from January resolves, but the region has no such period.

@@ -39,12 +39,31 @@ internal sealed class ActivityContext(WorkflowEngine engine, WorkflowInstance in
     public ValueTask<object?> EvaluateAsync(string expressionType, string? expression) =>
         ValueTask.FromResult(engine.Evaluate(expressionType, expression is null ? null : JsonValue.Create(expression), this));
 
-    public IEnumerable<string> VariableNames => instance.Variables.Keys;
+    /// <summary>
+    /// The instance's variables; inside a BulkDispatchWorkflows child port also <c>ChildInstanceId</c>, the variable Elsa
+    /// declares for the port's run (docs/adr/0194), which hides a workflow variable of that name there.
+    /// </summary>
+    public IEnumerable<string> VariableNames => PortChildInstanceId() is null ? instance.Variables.Keys
+        : instance.Variables.Keys.Append(Activities.BulkDispatchWorkflows.ChildInstanceIdVariable).Distinct(StringComparer.Ordinal);
 
-    public object? GetVariable(string name) => instance.Variables.GetValueOrDefault(name);
+    public object? GetVariable(string name) =>
+        name == Activities.BulkDispatchWorkflows.ChildInstanceIdVariable && PortChildInstanceId() is { } child ? child
+            : instance.Variables.GetValueOrDefault(name);
+
+    /// <summary>The child's instance id when this activity runs inside a child port; null elsewhere.</summary>
+    private object? PortChildInstanceId() =>
+        Activities.BulkDispatchWorkflows.ChildResultFor(execution, "WorkflowInstanceId") is { Found: true } child
+            ? child.Value ?? ""
+            : null;
 
     public void SetVariable(string name, object? value)
     {
+        if (name == Activities.BulkDispatchWorkflows.ChildInstanceIdVariable && PortChildInstanceId() is not null)
+        {
+            // Elsa's port variable names the child the port runs for; a port that could change it would lose that child.
+            throw new InvalidOperationException(
+                $"'{name}' is the instance id of the child this port runs for and cannot be set; use another variable.");
+        }
         if (instance.VariableTypes.TryGetValue(name, out var typeName) && ValueConverter.TypeOf(typeName) is var type
             && type != typeof(object) && value is not null)
         {

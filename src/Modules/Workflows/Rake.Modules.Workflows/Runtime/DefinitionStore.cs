@@ -15,7 +15,8 @@ internal sealed record PublishOutcome(WorkflowDefinitionVersion? Version, IReadO
 /// Versions of the region's definitions. A published version is never changed: saving after a publish makes a new
 /// draft, and a running instance keeps pointing at the version it started on.
 /// </summary>
-internal sealed class DefinitionStore(WorkflowsDbContext db, WorkflowEngineFactory engines, IRequestContext actor, TimeProvider clock)
+internal sealed class DefinitionStore(
+    WorkflowsDbContext db, WorkflowEngineFactory engines, IRequestContext actor, TimeProvider clock, IServiceProvider services)
 {
     public Task<WorkflowDefinitionVersion?> LatestAsync(string definitionId, CancellationToken ct) =>
         db.Definitions.Where(d => d.DefinitionId == definitionId).OrderByDescending(d => d.Version).FirstOrDefaultAsync(ct);
@@ -69,6 +70,10 @@ internal sealed class DefinitionStore(WorkflowsDbContext db, WorkflowEngineFacto
         if (errors.Count == 0)
         {
             errors = await HttpPathConflictsAsync(latest, ct);
+        }
+        if (errors.Count == 0)
+        {
+            errors = await OfferedValues.CheckAsync(services, engines.Registry, latest.Json, ct);
         }
         if (errors.Count > 0)
         {

@@ -37,8 +37,23 @@ internal sealed class HttpEndpoint : WorkflowActivity
             + "Empty: the Host's limit. It cannot raise the Host's limit.")]
     public long? RequestSizeLimit { get; set; }
 
-    [Output(DisplayName = "Parsed content", Description = "The request body: JSON as it was sent, a form as an object, else text.")]
+    [Input(DisplayName = "File size limit",
+        Description = "The largest uploaded file in bytes (a whole number); a request with a bigger one is answered 413 and runs "
+            + "nothing. Empty: only the request size limit.")]
+    public long? FileSizeLimit { get; set; }
+
+    [Input(DisplayName = "Allowed MIME types",
+        Description = "The content types uploaded files may have, e.g. [\"application/pdf\", \"image/*\"]; a request with another "
+            + "is answered 415 and runs nothing. Empty: any type.")]
+    public string[]? AllowedMimeTypes { get; set; }
+
+    [Output(DisplayName = "Parsed content",
+        Description = "The request body: JSON as it was sent, a form (also the fields of a multipart form) as an object, else text.")]
     public JsonNode? ParsedContent { get; private set; }
+
+    [Output(DisplayName = "Files",
+        Description = "The files of a multipart/form-data request: name, fileName, contentType, length and content (base64).")]
+    public JsonArray? Files { get; private set; }
 
     [Output(DisplayName = "Route data", Description = "The values of the path's {placeholders}.")]
     public JsonObject? RouteData { get; private set; }
@@ -92,6 +107,25 @@ internal sealed class HttpEndpoint : WorkflowActivity
             }
             payload[HttpAccess.SizeLimitKey] = limit;
         }
+        if (FileSizeLimit is { } fileLimit)
+        {
+            if (fileLimit < 1)
+            {
+                context.Fault($"{HttpAccess.FileSizeLimitKey}: {fileLimit} is not a size; write the largest file in bytes, at least 1.");
+                return ValueTask.CompletedTask;
+            }
+            payload[HttpAccess.FileSizeLimitKey] = fileLimit;
+        }
+        if (!HttpAccess.TryMimeTypes(AllowedMimeTypes is null ? null : new JsonArray(AllowedMimeTypes
+            .Select(t => (JsonNode?)JsonValue.Create(t)).ToArray()), out var types))
+        {
+            context.Fault($"{HttpAccess.AllowedMimeTypesKey}: write content types such as application/pdf or image/*.");
+            return ValueTask.CompletedTask;
+        }
+        if (types.Count > 0)
+        {
+            payload[HttpAccess.AllowedMimeTypesKey] = new JsonArray(types.Select(t => (JsonNode?)JsonValue.Create(t)).ToArray());
+        }
         context.CreateBookmark(new BookmarkRequest(BookmarkKind.Http, path, Payload: payload));
         return ValueTask.CompletedTask;
     }
@@ -112,6 +146,7 @@ internal sealed class HttpEndpoint : WorkflowActivity
     private void Receive(IActivityExecutionContext context, JsonObject request)
     {
         ParsedContent = request["parsedContent"]?.DeepClone();
+        Files = request["files"]?.DeepClone() as JsonArray ?? [];
         RouteData = request["routeData"]?.DeepClone() as JsonObject ?? [];
         QueryStringData = request["queryStringData"]?.DeepClone() as JsonObject ?? [];
         Headers = request["headers"]?.DeepClone() as JsonObject ?? [];
@@ -143,7 +178,8 @@ internal sealed class HttpEndpoint : WorkflowActivity
         {
             yield return $"supportedMethods: '{unknown}' is not one of {string.Join(", ", HttpRoute.KnownMethods)}.";
         }
-        foreach (var problem in HttpAccess.Validate(design).Concat(HttpAccess.ValidateSizeLimit(design)))
+        foreach (var problem in HttpAccess.Validate(design).Concat(HttpAccess.ValidateSizeLimit(design))
+            .Concat(HttpAccess.ValidateUploadRules(design)))
         {
             yield return problem;
         }

@@ -8,11 +8,29 @@ using Rake.Workflows.Abstractions;
 namespace Rake.Modules.Workflows.Engine.Activities;
 
 /// <summary>
+/// What an endpoint accepts of uploaded files before anything runs: the largest file in bytes (null: only the body limit)
+/// and the content types (empty: any; <c>image/*</c> for a family).
+/// </summary>
+internal sealed record UploadRules(long? FileSizeLimit, IReadOnlyList<string> AllowedMimeTypes)
+{
+    public bool AllowsType(string? contentType)
+    {
+        if (AllowedMimeTypes.Count == 0)
+        {
+            return true;
+        }
+        var type = (contentType ?? "").Split(';')[0].Trim().ToLowerInvariant();
+        return AllowedMimeTypes.Any(a => a == type || (a.EndsWith("/*", StringComparison.Ordinal)
+            && type.StartsWith(a[..^1], StringComparison.Ordinal)));
+    }
+}
+
+/// <summary>
 /// Elsa's <c>authorize</c> and <c>policy</c> on an HTTP Endpoint. The caller always holds a token of the region (the region
 /// API's gate); a policy, read as Elsa does only when <c>authorize</c> is on, names the region role the caller must also
 /// hold (docs/adr/0178).
 /// </summary>
-internal static class HttpAccess
+internal static partial class HttpAccess
 {
     /// <summary>Where a waiting endpoint's bookmark keeps the role its caller needs.</summary>
     public const string RoleKey = "role";
@@ -169,6 +187,92 @@ internal static class HttpAccess
                 return null;
         }
     }
+
+    /// <summary>Where a waiting endpoint's bookmark keeps Elsa's <c>fileSizeLimit</c> (bytes per uploaded file).</summary>
+    public const string FileSizeLimitKey = "fileSizeLimit";
+
+    /// <summary>Where a waiting endpoint's bookmark keeps Elsa's <c>allowedMimeTypes</c> (the uploads' accepted types).</summary>
+    public const string AllowedMimeTypesKey = "allowedMimeTypes";
+
+    /// <summary>
+    /// Elsa's <c>fileSizeLimit</c> and <c>allowedMimeTypes</c> are read before the workflow runs (a refused upload runs
+    /// nothing), so they must be literals, as <c>requestSizeLimit</c> (docs/adr/0194).
+    /// </summary>
+    public static IEnumerable<string> ValidateUploadRules(IActivityDesign design)
+    {
+        if (design.GetExpressionType(FileSizeLimitKey) is { } sizeType
+            && !(sizeType is "Literal" or "Object" && IsEmpty(design.GetRawInput(FileSizeLimitKey)))
+            && (sizeType is not ("Literal" or "Object") || !TrySizeLimit(design.GetRawInput(FileSizeLimitKey), out _)))
+        {
+            yield return $"{FileSizeLimitKey}: write the largest uploaded file in bytes as a whole number of at least 1; it is checked "
+                + "before the workflow runs, so it cannot be an expression.";
+        }
+        if (design.GetExpressionType(AllowedMimeTypesKey) is { } typesType
+            && (typesType is not ("Literal" or "Object") || !TryMimeTypes(design.GetRawInput(AllowedMimeTypesKey), out _)))
+        {
+            yield return $"{AllowedMimeTypesKey}: write the accepted content types as a literal list, e.g. [\"application/pdf\", "
+                + "\"image/*\"]; they are checked before the workflow runs, so they cannot be an expression.";
+        }
+    }
+
+    /// <summary>A trigger's upload rules, read from the published definition's JSON.</summary>
+    public static UploadRules UploadRulesOf(JsonNode? definitionRoot, string activityId)
+    {
+        var activity = Find(definitionRoot, activityId);
+        return new UploadRules(
+            activity is not null && TrySizeLimit(activity[FileSizeLimitKey], out var limit) ? limit : null,
+            activity is not null && TryMimeTypes(activity[AllowedMimeTypesKey], out var types) ? types : []);
+    }
+
+    /// <summary>A waiting endpoint's upload rules, as its bookmark keeps them.</summary>
+    public static UploadRules UploadRulesOf(JsonObject? payload) => new(
+        payload?[FileSizeLimitKey] is JsonValue v && v.TryGetValue<long>(out var limit) ? limit : null,
+        payload?[AllowedMimeTypesKey] is JsonArray a ? a.Select(t => JsonRead.Text(t) ?? "").Where(t => t.Length > 0).ToList() : []);
+
+    /// <summary>A literal list of content types: a JSON array, JSON text of one, or text with commas (empty: any type).</summary>
+    public static bool TryMimeTypes(JsonNode? input, out IReadOnlyList<string> types)
+    {
+        types = [];
+        if (input is null)
+        {
+            return true;
+        }
+        if (!Constant(input, out var value) && value is not JsonArray)
+        {
+            return false;
+        }
+        if (value is JsonValue text && text.GetValueKind() == JsonValueKind.String)
+        {
+            var raw = text.GetValue<string>().Trim();
+            try
+            {
+                value = raw.StartsWith('[') ? JsonNode.Parse(raw) : new JsonArray(raw.Split(',', StringSplitOptions.TrimEntries
+                    | StringSplitOptions.RemoveEmptyEntries).Select(t => (JsonNode?)JsonValue.Create(t)).ToArray());
+            }
+            catch (JsonException)
+            {
+                return false;
+            }
+        }
+        if (value is null)
+        {
+            return true;
+        }
+        if (value is not JsonArray list || list.Any(t => t is not JsonValue s || s.GetValueKind() != JsonValueKind.String
+            || !MimeType().IsMatch(s.GetValue<string>().Trim())))
+        {
+            return false;
+        }
+        types = list.Select(t => t!.GetValue<string>().Trim().ToLowerInvariant()).Distinct().ToList();
+        return true;
+    }
+
+    private static bool IsEmpty(JsonNode? raw) =>
+        raw is JsonObject wrapped && wrapped["expression"] is JsonObject e && (e["value"] is null
+            || (e["value"] is JsonValue v && v.GetValueKind() == JsonValueKind.String && string.IsNullOrWhiteSpace(v.GetValue<string>())));
+
+    [GeneratedRegex(@"^[a-zA-Z0-9!#$&^_.+-]+/(\*|[a-zA-Z0-9!#$&^_.+-]+)$")]
+    private static partial Regex MimeType();
 
     public static bool Allows(string? requiredRole, Func<RegionRole, bool> callerHolds) =>
         requiredRole is null || (Enum.TryParse<RegionRole>(requiredRole, ignoreCase: false, out var role) && callerHolds(role));

@@ -122,6 +122,9 @@ internal sealed class BulkDispatchWorkflows : WorkflowActivity, IChildOwnerActiv
         Description = "Elsa's dispatcher channel. Rake has one dispatcher: the name is accepted and has no effect.")]
     public string? ChannelName { get; set; }
 
+    /// <summary>The variable Elsa declares for a child port's run: the instance id of the child it runs for.</summary>
+    public const string ChildInstanceIdVariable = "ChildInstanceId";
+
     /// <summary>The ports (as Elsa writes them in a definition) run for a child that finished or faulted.</summary>
     public const string ChildFinishedPort = "childFinished";
     public const string ChildFaultedPort = "childFaulted";

@@ -92,13 +92,28 @@ internal sealed class HttpWorkflowsHandler(
             return own is { } ownLimit && ownLimit <= limit ? TooLargeForEndpoint(limit) : TooLarge(limit);
         }
         JsonNode? content;
-        try
+        JsonArray files = [];
+        if (IsMultipartForm(http.Request.ContentType))
         {
-            content = Parse(body, http.Request.ContentType);
+            var rules = waiting is { } u ? HttpAccess.UploadRulesOf(ParsePayload(u.Record.Payload)) : trigger!.Value.Uploads;
+            var (fields, uploaded, refusal) = await ReadMultipartAsync(body, http.Request.ContentType!, rules, ct);
+            if (refusal is not null)
+            {
+                return refusal;
+            }
+            (content, files) = (fields, uploaded!);
         }
-        catch (JsonException)
+        else
         {
-            return Results.Problem(statusCode: 400, title: texts["workflows.http.badBodyTitle"], detail: texts["workflows.http.badJson"]);
+            try
+            {
+                content = Parse(body, http.Request.ContentType);
+            }
+            catch (JsonException)
+            {
+                return Results.Problem(statusCode: 400, title: texts["workflows.http.badBodyTitle"],
+                    detail: texts["workflows.http.badJson"]);
+            }
         }
         var request = new JsonObject
         {
@@ -106,6 +121,7 @@ internal sealed class HttpWorkflowsHandler(
             ["path"] = path,
             ["contentType"] = http.Request.ContentType,
             ["parsedContent"] = content,
+            ["files"] = files,
             ["routeData"] = (waiting?.RouteData ?? trigger!.Value.RouteData).DeepClone(),
             ["queryStringData"] = FirstValues(http.Request.Query.Select(q => (q.Key, First(q.Value)))),
             ["headers"] = FirstValues(http.Request.Headers.Where(h => !SecretHeaders.Contains(h.Key)).Select(h => (h.Key, First(h.Value)))),
@@ -123,7 +139,7 @@ internal sealed class HttpWorkflowsHandler(
         }
         else
         {
-            var (definitionId, activityId, _, _, _) = trigger!.Value;
+            var (definitionId, activityId, _, _, _, _) = trigger!.Value;
             var instanceId = Guid.NewGuid();
             response.AnswerFor(instanceId);
             record = await runtime.StartAsync(definitionId, new RunOptions
@@ -232,8 +248,8 @@ internal sealed class HttpWorkflowsHandler(
     /// The published workflow of the region whose HTTP Endpoint trigger takes this request; a path with fewer placeholders
     /// wins (<c>orders/new</c> before <c>orders/{id}</c>), as in ASP.NET routing.
     /// </summary>
-    private async Task<(string DefinitionId, string ActivityId, JsonObject RouteData, string? Role, long? SizeLimit)?> FindTriggerAsync(
-        string method, string path, CancellationToken ct)
+    private async Task<(string DefinitionId, string ActivityId, JsonObject RouteData, string? Role, long? SizeLimit, UploadRules Uploads)?>
+        FindTriggerAsync(string method, string path, CancellationToken ct)
     {
         var publisher = engines.Publisher();
         var matches = new List<(string DefinitionId, string ActivityId, JsonObject RouteData, int Placeholders, string Json)>();
@@ -250,8 +266,9 @@ internal sealed class HttpWorkflowsHandler(
         }
         return matches.OrderBy(m => m.Placeholders).ThenBy(m => m.DefinitionId, StringComparer.Ordinal)
             .Select(m => (Match: m, Root: JsonNode.Parse(m.Json)?["root"]))
-            .Select(m => ((string, string, JsonObject, string?, long?)?)(m.Match.DefinitionId, m.Match.ActivityId, m.Match.RouteData,
-                HttpAccess.RoleOf(m.Root, m.Match.ActivityId), HttpAccess.SizeLimitOf(m.Root, m.Match.ActivityId)))
+            .Select(m => ((string, string, JsonObject, string?, long?, UploadRules)?)(m.Match.DefinitionId, m.Match.ActivityId,
+                m.Match.RouteData, HttpAccess.RoleOf(m.Root, m.Match.ActivityId), HttpAccess.SizeLimitOf(m.Root, m.Match.ActivityId),
+                HttpAccess.UploadRulesOf(m.Root, m.Match.ActivityId)))
             .FirstOrDefault();
     }
 
@@ -270,6 +287,97 @@ internal sealed class HttpWorkflowsHandler(
         }
         return buffer.ToArray();
     }
+
+    private static JsonObject? ParsePayload(string? payload)
+    {
+        try
+        {
+            return payload is null ? null : JsonNode.Parse(payload) as JsonObject;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static bool IsMultipartForm(string? contentType) =>
+        string.Equals((contentType ?? "").Split(';')[0].Trim(), "multipart/form-data", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// A multipart form as Elsa's HTTP Endpoint gives it: the fields (first value per name) as the parsed content, each file as
+    /// <c>{name, fileName, contentType, length, content}</c> with the content in base64. The body was already read within the
+    /// endpoint's limit, so the files together cannot exceed it; a file over the endpoint's <c>fileSizeLimit</c>, or more
+    /// than <see cref="MaxFiles"/> files, is 413, a type <c>allowedMimeTypes</c> does not list is 415, and nothing runs.
+    /// </summary>
+    private async Task<(JsonObject? Fields, JsonArray? Files, IResult? Refusal)> ReadMultipartAsync(byte[] body, string contentType,
+        UploadRules rules, CancellationToken ct)
+    {
+        var boundary = Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(contentType, out var media)
+            ? Microsoft.Net.Http.Headers.HeaderUtilities.RemoveQuotes(media.Boundary).Value : null;
+        if (string.IsNullOrWhiteSpace(boundary) || boundary.Length > 70)
+        {
+            return (null, null, BadMultipart());
+        }
+        var fields = new JsonObject();
+        var files = new JsonArray();
+        try
+        {
+            var reader = new MultipartReader(boundary, new MemoryStream(body, writable: false)) { HeadersCountLimit = 16 };
+            while (await reader.ReadNextSectionAsync(ct) is { } section)
+            {
+                var disposition = section.GetContentDispositionHeader();
+                if (disposition is null)
+                {
+                    continue;
+                }
+                var name = Microsoft.Net.Http.Headers.HeaderUtilities.RemoveQuotes(disposition.Name).Value ?? "";
+                using var buffer = new MemoryStream();
+                await section.Body.CopyToAsync(buffer, ct);
+                if (!disposition.FileName.HasValue && !disposition.FileNameStar.HasValue)
+                {
+                    fields[name] ??= Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+                    continue;
+                }
+                var fileName = Path.GetFileName(Microsoft.Net.Http.Headers.HeaderUtilities.RemoveQuotes(
+                    disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value ?? "");
+                var type = string.IsNullOrWhiteSpace(section.ContentType) ? "application/octet-stream" : section.ContentType.Trim();
+                if (files.Count == MaxFiles)
+                {
+                    return (null, null, Results.Problem(statusCode: 413, title: texts["workflows.http.tooLargeTitle"],
+                        detail: texts.Get("workflows.http.tooManyFiles", MaxFiles)));
+                }
+                if (rules.FileSizeLimit is { } fileLimit && buffer.Length > fileLimit)
+                {
+                    return (null, null, Results.Problem(statusCode: 413, title: texts["workflows.http.tooLargeTitle"],
+                        detail: texts.Get("workflows.http.fileTooLarge", fileName, buffer.Length, fileLimit)));
+                }
+                if (!rules.AllowsType(type))
+                {
+                    return (null, null, Results.Problem(statusCode: 415, title: texts["workflows.http.fileTypeTitle"],
+                        detail: texts.Get("workflows.http.fileType", fileName, type, string.Join(", ", rules.AllowedMimeTypes))));
+                }
+                files.Add(new JsonObject
+                {
+                    ["name"] = name,
+                    ["fileName"] = fileName,
+                    ["contentType"] = type,
+                    ["length"] = buffer.Length,
+                    ["content"] = Convert.ToBase64String(buffer.GetBuffer(), 0, (int)buffer.Length),
+                });
+            }
+        }
+        catch (Exception ex) when (ex is IOException or InvalidDataException or FormatException)
+        {
+            return (null, null, BadMultipart());
+        }
+        return (fields, files, null);
+    }
+
+    private IResult BadMultipart() =>
+        Results.Problem(statusCode: 400, title: texts["workflows.http.badBodyTitle"], detail: texts["workflows.http.badMultipart"]);
+
+    /// <summary>How many files one request may upload; each becomes part of the instance's state.</summary>
+    public const int MaxFiles = 20;
 
     /// <summary>JSON as sent, a form as an object of its first values, anything else as text; no body is null.</summary>
     private static JsonNode? Parse(byte[] body, string? contentType)
