@@ -34,7 +34,8 @@ internal sealed class UserDirectory(PlatformDbContext db, RegionRoleCache? roleC
             db.Users.AsNoTracking().FirstOrDefault(u => u.NormalizedUserName == normalized));
 
     private static readonly Func<PlatformDbContext, Guid, CancellationToken, Task<RakeUser?>> UserById =
-        EF.CompileAsyncQuery((PlatformDbContext db, Guid id, CancellationToken ct) => db.Users.AsNoTracking().FirstOrDefault(u => u.Id == id));
+        EF.CompileAsyncQuery((PlatformDbContext db, Guid id, CancellationToken ct) =>
+            db.Users.AsNoTracking().FirstOrDefault(u => u.Id == id));
 
     public async Task<UserRef?> FindByUserNameAsync(string userName, CancellationToken cancellationToken)
     {
