@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Runtime;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -84,12 +85,19 @@ internal static class LoadBenchmark
         await DrainOutboxAsync(database, dispatcher);
         dbErrors.Reset();
 
+        var bareCost = CostMeter.Start();
         var bareResult = await FireAsync(http, bareTarget, options.Requests, options.Concurrency, options.Warmup);
+        bareCost.Stop();
+        // For a profiler attached from outside (README *Benchmarks*): the phase it should sample starts now.
+        Console.Error.WriteLine($"[{DateTime.UtcNow:HH:mm:ss}] submissions with {options.Concurrency} in flight: start");
+        var submitCost = CostMeter.Start();
         var submitResult = await FireAsync(http, submit, options.Requests, options.Concurrency, options.Warmup);
         var clashes = dbErrors.UniqueViolations;
         var otherDbErrors = dbErrors.OtherErrors;
         var backlog = await PendingOutboxAsync(database);
         var drain = await DrainOutboxAsync(database, dispatcher);
+        submitCost.Stop();
+        Console.Error.WriteLine($"[{DateTime.UtcNow:HH:mm:ss}] submissions with {options.Concurrency} in flight: done");
 
         // The same, one request at a time: no clashes between requests (the outbox dispatcher still runs after each submission).
         var sequential = new List<LoadResult>();
@@ -133,6 +141,10 @@ internal static class LoadBenchmark
         report.Line($"Report-number clashes retried by SubmitReportHandler during the {options.Concurrency}-in-flight run (unique index violations): {clashes}; " +
                     $"other failed SaveChanges: {otherDbErrors}" + (dbErrors.FirstOther is { } first ? $" (first: {Shorten(first)})" : ""));
         report.Line($"Notice mails accepted by the benchmark's SMTP server: {mail.Accepted}");
+        report.Line($"GC: {(GCSettings.IsServerGC ? "Server" : "Workstation")}, latency mode {GCSettings.LatencyMode}; " +
+                    $"{Environment.ProcessorCount} processors");
+        report.Line($"Per bare insert ({options.Concurrency} in flight): {bareCost.Describe(options.Requests)}");
+        report.Line($"Per submission ({options.Concurrency} in flight, its outbox backlog delivered): {submitCost.Describe(options.Requests)}");
         report.Line($"Outbox backlog when that run ended: {backlog} events; delivered in {drain.TotalSeconds:0.00} s; events that failed delivery: {failedEvents}");
         var sent = (long)options.Warmup + options.Requests + options.Sequential + extraSent;
         var numbersOk = distinctNumbers == stored && maxNumber == stored;
@@ -284,6 +296,39 @@ internal static class LoadBenchmark
             (sorted.Length == 0 ? 0 : sorted[^1]).ToString("0.0", Report.Culture),
         ];
     }
+}
+
+/// <summary>
+/// CPU time of the whole process (client, Host, background workers) and bytes allocated on every thread across a phase,
+/// for a cost per request that does not count time spent waiting.
+/// </summary>
+internal sealed class CostMeter
+{
+    private readonly TimeSpan cpuAtStart = Process.GetCurrentProcess().TotalProcessorTime;
+    private readonly long allocatedAtStart = GC.GetTotalAllocatedBytes(precise: true);
+    private readonly int[] collectionsAtStart = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
+    private readonly TimeSpan pausedAtStart = GC.GetTotalPauseDuration();
+    private readonly Stopwatch clock = Stopwatch.StartNew();
+    private TimeSpan cpu;
+    private long allocated;
+    private int[] collections = [];
+    private TimeSpan paused;
+
+    public static CostMeter Start() => new();
+
+    public void Stop()
+    {
+        clock.Stop();
+        cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuAtStart;
+        allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedAtStart;
+        collections = [.. Enumerable.Range(0, 3).Select(g => GC.CollectionCount(g) - collectionsAtStart[g])];
+        paused = GC.GetTotalPauseDuration() - pausedAtStart;
+    }
+
+    public string Describe(int requests) =>
+        $"{cpu.TotalMicroseconds / requests:0} µs CPU, {allocated / 1024.0 / requests:0.0} KiB allocated; " +
+        $"over {clock.Elapsed.TotalSeconds:0.0} s: CPU {cpu.TotalSeconds / clock.Elapsed.TotalSeconds:0.00} cores, " +
+        $"GCs gen0/1/2 {collections[0]}/{collections[1]}/{collections[2]}, GC pauses {paused.TotalMilliseconds:0} ms";
 }
 
 /// <summary>The submission body; the same bytes go to both endpoints. Text that the PII guard passes without warnings.</summary>

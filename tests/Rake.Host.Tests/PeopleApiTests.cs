@@ -103,6 +103,37 @@ public sealed class PeopleApiTests(PeopleHost fixture) : IClassFixture<PeopleHos
     }
 
     [Fact]
+    public async Task A_removed_role_or_a_deactivation_takes_effect_at_the_next_request_though_the_roles_were_just_read()
+    {
+        // The gate's answers are cached per person and region (docs/adr/0196); every change path on this Host empties it.
+        var (id, userName) = await Host.CreateAccountAsync("cached");
+        using var kainuu = await Host.ClientFor("kainuu-regionadmin");
+        using var kymenlaakso = await Host.ClientFor("kymenlaakso-regionadmin");
+        (await kainuu.PostAsJsonAsync($"{People("kainuu")}/{id}/roles", new { role = "Professional" })).EnsureSuccessStatusCode();
+        (await kymenlaakso.PostAsJsonAsync($"{People("kymenlaakso")}/{id}/roles", new { role = "Professional" })).EnsureSuccessStatusCode();
+        using var person = await Host.ClientFor(userName);
+        const string Own = "me/notification-settings";
+        (await person.GetAsync($"/api/v1/regions/kainuu/{Own}")).EnsureSuccessStatusCode();
+        (await person.GetAsync($"/api/v1/regions/kymenlaakso/{Own}")).EnsureSuccessStatusCode();
+
+        (await kainuu.DeleteAsync($"{People("kainuu")}/{id}/roles/Professional")).EnsureSuccessStatusCode();
+        await Reports.ReadProblemAsync(await person.GetAsync($"/api/v1/regions/kainuu/{Own}"), HttpStatusCode.Forbidden);
+        // Kainuu's change leaves the person's Kymenlaakso role as it was.
+        (await person.GetAsync($"/api/v1/regions/kymenlaakso/{Own}")).EnsureSuccessStatusCode();
+        (await person.GetAsync($"/api/v1/regions/kymenlaakso/{Own}")).EnsureSuccessStatusCode();
+
+        await using (var scope = Host.Services.CreateAsyncScope())
+        {
+            // Deactivated from outside the people API (as Identity's own saves would): the token is refused at once.
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<RakeUser>>();
+            var user = await users.FindByIdAsync(id.ToString());
+            user!.DeactivatedAt = DateTimeOffset.UtcNow;
+            Assert.True((await users.UpdateAsync(user)).Succeeded);
+        }
+        Assert.Equal(HttpStatusCode.Unauthorized, (await person.GetAsync($"/api/v1/regions/kymenlaakso/{Own}")).StatusCode);
+    }
+
+    [Fact]
     public async Task A_kymenlaakso_admin_cannot_see_or_touch_kainuu_roles()
     {
         var (id, userName) = await Host.CreateAccountAsync("cross");

@@ -66,6 +66,7 @@ public static class RakeHost
         services.AddDbContext<PlatformDbContext>((sp, options) =>
             options.UseRakeDatabase(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value, PlatformDbContext.SchemaName),
             contextLifetime: ServiceLifetime.Scoped, optionsLifetime: ServiceLifetime.Singleton);
+        services.AddSingleton<RegionRoleCache>();
         services.AddScoped<UserDirectory>();
         services.AddScoped<IUserDirectory>(sp => sp.GetRequiredService<UserDirectory>());
         services.AddScoped<IRegionPeopleFinder>(sp => sp.GetRequiredService<UserDirectory>());

@@ -37,10 +37,50 @@ public sealed class RegionRoleAssignment
 }
 
 /// <summary>Identity and the region catalogue: the Host's own data, in the <c>platform</c> schema.</summary>
-public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> options)
+public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> options, RegionRoleCache? roleCache = null)
     : IdentityUserContext<RakeUser, Guid>(options), IDataProtectionKeyContext
 {
     public const string SchemaName = "platform";
+
+    /// <summary>A save that adds, changes or removes a role or an account empties the role cache before and after the write
+    /// (docs/adr/0196): a request that read the roles meanwhile uses its answer once, and the next one reads them again.</summary>
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        var changesAccess = ChangesAccess();
+        ForgetRoles(changesAccess);
+        var written = base.SaveChanges(acceptAllChangesOnSuccess);
+        ForgetRoles(changesAccess);
+        return written;
+    }
+
+    /// <inheritdoc cref="SaveChanges(bool)"/>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var changesAccess = ChangesAccess();
+        ForgetRoles(changesAccess);
+        var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        ForgetRoles(changesAccess);
+        return written;
+    }
+
+    private bool ChangesAccess()
+    {
+        if (roleCache is null)
+        {
+            return false;
+        }
+        ChangeTracker.DetectChanges();
+        return ChangeTracker.Entries().Any(e =>
+            e.Entity is RegionRoleAssignment or RakeUser && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted);
+    }
+
+    private void ForgetRoles(bool changesAccess)
+    {
+        if (changesAccess)
+        {
+            roleCache!.InvalidateAll();
+        }
+    }
 
     public DbSet<RegionRecord> Regions => Set<RegionRecord>();
     public DbSet<RegionRoleAssignment> RegionRoles => Set<RegionRoleAssignment>();

@@ -8,7 +8,7 @@ namespace Rake.Host.Platform;
 /// People as the modules see them. A deactivated account holds no role anywhere here, so every picker and every check
 /// that asks who holds a role (supervisor list, body members, assignees, co-reporters) leaves a leaver out (docs/adr/0115).
 /// </summary>
-internal sealed class UserDirectory(PlatformDbContext db) : IUserDirectory, IRegionPeopleFinder
+internal sealed class UserDirectory(PlatformDbContext db, RegionRoleCache? roleCache = null) : IUserDirectory, IRegionPeopleFinder
 {
     public async Task<IReadOnlyList<UserRef>> FindByNameAsync(
         RegionId region, string text, RegionRole? role, int max, CancellationToken cancellationToken)
@@ -28,16 +28,24 @@ internal sealed class UserDirectory(PlatformDbContext db) : IUserDirectory, IReg
         return users.Select(ToRef).ToList();
     }
 
+    // Asked by every submission (reporter, co-reporters): compiled once, the same SQL and answer (docs/adr/0196).
+    private static readonly Func<PlatformDbContext, string, CancellationToken, Task<RakeUser?>> UserByNormalizedName =
+        EF.CompileAsyncQuery((PlatformDbContext db, string normalized, CancellationToken ct) =>
+            db.Users.AsNoTracking().FirstOrDefault(u => u.NormalizedUserName == normalized));
+
+    private static readonly Func<PlatformDbContext, Guid, CancellationToken, Task<RakeUser?>> UserById =
+        EF.CompileAsyncQuery((PlatformDbContext db, Guid id, CancellationToken ct) =>
+            db.Users.AsNoTracking().FirstOrDefault(u => u.Id == id));
+
     public async Task<UserRef?> FindByUserNameAsync(string userName, CancellationToken cancellationToken)
     {
-        var normalized = userName.Trim().ToUpperInvariant();
-        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.NormalizedUserName == normalized, cancellationToken);
+        var user = await UserByNormalizedName(db, userName.Trim().ToUpperInvariant(), cancellationToken);
         return user is null ? null : ToRef(user);
     }
 
     public async Task<UserRef?> FindByIdAsync(Guid userId, CancellationToken cancellationToken)
     {
-        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == userId, cancellationToken);
+        var user = await UserById(db, userId, cancellationToken);
         return user is null ? null : ToRef(user);
     }
 
@@ -49,13 +57,19 @@ internal sealed class UserDirectory(PlatformDbContext db) : IUserDirectory, IReg
         return users.Select(ToRef).ToList();
     }
 
+    /// <summary>The roles held in <paramref name="region"/>; through <see cref="RegionRoleCache"/> (docs/adr/0196) when the Host
+    /// has one, which every save of a role or an account through <see cref="PlatformDbContext"/> empties.</summary>
     public async Task<IReadOnlySet<RegionRole>> RolesAsync(Guid userId, RegionId region, CancellationToken cancellationToken) =>
-        (await db.RegionRoles.AsNoTracking()
-            .Where(r => r.UserId == userId && r.RegionCode == region.Code)
+        roleCache is null
+            ? (await LoadRolesAsync(userId, region.Code, cancellationToken)).ToHashSet()
+            : await roleCache.RolesAsync(userId, region.Code, ct => LoadRolesAsync(userId, region.Code, ct), cancellationToken);
+
+    private Task<List<RegionRole>> LoadRolesAsync(Guid userId, string region, CancellationToken cancellationToken) =>
+        db.RegionRoles.AsNoTracking()
+            .Where(r => r.UserId == userId && r.RegionCode == region)
             .Where(r => db.Users.Any(u => u.Id == r.UserId && u.DeactivatedAt == null))
             .Select(r => r.Role)
-            .ToListAsync(cancellationToken))
-        .ToHashSet();
+            .ToListAsync(cancellationToken);
 
     private static UserRef ToRef(RakeUser user) => new(user.Id, user.UserName ?? "", user.DisplayName, user.Email);
 }
