@@ -179,7 +179,12 @@ internal sealed record InputValue(string? TypeName, string ExpressionType, JsonN
 internal sealed record Connection(string Source, string SourcePort, string Target, string TargetPort)
 {
     // Connections are dictionary keys of the flowchart's counters, looked up at every completed activity: the hash of the
-    // four texts is worked out once. Derived from the four, so equality is unchanged.
+    // four texts is worked out once. Derived from the four, so equality is unchanged; the four are get-only, so no `with`
+    // can leave the hash of the old values behind.
+    public string Source { get; } = Source;
+    public string SourcePort { get; } = SourcePort;
+    public string Target { get; } = Target;
+    public string TargetPort { get; } = TargetPort;
     private readonly int hash = HashCode.Combine(Source, SourcePort, Target, TargetPort);
 
     public bool Equals(Connection? other) =>
