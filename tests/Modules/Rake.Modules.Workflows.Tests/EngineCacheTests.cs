@@ -81,7 +81,10 @@ public sealed class EngineCacheTests
 
         var first = wait.Input("eventName")!;
         Assert.Same(first, wait.Input("eventName"));
-        Assert.Same(first, wait.Input("EventName")); // the case-insensitive fallback finds the same JSON
+        // The case-insensitive fallback finds the same JSON, kept under the name asked for.
+        var otherCase = wait.Input("EventName")!;
+        Assert.Same(first.Value, otherCase.Value);
+        Assert.Same(otherCase, wait.Input("EventName"));
         Assert.Equal("go", first.StringValue);
         Assert.Null(wait.Input("missing"));
 

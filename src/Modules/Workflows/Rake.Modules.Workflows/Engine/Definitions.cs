@@ -342,7 +342,9 @@ internal sealed class ActivityNode
 
     private Dictionary<string, ActivityNode>? childrenById;
 
-    /// <summary>A flowchart's activity by id (the first of that id, as a search in order finds it); asked per connection followed.</summary>
+    /// <summary>
+    /// A flowchart's activity by id (the first of that id, as a search in order finds it); asked per connection followed.
+    /// </summary>
     public ActivityNode? FindChild(string id)
     {
         var byId = Volatile.Read(ref childrenById);

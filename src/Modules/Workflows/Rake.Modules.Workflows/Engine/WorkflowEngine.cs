@@ -306,7 +306,9 @@ internal sealed class WorkflowEngine(ActivityRegistry registry, ExpressionEvalua
         }
     }
 
-    /// <summary>Whether <paramref name="owner"/> is <paramref name="execution"/> or one of its ancestors (no iterator: asked per step).</summary>
+    /// <summary>
+    /// Whether <paramref name="owner"/> is <paramref name="execution"/> or one of its ancestors (no iterator: asked per step).
+    /// </summary>
     private static bool IsOrIsUnder(ActivityExecution? execution, ActivityExecution owner)
     {
         for (var e = execution; e is not null; e = e.Parent)
