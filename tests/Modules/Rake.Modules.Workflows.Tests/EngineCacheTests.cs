@@ -74,6 +74,55 @@ public sealed class EngineCacheTests
     }
 
     [Fact]
+    public void A_node_reads_an_input_once_and_again_when_the_property_is_replaced()
+    {
+        var definition = WorkflowDefinition.Parse(Flow);
+        var wait = definition.AllActivities().Single(a => a.Id == "wait");
+
+        var first = wait.Input("eventName")!;
+        Assert.Same(first, wait.Input("eventName"));
+        // The case-insensitive fallback finds the same JSON, kept under the name asked for.
+        var otherCase = wait.Input("EventName")!;
+        Assert.Same(first.Value, otherCase.Value);
+        Assert.Same(otherCase, wait.Input("EventName"));
+        Assert.Equal("go", first.StringValue);
+        Assert.Null(wait.Input("missing"));
+
+        wait.Json["eventName"] = JsonNode.Parse("""{"typeName":"String","expression":{"type":"Literal","value":"stop"}}""");
+        var replaced = wait.Input("eventName")!;
+        Assert.NotSame(first, replaced);
+        Assert.Equal("stop", replaced.StringValue);
+    }
+
+    [Fact]
+    public void The_graph_answers_per_activity_as_the_connection_list_does()
+    {
+        var definition = WorkflowDefinition.Parse(Flow);
+        var graph = definition.Root.GraphFrom("start");
+        var connections = definition.Root.Connections;
+
+        foreach (var id in definition.Root.Activities.Select(a => a.Id).Append("unknown"))
+        {
+            Assert.Equal(connections.Where(c => c.Source == id), graph.Outbound(id));
+            Assert.Equal(connections.Where(c => c.Target == id), graph.Inbound(id));
+            Assert.Equal(connections.Where(c => c.Target == id && graph.IsForward(c)), graph.ForwardInbound(id));
+        }
+        Assert.False(graph.IsDangling("wait"));
+        Assert.True(graph.IsDangling("unknown"));
+        Assert.Same(definition.Root.Activities[3], definition.Root.FindChild("wait"));
+        Assert.Null(definition.Root.FindChild("unknown"));
+
+        // A connection restored from stored state is a different object: it must still count as the same key.
+        var first = connections[0];
+        var copy = new Connection(first.Source, first.SourcePort, first.Target, first.TargetPort);
+        Assert.NotSame(first, copy);
+        Assert.Equal(first, copy);
+        Assert.Equal(first.GetHashCode(), copy.GetHashCode());
+        Assert.NotEqual(first, new Connection(first.Source, "Other", first.Target, first.TargetPort));
+        Assert.True(graph.IsForward(copy));
+    }
+
+    [Fact]
     public async Task Runs_sharing_one_parsed_definition_on_many_threads_keep_their_own_state()
     {
         var definition = WorkflowDefinition.Parse(Flow);

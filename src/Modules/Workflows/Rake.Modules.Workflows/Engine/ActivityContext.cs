@@ -15,9 +15,16 @@ internal sealed class ActivityContext(WorkflowEngine engine, WorkflowInstance in
     public WorkflowInstance Instance => instance;
     public WorkflowActivity? Activity { get; set; }
     public IReadOnlyList<string>? Outcomes { get; private set; }
-    public List<BookmarkRequest> BookmarkRequests { get; } = [];
+    private List<BookmarkRequest>? bookmarkRequests;
+    private Dictionary<string, object?>? outputs;
+
+    /// <summary>The bookmarks the activity asked for; most activities ask for none, so the list is made on the first.</summary>
+    public IReadOnlyList<BookmarkRequest> BookmarkRequests => bookmarkRequests ?? (IReadOnlyList<BookmarkRequest>)[];
     public WorkflowFault? FaultRequest { get; private set; }
-    public Dictionary<string, object?> Outputs { get; } = new(StringComparer.OrdinalIgnoreCase);
+    /// <summary>Outputs the activity set by name; made on the first, since most activities set none (docs/adr/0195).</summary>
+    public Dictionary<string, object?> Outputs => outputs ??= new(StringComparer.OrdinalIgnoreCase);
+
+    public bool HasOutputs => outputs is { Count: > 0 };
     public bool FinishWorkflow { get; set; }
 
     public string ActivityId => execution.Node.Id;
@@ -31,7 +38,7 @@ internal sealed class ActivityContext(WorkflowEngine engine, WorkflowInstance in
     public ValueTask<object?> GetInputAsync(string name)
     {
         var input = execution.Node.Input(name);
-        return ValueTask.FromResult(input is null ? null : engine.Evaluate(input.ExpressionType, input.Value, this));
+        return ValueTask.FromResult(input is null ? null : engine.Evaluate(input, this));
     }
 
     public JsonNode? GetRawInput(string name) => execution.Node.RawInput(name);
@@ -184,7 +191,7 @@ internal sealed class ActivityContext(WorkflowEngine engine, WorkflowInstance in
         Arguments = arguments;
         try
         {
-            return engine.Evaluate(input.ExpressionType, input.Value, this);
+            return engine.Evaluate(input, this);
         }
         finally
         {
@@ -192,7 +199,7 @@ internal sealed class ActivityContext(WorkflowEngine engine, WorkflowInstance in
         }
     }
 
-    public void CreateBookmark(BookmarkRequest bookmark) => BookmarkRequests.Add(bookmark);
+    public void CreateBookmark(BookmarkRequest bookmark) => (bookmarkRequests ??= []).Add(bookmark);
 
     public void Fault(string message, string? code = null, string? category = null) =>
         FaultRequest = new WorkflowFault(execution.Node.Id, message, code, category);

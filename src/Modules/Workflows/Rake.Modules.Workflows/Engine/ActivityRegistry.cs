@@ -23,6 +23,15 @@ internal sealed record ActivityDescriptor(
     public bool OwnsChildren { get; } = typeof(IChildOwnerActivity).IsAssignableFrom(ClrType);
 
     public bool IsTerminal { get; } = typeof(ITerminalActivity).IsAssignableFrom(ClrType);
+
+    private readonly IChildOwnerActivity? sharedOwner = typeof(IStatelessChildOwner).IsAssignableFrom(ClrType)
+        ? (IChildOwnerActivity)Activator.CreateInstance(ClrType, nonPublic: true)! : null;
+
+    /// <summary>
+    /// The object told of a child's end: one shared instance for an owner that keeps nothing in itself (the flowchart, whose
+    /// state is on its execution), a new one otherwise; asked at every completion (docs/adr/0195).
+    /// </summary>
+    public IChildOwnerActivity? ChildOwner() => sharedOwner ?? Create() as IChildOwnerActivity;
 }
 
 /// <summary>A node's descriptor as one registry found it; one reference, so threads sharing a parsed definition see it whole.</summary>

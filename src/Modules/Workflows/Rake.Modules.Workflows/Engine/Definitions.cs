@@ -137,6 +137,9 @@ internal sealed record VariableDefinition(string Id, string Name, string TypeNam
 /// <summary>An input as Elsa writes it: <c>{typeName, expression:{type, value}}</c>; the value may be a string or any JSON.</summary>
 internal sealed record InputValue(string? TypeName, string ExpressionType, JsonNode? Value)
 {
+    /// <summary>The value when it is a JSON string, read once: reading it from the parsed text decodes it again each time.</summary>
+    public string? StringValue { get; } = JsonRead.Text(Value);
+
     /// <summary>The expression text: a string value as is, other JSON (a literal <c>false</c>) as its JSON text.</summary>
     public string? Text => Value switch
     {
@@ -175,6 +178,21 @@ internal sealed record InputValue(string? TypeName, string ExpressionType, JsonN
 
 internal sealed record Connection(string Source, string SourcePort, string Target, string TargetPort)
 {
+    // Connections are dictionary keys of the flowchart's counters, looked up at every completed activity: the hash of the
+    // four texts is worked out once. Derived from the four, so equality is unchanged; the four are get-only, so no `with`
+    // can leave the hash of the old values behind.
+    public string Source { get; } = Source;
+    public string SourcePort { get; } = SourcePort;
+    public string Target { get; } = Target;
+    public string TargetPort { get; } = TargetPort;
+    private readonly int hash = HashCode.Combine(Source, SourcePort, Target, TargetPort);
+
+    public bool Equals(Connection? other) =>
+        other is not null && (ReferenceEquals(this, other) || (hash == other.hash && Source == other.Source
+            && SourcePort == other.SourcePort && Target == other.Target && TargetPort == other.TargetPort));
+
+    public override int GetHashCode() => hash;
+
     public override string ToString() => $"{Source}:{SourcePort}->{Target}:{TargetPort}";
 }
 
@@ -294,9 +312,53 @@ internal sealed class ActivityNode
 
     public JsonNode? RawInput(string name) => FindProperty(name);
 
-    public InputValue? Input(string name) => InputValue.From(FindProperty(name));
+    private Dictionary<string, (JsonNode Raw, InputValue? Value)>? inputs;
 
-    public ActivityNode? FindChild(string id) => Activities.FirstOrDefault(a => a.Id == id);
+    /// <summary>
+    /// An input as <see cref="InputValue.From"/> reads it, read once per name and kept while the node holds the same JSON
+    /// under that name: the engine asks for each input at every execution (docs/adr/0195). The cache is replaced, never
+    /// changed, so threads sharing a parsed definition read it without a lock.
+    /// </summary>
+    public InputValue? Input(string name)
+    {
+        var raw = FindProperty(name);
+        if (raw is null)
+        {
+            return null;
+        }
+        var cache = Volatile.Read(ref inputs);
+        if (cache is not null && cache.TryGetValue(name, out var known) && ReferenceEquals(known.Raw, raw))
+        {
+            return known.Value;
+        }
+        var value = InputValue.From(raw);
+        var next = cache is null
+            ? new Dictionary<string, (JsonNode, InputValue?)>(StringComparer.Ordinal)
+            : new Dictionary<string, (JsonNode, InputValue?)>(cache, StringComparer.Ordinal);
+        next[name] = (raw, value);
+        Volatile.Write(ref inputs, next);
+        return value;
+    }
+
+    private Dictionary<string, ActivityNode>? childrenById;
+
+    /// <summary>
+    /// A flowchart's activity by id (the first of that id, as a search in order finds it); asked per connection followed.
+    /// </summary>
+    public ActivityNode? FindChild(string id)
+    {
+        var byId = Volatile.Read(ref childrenById);
+        if (byId is null)
+        {
+            byId = new Dictionary<string, ActivityNode>(StringComparer.Ordinal);
+            foreach (var child in Activities)
+            {
+                byId.TryAdd(child.Id, child);
+            }
+            Volatile.Write(ref childrenById, byId);
+        }
+        return byId.GetValueOrDefault(id);
+    }
 
     public IEnumerable<ActivityNode> Descendants()
     {

@@ -11,26 +11,40 @@ internal sealed class FlowGraph
     private readonly HashSet<Connection> _forward;
     private readonly string? _start;
 
+    // Per activity, in the definition's order: the scheduler asks these at every completed activity, and a graph is built
+    // once per flowchart node and then only read, so they are worked out here once (docs/adr/0195).
+    private readonly Dictionary<string, Connection[]> _outbound;
+    private readonly Dictionary<string, Connection[]> _inbound;
+    private readonly Dictionary<string, Connection[]> _forwardInbound;
+    private readonly HashSet<string> _forwardTargets;
+
     public FlowGraph(IReadOnlyList<Connection> connections, string? startActivityId)
     {
         _connections = connections;
         _start = startActivityId;
         _forward = startActivityId is null ? [] : ForwardConnections(connections, startActivityId);
+        _outbound = Index(connections, c => c.Source, _ => true);
+        _inbound = Index(connections, c => c.Target, _ => true);
+        _forwardInbound = Index(connections, c => c.Target, _forward.Contains);
+        _forwardTargets = _forward.Select(c => c.Target).ToHashSet(StringComparer.Ordinal);
     }
+
+    private static Dictionary<string, Connection[]> Index(IReadOnlyList<Connection> connections, Func<Connection, string> key,
+        Func<Connection, bool> include) =>
+        connections.Where(include).GroupBy(key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
 
     /// <summary>The start activity the forward edges were found from.</summary>
     public string? Start => _start;
 
-    public IEnumerable<Connection> Outbound(string activityId) => _connections.Where(c => c.Source == activityId);
+    public IReadOnlyList<Connection> Outbound(string activityId) => _outbound.GetValueOrDefault(activityId) ?? [];
 
-    public IReadOnlyList<Connection> Inbound(string activityId) => _connections.Where(c => c.Target == activityId).ToList();
+    public IReadOnlyList<Connection> Inbound(string activityId) => _inbound.GetValueOrDefault(activityId) ?? [];
 
-    public IReadOnlyList<Connection> ForwardInbound(string activityId) =>
-        _connections.Where(c => c.Target == activityId && _forward.Contains(c)).ToList();
+    public IReadOnlyList<Connection> ForwardInbound(string activityId) => _forwardInbound.GetValueOrDefault(activityId) ?? [];
 
     public bool IsForward(Connection connection) => _forward.Contains(connection);
 
-    public bool IsDangling(string activityId) => activityId != _start && !_forward.Any(c => c.Target == activityId);
+    public bool IsDangling(string activityId) => activityId != _start && !_forwardTargets.Contains(activityId);
 
     public HashSet<string> Ancestors(string activityId)
     {

@@ -17,6 +17,12 @@ internal interface IChildOwnerActivity
     void OnChildCanceled(WorkflowEngine engine, WorkflowInstance instance, ActivityExecution self, ActivityExecution child);
 }
 
+/// <summary>
+/// A child owner that keeps nothing in its own fields (its state lives on its execution), so one instance can hear of every
+/// child's end, on any thread, instead of a new one per completion.
+/// </summary>
+internal interface IStatelessChildOwner : IChildOwnerActivity;
+
 /// <summary>A container activity (flowchart, FlowNode, ParallelForEach): the engine starts it and tells it about its children.</summary>
 internal interface IContainerActivity : IChildOwnerActivity
 {
@@ -214,11 +220,11 @@ internal sealed class WorkflowEngine(ActivityRegistry registry, ExpressionEvalua
             return;
         }
         execution.Status = ActivityStatus.Completed;
-        instance.Bookmarks.RemoveAll(b => b.ActivityExecutionId == execution.Id);
+        RemoveBookmarksOf(instance, execution);
         instance.Journal.Add(new JournalEntry(time.GetUtcNow(), execution.Node.Id, execution.Node.Type, "Completed",
-            string.Join(",", outcomes)));
+            outcomes.Count == 1 ? outcomes[0] : string.Join(",", outcomes)));
         if (execution.Parent is { Status: ActivityStatus.Running } parent && Describe(parent.Node) is { OwnsChildren: true } described
-            && described.Create() is IChildOwnerActivity container)
+            && described.ChildOwner() is { } container)
         {
             container.OnChildCompleted(this, instance, parent, execution, outcomes);
         }
@@ -237,10 +243,10 @@ internal sealed class WorkflowEngine(ActivityRegistry registry, ExpressionEvalua
         }
         RemoveScheduledWork(instance, execution);
         execution.Status = ActivityStatus.Canceled;
-        instance.Bookmarks.RemoveAll(b => b.ActivityExecutionId == execution.Id);
+        RemoveBookmarksOf(instance, execution);
         instance.Journal.Add(new JournalEntry(time.GetUtcNow(), execution.Node.Id, execution.Node.Type, "Canceled"));
         if (execution.Parent is { Status: ActivityStatus.Running } parent && Describe(parent.Node) is { OwnsChildren: true } described
-            && described.Create() is IChildOwnerActivity container)
+            && described.ChildOwner() is { } container)
         {
             container.OnChildCanceled(this, instance, parent, execution);
         }
@@ -288,12 +294,39 @@ internal sealed class WorkflowEngine(ActivityRegistry registry, ExpressionEvalua
         instance.Journal.Add(new JournalEntry(time.GetUtcNow(), execution.Node.Id, execution.Node.Type, "Canceled"));
     }
 
+    private static void RemoveBookmarksOf(WorkflowInstance instance, ActivityExecution execution)
+    {
+        var bookmarks = instance.Bookmarks;
+        for (var i = bookmarks.Count - 1; i >= 0; i--)
+        {
+            if (bookmarks[i].ActivityExecutionId == execution.Id)
+            {
+                bookmarks.RemoveAt(i);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Whether <paramref name="owner"/> is <paramref name="execution"/> or one of its ancestors (no iterator: asked per step).
+    /// </summary>
+    private static bool IsOrIsUnder(ActivityExecution? execution, ActivityExecution owner)
+    {
+        for (var e = execution; e is not null; e = e.Parent)
+        {
+            if (e == owner)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static void RemoveScheduledWork(WorkflowInstance instance, ActivityExecution owner)
     {
         for (var node = instance.Scheduler.First; node is not null;)
         {
             var next = node.Next;
-            if (node.Value.Owner is { } o && (o == owner || o.Ancestors().Contains(owner)))
+            if (IsOrIsUnder(node.Value.Owner, owner))
             {
                 instance.Scheduler.Remove(node);
             }
@@ -307,11 +340,29 @@ internal sealed class WorkflowEngine(ActivityRegistry registry, ExpressionEvalua
     public void ScheduleWithValue(WorkflowInstance instance, ActivityNode node, ActivityExecution owner, object? currentValue) =>
         instance.Scheduler.AddLast(new WorkItem(node, owner, false, currentValue, true));
 
-    public static bool HasScheduledWork(WorkflowInstance instance, ActivityExecution owner) =>
-        instance.Scheduler.Any(w => w.Owner is { } o && (o == owner || o.Ancestors().Contains(owner)));
+    public static bool HasScheduledWork(WorkflowInstance instance, ActivityExecution owner)
+    {
+        for (var node = instance.Scheduler.First; node is not null; node = node.Next)
+        {
+            if (IsOrIsUnder(node.Value.Owner, owner))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 
-    public static bool IsScheduled(WorkflowInstance instance, ActivityExecution owner, string activityId) =>
-        instance.Scheduler.Any(w => w.Owner == owner && w.Node.Id == activityId);
+    public static bool IsScheduled(WorkflowInstance instance, ActivityExecution owner, string activityId)
+    {
+        for (var node = instance.Scheduler.First; node is not null; node = node.Next)
+        {
+            if (node.Value.Owner == owner && node.Value.Node.Id == activityId)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 
     public void FaultActivity(WorkflowInstance instance, ActivityExecution execution, string message, string? code, string? category)
     {
@@ -332,12 +383,13 @@ internal sealed class WorkflowEngine(ActivityRegistry registry, ExpressionEvalua
     public object? EvaluateInput(WorkflowInstance instance, ActivityExecution scope, ActivityNode node, string name)
     {
         var input = node.Input(name);
-        return input is null ? null
-            : evaluator.Evaluate(input.ExpressionType, input.Value, new ActivityContext(this, instance, scope, default));
+        return input is null ? null : evaluator.Evaluate(input, new ActivityContext(this, instance, scope, default));
     }
 
     public object? Evaluate(string expressionType, JsonNode? value, IJavaScriptScope scope) =>
         evaluator.Evaluate(expressionType, value, scope);
+
+    public object? Evaluate(InputValue input, IJavaScriptScope scope) => evaluator.Evaluate(input, scope);
 
     private void BindInputs(ActivityDescriptor descriptor, WorkflowActivity activity, ActivityContext context)
     {
@@ -351,7 +403,7 @@ internal sealed class WorkflowEngine(ActivityRegistry registry, ExpressionEvalua
             object? evaluated;
             try
             {
-                evaluated = evaluator.Evaluate(value.ExpressionType, value.Value, context);
+                evaluated = evaluator.Evaluate(value, context);
                 input.Property.SetValue(activity, ValueConverter.Convert(evaluated, input.Property.PropertyType));
             }
             catch (Exception ex) when (ex is FormatException or InvalidCastException or System.Text.Json.JsonException or OverflowException
@@ -371,7 +423,14 @@ internal sealed class WorkflowEngine(ActivityRegistry registry, ExpressionEvalua
     private static void MapOutputs(WorkflowInstance instance, ActivityExecution execution, ActivityContext context,
         ActivityDescriptor descriptor)
     {
-        var values = new Dictionary<string, object?>(context.Outputs, StringComparer.OrdinalIgnoreCase);
+        if (descriptor.Outputs.Count == 0 && !context.HasOutputs)
+        {
+            // Most activities have no outputs: no register entry, nothing to bind (docs/adr/0195).
+            return;
+        }
+        var values = context.HasOutputs
+            ? new Dictionary<string, object?>(context.Outputs, StringComparer.OrdinalIgnoreCase)
+            : new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
         foreach (var output in descriptor.Outputs)
         {
             values[output.Name] = ValueConverter.ToStateValue(output.Property.GetValue(context.Activity));

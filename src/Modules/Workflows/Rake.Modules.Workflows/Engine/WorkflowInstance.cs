@@ -143,6 +143,22 @@ internal sealed class WorkflowInstance(string id, WorkflowDefinition definition,
 
     public int CompletedCount(string activityId) => Journal.Count(e => e.ActivityId == activityId && e.Event == "Completed");
 
-    public ActivityExecution? FindExecution(string executionId) =>
-        Root is null ? null : Root.Descendants().Prepend(Root).FirstOrDefault(e => e.Id == executionId);
+    /// <summary>The execution of that id, searched depth first from the root (no iterators: asked at every resume).</summary>
+    public ActivityExecution? FindExecution(string executionId) => Root is null ? null : Find(Root, executionId);
+
+    private static ActivityExecution? Find(ActivityExecution execution, string executionId)
+    {
+        if (execution.Id == executionId)
+        {
+            return execution;
+        }
+        foreach (var child in execution.Children)
+        {
+            if (Find(child, executionId) is { } found)
+            {
+                return found;
+            }
+        }
+        return null;
+    }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Rake.Workflows.Abstractions;
 
 namespace Rake.Modules.Workflows.Engine.Activities;
@@ -31,7 +32,7 @@ internal sealed class FlowchartState(FlowGraph graph, FlowchartMode mode)
 /// </summary>
 [Activity("Elsa.Flowchart", Category = "Flow", DisplayName = "Flowchart",
     Description = "A collection of activities and connections between them.")]
-internal sealed class Flowchart : WorkflowActivity, IContainerActivity
+internal sealed class Flowchart : WorkflowActivity, IContainerActivity, IStatelessChildOwner
 {
     public override ValueTask ExecuteAsync(IActivityExecutionContext context) =>
         throw new InvalidOperationException("A flowchart is run by the engine as a container.");
@@ -112,10 +113,18 @@ internal sealed class Flowchart : WorkflowActivity, IContainerActivity
         }
     }
 
-    private static bool HasPendingWork(WorkflowInstance instance, ActivityExecution self, FlowchartState state) =>
-        self.Children.Any(c => c.Status is ActivityStatus.Running or ActivityStatus.Faulted)
-        || WorkflowEngine.HasScheduledWork(instance, self)
-        || (state.Mode == FlowchartMode.TokenBased && state.Tokens.Any(t => t.Live));
+    private static bool HasPendingWork(WorkflowInstance instance, ActivityExecution self, FlowchartState state)
+    {
+        foreach (var child in self.Children)
+        {
+            if (child.Status is ActivityStatus.Running or ActivityStatus.Faulted)
+            {
+                return true;
+            }
+        }
+        return WorkflowEngine.HasScheduledWork(instance, self)
+            || (state.Mode == FlowchartMode.TokenBased && state.Tokens.Any(t => t.Live));
+    }
 
     private static void CompleteIfNoPendingWork(WorkflowEngine engine, WorkflowInstance instance, ActivityExecution self)
     {
@@ -137,13 +146,13 @@ internal sealed class Flowchart : WorkflowActivity, IContainerActivity
         }
         if (!viaBackwardConnection)
         {
-            state.ActivityVisits[activityId] = state.Visits(activityId) + 1;
+            CollectionsMarshal.GetValueRefOrAddDefault(state.ActivityVisits, activityId, out _)++;
         }
         var scheduled = false;
-        foreach (var connection in state.Graph.Outbound(activityId).ToList())
+        foreach (var connection in state.Graph.Outbound(activityId))
         {
-            var followed = outcomes.Contains(connection.SourcePort);
-            state.ConnectionVisits[connection] = state.Visits(connection) + 1;
+            var followed = Contains(outcomes, connection.SourcePort);
+            CollectionsMarshal.GetValueRefOrAddDefault(state.ConnectionVisits, connection, out _)++;
             state.ConnectionFollowed[connection] = followed;
             var target = self.Node.FindChild(connection.Target);
             if (target is null)
@@ -186,10 +195,32 @@ internal sealed class Flowchart : WorkflowActivity, IContainerActivity
         return engine.EvaluateInput(instance, self, target, "mode")?.ToString() is { Length: > 0 } mode ? mode : "WaitAny";
     }
 
+    private static bool Contains(IReadOnlyList<string> outcomes, string port)
+    {
+        for (var i = 0; i < outcomes.Count; i++)
+        {
+            if (outcomes[i] == port)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // Plain loops, not LINQ with closures: both are asked for every connection followed (docs/adr/0195).
     private static bool AllInboundVisited(FlowchartState state, string activityId)
     {
         var inbound = state.Graph.ForwardInbound(activityId);
-        return inbound.Count == 0 || inbound.Min(state.Visits) > state.Visits(activityId);
+        if (inbound.Count == 0)
+        {
+            return true;
+        }
+        var min = long.MaxValue;
+        foreach (var connection in inbound)
+        {
+            min = Math.Min(min, state.Visits(connection));
+        }
+        return min > state.Visits(activityId);
     }
 
     private static bool InboundFollowed(FlowchartState state, string activityId, bool all)
@@ -199,9 +230,25 @@ internal sealed class Flowchart : WorkflowActivity, IContainerActivity
         {
             return false;
         }
-        var max = inbound.Max(state.Visits);
-        bool LatestAndFollowed(Connection c) => state.Visits(c) == max && state.ConnectionFollowed.GetValueOrDefault(c);
-        return max > state.Visits(activityId) && (all ? inbound.All(LatestAndFollowed) : inbound.Any(LatestAndFollowed));
+        var max = long.MinValue;
+        foreach (var connection in inbound)
+        {
+            max = Math.Max(max, state.Visits(connection));
+        }
+        if (max <= state.Visits(activityId))
+        {
+            return false;
+        }
+        foreach (var connection in inbound)
+        {
+            var latestAndFollowed = state.Visits(connection) == max && state.ConnectionFollowed.GetValueOrDefault(connection);
+            if (latestAndFollowed != all)
+            {
+                // all: one that is not is enough to say no; any: one that is is enough to say yes.
+                return latestAndFollowed;
+            }
+        }
+        return all;
     }
 
     private static bool WaitAll(WorkflowEngine engine, WorkflowInstance instance, ActivityExecution self, FlowchartState state,

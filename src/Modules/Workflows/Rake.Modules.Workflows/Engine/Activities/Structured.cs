@@ -148,7 +148,7 @@ internal sealed class Sequence : WorkflowActivity, IContainerActivity
         IReadOnlyList<string> outcomes)
     {
         if (instance.Ending || ((StructuredState)self.ContainerState!).Breaking
-            || engine.Describe(child.Node).Create() is ITerminalActivity)
+            || engine.Describe(child.Node).IsTerminal)
         {
             engine.CompleteContainer(instance, self);
             return;

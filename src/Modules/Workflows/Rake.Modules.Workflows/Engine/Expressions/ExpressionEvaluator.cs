@@ -8,14 +8,15 @@ internal sealed class ExpressionEvaluator(JavaScriptSandbox javaScript)
 {
     public static readonly IReadOnlyList<string> SupportedTypes = ["Literal", "Variable", "Object", "JavaScript"];
 
-    public object? Evaluate(string expressionType, JsonNode? value, IJavaScriptScope scope)
+    /// <summary>Evaluates an input of a definition, whose string value was read once (<see cref="InputValue.StringValue"/>).</summary>
+    public object? Evaluate(InputValue input, IJavaScriptScope scope) =>
+        Evaluate(input.ExpressionType, input.Value, input.StringValue, scope);
+
+    public object? Evaluate(string expressionType, JsonNode? value, IJavaScriptScope scope) =>
+        Evaluate(expressionType, value, JsonRead.Text(value), scope);
+
+    private object? Evaluate(string expressionType, JsonNode? value, string? text, IJavaScriptScope scope)
     {
-        var text = value switch
-        {
-            null => null,
-            JsonValue v when v.GetValueKind() == JsonValueKind.String => v.GetValue<string>(),
-            _ => null,
-        };
         switch (expressionType)
         {
             case "Literal":
