@@ -119,8 +119,15 @@ internal static class WorkflowBenchmark
 
     private static async Task<double?> ChildFirstRunAsync(BenchDatabase database)
     {
-        var entry = typeof(WorkflowBenchmark).Assembly.Location;
-        var start = new ProcessStartInfo(Environment.ProcessPath!, [entry, "--part", ChildPart, "--provider", database.Provider.ToString(), "--connection", database.ConnectionString])
+        // Started as this process was: `dotnet Rake.Benchmarks.dll …` needs the assembly as its first argument, the apphost
+        // that `dotnet run` starts must not get it (it would read the path as an option and run every part instead).
+        var host = Environment.ProcessPath!;
+        List<string> arguments = ["--part", ChildPart, "--provider", database.Provider.ToString(), "--connection", database.ConnectionString];
+        if (Path.GetFileNameWithoutExtension(host) == "dotnet")
+        {
+            arguments.Insert(0, typeof(WorkflowBenchmark).Assembly.Location);
+        }
+        var start = new ProcessStartInfo(host, arguments)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
