@@ -55,6 +55,19 @@ internal sealed class WorkflowDefinition
 
     public static WorkflowDefinition Parse(string json) => Parse(Encoding.UTF8.GetBytes(json));
 
+    /// <summary>The parsed definition, or null when it is malformed (for checks that leave that error to the parser's own).</summary>
+    public static WorkflowDefinition? ParseOrNull(string json)
+    {
+        try
+        {
+            return Parse(json);
+        }
+        catch (WorkflowDefinitionFormatException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Parses a definition already read as a JSON tree; a tree too deep to write again is refused as malformed.</summary>
     /// <exception cref="WorkflowDefinitionFormatException">The JSON is malformed, too deep, or lacks a root activity.</exception>
     public static WorkflowDefinition Parse(JsonNode node)

@@ -15,12 +15,7 @@ internal static class OfferedValues
     public static async Task<IReadOnlyList<ValidationError>> CheckAsync(IServiceProvider regionScope, ActivityRegistry registry,
         string json, CancellationToken ct)
     {
-        WorkflowDefinition definition;
-        try
-        {
-            definition = WorkflowDefinition.Parse(json);
-        }
-        catch (WorkflowDefinitionFormatException)
+        if (WorkflowDefinition.ParseOrNull(json) is not { } definition)
         {
             return [];
         }

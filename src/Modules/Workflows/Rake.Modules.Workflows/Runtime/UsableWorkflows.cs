@@ -81,12 +81,7 @@ internal static class UsableWorkflows
     public static async Task<IReadOnlyList<ValidationError>> CheckUsesAsync(WorkflowsDbContext db, ActivityRegistry registry,
         string json, CancellationToken ct)
     {
-        WorkflowDefinition definition;
-        try
-        {
-            definition = WorkflowDefinition.Parse(json);
-        }
-        catch (WorkflowDefinitionFormatException)
+        if (WorkflowDefinition.ParseOrNull(json) is not { } definition)
         {
             return [];
         }
