@@ -1,5 +1,5 @@
-using System.Collections.Concurrent;
 using System.Collections.Frozen;
+using Rake.BuildingBlocks.Caching;
 using Rake.BuildingBlocks.Contracts;
 
 namespace Rake.Host.Platform;
@@ -20,44 +20,13 @@ public sealed class RegionRoleCache(TimeProvider clock)
     /// <summary>Entries kept at most; past this the cache starts over (a bound on memory, not a policy).</summary>
     public const int MaxEntries = 10_000;
 
-    private readonly ConcurrentDictionary<(Guid UserId, string Region), Entry> entries = new();
-    private long generation;
+    private readonly ExpiringCache<(Guid UserId, string Region), IReadOnlySet<RegionRole>> entries = new(clock, Lifetime, MaxEntries);
 
     /// <summary>The roles of <paramref name="userId"/> in <paramref name="region"/>, from memory while fresh.</summary>
-    public async Task<IReadOnlySet<RegionRole>> RolesAsync(
-        Guid userId, string region, Func<CancellationToken, Task<List<RegionRole>>> load, CancellationToken ct)
-    {
-        var now = clock.GetUtcNow();
-        if (entries.TryGetValue((userId, region), out var cached) && now < cached.Until)
-        {
-            return cached.Roles;
-        }
-        // A load that overlaps a change may have read the old rows: it is used by its own request but not kept.
-        var before = Interlocked.Read(ref generation);
-        IReadOnlySet<RegionRole> roles = (await load(ct)).ToFrozenSet();
-        if (Interlocked.Read(ref generation) == before)
-        {
-            if (entries.Count >= MaxEntries)
-            {
-                entries.Clear();
-            }
-            var entry = new Entry(roles, now + Lifetime);
-            entries[(userId, region)] = entry;
-            if (Interlocked.Read(ref generation) != before)
-            {
-                // Forgotten while it was being stored: take it out again.
-                entries.TryRemove(new KeyValuePair<(Guid, string), Entry>((userId, region), entry));
-            }
-        }
-        return roles;
-    }
+    public Task<IReadOnlySet<RegionRole>> RolesAsync(
+        Guid userId, string region, Func<CancellationToken, Task<List<RegionRole>>> load, CancellationToken ct) =>
+        entries.GetAsync((userId, region), async c => (IReadOnlySet<RegionRole>)(await load(c)).ToFrozenSet(), ct);
 
     /// <summary>Forgets every answer: the next request of anyone reads their roles again.</summary>
-    public void InvalidateAll()
-    {
-        Interlocked.Increment(ref generation);
-        entries.Clear();
-    }
-
-    private sealed record Entry(IReadOnlySet<RegionRole> Roles, DateTimeOffset Until);
+    public void InvalidateAll() => entries.InvalidateAll();
 }

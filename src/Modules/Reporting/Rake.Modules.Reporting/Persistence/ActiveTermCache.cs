@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using Rake.BuildingBlocks.Caching;
 using Microsoft.EntityFrameworkCore;
 using Rake.Modules.Reporting.Domain;
 
@@ -18,36 +18,17 @@ internal sealed class ActiveTermCache(TimeProvider clock)
     /// <summary>How long a region's terms are used before they are read again (the bound for changes made elsewhere).</summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(10);
 
-    private readonly ConcurrentDictionary<string, Entry> entries = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, long> generations = new(StringComparer.Ordinal);
+    private readonly ExpiringCache<string, IReadOnlyList<ActiveTerm>> entries = new(clock, Lifetime);
 
     /// <summary>The active terms of <paramref name="db"/>'s region, from memory while they are fresh.</summary>
-    public async Task<IReadOnlyList<ActiveTerm>> ActiveTermsAsync(ReportingDbContext db, CancellationToken ct)
+    public Task<IReadOnlyList<ActiveTerm>> ActiveTermsAsync(ReportingDbContext db, CancellationToken ct)
     {
         var region = db.CurrentRegionCode ?? throw new InvalidOperationException("Taxonomy terms need a region.");
-        var now = clock.GetUtcNow();
-        if (entries.TryGetValue(region, out var cached) && now < cached.Until)
-        {
-            return cached.Terms;
-        }
-        // A load that overlaps a change may have read the old rows: it is used by its own request but not kept.
-        var generation = generations.GetValueOrDefault(region);
-        var terms = await db.Terms.AsNoTracking().Where(t => t.Active)
+        return entries.GetAsync(region, async c => (IReadOnlyList<ActiveTerm>)await db.Terms.AsNoTracking().Where(t => t.Active)
             .Select(t => new ActiveTerm(t.Kind, t.Code))
-            .ToListAsync(ct);
-        if (generations.GetValueOrDefault(region) == generation)
-        {
-            entries[region] = new Entry(terms, now + Lifetime);
-        }
-        return terms;
+            .ToListAsync(c), ct);
     }
 
     /// <summary>Forgets <paramref name="region"/>'s terms: the next submission there reads them again.</summary>
-    public void Invalidate(string region)
-    {
-        generations.AddOrUpdate(region, 1, (_, g) => g + 1);
-        entries.TryRemove(region, out _);
-    }
-
-    private sealed record Entry(IReadOnlyList<ActiveTerm> Terms, DateTimeOffset Until);
+    public void Invalidate(string region) => entries.Invalidate(region);
 }
