@@ -1,5 +1,5 @@
-using Rake.BuildingBlocks.Caching;
 using Microsoft.EntityFrameworkCore;
+using Rake.BuildingBlocks.Caching;
 using Rake.Modules.Reporting.Domain;
 
 namespace Rake.Modules.Reporting.Persistence;
